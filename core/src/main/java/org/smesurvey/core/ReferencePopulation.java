@@ -1,0 +1,75 @@
+package org.smesurvey.core;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The enterprises of a region in one year, counted by size band: what size-class harmonisation and
+ * direct standardisation weigh figures with.
+ *
+ * <p>Publishers give overlapping bands (a total, micro, then 10–249); the counts keep them all, and
+ * each band appears once.
+ *
+ * @param id a unique identifier: letters, digits, {@code _}, {@code .} and {@code -}
+ * @param publisher who published the counts
+ * @param region the country or area
+ * @param year the reference year
+ * @param scope which enterprises are counted, such as "non-financial business economy"
+ * @param counts the counts by band, none repeating a band
+ * @since 0.1
+ */
+public record ReferencePopulation(String id, String publisher, Region region, int year, String scope,
+        List<PopulationCount> counts) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    /**
+     * Validates the population and copies its counts.
+     *
+     * @param id a unique identifier: letters, digits, {@code _}, {@code .} and {@code -}
+     * @param publisher who published the counts
+     * @param region the country or area
+     * @param year the reference year
+     * @param scope which enterprises are counted, such as "non-financial business economy"
+     * @param counts the counts by band, none repeating a band
+     * @throws NullPointerException if an argument or count is null
+     * @throws IllegalArgumentException if the id is invalid, the publisher or scope is blank, the year is
+     *         outside 1900–2100, there is no count, or a band repeats
+     */
+    public ReferencePopulation {
+        id = Objects.requireNonNull(id, "id").strip();
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "Population id is not letters, digits, '_', '.' and '-': '" + id + "'");
+        }
+        publisher = Arguments.requireText(publisher, "publisher");
+        Objects.requireNonNull(region, "region");
+        YearRange.requireYear(year);
+        scope = Arguments.requireText(scope, "scope");
+        counts = List.copyOf(counts);
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("Population " + id + " has no count");
+        }
+        Set<SizeBand> bands = new HashSet<>();
+        for (PopulationCount count : counts) {
+            if (!bands.add(count.band())) {
+                throw new IllegalArgumentException("Population " + id + " repeats the band " + count.band());
+            }
+        }
+    }
+
+    /**
+     * The number of enterprises in exactly this band.
+     *
+     * @param band an employee band
+     * @return the count, empty if the band is not listed or was published without a count
+     */
+    public OptionalLong enterprises(SizeBand band) {
+        return counts.stream().filter(c -> c.band().equals(band)).findFirst()
+                .map(PopulationCount::enterprises).orElse(OptionalLong.empty());
+    }
+}

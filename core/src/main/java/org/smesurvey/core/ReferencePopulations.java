@@ -1,0 +1,106 @@
+package org.smesurvey.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.smesurvey.core.csv.CatalogueReader;
+
+/**
+ * An immutable collection of {@link ReferencePopulation}s.
+ *
+ * @since 0.1
+ */
+public final class ReferencePopulations {
+
+    private static final String BUNDLED = "/org/smesurvey/core/bundled/populations.csv";
+
+    private final Map<String, ReferencePopulation> populations;
+
+    private ReferencePopulations(Map<String, ReferencePopulation> populations) {
+        this.populations = populations;
+    }
+
+    /**
+     * A collection of these populations.
+     *
+     * @param populations the populations, with distinct ids
+     * @return the collection
+     * @throws NullPointerException if an element is null
+     * @throws IllegalArgumentException if two populations share an id
+     */
+    public static ReferencePopulations of(Collection<ReferencePopulation> populations) {
+        Map<String, ReferencePopulation> byId = new LinkedHashMap<>();
+        for (ReferencePopulation population : populations) {
+            Objects.requireNonNull(population, "population");
+            if (byId.putIfAbsent(population.id(), population) != null) {
+                throw new IllegalArgumentException("Population id is repeated: " + population.id());
+            }
+        }
+        return new ReferencePopulations(Collections.unmodifiableMap(byId));
+    }
+
+    /**
+     * The enterprise counts shipped with smesurvey (Eurostat, Insee, US Census Bureau and SBA), each
+     * with its source.
+     *
+     * @return the bundled populations
+     * @throws UncheckedIOException if the bundled file cannot be read, which means a broken jar
+     */
+    public static ReferencePopulations bundled() {
+        try {
+            return CatalogueReader.withDefaults().readPopulationResource(ReferencePopulations.class, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bundled populations cannot be read", e);
+        }
+    }
+
+    /**
+     * Every population, in file order.
+     *
+     * @return the populations
+     */
+    public List<ReferencePopulation> all() {
+        return List.copyOf(populations.values());
+    }
+
+    /**
+     * The population with this id.
+     *
+     * @param id a population id
+     * @return the population, empty if none has this id
+     */
+    public Optional<ReferencePopulation> population(String id) {
+        return Optional.ofNullable(populations.get(id));
+    }
+
+    /**
+     * The populations of a region, in file order.
+     *
+     * @param region a country or aggregate
+     * @return its populations
+     */
+    public List<ReferencePopulation> forRegion(Region region) {
+        return populations.values().stream().filter(p -> p.region().equals(region)).toList();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReferencePopulations that && all().equals(that.all());
+    }
+
+    @Override
+    public int hashCode() {
+        return all().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ReferencePopulations[" + populations.size() + " populations]";
+    }
+}

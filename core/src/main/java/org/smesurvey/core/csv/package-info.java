@@ -1,0 +1,8 @@
+/**
+ * The catalogue's CSV format: {@link org.smesurvey.core.csv.CatalogueReader} and
+ * {@link org.smesurvey.core.csv.CatalogueWriter}, with every problem of a bad file reported by file, line
+ * and column in a {@link org.smesurvey.core.csv.CatalogueFormatException}.
+ *
+ * @since 0.1
+ */
+package org.smesurvey.core.csv;
