@@ -24,6 +24,8 @@ public record Region(String code) {
     private static final Set<String> EU28_MEMBERS = union(EU27_2020_MEMBERS, "GB");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> ALIASES = Map.of("EL", "GR", "UK", "GB");
+    private static final Map<String, Set<String>> AGGREGATES =
+            Map.of("EU27_2020", EU27_2020_MEMBERS, "EU28", EU28_MEMBERS, "WORLD", COUNTRIES);
 
     /** The European Union of 27 members, from 1 February 2020 (Eurostat code EU27_2020). */
     public static final Region EU27_2020 = new Region("EU27_2020");
@@ -31,9 +33,6 @@ public record Region(String code) {
     public static final Region EU28 = new Region("EU28");
     /** Several countries on more than one continent. */
     public static final Region WORLD = new Region("WORLD");
-
-    private static final Map<String, Set<String>> AGGREGATES =
-            Map.of("EU27_2020", EU27_2020_MEMBERS, "EU28", EU28_MEMBERS, "WORLD", COUNTRIES);
 
     /**
      * Validates the code and replaces an alias by its ISO code.

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Converts the collected published figures into smesurvey's catalogue format.
+
+Input (kept in the repository for provenance, never edited):
+  core/src/test/resources/org/smesurvey/core/original/published-figures.csv
+  core/src/test/resources/org/smesurvey/core/original/enterprise-populations.csv
+Output (the bundled catalogue, see docs/catalogue-format.md):
+  core/src/main/resources/org/smesurvey/core/bundled/{studies,observations,size-schemes,populations}.csv
+
+One source_id becomes one study and each row one observation with the row's value, URL and notes.
+No figure is computed. What this script decides, it decides from the row's own text: the indicator code
+(from the wording, kept verbatim), the platform named, the respondent functions, the size-class scheme.
+Study methods are coded only where the collected text says (telephone, mailed questionnaire, members of a
+network); the official ICT surveys are coded from the Eurostat ICT survey methodology (stratified random
+samples from business registers, weighted results).
+
+Usage: python3 tools/convert-shared-data.py   (from the repository root)
+"""
+import collections
+import csv
+import decimal
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ORIGINAL = os.path.join(ROOT, "core/src/test/resources/org/smesurvey/core/original")
+BUNDLED = os.path.join(ROOT, "core/src/main/resources/org/smesurvey/core/bundled")
+
+STUDY_COLUMNS = ["study_id", "title", "publisher", "fieldwork", "region", "population", "size_scheme",
+                 "size_min", "size_max", "sectors", "sample_size", "respondents", "mode", "sampling",
+                 "weighting", "sources", "notes"]
+OBSERVATION_COLUMNS = ["study_id", "indicator", "wording", "region", "year", "size_class", "size_min",
+                       "size_max", "sectors", "platform", "scope", "x", "n", "value", "se", "ci_low",
+                       "ci_high", "ci_level", "deff", "denominator", "source", "notes"]
+SCHEME_COLUMNS = ["scheme_id", "scheme_name", "class_code", "class_label", "size_min", "size_max", "notes"]
+POPULATION_COLUMNS = ["population_id", "publisher", "region", "year", "scope", "size_class", "size_min",
+                      "size_max", "enterprises", "source", "notes"]
+
+PLATFORMS = {"facebook": "facebook", "linkedin": "linkedin", "x/twitter": "twitter", "twitter": "twitter",
+             "youtube": "youtube", "instagram": "instagram", "tiktok": "tiktok", "xing": "xing",
+             "viadeo": "viadeo", "pinterest": "pinterest", "google+": "google_plus"}
+PLATFORM = r"(X/Twitter|Facebook|LinkedIn|Twitter|YouTube|Instagram|TikTok|Xing|Viadeo|Pinterest|Google\+)"
+
+# (pattern on the wording, indicator code, whether group 1 names the platform); first match wins.
+INDICATOR_RULES = [
+    (r"not using " + PLATFORM + r"$", "platform_non_use", True),
+    (r"regularly using " + PLATFORM + r"$", "platform_regular_use", True),
+    (r"^(?:companies present on|firms on|organisations using|respondents using|small businesses using|"
+     r"respondents saying their firm has an?) " + PLATFORM + r"(?: account)?$", "platform_use", True),
+    (r"video sharing for internal", "internal_video_sharing", False),
+    (r"photo sharing for internal", "internal_photo_sharing", False),
+    (r"microblogging for internal", "internal_microblogging", False),
+    (r"instant messaging internally", "internal_instant_messaging", False),
+    (r"Facebook and LinkedIn for some internal use", "internal_use_of_public_networks", False),
+    (r"enterprise social network|social networking tools", "enterprise_social_network", False),
+    (r"neither a website nor", "no_website_nor_social_media", False),
+    (r"both a website and social media", "website_and_social_media", False),
+    (r"website links to social media", "website_links_to_social_media", False),
+    (r"classic website", "website", False),
+    (r"not using social media", "no_social_media", False),
+    (r"social-media-using enterprises with a social network profile", "social_networks_among_social_media_users",
+     False),
+    (r"wiki", "wikis", False),
+    (r"(?=.*blogs).*multimedia", "blogs_or_multimedia", False),
+    (r"multimedia", "multimedia_sharing", False),
+    (r"blogs", "blogs_microblogs", False),
+    (r"community management", "community_management", False),
+    (r"dedicated to social media", "dedicated_staff", False),
+    (r"little or not active", "little_or_not_active", False),
+    (r"animating their accounts regularly|actively present", "active_use", False),
+    (r"to promote their business|to make themselves known", "promotion", False),
+    (r"new customers|new business", "customer_acquisition", False),
+    (r"marketing budget", "marketing_budget", False),
+    (r"social media marketing", "social_media_marketing", False),
+    (r"dirigeants using social networks professionally", "social_networks_professional_use", False),
+    (r"social media|social medium", "social_media_any", False),
+    (r"social network|account on at least one of", "social_networks", False),
+]
+
+RESPONDENTS = {
+    "": "unknown",
+    "CEO (dirigeant)": "ceo",
+    "small business owner or manager": "ceo",
+    "CEO / small business owner": "ceo",
+    "small business owner": "ceo",
+    "CEO/managing director/CFO (P-DG, DG, DAF)": "ceo|finance",
+    "marketing (marketeurs)": "marketing",
+    "business people (Regus contacts)": "mixed",
+    "person in charge of social network management": "other",
+    "IT professionals (mostly)": "it",
+}
+
+BUILT_IN_SCHEMES = {"eurostat_ict": "eurostat_ict", "insee_categories": "fr_lme_2008",
+                    "destatis_incl_micro": "eu_2003_361"}
+UNBOUNDED_SCHEMES = {"regus_unspecified", "sensis_bands"}
+
+# Studies whose rows cover several regions: the region the study is about.
+REGIONS = {"CSO_IE_2015": "IE", "NO_DIGITALENORGE": "NO", "CBS_NL": "NL", "EUROSTAT_2017_GNET": "EU28"}
+
+OFFICIAL = {"EUROSTAT_NR_2013", "CSO_IE_2015", "EUROSTAT_NEWS_2020", "EUROSTAT_NEWS_2022", "EUROSTAT_2017_GNET",
+            "EUROSTAT_2017_VISIR", "EUROSTAT_SE_DESE", "NO_DIGITALENORGE", "INSEE_IP_2013", "INSEE_IP_1594",
+            "INSEE_IR_2018", "INSEE_IP_1982", "DESTATIS_2020", "DESTATIS_2014", "ISTAT_2014", "ISTAT_2014B",
+            "ISTAT_2015", "ONS_2014", "ONS_2013", "CBS_NL", "CBS_83590NED", "GUS_2017", "NSI_BG_2015",
+            "ONTSI_2017"}
+OFFICIAL_NOTE = ("Method coded from the Eurostat ICT usage in enterprises survey methodology: stratified random"
+                 " samples from business registers, results weighted to the population.")
+# (mode, sampling, weighting) where the collected text states them; the reason is in the row notes or population.
+METHODS = {
+    "BPIFRANCE_LAB_2018": ("mail", "unknown", "unknown"),
+    "OPINIONWAY_CORPCOM_2015": ("telephone", "unknown", "unknown"),
+    "CCI_LOIRET_2010": ("telephone", "unknown", "unknown"),
+    "VIADEO_2013": ("online", "convenience", "unknown"),
+    "DEDICATED_UCM_2011": ("online", "unknown", "unknown"),
+    "FT_REDES_2015": ("telephone", "unknown", "unknown"),
+    "AMEX_OPEN_2011": ("telephone", "unknown", "unknown"),
+    "WSJ_VISTAGE_2013": ("unknown", "convenience", "unknown"),
+    "MANTA_2013": ("online", "convenience", "unknown"),
+    "VERTICALRESPONSE_2012": ("unknown", "convenience", "unknown"),
+    "REGUS_2010": ("unknown", "convenience", "unknown"),
+}
+# Sectors, where the population text names NACE sections.
+SECTORS = {"CBS_83590NED": "C-N|Q"}
+
+
+def read(name):
+    with open(os.path.join(ORIGINAL, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write(name, columns, rows):
+    with open(os.path.join(BUNDLED, name), "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(columns)
+        for row in rows:
+            out.writerow([guard(row.get(c, "").strip()) for c in columns])
+
+
+def guard(text):
+    """The writer's formula guard (see Cells.guard)."""
+    return "'" + text if text and (text[0] in "=+-@\t\r'") else text
+
+
+def percent(text):
+    value = decimal.Decimal(text).normalize()
+    return format(value, "f") + "%"
+
+
+def iso(region):
+    """Eurostat's EL and UK are written as their ISO codes, as the reader canonicalises them."""
+    return {"EL": "GR", "UK": "GB"}.get(region, region)
+
+
+def most_common(values):
+    return collections.Counter(values).most_common(1)[0][0]
+
+
+def indicator(wording):
+    for pattern, code, names_platform in INDICATOR_RULES:
+        m = re.search(pattern, wording)
+        if m:
+            return code, PLATFORMS[m.group(1).lower()] if names_platform else ""
+    raise SystemExit("no indicator rule for: " + wording)
+
+
+def band(row):
+    if not row["employees_min"]:
+        return None
+    return int(row["employees_min"]), int(row["employees_max"]) if row["employees_max"] else None
+
+
+def contains(outer, inner):
+    return outer[0] <= inner[0] and (outer[1] is None or (inner[1] is not None and inner[1] <= outer[1]))
+
+
+def band_code(b):
+    return ("b%d_plus" % b[0]) if b[1] is None else ("b%d_%d" % b)
+
+
+def convert_figures():
+    by_source = collections.OrderedDict()
+    for row in read("published-figures.csv"):
+        by_source.setdefault(row["source_id"], []).append(row)
+    studies, observations, schemes = [], [], []
+    for sid, rows in by_source.items():
+        title = most_common(r["title"] for r in rows)
+        publisher = most_common(r["publisher"] for r in rows)
+        population = most_common(r["population"] for r in rows)
+        countries = [r["country"] for r in rows]
+        region = REGIONS.get(sid, countries[0] if len(set(countries)) == 1 else
+                             next(c for c in countries if c.startswith("EU")))
+        years = sorted({int(r["year"]) for r in rows if r["year"]})
+        bands = [band(r) for r in rows]
+        coverage = None
+        if all(bands):
+            lo = min(b[0] for b in bands)
+            hi = None if any(b[1] is None for b in bands) else max(b[1] for b in bands)
+            coverage = (lo, hi)
+        scheme_key = rows[0]["size_class_scheme"]
+        if scheme_key in BUILT_IN_SCHEMES:
+            scheme = BUILT_IN_SCHEMES[scheme_key]
+        elif scheme_key in UNBOUNDED_SCHEMES or not any(bands):
+            scheme = "not_stated"
+        else:
+            scheme = sid.lower()
+            labelled = {}
+            for r, b in zip(rows, bands):
+                if b:
+                    labelled.setdefault(b, r["size_class"])
+            finest = [b for b in labelled if not any(o != b and contains(b, o) for o in labelled)]
+            for b in sorted(finest, key=lambda b: b[0]):
+                schemes.append({"scheme_id": scheme, "scheme_name": "Size classes reported by " + sid,
+                                "class_code": band_code(b), "class_label": labelled[b],
+                                "size_min": str(b[0]), "size_max": "" if b[1] is None else str(b[1]),
+                                "notes": "Classes as the study reports them; it may define others."})
+        respondents = {r["respondent_function"] for r in rows}
+        assert len(respondents) == 1, sid
+        published_function = respondents.pop()
+        sizes = [int(r["sample_size"]) for r in rows if r["sample_size"]]
+        mode, sampling, weighting = ("unknown", "probability", "weighted") if sid in OFFICIAL \
+            else METHODS.get(sid, ("unknown", "unknown", "unknown"))
+        notes = []
+        if published_function:
+            notes.append("Respondents as published: " + published_function + ".")
+        if sid in OFFICIAL:
+            notes.append(OFFICIAL_NOTE)
+        if scheme_key == "destatis_incl_micro":
+            notes.append("Destatis size classes including micro enterprises, the EU 2003/361 bands.")
+        studies.append({
+            "study_id": sid, "title": title, "publisher": publisher,
+            "fieldwork": "" if not years else str(years[0]) if years[0] == years[-1] else "%d-%d" % (years[0], years[-1]),
+            "region": iso(region), "population": population, "size_scheme": scheme,
+            "size_min": "" if coverage is None else str(coverage[0]),
+            "size_max": "" if coverage is None or coverage[1] is None else str(coverage[1]),
+            "sectors": SECTORS.get(sid, ""), "sample_size": str(max(sizes)) if sizes else "",
+            "respondents": RESPONDENTS[published_function], "mode": mode, "sampling": sampling,
+            "weighting": weighting, "sources": " | ".join(dict.fromkeys(r["url"] for r in rows)),
+            "notes": " ".join(notes)})
+        for r, b in zip(rows, bands):
+            code, platform = indicator(r["indicator"])
+            prefix = ""
+            if r["publisher"] != publisher or r["title"] != title:
+                prefix = "Reported by %s, '%s'. " % (r["publisher"], r["title"])
+            observations.append({
+                "study_id": sid, "indicator": code, "wording": r["indicator"], "region": iso(r["country"]),
+                "year": r["year"], "size_class": r["size_class"],
+                "size_min": "" if b is None else str(b[0]),
+                "size_max": "" if b is None or b[1] is None else str(b[1]),
+                "platform": platform, "scope": r["network_scope"],
+                "n": r["sample_size"], "value": percent(r["value_percent"]),
+                "denominator": r["population"] if r["population"] != population else "",
+                "source": r["url"], "notes": (prefix + r["notes"]).strip()})
+    write("studies.csv", STUDY_COLUMNS, studies)
+    write("observations.csv", OBSERVATION_COLUMNS, observations)
+    write("size-schemes.csv", SCHEME_COLUMNS, schemes)
+    return len(studies), len(observations)
+
+
+# Which enterprises each source counts; rows of one source with another scope or year form another population.
+POPULATION_SCOPES = {
+    "EUROSTAT_NR_201_2015": "non-financial business economy",
+    "EUROSTAT_NR_2013_SME": "non-financial business economy",
+    "EUROSTAT_SBS_2015": "non-financial business economy",
+    "EUROSTAT_SBS_2021": "business economy",
+    "EUROSTAT_SBS_2023P": "business economy (preliminary)",
+    "INSEE_IP_1321": "enterprises (Insee categories), December 2007",
+    "INSEE_TEF_2017": "secteurs marchands non agricoles",
+    "INSEE_TEF_2018": "secteurs marchands non agricoles",
+    "INSEE_TIC_2015": "sociétés of 10 persons or more in the TIC survey field",
+    "US_SUSB_2002": "employer firms, all industries",
+    "SBA_FAQ_2009": "US firms",
+    "SBA_FAQ_2018": "US firms",
+}
+INSEE_EF_2019_SCOPES = [
+    ("micro-entrepreneurs included", "_MNA_MICROENTREPRENEURS",
+     "secteurs marchands non agricoles et non financiers, micro-entrepreneurs included"),
+    ("secteurs principalement marchands", "_PRINCIPALEMENT_MARCHANDS",
+     "secteurs principalement marchands non agricoles et non financiers"),
+]
+
+
+def convert_populations():
+    rows = []
+    for r in read("enterprise-populations.csv"):
+        pid, scope = r["source_id"], POPULATION_SCOPES.get(r["source_id"])
+        if pid == "INSEE_EF_2019":
+            suffix, scope = next((s, sc) for key, s, sc in INSEE_EF_2019_SCOPES if key in r["notes"])
+            pid += suffix
+        if pid == "SBA_FAQ_2009":
+            pid += "_" + r["year"]
+        rows.append({"population_id": pid, "publisher": r["publisher"], "region": iso(r["country"]), "year": r["year"],
+                     "scope": scope, "size_class": r["size_class"], "size_min": r["employees_min"],
+                     "size_max": r["employees_max"], "enterprises": r["enterprises"], "source": r["url"],
+                     "notes": r["notes"]})
+    write("populations.csv", POPULATION_COLUMNS, rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print("studies, observations:", convert_figures())
+    print("population counts:", convert_populations())
