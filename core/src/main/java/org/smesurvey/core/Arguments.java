@@ -58,6 +58,7 @@ final class Arguments {
     }
 
     static String capitalise(String name) {
-        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        // Single letters are symbols (n, x) and keep their case.
+        return name.length() < 2 ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }
