@@ -75,7 +75,8 @@ public record Study(String id, String title, String publisher, Optional<YearRang
             throw new IllegalArgumentException("Respondents are empty; use RespondentFunction.UNKNOWN if not stated");
         }
         if (respondents.contains(RespondentFunction.UNKNOWN) && respondents.size() > 1) {
-            throw new IllegalArgumentException("Respondents combine 'unknown' with named functions: " + respondents);
+            throw new IllegalArgumentException(
+                    "Respondents combine 'unknown' with named functions: " + EnumSet.copyOf(respondents));
         }
         Objects.requireNonNull(method, "method");
         sources = List.copyOf(sources);

@@ -248,13 +248,17 @@ public final class CatalogueReader {
         Map<String, SizeClassScheme> schemes = new HashMap<>();
         SizeClassScheme.builtIn().forEach(s -> schemes.put(s.id(), s));
         Set<String> brokenSchemes = new HashSet<>();
+        boolean schemesComplete = true;
         if (schemesSource.isPresent()) {
-            readSchemes(CsvTable.read(schemesSource.get(), charset, SCHEMES, problems), schemes, brokenSchemes);
+            CsvTable schemeTable = CsvTable.read(schemesSource.get(), charset, SCHEMES, problems);
+            readSchemes(schemeTable, schemes, brokenSchemes);
+            schemesComplete = schemeTable.complete();
+            brokenSchemes.addAll(schemeTable.droppedKeys());
         }
         CsvTable studyTable = CsvTable.read(studiesSource, charset, STUDIES, problems);
         Map<String, Study> studies = new LinkedHashMap<>();
         Map<String, Long> studyLines = new HashMap<>();
-        Set<String> brokenStudies = new HashSet<>();
+        Set<String> brokenStudies = new HashSet<>(studyTable.droppedKeys());
         for (Row row : studyTable.rows()) {
             Optional<String> id = row.required(STUDY_ID, CatalogueReader::identifier);
             if (id.isPresent() && studyLines.containsKey(id.get())) {
@@ -262,7 +266,8 @@ public final class CatalogueReader {
                 continue;
             }
             id.ifPresent(i -> studyLines.put(i, row.line()));
-            Optional<Study> study = study(row, id, schemes, brokenSchemes, schemesSource.isPresent());
+            Optional<Study> study = study(row, id, schemes, schemesComplete ? brokenSchemes : null,
+                    schemesSource.isPresent());
             if (study.isPresent()) {
                 studies.put(study.get().id(), study.get());
             } else {
@@ -272,7 +277,7 @@ public final class CatalogueReader {
         CsvTable observationTable = CsvTable.read(observationsSource, charset, OBSERVATIONS, problems);
         List<Observation> observations = new ArrayList<>();
         for (Row row : observationTable.rows()) {
-            observation(row, studies, brokenStudies).ifPresent(observations::add);
+            observation(row, studies, studyTable.complete() ? brokenStudies : null).ifPresent(observations::add);
         }
         problems.throwIfAny();
         return StudyCatalogue.of(studies.values(), observations);
@@ -307,6 +312,10 @@ public final class CatalogueReader {
         }
     }
 
+    /**
+     * A study from its row. {@code brokenSchemes} are the schemes already reported as wrong; null when the
+     * schemes file could not be read, so that no reference to a scheme can be checked.
+     */
     private static Optional<Study> study(Row row, Optional<String> id, Map<String, SizeClassScheme> schemes,
             Set<String> brokenSchemes, boolean hasSchemesFile) {
         Optional<String> title = row.required(TITLE, Function.identity());
@@ -316,12 +325,12 @@ public final class CatalogueReader {
         Optional<String> description = row.required(POPULATION, Function.identity());
         Optional<String> schemeId = row.required(SIZE_SCHEME, CatalogueReader::code);
         Optional<SizeClassScheme> scheme = schemeId.map(schemes::get);
-        if (schemeId.isPresent() && scheme.isEmpty() && !brokenSchemes.contains(schemeId.get())) {
+        if (schemeId.isPresent() && scheme.isEmpty() && brokenSchemes != null && !brokenSchemes.contains(schemeId.get())) {
             row.fail(SIZE_SCHEME, schemeId.get(), "unknown size-class scheme; expected a built-in one ("
                     + String.join(", ", SizeClassScheme.builtIn().stream().map(SizeClassScheme::id).toList())
                     + ") or one defined in " + (hasSchemesFile ? SCHEMES_FILE : "a " + SCHEMES_FILE + " file"));
         } else if (schemeId.isPresent() && scheme.isEmpty()) {
-            row.fail(SIZE_SCHEME, schemeId.orElse(""), "scheme could not be read; see " + SCHEMES_FILE);
+            row.dependsOnAFailure();
         }
         Optional<SizeBand> coverage = band(row, false);
         Optional<Sectors> sectors = row.optional(SECTORS, Sectors::parse);
@@ -350,10 +359,14 @@ public final class CatalogueReader {
         return build(row, RESPONDENTS, builder::build);
     }
 
+    /**
+     * An observation from its row. {@code brokenStudies} are the studies already reported as wrong; null when the
+     * studies file could not be read, so that no reference to a study can be checked.
+     */
     private static Optional<Observation> observation(Row row, Map<String, Study> studies, Set<String> brokenStudies) {
         Optional<String> studyId = row.required(STUDY_ID, Function.identity());
         Optional<Study> study = studyId.map(studies::get);
-        if (studyId.isPresent() && study.isEmpty() && !brokenStudies.contains(studyId.get())) {
+        if (studyId.isPresent() && study.isEmpty() && brokenStudies != null && !brokenStudies.contains(studyId.get())) {
             row.fail(STUDY_ID, studyId.get(), "no study with this id in " + STUDIES_FILE);
         }
         String wording = row.text(WORDING);

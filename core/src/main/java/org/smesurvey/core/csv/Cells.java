@@ -68,8 +68,9 @@ final class Cells {
         }
         try {
             BigDecimal value = new BigDecimal(s.replace(',', '.'));
-            if (Math.abs(value.scale()) > 100) {
-                throw new IllegalArgumentException("expected a number with fewer than 100 decimals");
+            // Enough for every double (4.9E-324 as a percentage has 326 decimals), not for a runaway exponent.
+            if (Math.abs(value.scale()) > 400) {
+                throw new IllegalArgumentException("expected a number with at most 400 decimals");
             }
             return value;
         } catch (NumberFormatException e) {

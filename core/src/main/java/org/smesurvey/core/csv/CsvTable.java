@@ -12,10 +12,12 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -39,10 +41,19 @@ final class CsvTable {
 
     private final String file;
     private final List<Row> rows;
+    private final boolean complete;
+    private final Set<String> droppedKeys;
 
-    private CsvTable(String file, List<Row> rows) {
+    private CsvTable(String file, List<Row> rows, boolean complete, Set<String> droppedKeys) {
         this.file = file;
         this.rows = rows;
+        this.complete = complete;
+        this.droppedKeys = droppedKeys;
+    }
+
+    /** A file that could not be read at all; the reason is in the problems. */
+    private static CsvTable unreadable(String file) {
+        return new CsvTable(file, List.of(), false, Set.of());
     }
 
     String file() {
@@ -51,6 +62,19 @@ final class CsvTable {
 
     List<Row> rows() {
         return rows;
+    }
+
+    /**
+     * Whether every row could be split into cells. When false, rows are missing and references to them
+     * (an observation's study) cannot be checked.
+     */
+    boolean complete() {
+        return complete;
+    }
+
+    /** The first cell (the key) of each row dropped for its shape, so that references to it are not reported twice. */
+    Set<String> droppedKeys() {
+        return droppedKeys;
     }
 
     /**
@@ -65,11 +89,11 @@ final class CsvTable {
         }
         if (bytes.length > MAX_BYTES) {
             problems.add(file, 0, 0, "", "", "file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
-            return new CsvTable(file, List.of());
+            return unreadable(file);
         }
         String text = decode(bytes, charset, file, problems);
         if (text == null) {
-            return new CsvTable(file, List.of());
+            return unreadable(file);
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -77,7 +101,7 @@ final class CsvTable {
         if (text.isBlank()) {
             problems.add(file, 1, 0, "", "", "file is empty; expected a header row with the columns "
                     + String.join(", ", spec.required()));
-            return new CsvTable(file, List.of());
+            return unreadable(file);
         }
         return parse(file, text, spec, problems);
     }
@@ -118,6 +142,7 @@ final class CsvTable {
                 .setIgnoreEmptyLines(true)
                 .get();
         List<Row> rows = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
         Map<String, Integer> columns = null;
         String[] header = null;
         try (CSVParser parser = CSVParser.parse(text, format)) {
@@ -129,7 +154,7 @@ final class CsvTable {
                     header = record.values();
                     columns = header(file, header, spec, problems);
                     if (columns == null) {
-                        return new CsvTable(file, List.of());
+                        return unreadable(file);
                     }
                     continue;
                 }
@@ -141,21 +166,23 @@ final class CsvTable {
                     problems.add(file, line, 0, "", "", String.format(Locale.ROOT,
                             "row has %d cells but the header has %d columns (a decimal comma in a"
                                     + " comma-separated file must be quoted)", cells.length, header.length));
+                    dropped.add(cells[0].strip());
                     continue;
                 }
                 if (!fits(file, line, header, cells, problems)) {
+                    dropped.add(cells[0].strip());
                     continue;
                 }
                 rows.add(new Row(file, line, columns, header, cells, problems));
             }
         } catch (UncheckedIOException | IOException | IllegalStateException e) {
             problems.add(file, failureLine(e, lines, text), 0, "", "", quotingMessage(e));
-            return new CsvTable(file, List.of());
+            return unreadable(file);
         }
         if (header != null && rows.isEmpty() && !spec.mayBeEmpty()) {
             problems.add(file, 0, 0, "", "", "file has a header but no data rows");
         }
-        return new CsvTable(file, List.copyOf(rows));
+        return new CsvTable(file, List.copyOf(rows), true, Set.copyOf(dropped));
     }
 
     /** Semicolon when the header has more semicolons than commas outside quotes, comma otherwise. */
@@ -239,7 +266,7 @@ final class CsvTable {
         if (message.contains("EOF reached before encapsulated token finished")) {
             return "unterminated quoted cell: a quote opened on this line is never closed";
         }
-        if (message.contains("nvalid char between encapsulated token and delimiter")) {
+        if (message.contains("between encapsulated token and delimiter")) {
             return "text after a closing quote: a quoted cell must end at the delimiter (write \"\" for a quote inside it)";
         }
         return "cannot be read as CSV: " + message;

@@ -68,6 +68,11 @@ final class Row {
         return optional(column, parser);
     }
 
+    /** Marks the row bad without a report, because what it refers to has already been reported. */
+    void dependsOnAFailure() {
+        ok = false;
+    }
+
     /** Reports a problem with a cell (or with the whole row if the file lacks the column). */
     void fail(String column, String value, String message) {
         ok = false;
