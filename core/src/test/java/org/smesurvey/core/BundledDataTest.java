@@ -1,0 +1,157 @@
+package org.smesurvey.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.csv.CatalogueWriter;
+
+/**
+ * The bundled catalogue against the figures it was converted from (kept unchanged under
+ * {@code src/test/resources/org/smesurvey/core/original}): one observation per published figure, same value,
+ * same source address, same notes; nothing added.
+ */
+class BundledDataTest {
+
+    private static final StudyCatalogue BUNDLED = StudyCatalogue.bundled();
+
+    private static List<CSVRecord> original(String name) throws IOException {
+        try (InputStream in = BundledDataTest.class.getResourceAsStream("/org/smesurvey/core/original/" + name);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    @Test
+    void holdsEveryPublishedFigureOnceWithItsSource() throws IOException {
+        List<CSVRecord> rows = original("published-figures.csv");
+        List<Observation> observations = BUNDLED.observations();
+        assertEquals(rows.size(), observations.size());
+        assertEquals(rows.stream().map(r -> r.get("source_id")).distinct().count(), BUNDLED.studies().size());
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord row = rows.get(i);
+            Observation o = observations.get(i);
+            String where = "row " + (i + 2) + " of published-figures.csv";
+            assertEquals(row.get("source_id"), o.study().id(), where);
+            assertEquals(new BigDecimal(row.get("value_percent")).movePointLeft(2).doubleValue(),
+                    o.figure().proportion(), 0.0, where);
+            assertEquals(Optional.of(URI.create(row.get("url"))), o.source(), where);
+            assertTrue(o.study().sources().contains(URI.create(row.get("url"))), where);
+            assertTrue(o.notes().endsWith(row.get("notes")), where);
+            assertEquals(row.get("indicator"), o.indicator().wording(), where);
+            assertEquals(Region.of(row.get("country")), o.region(), where);
+            assertEquals(row.get("year").isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(row.get("year"))),
+                    o.year(), where);
+            assertEquals(row.get("network_scope"), o.scope().code(), where);
+            assertEquals(row.get("size_class"), o.sizeClass(), where);
+            assertEquals(row.get("employees_min").isEmpty() ? Optional.empty()
+                    : Optional.of(row.get("employees_max").isEmpty() ? SizeBand.atLeast(Integer.parseInt(row.get("employees_min")))
+                            : SizeBand.of(Integer.parseInt(row.get("employees_min")), Integer.parseInt(row.get("employees_max")))),
+                    o.sizeBand(), where);
+            assertEquals(row.get("sample_size").isEmpty() ? OptionalInt.empty()
+                    : OptionalInt.of(Integer.parseInt(row.get("sample_size"))), o.figure().base(), where);
+        }
+    }
+
+    @Test
+    void figuresStatedInWordsKeepTheirNote() {
+        Map<String, String> notes = BUNDLED.observations().stream()
+                .filter(o -> o.notes().contains("stated") || o.notes().contains("'un tiers'"))
+                .collect(Collectors.toMap(Observation::label, Observation::notes, (a, b) -> a + " / " + b));
+        assertTrue(notes.values().stream().anyMatch(n -> n.contains("deux sur dix")), notes::toString);
+        assertTrue(notes.values().stream().anyMatch(n -> n.contains("quatre sur dix")), notes::toString);
+        assertTrue(notes.values().stream().anyMatch(n -> n.contains("un tiers")), notes::toString);
+        assertTrue(notes.values().stream().anyMatch(n -> n.contains("plus des trois-quarts")), notes::toString);
+        assertTrue(notes.values().stream().anyMatch(n -> n.contains("one in three")), notes::toString);
+    }
+
+    @Test
+    void destatisPublishesItsSizeClassesAndTheTenPlusHeadline() {
+        StudyCatalogue destatis = BUNDLED.filter(ObservationFilters.study("DESTATIS_2020")
+                .and(ObservationFilters.years(2019, 2019)));
+        Map<String, Double> bySize = destatis.observations().stream()
+                .collect(Collectors.toMap(o -> o.sizeBand().orElseThrow().label(), o -> o.figure().proportion()));
+        assertEquals(Map.of("10+", 0.48, "10-49", 0.44, "50-249", 0.61, "250+", 0.79), bySize);
+        assertEquals(SizeClassScheme.EUROSTAT_ICT, destatis.studies().get(0).population().sizeScheme());
+    }
+
+    @Test
+    void codesStudiesFromTheirOwnText() {
+        Study bpi = BUNDLED.study("BPIFRANCE_LAB_2018").orElseThrow();
+        assertEquals(OptionalInt.of(1657), bpi.sampleSize());
+        assertEquals(List.of(RespondentFunction.CEO), bpi.respondentsInOrder());
+        assertEquals(SurveyMode.MAIL, bpi.method().mode());
+        Study opinionWay = BUNDLED.study("OPINIONWAY_CORPCOM_2015").orElseThrow();
+        assertEquals(List.of(RespondentFunction.CEO, RespondentFunction.FINANCE), opinionWay.respondentsInOrder());
+        Study cso = BUNDLED.study("CSO_IE_2015").orElseThrow();
+        assertEquals(Optional.of(YearRange.of(2013, 2015)), cso.fieldwork());
+        assertEquals(Region.of("IE"), cso.region());
+        assertEquals(Sampling.PROBABILITY, cso.method().sampling());
+        Study bitkom = BUNDLED.study("BITKOM_2023").orElseThrow();
+        assertEquals(List.of("20-99", "100-499", "500+"), bitkom.population().sizeScheme().classes().stream()
+                .map(c -> c.band().label()).toList());
+        assertEquals(Optional.of(SizeBand.atLeast(20)), bitkom.population().sizeCoverage());
+        assertEquals(3, BUNDLED.filter(ObservationFilters.scope(NetworkScope.INTERNAL)
+                .and(ObservationFilters.indicator("enterprise_social_network"))).observations().size());
+        assertEquals(10, BUNDLED.filter(ObservationFilters.platform(Platform.FACEBOOK)).observations().size());
+    }
+
+    @Test
+    void holdsEveryEnterpriseCountWithItsSource() throws IOException {
+        List<CSVRecord> rows = original("enterprise-populations.csv");
+        List<PopulationCount> counts = ReferencePopulations.bundled().all().stream()
+                .flatMap(p -> p.counts().stream()).toList();
+        assertEquals(rows.size(), counts.size());
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord row = rows.get(i);
+            PopulationCount count = counts.get(i);
+            String where = "row " + (i + 2) + " of enterprise-populations.csv";
+            assertEquals(row.get("enterprises").isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(row.get("enterprises"))), count.enterprises(), where);
+            assertEquals(row.get("size_class"), count.sizeClass(), where);
+            assertEquals(Integer.parseInt(row.get("employees_min")), count.band().min(), where);
+            assertEquals(Optional.of(URI.create(row.get("url"))), count.source(), where);
+            assertEquals(row.get("notes").strip(), count.notes(), where);
+        }
+        ReferencePopulation insee2017 = ReferencePopulations.bundled()
+                .population("INSEE_EF_2019_PRINCIPALEMENT_MARCHANDS").orElseThrow();
+        assertEquals(OptionalLong.of(138_739), insee2017.enterprises(SizeBand.of(10, 249)));
+    }
+
+    @Test
+    void bundledFilesAreInTheWritersCanonicalForm() throws IOException {
+        ByteArrayOutputStream studies = new ByteArrayOutputStream();
+        ByteArrayOutputStream observations = new ByteArrayOutputStream();
+        ByteArrayOutputStream schemes = new ByteArrayOutputStream();
+        ByteArrayOutputStream populations = new ByteArrayOutputStream();
+        CatalogueWriter.withDefaults().write(BUNDLED, studies, observations, schemes);
+        CatalogueWriter.withDefaults().writePopulations(ReferencePopulations.bundled(), populations);
+        assertArrayEquals(resource("studies.csv"), studies.toByteArray());
+        assertArrayEquals(resource("observations.csv"), observations.toByteArray());
+        assertArrayEquals(resource("size-schemes.csv"), schemes.toByteArray());
+        assertArrayEquals(resource("populations.csv"), populations.toByteArray());
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = StudyCatalogue.class.getResourceAsStream("/org/smesurvey/core/bundled/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
