@@ -1,0 +1,129 @@
+package org.smesurvey.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.smesurvey.core.Coded;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Study;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.csv.CatalogueFormatException;
+import org.smesurvey.core.csv.CatalogueReader;
+
+/**
+ * The main job until the report exists: a summary of a catalogue by region, size-class scheme, network
+ * scope and respondent function, with sample sizes.
+ *
+ * <p>Run with no argument for the bundled catalogue, or with the path of a catalogue directory.
+ *
+ * @since 0.1
+ */
+public final class CatalogueSummary {
+
+    private final PrintStream out;
+
+    private CatalogueSummary(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Prints the summary of the bundled catalogue, or of the catalogue directory given as the only argument.
+     *
+     * @param args nothing, or a catalogue directory
+     */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Prints the summary; problems go to {@code err} as one line each, never as a stack trace.
+     *
+     * @param arguments nothing, or a catalogue directory; blank arguments are ignored
+     * @param out where the summary goes
+     * @param err where problems go
+     * @return the exit status: 0 on success, 1 if the catalogue cannot be read, 2 for wrong arguments
+     */
+    public static int run(String[] arguments, PrintStream out, PrintStream err) {
+        String[] args = java.util.Arrays.stream(arguments).filter(a -> a != null && !a.isBlank()).toArray(String[]::new);
+        if (args.length > 1) {
+            err.println("usage: CatalogueSummary [catalogue-directory]");
+            return 2;
+        }
+        try {
+            StudyCatalogue catalogue;
+            String name;
+            if (args.length == 0) {
+                catalogue = StudyCatalogue.bundled();
+                name = "the bundled catalogue of published figures";
+            } else {
+                Path directory = Path.of(args[0]);
+                if (!Files.isDirectory(directory)) {
+                    err.println("Not a catalogue directory: " + directory.toAbsolutePath());
+                    return 1;
+                }
+                catalogue = CatalogueReader.withDefaults().read(directory);
+                name = directory.toString();
+            }
+            new CatalogueSummary(out).print(catalogue, name, args.length == 0);
+            return 0;
+        } catch (CatalogueFormatException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("Cannot read the catalogue: " + e);
+            return 1;
+        }
+    }
+
+    private void print(StudyCatalogue catalogue, String name, boolean withPopulations) {
+        List<Observation> observations = catalogue.observations();
+        long based = observations.stream().filter(o -> o.figure().hasBase()).count();
+        out.printf(Locale.ROOT, "smesurvey: %s%n", name);
+        out.printf(Locale.ROOT, "%d studies, %d figures (%d with a base or a standard error, %d without)%n",
+                catalogue.studies().size(), observations.size(), based, observations.size() - based);
+        if (withPopulations) {
+            ReferencePopulations populations = ReferencePopulations.bundled();
+            out.printf(Locale.ROOT, "%d reference populations of enterprises by size band (%d counts)%n",
+                    populations.all().size(), populations.all().stream().mapToInt(p -> p.counts().size()).sum());
+        }
+        table("Region of the figure", observations, o -> o.region().code() + " " + o.region().displayName());
+        table("Size-class scheme of the study", observations, o -> o.study().population().sizeScheme().id());
+        table("Network scope", observations, o -> o.scope().code());
+        table("Who answered", observations, o -> o.study().respondentsInOrder().stream().map(Coded::code)
+                .collect(Collectors.joining("+")));
+    }
+
+    /** One table: a row per group, with its studies, figures and the sample sizes of its studies. */
+    private void table(String title, List<Observation> observations, Function<Observation, String> key) {
+        Map<String, List<Observation>> groups = observations.stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        int width = Math.max(title.length(), groups.keySet().stream().mapToInt(String::length).max().orElse(0));
+        out.println();
+        out.printf(Locale.ROOT, "%-" + width + "s  %7s  %7s  %9s  %s%n", title, "studies", "figures", "with base",
+                "sample sizes (studies stating one)");
+        groups.entrySet().stream().sorted(Comparator.comparing((Map.Entry<String, List<Observation>> e) -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey)).forEach(e -> {
+                    List<Study> studies = e.getValue().stream().map(Observation::study).distinct().toList();
+                    IntSummaryStatistics sizes = studies.stream().filter(s -> s.sampleSize().isPresent())
+                            .mapToInt(s -> s.sampleSize().getAsInt()).summaryStatistics();
+                    String range = sizes.getCount() == 0 ? "not stated"
+                            : String.format(Locale.ROOT, "%,d to %,d (%d of %d)", sizes.getMin(), sizes.getMax(),
+                                    sizes.getCount(), studies.size());
+                    out.printf(Locale.ROOT, "%-" + width + "s  %7d  %7d  %9d  %s%n", e.getKey(), studies.size(),
+                            e.getValue().size(), e.getValue().stream().filter(o -> o.figure().hasBase()).count(), range);
+                });
+    }
+}
