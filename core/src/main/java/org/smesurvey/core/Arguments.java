@@ -2,10 +2,23 @@ package org.smesurvey.core;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** The argument checks shared by the value types; each message names the value and the rule. */
 final class Arguments {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
     private Arguments() {
+    }
+
+    /** Returns {@code value} stripped; rejects null and anything but letters, digits, '_', '.' and '-'. */
+    static String requireIdentifier(String value, String name) {
+        String stripped = Objects.requireNonNull(value, name).strip();
+        if (IDENTIFIER.matcher(stripped).matches()) {
+            return stripped;
+        }
+        throw new IllegalArgumentException(
+                format("%s is not letters, digits, '_', '.' and '-': '%s'", capitalise(name), stripped));
     }
 
     static String format(String template, Object... values) {

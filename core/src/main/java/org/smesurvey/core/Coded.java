@@ -6,18 +6,28 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A constant with a stable lower-case code, the form it takes in catalogue files.
+ * An enum constant with a stable lower-case code, the form it takes in catalogue files: its name in lower
+ * case ({@code FACE_TO_FACE} is {@code face_to_face}).
  *
  * @since 0.1
  */
 public interface Coded {
 
     /**
+     * The constant's name, as {@link Enum#name()} gives it.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
      * The code written in catalogue files, such as {@code external}.
      *
-     * @return the code
+     * @return the name in lower case
      */
-    String code();
+    default String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * A short English description.

@@ -7,26 +7,19 @@ package org.smesurvey.core;
  */
 public enum NetworkScope implements Coded {
     /** Public networks open to anyone: Facebook, LinkedIn, Twitter/X, Viadeo, Instagram… */
-    EXTERNAL("external", "external public social networks"),
+    EXTERNAL("external public social networks"),
     /** An internal enterprise social network (réseau social d'entreprise, RSE): Yammer, Workplace… */
-    INTERNAL("internal", "internal enterprise social network"),
+    INTERNAL("internal enterprise social network"),
     /**
      * Both, as in the official ICT surveys, whose "social networks" examples list Yammer beside
      * Facebook and LinkedIn.
      */
-    MIXED("mixed", "external and internal networks together");
+    MIXED("external and internal networks together");
 
-    private final String code;
     private final String description;
 
-    NetworkScope(String code, String description) {
-        this.code = code;
+    NetworkScope(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override

@@ -7,49 +7,42 @@ package org.smesurvey.core;
  */
 public enum Platform implements Coded {
     /** Facebook. */
-    FACEBOOK("facebook", "Facebook"),
+    FACEBOOK("Facebook"),
     /** LinkedIn. */
-    LINKEDIN("linkedin", "LinkedIn"),
+    LINKEDIN("LinkedIn"),
     /** Twitter, renamed X in 2023. */
-    TWITTER("twitter", "Twitter/X"),
+    TWITTER("Twitter/X"),
     /** Instagram. */
-    INSTAGRAM("instagram", "Instagram"),
+    INSTAGRAM("Instagram"),
     /** YouTube. */
-    YOUTUBE("youtube", "YouTube"),
+    YOUTUBE("YouTube"),
     /** TikTok. */
-    TIKTOK("tiktok", "TikTok"),
+    TIKTOK("TikTok"),
     /** Pinterest. */
-    PINTEREST("pinterest", "Pinterest"),
+    PINTEREST("Pinterest"),
     /** Google+ (closed in 2019). */
-    GOOGLE_PLUS("google_plus", "Google+"),
+    GOOGLE_PLUS("Google+"),
     /** Xing, the German-speaking professional network. */
-    XING("xing", "Xing"),
+    XING("Xing"),
     /** Viadeo, the French professional network. */
-    VIADEO("viadeo", "Viadeo"),
+    VIADEO("Viadeo"),
     /** Yammer, an internal enterprise social network (Microsoft). */
-    YAMMER("yammer", "Yammer"),
+    YAMMER("Yammer"),
     /** Workplace from Meta (formerly Workplace by Facebook), an internal network. */
-    WORKPLACE("workplace", "Workplace from Meta"),
+    WORKPLACE("Workplace from Meta"),
     /** Microsoft SharePoint. */
-    SHAREPOINT("sharepoint", "SharePoint"),
+    SHAREPOINT("SharePoint"),
     /** Slack. */
-    SLACK("slack", "Slack"),
+    SLACK("Slack"),
     /** Microsoft Teams. */
-    TEAMS("teams", "Microsoft Teams"),
+    TEAMS("Microsoft Teams"),
     /** Another platform. */
-    OTHER("other", "another platform");
+    OTHER("another platform");
 
-    private final String code;
     private final String description;
 
-    Platform(String code, String description) {
-        this.code = code;
+    Platform(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override

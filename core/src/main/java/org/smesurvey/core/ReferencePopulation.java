@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The enterprises of a region in one year, counted by size band: what size-class harmonisation and
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
 public record ReferencePopulation(String id, String publisher, Region region, int year, String scope,
         List<PopulationCount> counts) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
     /**
      * Validates the population and copies its counts.
      *
@@ -41,11 +38,7 @@ public record ReferencePopulation(String id, String publisher, Region region, in
      *         outside 1900–2100, there is no count, or a band repeats
      */
     public ReferencePopulation {
-        id = Objects.requireNonNull(id, "id").strip();
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(
-                    "Population id is not letters, digits, '_', '.' and '-': '" + id + "'");
-        }
+        id = Arguments.requireIdentifier(id, "population id");
         publisher = Arguments.requireText(publisher, "publisher");
         Objects.requireNonNull(region, "region");
         YearRange.requireYear(year);

@@ -10,37 +10,30 @@ package org.smesurvey.core;
  */
 public enum RespondentFunction implements Coded {
     /** The chief executive or general management (dirigeant, DG, PDG, gérant, owner-manager). */
-    CEO("ceo", "CEO or general management"),
+    CEO("CEO or general management"),
     /** Marketing. */
-    MARKETING("marketing", "marketing"),
+    MARKETING("marketing"),
     /** Communication, public relations. */
-    COMMUNICATION("communication", "communication"),
+    COMMUNICATION("communication"),
     /** Human resources (DRH). */
-    HR("hr", "human resources"),
+    HR("human resources"),
     /** Information technology (DSI). */
-    IT("it", "information technology"),
+    IT("information technology"),
     /** Finance (DAF, CFO). */
-    FINANCE("finance", "finance"),
+    FINANCE("finance"),
     /** Sales. */
-    SALES("sales", "sales"),
+    SALES("sales"),
     /** Another named function, such as the person in charge of social networks. */
-    OTHER("other", "another function"),
+    OTHER("another function"),
     /** Various functions, not broken down. */
-    MIXED("mixed", "various functions"),
+    MIXED("various functions"),
     /** The study does not say who answered. */
-    UNKNOWN("unknown", "not stated");
+    UNKNOWN("not stated");
 
-    private final String code;
     private final String description;
 
-    RespondentFunction(String code, String description) {
-        this.code = code;
+    RespondentFunction(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override

@@ -7,25 +7,18 @@ package org.smesurvey.core;
  */
 public enum Sampling implements Coded {
     /** A random sample from a register, usually stratified (official ICT surveys). */
-    PROBABILITY("probability", "probability sample from a register"),
+    PROBABILITY("probability sample from a register"),
     /** An access panel or quota sample, possibly weighted to the population. */
-    PANEL("panel", "panel or quota sample"),
+    PANEL("panel or quota sample"),
     /** Self-selected or customer respondents: members of a network, users of a product. */
-    CONVENIENCE("convenience", "self-selected or convenience sample"),
+    CONVENIENCE("self-selected or convenience sample"),
     /** Not stated. */
-    UNKNOWN("unknown", "not stated");
+    UNKNOWN("not stated");
 
-    private final String code;
     private final String description;
 
-    Sampling(String code, String description) {
-        this.code = code;
+    Sampling(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override

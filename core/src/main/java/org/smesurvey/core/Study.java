@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A published survey of companies, with everything that decides whether its figures can be compared
@@ -34,8 +33,6 @@ public record Study(String id, String title, String publisher, Optional<YearRang
         Population population, OptionalInt sampleSize, Set<RespondentFunction> respondents, StudyMethod method,
         List<URI> sources, String notes) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
     /**
      * Validates the study and copies its collections.
      *
@@ -59,11 +56,7 @@ public record Study(String id, String title, String publisher, Optional<YearRang
      *         absolute URI
      */
     public Study {
-        id = Objects.requireNonNull(id, "id").strip();
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(
-                    "Study id is not letters, digits, '_', '.' and '-': '" + id + "'");
-        }
+        id = Arguments.requireIdentifier(id, "study id");
         title = Arguments.requireText(title, "title");
         publisher = Arguments.requireText(publisher, "publisher");
         Objects.requireNonNull(fieldwork, "fieldwork");

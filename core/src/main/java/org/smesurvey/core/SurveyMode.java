@@ -7,29 +7,22 @@ package org.smesurvey.core;
  */
 public enum SurveyMode implements Coded {
     /** Web questionnaire. */
-    ONLINE("online", "online questionnaire"),
+    ONLINE("online questionnaire"),
     /** Telephone interviews (CATI). */
-    TELEPHONE("telephone", "telephone interviews"),
+    TELEPHONE("telephone interviews"),
     /** Paper questionnaire sent by post. */
-    MAIL("mail", "paper questionnaire by post"),
+    MAIL("paper questionnaire by post"),
     /** Face-to-face interviews. */
-    FACE_TO_FACE("face_to_face", "face-to-face interviews"),
+    FACE_TO_FACE("face-to-face interviews"),
     /** More than one mode, as most official enterprise surveys. */
-    MIXED("mixed", "several modes"),
+    MIXED("several modes"),
     /** Not stated. */
-    UNKNOWN("unknown", "not stated");
+    UNKNOWN("not stated");
 
-    private final String code;
     private final String description;
 
-    SurveyMode(String code, String description) {
-        this.code = code;
+    SurveyMode(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override

@@ -7,23 +7,16 @@ package org.smesurvey.core;
  */
 public enum Weighting implements Coded {
     /** Weighted (grossed up) to the population. */
-    WEIGHTED("weighted", "weighted to the population"),
+    WEIGHTED("weighted to the population"),
     /** Raw shares of respondents. */
-    UNWEIGHTED("unweighted", "unweighted shares of respondents"),
+    UNWEIGHTED("unweighted shares of respondents"),
     /** Not stated. */
-    UNKNOWN("unknown", "not stated");
+    UNKNOWN("not stated");
 
-    private final String code;
     private final String description;
 
-    Weighting(String code, String description) {
-        this.code = code;
+    Weighting(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 
     @Override
