@@ -1,0 +1,55 @@
+package org.smesurvey.stats;
+
+/**
+ * A confidence interval around an estimate.
+ *
+ * <p>The estimate need not be the centre, and for some methods (Wald, Agresti–Coull) it need not lie
+ * inside; the limits are ordered.
+ *
+ * @param estimate the point estimate
+ * @param lower the lower limit
+ * @param upper the upper limit, at least {@code lower}
+ * @param level the confidence level, in (0, 1), such as 0.95
+ * @since 0.1
+ */
+public record Interval(double estimate, double lower, double upper, double level) {
+
+    /**
+     * Validates the interval.
+     *
+     * @param estimate the point estimate
+     * @param lower the lower limit
+     * @param upper the upper limit, at least {@code lower}
+     * @param level the confidence level, in (0, 1), such as 0.95
+     * @throws IllegalArgumentException if a value is NaN, the limits are not ordered, or the level is not
+     *         in (0, 1)
+     */
+    public Interval {
+        Checks.requireNotNaN(estimate, "estimate");
+        Checks.requireNotNaN(lower, "lower limit");
+        Checks.requireNotNaN(upper, "upper limit");
+        if (lower > upper) {
+            throw new IllegalArgumentException(Checks.format("Interval limits are not ordered: %s > %s", lower, upper));
+        }
+        Checks.requireLevel(level);
+    }
+
+    /**
+     * The distance between the limits.
+     *
+     * @return {@code upper - lower}
+     */
+    public double width() {
+        return upper - lower;
+    }
+
+    /**
+     * Whether a value lies within the limits, both included.
+     *
+     * @param value a value
+     * @return {@code true} if {@code lower <= value <= upper}
+     */
+    public boolean contains(double value) {
+        return value >= lower && value <= upper;
+    }
+}
