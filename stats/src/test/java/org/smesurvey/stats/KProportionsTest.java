@@ -1,0 +1,77 @@
+package org.smesurvey.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KProportionsTest {
+
+    private static final double TOLERANCE = 1e-10;
+
+    private static int[] ints(String text) {
+        return Arrays.stream(text.split(" ")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static double[] doubles(String text) {
+        return Arrays.stream(text.split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, TOLERANCE * Math.max(1, Math.abs(expected)), what);
+    }
+
+    /**
+     * R 4.2.2 and vcd 1.4-11, stats/src/test/reference/k-proportions.R: {@code h <- prop.test(x, n)}
+     * (statistic, parameter, p.value); {@code assocstats(cbind(x, n - x))$cramer};
+     * {@code t <- prop.trend.test(x, n, score)} (statistic, p.value).
+     */
+    @ParameterizedTest(name = "{0} of {1}")
+    @CsvSource(textBlock = """
+            44 61 79,100 100 100,29.5 149.5 500,25.833958020989503,2,2.4559939513328916e-06,0.29345049566033854,24.137450274795992,8.9698806784689622e-07
+            150 31 12,300 40 13,1 2 3,18.484246525009965,2,9.687168768587549e-05,0.22883029651562239,18.123615916289566,2.0701793593558514e-05
+            3 7 12 20,40 40 40 40,1 2 3 4,20.790960451977401,3,0.00011634107217487117,0.36047677154687618,20.248587570621464,6.8003649767884531e-06
+            0 5 9,80 60 20,5 30 150,40.600130463144161,2,1.5268405576681719e-09,0.50373685133673807,40.584645223481047,1.8828040736444141e-10
+            """)
+    void agreesWithR(String xs, String ns, String ss, double chi2, double df, double p, double v, double trend,
+            double trendP) {
+        int[] x = ints(xs);
+        int[] n = ints(ns);
+        TestResult homogeneity = KProportions.homogeneity(x, n);
+        assertClose(chi2, homogeneity.statistic(), "χ²");
+        assertEquals(df, homogeneity.degreesOfFreedom(), 0.0);
+        assertClose(p, homogeneity.pValue(), "p");
+        assertClose(v, KProportions.cramersV(x, n), "V");
+        TestResult t = KProportions.trend(x, n, doubles(ss));
+        assertClose(trend, t.statistic(), "trend χ²");
+        assertClose(trendP, t.pValue(), "trend p");
+        assertEquals(1, t.degreesOfFreedom(), 0.0);
+    }
+
+    @Test
+    void equalProportionsGiveZero() {
+        assertEquals(0, KProportions.homogeneity(new int[] {10, 20, 40}, new int[] {50, 100, 200}).statistic(), 1e-12);
+        assertEquals(0, KProportions.cramersV(new int[] {10, 20}, new int[] {50, 100}), 1e-12);
+        assertEquals(1, KProportions.cramersV(new int[] {0, 100}, new int[] {50, 100}), 1e-12);
+    }
+
+    @Test
+    void rejectsWhatCannotBeTested() {
+        assertEquals("Need at least two groups and as many counts as sizes: 1 counts, 1 sizes", assertThrows(
+                IllegalArgumentException.class, () -> KProportions.homogeneity(new int[] {1}, new int[] {2}))
+                .getMessage());
+        assertEquals("The test is undefined: the proportions are all 0 or all 1", assertThrows(
+                IllegalArgumentException.class, () -> KProportions.homogeneity(new int[] {0, 0}, new int[] {5, 9}))
+                .getMessage());
+        assertEquals("The scores are all equal: there is no trend to test", assertThrows(IllegalArgumentException.class,
+                () -> KProportions.trend(new int[] {1, 2}, new int[] {5, 9}, new double[] {3, 3})).getMessage());
+        assertEquals("There are 1 scores for 2 groups", assertThrows(IllegalArgumentException.class,
+                () -> KProportions.trend(new int[] {1, 2}, new int[] {5, 9}, new double[] {3})).getMessage());
+        assertEquals("Score is not finite: NaN", assertThrows(IllegalArgumentException.class,
+                () -> KProportions.trend(new int[] {1, 2}, new int[] {5, 9}, new double[] {3, Double.NaN}))
+                .getMessage());
+    }
+}
