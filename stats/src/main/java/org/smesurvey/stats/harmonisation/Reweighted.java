@@ -1,0 +1,61 @@
+package org.smesurvey.stats.harmonisation;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.Interval;
+
+/**
+ * A proportion recomputed for a band from figures of other bands, weighting each by the enterprises it
+ * stands for: \( \hat p = \sum_i w_i p_i \) with \( w_i = N_i / \sum_j N_j \), and, the counts being fixed,
+ * \( \operatorname{Var}\hat p = \sum_i w_i^2 \operatorname{Var} p_i \) for independent figures.
+ *
+ * @param band the band the proportion describes
+ * @param proportion the re-weighted proportion
+ * @param standardError its standard error, empty when a source figure has no variance
+ * @param contributions what each source figure contributes
+ * @param caveats what the result assumes beyond the published figures
+ * @since 0.1
+ */
+public record Reweighted(SizeBand band, double proportion, OptionalDouble standardError,
+        List<Contribution> contributions, Set<Caveat> caveats) {
+
+    /**
+     * Validates the result and copies its collections.
+     *
+     * @param band the band the proportion describes
+     * @param proportion the re-weighted proportion
+     * @param standardError its standard error, empty when a source figure has no variance
+     * @param contributions what each source figure contributes
+     * @param caveats what the result assumes
+     * @throws NullPointerException if an argument is null
+     */
+    public Reweighted {
+        Objects.requireNonNull(band, "band");
+        Objects.requireNonNull(standardError, "standardError");
+        contributions = List.copyOf(contributions);
+        caveats = caveats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(caveats));
+    }
+
+    /**
+     * The Wald interval \( \hat p \pm z\,\mathrm{se} \), clipped to [0, 1].
+     *
+     * @param level the confidence level, such as 0.95
+     * @return the interval
+     * @throws IllegalStateException if the standard error is unknown
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    public Interval interval(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("Confidence level is not in (0, 1): " + level);
+        }
+        double se = standardError.orElseThrow(() -> new IllegalStateException(
+                "The standard error is unknown: a source figure of " + band + " was published without a base"));
+        double z = new NormalDistribution(null, 0, 1, Double.MIN_VALUE).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return new Interval(proportion, Math.max(0, proportion - z * se), Math.min(1, proportion + z * se), level);
+    }
+}
