@@ -1,5 +1,10 @@
 package org.smesurvey.stats;
 
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * A confidence interval around an estimate.
  *
@@ -51,5 +56,25 @@ public record Interval(double estimate, double lower, double upper, double level
      */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
+    }
+
+    /**
+     * Named intervals as a table with columns {@code label, estimate, lower, upper, level}, in the map's
+     * iteration order.
+     *
+     * @param intervals intervals by label
+     * @return the table
+     */
+    public static Table table(Map<String, Interval> intervals) {
+        Table table = Table.create("intervals", StringColumn.create("label"), DoubleColumn.create("estimate"),
+                DoubleColumn.create("lower"), DoubleColumn.create("upper"), DoubleColumn.create("level"));
+        intervals.forEach((label, interval) -> {
+            table.stringColumn("label").append(label);
+            table.doubleColumn("estimate").append(interval.estimate());
+            table.doubleColumn("lower").append(interval.lower());
+            table.doubleColumn("upper").append(interval.upper());
+            table.doubleColumn("level").append(interval.level());
+        });
+        return table;
     }
 }

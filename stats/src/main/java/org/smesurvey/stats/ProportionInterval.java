@@ -1,6 +1,12 @@
 package org.smesurvey.stats;
 
+import java.util.List;
 import java.util.Objects;
+import org.smesurvey.core.Observation;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Confidence intervals for one proportion, {@code x} companies of {@code n}.
@@ -179,6 +185,51 @@ public enum ProportionInterval {
         double z = Distributions.z(Checks.requireLevel(level));
         double[] limits = limits(sample.successes(), sample.size(), z);
         return new Interval(sample.proportion(), limits[0], limits[1], level);
+    }
+
+    /**
+     * The interval of each catalogue figure as a table, one row per observation: {@code label, study,
+     * indicator, region, year, size_band, scope, proportion, effective_n, lower, upper}. Figures without a
+     * base keep their proportion, with the last three cells missing.
+     *
+     * @param observations figures of the catalogue
+     * @param level the confidence level
+     * @return the table, named after the method
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    public Table table(List<Observation> observations, double level) {
+        Checks.requireLevel(level);
+        Table table = Table.create(name().toLowerCase(java.util.Locale.ROOT), StringColumn.create("label"),
+                StringColumn.create("study"), StringColumn.create("indicator"), StringColumn.create("region"),
+                IntColumn.create("year"), StringColumn.create("size_band"), StringColumn.create("scope"),
+                DoubleColumn.create("proportion"), DoubleColumn.create("effective_n"), DoubleColumn.create("lower"),
+                DoubleColumn.create("upper"));
+        for (Observation o : observations) {
+            table.stringColumn("label").append(o.label());
+            table.stringColumn("study").append(o.study().id());
+            table.stringColumn("indicator").append(o.indicator().code());
+            table.stringColumn("region").append(o.region().code());
+            if (o.effectiveYear().isPresent()) {
+                table.intColumn("year").append(o.effectiveYear().getAsInt());
+            } else {
+                table.intColumn("year").appendMissing();
+            }
+            table.stringColumn("size_band").append(o.effectiveSizeBand().map(b -> b.label()).orElse(""));
+            table.stringColumn("scope").append(o.scope().code());
+            table.doubleColumn("proportion").append(o.figure().proportion());
+            if (o.figure().hasBase()) {
+                EffectiveSample sample = EffectiveSample.of(o);
+                Interval interval = of(sample, level);
+                table.doubleColumn("effective_n").append(sample.size());
+                table.doubleColumn("lower").append(interval.lower());
+                table.doubleColumn("upper").append(interval.upper());
+            } else {
+                table.doubleColumn("effective_n").appendMissing();
+                table.doubleColumn("lower").appendMissing();
+                table.doubleColumn("upper").appendMissing();
+            }
+        }
+        return table;
     }
 
     abstract double[] limits(double x, double n, double z);

@@ -2,6 +2,8 @@ package org.smesurvey.stats;
 
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * How many companies a survey needs: for a target precision of one proportion, or for the power to detect a
@@ -171,6 +173,32 @@ public final class StudyPlanning {
                     power, n1, n2));
         }
         return solve(shortfall, p2 + 1e-12, top);
+    }
+
+    /**
+     * The power against each alternative {@code p1} as a table with columns {@code p1, p2, n1, n2, power}: a
+     * power curve, to see which differences a pair of studies can detect.
+     *
+     * @param p2 the proportion in the second group
+     * @param n1 companies in the first group
+     * @param n2 companies in the second group
+     * @param alpha the significance level
+     * @param p1 the alternatives
+     * @return the table
+     * @throws IllegalArgumentException as {@link #power(double, double, double, double, double)}
+     */
+    public static Table powerCurve(double p2, double n1, double n2, double alpha, double... p1) {
+        Table table = Table.create("power", DoubleColumn.create("p1"), DoubleColumn.create("p2"),
+                DoubleColumn.create("n1"), DoubleColumn.create("n2"), DoubleColumn.create("power"));
+        for (double p : p1) {
+            double power = power(p, p2, n1, n2, alpha);
+            table.doubleColumn("p1").append(p);
+            table.doubleColumn("p2").append(p2);
+            table.doubleColumn("n1").append(n1);
+            table.doubleColumn("n2").append(n2);
+            table.doubleColumn("power").append(power);
+        }
+        return table;
     }
 
     private static double solve(UnivariateFunction f, double min, double max) {

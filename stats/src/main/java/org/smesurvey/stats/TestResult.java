@@ -1,6 +1,10 @@
 package org.smesurvey.stats;
 
+import java.util.Map;
 import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The outcome of a significance test.
@@ -38,5 +42,29 @@ public record TestResult(String method, double statistic, double degreesOfFreedo
      */
     public boolean significantAt(double alpha) {
         return pValue < Checks.requireOpenUnit(alpha, "alpha");
+    }
+
+    /**
+     * Named results as a table with columns {@code name, method, statistic, df, p_value} ({@code df} missing
+     * for normal statistics), in the map's iteration order.
+     *
+     * @param results results by name
+     * @return the table
+     */
+    public static Table table(Map<String, TestResult> results) {
+        Table table = Table.create("tests", StringColumn.create("name"), StringColumn.create("method"),
+                DoubleColumn.create("statistic"), DoubleColumn.create("df"), DoubleColumn.create("p_value"));
+        results.forEach((name, result) -> {
+            table.stringColumn("name").append(name);
+            table.stringColumn("method").append(result.method());
+            table.doubleColumn("statistic").append(result.statistic());
+            if (Double.isNaN(result.degreesOfFreedom())) {
+                table.doubleColumn("df").appendMissing();
+            } else {
+                table.doubleColumn("df").append(result.degreesOfFreedom());
+            }
+            table.doubleColumn("p_value").append(result.pValue());
+        });
+        return table;
     }
 }

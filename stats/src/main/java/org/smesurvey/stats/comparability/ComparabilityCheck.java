@@ -25,6 +25,8 @@ import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.YearRange;
 import org.smesurvey.stats.EffectiveSample;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Compares two figures, or two studies, dimension by dimension ({@link Dimension}), and says for each whether
@@ -151,6 +153,32 @@ public final class ComparabilityCheck {
             }
         }
         return reports;
+    }
+
+    /**
+     * Every pair of a set of figures as a table, one row per pair {@code i < j}: {@code first, second, overall},
+     * then one column per dimension checked with its verdict; the map of a set of studies.
+     *
+     * @param figures the figures
+     * @return the table
+     */
+    public Table table(List<Observation> figures) {
+        Table table = Table.create("comparability", StringColumn.create("first"), StringColumn.create("second"),
+                StringColumn.create("overall"));
+        dimensions.forEach(d -> table.addColumns(StringColumn.create(d.name().toLowerCase(Locale.ROOT))));
+        ComparabilityReport[][] reports = compareAll(figures);
+        for (int i = 0; i < figures.size(); i++) {
+            for (int j = i + 1; j < figures.size(); j++) {
+                ComparabilityReport report = reports[i][j];
+                table.stringColumn("first").append(report.first());
+                table.stringColumn("second").append(report.second());
+                table.stringColumn("overall").append(report.overall().name());
+                for (Assessment a : report.assessments()) {
+                    table.stringColumn(a.dimension().name().toLowerCase(Locale.ROOT)).append(a.verdict().name());
+                }
+            }
+        }
+        return table;
     }
 
     private ComparabilityReport compare(Profile a, Profile b) {

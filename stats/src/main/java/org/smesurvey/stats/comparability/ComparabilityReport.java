@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The dimension-by-dimension comparison of two figures or two studies.
@@ -72,5 +74,22 @@ public record ComparabilityReport(String first, String second, List<Assessment> 
                 .map(a -> "  " + a.dimension().description() + ": " + a.reason())
                 .collect(Collectors.joining("\n"));
         return details.isEmpty() ? head : head + "\n" + details;
+    }
+
+    /**
+     * The assessments as a table with columns {@code dimension, verdict, adjustment, reason}.
+     *
+     * @return the table
+     */
+    public Table toTable() {
+        Table table = Table.create(first + " vs " + second, StringColumn.create("dimension"),
+                StringColumn.create("verdict"), StringColumn.create("adjustment"), StringColumn.create("reason"));
+        for (Assessment a : assessments) {
+            table.stringColumn("dimension").append(a.dimension().name());
+            table.stringColumn("verdict").append(a.verdict().name());
+            table.stringColumn("adjustment").append(a.adjustment().map(Enum::name).orElse(""));
+            table.stringColumn("reason").append(a.reason());
+        }
+        return table;
     }
 }

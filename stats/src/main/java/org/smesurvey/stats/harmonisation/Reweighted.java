@@ -8,6 +8,10 @@ import java.util.Set;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A proportion recomputed for a band from figures of other bands, weighting each by the enterprises it
@@ -57,5 +61,47 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
                 "The standard error is unknown: a source figure of " + band + " was published without a base"));
         double z = new NormalDistribution(null, 0, 1, Double.MIN_VALUE).inverseCumulativeProbability(1 - (1 - level) / 2);
         return new Interval(proportion, Math.max(0, proportion - z * se), Math.min(1, proportion + z * se), level);
+    }
+
+    /**
+     * The contributions as a table with columns {@code source, part, enterprises, weight, apportioned}.
+     *
+     * @return the table, named after the band
+     */
+    public Table toTable() {
+        Table table = Table.create(band.label(), StringColumn.create("source"), StringColumn.create("part"),
+                DoubleColumn.create("enterprises"), DoubleColumn.create("weight"), BooleanColumn.create("apportioned"));
+        for (Contribution c : contributions) {
+            table.stringColumn("source").append(c.source().label());
+            table.stringColumn("part").append(c.part().label());
+            table.doubleColumn("enterprises").append(c.enterprises());
+            table.doubleColumn("weight").append(c.weight());
+            table.booleanColumn("apportioned").append(c.apportioned());
+        }
+        return table;
+    }
+
+    /**
+     * Results as a table with columns {@code band, proportion, standard_error, caveats} (caveats separated by
+     * {@code |}; the standard error missing when unknown).
+     *
+     * @param results re-weighted proportions
+     * @return the table
+     */
+    public static Table table(List<Reweighted> results) {
+        Table table = Table.create("reweighted", StringColumn.create("band"), DoubleColumn.create("proportion"),
+                DoubleColumn.create("standard_error"), StringColumn.create("caveats"));
+        for (Reweighted r : results) {
+            table.stringColumn("band").append(r.band().label());
+            table.doubleColumn("proportion").append(r.proportion());
+            if (r.standardError().isPresent()) {
+                table.doubleColumn("standard_error").append(r.standardError().getAsDouble());
+            } else {
+                table.doubleColumn("standard_error").appendMissing();
+            }
+            table.stringColumn("caveats").append(r.caveats().stream().sorted().map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining("|")));
+        }
+        return table;
     }
 }
