@@ -4,6 +4,8 @@
 Input (kept in the repository for provenance, never edited):
   core/src/test/resources/org/smesurvey/core/original/published-figures.csv
   core/src/test/resources/org/smesurvey/core/original/enterprise-populations.csv
+  core/src/test/resources/org/smesurvey/core/original/destatis-52111-0001.csv (Destatis GENESIS table
+    52111-0001, flat CSV, as recorded on 10 Apr 2025 in the test cassettes of github.com/CorrelAid/pystatis)
 Output (the bundled catalogue, see docs/catalogue-format.md):
   core/src/main/resources/org/smesurvey/core/bundled/{studies,observations,size-schemes,populations}.csv
 
@@ -291,8 +293,38 @@ def convert_populations():
                      "scope": scope, "size_class": r["size_class"], "size_min": r["employees_min"],
                      "size_max": r["employees_max"], "enterprises": r["enterprises"], "source": r["url"],
                      "notes": r["notes"]})
+    rows.extend(destatis_register())
     write("populations.csv", POPULATION_COLUMNS, rows)
     return len(rows)
+
+
+DESTATIS_BANDS = {"0 bis unter 10 abhängig Beschäftigte": ("0-9", "0", "9"),
+                  "10 bis unter 50 abhängig Beschäftigte": ("10-49", "10", "49"),
+                  "50 bis unter 250 abhängig Beschäftigte": ("50-249", "50", "249"),
+                  "250 und mehr abhängig Beschäftigte": ("250+", "250", "")}
+
+
+def destatis_register():
+    """Destatis' business register: enterprises (EU definition) by NACE section and size class, one population per
+    section, each count as published."""
+    with open(os.path.join(ORIGINAL, "destatis-52111-0001.csv"), encoding="utf-8-sig", newline="") as f:
+        records = list(csv.DictReader(f, delimiter=";"))
+    order = ["0-9", "10-49", "50-249", "250+"]
+    records.sort(key=lambda r: (r["3_variable_attribute_code"], order.index(DESTATIS_BANDS[r["2_variable_attribute_label"]][0])))
+    rows = []
+    for r in records:
+        section = r["3_variable_attribute_code"].split("-")[1]
+        label, low, high = DESTATIS_BANDS[r["2_variable_attribute_label"]]
+        rows.append({"population_id": "DESTATIS_URS_%s_%s" % (r["time"], section),
+                     "publisher": "Statistisches Bundesamt (Destatis), Unternehmensregister-System",
+                     "region": "DE", "year": r["time"],
+                     "scope": "Unternehmen (EU), NACE section %s: %s" % (section, r["3_variable_attribute_label"]),
+                     "size_class": r["2_variable_attribute_label"], "size_min": low, "size_max": high,
+                     "enterprises": r["value"],
+                     "source": "https://www-genesis.destatis.de/genesis/online?operation=table&code=52111-0001",
+                     "notes": "GENESIS table 52111-0001; size classes by dependent employees (abhängig Beschäftigte);"
+                              " quality flag '%s'" % r["value_q"]})
+    return rows
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 package org.smesurvey.core;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The enterprises of a region in one year, counted by size band: what size-class harmonisation and
@@ -64,5 +67,44 @@ public record ReferencePopulation(String id, String publisher, Region region, in
     public OptionalLong enterprises(SizeBand band) {
         return counts.stream().filter(c -> c.band().equals(band)).findFirst()
                 .map(PopulationCount::enterprises).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The union of populations of one region and year, such as the NACE sections a survey covers: for each
+     * band of the first part, the sum of every part's count.
+     *
+     * @param id the id of the union
+     * @param scope which enterprises the union counts, such as "NACE sections C-J and L-N"
+     * @param parts the populations to add up, at least one, all of one region and year
+     * @return the union, published by the parts' publisher
+     * @throws IllegalArgumentException if there is no part, the parts differ in region or year, or a part has
+     *         no count for a band of the first
+     */
+    public static ReferencePopulation sum(String id, String scope, Collection<ReferencePopulation> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("No population to add up");
+        }
+        ReferencePopulation first = parts.iterator().next();
+        List<PopulationCount> counts = new ArrayList<>();
+        for (PopulationCount count : first.counts()) {
+            long total = 0;
+            for (ReferencePopulation part : parts) {
+                if (!part.region().equals(first.region()) || part.year() != first.year()) {
+                    throw new IllegalArgumentException(Arguments.format(
+                            "Populations differ in region or year: %s (%s %d) and %s (%s %d)", first.id(), first.region(),
+                            first.year(), part.id(), part.region(), part.year()));
+                }
+                OptionalLong n = part.enterprises(count.band());
+                if (n.isEmpty()) {
+                    throw new IllegalArgumentException("Population " + part.id() + " has no count for " + count.band());
+                }
+                total += n.getAsLong();
+            }
+            counts.add(new PopulationCount(count.sizeClass(), count.band(), OptionalLong.of(total), count.source(),
+                    "sum of " + parts.stream().map(ReferencePopulation::id).collect(Collectors.joining(", "))));
+        }
+        Set<String> publishers = parts.stream().map(ReferencePopulation::publisher).collect(Collectors.toSet());
+        return new ReferencePopulation(id, publishers.size() == 1 ? first.publisher() : String.join("; ", publishers),
+                first.region(), first.year(), scope, counts);
     }
 }

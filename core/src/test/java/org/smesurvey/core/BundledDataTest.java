@@ -117,7 +117,7 @@ class BundledDataTest {
     void holdsEveryEnterpriseCountWithItsSource() throws IOException {
         List<CSVRecord> rows = original("enterprise-populations.csv");
         List<PopulationCount> counts = ReferencePopulations.bundled().all().stream()
-                .flatMap(p -> p.counts().stream()).toList();
+                .filter(p -> !p.id().startsWith("DESTATIS_URS_")).flatMap(p -> p.counts().stream()).toList();
         assertEquals(rows.size(), counts.size());
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord row = rows.get(i);
@@ -133,6 +133,31 @@ class BundledDataTest {
         ReferencePopulation insee2017 = ReferencePopulations.bundled()
                 .population("INSEE_EF_2019_PRINCIPALEMENT_MARCHANDS").orElseThrow();
         assertEquals(OptionalLong.of(138_739), insee2017.enterprises(SizeBand.of(10, 249)));
+    }
+
+    /** Destatis GENESIS table 52111-0001 (flat CSV, semicolon-separated): one population per NACE section. */
+    @Test
+    void holdsTheGermanBusinessRegisterCellByCell() throws IOException {
+        List<CSVRecord> rows;
+        try (InputStream in = BundledDataTest.class.getResourceAsStream(
+                "/org/smesurvey/core/original/destatis-52111-0001.csv");
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            rows = CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader).getRecords();
+        }
+        assertEquals(68, rows.size());
+        ReferencePopulations bundled = ReferencePopulations.bundled();
+        for (CSVRecord row : rows) {
+            String section = row.get("3_variable_attribute_code").substring("WZ08-".length());
+            ReferencePopulation population = bundled.population("DESTATIS_URS_2022_" + section).orElseThrow();
+            PopulationCount count = population.counts().stream()
+                    .filter(c -> c.sizeClass().equals(row.get("2_variable_attribute_label"))).findFirst().orElseThrow();
+            assertEquals(OptionalLong.of(Long.parseLong(row.get("value"))), count.enterprises(), section);
+            assertEquals(Region.of("DE"), population.region());
+            assertEquals(2022, population.year());
+        }
+        assertEquals(OptionalLong.of(41_912), bundled.population("DESTATIS_URS_2022_C").orElseThrow()
+                .enterprises(SizeBand.of(10, 49)));
     }
 
     @Test

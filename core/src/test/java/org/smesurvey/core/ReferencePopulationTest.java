@@ -2,6 +2,7 @@ package org.smesurvey.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.List;
@@ -57,5 +58,26 @@ class ReferencePopulationTest {
         assertEquals(all, ReferencePopulations.of(List.of(FRANCE, us)));
         assertEquals("Population id is repeated: FR_2017", assertThrows(IllegalArgumentException.class,
                 () -> ReferencePopulations.of(List.of(FRANCE, FRANCE))).getMessage());
+    }
+
+    @Test
+    void sumsPopulationsBandByBand() {
+        ReferencePopulation other = new ReferencePopulation("FR_2017_B", "Insee", Region.of("FR"), 2017, "other",
+                List.of(count("a", SizeBand.of(10, 249), 1000), count("b", SizeBand.of(0, 9), 5)));
+        ReferencePopulation partial = new ReferencePopulation("FR_PART", "Insee", Region.of("FR"), 2017, "s",
+                List.of(count("MIC", SizeBand.of(0, 9), 1), count("PME hors MIC", SizeBand.of(10, 249), 2)));
+        ReferencePopulation total = ReferencePopulation.sum("FR_ALL", "both", List.of(partial, other));
+        assertEquals(OptionalLong.of(6), total.enterprises(SizeBand.of(0, 9)));
+        assertEquals(OptionalLong.of(1002), total.enterprises(SizeBand.of(10, 249)));
+        assertEquals("sum of FR_PART, FR_2017_B", total.counts().get(0).notes());
+        assertEquals("Insee", total.publisher());
+        assertEquals("Population FR_2017 has no count for 250-4999", assertThrows(IllegalArgumentException.class,
+                () -> ReferencePopulation.sum("X", "s", List.of(FRANCE, partial))).getMessage());
+        assertEquals("No population to add up", assertThrows(IllegalArgumentException.class,
+                () -> ReferencePopulation.sum("X", "s", List.of())).getMessage());
+        ReferencePopulation us = new ReferencePopulation("US", "Census", Region.of("US"), 2017, "s", partial.counts());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ReferencePopulation.sum("X", "s", List.of(partial, us))).getMessage()
+                .startsWith("Populations differ in region or year"));
     }
 }

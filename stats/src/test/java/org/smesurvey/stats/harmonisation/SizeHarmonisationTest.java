@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.NaceSection;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.ObservationFilters;
 import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.SizeClassScheme;
+import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
 
@@ -122,5 +126,34 @@ class SizeHarmonisationTest {
         assertEquals("Population US_SUSB_2002 counts 500-999 only as the open band 500+, which cannot be apportioned",
                 assertThrows(IllegalArgumentException.class,
                         () -> SizeHarmonisation.reexpress(large, SizeBand.of(500, 999), US_2002)).getMessage());
+    }
+
+    /**
+     * Destatis 2019: 44 % (10-49), 61 % (50-249) and 79 % (250+) of enterprises used social media; the published
+     * 10+ figure is 48 %. Weighted by the enterprises of Destatis' business register (GENESIS 52111-0001, 2022, the
+     * ICT survey's NACE sections C-J and L-N) the three give 47.68 %, which rounds to the published 48 %.
+     * R 4.2.2: {@code weighted.mean(c(0.44, 0.61, 0.79), c(255145, 46030, 10425))} = 0.47682236842105263.
+     */
+    @Test
+    void reproducesTheDestatisHeadlineFromItsSizeClasses() {
+        List<Observation> destatis = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020")
+                .and(ObservationFilters.years(2019, 2019))).observations();
+        List<SizeFigure> classes = destatis.stream().filter(o -> !o.sizeBand().orElseThrow().equals(SizeBand.atLeast(10)))
+                .map(SizeFigure::of).toList();
+        double published = destatis.stream().filter(o -> o.sizeBand().orElseThrow().equals(SizeBand.atLeast(10)))
+                .findFirst().orElseThrow().figure().proportion();
+        ReferencePopulations bundled = ReferencePopulations.bundled();
+        List<ReferencePopulation> ictSections = java.util.EnumSet.range(NaceSection.C, NaceSection.N).stream()
+                .filter(s -> s != NaceSection.K)
+                .map(s -> bundled.population("DESTATIS_URS_2022_" + s.name()).orElseThrow()).toList();
+        ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE C-J, L-N", ictSections);
+
+        Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), germany);
+        assertEquals(0.47682236842105263, tenPlus.proportion(), TOLERANCE);
+        assertEquals(0.48, published, 0.0);
+        assertEquals(Math.round(published * 100), Math.round(tenPlus.proportion() * 100));
+        assertEquals(Set.of(Caveat.NO_VARIANCE), tenPlus.caveats(), "Destatis publishes no base");
+        assertEquals(List.of(255_145.0, 46_030.0, 10_425.0),
+                tenPlus.contributions().stream().map(Contribution::enterprises).toList());
     }
 }
