@@ -36,7 +36,7 @@ class CatalogueSummaryTest {
         String summary = out();
         assertTrue(summary.startsWith("smesurvey: the bundled catalogue of published figures\n"
                 + "45 studies, 249 figures (43 with a base or a standard error, 206 without)\n"
-                + "15 reference populations of enterprises by size band (59 counts)\n"), summary);
+                + "32 reference populations of enterprises by size band (127 counts)\n"), summary);
         assertTrue(summary.contains("FR France                                                12       41         17"
                 + "  165 to 13,000 (5 of 12)"), summary);
         assertTrue(summary.contains("\nbitkom_2023                           1       11          8  604 to 604 (1 of 1)"),
