@@ -40,6 +40,27 @@ public record Interval(double estimate, double lower, double upper, double level
     }
 
     /**
+     * The normal (Wald) interval \( \hat θ \pm z_{1-α/2}\,\mathrm{se} \), optionally clipped to a range such as
+     * [0, 1] for a proportion.
+     *
+     * @param estimate the estimate
+     * @param standardError its standard error, 0 or more
+     * @param level the confidence level, such as 0.95
+     * @param min the smallest limit allowed ({@code Double.NEGATIVE_INFINITY} for none)
+     * @param max the largest limit allowed ({@code Double.POSITIVE_INFINITY} for none)
+     * @return the interval
+     * @throws IllegalArgumentException if the standard error is negative or not finite, or the level is not in
+     *         (0, 1)
+     */
+    public static Interval normal(double estimate, double standardError, double level, double min, double max) {
+        if (!(standardError >= 0 && standardError < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Standard error is not a finite number of at least 0: " + standardError);
+        }
+        double half = Distributions.z(Checks.requireLevel(level)) * standardError;
+        return new Interval(estimate, Math.max(min, estimate - half), Math.min(max, estimate + half), level);
+    }
+
+    /**
      * The distance between the limits.
      *
      * @return {@code upper - lower}

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
 import tech.tablesaw.api.BooleanColumn;
@@ -54,13 +53,9 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
      * @throws IllegalArgumentException if the level is not in (0, 1)
      */
     public Interval interval(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("Confidence level is not in (0, 1): " + level);
-        }
         double se = standardError.orElseThrow(() -> new IllegalStateException(
                 "The standard error is unknown: a source figure of " + band + " was published without a base"));
-        double z = new NormalDistribution(null, 0, 1, Double.MIN_VALUE).inverseCumulativeProbability(1 - (1 - level) / 2);
-        return new Interval(proportion, Math.max(0, proportion - z * se), Math.min(1, proportion + z * se), level);
+        return Interval.normal(proportion, se, level, 0, 1);
     }
 
     /**
