@@ -1,5 +1,7 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Checks;
+
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;

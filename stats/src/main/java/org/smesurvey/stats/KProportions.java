@@ -1,5 +1,8 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Checks;
+
 /**
  * Several independent proportions at once, such as the adoption rates of size classes: are they equal, how
  * strongly do they differ, and do they rise with size?

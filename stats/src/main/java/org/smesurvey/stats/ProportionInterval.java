@@ -1,5 +1,8 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Checks;
+
 import java.util.List;
 import java.util.Objects;
 import org.smesurvey.core.Observation;

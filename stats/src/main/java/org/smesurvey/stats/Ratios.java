@@ -1,5 +1,8 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Checks;
+
 /**
  * The risk ratio \( p_1/p_2 \) and the odds ratio \( \frac{p_1/(1-p_1)}{p_2/(1-p_2)} \) of two independent
  * proportions, with Wald intervals on the log scale.

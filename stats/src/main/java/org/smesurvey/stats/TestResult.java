@@ -1,5 +1,7 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Checks;
+
 import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.DoubleColumn;

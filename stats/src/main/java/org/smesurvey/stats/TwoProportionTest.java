@@ -1,5 +1,7 @@
 package org.smesurvey.stats;
 
+import org.smesurvey.stats.internal.Distributions;
+
 /**
  * Large-sample tests of \( p_1 = p_2 \) for two independent proportions. For small samples see
  * {@link FisherExactTest}.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.core.Figure;
 import org.smesurvey.core.Indicator;
 import org.smesurvey.core.NetworkScope;

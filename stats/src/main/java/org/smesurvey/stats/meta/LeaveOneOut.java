@@ -1,0 +1,54 @@
+package org.smesurvey.stats.meta;
+
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The model refitted without each study in turn: metafor's {@code leave1out}. Immutable.
+ *
+ * @param studies the effect sizes
+ * @param results {@code results.get(i)} is the fit without study {@code i}
+ * @since 0.1
+ */
+public record LeaveOneOut(EffectSizes studies, List<MetaResult> results) {
+
+    /**
+     * Copies the list.
+     *
+     * @param studies the effect sizes
+     * @param results one fit per study left out
+     */
+    public LeaveOneOut {
+        results = List.copyOf(results);
+    }
+
+    /**
+     * The fits as a table, one row per study left out: {@code left_out, estimate, se, statistic, p_value,
+     * ci_lower, ci_upper, q, q_p_value, tau2, i2, h2}.
+     *
+     * @return the table
+     */
+    public Table toTable() {
+        int k = results.size();
+        String[] labels = new String[k];
+        double[][] columns = new double[11][k];
+        for (int i = 0; i < k; i++) {
+            MetaResult r = results.get(i);
+            labels[i] = studies.label(i);
+            double[] row = {r.estimate(), r.standardError(), r.statistic(), r.pValue(), r.confidenceInterval().lower(),
+                r.confidenceInterval().upper(), r.q(), r.qPValue(), r.tau2(), r.i2(), r.h2()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] names = {"estimate", "se", "statistic", "p_value", "ci_lower", "ci_upper", "q", "q_p_value", "tau2",
+            "i2", "h2"};
+        Table table = Table.create("leave-one-out", StringColumn.create("left_out", labels));
+        for (int c = 0; c < names.length; c++) {
+            table.addColumns(DoubleColumn.create(names[c], columns[c]));
+        }
+        return table;
+    }
+}

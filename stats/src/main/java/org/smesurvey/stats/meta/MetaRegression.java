@@ -1,0 +1,216 @@
+package org.smesurvey.stats.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A meta-regression: metafor's {@code rma(yi, vi, mods = ...)}. Immutable.
+ *
+ * <p>The test of the moderators is \( Q_M = \hat β_m' V_m^{-1} \hat β_m \) over the coefficients other than
+ * the intercept, χ² with m degrees of freedom, or \( Q_M/m \) against F(m, k − p) under Knapp–Hartung. The
+ * share of heterogeneity the moderators account for is metafor's pseudo-R²,
+ * \( \max(0, 100(\hat τ^2_{RE} - \hat τ^2_{ME})/\hat τ^2_{RE}) \), with \( \hat τ^2_{RE} \) from the model
+ * without moderators (0 when that is 0); for an equal-effects model it is the adjusted R² of the weighted
+ * regression.
+ *
+ * <p>Reference: Raudenbush, S. W. (2009). Analyzing effect sizes: random-effects models. In Cooper, Hedges and
+ * Valentine (eds), <i>The Handbook of Research Synthesis and Meta-Analysis</i>, 2nd ed., 295–315.
+ *
+ * @since 0.1
+ */
+public final class MetaRegression {
+
+    private final Fitted fit;
+    private final Fitted empty;
+
+    MetaRegression(Fitted fit, Fitted empty) {
+        this.fit = fit;
+        this.empty = empty;
+    }
+
+    /**
+     * The options of the analysis.
+     *
+     * @return the analysis
+     */
+    public MetaAnalysis analysis() {
+        return fit.options;
+    }
+
+    /**
+     * The coefficients, in the design's column order.
+     *
+     * @return the coefficients
+     */
+    public List<Coefficient> coefficients() {
+        List<Coefficient> coefficients = new ArrayList<>();
+        List<String> names = fit.moderators.names();
+        for (int j = 0; j < fit.p; j++) {
+            coefficients.add(new Coefficient(names.get(j), fit.beta[j], fit.se[j], fit.statistic[j], fit.pValue[j],
+                    fit.lower[j], fit.upper[j]));
+        }
+        return coefficients;
+    }
+
+    /**
+     * The coefficient of a column.
+     *
+     * @param name a column name
+     * @return the coefficient
+     * @throws IllegalArgumentException if the design has no such column
+     */
+    public Coefficient coefficient(String name) {
+        return coefficients().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No moderator named " + name + "; the columns are "
+                        + fit.moderators.names()));
+    }
+
+    /**
+     * The number of studies.
+     *
+     * @return k
+     */
+    public int k() {
+        return fit.k;
+    }
+
+    /**
+     * The residual between-study variance.
+     *
+     * @return \( \hat τ^2 \)
+     */
+    public double tau2() {
+        return fit.tau2;
+    }
+
+    /**
+     * The residual I², in percent.
+     *
+     * @return I²
+     */
+    public double i2() {
+        return fit.i2;
+    }
+
+    /**
+     * The residual H².
+     *
+     * @return H²
+     */
+    public double h2() {
+        return fit.h2;
+    }
+
+    /**
+     * The test of residual heterogeneity.
+     *
+     * @return \( Q_E \)
+     */
+    public double qe() {
+        return fit.qe;
+    }
+
+    /**
+     * \( Q_E \)'s p-value, \( k - p \) degrees of freedom.
+     *
+     * @return the p-value
+     */
+    public double qePValue() {
+        return fit.qeP;
+    }
+
+    /**
+     * The test of the moderators: χ² (or F under Knapp–Hartung).
+     *
+     * @return \( Q_M \), empty if the design has only an intercept
+     */
+    public OptionalDouble qm() {
+        return fit.qmDf == 0 ? OptionalDouble.empty() : OptionalDouble.of(fit.qm);
+    }
+
+    /**
+     * \( Q_M \)'s numerator degrees of freedom, the number of coefficients tested.
+     *
+     * @return m
+     */
+    public int qmDegreesOfFreedom() {
+        return (int) fit.qmDf;
+    }
+
+    /**
+     * \( Q_M \)'s p-value.
+     *
+     * @return the p-value, empty if the design has only an intercept
+     */
+    public OptionalDouble qmPValue() {
+        return fit.qmDf == 0 ? OptionalDouble.empty() : OptionalDouble.of(fit.qmP);
+    }
+
+    /**
+     * The share of heterogeneity the moderators account for, in percent (metafor's pseudo-R²).
+     *
+     * @return R², empty without an intercept or without moderators
+     */
+    public OptionalDouble r2() {
+        if (empty == null) {
+            return OptionalDouble.empty();
+        }
+        if (fit.options.estimator() == Tau2Estimator.EE) {
+            return OptionalDouble.of(weightedAdjustedR2());
+        }
+        if (empty.tau2 == 0) {
+            return OptionalDouble.of(0);
+        }
+        return OptionalDouble.of(Math.max(0, 100 * (empty.tau2 - fit.tau2) / empty.tau2));
+    }
+
+    /** The adjusted R² of the regression weighted by \( 1/v_i \), as R's {@code summary(lm(yi ~ X, weights))}. */
+    private double weightedAdjustedR2() {
+        Model m = fit.model;
+        double sumW = 0;
+        double mean = 0;
+        for (int i = 0; i < m.k; i++) {
+            sumW += 1 / m.v[i];
+            mean += m.y[i] / m.v[i];
+        }
+        mean /= sumW;
+        double total = 0;
+        boolean constant = true;
+        for (int i = 0; i < m.k; i++) {
+            total += (m.y[i] - mean) * (m.y[i] - mean) / m.v[i];
+            constant &= m.y[i] == m.y[0];
+        }
+        if (constant) {
+            return 0;
+        }
+        double residual = m.wls(Model.weights(m.v, 0)).rss;
+        double r2 = 1 - residual / total;
+        double adjusted = 1 - (1 - r2) * (m.k - 1) / (m.k - m.p);
+        return Math.max(0, 100 * adjusted);
+    }
+
+    /**
+     * The coefficients as a table: {@code name, estimate, se, statistic, p_value, ci_lower, ci_upper}.
+     *
+     * @return the table
+     */
+    public Table toTable() {
+        Table table = Table.create("meta-regression", StringColumn.create("name"), DoubleColumn.create("estimate"),
+                DoubleColumn.create("se"), DoubleColumn.create("statistic"), DoubleColumn.create("p_value"),
+                DoubleColumn.create("ci_lower"), DoubleColumn.create("ci_upper"));
+        for (Coefficient c : coefficients()) {
+            table.stringColumn("name").append(c.name());
+            table.doubleColumn("estimate").append(c.estimate());
+            table.doubleColumn("se").append(c.standardError());
+            table.doubleColumn("statistic").append(c.statistic());
+            table.doubleColumn("p_value").append(c.pValue());
+            table.doubleColumn("ci_lower").append(c.lower());
+            table.doubleColumn("ci_upper").append(c.upper());
+        }
+        return table;
+    }
+}
