@@ -47,7 +47,8 @@ public enum ProportionMeasure {
     PLO("logit of the proportion") {
         @Override
         double effect(double x, double n) {
-            return Math.log(x / (n - x));
+            double p = x / n; // as escalc, to the last bit
+            return Math.log(p / (1 - p));
         }
 
         @Override

@@ -1,0 +1,185 @@
+package org.smesurvey.stats.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * escalc, meta-regression, subgroups, leave-one-out, Egger's test and trim-and-fill against metafor 3.8.1:
+ * {@code metafor-extras.txt}, produced by stats/src/test/reference/metafor-extras.R, whose calls each test quotes.
+ */
+class MetaforExtrasTest {
+
+    private static final double TOLERANCE = 1e-8;
+    private static List<String[]> lines;
+
+    private static final int[][] PRITZ = MetaforParityTest.SETS.get("pritz1997");
+    private static final int[][] DEBRUIN = MetaforParityTest.SETS.get("debruin2009");
+    private static final int[][] SME = MetaforParityTest.SETS.get("sme");
+    // R: dat.debruin2009$year, $select, $patients (metadat 1.2.0)
+    private static final double[] YEAR = {2005, 2003, 2003, 2006, 1999, 2002, 2003, 2005, 2005, 2000, 2005, 2006, 2006};
+    private static final String[] SELECT = {"no", "yes", "no", "no", "no", "yes", "no", "no", "yes", "no", "yes", "yes", "no"};
+    private static final String[] PATIENTS = {"starting", "continuing", "continuing", "continuing", "starting",
+        "continuing", "continuing", "starting", "continuing", "starting", "continuing", "starting", "starting"};
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = MetaforExtrasTest.class.getResourceAsStream("metafor-extras.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+    }
+
+    private static String[] line(String... prefix) {
+        return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, prefix.length), prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + Arrays.toString(prefix)));
+    }
+
+    private static double[] numbers(String field) {
+        return Arrays.stream(field.split(",")).mapToDouble(s -> s.equals("Inf") ? Double.POSITIVE_INFINITY
+                : Double.parseDouble(s)).toArray();
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], TOLERANCE * Math.max(1, Math.abs(expected[i])), what + " [" + i + "]");
+        }
+    }
+
+    /** {@code escalc(m, xi = xi, ni = ni, data = sme)}: yi and vi to the last bit, zero cells corrected for PR and PLO. */
+    @Test
+    void effectSizesEqualEscalc() {
+        for (ProportionMeasure m : ProportionMeasure.values()) {
+            String[] l = line("ESCALC", m.name());
+            EffectSizes es = EffectSizes.of(m, SME[0], SME[1]);
+            double[] y = numbers(l[2]);
+            double[] v = numbers(l[3]);
+            for (int i = 0; i < es.size(); i++) {
+                assertEquals(y[i], es.yi(i), Math.ulp(y[i]) * 2, m + " yi " + i);
+                assertEquals(v[i], es.vi(i), Math.ulp(v[i]) * 2, m + " vi " + i);
+            }
+        }
+    }
+
+    private static Moderators yearAndSelect() {
+        return Moderators.builder(YEAR.length).numeric("year", YEAR).factor("select", SELECT).build();
+    }
+
+    /**
+     * {@code rma(yi, vi, mods = ~ year + select, data = escalc("PLO", xi, ni, data = dat.debruin2009),
+     * method = "REML", test = test)}: beta, se, zval, pval, ci.lb, ci.ub; QM, QMp, QE, QEp, tau2, I2, H2, R2.
+     */
+    @Test
+    void metaRegressionAgreesWithMetafor() {
+        EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, DEBRUIN[0], DEBRUIN[1]);
+        for (String test : List.of("z", "knha")) {
+            String[] l = line("REGRESSION", test);
+            MetaRegression r = MetaAnalysis.withDefaults().withKnappHartung(test.equals("knha")).fit(es, yearAndSelect());
+            checkRegression(l, r, test);
+        }
+        String[] l = line("REGRESSION_EE", "z");
+        checkRegression(l, MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.EE).fit(es, yearAndSelect()), "EE");
+    }
+
+    private static void checkRegression(String[] l, MetaRegression r, String what) {
+        assertEquals(List.of("intrcpt", "year", "selectyes"), r.coefficients().stream().map(Coefficient::name).toList());
+        assertClose(numbers(l[2]), r.coefficients().stream().mapToDouble(Coefficient::estimate).toArray(), what + " beta");
+        assertClose(numbers(l[3]), r.coefficients().stream().mapToDouble(Coefficient::standardError).toArray(), what + " se");
+        assertClose(numbers(l[4]), r.coefficients().stream().mapToDouble(Coefficient::statistic).toArray(), what + " z");
+        assertClose(numbers(l[5]), r.coefficients().stream().mapToDouble(Coefficient::pValue).toArray(), what + " p");
+        assertClose(numbers(l[6]), r.coefficients().stream().mapToDouble(Coefficient::lower).toArray(), what + " ci.lb");
+        assertClose(numbers(l[7]), r.coefficients().stream().mapToDouble(Coefficient::upper).toArray(), what + " ci.ub");
+        double[] stats = numbers(l[8]);
+        assertClose(stats, new double[] {r.qm().getAsDouble(), r.qmPValue().getAsDouble(), r.qe(), r.qePValue(), r.tau2(),
+            r.i2(), r.h2(), r.r2().getAsDouble()}, what + " QM, QMp, QE, QEp, tau2, I2, H2, R2");
+        assertEquals(2, r.qmDegreesOfFreedom());
+    }
+
+    /**
+     * {@code fits <- lapply(split(db, db$patients), function(d) rma(yi, vi, data = d, method = "REML"))};
+     * {@code rma(sapply(fits, coef), sei = sapply(fits, function(x) x$se), method = "EE")$QE} and {@code $QEp}.
+     */
+    @Test
+    void subgroupsAgreeWithSeparateMetaforFits() {
+        String[] l = line("SUBGROUPS");
+        EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, DEBRUIN[0], DEBRUIN[1]);
+        SubgroupAnalysis s = MetaAnalysis.withDefaults().subgroups(es, List.of(PATIENTS));
+        assertEquals(List.of("starting", "continuing"), List.copyOf(s.results().keySet()), "order of first appearance");
+        List<MetaResult> rOrder = List.of(s.results().get("continuing"), s.results().get("starting"));
+        assertClose(numbers(l[1]), rOrder.stream().mapToDouble(MetaResult::estimate).toArray(), "estimates");
+        assertClose(numbers(l[2]), rOrder.stream().mapToDouble(MetaResult::standardError).toArray(), "se");
+        assertClose(numbers(l[3]), rOrder.stream().mapToDouble(MetaResult::tau2).toArray(), "tau2");
+        assertClose(numbers(l[4]), new double[] {s.between().statistic(), s.between().pValue()}, "Q between");
+        assertEquals(1, s.between().degreesOfFreedom(), 0.0);
+    }
+
+    /** {@code leave1out(rma(yi, vi, data = escalc("PLO", xi, ni, data = dat.pritz1997), method = "REML"))}. */
+    @Test
+    void leaveOneOutAgreesWithMetafor() {
+        String[] l = line("LEAVE1OUT");
+        LeaveOneOut loo = MetaAnalysis.withDefaults().leaveOneOut(EffectSizes.of(ProportionMeasure.PLO, PRITZ[0], PRITZ[1]));
+        List<MetaResult> r = loo.results();
+        assertClose(numbers(l[1]), r.stream().mapToDouble(MetaResult::estimate).toArray(), "estimate");
+        assertClose(numbers(l[2]), r.stream().mapToDouble(MetaResult::standardError).toArray(), "se");
+        assertClose(numbers(l[3]), r.stream().mapToDouble(x -> x.confidenceInterval().lower()).toArray(), "ci.lb");
+        assertClose(numbers(l[4]), r.stream().mapToDouble(x -> x.confidenceInterval().upper()).toArray(), "ci.ub");
+        assertClose(numbers(l[5]), r.stream().mapToDouble(MetaResult::q).toArray(), "Q");
+        assertClose(numbers(l[6]), r.stream().mapToDouble(MetaResult::tau2).toArray(), "tau2");
+        assertClose(numbers(l[7]), r.stream().mapToDouble(MetaResult::i2).toArray(), "I2");
+        assertClose(numbers(l[8]), r.stream().mapToDouble(MetaResult::h2).toArray(), "H2");
+        assertEquals(14, loo.toTable().rowCount());
+    }
+
+    /** {@code regtest(rma(yi, vi, data = d, method = method, test = test))}: zval, pval, est, ci.lb, ci.ub. */
+    @Test
+    void eggerTestAgreesWithRegtest() {
+        for (String set : List.of("pritz", "debruin")) {
+            int[][] counts = set.equals("pritz") ? PRITZ : DEBRUIN;
+            EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, counts[0], counts[1]);
+            for (Tau2Estimator method : List.of(Tau2Estimator.REML, Tau2Estimator.DL)) {
+                for (String test : List.of("z", "knha")) {
+                    String[] l = line("REGTEST", set, method.name(), test);
+                    RegressionTest egger = MetaAnalysis.withDefaults().withEstimator(method)
+                            .withKnappHartung(test.equals("knha")).eggerTest(es);
+                    assertClose(numbers(l[4]), new double[] {egger.statistic(), egger.pValue(),
+                        egger.limitEstimate().estimate(), egger.limitEstimate().lower(), egger.limitEstimate().upper()},
+                            set + " " + method + " " + test);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code trimfill(rma(yi, vi, data = d, method = method, control = con), control = con)}: k0, side, se.k0,
+     * beta, se, tau2, and the filled yi, vi ({@code con} converges the fits inside trimfill too).
+     */
+    @Test
+    void trimAndFillAgreesWithMetafor() {
+        for (String set : List.of("pritz", "debruin", "sme")) {
+            int[][] counts = set.equals("pritz") ? PRITZ : set.equals("debruin") ? DEBRUIN : SME;
+            EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, counts[0], counts[1]);
+            for (Tau2Estimator method : List.of(Tau2Estimator.REML, Tau2Estimator.DL, Tau2Estimator.EE)) {
+                String[] l = line("TRIMFILL", set, method.name());
+                String what = set + " " + method;
+                TrimAndFill tf = MetaAnalysis.withDefaults().withEstimator(method).trimAndFill(es);
+                assertEquals(Integer.parseInt(l[3]), tf.missing(), what + " k0");
+                assertEquals(l[4], tf.side(), what + " side");
+                assertClose(numbers(l[5]), new double[] {tf.missingStandardError(), tf.adjusted().estimate(),
+                    tf.adjusted().standardError(), tf.adjusted().tau2()}, what + " se.k0, beta, se, tau2");
+                double[] y = numbers(l[6]);
+                double[] v = numbers(l[7]);
+                assertEquals(y.length, tf.filled().size(), what);
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals(y[i], tf.filled().yi(i), TOLERANCE, what + " yi " + i);
+                    assertEquals(v[i], tf.filled().vi(i), TOLERANCE, what + " vi " + i);
+                }
+            }
+        }
+    }
+}
