@@ -1,4 +1,4 @@
-# Reference values for MetaAnalysisTest (R 4.2.2, metafor 3.8.1, metadat 1.2.0, Debian 12):
+# Reference values for MetaforParityTest (R 4.2.2, metafor 3.8.1, metadat 1.2.0, Debian 12):
 #   Rscript metafor-rma.R > ../resources/org/smesurvey/stats/meta/metafor-rma.csv
 # One row per data set x measure x method x test: escalc() then rma(), predict(), confint().
 # Iterations are run to tight convergence so that both sides report the converged value:

@@ -48,7 +48,7 @@ final class Tau2Estimation {
     /** The Hedges estimate, before truncation; the starting value of ML, REML and EB. */
     static double heUntruncated(Model m) {
         Model.Wls ols = m.wls(m.ones());
-        double trPV = sum(m.v) - Model.traceProduct(ols.a, m.crossProduct(m.v, 1, null));
+        double trPV = m.traceP(ols, m.v);
         return (ols.rss - trPV) / (m.k - m.p);
     }
 
@@ -57,7 +57,7 @@ final class Tau2Estimation {
         OptionalDouble se = OptionalDouble.empty();
         if (withSe) {
             Model.Wls ols = m.wls(m.ones());
-            double trPV = sum(m.v) - Model.traceProduct(ols.a, m.crossProduct(m.v, 1, null));
+            double trPV = m.traceP(ols, m.v);
             double df = m.k - m.p;
             se = OptionalDouble.of(Math.sqrt(1 / (df * df)
                     * (2 * m.sumOfSquares(ols, m.v, m.v) + 4 * tau2 * trPV + 2 * tau2 * tau2 * df)));
