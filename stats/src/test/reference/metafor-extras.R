@@ -37,3 +37,16 @@ for (set in c("pritz", "debruin", "sme")) for (method in c("REML", "DL", "EE")) 
   tf <- trimfill(rma(yi, vi, data = d, method = method, control = con), control = con)
   cat("TRIMFILL", set, method, tf$k0, tf$side, f(tf$se.k0, tf$beta, tf$se, tf$tau2), f(tf$yi), f(tf$vi), sep = ";"); cat("\n")
 }
+# Survey figures through their effective samples: 30/120; 80/400 with deff 1.6; 42 % of 600 with deff 2;
+# 35 % with SE 0.02; 50 % with 95 % interval [45 %, 55 %]. escalc takes the fractional counts as given.
+se5 <- 0.1 / (2 * qnorm(0.975))
+svy <- data.frame(ni = c(120, 400 / 1.6, 600 / 2, 0.35 * 0.65 / 0.02^2, 0.25 / se5^2))
+svy$xi <- c(30, 0.2, 0.42, 0.35, 0.5) * svy$ni
+svy$xi[1] <- 30
+for (m in c("PLO", "PFT")) {
+  e <- escalc(m, xi = xi, ni = ni, data = svy)
+  r <- rma(yi, vi, data = e, method = "REML", control = con)
+  bt <- if (m == "PFT") predict(r, transf = transf.ipft.hm, targs = list(ni = svy$ni)) else predict(r, transf = transf.ilogit)
+  cat("SURVEY", m, f(e$yi), f(e$vi), f(r$beta, r$se, r$tau2, r$I2, bt$pred, bt$ci.lb, bt$ci.ub, bt$pi.lb, bt$pi.ub),
+      sep = ";"); cat("\n")
+}

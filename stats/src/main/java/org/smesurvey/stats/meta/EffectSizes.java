@@ -46,8 +46,16 @@ public final class EffectSizes {
      * @throws IllegalArgumentException if there is no figure, or one has no base (the message names it)
      */
     public static EffectSizes of(ProportionMeasure measure, List<Observation> observations) {
-        return of(measure, observations.stream().map(EffectiveSample::of).toList(),
-                observations.stream().map(Observation::label).toList());
+        List<EffectiveSample> samples = new java.util.ArrayList<>();
+        for (Observation o : observations) {
+            try {
+                samples.add(EffectiveSample.of(o));
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().contains(o.label()) ? e
+                        : new IllegalArgumentException(o.label() + ": " + e.getMessage(), e);
+            }
+        }
+        return of(measure, samples, observations.stream().map(Observation::label).toList());
     }
 
     /**
@@ -90,8 +98,12 @@ public final class EffectSizes {
         List<EffectiveSample> samples = new java.util.ArrayList<>();
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 0; i < k; i++) {
-            samples.add(EffectiveSample.of(x[i], n[i]));
             labels.add("Study " + (i + 1));
+            try {
+                samples.add(EffectiveSample.of(x[i], n[i]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(labels.get(i) + ": " + e.getMessage(), e);
+            }
         }
         return of(measure, samples, labels);
     }

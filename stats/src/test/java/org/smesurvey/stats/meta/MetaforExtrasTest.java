@@ -1,14 +1,26 @@
 package org.smesurvey.stats.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.Figure;
+import org.smesurvey.core.Indicator;
+import org.smesurvey.core.NetworkScope;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.Population;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.SizeClassScheme;
+import org.smesurvey.core.Study;
 
 /**
  * escalc, meta-regression, subgroups, leave-one-out, Egger's test and trim-and-fill against metafor 3.8.1:
@@ -65,6 +77,49 @@ class MetaforExtrasTest {
                 assertEquals(v[i], es.vi(i), Math.ulp(v[i]) * 2, m + " vi " + i);
             }
         }
+    }
+
+    private static final Study STUDY = Study.builder("S").title("T").publisher("P").region(Region.of("FR"))
+            .population(new Population("SMEs", SizeClassScheme.NOT_STATED, Optional.empty(), Optional.empty())).build();
+
+    private static Observation observation(Figure figure, double designEffect) {
+        Observation.Builder b = Observation.builder(STUDY, Indicator.of("uses", ""), NetworkScope.EXTERNAL, figure);
+        return designEffect > 0 ? b.designEffect(designEffect).build() : b.build();
+    }
+
+    /**
+     * Survey figures pooled through their effective samples — counts; counts with a design effect; a proportion
+     * with its base and design effect; a proportion with its standard error; one with its 95 % interval — equal
+     * metafor given the same fractional counts ({@code svy} in metafor-extras.R):
+     * {@code e <- escalc(m, xi = xi, ni = ni, data = svy)}; {@code r <- rma(yi, vi, data = e, method = "REML",
+     * control = con)}; {@code predict(r, transf = transf.ilogit)} or
+     * {@code predict(r, transf = transf.ipft.hm, targs = list(ni = svy$ni))}.
+     */
+    @Test
+    void surveyFiguresEnterThroughTheirEffectiveSamples() {
+        List<Observation> figures = List.of(observation(new Figure.Counts(30, 120), 0),
+                observation(new Figure.Counts(80, 400), 1.6),
+                observation(new Figure.WithBase(0.42, 600), 2),
+                observation(new Figure.WithStandardError(0.35, 0.02, OptionalInt.empty()), 0),
+                observation(new Figure.WithInterval(0.5, 0.45, 0.55, 0.95, OptionalInt.empty()), 0));
+        for (ProportionMeasure m : List.of(ProportionMeasure.PLO, ProportionMeasure.PFT)) {
+            String[] l = line("SURVEY", m.name());
+            EffectSizes es = EffectSizes.of(m, figures);
+            assertClose(numbers(l[2]), IntStream.range(0, es.size()).mapToDouble(es::yi).toArray(), m + " yi");
+            assertClose(numbers(l[3]), IntStream.range(0, es.size()).mapToDouble(es::vi).toArray(), m + " vi");
+            MetaResult r = MetaAnalysis.withDefaults().fit(es);
+            MetaResult.BackTransformed bt = r.backTransformed();
+            assertClose(numbers(l[4]), new double[] {r.estimate(), r.standardError(), r.tau2(), r.i2(),
+                bt.confidence().estimate(), bt.confidence().lower(), bt.confidence().upper(), bt.prediction().lower(),
+                bt.prediction().upper()}, m + " fit");
+        }
+        Observation unbased = observation(new Figure.Unbased(0.3), 0);
+        assertEquals("Figure of " + unbased.label() + " has no base, standard error or interval: its precision is"
+                + " unknown", assertThrows(IllegalArgumentException.class,
+                        () -> EffectSizes.of(ProportionMeasure.PLO, List.of(figures.get(0), unbased))).getMessage());
+        Observation zero = observation(new Figure.WithStandardError(0, 0.01, OptionalInt.empty()), 0);
+        assertEquals(zero.label() + ": Proportion is not in (0, 1): 0.0", assertThrows(IllegalArgumentException.class,
+                () -> EffectSizes.of(ProportionMeasure.PLO, List.of(zero))).getMessage());
     }
 
     private static Moderators yearAndSelect() {
