@@ -36,6 +36,8 @@ final class Model {
         double rss;
         double sumW;
         double sumW2;
+        /** \( w_i h_{ii} \), computed on first use. */
+        private double[] leverages;
 
         Wls(double[] w, double[][] a, double[] beta, double[] residuals) {
             this.w = w;
@@ -88,12 +90,24 @@ final class Model {
      * nearly all the weight.
      */
     double traceP(Wls fit, double[] c) {
+        double[] leverages = leverages(fit);
         double sum = 0;
         for (int i = 0; i < k; i++) {
-            double wi = fit.w[i];
-            sum += (c == null ? 1 : c[i]) * wi * (1 - wi * quadratic(fit.a, x[i], x[i]));
+            sum += (c == null ? 1 : c[i]) * fit.w[i] * (1 - leverages[i]);
         }
         return sum;
+    }
+
+    /** \( w_i h_{ii} \), the diagonal of the hat matrix. */
+    double[] leverages(Wls fit) {
+        if (fit.leverages == null) {
+            double[] leverages = new double[k];
+            for (int i = 0; i < k; i++) {
+                leverages[i] = fit.w[i] * quadratic(fit.a, x[i], x[i]);
+            }
+            fit.leverages = leverages;
+        }
+        return fit.leverages;
     }
 
     /**
@@ -106,31 +120,42 @@ final class Model {
      * when one weight dominates (n = 10⁷ beside n = 1 lost six digits).
      */
     double sumOfSquares(Wls fit, double[] c, double[] d) {
+        double[] leverages = leverages(fit);
         double[][] earlierC = new double[p][p];
-        double[][] earlierD = new double[p][p];
+        double[][] earlierD = c == d ? earlierC : new double[p][p];
+        double[] u = new double[p];
         double sum = 0;
         for (int i = 0; i < k; i++) {
             double ci = c == null ? 1 : c[i];
             double di = d == null ? 1 : d[i];
             double wi = fit.w[i];
-            double[] u = multiply(fit.a, x[i]);
-            double pii = wi * (1 - wi * dot(u, x[i]));
+            double[] xi = x[i];
+            for (int r = 0; r < p; r++) {
+                u[r] = dot(fit.a[r], xi);
+            }
+            double pii = wi * (1 - leverages[i]);
             double w2 = wi * wi;
             sum += ci * di * pii * pii + w2 * (ci * quadratic(earlierD, u, u) + di * quadratic(earlierC, u, u));
             for (int r = 0; r < p; r++) {
                 for (int s = 0; s < p; s++) {
-                    double xx = w2 * x[i][r] * x[i][s];
+                    double xx = w2 * xi[r] * xi[s];
                     earlierC[r][s] += ci * xx;
-                    earlierD[r][s] += di * xx;
+                    if (earlierD != earlierC) {
+                        earlierD[r][s] += di * xx;
+                    }
                 }
             }
         }
         return sum;
     }
 
-    /** \( a'Mb \). */
+    /** \( a'Mb \), without allocating. */
     static double quadratic(double[][] m, double[] a, double[] b) {
-        return dot(a, multiply(m, b));
+        double sum = 0;
+        for (int r = 0; r < a.length; r++) {
+            sum += a[r] * dot(m[r], b);
+        }
+        return sum;
     }
 
     static double dot(double[] a, double[] b) {
