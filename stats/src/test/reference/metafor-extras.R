@@ -1,4 +1,5 @@
-# Reference values for MetaAnalysisExtrasTest (R 4.2.2, metafor 3.8.1, metadat 1.2.0): Rscript metafor-extras.R
+# Reference values for MetaforExtrasTest (R 4.2.2, metafor 3.8.1, metadat 1.2.0):
+#   Rscript metafor-extras.R > ../resources/org/smesurvey/stats/meta/metafor-extras.txt
 # escalc, meta-regression, subgroups, leave-one-out, Egger's test and trim-and-fill.
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")

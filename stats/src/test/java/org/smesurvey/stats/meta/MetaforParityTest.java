@@ -24,9 +24,10 @@ import org.smesurvey.stats.Interval;
  * {@code dat <- escalc(measure, xi = xi, ni = ni, data = set)};
  * {@code res <- rma(yi, vi, data = dat, method = method, test = test, control = list(threshold = 1e-13,
  * maxiter = 10000, tol = 1e-14))}; {@code predict(res)}; {@code predict(res, transf = ...)} (ilogit, iarcsin,
- * ipft.hm with {@code targs = list(ni = dat$ni)}); {@code confint(res, control = list(tol = 1e-14))}.
+ * ipft.hm with {@code targs = list(ni = dat$ni)}); {@code confint(res, control = list(tol = 1e-14, tau2.max = 1e6))}
+ * (the raised search limit lets metafor find the upper bounds that lie beyond its default, as this library does).
  * Data sets: metadat 1.2.0 {@code dat.pritz1997} and {@code dat.debruin2009}, and an SME-style set with a study
- * at x = 0 and one at x = n; then the edge cases of {@code metafor-edge.csv} (metafor-edge.R, the same calls):
+ * at x = 0 and one at x = n; then the edge cases of {@code metafor-edge.csv} (metafor-rma.R edge, the same calls):
  * one study, two, three identical studies, τ² = 0, and n from 1 to 10,000,000.
  */
 class MetaforParityTest {
@@ -43,7 +44,7 @@ class MetaforParityTest {
             "debruin2009", new int[][] {{11, 24, 179, 82, 60, 11, 99, 9, 88, 17, 26, 23, 40},
                 {29, 33, 326, 240, 110, 29, 244, 17, 215, 26, 138, 55, 54}},
             "sme", new int[][] {{0, 12, 45, 80, 30, 212}, {80, 60, 120, 80, 95, 400}},
-            // Edge cases (metafor-edge.R): one study, two, identical studies, tau^2 = 0, huge and tiny n.
+            // Edge cases (metafor-rma.R edge): one study, two, identical studies, tau^2 = 0, huge and tiny n.
             "k1", new int[][] {{30}, {100}},
             "k2", new int[][] {{16, 10}, {17, 12}},
             "identical", new int[][] {{20, 20, 20}, {100, 100, 100}},
