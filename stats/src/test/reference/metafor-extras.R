@@ -51,3 +51,7 @@ for (m in c("PLO", "PFT")) {
   cat("SURVEY", m, f(e$yi), f(e$vi), f(r$beta, r$se, r$tau2, r$I2, bt$pred, bt$ci.lb, bt$ci.ub, bt$pi.lb, bt$pi.ub),
       sep = ";"); cat("\n")
 }
+# Study weights in percent: weights(res), for the random-effects and the equal-effects model.
+for (method in c("REML", "EE")) {
+  cat("WEIGHTS", method, f(weights(rma(yi, vi, data = pz, method = method, control = con))), sep = ";"); cat("\n")
+}

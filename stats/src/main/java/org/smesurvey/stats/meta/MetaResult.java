@@ -201,6 +201,20 @@ public final class MetaResult {
     }
 
     /**
+     * The weight of a study in the pooled estimate, in percent: \( 100\,w_i / \sum_j w_j \) with
+     * \( w_i = 1/(v_i + \hat τ^2) \), as metafor's {@code weights(res)}; what a forest plot shows.
+     *
+     * @param i the study's position in {@link #studies()}
+     * @return its weight, in [0, 100]
+     * @throws IndexOutOfBoundsException if there is no such study
+     */
+    public double weight(int i) {
+        java.util.Objects.checkIndex(i, k());
+        double[] w = Model.weights(fit.model.v, fit.tau2);
+        return 100 * w[i] / Tau2Estimation.sum(w);
+    }
+
+    /**
      * The typical within-study variance \( \tilde v \) on which I² and H² rest.
      *
      * @return \( \tilde v \) (0 for a single study)

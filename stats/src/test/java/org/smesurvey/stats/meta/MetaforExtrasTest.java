@@ -174,6 +174,17 @@ class MetaforExtrasTest {
         assertEquals(1, s.between().degreesOfFreedom(), 0.0);
     }
 
+    /** {@code weights(rma(yi, vi, data = escalc("PLO", xi, ni, data = dat.pritz1997), method = m, control = con))}. */
+    @Test
+    void weightsAgreeWithMetafor() {
+        EffectSizes pritz = EffectSizes.of(ProportionMeasure.PLO, PRITZ[0], PRITZ[1]);
+        for (Tau2Estimator m : List.of(Tau2Estimator.REML, Tau2Estimator.EE)) {
+            MetaResult r = MetaAnalysis.withDefaults().withEstimator(m).fit(pritz);
+            assertClose(numbers(line("WEIGHTS", m.name())[2]), IntStream.range(0, r.k()).mapToDouble(r::weight).toArray(),
+                    m + " weights");
+        }
+    }
+
     /** {@code leave1out(rma(yi, vi, data = escalc("PLO", xi, ni, data = dat.pritz1997), method = "REML"))}. */
     @Test
     void leaveOneOutAgreesWithMetafor() {
