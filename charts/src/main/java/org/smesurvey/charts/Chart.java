@@ -1,0 +1,114 @@
+package org.smesurvey.charts;
+
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * A chart ready to be written: PNG or SVG, to a stream or a file. Immutable: each write draws a fresh
+ * JFreeChart, and {@link #toJFreeChart()} hands out a fresh one to change at will.
+ *
+ * <pre>{@code
+ * Chart forest = ForestPlot.of(result, ChartSpec.defaults());
+ * forest.save(Path.of("forest.svg"));                         // its preferred size
+ * forest.write(out, ChartFormat.PNG, 1200, 800);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Chart {
+
+    /** Larger images are refused rather than risk running out of memory: 100 megapixels. */
+    private static final long MAX_PIXELS = 100_000_000L;
+
+    private final Supplier<JFreeChart> factory;
+    private final Dimension preferredSize;
+
+    Chart(Supplier<JFreeChart> factory, int preferredWidth, int preferredHeight) {
+        this.factory = factory;
+        this.preferredSize = new Dimension(preferredWidth, preferredHeight);
+    }
+
+    /**
+     * A new JFreeChart of this chart, to inspect or restyle before drawing it yourself.
+     *
+     * @return the chart
+     */
+    public JFreeChart toJFreeChart() {
+        return factory.get();
+    }
+
+    /**
+     * The size that fits the chart's content, in pixels (a forest plot grows with its studies).
+     *
+     * @return width and height
+     */
+    public Dimension preferredSize() {
+        return new Dimension(preferredSize);
+    }
+
+    /**
+     * Writes the chart to a stream, which stays open.
+     *
+     * @param out where to write
+     * @param format PNG or SVG
+     * @param width the width in pixels, positive
+     * @param height the height in pixels, positive
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if a size is not positive or the image would exceed 100 megapixels
+     */
+    public void write(OutputStream out, ChartFormat format, int width, int height) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(format, "format");
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Chart size is not positive and at most 100 megapixels: %d x %d", width, height));
+        }
+        JFreeChart chart = factory.get();
+        if (format == ChartFormat.PNG) {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        } else {
+            SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+            chart.draw(g2, new Rectangle(width, height));
+            out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes the chart to a file, replacing it.
+     *
+     * @param file the file
+     * @param format PNG or SVG
+     * @param width the width in pixels, positive
+     * @param height the height in pixels, positive
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if a size is not positive or the image would exceed 100 megapixels
+     */
+    public void save(Path file, ChartFormat format, int width, int height) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, format, width, height);
+        }
+    }
+
+    /**
+     * Writes the chart to a file at its preferred size, in the format its extension names.
+     *
+     * @param file a file ending in .png or .svg
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if the name does not end in .png or .svg
+     */
+    public void save(Path file) throws IOException {
+        save(file, ChartFormat.of(file), preferredSize.width, preferredSize.height);
+    }
+}
