@@ -225,7 +225,6 @@ public final class ForestPlot {
         };
         renderer.setDrawYError(false);
         renderer.setDefaultLinesVisible(false);
-        renderer.setSeriesPaint(0, Palette.BLUE);
         renderer.setErrorPaint(Color.DARK_GRAY);
         renderer.setCapLength(5);
 
@@ -234,7 +233,7 @@ public final class ForestPlot {
             double[] range = Style.paddedProportionRange(min, max);
             xAxis = Style.percentAxis(language.label("proportion"), language, range[0], range[1]);
         } else {
-            xAxis = new NumberAxis(language.label("measure.none"));
+            xAxis = Style.numberAxis(language.label("measure.none"), language);
             double pad = 0.05 * Math.max(max - min, 1e-9);
             xAxis.setRange(min - pad, max + pad);
         }
@@ -265,6 +264,7 @@ public final class ForestPlot {
         plot.addDomainMarker(pooled);
 
         JFreeChart chart = Style.chart(spec, language.label("forest.title"), plot, false);
+        renderer.setSeriesPaint(0, Palette.BLUE);
         left.setTickLabelFont(Style.font(Font.PLAIN, 11));
         right.setTickLabelFont(Style.font(Font.PLAIN, 11));
         TextTitle bottom = new TextTitle(footer, Style.font(Font.PLAIN, 11));

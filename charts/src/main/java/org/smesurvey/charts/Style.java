@@ -70,7 +70,10 @@ final class Style {
         return theme;
     }
 
-    /** A chart of the plot with the spec's title (or its own) and subtitle, in the shared look. */
+    /**
+     * A chart of the plot with the spec's title (or its own) and subtitle, in the shared look. The theme resets
+     * the renderers' series paints, so charts set theirs after this.
+     */
     static JFreeChart chart(ChartSpec spec, String ownTitle, Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(spec.titleOr(ownTitle), font(Font.BOLD, 16), plot, legend);
         theme().apply(chart);
@@ -78,6 +81,13 @@ final class Style {
             chart.addSubtitle(new TextTitle(spec.subtitle(), font(Font.PLAIN, 12)));
         }
         return chart;
+    }
+
+    /** A number axis whose tick labels follow the language ("0,5" in French). */
+    static NumberAxis numberAxis(String label, Language language) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(language.locale()));
+        return axis;
     }
 
     /** An axis of proportions shown as percentages, from {@code lower} to {@code upper}. */

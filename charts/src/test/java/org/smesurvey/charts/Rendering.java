@@ -49,10 +49,18 @@ final class Rendering {
 
     /** The number of pixels of exactly this colour. */
     static long pixels(BufferedImage image, java.awt.Color colour) {
+        return pixelsNear(image, colour, 0);
+    }
+
+    /** The number of pixels within {@code tolerance} of this colour on each of red, green and blue. */
+    static long pixelsNear(BufferedImage image, java.awt.Color colour, int tolerance) {
         long count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xFF) - colour.getRed()) <= tolerance
+                        && Math.abs(((rgb >> 8) & 0xFF) - colour.getGreen()) <= tolerance
+                        && Math.abs((rgb & 0xFF) - colour.getBlue()) <= tolerance) {
                     count++;
                 }
             }
