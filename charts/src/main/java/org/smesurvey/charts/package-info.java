@@ -1,6 +1,10 @@
 /**
- * Charts of catalogue figures and statistical results, rendered headless to PNG and SVG (to come; see
- * the project's issues).
+ * Charts of catalogue figures and statistical results, drawn with JFreeChart and written headless to PNG and
+ * SVG: {@link org.smesurvey.charts.ForestPlot}, {@link org.smesurvey.charts.FunnelPlot},
+ * {@link org.smesurvey.charts.SizeProfileChart}, {@link org.smesurvey.charts.TrendChart} and
+ * {@link org.smesurvey.charts.ComparabilityMap} each make a {@link org.smesurvey.charts.Chart} from their data
+ * and a {@link org.smesurvey.charts.ChartSpec} (title, English or French labels, interval level); the chart
+ * then writes itself to a stream or a file.
  *
  * @since 0.1
  */

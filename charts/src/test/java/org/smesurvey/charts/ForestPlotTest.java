@@ -16,6 +16,7 @@ import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.ProportionMeasure;
+import org.smesurvey.stats.meta.SubgroupAnalysis;
 import org.w3c.dom.Document;
 
 class ForestPlotTest {
@@ -60,5 +61,45 @@ class ForestPlotTest {
         Document svg = Rendering.svg(chart, 960, 500);
         assertTrue(Rendering.texts(svg, "text").contains("Study 14"));
         Rendering.saveForInspection(chart, "forest");
+    }
+
+    @Test
+    void subgroupsHaveTheirOwnDiamonds() throws Exception {
+        EffectSizes studies = EffectSizes.of(ProportionMeasure.PLO, X, N);
+        java.util.List<String> groups = java.util.stream.IntStream.range(0, 14).mapToObj(i -> i < 7 ? "A" : "B")
+                .toList();
+        SubgroupAnalysis analysis = MetaAnalysis.withDefaults().subgroups(studies, groups);
+        Chart chart = ForestPlot.of(analysis, ChartSpec.builder().language(Language.FRENCH).build());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        assertEquals(14, plot.getDataset().getItemCount(0));
+        String[] rows = ((SymbolAxis) plot.getRangeAxis()).getSymbols();
+        assertEquals(2 + 14 + 2, rows.length, "a heading and a diamond per subgroup");
+        assertEquals("A", rows[rows.length - 1]);
+        assertEquals("Modèle à effets aléatoires (REML) (k = 7)", rows[0]);
+        assertEquals(2, plot.getAnnotations().stream().filter(XYPolygonAnnotation.class::isInstance).count());
+        Document svg = Rendering.svg(chart, 960, chart.preferredSize().height);
+        assertTrue(Rendering.texts(svg, "text").stream().anyMatch(t -> t.startsWith(
+                "Test des différences entre sous-groupes : Q(1) = ")));
+        assertTrue(Rendering.texts(svg, "text").stream().anyMatch(t -> t.matches("\\d+,\\d[\\u00a0\\u202f ]%.*")), "French numbers");
+        Rendering.saveForInspection(chart, "forest-subgroups-fr");
+    }
+
+    @Test
+    void oneStudyIsStillAForest() throws Exception {
+        MetaResult one = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PFT, new int[] {0},
+                new int[] {40}));
+        Chart chart = ForestPlot.of(one, ChartSpec.defaults());
+        assertEquals(1, chart.toJFreeChart().getXYPlot().getDataset().getItemCount(0));
+        Rendering.png(chart, 800, chart.preferredSize().height);
+    }
+
+    @Test
+    void effectSizesWithoutAMeasureStayOnTheirScale() throws Exception {
+        MetaResult raw = MetaAnalysis.withDefaults().fit(EffectSizes.of(new double[] {-0.2, 0.1, 0.4},
+                new double[] {0.01, 0.02, 0.015}, java.util.List.of("a", "b", "c")));
+        XYPlot plot = ForestPlot.of(raw, ChartSpec.defaults()).toJFreeChart().getXYPlot();
+        assertEquals("Effect size", plot.getDomainAxis().getLabel());
+        assertEquals(-0.2, plot.getDataset().getXValue(0, 0), 1e-15);
+        assertTrue(plot.getDomainAxis().getLowerBound() < -0.2 - 1.96 * 0.1);
     }
 }

@@ -1,0 +1,164 @@
+package org.smesurvey.charts;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.svg.SVGHints;
+import org.smesurvey.core.Observation;
+import org.smesurvey.stats.comparability.ComparabilityCheck;
+import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.smesurvey.stats.comparability.Verdict;
+
+/**
+ * Which figures can be compared: a figure × figure map coloured by the overall verdict of each pair
+ * (comparable, comparable after an adjustment, unknown, not comparable). In SVG each cell carries the
+ * reasons as a {@code <title>}, which browsers show on hover.
+ *
+ * @since 0.1
+ */
+public final class ComparabilityMap {
+
+    private static final Color SELF = new Color(0xBBBBBB);
+
+    private ComparabilityMap() {
+    }
+
+    /**
+     * The map of the figures under the {@linkplain ComparabilityCheck#withDefaults() default} check.
+     *
+     * @param figures the figures, at least two
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there are fewer than two figures
+     */
+    public static Chart of(List<Observation> figures, ChartSpec spec) {
+        return of(figures, ComparabilityCheck.withDefaults(), spec);
+    }
+
+    /**
+     * The map of the figures under a check.
+     *
+     * @param figures the figures, at least two
+     * @param check which dimensions count, and how
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there are fewer than two figures
+     */
+    public static Chart of(List<Observation> figures, ComparabilityCheck check, ChartSpec spec) {
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(spec, "spec");
+        if (figures.size() < 2) {
+            throw new IllegalArgumentException("A comparability map needs at least two figures: " + figures.size());
+        }
+        List<Observation> copy = List.copyOf(figures);
+        ComparabilityReport[][] reports = check.compareAll(copy);
+        int side = 260 + 28 * copy.size();
+        return new Chart(() -> draw(copy, reports, spec), side + 200, side);
+    }
+
+    /** The colour of a verdict: from green (comparable) to vermillion (not comparable). */
+    static Color colour(Verdict verdict) {
+        return switch (verdict) {
+            case COMPARABLE -> Palette.BLUISH_GREEN;
+            case AFTER_ADJUSTMENT -> Palette.SKY_BLUE;
+            case UNKNOWN -> Palette.ORANGE;
+            case NOT_COMPARABLE -> Palette.VERMILLION;
+        };
+    }
+
+    private static JFreeChart draw(List<Observation> figures, ComparabilityReport[][] reports, ChartSpec spec) {
+        Language language = spec.language();
+        int n = figures.size();
+        double[][] cells = new double[3][n * n];
+        String[][] titles = new String[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int c = i * n + j;
+                cells[0][c] = i;
+                cells[1][c] = j;
+                cells[2][c] = i == j ? -1 : reports[i][j].overall().ordinal();
+                titles[i][j] = i == j ? null
+                        : language.label("verdict." + reports[i][j].overall().name()) + "\n" + reports[i][j].summary();
+            }
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("verdicts", cells);
+
+        LookupPaintScale scale = new LookupPaintScale(-1.5, Verdict.values().length, Color.WHITE);
+        scale.add(-1.5, SELF);
+        for (Verdict v : Verdict.values()) {
+            scale.add(v.ordinal() - 0.5, colour(v));
+        }
+        XYBlockRenderer renderer = new TitledBlockRenderer(titles, n);
+        renderer.setPaintScale(scale);
+
+        String[] labels = figures.stream().map(Observation::label).toArray(String[]::new);
+        SymbolAxis x = new SymbolAxis(null, labels);
+        x.setVerticalTickLabels(true);
+        SymbolAxis y = new SymbolAxis(null, labels);
+        y.setInverted(true);
+        for (SymbolAxis axis : List.of(x, y)) {
+            axis.setGridBandsVisible(false);
+            axis.setRange(-0.5, n - 0.5);
+        }
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        LegendItemCollection legend = new LegendItemCollection();
+        for (Verdict v : Verdict.values()) {
+            legend.add(new LegendItem(language.label("verdict." + v.name()), null, null, null,
+                    new Rectangle2D.Double(-6, -6, 12, 12), colour(v)));
+        }
+        plot.setFixedLegendItems(legend);
+        return Style.chart(spec, language.label("map.title"), plot, true);
+    }
+
+    /** Draws each cell with its reasons as the SVG title of a group around it. */
+    private static final class TitledBlockRenderer extends XYBlockRenderer {
+        private static final long serialVersionUID = 1L;
+        private final String[][] titles;
+        private final int n;
+
+        TitledBlockRenderer(String[][] titles, int n) {
+            this.titles = titles;
+            this.n = n;
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                CrosshairState crosshairState, int pass) {
+            String title = titles[item / n][item % n];
+            if (title == null) {
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                        crosshairState, pass);
+                return;
+            }
+            // JFreeSVG writes the title where the hint is set: first thing inside the cell's group.
+            g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, String.format(Locale.ROOT, "cell-%d-%d", item / n, item % n));
+            g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+            g2.setRenderingHint(SVGHints.KEY_END_GROUP, "cell");
+        }
+    }
+}

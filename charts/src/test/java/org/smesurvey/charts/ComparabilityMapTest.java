@@ -1,0 +1,76 @@
+package org.smesurvey.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYZDataset;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.stats.comparability.ComparabilityCheck;
+import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.w3c.dom.Document;
+
+class ComparabilityMapTest {
+
+    /** One bundled "uses social networks" figure from each of the first six studies that publish one. */
+    static List<Observation> sixStudies() {
+        return StudyCatalogue.bundled().observations().stream()
+                .filter(o -> o.indicator().code().equals("social_networks"))
+                .filter(distinctStudy())
+                .limit(6).toList();
+    }
+
+    private static java.util.function.Predicate<Observation> distinctStudy() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return o -> seen.add(o.study().id());
+    }
+
+    @Test
+    void cellsCarryTheVerdictsAndTheirReasons() throws Exception {
+        List<Observation> figures = sixStudies();
+        assertEquals(6, figures.size());
+        Chart chart = ComparabilityMap.of(figures, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        XYZDataset data = (XYZDataset) plot.getDataset();
+        assertEquals(36, data.getItemCount(0));
+        ComparabilityReport[][] reports = ComparabilityCheck.withDefaults().compareAll(figures);
+        assertEquals(reports[0][1].overall().ordinal(), data.getZValue(0, 1), "cell (0, 1)");
+        assertEquals(-1, data.getZValue(0, 7), "the diagonal");
+        assertEquals(figures.get(5).label(), ((SymbolAxis) plot.getDomainAxis()).getSymbols()[5]);
+        assertEquals(4, plot.getLegendItems().getItemCount());
+
+        BufferedImage image = Rendering.png(chart, 900, 700);
+        assertTrue(Rendering.pixels(image, ComparabilityMap.colour(reports[0][1].overall())) > 30 * 30);
+        Document svg = Rendering.svg(chart, 900, 700);
+        List<String> titles = Rendering.texts(svg, "title");
+        assertEquals(30, titles.size(), "every cell but the diagonal");
+        org.w3c.dom.Element cell = elementWithId(svg, "cell-0-1");
+        assertEquals("title", cell.getFirstChild().getLocalName(), "the title is the cell's first child");
+        assertEquals(Language.ENGLISH.label("verdict." + reports[0][1].overall().name()) + "\n"
+                + reports[0][1].summary(), cell.getFirstChild().getTextContent());
+        Rendering.saveForInspection(chart, "comparability-map");
+    }
+
+    private static org.w3c.dom.Element elementWithId(Document svg, String id) {
+        org.w3c.dom.NodeList groups = svg.getElementsByTagNameNS("*", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            org.w3c.dom.Element g = (org.w3c.dom.Element) groups.item(i);
+            if (g.getAttribute("id").equals(id)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no element " + id);
+    }
+
+    @Test
+    void oneFigureIsNotAMap() {
+        assertEquals("A comparability map needs at least two figures: 1", assertThrows(IllegalArgumentException.class,
+                () -> ComparabilityMap.of(sixStudies().subList(0, 1), ChartSpec.defaults())).getMessage());
+    }
+}
