@@ -6,7 +6,7 @@ import java.util.ResourceBundle;
 
 /**
  * The language of a chart's labels, with its number formats. French charts name size classes as French
- * statistics do (TPE, PME, ETI, GE) and write "45 %".
+ * statistics do (TPE, PME, ETI, GE, after the LME law of 2008) and write "45 %".
  *
  * @since 0.1
  */

@@ -30,7 +30,8 @@ import org.smesurvey.stats.Interval;
  * logarithmic employee scale — so that a French 10–49, a German 20–99 and a US 0–99 sit where they belong
  * whatever each study calls them — with its confidence interval as a vertical bar at the band's geometric
  * centre, and a line through each study's figures. The size classes of the chart's language are marked:
- * micro, small, medium, large in English; TPE, PE, ME, ETI, GE in French.
+ * micro, small, medium, large (EU Recommendation 2003/361) in English; TPE, PME, ETI, GE (LME law of 2008)
+ * in French.
  *
  * <p>Intervals are Wilson intervals on each figure's effective sample (see
  * {@link org.smesurvey.stats.EffectiveSample#of(Observation)}); figures without a base show no bar. A band

@@ -60,7 +60,7 @@ public final class TrendChart {
      * @param series the name of a figure's line
      * @param spec title, language, level of the intervals
      * @return the chart
-     * @throws NullPointerException if an argument is null
+     * @throws NullPointerException if an argument is null, or {@code series} gives null for a figure (named)
      * @throws IllegalArgumentException if there is no figure, or a figure has no year (all are named)
      */
     public static Chart of(List<Observation> figures, Function<Observation, String> series, ChartSpec spec) {
@@ -68,19 +68,22 @@ public final class TrendChart {
                 o -> o.effectiveYear().isPresent());
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(spec, "spec");
-        return new Chart(() -> draw(checked, series, spec), 900, 560);
+        List<String> names = checked.stream().map(o -> Objects.requireNonNull(series.apply(o),
+                () -> "The series of figure " + o.label() + " is null")).toList();
+        return new Chart(() -> draw(checked, names, spec), 900, 560);
     }
 
-    private static JFreeChart draw(List<Observation> figures, Function<Observation, String> seriesOf, ChartSpec spec) {
+    private static JFreeChart draw(List<Observation> figures, List<String> names, ChartSpec spec) {
         Language language = spec.language();
         Map<String, XYIntervalSeries> lines = new LinkedHashMap<>();
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         double top = 0;
-        for (Observation o : figures) {
+        for (int i = 0; i < figures.size(); i++) {
+            Observation o = figures.get(i);
             int year = o.effectiveYear().getAsInt();
             Interval ci = Figures.interval(o, spec.level());
-            lines.computeIfAbsent(seriesOf.apply(o), key -> new XYIntervalSeries(key, true, true))
+            lines.computeIfAbsent(names.get(i), key -> new XYIntervalSeries(key, true, true))
                     .add(year, year, year, ci.estimate(), ci.lower(), ci.upper());
             first = Math.min(first, year);
             last = Math.max(last, year);

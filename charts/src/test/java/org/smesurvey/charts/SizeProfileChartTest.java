@@ -62,7 +62,7 @@ class SizeProfileChartTest {
     void frenchClassesAndLabels() throws Exception {
         Chart chart = SizeProfileChart.of(germanAndFrench(), ChartSpec.builder().language(Language.FRENCH).build());
         Document svg = Rendering.svg(chart, 900, 560);
-        assertTrue(Rendering.texts(svg, "text").containsAll(List.of("TPE", "PE", "ME", "ETI", "250")),
+        assertTrue(Rendering.texts(svg, "text").containsAll(List.of("TPE", "PME", "ETI", "10", "250")),
                 Rendering.texts(svg, "text").toString());
         Rendering.saveForInspection(chart, "size-profile-fr");
     }

@@ -63,8 +63,11 @@ class TrendChartTest {
     }
 
     @Test
-    void figuresWithoutYearsAreRefused() {
+    void emptyOrUnnamedSeriesAreRefused() {
         assertEquals("A trend chart needs at least one figure", assertThrows(IllegalArgumentException.class,
                 () -> TrendChart.byRegion(List.of(), ChartSpec.defaults())).getMessage());
+        Observation first = fourCountries().get(0);
+        assertEquals("The series of figure " + first.label() + " is null", assertThrows(NullPointerException.class,
+                () -> TrendChart.of(List.of(first), o -> null, ChartSpec.defaults())).getMessage());
     }
 }
