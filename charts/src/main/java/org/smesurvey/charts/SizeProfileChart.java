@@ -13,6 +13,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -122,24 +123,24 @@ public final class SizeProfileChart {
                 break;
             }
             IntervalMarker region = new IntervalMarker(from, Math.min(to, end), i % 2 == 0 ? Color.WHITE : Style.LIGHT);
-            region.setLabel(names[i]);
-            region.setLabelFont(Style.font(Font.ITALIC, 11));
-            region.setLabelPaint(Color.GRAY);
-            region.setLabelAnchor(RectangleAnchor.TOP);
-            region.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-            region.setLabelBackgroundColor(TRANSPARENT);
-            plot.addDomainMarker(region, Layer.BACKGROUND);
+            plot.addDomainMarker(label(region, names[i], Style.font(Font.ITALIC, 11), RectangleAnchor.TOP,
+                    TextAnchor.TOP_CENTER), Layer.BACKGROUND);
             if (i < thresholds.length && thresholds[i] < end) {
-                ValueMarker threshold = new ValueMarker(thresholds[i], Color.LIGHT_GRAY, Style.DASHED);
-                threshold.setLabel(integers.format(thresholds[i]));
-                threshold.setLabelFont(Style.font(Font.PLAIN, 10));
-                threshold.setLabelPaint(Color.GRAY);
-                threshold.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                threshold.setLabelBackgroundColor(TRANSPARENT);
-                plot.addDomainMarker(threshold, Layer.BACKGROUND);
+                plot.addDomainMarker(label(new ValueMarker(thresholds[i], Color.LIGHT_GRAY, Style.DASHED),
+                        integers.format(thresholds[i]), Style.font(Font.PLAIN, 10), RectangleAnchor.BOTTOM_RIGHT,
+                        TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
             }
             from = to;
         }
+    }
+
+    private static Marker label(Marker marker, String text, Font font, RectangleAnchor anchor, TextAnchor textAnchor) {
+        marker.setLabel(text);
+        marker.setLabelFont(font);
+        marker.setLabelPaint(Color.GRAY);
+        marker.setLabelAnchor(anchor);
+        marker.setLabelTextAnchor(textAnchor);
+        marker.setLabelBackgroundColor(TRANSPARENT);
+        return marker;
     }
 }
