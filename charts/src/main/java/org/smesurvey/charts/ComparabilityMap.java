@@ -21,12 +21,15 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGHints;
 import org.smesurvey.core.Observation;
+import org.smesurvey.core.Study;
+import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 import org.smesurvey.stats.comparability.Verdict;
 
 /**
- * Which figures can be compared: a figure × figure map coloured by the overall verdict of each pair
+ * Which figures, or studies, can be compared: a figure × figure (or study × study) map coloured by the overall
+ * verdict of each pair
  * (comparable, comparable after an adjustment, unknown, not comparable). In SVG each cell carries the
  * reasons as a {@code <title>}, which browsers show on hover.
  *
@@ -65,14 +68,49 @@ public final class ComparabilityMap {
     public static Chart of(List<Observation> figures, ComparabilityCheck check, ChartSpec spec) {
         Objects.requireNonNull(figures, "figures");
         Objects.requireNonNull(check, "check");
-        Objects.requireNonNull(spec, "spec");
-        if (figures.size() < 2) {
-            throw new IllegalArgumentException("A comparability map needs at least two figures: " + figures.size());
-        }
+        requireTwo(figures.size(), "figures");
         List<Observation> copy = List.copyOf(figures);
-        ComparabilityReport[][] reports = check.compareAll(copy);
-        int side = 260 + 28 * copy.size();
-        return new Chart(() -> draw(copy, reports, spec), side + 200, side);
+        return chart(copy.stream().map(Observation::label).toList(), check.compareAll(copy), spec);
+    }
+
+    /**
+     * The study × study map of a catalogue under a check: each pair of studies compared on their populations,
+     * respondents, years, methods, and the indicators and scopes of the figures they published.
+     *
+     * @param catalogue the studies and their figures, at least two studies
+     * @param check which dimensions count, and how
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there are fewer than two studies
+     */
+    public static Chart ofStudies(StudyCatalogue catalogue, ComparabilityCheck check, ChartSpec spec) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(check, "check");
+        List<Study> studies = catalogue.studies();
+        int n = requireTwo(studies.size(), "studies");
+        ComparabilityReport[][] reports = new ComparabilityReport[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                reports[i][j] = check.compare(studies.get(i), catalogue.observationsOf(studies.get(i)), studies.get(j),
+                        catalogue.observationsOf(studies.get(j)));
+                reports[j][i] = reports[i][j];
+            }
+        }
+        return chart(studies.stream().map(Study::id).toList(), reports, spec);
+    }
+
+    private static int requireTwo(int count, String what) {
+        if (count < 2) {
+            throw new IllegalArgumentException("A comparability map needs at least two " + what + ": " + count);
+        }
+        return count;
+    }
+
+    private static Chart chart(List<String> labels, ComparabilityReport[][] reports, ChartSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        int side = 260 + 28 * labels.size();
+        return new Chart(() -> draw(labels, reports, spec), side + 200, side);
     }
 
     /** The colour of a verdict: from green (comparable) to vermillion (not comparable). */
@@ -85,9 +123,9 @@ public final class ComparabilityMap {
         };
     }
 
-    private static JFreeChart draw(List<Observation> figures, ComparabilityReport[][] reports, ChartSpec spec) {
+    private static JFreeChart draw(List<String> names, ComparabilityReport[][] reports, ChartSpec spec) {
         Language language = spec.language();
-        int n = figures.size();
+        int n = names.size();
         double[][] cells = new double[3][n * n];
         String[][] titles = new String[n][n];
         for (int i = 0; i < n; i++) {
@@ -111,7 +149,7 @@ public final class ComparabilityMap {
         XYBlockRenderer renderer = new TitledBlockRenderer(titles, n);
         renderer.setPaintScale(scale);
 
-        String[] labels = figures.stream().map(Observation::label).toArray(String[]::new);
+        String[] labels = names.toArray(String[]::new);
         SymbolAxis x = new SymbolAxis(null, labels);
         x.setVerticalTickLabels(true);
         SymbolAxis y = new SymbolAxis(null, labels);

@@ -73,4 +73,23 @@ class ComparabilityMapTest {
         assertEquals("A comparability map needs at least two figures: 1", assertThrows(IllegalArgumentException.class,
                 () -> ComparabilityMap.of(sixStudies().subList(0, 1), ChartSpec.defaults())).getMessage());
     }
+
+    @Test
+    void studyByStudy() throws Exception {
+        StudyCatalogue french = StudyCatalogue.bundled().filter(o -> o.study().region().code().equals("FR"));
+        Chart chart = ComparabilityMap.ofStudies(french, ComparabilityCheck.withDefaults(),
+                ChartSpec.builder().language(Language.FRENCH).build());
+        int n = french.studies().size();
+        assertTrue(n >= 5, "French studies in the bundled catalogue: " + n);
+        XYZDataset data = (XYZDataset) chart.toJFreeChart().getXYPlot().getDataset();
+        assertEquals(n * n, data.getItemCount(0));
+        ComparabilityReport first = ComparabilityCheck.withDefaults().compare(french.studies().get(0),
+                french.observationsOf(french.studies().get(0)), french.studies().get(1),
+                french.observationsOf(french.studies().get(1)));
+        assertEquals(first.overall().ordinal(), data.getZValue(0, 1));
+        Document svg = Rendering.svg(chart, 1000, 900);
+        assertEquals(n * (n - 1), Rendering.texts(svg, "title").size());
+        assertTrue(Rendering.texts(svg, "text").contains("Non comparables"));
+        Rendering.saveForInspection(chart, "comparability-studies-fr");
+    }
 }
