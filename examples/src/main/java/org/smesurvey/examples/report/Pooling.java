@@ -1,0 +1,116 @@
+package org.smesurvey.examples.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.comparability.ComparabilityCheck;
+import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.smesurvey.stats.comparability.Dimension;
+import org.smesurvey.stats.comparability.Verdict;
+import org.smesurvey.stats.meta.EffectSizes;
+import org.smesurvey.stats.meta.MetaAnalysis;
+import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.ProportionMeasure;
+
+/**
+ * Which figures the report pools. Figures of one indicator and platform are pooled only when every pair is
+ * comparable, or rests on an assumption, under the default check with region and year set aside — those
+ * differences are what the random-effects model's heterogeneity is for. A pool takes one figure per study
+ * (the one worth the most companies), so that no sample counts twice; figures with no base, standard error
+ * or interval cannot be weighed and stay out.
+ */
+final class Pooling {
+
+    /** The check pools are formed under. */
+    static final ComparabilityCheck CHECK = ComparabilityCheck.withDefaults().ignoring(Dimension.REGION,
+            Dimension.YEAR);
+
+    /** A set of comparable figures and, with two or more, their meta-analysis. */
+    record Pool(String topic, List<Observation> figures, Optional<MetaResult> result) {
+    }
+
+    /** A figure that no pool could take, and why. */
+    record Alone(Observation figure, String reason) {
+    }
+
+    /** The pools of a catalogue, the figures left alone, and how many figures could not be weighed. */
+    record Result(List<Pool> pools, List<Alone> alone, int unweighable) {
+    }
+
+    private Pooling() {
+    }
+
+    static Result of(StudyCatalogue catalogue) {
+        Map<String, List<Observation>> topics = new LinkedHashMap<>();
+        int unweighable = 0;
+        for (Observation o : catalogue.observations()) {
+            if (!o.figure().hasBase() || !weighable(o)) {
+                unweighable++;
+                continue;
+            }
+            topics.computeIfAbsent(topic(o), t -> new ArrayList<>()).add(o);
+        }
+        List<Pool> pools = new ArrayList<>();
+        List<Alone> alone = new ArrayList<>();
+        MetaAnalysis analysis = MetaAnalysis.withDefaults();
+        topics.forEach((topic, figures) -> {
+            List<List<Observation>> groups = new ArrayList<>();
+            List<Observation> ordered = figures.stream()
+                    .sorted(Comparator.comparingDouble((Observation o) -> -EffectiveSample.of(o).size())).toList();
+            for (Observation figure : ordered) {
+                groups.stream().filter(g -> fits(g, figure)).findFirst()
+                        .ifPresentOrElse(g -> g.add(figure), () -> groups.add(new ArrayList<>(List.of(figure))));
+            }
+            for (List<Observation> group : groups) {
+                if (group.size() >= 2) {
+                    MetaResult result = analysis.fit(EffectSizes.of(ProportionMeasure.PLO, group));
+                    pools.add(new Pool(topic, List.copyOf(group), Optional.of(result)));
+                } else {
+                    alone.add(new Alone(group.get(0), why(group.get(0), figures)));
+                }
+            }
+        });
+        return new Result(pools, alone, unweighable);
+    }
+
+    private static boolean weighable(Observation o) {
+        try {
+            EffectiveSample.of(o);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // a proportion of 0 or 1 known only with a standard error has no effective sample
+        }
+    }
+
+    /** The indicator and, for a platform figure, the platform: what a pool is about. */
+    static String topic(Observation o) {
+        return o.indicator().code() + o.platform().map(p -> " / " + p.code()).orElse("");
+    }
+
+    private static boolean fits(List<Observation> group, Observation figure) {
+        return group.stream().noneMatch(member -> member.study().equals(figure.study())
+                || CHECK.compare(member, figure).overall() == Verdict.NOT_COMPARABLE);
+    }
+
+    private static String why(Observation figure, List<Observation> topic) {
+        List<Observation> others = topic.stream().filter(o -> !o.study().equals(figure.study())).toList();
+        if (others.isEmpty()) {
+            return "no other study has a weighable figure on this topic";
+        }
+        for (Observation other : others) {
+            ComparabilityReport report = CHECK.compare(figure, other);
+            if (report.overall() == Verdict.NOT_COMPARABLE) {
+                return report.assessments().stream().filter(a -> a.verdict() == Verdict.NOT_COMPARABLE)
+                        .map(a -> "vs " + other.label() + ", " + a.dimension().description() + ": " + a.reason())
+                        .findFirst().orElseThrow();
+            }
+        }
+        return "each comparable figure went to a pool its study already had a figure in";
+    }
+}
