@@ -1,0 +1,61 @@
+package org.smesurvey.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs each task example and checks what it prints or writes. */
+class TaskExamplesTest {
+
+    private static List<String> lines(Consumer<PrintStream> example) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        example.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void compareTwoFiguresExplainsTheContradiction() {
+        List<String> lines = lines(CompareTwoFigures::print);
+        assertTrue(lines.get(0).startsWith("INSEE_IP_2013         20 %  "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("BPIFRANCE_LAB_2018    70 %  "), lines.get(1));
+        assertTrue(lines.contains("INSEE_IP_2013 vs BPIFRANCE_LAB_2018: not comparable"), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  network scope: ")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  year: ")), lines::toString);
+    }
+
+    @Test
+    void harmoniseSizeClassesFindsThePublishedFigure() {
+        List<String> lines = lines(HarmoniseSizeClasses::print);
+        // 255,145 of the 311,600 enterprises of 10+ employees in the ICT sections are in 10-49.
+        assertEquals("10-49    44 %    255,145 enterprises  weight 0.819", lines.get(0));
+        assertTrue(lines.contains("10+ re-expressed: 47.7 %, published by Destatis: 48 %"), lines::toString);
+    }
+
+    @Test
+    void poolStudiesShowsTheDisagreement() {
+        List<String> lines = lines(PoolStudies::print);
+        assertTrue(lines.get(0).startsWith("4 studies: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("I2 = 9"), lines.get(1));
+        assertEquals(2 + 4, lines.size());
+        assertTrue(lines.get(2).startsWith("without BPIFRANCE_LAB_2018 facebook "), lines.get(2));
+    }
+
+    @Test
+    void chartStudiesWritesRealCharts(@TempDir Path dir) throws Exception {
+        List<Path> files = ChartStudies.write(dir, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        assertTrue(Files.readString(files.get(0)).contains("SMEs on Facebook"));
+        assertEquals(960, ImageIO.read(files.get(1).toFile()).getWidth());
+        assertTrue(Files.readString(files.get(2)).contains("DESTATIS_2020"));
+    }
+}
