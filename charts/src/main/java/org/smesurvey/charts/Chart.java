@@ -2,6 +2,7 @@ package org.smesurvey.charts;
 
 import java.awt.Dimension;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,19 @@ public final class Chart {
     }
 
     /**
+     * The chart drawn in memory, for a Swing component or a notebook's {@code display(...)}.
+     *
+     * @param width the width in pixels, positive
+     * @param height the height in pixels, positive
+     * @return the image
+     * @throws IllegalArgumentException if a size is not positive or the image would exceed 100 megapixels
+     */
+    public BufferedImage toImage(int width, int height) {
+        requireSize(width, height);
+        return factory.get().createBufferedImage(width, height);
+    }
+
+    /**
      * Writes the chart to a stream, which stays open.
      *
      * @param out where to write
@@ -70,10 +84,7 @@ public final class Chart {
     public void write(OutputStream out, ChartFormat format, int width, int height) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
-        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Chart size is not positive and at most 100 megapixels: %d x %d", width, height));
-        }
+        requireSize(width, height);
         JFreeChart chart = factory.get();
         if (format == ChartFormat.PNG) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
@@ -83,6 +94,13 @@ public final class Chart {
             out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
+    }
+
+    private static void requireSize(int width, int height) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Chart size is not positive and at most 100 megapixels: %d x %d", width, height));
+        }
     }
 
     /**

@@ -33,6 +33,15 @@ class ChartTest {
     }
 
     @Test
+    void imagesForNotebooksAndSwing() {
+        java.awt.image.BufferedImage image = forest().toImage(640, 480);
+        assertEquals(640, image.getWidth());
+        assertTrue(Rendering.inkShare(image) > 0.01);
+        assertEquals("Chart size is not positive and at most 100 megapixels: 640 x -1", assertThrows(
+                IllegalArgumentException.class, () -> forest().toImage(640, -1)).getMessage());
+    }
+
+    @Test
     void sizesAreChecked() {
         Chart chart = forest();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
