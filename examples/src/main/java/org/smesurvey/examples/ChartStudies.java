@@ -45,7 +45,8 @@ public final class ChartStudies {
         Files.createDirectories(directory);
 
         List<Observation> facebook = catalogue.observations().stream()
-                .filter(o -> o.platform().equals(Optional.of(Platform.FACEBOOK)) && o.figure().hasBase()).toList();
+                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
+                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
         var result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, facebook));
         Chart english = ForestPlot.of(result, ChartSpec.builder().title("SMEs on Facebook").build());
         Chart french = ForestPlot.of(result, ChartSpec.builder().title("Les PME sur Facebook")

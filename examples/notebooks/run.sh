@@ -1,0 +1,60 @@
+#!/bin/sh
+# Executes every notebook of examples/notebooks headless with the Java kernel; a failing cell fails the script.
+#   examples/notebooks/run.sh
+# Needs Jupyter from Debian (apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel) and a JDK 17+.
+# Builds smesurvey and its dependencies into examples/target/notebook-lib (the notebooks' %jar), fetches the
+# kernel (io.github.padreati:rapaio-jupyter-kernel) from Maven Central into examples/target/jupyter with its
+# kernel.json, and writes the executed notebooks, charts included, to examples/target/notebooks.
+set -eu
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+kernel_version=3.0.1
+
+if ! command -v jupyter >/dev/null; then
+  echo "jupyter not found: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel" >&2
+  exit 1
+fi
+
+echo "== building smesurvey into examples/target/notebook-lib"
+rm -rf examples/target/notebook-lib
+./mvnw -q -B -pl examples -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+    -DoutputDirectory="$root/examples/target/notebook-lib"
+cp examples/target/smesurvey-examples-*.jar examples/target/notebook-lib/
+
+echo "== the Java kernel, rapaio-jupyter-kernel $kernel_version"
+kernels="$root/examples/target/jupyter/kernels/rapaio-jupyter-kernel"
+mkdir -p "$kernels"
+./mvnw -q -B -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+    -DoutputDirectory="$kernels"
+cat > "$kernels/kernel.json" <<JSON
+{
+  "argv": ["java", "-Djava.awt.headless=true", "-jar", "$kernels/rapaio-jupyter-kernel-$kernel_version.jar",
+           "{connection_file}"],
+  "display_name": "Java (rjk $kernel_version)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {"RJK_TIMEOUT_MILLIS": "-1"}
+}
+JSON
+
+echo "== executing the notebooks"
+mkdir -p examples/target/notebooks
+log=examples/target/notebooks/nbconvert.log
+for notebook in examples/notebooks/*.ipynb; do
+  echo "-- $notebook"
+  # A kernel that does not answer at start-up (it happens, rarely) is retried; a failing cell is not.
+  for attempt in 1 2 3; do
+    if JUPYTER_PATH="$root/examples/target/jupyter" jupyter nbconvert --to notebook --execute \
+        --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.startup_timeout=90 \
+        --output-dir examples/target/notebooks "$notebook" > "$log" 2>&1; then
+      break
+    fi
+    if [ "$attempt" -lt 3 ] && grep -q "Kernel didn't respond" "$log"; then
+      echo "   the kernel did not start; trying again"
+      continue
+    fi
+    grep -v "INFO" "$log" >&2
+    exit 1
+  done
+done
+echo "Executed notebooks are in examples/target/notebooks"
