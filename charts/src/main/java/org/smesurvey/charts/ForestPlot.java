@@ -239,7 +239,6 @@ public final class ForestPlot {
         }
         SymbolAxis left = rowAxis(labels);
         SymbolAxis right = rowAxis(texts);
-        right.setLabel(language.label("forest.estimate", level) + "   " + language.label("weight"));
 
         XYPlot plot = new XYPlot(dataset, xAxis, left, renderer);
         plot.setRangeAxis(1, right);
@@ -267,6 +266,12 @@ public final class ForestPlot {
         renderer.setSeriesPaint(0, Palette.BLUE);
         left.setTickLabelFont(Style.font(Font.PLAIN, 11));
         right.setTickLabelFont(Style.font(Font.PLAIN, 11));
+        // The right-hand column's heading, above it.
+        TextTitle heading = new TextTitle(language.label("forest.estimate", level) + "   " + language.label("weight"),
+                Style.font(Font.BOLD, 11));
+        heading.setPosition(RectangleEdge.TOP);
+        heading.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
+        chart.addSubtitle(heading);
         TextTitle bottom = new TextTitle(footer, Style.font(Font.PLAIN, 11));
         bottom.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(bottom);

@@ -50,7 +50,8 @@ public final class SizeProfileChart {
     }
 
     /**
-     * The size profile of the figures, one series per study in the order the studies first appear.
+     * The size profile of the figures: one series per study, country and year (see {@link #seriesName}), in the
+     * order they first appear.
      *
      * @param figures figures with a size band (their own or their study's)
      * @param spec title, language, level of the intervals
@@ -63,6 +64,22 @@ public final class SizeProfileChart {
                 o -> o.effectiveSizeBand().isPresent());
         Objects.requireNonNull(spec, "spec");
         return new Chart(() -> draw(checked, spec), 900, 560);
+    }
+
+    /**
+     * A profile is one study's figures for one country and year: the study's id, then the figure's region
+     * where it is not the study's, and its year where the study spans several.
+     */
+    static String seriesName(Observation o) {
+        StringBuilder name = new StringBuilder(o.study().id());
+        if (!o.region().equals(o.study().region())) {
+            name.append(' ').append(o.region().code());
+        }
+        boolean severalYears = o.study().fieldwork().map(f -> f.first() != f.last()).orElse(true);
+        if (severalYears && o.effectiveYear().isPresent()) {
+            name.append(' ').append(o.effectiveYear().getAsInt());
+        }
+        return name.toString();
     }
 
     /** The band's extent on the employee axis: [max(min, 1), max + 1), or four times its start if open. */
@@ -80,7 +97,7 @@ public final class SizeProfileChart {
         for (Observation o : figures) {
             double[] x = extent(o.effectiveSizeBand().orElseThrow());
             Interval ci = Figures.interval(o, spec.level());
-            byStudy.computeIfAbsent(o.study().id(), id -> new XYIntervalSeries(id, true, true))
+            byStudy.computeIfAbsent(seriesName(o), id -> new XYIntervalSeries(id, true, true))
                     .add(x[2], x[0], x[1], ci.estimate(), ci.lower(), ci.upper());
             right = Math.max(right, x[1]);
             top = Math.max(top, ci.upper());

@@ -39,7 +39,7 @@ class SizeProfileChartTest {
         XYPlot plot = model.getXYPlot();
         XYIntervalSeriesCollection data = (XYIntervalSeriesCollection) plot.getDataset();
         assertEquals(3, data.getSeriesCount());
-        assertEquals("DESTATIS_2020", data.getSeriesKey(0));
+        assertEquals("DESTATIS_2020 2019", data.getSeriesKey(0), "Destatis spans 2015-2019: the year is named");
         assertEquals(3, data.getItemCount(0), "10-49, 50-249, 250+");
         // Destatis 10-49: from 10 to 50 employees, centred at sqrt(500), 44 %.
         assertEquals(10, data.getStartXValue(0, 0));

@@ -214,27 +214,19 @@ public final class Report {
         html.raw("<section id='size'>").element("h2", "Adoption by company size");
         html.element("p", "Each study's figures by size class, placed on a true employee scale so that classes"
                 + " defined differently line up; bars are 95 % Wilson intervals where the figure has a base.");
+        // A profile needs one study's figures for at least two size classes of the same country and year.
+        Map<String, List<Observation>> profiles = catalogue.observations().stream()
+                .filter(o -> o.sizeBand().isPresent() && o.platform().isEmpty())
+                .collect(Collectors.groupingBy(o -> String.join("|", o.indicator().code(), o.study().id(),
+                        o.region().code(), String.valueOf(o.effectiveYear())), TreeMap::new, Collectors.toList()));
         Map<String, List<Observation>> byIndicator = new TreeMap<>();
-        for (Observation o : catalogue.observations()) {
-            if (o.sizeBand().isPresent() && classesOfItsStudy(o, catalogue) >= 2) {
-                byIndicator.computeIfAbsent(o.indicator().code(), k -> new ArrayList<>()).add(o);
-            }
-        }
-        byIndicator.forEach((indicator, figures) -> {
-            List<Observation> perClass = figures.stream().filter(o -> o.platform().isEmpty()).toList();
-            if (!perClass.isEmpty()) {
-                html.chart(SizeProfileChart.of(perClass, ChartSpec.builder().title(indicator).build()),
-                        indicator + ": " + perClass.get(0).indicator().wording());
-            }
-        });
+        profiles.values().stream().filter(p -> p.stream().map(o -> o.sizeBand().get()).distinct().count() >= 2)
+                .forEach(p -> byIndicator.computeIfAbsent(p.get(0).indicator().code(), k -> new ArrayList<>())
+                        .addAll(p));
+        byIndicator.forEach((indicator, figures) -> html.chart(
+                SizeProfileChart.of(figures, ChartSpec.builder().title(indicator).build()),
+                indicator + ": " + figures.get(0).indicator().wording()));
         html.raw("</section>");
-    }
-
-    /** How many figures of the observation's study, indicator and region have a size band. */
-    private static long classesOfItsStudy(Observation o, StudyCatalogue catalogue) {
-        return catalogue.observationsOf(o.study()).stream().filter(other -> other.indicator().equals(o.indicator())
-                && other.region().equals(o.region()) && other.sizeBand().isPresent()
-                && other.platform().equals(o.platform())).count();
     }
 
     private static void pooled(Html html, StudyCatalogue catalogue) {
