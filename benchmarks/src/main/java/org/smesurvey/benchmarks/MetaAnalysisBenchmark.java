@@ -42,6 +42,10 @@ public class MetaAnalysisBenchmark {
     private EffectSizes k50;
     private EffectSizes k1000;
 
+    /** JMH creates the state; the data come in {@link #load()}. */
+    public MetaAnalysisBenchmark() {
+    }
+
     /** Loads the two data sets of benchmarks/data. */
     @Setup
     public void load() {
