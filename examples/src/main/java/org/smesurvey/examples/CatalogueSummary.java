@@ -2,8 +2,6 @@ package org.smesurvey.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -14,11 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.smesurvey.core.Coded;
 import org.smesurvey.core.Observation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueFormatException;
-import org.smesurvey.core.csv.CatalogueReader;
 
 /**
  * The main job until the report exists: a summary of a catalogue by region, size-class scheme, network
@@ -63,23 +59,10 @@ public final class CatalogueSummary {
             return 2;
         }
         try {
-            StudyCatalogue catalogue;
-            String name;
-            if (args.length == 0) {
-                catalogue = StudyCatalogue.bundled();
-                name = "the bundled catalogue of published figures";
-            } else {
-                Path directory = Path.of(args[0]);
-                if (!Files.isDirectory(directory)) {
-                    err.println("Not a catalogue directory: " + directory.toAbsolutePath());
-                    return 1;
-                }
-                catalogue = CatalogueReader.withDefaults().read(directory);
-                name = directory.toString();
-            }
-            new CatalogueSummary(out).print(catalogue, name, args.length == 0);
+            NamedCatalogue named = NamedCatalogue.load(args.length == 0 ? "" : args[0]);
+            new CatalogueSummary(out).print(named);
             return 0;
-        } catch (CatalogueFormatException e) {
+        } catch (CatalogueFormatException | java.io.FileNotFoundException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -88,17 +71,15 @@ public final class CatalogueSummary {
         }
     }
 
-    private void print(StudyCatalogue catalogue, String name, boolean withPopulations) {
+    private void print(NamedCatalogue named) {
+        StudyCatalogue catalogue = named.catalogue();
         List<Observation> observations = catalogue.observations();
         long based = observations.stream().filter(o -> o.figure().hasBase()).count();
-        out.printf(Locale.ROOT, "smesurvey: %s%n", name);
+        out.printf(Locale.ROOT, "smesurvey: %s%n", named.name());
         out.printf(Locale.ROOT, "%d studies, %d figures (%d with a base or a standard error, %d without)%n",
                 catalogue.studies().size(), observations.size(), based, observations.size() - based);
-        if (withPopulations) {
-            ReferencePopulations populations = ReferencePopulations.bundled();
-            out.printf(Locale.ROOT, "%d reference populations of enterprises by size band (%d counts)%n",
-                    populations.all().size(), populations.all().stream().mapToInt(p -> p.counts().size()).sum());
-        }
+        named.populations().ifPresent(populations -> out.printf(Locale.ROOT, "%d reference populations of enterprises by size band (%d counts)%n",
+                populations.all().size(), populations.all().stream().mapToInt(p -> p.counts().size()).sum()));
         table("Region of the figure", observations, o -> o.region().code() + " " + o.region().displayName());
         table("Size-class scheme of the study", observations, o -> o.study().population().sizeScheme().id());
         table("Network scope", observations, o -> o.scope().code());

@@ -2,6 +2,7 @@ package org.smesurvey.examples.report;
 
 import static org.smesurvey.examples.report.Html.escape;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueFormatException;
-import org.smesurvey.core.csv.CatalogueReader;
+import org.smesurvey.examples.NamedCatalogue;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
@@ -99,25 +100,11 @@ public final class Report {
         Report report = new Report(out);
         try {
             report.step("Reading the catalogue");
-            StudyCatalogue catalogue;
-            ReferencePopulations populations;
-            String name;
-            if (args.length == 0 || args[0].isEmpty()) {
-                catalogue = StudyCatalogue.bundled();
-                populations = ReferencePopulations.bundled();
-                name = "the bundled catalogue of published figures";
-            } else {
-                Path directory = Path.of(args[0]);
-                if (!Files.isDirectory(directory)) {
-                    err.println("Not a catalogue directory: " + directory.toAbsolutePath());
-                    return 1;
-                }
-                catalogue = CatalogueReader.withDefaults().read(directory);
-                Path populationFile = directory.resolve("populations.csv");
-                populations = Files.exists(populationFile) ? CatalogueReader.withDefaults().readPopulations(populationFile)
-                        : ReferencePopulations.bundled();
-                name = directory.toString();
-            }
+            NamedCatalogue named = NamedCatalogue.load(args.length == 0 ? "" : args[0]);
+            StudyCatalogue catalogue = named.catalogue();
+            // Without populations of its own, a catalogue is harmonised with the bundled enterprise counts.
+            ReferencePopulations populations = named.populations().orElseGet(ReferencePopulations::bundled);
+            String name = named.name();
             out.printf(Locale.ROOT, "      %d studies, %d figures%n", catalogue.studies().size(),
                     catalogue.observations().size());
             String page = report.page(catalogue, populations, name);
@@ -127,7 +114,7 @@ public final class Report {
             out.printf(Locale.ROOT, "Report written to %s (%d kB) in %.1f s%n", index.toAbsolutePath(),
                     Files.size(index) / 1024, (System.nanoTime() - report.start) / 1e9);
             return 0;
-        } catch (CatalogueFormatException e) {
+        } catch (CatalogueFormatException | FileNotFoundException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
