@@ -1,0 +1,298 @@
+package org.smesurvey.stats.survey;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How respondents were sampled: their weights, strata and primary sampling units (clusters), with the finite
+ * population correction — what R's {@code svydesign(ids = ~psu, strata = ~stratum, weights = ~w, fpc = ~fpc,
+ * nest = TRUE)} describes. Variances are those of a one-stage design whose primary units are drawn with
+ * replacement within strata (the ultimate-cluster approximation), as survey computes them.
+ *
+ * <p>Cluster identifiers are read within their stratum: the same identifier in two strata names two units
+ * (survey's {@code nest = TRUE}). The finite population correction of a stratum is its number of primary
+ * units in the population, or — when below 1 — the sampling fraction, as survey reads {@code fpc}.
+ *
+ * <p>Held in primitive arrays indexed by respondent, so that each statistic is one pass; immutable.
+ *
+ * @since 0.1
+ */
+public final class SurveyDesign {
+
+    final int n;
+    final double[] weights;
+    /** The respondent's stratum, 0 to strata − 1. */
+    final int[] stratum;
+    /** The respondent's primary unit, 0 to units − 1, numbered across strata. */
+    final int[] unit;
+    /** The stratum of each primary unit. */
+    final int[] unitStratum;
+    /** The number of sampled primary units in each stratum. */
+    final int[] unitsInStratum;
+    /** Each stratum's factor (N_h − n_h)/N_h, 1 without a finite population correction. */
+    final double[] correction;
+    final String[] strataNames;
+    final LonelyPsu lonelyPsu;
+
+    private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
+            double[] correction, String[] strataNames, LonelyPsu lonelyPsu) {
+        this.n = weights.length;
+        this.weights = weights;
+        this.stratum = stratum;
+        this.unit = unit;
+        this.unitStratum = unitStratum;
+        this.unitsInStratum = unitsInStratum;
+        this.correction = correction;
+        this.strataNames = strataNames;
+        this.lonelyPsu = lonelyPsu;
+    }
+
+    /**
+     * Starts a design with the respondents' weights; without strata or clusters it is a simple random sample
+     * of respondents drawn with replacement.
+     *
+     * @param weights each respondent's sampling weight, positive and finite
+     * @return a builder
+     */
+    public static Builder builder(double[] weights) {
+        return new Builder(weights);
+    }
+
+    /**
+     * The number of respondents.
+     *
+     * @return n
+     */
+    public int size() {
+        return n;
+    }
+
+    /**
+     * The number of strata.
+     *
+     * @return at least 1
+     */
+    public int strata() {
+        return unitsInStratum.length;
+    }
+
+    /**
+     * The number of sampled primary units over all strata.
+     *
+     * @return at least 1
+     */
+    public int units() {
+        return unitStratum.length;
+    }
+
+    /**
+     * The design degrees of freedom: primary units minus strata, survey's {@code degf(design)}.
+     *
+     * @return the degrees of freedom
+     */
+    public int degreesOfFreedom() {
+        return units() - strata();
+    }
+
+    /**
+     * A respondent's weight.
+     *
+     * @param i the respondent, from 0
+     * @return the weight
+     */
+    public double weight(int i) {
+        return weights[i];
+    }
+
+    /**
+     * The rule for strata with a single primary unit.
+     *
+     * @return the rule
+     */
+    public LonelyPsu lonelyPsu() {
+        return lonelyPsu;
+    }
+
+    /**
+     * The same design with another rule for strata with a single primary unit.
+     *
+     * @param rule the rule
+     * @return the design
+     */
+    public SurveyDesign withLonelyPsu(LonelyPsu rule) {
+        return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
+                Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** The same design with other weights (post-stratified, raked), for the estimators' use. */
+    SurveyDesign withWeights(double[] newWeights) {
+        return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
+                lonelyPsu);
+    }
+
+    /**
+     * Builds a {@link SurveyDesign}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final double[] weights;
+        private String[] strata;
+        private String[] clusters;
+        private double[] fpc;
+        private LonelyPsu lonelyPsu = LonelyPsu.FAIL;
+
+        private Builder(double[] weights) {
+            this.weights = Objects.requireNonNull(weights, "weights").clone();
+        }
+
+        /**
+         * Sets the respondents' strata.
+         *
+         * @param strata each respondent's stratum
+         * @return this builder
+         */
+        public Builder strata(String[] strata) {
+            this.strata = Objects.requireNonNull(strata, "strata").clone();
+            return this;
+        }
+
+        /**
+         * Sets the respondents' primary sampling units, read within their stratum.
+         *
+         * @param clusters each respondent's primary unit
+         * @return this builder
+         */
+        public Builder clusters(String[] clusters) {
+            this.clusters = Objects.requireNonNull(clusters, "clusters").clone();
+            return this;
+        }
+
+        /**
+         * Sets the finite population correction.
+         *
+         * @param fpc for each respondent, the number of primary units in the population of its stratum, or the
+         *        sampling fraction when below 1; the same within a stratum
+         * @return this builder
+         */
+        public Builder fpc(double[] fpc) {
+            this.fpc = Objects.requireNonNull(fpc, "fpc").clone();
+            return this;
+        }
+
+        /**
+         * Sets the rule for strata with a single primary unit ({@link LonelyPsu#FAIL} unless set).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder lonelyPsu(LonelyPsu rule) {
+            this.lonelyPsu = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * Builds the design.
+         *
+         * @return the design
+         * @throws IllegalArgumentException if there is no respondent, a weight is not positive and finite, an
+         *         array's length differs from the weights', the correction varies within a stratum or is smaller
+         *         than the stratum's sampled units (all named), or a stratum has a single unit under
+         *         {@link LonelyPsu#FAIL}
+         */
+        public SurveyDesign build() {
+            int n = weights.length;
+            if (n == 0) {
+                throw new IllegalArgumentException("A design needs at least one respondent");
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(weights[i] > 0 && weights[i] < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Weight of respondent %d is not a positive finite number: %s", i + 1, weights[i]));
+                }
+            }
+            requireLength(strata, n, "strata");
+            requireLength(clusters, n, "clusters");
+            requireLength(fpc, n, "fpc");
+
+            Map<String, Integer> strataCodes = new LinkedHashMap<>();
+            int[] stratum = new int[n];
+            for (int i = 0; i < n; i++) {
+                String s = strata == null ? "" : Objects.requireNonNull(strata[i], "stratum of a respondent");
+                stratum[i] = strataCodes.computeIfAbsent(s, k -> strataCodes.size());
+            }
+            int h = strataCodes.size();
+            Map<String, Integer> unitCodes = new HashMap<>();
+            int[] unit = new int[n];
+            int[] unitStratumGrowing = new int[Math.max(16, Math.min(n, 1 << 16))];
+            for (int i = 0; i < n; i++) {
+                // Without clusters each respondent is its own unit.
+                String key = clusters == null ? null : stratum[i] + "\u0000"
+                        + Objects.requireNonNull(clusters[i], "cluster of a respondent");
+                int code = key == null ? i : unitCodes.computeIfAbsent(key, k -> unitCodes.size());
+                if (code >= unitStratumGrowing.length) {
+                    unitStratumGrowing = Arrays.copyOf(unitStratumGrowing, Math.max(code + 1, 2 * unitStratumGrowing.length));
+                }
+                unitStratumGrowing[code] = stratum[i];
+                unit[i] = code;
+            }
+            int units = clusters == null ? n : unitCodes.size();
+            int[] unitStratum = Arrays.copyOf(unitStratumGrowing, units);
+            int[] unitsInStratum = new int[h];
+            for (int s : unitStratum) {
+                unitsInStratum[s]++;
+            }
+            String[] names = strataCodes.keySet().toArray(String[]::new);
+            double[] correction = new double[h];
+            Arrays.fill(correction, Double.NaN);
+            for (int i = 0; i < n; i++) {
+                int s = stratum[i];
+                double f = 1;
+                if (fpc != null) {
+                    double value = fpc[i];
+                    double popsize = value < 1 ? unitsInStratum[s] / value : value;
+                    if (!(value > 0) || !(popsize >= unitsInStratum[s] - 1e-9)) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "Finite population correction of respondent %d (stratum %s) is not a fraction in"
+                                        + " (0, 1) or a population of at least the %d sampled units: %s",
+                                i + 1, names[s], unitsInStratum[s], value));
+                    }
+                    f = popsize == Double.POSITIVE_INFINITY ? 1 : (popsize - unitsInStratum[s]) / popsize;
+                }
+                if (Double.isNaN(correction[s])) {
+                    correction[s] = f;
+                } else if (Math.abs(correction[s] - f) > 1e-12) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Finite population correction varies within stratum %s (respondent %d)", names[s], i + 1));
+                }
+            }
+            if (lonelyPsu == LonelyPsu.FAIL) {
+                for (int s = 0; s < h; s++) {
+                    if (unitsInStratum[s] == 1) {
+                        throw new IllegalArgumentException("Stratum " + names[s] + " has a single primary sampling"
+                                + " unit: its variance cannot be estimated; choose a LonelyPsu rule");
+                    }
+                }
+            }
+            return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, names, lonelyPsu);
+        }
+
+        private static void requireLength(Object array, int n, String what) {
+            if (array != null && java.lang.reflect.Array.getLength(array) != n) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "There are %d values of %s for %d respondents", java.lang.reflect.Array.getLength(array),
+                        what, n));
+            }
+        }
+    }
+
+    /** The strata's names, in the order they first appear. */
+    List<String> strataNames() {
+        return List.of(strataNames);
+    }
+}

@@ -1,0 +1,314 @@
+package org.smesurvey.stats.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.Distributions;
+
+/**
+ * Design-based estimates of proportions, means and totals, over all respondents or by domain, with
+ * Taylor-linearised standard errors and design effects: R's {@code svymean}, {@code svytotal},
+ * {@code svyby(..., svymean, deff = TRUE)} and {@code svyciprop} on a {@link SurveyDesign}, with the same
+ * results. Each statistic is two passes over primitive arrays, whatever the number of domains.
+ *
+ * <p>A domain is estimated as survey estimates on {@code subset(design, domain)}: ratio estimators over the
+ * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
+ * design effects from the domain's own respondents.
+ *
+ * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
+ * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).
+ *
+ * @since 0.1
+ */
+public final class SurveyEstimator {
+
+    private final SurveyDesign design;
+
+    private SurveyEstimator(SurveyDesign design) {
+        this.design = design;
+    }
+
+    /**
+     * An estimator on a design.
+     *
+     * @param design the design
+     * @return the estimator
+     */
+    public static SurveyEstimator of(SurveyDesign design) {
+        return new SurveyEstimator(Objects.requireNonNull(design, "design"));
+    }
+
+    /**
+     * The weighted share of respondents answering yes, survey's {@code svymean(~I(answer), design, deff = TRUE)}.
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many answers as respondents
+     */
+    public SurveyEstimate proportion(String label, boolean[] answers) {
+        return mean(label, indicator(answers));
+    }
+
+    /**
+     * The weighted mean \( \sum w_i y_i / \sum w_i \), survey's {@code svymean(~y, design, deff = TRUE)}.
+     *
+     * @param label what is estimated
+     * @param values each respondent's value, finite
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
+     */
+    public SurveyEstimate mean(String label, double[] values) {
+        return means(List.of(label), null, 1, requireValues(values)).get(0);
+    }
+
+    /**
+     * The weighted total \( \sum w_i y_i \), survey's {@code svytotal(~y, design, deff = TRUE)}.
+     *
+     * @param label what is estimated
+     * @param values each respondent's value, finite
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
+     */
+    public SurveyEstimate total(String label, double[] values) {
+        double[] y = requireValues(values);
+        Domains all = Domains.all(design);
+        double[] z = new double[design.n];
+        double total = 0;
+        double sumW = 0;
+        for (int i = 0; i < design.n; i++) {
+            z[i] = design.weights[i] * y[i];
+            total += z[i];
+            sumW += design.weights[i];
+        }
+        double variance = Linearisation.variances(design, 1, null, z)[0];
+        double mean = total / sumW;
+        double squares = 0;
+        for (int i = 0; i < design.n; i++) {
+            squares += design.weights[i] * (y[i] - mean) * (y[i] - mean);
+        }
+        int n = design.n;
+        double svyvar = squares / sumW * n / (n - 1);
+        OptionalDouble deff = sumW < n ? OptionalDouble.empty()
+                : OptionalDouble.of(variance / (svyvar * sumW * sumW * (sumW - n) / (sumW * n)));
+        return new SurveyEstimate(label, total, Math.sqrt(variance), deff, n, all.degreesOfFreedom(0));
+    }
+
+    /**
+     * The share answering yes in each domain, survey's {@code svyby(~I(answer), ~domain, design, svymean,
+     * deff = TRUE)}, domains in the order of their names.
+     *
+     * @param answers each respondent's answer
+     * @param domains each respondent's domain (a country, a size band, "FR / 10-49")
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     */
+    public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
+        return meanBy(indicator(answers), domains);
+    }
+
+    /**
+     * The weighted mean in each domain, survey's {@code svyby(~y, ~domain, design, svymean, deff = TRUE)},
+     * domains in the order of their names.
+     *
+     * @param values each respondent's value, finite
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
+     *         finite
+     */
+    public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
+        double[] y = requireValues(values);
+        Objects.requireNonNull(domains, "domains");
+        if (domains.length != design.n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d domains for %d respondents",
+                    domains.length, design.n));
+        }
+        TreeMap<String, Integer> codes = new TreeMap<>();
+        for (String d : domains) {
+            codes.put(Objects.requireNonNull(d, "domain of a respondent"), 0);
+        }
+        List<String> names = new ArrayList<>(codes.keySet());
+        for (int d = 0; d < names.size(); d++) {
+            codes.put(names.get(d), d);
+        }
+        int[] domainOf = new int[design.n];
+        for (int i = 0; i < design.n; i++) {
+            domainOf[i] = codes.get(domains[i]);
+        }
+        return means(names, domainOf, names.size(), y);
+    }
+
+    private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, double[] y) {
+        double[] sumW = new double[count];
+        double[] sumWy = new double[count];
+        for (int i = 0; i < design.n; i++) {
+            int d = domainOf == null ? 0 : domainOf[i];
+            sumW[d] += design.weights[i];
+            sumWy[d] += design.weights[i] * y[i];
+        }
+        double[] mean = new double[count];
+        for (int d = 0; d < count; d++) {
+            mean[d] = sumWy[d] / sumW[d];
+        }
+        double[] z = new double[design.n];
+        double[] squares = new double[count];
+        for (int i = 0; i < design.n; i++) {
+            int d = domainOf == null ? 0 : domainOf[i];
+            double deviation = y[i] - mean[d];
+            z[i] = design.weights[i] * deviation / sumW[d];
+            squares[d] += design.weights[i] * deviation * deviation;
+        }
+        double[] variance = Linearisation.variances(design, count, domainOf, z);
+        Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
+        List<SurveyEstimate> estimates = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            int n = domains.respondents(d);
+            double svyvar = squares[d] / sumW[d] * n / (n - 1);
+            OptionalDouble deff = sumW[d] < n ? OptionalDouble.empty()
+                    : OptionalDouble.of(variance[d] / (svyvar * (sumW[d] - n) / (sumW[d] * n)));
+            estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
+                    domains.degreesOfFreedom(d)));
+        }
+        return estimates;
+    }
+
+    /**
+     * The confidence interval of the share answering yes, survey's {@code svyciprop(~I(answer), design,
+     * method, level)}, with t quantiles on the design's degrees of freedom.
+     *
+     * @param answers each respondent's answer
+     * @param method the method
+     * @param level the confidence level, in (0, 1)
+     * @return the interval around the estimated proportion
+     * @throws IllegalArgumentException if the answers' length differs from the respondents', or the level is
+     *         not in (0, 1)
+     */
+    public Interval proportionInterval(boolean[] answers, ProportionMethod method, double level) {
+        return interval(proportion("", answers), method, level);
+    }
+
+    /**
+     * The confidence interval of a proportion estimated here (overall or in a domain), by one of
+     * {@code svyciprop}'s methods.
+     *
+     * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
+     * @param method the method
+     * @param level the confidence level, in (0, 1)
+     * @return the interval
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
+        Objects.requireNonNull(method, "method");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("Level is not in (0, 1): " + level);
+        }
+        double p = estimate.estimate();
+        double se = estimate.standardError();
+        int df = estimate.degreesOfFreedom();
+        double t = df > 0 ? Distributions.t(level, df) : Distributions.z(level);
+        double lower;
+        double upper;
+        switch (method) {
+            case MEAN -> {
+                lower = p - t * se;
+                upper = p + t * se;
+            }
+            case XLOGIT, LOGIT -> {
+                double logit = Math.log(p / (1 - p));
+                double half = t * se / (p * (1 - p));
+                lower = expit(logit - half);
+                upper = expit(logit + half);
+            }
+            case ASIN -> {
+                double angle = Math.asin(Math.sqrt(p));
+                double half = t * se / (2 * Math.sqrt(p * (1 - p)));
+                lower = Math.pow(Math.sin(angle - half), 2);
+                upper = Math.pow(Math.sin(angle + half), 2);
+            }
+            default -> {
+                double alpha = 1 - level;
+                double ratio = Distributions.t(level, estimate.respondents() - 1) / t;
+                double nEff = p * (1 - p) / (se * se) * ratio * ratio;
+                lower = p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1);
+                upper = p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p));
+            }
+        }
+        return new Interval(p, lower, upper, level);
+    }
+
+    private static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private double[] indicator(boolean[] answers) {
+        Objects.requireNonNull(answers, "answers");
+        if (answers.length != design.n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d answers for %d respondents",
+                    answers.length, design.n));
+        }
+        double[] y = new double[answers.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = answers[i] ? 1 : 0;
+        }
+        return y;
+    }
+
+    private double[] requireValues(double[] values) {
+        Objects.requireNonNull(values, "values");
+        if (values.length != design.n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d values for %d respondents",
+                    values.length, design.n));
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Value of respondent %d is not finite: %s", i + 1, values[i]));
+            }
+        }
+        return values;
+    }
+
+    /** Respondents, primary units and strata of each domain: for degrees of freedom and design effects. */
+    private record Domains(int[] respondents, int[] units, int[] strata) {
+
+        static Domains all(SurveyDesign design) {
+            return new Domains(new int[] {design.n}, new int[] {design.units()}, new int[] {design.strata()});
+        }
+
+        static Domains of(SurveyDesign design, int count, int[] domainOf) {
+            int[] respondents = new int[count];
+            int[] units = new int[count];
+            int[] strata = new int[count];
+            boolean[] unitSeen = new boolean[design.units() * count];
+            boolean[] stratumSeen = new boolean[design.strata() * count];
+            for (int i = 0; i < design.n; i++) {
+                int d = domainOf[i];
+                respondents[d]++;
+                int u = design.unit[i] * count + d;
+                if (!unitSeen[u]) {
+                    unitSeen[u] = true;
+                    units[d]++;
+                }
+                int s = design.stratum[i] * count + d;
+                if (!stratumSeen[s]) {
+                    stratumSeen[s] = true;
+                    strata[d]++;
+                }
+            }
+            return new Domains(respondents, units, strata);
+        }
+
+        int respondents(int d) {
+            return respondents[d];
+        }
+
+        int degreesOfFreedom(int d) {
+            return units[d] - strata[d];
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.smesurvey.stats.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.Interval;
+
+/**
+ * Design-based means, totals, domains and proportion intervals against R's survey 4.1.1 on survey's own
+ * samples of California schools ({@code data(api)}): {@code apistrat}, stratified by school type with a
+ * finite population correction, and {@code apiclus1}, a one-stage sample of school districts. Produced by
+ * stats/src/test/reference/survey-api.R, which quotes every call; for instance
+ * {@code svymean(~yes, svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc),
+ * deff = TRUE)}, {@code svyby(~yes, ~stype, d, svymean, deff = TRUE)} and
+ * {@code svyciprop(~I(yes == 1), d, method = m)}.
+ */
+class SurveyEstimatorTest {
+
+    private static final double EXACT = 1e-12;
+    /** t and beta quantiles are solved to 1e-14 here; R's to its own accuracy. */
+    private static final double QUANTILES = 1e-9;
+    /** R's "logit" comes from svyglm, whose iterations stop at a relative deviance change of 1e-8. */
+    private static final double GLM = 1e-8;
+
+    private static Map<String, List<CSVRecord>> data;
+    private static List<String[]> lines;
+
+    @BeforeAll
+    static void load() throws IOException {
+        data = Map.of("apistrat", read("apistrat.csv"), "apiclus1", read("apiclus1.csv"));
+        try (InputStream in = SurveyEstimatorTest.class.getResourceAsStream("survey-api.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+    }
+
+    private static List<CSVRecord> read(String name) throws IOException {
+        try (InputStream in = SurveyEstimatorTest.class.getResourceAsStream(name);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private static String[] column(List<CSVRecord> rows, String name) {
+        return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
+    }
+
+    private static double[] numbers(List<CSVRecord> rows, String name) {
+        return rows.stream().mapToDouble(r -> Double.parseDouble(r.get(name))).toArray();
+    }
+
+    /** The designs of survey-api.R, by name. */
+    static SurveyDesign design(String name) {
+        List<CSVRecord> rows = data.get(name.startsWith("strat") ? "apistrat" : "apiclus1");
+        SurveyDesign.Builder b = SurveyDesign.builder(numbers(rows, "pw"));
+        if (name.startsWith("strat")) {
+            b.strata(column(rows, "stype"));
+        } else {
+            b.clusters(column(rows, "dnum"));
+        }
+        if (!name.endsWith("nofpc")) {
+            b.fpc(numbers(rows, "fpc"));
+        }
+        return b.build();
+    }
+
+    private static boolean[] answer(String design, String variable) {
+        List<CSVRecord> rows = data.get(design.startsWith("strat") ? "apistrat" : "apiclus1");
+        String column = variable.equals("yes") ? "sch.wide" : "awards";
+        boolean[] answers = new boolean[rows.size()];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = rows.get(i).get(column).equals("Yes");
+        }
+        return answers;
+    }
+
+    private static double[] values(String field) {
+        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static void close(double expected, double actual, double tolerance, String what) {
+        assertEquals(expected, actual, tolerance * Math.max(1, Math.abs(expected)), what);
+    }
+
+    @Test
+    void meansAndTotalsWithDesignEffects() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (!l[0].equals("MEAN") && !l[0].equals("TOTAL")) {
+                continue;
+            }
+            SurveyEstimator estimator = SurveyEstimator.of(design(l[1]));
+            boolean[] yes = answer(l[1], l[2]);
+            double[] y = new double[yes.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = yes[i] ? 1 : 0;
+            }
+            SurveyEstimate e = l[0].equals("MEAN") ? estimator.proportion(l[2], yes) : estimator.total(l[2], y);
+            double[] r = values(l[3]);
+            String what = String.join(" ", l[0], l[1], l[2]);
+            close(r[0], e.estimate(), EXACT, what + " estimate");
+            close(r[1], e.standardError(), EXACT, what + " se");
+            close(r[2], e.designEffect().getAsDouble(), EXACT, what + " deff");
+            if (l[0].equals("MEAN")) {
+                assertEquals((int) r[3], e.degreesOfFreedom(), what + " degf");
+            }
+            checked++;
+        }
+        assertEquals(16, checked);
+    }
+
+    @Test
+    void proportionIntervalsOfSvyciprop() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (!l[0].equals("CIPROP") || l[3].equals("likelihood")) {
+                continue;
+            }
+            ProportionMethod method = ProportionMethod.valueOf(l[3].toUpperCase(java.util.Locale.ROOT));
+            Interval ci = SurveyEstimator.of(design(l[1])).proportionInterval(answer(l[1], l[2]), method, 0.95);
+            double[] r = values(l[4]);
+            double tolerance = method == ProportionMethod.LOGIT ? GLM : QUANTILES;
+            String what = String.join(" ", l[1], l[2], l[3]);
+            close(r[0], ci.estimate(), method == ProportionMethod.LOGIT ? GLM : EXACT, what + " estimate");
+            close(r[1], ci.lower(), tolerance, what + " lower");
+            close(r[2], ci.upper(), tolerance, what + " upper");
+            checked++;
+        }
+        assertEquals(8 * 5, checked);
+    }
+
+    @Test
+    void domainsAsSvyby() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (l[0].equals("BY_STYPE")) {
+                List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+                List<SurveyEstimate> by = SurveyEstimator.of(design(l[1])).proportionBy(answer(l[1], l[2]),
+                        column(rows, "stype"));
+                assertEquals(List.of(l[3].split(",")), by.stream().map(SurveyEstimate::label).toList());
+                double[] estimates = values(l[4]);
+                double[] se = values(l[5]);
+                double[] deff = values(l[6]);
+                double[] degf = values(l[7]);
+                for (int d = 0; d < by.size(); d++) {
+                    String what = String.join(" ", l[1], l[2], by.get(d).label());
+                    close(estimates[d], by.get(d).estimate(), EXACT, what + " estimate");
+                    close(se[d], by.get(d).standardError(), EXACT, what + " se");
+                    close(deff[d], by.get(d).designEffect().getAsDouble(), EXACT, what + " deff");
+                    assertEquals((int) degf[d], by.get(d).degreesOfFreedom(), what + " degf");
+                }
+                checked++;
+            } else if (l[0].equals("BY_COUNTY")) {
+                List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+                List<SurveyEstimate> by = SurveyEstimator.of(design(l[1])).proportionBy(answer(l[1], "yes"),
+                        column(rows, "cname"));
+                List<String> names = List.of(l[2].split(","));
+                assertEquals(names.size(), by.size());
+                double[] estimates = values(l[3]);
+                double[] se = values(l[4]);
+                for (SurveyEstimate e : by) {
+                    int r = names.indexOf(e.label()); // R orders the counties by its locale's collation
+                    close(estimates[r], e.estimate(), EXACT, l[1] + " " + e.label() + " estimate");
+                    close(se[r], e.standardError(), EXACT, l[1] + " " + e.label() + " se");
+                }
+                checked++;
+            }
+        }
+        assertEquals(8 + 4, checked);
+    }
+}

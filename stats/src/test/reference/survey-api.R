@@ -1,0 +1,37 @@
+# Reference values for SurveyEstimationTest (R 4.2.2, survey 4.1.1, Debian 12): Rscript survey-api.R
+# Writes the respondent data the Java tests read (survey's own api samples: a stratified sample with fpc, and a
+# one-stage cluster sample of school districts with fpc) and, line by line, what survey computes on them.
+suppressMessages(library(survey))
+data(api)
+out <- "../resources/org/smesurvey/stats/survey/"
+cols <- c("snum", "dnum", "cname", "stype", "pw", "fpc", "sch.wide", "comp.imp", "awards", "both")
+write.csv(apistrat[, cols], paste0(out, "apistrat.csv"), row.names = FALSE)
+write.csv(apiclus1[, cols], paste0(out, "apiclus1.csv"), row.names = FALSE)
+f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
+line <- function(...) { cat(paste(..., sep = ";")); cat("\n") }
+designs <- list(
+  strat = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc),
+  strat_nofpc = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat),
+  clus1 = svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc),
+  clus1_nofpc = svydesign(id = ~dnum, weights = ~pw, data = apiclus1))
+sink(paste0(out, "survey-api.txt"))
+for (name in names(designs)) {
+  d <- update(designs[[name]], yes = as.numeric(sch.wide == "Yes"), award = as.numeric(awards == "Yes"))
+  for (v in c("yes", "award")) {
+    fm <- as.formula(paste0("~", v))
+    m <- svymean(fm, d, deff = TRUE)
+    t <- svytotal(fm, d, deff = TRUE)
+    line("MEAN", name, v, f(coef(m), SE(m), deff(m), degf(d)))
+    line("TOTAL", name, v, f(coef(t), SE(t), deff(t)))
+    for (method in c("mean", "xlogit", "logit", "asin", "beta", "likelihood")) {
+      ci <- svyciprop(as.formula(paste0("~I(", v, " == 1)")), d, method = method)
+      line("CIPROP", name, v, method, f(coef(ci), attr(ci, "ci")))
+    }
+    by <- svyby(fm, ~stype, d, svymean, deff = TRUE)
+    line("BY_STYPE", name, v, paste(by$stype, collapse = ","), f(coef(by)), f(SE(by)), f(deff(by)),
+         f(sapply(levels(apistrat$stype), function(s) degf(subset(d, stype == s)))))
+  }
+  byc <- svyby(~yes, ~cname, d, svymean)
+  line("BY_COUNTY", name, paste(byc$cname, collapse = ","), f(coef(byc)), f(SE(byc)))
+}
+sink()
