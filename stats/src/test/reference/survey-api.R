@@ -35,3 +35,13 @@ for (name in names(designs)) {
   line("BY_COUNTY", name, paste(byc$cname, collapse = ","), f(coef(byc)), f(SE(byc)))
 }
 sink()
+# Rao-Scott tests of independence: svychisq(~sch.wide + stype, d, statistic = s) and ~awards + both.
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+for (name in names(designs)) for (pair in list(c("sch.wide", "stype"), c("awards", "both"), c("stype", "comp.imp")))
+  for (s in c("F", "Chisq")) {
+    r <- svychisq(as.formula(paste0("~", pair[1], "+", pair[2])), designs[[name]], statistic = s)
+    p0 <- suppressWarnings(chisq.test(svytable(as.formula(paste0("~", pair[1], "+", pair[2])), designs[[name]],
+                                               Ntotal = nrow(designs[[name]])), correct = FALSE))
+    line("CHISQ", name, pair[1], pair[2], s, f(r$statistic, r$parameter, r$p.value, p0$statistic))
+  }
+sink()

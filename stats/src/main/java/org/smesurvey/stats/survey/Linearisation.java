@@ -82,4 +82,51 @@ final class Linearisation {
         }
         return variances;
     }
+
+    /**
+     * The covariance matrix of k statistics over the whole design from the primary units' totals of their
+     * estimating functions, survey's {@code svyrecvar} for a matrix of values.
+     *
+     * @param design the design
+     * @param totals the units' totals, unit by unit: {@code totals[p * k + j]}
+     * @param k the number of statistics
+     * @return the k × k covariance matrix
+     */
+    static double[][] covariance(SurveyDesign design, double[] totals, int k) {
+        int strata = design.strata();
+        double[] means = new double[strata * k];
+        for (int p = 0; p < design.units(); p++) {
+            int s = design.unitStratum[p];
+            for (int j = 0; j < k; j++) {
+                means[s * k + j] += totals[p * k + j] / design.unitsInStratum[s];
+            }
+        }
+        double[][] covariance = new double[k][k];
+        double[] deviation = new double[k];
+        int estimable = 0;
+        for (int s = 0; s < strata; s++) {
+            if (!(design.unitsInStratum[s] == 1 && design.lonelyPsu == LonelyPsu.AVERAGE)) {
+                estimable++;
+            }
+        }
+        for (int p = 0; p < design.units(); p++) {
+            int s = design.unitStratum[p];
+            int nh = design.unitsInStratum[s];
+            boolean lonely = nh == 1;
+            if (lonely && design.lonelyPsu == LonelyPsu.AVERAGE) {
+                continue;
+            }
+            double scale = (nh > 1 ? design.correction[s] * nh / (nh - 1) : design.correction[s]) * strata / estimable;
+            for (int j = 0; j < k; j++) {
+                double centre = lonely && design.lonelyPsu == LonelyPsu.ADJUST ? 0 : means[s * k + j];
+                deviation[j] = totals[p * k + j] - centre;
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    covariance[a][b] += scale * deviation[a] * deviation[b];
+                }
+            }
+        }
+        return covariance;
+    }
 }

@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.Distributions;
 
@@ -239,6 +243,134 @@ public final class SurveyEstimator {
             }
         }
         return new Interval(p, lower, upper, level);
+    }
+
+    /**
+     * The Rao–Scott tests of independence between two answers, survey's {@code svychisq(~rows + columns,
+     * design, statistic = "F")} and {@code statistic = "Chisq"}; the levels are those present.
+     *
+     * @param rows each respondent's answer to the first question
+     * @param columns each respondent's answer to the second
+     * @return both tests
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or either question
+     *         has fewer than two answers
+     */
+    public RaoScott independence(String[] rows, String[] columns) {
+        int[] r = levels(rows, "rows");
+        int[] c = levels(columns, "columns");
+        int nr = max(r) + 1;
+        int nc = max(c) + 1;
+        if (nr < 2 || nc < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Independence needs two answers or more to each question: %d and %d", nr, nc));
+        }
+        int k = nr * nc;
+        int n = design.n;
+        double sumW = 0;
+        double[] cell = new double[k];
+        double[] unitW = new double[design.units()];
+        double[] unitCell = new double[design.units() * k];
+        for (int i = 0; i < n; i++) {
+            int j = r[i] + nr * c[i]; // rows vary fastest, as R's interaction()
+            double w = design.weights[i];
+            sumW += w;
+            cell[j] += w;
+            unitW[design.unit[i]] += w;
+            unitCell[design.unit[i] * k + j] += w;
+        }
+        double[] p = new double[k];
+        for (int j = 0; j < k; j++) {
+            p[j] = cell[j] / sumW;
+        }
+        double[] totals = new double[design.units() * k];
+        for (int u = 0; u < design.units(); u++) {
+            for (int j = 0; j < k; j++) {
+                totals[u * k + j] = (unitCell[u * k + j] - p[j] * unitW[u]) / sumW;
+            }
+        }
+        RealMatrix v = MatrixUtils.createRealMatrix(Linearisation.covariance(design, totals, k));
+
+        // The interaction contrasts: the (r-1)(c-1) interaction columns made orthogonal to the main effects.
+        RealMatrix main = MatrixUtils.createRealMatrix(k, nr + nc - 1);
+        RealMatrix interaction = MatrixUtils.createRealMatrix(k, (nr - 1) * (nc - 1));
+        for (int j = 0; j < k; j++) {
+            int row = j % nr;
+            int col = j / nr;
+            main.setEntry(j, 0, 1);
+            if (row > 0) {
+                main.setEntry(j, row, 1);
+            }
+            if (col > 0) {
+                main.setEntry(j, nr - 1 + col, 1);
+            }
+            if (row > 0 && col > 0) {
+                interaction.setEntry(j, (col - 1) * (nr - 1) + (row - 1), 1);
+            }
+        }
+        RealMatrix projection = main.multiply(new QRDecomposition(main).getSolver().solve(interaction));
+        RealMatrix contrasts = interaction.subtract(projection);
+        RealMatrix inverseP = MatrixUtils.createRealMatrix(k, k);
+        for (int j = 0; j < k; j++) {
+            inverseP.setEntry(j, j, p[j] == 0 ? 0 : 1 / p[j]);
+        }
+        RealMatrix denominator = contrasts.transpose().multiply(inverseP).multiply(contrasts).scalarMultiply(1.0 / n);
+        RealMatrix numerator = contrasts.transpose().multiply(inverseP).multiply(v).multiply(inverseP).multiply(contrasts);
+        RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
+        double trace = delta.getTrace();
+        double traceSquared = delta.multiply(delta).getTrace();
+
+        double pearson = 0;
+        for (int j = 0; j < k; j++) {
+            double rowShare = 0;
+            double colShare = 0;
+            int row = j % nr;
+            int col = j / nr;
+            for (int b = 0; b < nc; b++) {
+                rowShare += p[row + nr * b];
+            }
+            for (int a = 0; a < nr; a++) {
+                colShare += p[a + nr * col];
+            }
+            double expected = n * rowShare * colShare;
+            double observed = n * p[j];
+            pearson += (observed - expected) * (observed - expected) / expected;
+        }
+        double d0 = trace * trace / traceSquared;
+        double nu = design.degreesOfFreedom();
+        double f = pearson / trace;
+        int df = (nr - 1) * (nc - 1);
+        double chi = pearson / (trace / df);
+        return new RaoScott(pearson, f, d0, d0 * nu, Distributions.fUpperTail(f, d0, d0 * nu), chi, df,
+                Distributions.chiSquareUpperTail(chi, df));
+    }
+
+    private int[] levels(String[] answers, String what) {
+        Objects.requireNonNull(answers, what);
+        if (answers.length != design.n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d %s for %d respondents",
+                    answers.length, what, design.n));
+        }
+        TreeMap<String, Integer> codes = new TreeMap<>();
+        for (String a : answers) {
+            codes.put(Objects.requireNonNull(a, "answer of a respondent"), 0);
+        }
+        int next = 0;
+        for (var e : codes.entrySet()) {
+            e.setValue(next++);
+        }
+        int[] levels = new int[answers.length];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = codes.get(answers[i]);
+        }
+        return levels;
+    }
+
+    private static int max(int[] values) {
+        int max = -1;
+        for (int v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     private static double expit(double x) {

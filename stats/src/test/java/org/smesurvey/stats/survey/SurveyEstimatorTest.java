@@ -178,4 +178,35 @@ class SurveyEstimatorTest {
         }
         assertEquals(8 + 4, checked);
     }
+
+    /**
+     * {@code svychisq(~a + b, d, statistic = "F")} and {@code "Chisq"}: R reports X² itself with the first-order
+     * p-value; the scaled statistic is checked through that p-value.
+     */
+    @Test
+    void raoScottTestsOfIndependence() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (!l[0].equals("CHISQ")) {
+                continue;
+            }
+            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            RaoScott test = SurveyEstimator.of(design(l[1])).independence(column(rows, l[2]), column(rows, l[3]));
+            double[] r = values(l[5]);
+            String what = String.join(" ", l[1], l[2], l[3], l[4]);
+            if (l[4].equals("F")) {
+                close(r[0], test.f(), EXACT, what + " F");
+                close(r[1], test.numeratorDf(), EXACT, what + " ndf");
+                close(r[2], test.denominatorDf(), EXACT, what + " ddf");
+                assertEquals(r[3], test.fPValue(), Math.max(1e-300, 1e-9 * r[3]), what + " p");
+            } else {
+                close(r[0], test.pearson(), EXACT, what + " X2");
+                assertEquals((int) r[1], test.df(), what + " df");
+                assertEquals(r[2], test.chiSquarePValue(), Math.max(1e-300, 1e-9 * r[2]), what + " p");
+            }
+            close(r[r.length - 1], test.pearson(), EXACT, what + " Pearson");
+            checked++;
+        }
+        assertEquals(4 * 3 * 2, checked);
+    }
 }
