@@ -45,3 +45,23 @@ for (name in names(designs)) for (pair in list(c("sch.wide", "stype"), c("awards
     line("CHISQ", name, pair[1], pair[2], s, f(r$statistic, r$parameter, r$p.value, p0$statistic))
   }
 sink()
+# Post-stratification and raking to the population totals of survey's own examples:
+# postStratify(d, ~stype, data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018))) and
+# rake(d, list(~stype, ~sch.wide), list(pop.types, data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122)))).
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+pop.types <- data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018))
+pop.schwide <- data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))
+for (name in c("strat", "clus1", "clus1_nofpc")) {
+  d0 <- update(designs[[name]], award = as.numeric(awards == "Yes"))
+  for (kind in c("post", "rake")) {
+    d <- if (kind == "post") postStratify(d0, ~stype, pop.types)
+         else rake(d0, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
+    m <- svymean(~award, d, deff = TRUE)
+    t <- svytotal(~award, d)
+    by <- svyby(~award, ~stype, d, svymean)
+    byc <- svyby(~award, ~cname, d, svymean)
+    line("CALIBRATED", name, kind, f(coef(m), SE(m), deff(m), coef(t), SE(t)), f(weights(d)),
+         f(coef(by)), f(SE(by)), paste(byc$cname, collapse = ","), f(coef(byc)), f(SE(byc)))
+  }
+}
+sink()

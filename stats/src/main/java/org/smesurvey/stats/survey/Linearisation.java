@@ -1,5 +1,9 @@
 package org.smesurvey.stats.survey;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The Taylor-linearised variance of a statistic from its estimating function values, as survey's
  * {@code svyrecvar} computes it for a one-stage design: the units' totals \( t_{hp} \) of the values,
@@ -13,6 +17,101 @@ package org.smesurvey.stats.survey;
 final class Linearisation {
 
     private Linearisation() {
+    }
+
+    /**
+     * Projects the estimating functions on the calibrations' categories, as survey's {@code svyrecvar} does for
+     * {@code postStrata}, and takes the projection off the units' totals. Each domain's projected values are
+     * \( x_i = z_i [i \in d] - \sum_s w^{(s)}_i c_{s,k_s(i),d} \); the coefficients c are found step by step
+     * from sums over categories, so the cost is that of a few passes whatever the number of domains.
+     */
+    private static void project(SurveyDesign design, int domains, int[] domainOf, double[] z, double[] totals) {
+        List<Calibration.Step> steps = new ArrayList<>();
+        List<int[]> order = new ArrayList<>();
+        for (Calibration.Projection projection : design.calibrations) {
+            int first = steps.size();
+            steps.addAll(projection.steps());
+            for (int round = 0; round < projection.rounds(); round++) {
+                for (int s = first; s < steps.size(); s++) {
+                    order.add(new int[] {s});
+                }
+            }
+        }
+        int count = steps.size();
+        int n = design.n;
+        // direct[s][k * domains + d] = sum over i in category k of step s and in domain d of z_i u_i / w_i.
+        double[][] direct = new double[count][];
+        double[][] uSums = new double[count][];
+        for (int s = 0; s < count; s++) {
+            Calibration.Step step = steps.get(s);
+            direct[s] = new double[step.categories() * domains];
+            uSums[s] = new double[step.categories()];
+            for (int i = 0; i < n; i++) {
+                int k = step.category()[i];
+                uSums[s][k] += step.u()[i];
+                int d = domainOf == null ? 0 : domainOf[i];
+                if (d >= 0) {
+                    direct[s][k * domains + d] += z[i] * step.u()[i] / step.newWeights()[i];
+                }
+            }
+        }
+        // cross[s][t][k * K_t + k'] = sum over i in category k of s and k' of t of w^(t)_i u^(s)_i / w^(s)_i.
+        double[][][] cross = new double[count][count][];
+        for (int s = 0; s < count; s++) {
+            Calibration.Step a = steps.get(s);
+            for (int t = 0; t < count; t++) {
+                Calibration.Step b = steps.get(t);
+                double[] c = new double[a.categories() * b.categories()];
+                for (int i = 0; i < n; i++) {
+                    c[a.category()[i] * b.categories() + b.category()[i]] += b.newWeights()[i] * a.u()[i]
+                            / a.newWeights()[i];
+                }
+                cross[s][t] = c;
+            }
+        }
+        double[][] coefficients = new double[count][];
+        for (int s = 0; s < count; s++) {
+            coefficients[s] = new double[steps.get(s).categories() * domains];
+        }
+        for (int[] next : order) {
+            int s = next[0];
+            int categories = steps.get(s).categories();
+            double[] means = new double[categories * domains];
+            for (int k = 0; k < categories; k++) {
+                for (int d = 0; d < domains; d++) {
+                    double sum = direct[s][k * domains + d];
+                    for (int t = 0; t < count; t++) {
+                        int kt = steps.get(t).categories();
+                        for (int k2 = 0; k2 < kt; k2++) {
+                            sum -= coefficients[t][k2 * domains + d] * cross[s][t][k * kt + k2];
+                        }
+                    }
+                    means[k * domains + d] = sum / uSums[s][k];
+                }
+            }
+            for (int j = 0; j < means.length; j++) {
+                coefficients[s][j] += means[j];
+            }
+        }
+        int units = design.units();
+        for (int s = 0; s < count; s++) {
+            Calibration.Step step = steps.get(s);
+            int categories = step.categories();
+            double[] unitWeights = new double[units * categories];
+            for (int i = 0; i < n; i++) {
+                unitWeights[design.unit[i] * categories + step.category()[i]] += step.newWeights()[i];
+            }
+            for (int p = 0; p < units; p++) {
+                for (int k = 0; k < categories; k++) {
+                    double w = unitWeights[p * categories + k];
+                    if (w != 0) {
+                        for (int d = 0; d < domains; d++) {
+                            totals[p * domains + d] -= w * coefficients[s][k * domains + d];
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -35,6 +134,11 @@ final class Linearisation {
                 totals[design.unit[i] * domains + d] += z[i];
                 presentInStratum[design.stratum[i] * domains + d]++;
             }
+        }
+        if (design.isCalibrated()) {
+            project(design, domains, domainOf, z, totals);
+            // survey keeps every row of a calibrated design in a domain's subset: every stratum is present.
+            Arrays.fill(presentInStratum, 1);
         }
         double[] means = new double[strata * domains];
         for (int p = 0; p < units; p++) {

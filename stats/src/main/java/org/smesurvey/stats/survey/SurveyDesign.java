@@ -38,9 +38,11 @@ public final class SurveyDesign {
     final double[] correction;
     final String[] strataNames;
     final LonelyPsu lonelyPsu;
+    /** The calibrations applied, in order: what the variance must project the estimating functions on. */
+    final List<Calibration.Projection> calibrations;
 
     private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
-            double[] correction, String[] strataNames, LonelyPsu lonelyPsu) {
+            double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations) {
         this.n = weights.length;
         this.weights = weights;
         this.stratum = stratum;
@@ -50,6 +52,7 @@ public final class SurveyDesign {
         this.correction = correction;
         this.strataNames = strataNames;
         this.lonelyPsu = lonelyPsu;
+        this.calibrations = calibrations;
     }
 
     /**
@@ -126,13 +129,24 @@ public final class SurveyDesign {
      */
     public SurveyDesign withLonelyPsu(LonelyPsu rule) {
         return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                Objects.requireNonNull(rule, "rule"));
+                Objects.requireNonNull(rule, "rule"), calibrations);
     }
 
-    /** The same design with other weights (post-stratified, raked), for the estimators' use. */
-    SurveyDesign withWeights(double[] newWeights) {
+    /** The design calibrated to new weights, the projection remembered for the variance. */
+    SurveyDesign calibrated(double[] newWeights, Calibration.Projection projection) {
+        List<Calibration.Projection> all = new java.util.ArrayList<>(calibrations);
+        all.add(projection);
         return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                lonelyPsu);
+                lonelyPsu, List.copyOf(all));
+    }
+
+    /**
+     * Whether the weights were calibrated (post-stratified or raked).
+     *
+     * @return true after {@link Calibration}
+     */
+    public boolean isCalibrated() {
+        return !calibrations.isEmpty();
     }
 
     /**
@@ -279,7 +293,8 @@ public final class SurveyDesign {
                     }
                 }
             }
-            return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, names, lonelyPsu);
+            return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, names, lonelyPsu,
+                    List.of());
         }
 
         private static void requireLength(Object array, int n, String what) {

@@ -209,4 +209,64 @@ class SurveyEstimatorTest {
         }
         assertEquals(4 * 3 * 2, checked);
     }
+
+    private static final Map<String, Double> POP_TYPES = Map.of("E", 4421.0, "H", 755.0, "M", 1018.0);
+    private static final Map<String, Double> POP_SCHWIDE = Map.of("No", 1072.0, "Yes", 5122.0);
+
+    /**
+     * {@code postStratify(d, ~stype, pop.types)} and {@code rake(d, list(~stype, ~sch.wide), list(pop.types,
+     * pop.schwide))} (survey's own example totals), then {@code svymean(~award, d, deff = TRUE)},
+     * {@code svytotal}, {@code svyby(~award, ~stype, d, svymean)} and by county: weights, estimates and
+     * standard errors with the calibration's projection in the variance.
+     */
+    @Test
+    void postStratificationAndRaking() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (!l[0].equals("CALIBRATED")) {
+                continue;
+            }
+            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            SurveyDesign d = l[2].equals("post")
+                    ? Calibration.postStratify(design(l[1]), column(rows, "stype"), POP_TYPES)
+                    : Calibration.rake(design(l[1]), List.of(column(rows, "stype"), column(rows, "sch.wide")),
+                            List.of(POP_TYPES, POP_SCHWIDE));
+            String what = l[1] + " " + l[2];
+            double[] weights = values(l[4]);
+            for (int i = 0; i < weights.length; i++) {
+                close(weights[i], d.weight(i), EXACT, what + " weight " + i);
+            }
+            SurveyEstimator estimator = SurveyEstimator.of(d);
+            boolean[] award = answer(l[1], "award");
+            SurveyEstimate mean = estimator.proportion("award", award);
+            double[] r = values(l[3]);
+            close(r[0], mean.estimate(), EXACT, what + " mean");
+            close(r[1], mean.standardError(), EXACT, what + " se");
+            close(r[2], mean.designEffect().getAsDouble(), EXACT, what + " deff");
+            double[] y = new double[award.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = award[i] ? 1 : 0;
+            }
+            SurveyEstimate total = estimator.total("award", y);
+            close(r[3], total.estimate(), EXACT, what + " total");
+            close(r[4], total.standardError(), EXACT, what + " total se");
+            List<SurveyEstimate> byType = estimator.proportionBy(award, column(rows, "stype"));
+            double[] typeMeans = values(l[5]);
+            double[] typeSe = values(l[6]);
+            for (int k = 0; k < 3; k++) {
+                close(typeMeans[k], byType.get(k).estimate(), EXACT, what + " " + byType.get(k).label());
+                close(typeSe[k], byType.get(k).standardError(), EXACT, what + " se " + byType.get(k).label());
+            }
+            List<String> counties = List.of(l[7].split(","));
+            double[] countyMeans = values(l[8]);
+            double[] countySe = values(l[9]);
+            for (SurveyEstimate e : estimator.proportionBy(award, column(rows, "cname"))) {
+                int k = counties.indexOf(e.label());
+                close(countyMeans[k], e.estimate(), EXACT, what + " " + e.label());
+                close(countySe[k], e.standardError(), EXACT, what + " se " + e.label());
+            }
+            checked++;
+        }
+        assertEquals(6, checked);
+    }
 }

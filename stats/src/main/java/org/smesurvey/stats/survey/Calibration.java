@@ -1,0 +1,190 @@
+package org.smesurvey.stats.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Calibrates a design's weights to known population totals — post-stratification to one set of categories,
+ * raking to several margins (iterative proportional fitting) — as R's {@code postStratify} and {@code rake},
+ * with the same weights and the same variances: the estimating functions are projected on the calibration
+ * categories before their variance is taken, so that what the population totals fix adds no variance.
+ * Typical totals: the enterprises of a country by size band (a {@code ReferencePopulation}) and by sector.
+ *
+ * <p>References: Holt, D. and Smith, T. M. F. (1979). Post stratification. <i>Journal of the Royal Statistical
+ * Society A</i> 142(1), 33–46. doi:10.2307/2344652; Deming, W. E. and Stephan, F. F. (1940). On a least squares
+ * adjustment of a sampled frequency table when the expected marginal totals are known. <i>The Annals of
+ * Mathematical Statistics</i> 11(4), 427–444; Lumley, T. (2010). <i>Complex Surveys</i>. Wiley, ch. 7.
+ *
+ * @since 0.1
+ */
+public final class Calibration {
+
+    /** survey's {@code rake} defaults: at most 10 sweeps, stopping when no cell moves by 1 (in weight units). */
+    private static final int RAKE_SWEEPS = 10;
+    private static final double RAKE_EPSILON = 1;
+    /** survey projects on raking margins in 10 rounds. */
+    private static final int RAKE_PROJECTION_ROUNDS = 10;
+
+    private Calibration() {
+    }
+
+    /** One projection step: x_i ← x_i − w'_i Σ_{j ∈ k(i)} x_j u_j / w'_j / Σ_{j ∈ k(i)} u_j. */
+    record Step(int[] category, int categories, double[] newWeights, double[] u) {
+    }
+
+    /** Steps applied in order, {@code rounds} times. */
+    record Projection(List<Step> steps, int rounds) {
+    }
+
+    /**
+     * Post-stratifies: each respondent's weight times the population total of its category over the weighted
+     * count of the category, survey's {@code postStratify(design, ~category, population)}.
+     *
+     * @param design the design
+     * @param categories each respondent's category (a size band, a sector)
+     * @param totals the population total of every category
+     * @return the post-stratified design
+     * @throws IllegalArgumentException if a category of the sample has no total, a total's category has no
+     *         respondent, or a total is not positive
+     */
+    public static SurveyDesign postStratify(SurveyDesign design, String[] categories, Map<String, Double> totals) {
+        Objects.requireNonNull(design, "design");
+        Margin margin = Margin.of(design, categories, totals, "post-stratum");
+        double[] newWeights = margin.reweight(design.weights);
+        double[] u = design.weights.clone();
+        Step step = new Step(margin.category, margin.names.size(), newWeights, u);
+        return design.calibrated(newWeights, new Projection(List.of(step), 1));
+    }
+
+    /**
+     * Rakes to several margins, survey's {@code rake(design, list(~a, ~b), list(totalsA, totalsB))} with its
+     * defaults: sweeps of post-stratification over the margins in turn, at most 10, until no cell of the
+     * margins' cross-table moves by more than one weight unit.
+     *
+     * @param design the design
+     * @param margins each margin's categories, one per respondent
+     * @param totals each margin's population totals
+     * @return the raked design
+     * @throws IllegalArgumentException if the lists differ in length or are empty, or a margin's categories and
+     *         totals do not match (see {@link #postStratify})
+     */
+    public static SurveyDesign rake(SurveyDesign design, List<String[]> margins, List<Map<String, Double>> totals) {
+        Objects.requireNonNull(design, "design");
+        if (margins.isEmpty() || margins.size() != totals.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Raking needs as many margins as sets of totals, at least one: %d and %d", margins.size(),
+                    totals.size()));
+        }
+        List<Margin> list = new ArrayList<>();
+        for (int m = 0; m < margins.size(); m++) {
+            list.add(Margin.of(design, margins.get(m), totals.get(m), "margin " + (m + 1) + " category"));
+        }
+        int[] cell = crossCells(list, design.n);
+        double[] weights = design.weights.clone();
+        double[] table = cellTotals(cell, weights);
+        List<Step> steps = new ArrayList<>();
+        for (int sweep = 0; sweep < RAKE_SWEEPS; sweep++) {
+            steps.clear();
+            for (Margin margin : list) {
+                double[] old = weights;
+                weights = margin.reweight(old);
+                double[] ones = new double[design.n];
+                Arrays.fill(ones, 1);
+                steps.add(new Step(margin.category, margin.names.size(), weights, ones));
+            }
+            double[] newTable = cellTotals(cell, weights);
+            double change = 0;
+            for (int c = 0; c < table.length; c++) {
+                change = Math.max(change, Math.abs(newTable[c] - table[c]));
+            }
+            table = newTable;
+            if (change < RAKE_EPSILON) {
+                break;
+            }
+        }
+        return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
+    }
+
+    private static int[] crossCells(List<Margin> margins, int n) {
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        int[] cell = new int[n];
+        for (int i = 0; i < n; i++) {
+            StringBuilder key = new StringBuilder();
+            for (Margin m : margins) {
+                key.append(m.category[i]).append(',');
+            }
+            cell[i] = cells.computeIfAbsent(key.toString(), k -> cells.size());
+        }
+        return cell;
+    }
+
+    private static double[] cellTotals(int[] cell, double[] weights) {
+        int cells = 0;
+        for (int c : cell) {
+            cells = Math.max(cells, c + 1);
+        }
+        double[] totals = new double[cells];
+        for (int i = 0; i < cell.length; i++) {
+            totals[cell[i]] += weights[i];
+        }
+        return totals;
+    }
+
+    /** One set of categories with its population totals. */
+    private record Margin(int[] category, List<String> names, double[] totals) {
+
+        static Margin of(SurveyDesign design, String[] categories, Map<String, Double> totals, String what) {
+            Objects.requireNonNull(categories, "categories");
+            Objects.requireNonNull(totals, "totals");
+            if (categories.length != design.n) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "There are %d categories for %d respondents", categories.length, design.n));
+            }
+            List<String> names = new ArrayList<>(new TreeSet<>(Arrays.asList(categories)));
+            for (String name : names) {
+                Double total = totals.get(name);
+                if (total == null) {
+                    throw new IllegalArgumentException("The " + what + " " + name + " of the sample has no population"
+                            + " total");
+                }
+                if (!(total > 0 && total < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException("The population total of " + what + " " + name
+                            + " is not a positive finite number: " + total);
+                }
+            }
+            for (String name : totals.keySet()) {
+                if (!names.contains(name)) {
+                    throw new IllegalArgumentException("The " + what + " " + name + " has a population total but no"
+                            + " respondent");
+                }
+            }
+            Map<String, Integer> code = new LinkedHashMap<>();
+            for (int k = 0; k < names.size(); k++) {
+                code.put(names.get(k), k);
+            }
+            int[] category = new int[design.n];
+            for (int i = 0; i < design.n; i++) {
+                category[i] = code.get(categories[i]);
+            }
+            return new Margin(category, List.copyOf(names), names.stream().mapToDouble(totals::get).toArray());
+        }
+
+        double[] reweight(double[] weights) {
+            double[] sums = new double[names.size()];
+            for (int i = 0; i < weights.length; i++) {
+                sums[category[i]] += weights[i];
+            }
+            double[] result = new double[weights.length];
+            for (int i = 0; i < weights.length; i++) {
+                result[i] = weights[i] * totals[category[i]] / sums[category[i]];
+            }
+            return result;
+        }
+    }
+}
