@@ -65,3 +65,25 @@ for (name in c("strat", "clus1", "clus1_nofpc")) {
   }
 }
 sink()
+# Replicate weights on the cluster sample: JK1 (deterministic) and the bootstrap of survey's bootweights, whose
+# multipliers (one row per district, one column per replicate) are written for the Java test to use as given.
+#   as.svrepdesign(d, type = "JK1", mse = m); set.seed(2026); as.svrepdesign(d, type = "bootstrap", replicates = 50)
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+for (name in c("clus1", "clus1_nofpc")) for (mse in c(FALSE, TRUE)) {
+  r <- as.svrepdesign(update(designs[[name]], award = as.numeric(awards == "Yes")), type = "JK1", mse = mse)
+  m <- svymean(~award, r)
+  by <- svyby(~award, ~stype, r, svymean)
+  line("JK1", name, mse, f(coef(m), SE(m), r$scale), f(coef(by)), f(SE(by)))
+}
+set.seed(2026)
+rb <- as.svrepdesign(update(designs[["clus1_nofpc"]], award = as.numeric(awards == "Yes")), type = "bootstrap",
+                     replicates = 50)
+sink()
+# Compressed replicate weights: one row per district in order of first appearance.
+write.csv(data.frame(dnum = apiclus1$dnum[!duplicated(apiclus1$dnum)], rb$repweights$weights),
+          paste0(out, "apiclus1-bootstrap.csv"), row.names = FALSE)
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+m <- svymean(~award, rb)
+by <- svyby(~award, ~stype, rb, svymean)
+line("BOOTSTRAP", "clus1_nofpc", f(coef(m), SE(m), rb$scale), f(coef(by)), f(SE(by)))
+sink()

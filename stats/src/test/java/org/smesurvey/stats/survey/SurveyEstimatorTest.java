@@ -51,6 +51,10 @@ class SurveyEstimatorTest {
         }
     }
 
+    static String[] column(String dataset, String name) {
+        return column(data.get(dataset), name);
+    }
+
     private static String[] column(List<CSVRecord> rows, String name) {
         return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
     }
@@ -74,7 +78,7 @@ class SurveyEstimatorTest {
         return b.build();
     }
 
-    private static boolean[] answer(String design, String variable) {
+    static boolean[] answer(String design, String variable) {
         List<CSVRecord> rows = data.get(design.startsWith("strat") ? "apistrat" : "apiclus1");
         String column = variable.equals("yes") ? "sch.wide" : "awards";
         boolean[] answers = new boolean[rows.size()];

@@ -1,0 +1,343 @@
+package org.smesurvey.stats.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RRQRDecomposition;
+
+/**
+ * A design with replicate weights — the jackknife (JK1) or the bootstrap — whose variances are the spread of
+ * the statistic over the replicates, as R's {@code as.svrepdesign} and {@code svymean} on it:
+ * \( v = s \sum_r c_r (\hat θ_r - \bar θ)^2 \), the scale s and replicate scales \( c_r \) of the method.
+ *
+ * <p><b>Centring.</b> By default the squares are taken around the mean of the replicates, survey's default
+ * ({@code options(survey.replicates.mse = FALSE)}); {@link #withMse(boolean) withMse(true)} takes them around the
+ * full-sample estimate, survey's {@code mse = TRUE}, which is never smaller.
+ *
+ * <p>Replicate weights are held per primary unit (a multiplier of each unit's weights in each replicate), not
+ * per respondent: 100 replicates of a million respondents in 2,000 units take 200,000 numbers.
+ *
+ * <p>References: Wolter, K. M. (2007). <i>Introduction to Variance Estimation</i>, 2nd ed. Springer, ch. 4 and
+ * 5; Canty, A. J. and Davison, A. C. (1999). Resampling-based variance estimation for labour force surveys.
+ * <i>The Statistician</i> 48(3), 379–391.
+ *
+ * @since 0.1
+ */
+public final class ReplicateDesign {
+
+    private final SurveyDesign design;
+    /** multipliers[p * replicates + r]: unit p's weight factor in replicate r. */
+    private final double[] multipliers;
+    private final int replicates;
+    private final double scale;
+    private final double[] rscales;
+    private final boolean mse;
+    private final int degreesOfFreedom;
+
+    private ReplicateDesign(SurveyDesign design, double[] multipliers, int replicates, double scale, double[] rscales,
+            boolean mse, int degreesOfFreedom) {
+        this.design = design;
+        this.multipliers = multipliers;
+        this.replicates = replicates;
+        this.scale = scale;
+        this.rscales = rscales;
+        this.mse = mse;
+        this.degreesOfFreedom = degreesOfFreedom;
+    }
+
+    /**
+     * The delete-one-unit jackknife, survey's {@code as.svrepdesign(design, type = "JK1")}: replicate r drops
+     * unit r and multiplies the others by \( n/(n-1) \); scale \( f (n-1)/n \) with the design's finite population
+     * factor f.
+     *
+     * @param design an unstratified design with at least two units
+     * @return the replicate design
+     * @throws IllegalArgumentException if the design has strata (JK1 would ignore them: use the bootstrap)
+     */
+    public static ReplicateDesign jackknife(SurveyDesign design) {
+        Objects.requireNonNull(design, "design");
+        if (design.strata() > 1 || design.isCalibrated()) {
+            throw new IllegalArgumentException("JK1 is for an unstratified, uncalibrated design; this one has "
+                    + design.strata() + " strata" + (design.isCalibrated() ? " and calibrated weights" : "")
+                    + ": use the bootstrap");
+        }
+        int n = design.units();
+        double[] m = new double[n * n];
+        for (int p = 0; p < n; p++) {
+            for (int r = 0; r < n; r++) {
+                m[p * n + r] = p == r ? 0 : n / (n - 1.0);
+            }
+        }
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        return new ReplicateDesign(design, m, n, design.correction[0] * (n - 1) / n, ones, false, n - 1);
+    }
+
+    /**
+     * The with-replacement bootstrap of survey's {@code as.svrepdesign(design, type = "bootstrap", replicates)}:
+     * in each stratum, each replicate draws the stratum's units with replacement and multiplies each unit's
+     * weights by the times it was drawn; scale \( \tilde n/((\tilde n - 1)(R - 1)) \) with \( \tilde n \) the
+     * harmonic mean of the units per stratum. With a finite population correction the draws are without
+     * replacement from the units repeated to the population size, as survey does. The random numbers are
+     * Java's (SplittableRandom), so the replicates differ from R's; the variance they estimate is the same.
+     *
+     * @param design the design
+     * @param replicates the number of replicates, at least 2
+     * @param seed the seed of the random numbers
+     * @return the replicate design
+     * @throws IllegalArgumentException if there are fewer than 2 replicates, or a stratum has a single unit
+     */
+    public static ReplicateDesign bootstrap(SurveyDesign design, int replicates, long seed) {
+        Objects.requireNonNull(design, "design");
+        if (replicates < 2) {
+            throw new IllegalArgumentException("The bootstrap needs at least 2 replicates: " + replicates);
+        }
+        int units = design.units();
+        List<List<Integer>> byStratum = new ArrayList<>();
+        for (int s = 0; s < design.strata(); s++) {
+            byStratum.add(new ArrayList<>());
+        }
+        for (int p = 0; p < units; p++) {
+            byStratum.get(design.unitStratum[p]).add(p);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] m = new double[units * replicates];
+        double inverseSum = 0;
+        for (int s = 0; s < design.strata(); s++) {
+            List<Integer> members = byStratum.get(s);
+            int nh = members.size();
+            if (nh < 2) {
+                throw new IllegalArgumentException("Stratum " + design.strataNames[s] + " has a single unit: the"
+                        + " bootstrap cannot resample it");
+            }
+            inverseSum += 1.0 / nh;
+            double f = design.correction[s];
+            long popsize = f == 1 ? 0 : Math.round(nh / (1 - f));
+            for (int r = 0; r < replicates; r++) {
+                if (popsize == 0) {
+                    for (int draw = 0; draw < nh; draw++) {
+                        m[members.get(random.nextInt(nh)) * replicates + r]++;
+                    }
+                } else {
+                    // Draw nh of the popsize slots (the units repeated in turn) without replacement.
+                    java.util.Set<Long> taken = new java.util.HashSet<>();
+                    while (taken.size() < nh) {
+                        long slot = random.nextLong(popsize);
+                        if (taken.add(slot)) {
+                            m[members.get((int) (slot % nh)) * replicates + r]++;
+                        }
+                    }
+                }
+            }
+        }
+        double perStratum = design.strata() / inverseSum;
+        double[] ones = new double[replicates];
+        java.util.Arrays.fill(ones, 1);
+        return new ReplicateDesign(design, m, replicates, perStratum / ((perStratum - 1) * (replicates - 1)), ones,
+                false, rank(m, units, replicates) - 1);
+    }
+
+    /**
+     * Replicate weights made elsewhere (by R, or delivered with a survey's microdata).
+     *
+     * @param design the design whose units the multipliers refer to
+     * @param unitMultipliers for each primary unit, in the order units first appear among the respondents (within
+     *        their stratum), its weight multiplier in each replicate
+     * @param scale the overall scale s
+     * @param replicateScales the replicate scales \( c_r \), one per replicate
+     * @return the replicate design
+     * @throws IllegalArgumentException if there is not one row per unit, rows differ in length, there are fewer
+     *         than 2 replicates, or a multiplier or scale is negative or not finite
+     */
+    public static ReplicateDesign of(SurveyDesign design, double[][] unitMultipliers, double scale,
+            double[] replicateScales) {
+        Objects.requireNonNull(design, "design");
+        int units = design.units();
+        if (unitMultipliers.length != units) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "There are %d rows of replicate multipliers for %d units", unitMultipliers.length, units));
+        }
+        int r = replicateScales.length;
+        if (r < 2) {
+            throw new IllegalArgumentException("Replicate designs need at least 2 replicates: " + r);
+        }
+        double[] m = new double[units * r];
+        for (int p = 0; p < units; p++) {
+            if (unitMultipliers[p].length != r) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Unit %d has %d multipliers for %d replicates", p + 1, unitMultipliers[p].length, r));
+            }
+            for (int j = 0; j < r; j++) {
+                double value = unitMultipliers[p][j];
+                if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Multiplier of unit %d in replicate %d is not a non-negative finite number: %s", p + 1,
+                            j + 1, value));
+                }
+                m[p * r + j] = value;
+            }
+        }
+        for (double c : replicateScales) {
+            if (!(c >= 0 && c < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("A replicate scale is not a non-negative finite number: " + c);
+            }
+        }
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Scale is not a positive finite number: " + scale);
+        }
+        return new ReplicateDesign(design, m, r, scale, replicateScales.clone(), false, rank(m, units, r) - 1);
+    }
+
+    /**
+     * The same replicates, centred at the full-sample estimate (true, survey's {@code mse = TRUE}) or at the
+     * replicates' mean (false, the default).
+     *
+     * @param centreAtEstimate whether to centre at the full-sample estimate
+     * @return the design
+     */
+    public ReplicateDesign withMse(boolean centreAtEstimate) {
+        return new ReplicateDesign(design, multipliers, replicates, scale, rscales, centreAtEstimate,
+                degreesOfFreedom);
+    }
+
+    /**
+     * The number of replicates.
+     *
+     * @return R
+     */
+    public int replicates() {
+        return replicates;
+    }
+
+    /**
+     * The overall scale s of the squared deviations.
+     *
+     * @return the scale
+     */
+    public double scale() {
+        return scale;
+    }
+
+    /**
+     * The degrees of freedom: the rank of the replicate weights less one, survey's {@code degf} of a replicate
+     * design.
+     *
+     * @return the degrees of freedom
+     */
+    public int degreesOfFreedom() {
+        return degreesOfFreedom;
+    }
+
+    /**
+     * The weighted share answering yes, survey's {@code svymean(~I(answer), repdesign)}.
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer
+     * @return the estimate (no design effect)
+     * @throws IllegalArgumentException if there are not as many answers as respondents
+     */
+    public SurveyEstimate proportion(String label, boolean[] answers) {
+        String[] all = new String[design.n];
+        java.util.Arrays.fill(all, label);
+        return proportionBy(answers, all).get(0);
+    }
+
+    /**
+     * The share answering yes in each domain, survey's {@code svyby(~I(answer), ~domain, repdesign, svymean)},
+     * domains in the order of their names; replicates in which a domain has no weight are left out, as survey
+     * leaves out replicates that give NA.
+     *
+     * @param answers each respondent's answer
+     * @param domains each respondent's domain
+     * @return one estimate per domain (no design effect)
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     */
+    public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(domains, "domains");
+        if (answers.length != design.n || domains.length != design.n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "There are %d answers and %d domains for %d respondents", answers.length, domains.length,
+                    design.n));
+        }
+        TreeMap<String, Integer> codes = new TreeMap<>();
+        for (String d : domains) {
+            codes.put(Objects.requireNonNull(d, "domain of a respondent"), 0);
+        }
+        List<String> names = new ArrayList<>(codes.keySet());
+        for (int d = 0; d < names.size(); d++) {
+            codes.put(names.get(d), d);
+        }
+        int count = names.size();
+        int units = design.units();
+        double[] weightYes = new double[units * count];
+        double[] weightAll = new double[units * count];
+        int[] respondents = new int[count];
+        for (int i = 0; i < design.n; i++) {
+            int d = codes.get(domains[i]);
+            int cell = design.unit[i] * count + d;
+            weightAll[cell] += design.weights[i];
+            if (answers[i]) {
+                weightYes[cell] += design.weights[i];
+            }
+            respondents[d]++;
+        }
+        double[] fullYes = new double[count];
+        double[] fullAll = new double[count];
+        double[][] repYes = new double[replicates][count];
+        double[][] repAll = new double[replicates][count];
+        for (int p = 0; p < units; p++) {
+            for (int d = 0; d < count; d++) {
+                double yes = weightYes[p * count + d];
+                double all = weightAll[p * count + d];
+                if (all == 0) {
+                    continue;
+                }
+                fullYes[d] += yes;
+                fullAll[d] += all;
+                for (int r = 0; r < replicates; r++) {
+                    double m = multipliers[p * replicates + r];
+                    repYes[r][d] += m * yes;
+                    repAll[r][d] += m * all;
+                }
+            }
+        }
+        List<SurveyEstimate> estimates = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            double estimate = fullYes[d] / fullAll[d];
+            double sum = 0;
+            int used = 0;
+            for (int r = 0; r < replicates; r++) {
+                if (repAll[r][d] > 0 && rscales[r] > 0) {
+                    sum += repYes[r][d] / repAll[r][d];
+                    used++;
+                }
+            }
+            double centre = mse ? estimate : sum / used;
+            double variance = 0;
+            for (int r = 0; r < replicates; r++) {
+                if (repAll[r][d] > 0) {
+                    double deviation = repYes[r][d] / repAll[r][d] - centre;
+                    variance += rscales[r] * deviation * deviation;
+                }
+            }
+            estimates.add(new SurveyEstimate(names.get(d), estimate, Math.sqrt(scale * variance),
+                    OptionalDouble.empty(), respondents[d], degreesOfFreedom));
+        }
+        return estimates;
+    }
+
+    /** The rank of the units × replicates multipliers, by rank-revealing QR at R's tolerance 1e-5. */
+    private static int rank(double[] multipliers, int units, int replicates) {
+        double[][] matrix = new double[units][replicates];
+        for (int p = 0; p < units; p++) {
+            System.arraycopy(multipliers, p * replicates, matrix[p], 0, replicates);
+        }
+        return new RRQRDecomposition(MatrixUtils.createRealMatrix(matrix), 1e-5).getRank(1e-5);
+    }
+}

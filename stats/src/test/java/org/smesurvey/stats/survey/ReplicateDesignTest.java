@@ -1,0 +1,118 @@
+package org.smesurvey.stats.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replicate-weight variances against R's survey 4.1.1 on {@code apiclus1} (survey-api.R):
+ * {@code as.svrepdesign(d, type = "JK1", mse = m)} then {@code svymean(~award, r)} and
+ * {@code svyby(~award, ~stype, r, svymean)}; and the bootstrap replicates R drew
+ * ({@code set.seed(2026); as.svrepdesign(d, type = "bootstrap", replicates = 50)}), read from
+ * apiclus1-bootstrap.csv and used as given.
+ */
+class ReplicateDesignTest {
+
+    private static final double EXACT = 1e-12;
+    private static List<String[]> lines;
+
+    @BeforeAll
+    static void load() throws IOException {
+        SurveyEstimatorTest.load(); // the api data
+        try (InputStream in = ReplicateDesignTest.class.getResourceAsStream("survey-api.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+    }
+
+    private static double[] values(String field) {
+        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static void check(String[] expected, int from, ReplicateDesign r) {
+        boolean[] award = SurveyEstimatorTest.answer("clus1", "award");
+        SurveyEstimate mean = r.proportion("award", award);
+        double[] m = values(expected[from]);
+        assertEquals(m[0], mean.estimate(), EXACT);
+        assertEquals(m[1], mean.standardError(), EXACT * Math.max(1, m[1]));
+        assertEquals(m[2], r.scale(), EXACT);
+        List<SurveyEstimate> by = r.proportionBy(award, SurveyEstimatorTest.column("apiclus1", "stype"));
+        double[] estimates = values(expected[from + 1]);
+        double[] se = values(expected[from + 2]);
+        for (int d = 0; d < 3; d++) {
+            assertEquals(estimates[d], by.get(d).estimate(), EXACT, by.get(d).label());
+            assertEquals(se[d], by.get(d).standardError(), EXACT, by.get(d).label() + " se");
+        }
+    }
+
+    @Test
+    void jackknifeAsSurvey() {
+        int checked = 0;
+        for (String[] l : lines) {
+            if (l[0].equals("JK1")) {
+                ReplicateDesign r = ReplicateDesign.jackknife(SurveyEstimatorTest.design(l[1]))
+                        .withMse(Boolean.parseBoolean(l[2].toLowerCase(java.util.Locale.ROOT)));
+                check(l, 3, r);
+                assertEquals(15, r.replicates(), "one replicate per district");
+                assertEquals(15 - 1, r.degreesOfFreedom());
+                checked++;
+            }
+        }
+        assertEquals(4, checked);
+    }
+
+    @Test
+    void bootstrapReplicatesMadeByR() throws IOException {
+        List<CSVRecord> rows;
+        try (InputStream in = ReplicateDesignTest.class.getResourceAsStream("apiclus1-bootstrap.csv");
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+        double[][] multipliers = rows.stream().map(r -> {
+            double[] m = new double[r.size() - 1];
+            for (int j = 1; j < r.size(); j++) {
+                m[j - 1] = Double.parseDouble(r.get(j));
+            }
+            return m;
+        }).toArray(double[][]::new);
+        String[] expected = lines.stream().filter(l -> l[0].equals("BOOTSTRAP")).findFirst().orElseThrow();
+        double scale = values(expected[2])[2];
+        double[] ones = new double[50];
+        Arrays.fill(ones, 1);
+        check(expected, 2, ReplicateDesign.of(SurveyEstimatorTest.design("clus1_nofpc"), multipliers, scale, ones));
+    }
+
+    @Test
+    void ourBootstrapFollowsSurveysScaleAndEstimatesTheSameVariance() {
+        SurveyDesign design = SurveyEstimatorTest.design("clus1_nofpc");
+        ReplicateDesign boot = ReplicateDesign.bootstrap(design, 2000, 7);
+        // One stratum of 15 districts: scale 15 / (14 * 1999), as survey's bootweights.
+        assertEquals(15.0 / (14 * 1999), boot.scale(), 1e-15);
+        boolean[] award = SurveyEstimatorTest.answer("clus1", "award");
+        double linearised = SurveyEstimator.of(design).proportion("award", award).standardError();
+        double replicated = boot.proportion("award", award).standardError();
+        // 2,000 replicates: the bootstrap SE is within a few per cent of the linearised one (a sampling check).
+        assertTrue(Math.abs(replicated / linearised - 1) < 0.08, replicated + " vs " + linearised);
+        assertEquals(boot.proportion("award", award).standardError(),
+                ReplicateDesign.bootstrap(design, 2000, 7).proportion("award", award).standardError(), 0.0,
+                "the seed fixes the replicates");
+    }
+
+    @Test
+    void jackknifeRefusesStrata() {
+        assertEquals("JK1 is for an unstratified, uncalibrated design; this one has 3 strata: use the bootstrap",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ReplicateDesign.jackknife(SurveyEstimatorTest.design("strat"))).getMessage());
+    }
+}
