@@ -87,3 +87,17 @@ m <- svymean(~award, rb)
 by <- svyby(~award, ~stype, rb, svymean)
 line("BOOTSTRAP", "clus1_nofpc", f(coef(m), SE(m), rb$scale), f(coef(by)), f(SE(by)))
 sink()
+# Strata with a single unit: district 637 alone in its stratum, the others split at dnum 500.
+# options(survey.lonely.psu = rule); svydesign(id = ~dnum, strata = ~st, weights = ~pw, data = apiclus1, fpc = ~fpc)
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+lonelydata <- transform(apiclus1, st = ifelse(dnum == 637, "single", ifelse(dnum < 500, "low", "high")),
+                        award = as.numeric(awards == "Yes"))
+for (rule in c("remove", "certainty", "adjust", "average")) {
+  options(survey.lonely.psu = rule)
+  d <- svydesign(id = ~dnum, strata = ~st, weights = ~pw, data = lonelydata, fpc = ~fpc)
+  m <- svymean(~award, d)
+  by <- svyby(~award, ~stype, d, svymean)
+  line("LONELY", rule, f(coef(m), SE(m)), f(coef(by)), f(SE(by)))
+}
+options(survey.lonely.psu = "fail")
+sink()

@@ -273,4 +273,44 @@ class SurveyEstimatorTest {
         }
         assertEquals(6, checked);
     }
+
+    /**
+     * A stratum with a single district (637) under each rule, as {@code options(survey.lonely.psu = rule)} then
+     * {@code svymean(~award, svydesign(id = ~dnum, strata = ~st, weights = ~pw, data = apiclus1, fpc = ~fpc))}
+     * and {@code svyby(~award, ~stype, d, svymean)}; {@code "fail"} refuses the design.
+     */
+    @Test
+    void strataWithASingleUnit() {
+        List<CSVRecord> rows = data.get("apiclus1");
+        String[] strata = rows.stream().map(r -> {
+            int dnum = Integer.parseInt(r.get("dnum"));
+            return dnum == 637 ? "single" : dnum < 500 ? "low" : "high";
+        }).toArray(String[]::new);
+        SurveyDesign.Builder builder = SurveyDesign.builder(numbers(rows, "pw")).strata(strata)
+                .clusters(column(rows, "dnum")).fpc(numbers(rows, "fpc"));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                builder::build);
+        assertEquals("Stratum single has a single primary sampling unit: its variance cannot be estimated; choose a"
+                + " LonelyPsu rule", refused.getMessage());
+        int checked = 0;
+        for (String[] l : lines) {
+            if (!l[0].equals("LONELY")) {
+                continue;
+            }
+            LonelyPsu rule = LonelyPsu.valueOf(l[1].toUpperCase(java.util.Locale.ROOT));
+            SurveyEstimator estimator = SurveyEstimator.of(builder.lonelyPsu(rule).build());
+            boolean[] award = answer("clus1", "award");
+            double[] m = values(l[2]);
+            SurveyEstimate mean = estimator.proportion("award", award);
+            close(m[0], mean.estimate(), EXACT, rule + " mean");
+            close(m[1], mean.standardError(), EXACT, rule + " se");
+            double[] se = values(l[4]);
+            List<SurveyEstimate> by = estimator.proportionBy(award, column(rows, "stype"));
+            for (int d = 0; d < 3; d++) {
+                close(se[d], by.get(d).standardError(), EXACT, rule + " " + by.get(d).label());
+            }
+            checked++;
+        }
+        assertEquals(4, checked);
+    }
 }
