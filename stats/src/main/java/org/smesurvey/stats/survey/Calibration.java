@@ -1,13 +1,10 @@
 package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Calibrates a design's weights to known population totals — post-stratification to one set of categories,
@@ -30,11 +27,16 @@ public final class Calibration {
     private static final double RAKE_EPSILON = 1;
     /** survey projects on raking margins in 10 rounds. */
     private static final int RAKE_PROJECTION_ROUNDS = 10;
+    /** The convergence check holds the margins' cross-table in memory: at most ten million cells. */
+    private static final long MAX_CELLS = 10_000_000;
 
     private Calibration() {
     }
 
-    /** One projection step: x_i ← x_i − w'_i Σ_{j ∈ k(i)} x_j u_j / w'_j / Σ_{j ∈ k(i)} u_j. */
+    /**
+     * One projection step: x_i ← x_i − w'_i Σ_{j ∈ k(i)} x_j u_j / w'_j / Σ_{j ∈ k(i)} u_j, with u the weights
+     * before the step (post-stratification) or ones (raking: u is null).
+     */
     record Step(int[] category, int categories, double[] newWeights, double[] u) {
     }
 
@@ -92,11 +94,8 @@ public final class Calibration {
         for (int sweep = 0; sweep < RAKE_SWEEPS; sweep++) {
             steps.clear();
             for (Margin margin : list) {
-                double[] old = weights;
-                weights = margin.reweight(old);
-                double[] ones = new double[design.n];
-                Arrays.fill(ones, 1);
-                steps.add(new Step(margin.category, margin.names.size(), weights, ones));
+                weights = margin.reweight(weights);
+                steps.add(new Step(margin.category, margin.names.size(), weights, null));
             }
             double[] newTable = cellTotals(cell, weights);
             double change = 0;
@@ -111,15 +110,22 @@ public final class Calibration {
         return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
     }
 
+    /** Each respondent's cell of the margins' cross-table, in mixed radix. */
     private static int[] crossCells(List<Margin> margins, int n) {
-        Map<String, Integer> cells = new LinkedHashMap<>();
-        int[] cell = new int[n];
-        for (int i = 0; i < n; i++) {
-            StringBuilder key = new StringBuilder();
-            for (Margin m : margins) {
-                key.append(m.category[i]).append(',');
+        long cells = 1;
+        for (Margin m : margins) {
+            cells *= m.names.size();
+            if (cells > MAX_CELLS) {
+                throw new IllegalArgumentException("The margins' cross-table has more than " + MAX_CELLS
+                        + " cells: rake to fewer or coarser margins");
             }
-            cell[i] = cells.computeIfAbsent(key.toString(), k -> cells.size());
+        }
+        int[] cell = new int[n];
+        for (Margin m : margins) {
+            int size = m.names.size();
+            for (int i = 0; i < n; i++) {
+                cell[i] = cell[i] * size + m.category[i];
+            }
         }
         return cell;
     }
@@ -140,13 +146,9 @@ public final class Calibration {
     private record Margin(int[] category, List<String> names, double[] totals) {
 
         static Margin of(SurveyDesign design, String[] categories, Map<String, Double> totals, String what) {
-            Objects.requireNonNull(categories, "categories");
             Objects.requireNonNull(totals, "totals");
-            if (categories.length != design.n) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "There are %d categories for %d respondents", categories.length, design.n));
-            }
-            List<String> names = new ArrayList<>(new TreeSet<>(Arrays.asList(categories)));
+            Coding coding = Coding.of(categories, design.n, "categories");
+            List<String> names = coding.names();
             for (String name : names) {
                 Double total = totals.get(name);
                 if (total == null) {
@@ -164,15 +166,8 @@ public final class Calibration {
                             + " respondent");
                 }
             }
-            Map<String, Integer> code = new LinkedHashMap<>();
-            for (int k = 0; k < names.size(); k++) {
-                code.put(names.get(k), k);
-            }
-            int[] category = new int[design.n];
-            for (int i = 0; i < design.n; i++) {
-                category[i] = code.get(categories[i]);
-            }
-            return new Margin(category, List.copyOf(names), names.stream().mapToDouble(totals::get).toArray());
+            int[] category = coding.codes();
+            return new Margin(category, names, names.stream().mapToDouble(totals::get).toArray());
         }
 
         double[] reweight(double[] weights) {

@@ -48,10 +48,11 @@ final class Linearisation {
             uSums[s] = new double[step.categories()];
             for (int i = 0; i < n; i++) {
                 int k = step.category()[i];
-                uSums[s][k] += step.u()[i];
+                double u = step.u() == null ? 1 : step.u()[i];
+                uSums[s][k] += u;
                 int d = domainOf == null ? 0 : domainOf[i];
                 if (d >= 0) {
-                    direct[s][k * domains + d] += z[i] * step.u()[i] / step.newWeights()[i];
+                    direct[s][k * domains + d] += z[i] * u / step.newWeights()[i];
                 }
             }
         }
@@ -63,8 +64,8 @@ final class Linearisation {
                 Calibration.Step b = steps.get(t);
                 double[] c = new double[a.categories() * b.categories()];
                 for (int i = 0; i < n; i++) {
-                    c[a.category()[i] * b.categories() + b.category()[i]] += b.newWeights()[i] * a.u()[i]
-                            / a.newWeights()[i];
+                    double u = a.u() == null ? 1 : a.u()[i];
+                    c[a.category()[i] * b.categories() + b.category()[i]] += b.newWeights()[i] * u / a.newWeights()[i];
                 }
                 cross[s][t] = c;
             }
@@ -124,19 +125,39 @@ final class Linearisation {
      * @return the variances, one per domain
      */
     static double[] variances(SurveyDesign design, int domains, int[] domainOf, double[] z) {
+        return variances(design, domains, domainOf, i -> z[i]);
+    }
+
+    /** Each respondent's estimating function value. */
+    interface Values {
+        double at(int i);
+    }
+
+    /** As {@link #variances(SurveyDesign, int, int[], double[])}, the values computed on the fly. */
+    static double[] variances(SurveyDesign design, int domains, int[] domainOf, Values z) {
         int units = design.units();
         int strata = design.strata();
-        double[] totals = new double[units * domains];
-        int[] presentInStratum = new int[strata * domains];
-        for (int i = 0; i < design.n; i++) {
-            int d = domainOf == null ? 0 : domainOf[i];
-            if (d >= 0) {
-                totals[design.unit[i] * domains + d] += z[i];
-                presentInStratum[design.stratum[i] * domains + d]++;
+        int[] unit = design.unit;
+        int[] stratum = design.stratum;
+        // One array: the units' totals, then how many of each domain's respondents each stratum holds.
+        double[] sums = Chunks.sum(design.n, (units + strata) * domains, (from, to, into) -> {
+            int presence = units * domains;
+            for (int i = from; i < to; i++) {
+                int d = domainOf == null ? 0 : domainOf[i];
+                if (d >= 0) {
+                    into[unit[i] * domains + d] += z.at(i);
+                    into[presence + stratum[i] * domains + d]++;
+                }
             }
-        }
+        });
+        double[] totals = java.util.Arrays.copyOf(sums, units * domains);
+        double[] presentInStratum = java.util.Arrays.copyOfRange(sums, units * domains, sums.length);
         if (design.isCalibrated()) {
-            project(design, domains, domainOf, z, totals);
+            double[] values = new double[design.n];
+            for (int i = 0; i < design.n; i++) {
+                values[i] = (domainOf == null || domainOf[i] >= 0) ? z.at(i) : 0;
+            }
+            project(design, domains, domainOf, values, totals);
             // survey keeps every row of a calibrated design in a domain's subset: every stratum is present.
             Arrays.fill(presentInStratum, 1);
         }

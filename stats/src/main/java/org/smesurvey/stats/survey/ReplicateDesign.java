@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RRQRDecomposition;
 
@@ -242,9 +241,8 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if there are not as many answers as respondents
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
-        String[] all = new String[design.n];
-        java.util.Arrays.fill(all, label);
-        return proportionBy(answers, all).get(0);
+        requireLengths(answers.length, design.n);
+        return estimates(List.of(label), null, answers).get(0);
     }
 
     /**
@@ -258,28 +256,26 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
-        Objects.requireNonNull(answers, "answers");
-        Objects.requireNonNull(domains, "domains");
-        if (answers.length != design.n || domains.length != design.n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "There are %d answers and %d domains for %d respondents", answers.length, domains.length,
-                    design.n));
+        requireLengths(answers.length, design.n);
+        Coding coding = Coding.of(domains, design.n, "domains");
+        return estimates(coding.names(), coding.codes(), answers);
+    }
+
+    private static void requireLengths(int answers, int n) {
+        if (answers != n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d answers for %d respondents",
+                    answers, n));
         }
-        TreeMap<String, Integer> codes = new TreeMap<>();
-        for (String d : domains) {
-            codes.put(Objects.requireNonNull(d, "domain of a respondent"), 0);
-        }
-        List<String> names = new ArrayList<>(codes.keySet());
-        for (int d = 0; d < names.size(); d++) {
-            codes.put(names.get(d), d);
-        }
+    }
+
+    private List<SurveyEstimate> estimates(List<String> names, int[] code, boolean[] answers) {
         int count = names.size();
         int units = design.units();
         double[] weightYes = new double[units * count];
         double[] weightAll = new double[units * count];
         int[] respondents = new int[count];
         for (int i = 0; i < design.n; i++) {
-            int d = codes.get(domains[i]);
+            int d = code == null ? 0 : code[i];
             int cell = design.unit[i] * count + d;
             weightAll[cell] += design.weights[i];
             if (answers[i]) {

@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,7 +56,8 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if there are not as many answers as respondents
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
-        return mean(label, indicator(answers));
+        requireAnswers(answers);
+        return means(List.of(label), null, 1, i -> answers[i] ? 1 : 0, true).get(0);
     }
 
     /**
@@ -67,7 +69,8 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
      */
     public SurveyEstimate mean(String label, double[] values) {
-        return means(List.of(label), null, 1, requireValues(values)).get(0);
+        double[] y = requireValues(values);
+        return means(List.of(label), null, 1, i -> y[i], false).get(0);
     }
 
     /**
@@ -112,7 +115,9 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
-        return meanBy(indicator(answers), domains);
+        requireAnswers(answers);
+        Coding coding = Coding.of(domains, design.n, "domains");
+        return means(coding.names(), coding.codes(), coding.names().size(), i -> answers[i] ? 1 : 0, true);
     }
 
     /**
@@ -127,47 +132,46 @@ public final class SurveyEstimator {
      */
     public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
         double[] y = requireValues(values);
-        Objects.requireNonNull(domains, "domains");
-        if (domains.length != design.n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d domains for %d respondents",
-                    domains.length, design.n));
-        }
-        TreeMap<String, Integer> codes = new TreeMap<>();
-        for (String d : domains) {
-            codes.put(Objects.requireNonNull(d, "domain of a respondent"), 0);
-        }
-        List<String> names = new ArrayList<>(codes.keySet());
-        for (int d = 0; d < names.size(); d++) {
-            codes.put(names.get(d), d);
-        }
-        int[] domainOf = new int[design.n];
-        for (int i = 0; i < design.n; i++) {
-            domainOf[i] = codes.get(domains[i]);
-        }
-        return means(names, domainOf, names.size(), y);
+        Coding coding = Coding.of(domains, design.n, "domains");
+        return means(coding.names(), coding.codes(), coding.names().size(), i -> y[i], false);
     }
 
-    private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, double[] y) {
-        double[] sumW = new double[count];
-        double[] sumWy = new double[count];
-        for (int i = 0; i < design.n; i++) {
-            int d = domainOf == null ? 0 : domainOf[i];
-            sumW[d] += design.weights[i];
-            sumWy[d] += design.weights[i] * y[i];
-        }
+    private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
+            boolean binary) {
+        double[] w = design.weights;
+        double[] sums = Chunks.sum(design.n, 2 * count, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                int d = domainOf == null ? 0 : domainOf[i];
+                into[d] += w[i];
+                into[count + d] += w[i] * y.at(i);
+            }
+        });
+        double[] sumW = Arrays.copyOf(sums, count);
         double[] mean = new double[count];
         for (int d = 0; d < count; d++) {
-            mean[d] = sumWy[d] / sumW[d];
+            mean[d] = sums[count + d] / sumW[d];
         }
-        double[] z = new double[design.n];
-        double[] squares = new double[count];
-        for (int i = 0; i < design.n; i++) {
+        double[] squares;
+        if (binary) {
+            // Σ w (y - m)² for 0/1 answers: the yes part and the no part, no cancellation.
+            squares = new double[count];
+            for (int d = 0; d < count; d++) {
+                double yes = sums[count + d];
+                squares[d] = yes * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes) * mean[d] * mean[d];
+            }
+        } else {
+            squares = Chunks.sum(design.n, count, (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    int d = domainOf == null ? 0 : domainOf[i];
+                    double deviation = y.at(i) - mean[d];
+                    into[d] += w[i] * deviation * deviation;
+                }
+            });
+        }
+        double[] variance = Linearisation.variances(design, count, domainOf, i -> {
             int d = domainOf == null ? 0 : domainOf[i];
-            double deviation = y[i] - mean[d];
-            z[i] = design.weights[i] * deviation / sumW[d];
-            squares[d] += design.weights[i] * deviation * deviation;
-        }
-        double[] variance = Linearisation.variances(design, count, domainOf, z);
+            return w[i] * (y.at(i) - mean[d]) / sumW[d];
+        });
         Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
@@ -256,8 +260,8 @@ public final class SurveyEstimator {
      *         has fewer than two answers
      */
     public RaoScott independence(String[] rows, String[] columns) {
-        int[] r = levels(rows, "rows");
-        int[] c = levels(columns, "columns");
+        int[] r = Coding.of(rows, design.n, "rows").codes();
+        int[] c = Coding.of(columns, design.n, "columns").codes();
         int nr = max(r) + 1;
         int nc = max(c) + 1;
         if (nr < 2 || nc < 2) {
@@ -344,27 +348,6 @@ public final class SurveyEstimator {
                 Distributions.chiSquareUpperTail(chi, df));
     }
 
-    private int[] levels(String[] answers, String what) {
-        Objects.requireNonNull(answers, what);
-        if (answers.length != design.n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d %s for %d respondents",
-                    answers.length, what, design.n));
-        }
-        TreeMap<String, Integer> codes = new TreeMap<>();
-        for (String a : answers) {
-            codes.put(Objects.requireNonNull(a, "answer of a respondent"), 0);
-        }
-        int next = 0;
-        for (var e : codes.entrySet()) {
-            e.setValue(next++);
-        }
-        int[] levels = new int[answers.length];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = codes.get(answers[i]);
-        }
-        return levels;
-    }
-
     private static int max(int[] values) {
         int max = -1;
         for (int v : values) {
@@ -377,17 +360,12 @@ public final class SurveyEstimator {
         return 1 / (1 + Math.exp(-x));
     }
 
-    private double[] indicator(boolean[] answers) {
+    private void requireAnswers(boolean[] answers) {
         Objects.requireNonNull(answers, "answers");
         if (answers.length != design.n) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d answers for %d respondents",
                     answers.length, design.n));
         }
-        double[] y = new double[answers.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = answers[i] ? 1 : 0;
-        }
-        return y;
     }
 
     private double[] requireValues(double[] values) {

@@ -1,0 +1,164 @@
+package org.smesurvey.benchmarks;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.smesurvey.stats.survey.Calibration;
+import org.smesurvey.stats.survey.ReplicateDesign;
+import org.smesurvey.stats.survey.SurveyDesign;
+import org.smesurvey.stats.survey.SurveyEstimate;
+import org.smesurvey.stats.survey.SurveyEstimator;
+
+/**
+ * The respondent-level timings that survey-timing.R repeats with R's survey on the same file
+ * (benchmarks/target/respondents.csv, made by benchmarks/data/respondents.R): 1,000,000 respondents in 4 strata
+ * and 2,000 primary units. The share using an external network overall and in 120 domains (country × size
+ * band) with Taylor-linearised standard errors; the same with 100 JK1 replicates (groups of 20 units); raking
+ * to the population by size band and by country. Run with {@code -Xmx1g}: the heap stays under 1 GB.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class SurveyBenchmark {
+
+    /** The population margins of the raking case, also in survey-timing.R: 30 million enterprises. */
+    static final Map<String, Double> BANDS = bands();
+    static final Map<String, Double> COUNTRIES = countries();
+
+    private boolean[] external;
+    private String[] domains;
+    private String[] bandOf;
+    private String[] countryOf;
+    private SurveyDesign design;
+    private SurveyEstimator taylor;
+    private ReplicateDesign jackknife;
+
+    /** JMH creates the state; the data come in {@link #load()}. */
+    public SurveyBenchmark() {
+    }
+
+    private static Map<String, Double> bands() {
+        Map<String, Double> bands = new LinkedHashMap<>();
+        String[] names = {"0-9", "10-19", "20-49", "50-99", "100-249", "250+"};
+        double[] shares = {40, 25, 15, 10, 7, 3};
+        for (int b = 0; b < names.length; b++) {
+            bands.put(names[b], 30e6 * shares[b] / 100);
+        }
+        return bands;
+    }
+
+    private static Map<String, Double> countries() {
+        Map<String, Double> countries = new LinkedHashMap<>();
+        for (int c = 1; c <= 20; c++) {
+            countries.put(String.format(java.util.Locale.ROOT, "C%02d", c), 30e6 * (21 - c) / 210);
+        }
+        return countries;
+    }
+
+    /** Reads the respondents and builds the designs. */
+    @Setup
+    public void load() {
+        Path file = Path.of(System.getProperty("smesurvey.respondents", "benchmarks/target/respondents.csv"));
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader).getRecords();
+            int n = rows.size();
+            double[] weights = new double[n];
+            String[] strata = new String[n];
+            String[] psu = new String[n];
+            String[] group = new String[n];
+            external = new boolean[n];
+            domains = new String[n];
+            bandOf = new String[n];
+            countryOf = new String[n];
+            for (int i = 0; i < n; i++) {
+                CSVRecord r = rows.get(i);
+                strata[i] = r.get("stratum").intern();
+                psu[i] = r.get("psu").intern();
+                group[i] = r.get("group").intern();
+                weights[i] = Double.parseDouble(r.get("weight"));
+                countryOf[i] = r.get("country").intern();
+                bandOf[i] = r.get("band").intern();
+                domains[i] = (countryOf[i] + " " + bandOf[i]).intern();
+                external[i] = r.get("external").equals("1");
+            }
+            design = SurveyDesign.builder(weights).strata(strata).clusters(psu).build();
+            taylor = SurveyEstimator.of(design);
+            jackknife = ReplicateDesign.jackknife(SurveyDesign.builder(weights).clusters(group).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The overall share with its Taylor standard error.
+     *
+     * @return the estimate
+     */
+    @Benchmark
+    public SurveyEstimate overallTaylor() {
+        return taylor.proportion("external", external);
+    }
+
+    /**
+     * The share in each of 120 domains with Taylor standard errors.
+     *
+     * @return the estimates
+     */
+    @Benchmark
+    public List<SurveyEstimate> domainsTaylor() {
+        return taylor.proportionBy(external, domains);
+    }
+
+    /**
+     * The overall share with 100 JK1 replicates.
+     *
+     * @return the estimate
+     */
+    @Benchmark
+    public SurveyEstimate overallJackknife() {
+        return jackknife.proportion("external", external);
+    }
+
+    /**
+     * The share in each of 120 domains with 100 JK1 replicates.
+     *
+     * @return the estimates
+     */
+    @Benchmark
+    public List<SurveyEstimate> domainsJackknife() {
+        return jackknife.proportionBy(external, domains);
+    }
+
+    /**
+     * Raking to the population by size band and by country.
+     *
+     * @return the raked design
+     */
+    @Benchmark
+    public SurveyDesign rakeTwoMargins() {
+        return Calibration.rake(design, List.of(bandOf, countryOf), List.of(BANDS, COUNTRIES));
+    }
+}

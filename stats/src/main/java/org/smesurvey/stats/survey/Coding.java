@@ -1,0 +1,51 @@
+package org.smesurvey.stats.survey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Labels coded as integers: the distinct labels in their natural order and, for each respondent, the position
+ * of its label. One hash lookup per respondent, then the few distinct labels are sorted.
+ *
+ * @param names the distinct labels, sorted
+ * @param codes each respondent's label's position in {@code names}
+ */
+record Coding(List<String> names, int[] codes) {
+
+    static Coding of(String[] labels, int n, String what) {
+        Objects.requireNonNull(labels, what);
+        if (labels.length != n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d %s for %d respondents",
+                    labels.length, what, n));
+        }
+        Map<String, Integer> first = new HashMap<>();
+        int[] provisional = new int[n];
+        for (int i = 0; i < n; i++) {
+            String label = labels[i];
+            if (label == null) {
+                throw new NullPointerException("The " + what + " of respondent " + (i + 1) + " is null");
+            }
+            Integer code = first.get(label);
+            if (code == null) {
+                code = first.size();
+                first.put(label, code);
+            }
+            provisional[i] = code;
+        }
+        List<String> names = new ArrayList<>(first.keySet());
+        Collections.sort(names);
+        int[] remap = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            remap[first.get(names.get(k))] = k;
+        }
+        for (int i = 0; i < n; i++) {
+            provisional[i] = remap[provisional[i]];
+        }
+        return new Coding(List.copyOf(names), provisional);
+    }
+}
