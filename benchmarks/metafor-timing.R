@@ -1,5 +1,5 @@
 # Times metafor on the data of MetaAnalysisBenchmark and prints, beside the JMH results, the ratio.
-#   Rscript benchmarks/metafor-timing.R benchmarks/target/jmh.csv   (run.sh calls it after JMH, from the repository root)
+#   Rscript benchmarks/metafor-timing.R benchmarks/target/jmh-meta.csv   (run.sh calls it after JMH, from the root)
 # R 4.2.2, metafor 3.8.1 (Debian 12), each call as metafor's defaults run it. The time is elapsed time per call:
 # REML on k = 50 is the median of 5 rounds of 100 calls after 20 warm-up calls; leave1out on k = 1,000 (1,000
 # REML fits of 999 studies, about 3 s each) is timed once.

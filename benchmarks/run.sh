@@ -1,10 +1,21 @@
 #!/bin/sh
-# Runs the JMH benchmarks, then times metafor on the same data, and prints both with their ratio:
-#   benchmarks/run.sh            (from anywhere; needs R with metafor: apt-get install r-cran-metafor)
-# The table it prints is what docs/performance.md records. Takes about an hour, most of it metafor's leave1out.
+# Runs the JMH benchmarks, then times R (metafor, survey) on the same data, and prints both with their ratios:
+#   benchmarks/run.sh [meta|survey]   (both by default; needs R: apt-get install r-cran-metafor r-cran-survey)
+# The tables it prints are what docs/performance.md records. The meta-analysis part takes about an hour, most
+# of it metafor's leave1out; the survey part a few minutes.
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
-java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main \
-    -rf csv -rff benchmarks/target/jmh.csv
-Rscript benchmarks/metafor-timing.R benchmarks/target/jmh.csv | tee benchmarks/target/results.md
+part=${1:-all}
+classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+if [ "$part" != survey ]; then
+  java -cp "$classpath" org.openjdk.jmh.Main MetaAnalysisBenchmark -rf csv -rff benchmarks/target/jmh-meta.csv
+  Rscript benchmarks/metafor-timing.R benchmarks/target/jmh-meta.csv | tee benchmarks/target/results-meta.md
+fi
+if [ "$part" != meta ]; then
+  Rscript benchmarks/data/respondents.R benchmarks/target/respondents.csv
+  # The benchmark reads benchmarks/target/respondents.csv and forks with -Xmx1g.
+  java -cp "$classpath" org.openjdk.jmh.Main SurveyBenchmark -rf csv -rff benchmarks/target/jmh-survey.csv
+  Rscript benchmarks/survey-timing.R benchmarks/target/jmh-survey.csv benchmarks/target/respondents.csv \
+      | tee benchmarks/target/results-survey.md
+fi

@@ -1,0 +1,36 @@
+# Times R's survey on the data of SurveyBenchmark and prints, beside the JMH results, the ratio.
+#   Rscript benchmarks/survey-timing.R benchmarks/target/jmh.csv benchmarks/target/respondents.csv  (run.sh does it)
+# R 4.2.2, survey 4.1.1 (Debian 12). Elapsed time per call: the median of 3 calls, after one warm-up call for
+# the fast cases (overall estimates); one call for the slow ones (120 domains, raking).
+suppressMessages(library(survey))
+args <- commandArgs(TRUE)
+jmh <- read.csv(args[1], check.names = FALSE)
+x <- read.csv(args[2], colClasses = c("character", "integer", "integer", "numeric", "character", "character",
+                                       "integer"))
+d <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = x, nest = TRUE)
+jk <- as.svrepdesign(svydesign(ids = ~group, weights = ~weight, data = x), type = "JK1")
+bands <- data.frame(band = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"),
+                    Freq = 30e6 * c(40, 25, 15, 10, 7, 3) / 100)
+countries <- data.frame(country = sprintf("C%02d", 1:20), Freq = 30e6 * (21 - 1:20) / 210)
+timed <- function(f, times) {
+  if (times > 1) f()
+  median(replicate(times, system.time(f())[["elapsed"]]))
+}
+cases <- list(
+  list("overall share, Taylor SE", "overallTaylor", timed(function() svymean(~external, d), 3)),
+  list("120 domains, Taylor SE", "domainsTaylor", timed(function() svyby(~external, ~country + band, d, svymean), 1)),
+  list("overall share, 100 JK1 replicates", "overallJackknife", timed(function() svymean(~external, jk), 3)),
+  list("120 domains, 100 JK1 replicates", "domainsJackknife",
+       timed(function() svyby(~external, ~country + band, jk, svymean), 1)),
+  list("raking to two margins", "rakeTwoMargins",
+       timed(function() rake(d, list(~band, ~country), list(bands, countries)), 1)))
+seconds <- function(name) {
+  row <- jmh[grepl(paste0("\\.", name, "$"), jmh$Benchmark), ]
+  row$Score * c("s/op" = 1, "ms/op" = 1e-3, "us/op" = 1e-6, "ns/op" = 1e-9)[[row$Unit]]
+}
+show <- function(s) if (s >= 1) sprintf("%.2f s", s) else sprintf("%.1f ms", s * 1e3)
+cat("| Task (1,000,000 respondents) | smesurvey (JMH) | survey 4.1.1 | Ratio |\n|---|---:|---:|---:|\n")
+for (case in cases) {
+  java <- seconds(case[[2]])
+  cat(sprintf("| %s | %s | %s | %.0f× |\n", case[[1]], show(java), show(case[[3]]), case[[3]] / java))
+}
