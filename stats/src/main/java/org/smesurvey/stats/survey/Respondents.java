@@ -1,0 +1,91 @@
+package org.smesurvey.stats.survey;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Respondent-level data read by {@link RespondentReader}: the design, and the answers and categories by column.
+ * Arrays handed out are copies.
+ *
+ * @since 0.1
+ */
+public final class Respondents {
+
+    private final SurveyDesign design;
+    private final Map<String, boolean[]> answers;
+    private final Map<String, String[]> categories;
+
+    Respondents(SurveyDesign design, Map<String, boolean[]> answers, Map<String, String[]> categories) {
+        this.design = design;
+        this.answers = answers;
+        this.categories = categories;
+    }
+
+    /**
+     * The sampling design: weights, strata, clusters, finite population correction.
+     *
+     * @return the design
+     */
+    public SurveyDesign design() {
+        return design;
+    }
+
+    /**
+     * The number of respondents.
+     *
+     * @return n
+     */
+    public int size() {
+        return design.size();
+    }
+
+    /**
+     * A yes/no column.
+     *
+     * @param column its name
+     * @return each respondent's answer
+     * @throws IllegalArgumentException if the column was not read as answers
+     */
+    public boolean[] answers(String column) {
+        boolean[] values = answers.get(Objects.requireNonNull(column, "column"));
+        if (values == null) {
+            throw new IllegalArgumentException("No answer column " + column + "; the answers are " + answers.keySet());
+        }
+        return values.clone();
+    }
+
+    /**
+     * A categorical column.
+     *
+     * @param column its name
+     * @return each respondent's category
+     * @throws IllegalArgumentException if the column was not read as categories
+     */
+    public String[] categories(String column) {
+        String[] values = categories.get(Objects.requireNonNull(column, "column"));
+        if (values == null) {
+            throw new IllegalArgumentException("No category column " + column + "; the categories are "
+                    + categories.keySet());
+        }
+        return values.clone();
+    }
+
+    /**
+     * The names of the answer columns.
+     *
+     * @return the names, in the reader's order
+     */
+    public Set<String> answerColumns() {
+        return answers.keySet();
+    }
+
+    /**
+     * The names of the category columns.
+     *
+     * @return the names, in the reader's order
+     */
+    public Set<String> categoryColumns() {
+        return categories.keySet();
+    }
+}
