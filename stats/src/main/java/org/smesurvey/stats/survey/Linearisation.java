@@ -161,6 +161,16 @@ final class Linearisation {
             // survey keeps every row of a calibrated design in a domain's subset: every stratum is present.
             Arrays.fill(presentInStratum, 1);
         }
+        return fromTotals(design, domains, totals, presentInStratum);
+    }
+
+    /**
+     * The variances from the units' totals of each domain's estimating functions, and whether each stratum
+     * holds respondents of each domain (non-zero in {@code presentInStratum[s * domains + d]}).
+     */
+    static double[] fromTotals(SurveyDesign design, int domains, double[] totals, double[] presentInStratum) {
+        int units = design.units();
+        int strata = design.strata();
         double[] means = new double[strata * domains];
         for (int p = 0; p < units; p++) {
             int s = design.unitStratum[p];

@@ -138,6 +138,9 @@ public final class SurveyEstimator {
 
     private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
             boolean binary) {
+        if (binary && !design.isCalibrated()) {
+            return proportions(labels, domainOf, count, y);
+        }
         double[] w = design.weights;
         double[] sums = Chunks.sum(design.n, 2 * count, (from, to, into) -> {
             for (int i = from; i < to; i++) {
@@ -181,6 +184,69 @@ public final class SurveyEstimator {
                     : OptionalDouble.of(variance[d] / (svyvar * (sumW[d] - n) / (sumW[d] * n)));
             estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
                     domains.degreesOfFreedom(d)));
+        }
+        return estimates;
+    }
+
+    /**
+     * Proportions in one pass: for each unit and domain the weight, the weight answering yes and the respondents.
+     * A domain's linearised values \( w_i(y_i - \hat p_d)/W_d \) total \( (A_{pd} - \hat p_d B_{pd})/W_d \) over
+     * a unit, so nothing else is needed: means, variances, design effects and degrees of freedom follow.
+     */
+    private List<SurveyEstimate> proportions(List<String> labels, int[] domainOf, int count, Linearisation.Values y) {
+        double[] w = design.weights;
+        int[] unit = design.unit;
+        int units = design.units();
+        double[] cells = Chunks.sum(design.n, units * count * 3, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                int base = (unit[i] * count + (domainOf == null ? 0 : domainOf[i])) * 3;
+                into[base] += w[i];
+                into[base + 1] += w[i] * y.at(i);
+                into[base + 2]++;
+            }
+        });
+        double[] sumW = new double[count];
+        double[] yes = new double[count];
+        int[] respondents = new int[count];
+        int[] unitsWith = new int[count];
+        double[] presence = new double[design.strata() * count];
+        for (int p = 0; p < units; p++) {
+            for (int d = 0; d < count; d++) {
+                int base = (p * count + d) * 3;
+                if (cells[base + 2] > 0) {
+                    sumW[d] += cells[base];
+                    yes[d] += cells[base + 1];
+                    respondents[d] += (int) cells[base + 2];
+                    unitsWith[d]++;
+                    presence[design.unitStratum[p] * count + d] = 1;
+                }
+            }
+        }
+        double[] mean = new double[count];
+        for (int d = 0; d < count; d++) {
+            mean[d] = yes[d] / sumW[d];
+        }
+        double[] totals = new double[units * count];
+        for (int p = 0; p < units; p++) {
+            for (int d = 0; d < count; d++) {
+                int base = (p * count + d) * 3;
+                totals[p * count + d] = (cells[base + 1] - mean[d] * cells[base]) / sumW[d];
+            }
+        }
+        double[] variance = Linearisation.fromTotals(design, count, totals, presence);
+        List<SurveyEstimate> estimates = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            int n = respondents[d];
+            int strataWith = 0;
+            for (int s = 0; s < design.strata(); s++) {
+                strataWith += (int) presence[s * count + d];
+            }
+            double squares = yes[d] * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes[d]) * mean[d] * mean[d];
+            double svyvar = squares / sumW[d] * n / (n - 1);
+            OptionalDouble deff = sumW[d] < n ? OptionalDouble.empty()
+                    : OptionalDouble.of(variance[d] / (svyvar * (sumW[d] - n) / (sumW[d] * n)));
+            estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
+                    unitsWith[d] - strataWith));
         }
         return estimates;
     }
