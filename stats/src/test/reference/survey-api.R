@@ -101,3 +101,14 @@ for (rule in c("remove", "certainty", "adjust", "average")) {
 }
 options(survey.lonely.psu = "fail")
 sink()
+# Domain estimates into a meta-analysis: svyby(~yes, ~stype, strat, svymean), each school type's effective
+# sample p(1 - p) / SE^2, then escalc("PLO", xi = p * neff, ni = neff) and rma(method = "REML").
+suppressMessages(library(metafor))
+sink(paste0(out, "survey-api.txt"), append = TRUE)
+d <- update(designs[["strat"]], yes = as.numeric(sch.wide == "Yes"))
+by <- svyby(~yes, ~stype, d, svymean)
+neff <- coef(by) * (1 - coef(by)) / SE(by)^2
+es <- escalc("PLO", xi = coef(by) * neff, ni = neff)
+fit <- rma(yi, vi, data = es, method = "REML", control = list(threshold = 1e-13, maxiter = 10000))
+line("META", f(neff), f(es$yi), f(es$vi), f(fit$beta, fit$se, fit$tau2))
+sink()

@@ -313,4 +313,36 @@ class SurveyEstimatorTest {
         }
         assertEquals(4, checked);
     }
+
+    /**
+     * Domain estimates flow into the meta-analysis with their design-based precision: {@code svyby(~yes,
+     * ~stype, d, svymean)}, effective samples \( p(1-p)/\mathrm{SE}^2 \), then {@code escalc("PLO", xi = p * neff,
+     * ni = neff)} and {@code rma(yi, vi, method = "REML")} (survey-api.R, "META").
+     */
+    @Test
+    void domainEstimatesPoolInAMetaAnalysis() {
+        List<SurveyEstimate> byType = SurveyEstimator.of(design("strat")).proportionBy(answer("strat", "yes"),
+                column("apistrat", "stype"));
+        List<org.smesurvey.stats.EffectiveSample> samples = byType.stream().map(SurveyEstimate::toEffectiveSample)
+                .toList();
+        String[] l = lines.stream().filter(x -> x[0].equals("META")).findFirst().orElseThrow();
+        double[] neff = values(l[1]);
+        for (int d = 0; d < 3; d++) {
+            close(neff[d], samples.get(d).size(), EXACT, "neff " + d);
+        }
+        org.smesurvey.stats.meta.EffectSizes studies = org.smesurvey.stats.meta.EffectSizes.of(
+                org.smesurvey.stats.meta.ProportionMeasure.PLO, samples,
+                byType.stream().map(SurveyEstimate::label).toList());
+        double[] yi = values(l[2]);
+        double[] vi = values(l[3]);
+        for (int d = 0; d < 3; d++) {
+            close(yi[d], studies.yi(d), EXACT, "yi " + d);
+            close(vi[d], studies.vi(d), EXACT, "vi " + d);
+        }
+        org.smesurvey.stats.meta.MetaResult fit = org.smesurvey.stats.meta.MetaAnalysis.withDefaults().fit(studies);
+        double[] r = values(l[4]);
+        close(r[0], fit.estimate(), 1e-8, "pooled");
+        close(r[1], fit.standardError(), 1e-8, "se");
+        close(r[2], fit.tau2(), 1e-8, "tau2");
+    }
 }
