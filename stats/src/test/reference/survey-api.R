@@ -27,6 +27,14 @@ for (name in names(designs)) {
       ci <- svyciprop(as.formula(paste0("~I(", v, " == 1)")), d, method = method)
       line("CIPROP", name, v, method, f(coef(ci), attr(ci, "ci")))
     }
+    # The likelihood interval without its profile's spline interpolation: the roots of the quasi-likelihood
+    # ratio of the intercept-only svyglm, 2 (n - 1) KL(p, mu) = qt(0.025, degf)^2 lambda, with survey's own
+    # lambda = vcov(svymean) n / (p (1 - p)), the ratio of the design-based to the model-based variance.
+    p <- coef(m)[[1]]; n <- nrow(d)
+    target <- qt(0.025, degf(d))^2 * vcov(m)[[1]] * n / (p * (1 - p))
+    kl <- function(mu) 2 * (n - 1) * (p * log(p / mu) + (1 - p) * log((1 - p) / (1 - mu))) - target
+    line("CIPROP_EXACT", name, v, "likelihood", f(p, uniroot(kl, c(1e-12, p), tol = 1e-15)$root,
+                                                uniroot(kl, c(p, 1 - 1e-12), tol = 1e-15)$root))
     by <- svyby(fm, ~stype, d, svymean, deff = TRUE)
     line("BY_STYPE", name, v, paste(by$stype, collapse = ","), f(coef(by)), f(SE(by)), f(deff(by)),
          f(sapply(levels(apistrat$stype), function(s) degf(subset(d, stype == s)))))

@@ -26,6 +26,14 @@ public enum ProportionMethod {
     /** On the arcsine square-root scale by the delta method, back with \( \sin^2 \): {@code "asin"}. */
     ASIN,
     /**
+     * The quasi-likelihood ratio interval of the intercept-only quasi-binomial {@code svyglm}, {@code
+     * "likelihood"}: the μ at which \( 2(n-1)\,\mathrm{KL}(\hat p \,\|\, μ) = t_{df}^2 λ \), with
+     * \( λ = n\,\mathrm{SE}^2/(\hat p(1-\hat p)) \) the ratio of the design-based to the model-based variance
+     * (Rao and Scott's scaling). R interpolates its profile with a spline on a 10-step grid, which moves the
+     * bounds by about 1e-6; here the roots are solved exactly.
+     */
+    LIKELIHOOD,
+    /**
      * Korn and Graubard's Clopper–Pearson interval on the effective sample size
      * \( n^* = \hat p(1-\hat p)/\mathrm{SE}^2 \), scaled by \( (t_{n-1}/t_{df})^2 \): {@code "beta"}.
      */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -304,6 +305,14 @@ public final class SurveyEstimator {
                 lower = Math.pow(Math.sin(angle - half), 2);
                 upper = Math.pow(Math.sin(angle + half), 2);
             }
+            case LIKELIHOOD -> {
+                int n = estimate.respondents();
+                double target = t * t * se * se * n / (p * (1 - p)) / (2.0 * (n - 1));
+                java.util.function.DoubleUnaryOperator excess = mu -> divergence(p, mu) - target;
+                BrentSolver solver = new BrentSolver(1e-15, 1e-16, 1e-300);
+                lower = p == 0 ? 0 : solver.solve(10_000, excess::applyAsDouble, 0x1p-60, p);
+                upper = p == 1 ? 1 : solver.solve(10_000, excess::applyAsDouble, p, 1 - 0x1p-53);
+            }
             default -> {
                 double alpha = 1 - level;
                 double ratio = Distributions.t(level, estimate.respondents() - 1) / t;
@@ -420,6 +429,13 @@ public final class SurveyEstimator {
             max = Math.max(max, v);
         }
         return max;
+    }
+
+    /** The Kullback–Leibler divergence of Bernoulli(μ) from Bernoulli(p), 0 log 0 = 0. */
+    private static double divergence(double p, double mu) {
+        double yes = p == 0 ? 0 : p * Math.log(p / mu);
+        double no = p == 1 ? 0 : (1 - p) * Math.log((1 - p) / (1 - mu));
+        return yes + no;
     }
 
     private static double expit(double x) {
