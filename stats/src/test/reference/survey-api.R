@@ -35,6 +35,8 @@ for (name in names(designs)) {
     kl <- function(mu) 2 * (n - 1) * (p * log(p / mu) + (1 - p) * log((1 - p) / (1 - mu))) - target
     line("CIPROP_EXACT", name, v, "likelihood", f(p, uniroot(kl, c(1e-12, p), tol = 1e-15)$root,
                                                 uniroot(kl, c(p, 1 - 1e-12), tol = 1e-15)$root))
+    byt <- svyby(fm, ~stype, d, svytotal, deff = TRUE)
+    line("TOTAL_BY_STYPE", name, v, f(coef(byt)), f(SE(byt)), f(deff(byt)))
     by <- svyby(fm, ~stype, d, svymean, deff = TRUE)
     line("BY_STYPE", name, v, paste(by$stype, collapse = ","), f(coef(by)), f(SE(by)), f(deff(by)),
          f(sapply(levels(apistrat$stype), function(s) degf(subset(d, stype == s)))))

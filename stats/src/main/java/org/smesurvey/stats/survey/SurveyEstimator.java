@@ -84,26 +84,53 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate total(String label, double[] values) {
         double[] y = requireValues(values);
-        Domains all = Domains.all(design);
-        double[] z = new double[design.n];
-        double total = 0;
-        double sumW = 0;
+        return totals(List.of(label), null, 1, y).get(0);
+    }
+
+    /**
+     * The weighted total in each domain, survey's {@code svyby(~y, ~domain, design, svytotal, deff = TRUE)},
+     * domains in the order of their names.
+     *
+     * @param values each respondent's value, finite
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
+     *         finite
+     */
+    public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
+        double[] y = requireValues(values);
+        Coding coding = Coding.of(domains, design.n, "domains");
+        return totals(coding.names(), coding.codes(), coding.names().size(), y);
+    }
+
+    private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, double[] y) {
+        double[] w = design.weights;
+        double[] sumW = new double[count];
+        double[] total = new double[count];
         for (int i = 0; i < design.n; i++) {
-            z[i] = design.weights[i] * y[i];
-            total += z[i];
-            sumW += design.weights[i];
+            int d = domainOf == null ? 0 : domainOf[i];
+            sumW[d] += w[i];
+            total[d] += w[i] * y[i];
         }
-        double variance = Linearisation.variances(design, 1, null, z)[0];
-        double mean = total / sumW;
-        double squares = 0;
+        double[] squares = new double[count];
         for (int i = 0; i < design.n; i++) {
-            squares += design.weights[i] * (y[i] - mean) * (y[i] - mean);
+            int d = domainOf == null ? 0 : domainOf[i];
+            double deviation = y[i] - total[d] / sumW[d];
+            squares[d] += w[i] * deviation * deviation;
         }
-        int n = design.n;
-        double svyvar = squares / sumW * n / (n - 1);
-        OptionalDouble deff = sumW < n ? OptionalDouble.empty()
-                : OptionalDouble.of(variance / (svyvar * sumW * sumW * (sumW - n) / (sumW * n)));
-        return new SurveyEstimate(label, total, Math.sqrt(variance), deff, n, all.degreesOfFreedom(0));
+        double[] variance = Linearisation.variances(design, count, domainOf, i -> w[i] * y[i]);
+        Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
+        List<SurveyEstimate> estimates = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            int n = domains.respondents(d);
+            double svyvar = squares[d] / sumW[d] * n / (n - 1);
+            double big = sumW[d];
+            OptionalDouble deff = big < n ? OptionalDouble.empty()
+                    : OptionalDouble.of(variance[d] / (svyvar * big * big * (big - n) / (big * n)));
+            estimates.add(new SurveyEstimate(labels.get(d), total[d], Math.sqrt(variance[d]), deff, n,
+                    domains.degreesOfFreedom(d)));
+        }
+        return estimates;
     }
 
     /**

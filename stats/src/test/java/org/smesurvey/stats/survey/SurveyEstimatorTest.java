@@ -151,6 +151,7 @@ class SurveyEstimatorTest {
 
     @Test
     void domainsAsSvyby() {
+        // svyby(~y, ~stype, d, svymean, deff = TRUE), svyby(~y, ~stype, d, svytotal, deff = TRUE), and by county.
         int checked = 0;
         for (String[] l : lines) {
             if (l[0].equals("BY_STYPE")) {
@@ -170,6 +171,24 @@ class SurveyEstimatorTest {
                     assertEquals((int) degf[d], by.get(d).degreesOfFreedom(), what + " degf");
                 }
                 checked++;
+            } else if (l[0].equals("TOTAL_BY_STYPE")) {
+                boolean[] yes = answer(l[1], l[2]);
+                double[] y = new double[yes.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = yes[i] ? 1 : 0;
+                }
+                List<SurveyEstimate> by = SurveyEstimator.of(design(l[1])).totalBy(y, column(
+                        l[1].startsWith("strat") ? "apistrat" : "apiclus1", "stype"));
+                double[] totals = values(l[3]);
+                double[] se = values(l[4]);
+                double[] deff = values(l[5]);
+                for (int d = 0; d < 3; d++) {
+                    String what = String.join(" ", "total", l[1], l[2], by.get(d).label());
+                    close(totals[d], by.get(d).estimate(), EXACT, what);
+                    close(se[d], by.get(d).standardError(), EXACT, what + " se");
+                    close(deff[d], by.get(d).designEffect().getAsDouble(), EXACT, what + " deff");
+                }
+                checked++;
             } else if (l[0].equals("BY_COUNTY")) {
                 List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
                 List<SurveyEstimate> by = SurveyEstimator.of(design(l[1])).proportionBy(answer(l[1], "yes"),
@@ -186,7 +205,7 @@ class SurveyEstimatorTest {
                 checked++;
             }
         }
-        assertEquals(8 + 4, checked);
+        assertEquals(8 + 8 + 4, checked);
     }
 
     /**
