@@ -1,4 +1,4 @@
-# Reference values for SurveyEstimationTest (R 4.2.2, survey 4.1.1, Debian 12): Rscript survey-api.R
+# Reference values for SurveyEstimatorTest and ReplicateDesignTest (R 4.2.2, survey 4.1.1, Debian 12): Rscript survey-api.R
 # Writes the respondent data the Java tests read (survey's own api samples: a stratified sample with fpc, and a
 # one-stage cluster sample of school districts with fpc) and, line by line, what survey computes on them.
 suppressMessages(library(survey))
