@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.smesurvey.core.ReferencePopulation;
+import org.smesurvey.core.SizeBand;
 
 /**
  * Calibrates a design's weights to known population totals — post-stratification to one set of categories,
@@ -111,6 +113,26 @@ public final class Calibration {
     }
 
     /** Each respondent's cell of the margins' cross-table, in mixed radix. */
+    /**
+     * The totals to post-stratify or rake to by size band, from a reference population of enterprises: each
+     * band's count, keyed by the band's label ("10-49", "250+"), the labels respondents' categories must use.
+     *
+     * @param population the enterprises of the survey's country, counted by band
+     * @param bands the bands the respondents are classed in
+     * @return the totals, in the bands' order
+     * @throws IllegalArgumentException if the population has no count for a band
+     */
+    public static Map<String, Double> totalsBySizeBand(ReferencePopulation population, List<SizeBand> bands) {
+        Objects.requireNonNull(population, "population");
+        Map<String, Double> totals = new java.util.LinkedHashMap<>();
+        for (SizeBand band : bands) {
+            long count = population.enterprises(band).orElseThrow(() -> new IllegalArgumentException(
+                    "Population " + population.id() + " has no count for the band " + band.label()));
+            totals.put(band.label(), (double) count);
+        }
+        return totals;
+    }
+
     private static int[] crossCells(List<Margin> margins, int n) {
         long cells = 1;
         for (Margin m : margins) {

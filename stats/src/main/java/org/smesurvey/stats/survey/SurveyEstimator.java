@@ -23,7 +23,9 @@ import org.smesurvey.stats.internal.Distributions;
  *
  * <p>A domain is estimated as survey estimates on {@code subset(design, domain)}: ratio estimators over the
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
- * design effects from the domain's own respondents.
+ * design effects from the domain's own respondents. The domains are the labels present among the
+ * respondents, as {@code svyby} drops empty levels; a domain with a single respondent gets a design effect of
+ * NaN (its simple-random-sampling variance is undefined), as survey's does.
  *
  * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
  * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).

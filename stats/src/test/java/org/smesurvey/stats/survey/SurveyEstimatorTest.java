@@ -370,4 +370,22 @@ class SurveyEstimatorTest {
         close(r[1], fit.standardError(), 1e-8, "se");
         close(r[2], fit.tau2(), 1e-8, "tau2");
     }
+
+    @Test
+    void totalsBySizeBandComeFromAReferencePopulation() {
+        org.smesurvey.core.ReferencePopulation france = org.smesurvey.core.ReferencePopulations.bundled()
+                .population("INSEE_TEF_2018").orElseThrow();
+        // Insee's LME categories: micro, SMEs beyond micro, mid-caps, large.
+        List<org.smesurvey.core.SizeBand> bands = List.of(org.smesurvey.core.SizeBand.of(0, 9),
+                org.smesurvey.core.SizeBand.of(10, 249), org.smesurvey.core.SizeBand.of(250, 4999),
+                org.smesurvey.core.SizeBand.atLeast(5000));
+        Map<String, Double> totals = Calibration.totalsBySizeBand(france, bands);
+        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), List.copyOf(totals.keySet()));
+        for (org.smesurvey.core.SizeBand band : bands) {
+            assertEquals((double) france.enterprises(band).getAsLong(), totals.get(band.label()));
+        }
+        assertEquals("Population INSEE_TEF_2018 has no count for the band 7-8", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> Calibration.totalsBySizeBand(france,
+                        List.of(org.smesurvey.core.SizeBand.of(7, 8)))).getMessage());
+    }
 }
