@@ -58,4 +58,15 @@ class TaskExamplesTest {
         assertEquals(960, ImageIO.read(files.get(1).toFile()).getWidth());
         assertTrue(Files.readString(files.get(2)).contains("DESTATIS_2020"));
     }
+
+    @Test
+    void estimateFromRespondentsPostStratifiesAndBreaksDown() {
+        List<String> lines = lines(EstimateFromRespondents::print);
+        // The 80 companies of 5000+ fall in 40 of its 50 registers: 190 units.
+        assertEquals("2000 respondents, 4 strata, 190 units, 186 degrees of freedom", lines.get(0));
+        assertTrue(lines.get(1).startsWith("external networks: "), lines.get(1));
+        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), lines.subList(2, 6).stream()
+                .map(l -> l.trim().split(" +")[0]).toList());
+        assertTrue(lines.get(6).startsWith("external vs internal networks: Rao-Scott F = "), lines.get(6));
+    }
 }

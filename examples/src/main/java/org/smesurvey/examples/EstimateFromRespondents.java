@@ -1,0 +1,91 @@
+package org.smesurvey.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.survey.Calibration;
+import org.smesurvey.stats.survey.ProportionMethod;
+import org.smesurvey.stats.survey.RaoScott;
+import org.smesurvey.stats.survey.Respondents;
+import org.smesurvey.stats.survey.RespondentReader;
+import org.smesurvey.stats.survey.SurveyDesign;
+import org.smesurvey.stats.survey.SurveyEstimate;
+import org.smesurvey.stats.survey.SurveyEstimator;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * From respondents to estimates: a simulated survey of 2,000 French companies (strata by size category,
+ * clustered in local registers; examples/data/simulated-respondents.R) read through Tablesaw, post-stratified
+ * to Insee's counts of French enterprises by size category, then the share using an external social network
+ * overall (with survey's logit interval) and by size category, with design effects, and a Rao–Scott test of
+ * whether external and internal networks go together.
+ *
+ * @since 0.1
+ */
+public final class EstimateFromRespondents {
+    private EstimateFromRespondents() {
+    }
+
+    /**
+     * Prints the estimates.
+     *
+     * @param args not used
+     */
+    public static void main(String[] args) {
+        print(System.out);
+    }
+
+    static void print(PrintStream out) {
+        Table table;
+        try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
+            table = Table.read().usingOptions(CsvReadOptions.builder(in).tableName("simulated-respondents"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Respondents data;
+        try {
+            data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                    .answers("external", "internal").categories("band", "region").build().read(table);
+        } catch (org.smesurvey.core.csv.CatalogueFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+
+        // Weight to the French enterprises by size category (Insee, 2015).
+        List<SizeBand> categories = List.of(SizeBand.of(0, 9), SizeBand.of(10, 249), SizeBand.of(250, 4999),
+                SizeBand.atLeast(5000));
+        Map<String, Double> france = Calibration.totalsBySizeBand(
+                ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow(), categories);
+        SurveyDesign design = Calibration.postStratify(data.design(), data.categories("band"), france);
+        SurveyEstimator estimator = SurveyEstimator.of(design);
+
+        boolean[] external = data.answers("external");
+        SurveyEstimate overall = estimator.proportion("external networks", external);
+        Interval ci = SurveyEstimator.interval(overall, ProportionMethod.LOGIT, 0.95);
+        out.printf(Locale.ROOT, "%d respondents, %d strata, %d units, %d degrees of freedom%n", design.size(),
+                design.strata(), design.units(), design.degreesOfFreedom());
+        out.printf(Locale.ROOT, "external networks: %.1f %% (95 %% CI %.1f to %.1f %%), design effect %.2f%n",
+                100 * overall.estimate(), 100 * ci.lower(), 100 * ci.upper(), overall.designEffect().getAsDouble());
+        for (SurveyEstimate e : estimator.proportionBy(external, data.categories("band"))) {
+            out.printf(Locale.ROOT, "  %-9s %5.1f %%  SE %.1f  n = %d%n", e.label(), 100 * e.estimate(),
+                    100 * e.standardError(), e.respondents());
+        }
+        String[] yesNo = new String[design.size()];
+        boolean[] internal = data.answers("internal");
+        String[] externalText = new String[design.size()];
+        for (int i = 0; i < yesNo.length; i++) {
+            yesNo[i] = internal[i] ? "internal" : "no internal";
+            externalText[i] = external[i] ? "external" : "no external";
+        }
+        RaoScott test = estimator.independence(externalText, yesNo);
+        out.printf(Locale.ROOT, "external vs internal networks: Rao-Scott F = %.2f on %.2f and %.1f df, p = %.3g%n",
+                test.f(), test.numeratorDf(), test.denominatorDf(), test.fPValue());
+    }
+}
