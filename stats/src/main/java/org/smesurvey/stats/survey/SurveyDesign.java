@@ -2,7 +2,6 @@ package org.smesurvey.stats.survey;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,34 +233,49 @@ public final class SurveyDesign {
             requireLength(clusters, n, "clusters");
             requireLength(fpc, n, "fpc");
 
-            Map<String, Integer> strataCodes = new LinkedHashMap<>();
-            int[] stratum = new int[n];
-            for (int i = 0; i < n; i++) {
-                String s = strata == null ? "" : Objects.requireNonNull(strata[i], "stratum of a respondent");
-                stratum[i] = strataCodes.computeIfAbsent(s, k -> strataCodes.size());
-            }
-            int h = strataCodes.size();
-            Map<String, Integer> unitCodes = new HashMap<>();
+            // Strata and clusters coded with one hash lookup per respondent; units numbered as they first appear.
+            Coding strataCoding = strata == null ? null : Coding.of(strata, n, "strata");
+            int[] stratum = strataCoding == null ? new int[n] : strataCoding.codes();
+            String[] names = strataCoding == null ? new String[] {""} : strataCoding.names().toArray(String[]::new);
+            int h = names.length;
             int[] unit = new int[n];
-            int[] unitStratumGrowing = new int[Math.max(16, Math.min(n, 1 << 16))];
-            for (int i = 0; i < n; i++) {
-                // Without clusters each respondent is its own unit.
-                String key = clusters == null ? null : stratum[i] + "\u0000"
-                        + Objects.requireNonNull(clusters[i], "cluster of a respondent");
-                int code = key == null ? i : unitCodes.computeIfAbsent(key, k -> unitCodes.size());
-                if (code >= unitStratumGrowing.length) {
-                    unitStratumGrowing = Arrays.copyOf(unitStratumGrowing, Math.max(code + 1, 2 * unitStratumGrowing.length));
+            int units;
+            if (clusters == null) {
+                for (int i = 0; i < n; i++) {
+                    unit[i] = i; // each respondent is its own unit
                 }
-                unitStratumGrowing[code] = stratum[i];
-                unit[i] = code;
+                units = n;
+            } else {
+                Coding clusterCoding = Coding.of(clusters, n, "clusters");
+                int[] cluster = clusterCoding.codes();
+                long width = clusterCoding.names().size();
+                units = 0;
+                if (h * width <= 50_000_000L) {
+                    int[] numbering = new int[(int) (h * width)];
+                    for (int i = 0; i < n; i++) {
+                        int key = (int) (stratum[i] * width + cluster[i]);
+                        if (numbering[key] == 0) {
+                            numbering[key] = ++units;
+                        }
+                        unit[i] = numbering[key] - 1;
+                    }
+                } else {
+                    Map<Long, Integer> numbering = new HashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        Integer code = numbering.putIfAbsent(stratum[i] * width + cluster[i], numbering.size());
+                        unit[i] = code == null ? numbering.size() - 1 : code;
+                    }
+                    units = numbering.size();
+                }
             }
-            int units = clusters == null ? n : unitCodes.size();
-            int[] unitStratum = Arrays.copyOf(unitStratumGrowing, units);
+            int[] unitStratum = new int[units];
+            for (int i = 0; i < n; i++) {
+                unitStratum[unit[i]] = stratum[i];
+            }
             int[] unitsInStratum = new int[h];
             for (int s : unitStratum) {
                 unitsInStratum[s]++;
             }
-            String[] names = strataCodes.keySet().toArray(String[]::new);
             double[] correction = new double[h];
             Arrays.fill(correction, Double.NaN);
             for (int i = 0; i < n; i++) {
