@@ -319,9 +319,4 @@ public final class SurveyDesign {
             }
         }
     }
-
-    /** The strata's names, in the order they first appear. */
-    List<String> strataNames() {
-        return List.of(strataNames);
-    }
 }
