@@ -45,7 +45,7 @@ for notebook in examples/notebooks/*.ipynb; do
   # A kernel that does not answer at start-up (it happens, rarely) is retried; a failing cell is not.
   for attempt in 1 2 3; do
     if JUPYTER_PATH="$root/examples/target/jupyter" jupyter nbconvert --to notebook --execute \
-        --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.startup_timeout=90 \
+        --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.startup_timeout=60 \
         --output-dir examples/target/notebooks "$notebook" > "$log" 2>&1; then
       break
     fi
