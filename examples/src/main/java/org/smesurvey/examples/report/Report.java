@@ -168,9 +168,29 @@ public final class Report {
     private static void comparability(Html html, StudyCatalogue catalogue) {
         html.raw("<section id='comparability'>").element("h2", "Which studies can be compared");
         ComparabilityCheck check = ComparabilityCheck.withDefaults();
+        Map<String, Integer> reasons = new TreeMap<>();
+        Map<Verdict, Integer> verdicts = verdicts(catalogue, check, reasons);
+        html.raw("<p>" + escape(String.format(Locale.ROOT, "Of the %d pairs of studies, %s What most often stands in"
+                + " the way:", total(verdicts), describe(verdicts))) + "</p>");
+        List<List<String>> rows = reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> List.of(escape(e.getKey()), String.valueOf(e.getValue()))).toList();
+        html.table(List.of("Dimension", "Pairs it makes not comparable"), rows);
+        Map<Verdict, Integer> apart = verdicts(catalogue, Pooling.CHECK, new TreeMap<>());
+        html.raw("<p>" + escape(String.format(Locale.ROOT, "Set country and year aside — the differences a"
+                + " meta-analysis measures as heterogeneity — and %s", describe(apart))) + "</p>");
+        if (catalogue.studies().size() >= 2) {
+            html.chart(ComparabilityMap.ofStudies(catalogue, check, ChartSpec.defaults()),
+                    "Study by study: hover over a cell (in a browser) for the reasons.");
+        }
+        html.raw("</section>");
+    }
+
+    /** The overall verdict of every pair of studies, counting the dimensions that make a pair not comparable. */
+    private static Map<Verdict, Integer> verdicts(StudyCatalogue catalogue, ComparabilityCheck check,
+            Map<String, Integer> reasons) {
         List<Study> studies = catalogue.studies();
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        Map<String, Integer> reasons = new TreeMap<>();
         for (int i = 0; i < studies.size(); i++) {
             for (int j = i + 1; j < studies.size(); j++) {
                 ComparabilityReport r = check.compare(studies.get(i), catalogue.observationsOf(studies.get(i)),
@@ -180,21 +200,18 @@ public final class Report {
                         .forEach(a -> reasons.merge(a.dimension().description(), 1, Integer::sum));
             }
         }
-        int pairs = verdicts.values().stream().mapToInt(Integer::intValue).sum();
-        html.raw("<p>" + escape(String.format(Locale.ROOT, "Of the %d pairs of studies, %d are comparable as they"
-                + " are, %d after an adjustment, %d rest on an assumption (one side does not say), and %d cannot be"
-                + " compared. What most often stands in the way:", pairs, verdicts.getOrDefault(Verdict.COMPARABLE, 0),
-                verdicts.getOrDefault(Verdict.AFTER_ADJUSTMENT, 0), verdicts.getOrDefault(Verdict.UNKNOWN, 0),
-                verdicts.getOrDefault(Verdict.NOT_COMPARABLE, 0))) + "</p>");
-        List<List<String>> rows = reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(e -> List.of(escape(e.getKey()), String.valueOf(e.getValue()))).toList();
-        html.table(List.of("Dimension", "Pairs it makes not comparable"), rows);
-        if (studies.size() >= 2) {
-            html.chart(ComparabilityMap.ofStudies(catalogue, check, ChartSpec.defaults()),
-                    "Study by study: hover over a cell (in a browser) for the reasons.");
-        }
-        html.raw("</section>");
+        return verdicts;
+    }
+
+    private static int total(Map<Verdict, Integer> verdicts) {
+        return verdicts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String describe(Map<Verdict, Integer> verdicts) {
+        return String.format(Locale.ROOT, "%d are comparable as they are, %d after an adjustment, %d rest on an"
+                + " assumption (one side does not say), and %d cannot be compared.",
+                verdicts.getOrDefault(Verdict.COMPARABLE, 0), verdicts.getOrDefault(Verdict.AFTER_ADJUSTMENT, 0),
+                verdicts.getOrDefault(Verdict.UNKNOWN, 0), verdicts.getOrDefault(Verdict.NOT_COMPARABLE, 0));
     }
 
     private static void sizeProfiles(Html html, StudyCatalogue catalogue) {

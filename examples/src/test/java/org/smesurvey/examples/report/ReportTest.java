@@ -52,6 +52,8 @@ class ReportTest {
         assertTrue(count(page, "<figure>") >= 1 + 3 + 5, "map, size profiles, forest plots");
         // The comparability map has the reasons of every pair of the 45 studies.
         assertEquals(45 * 44, count(page, "<title>") - 1, "each off-diagonal cell, and the page title");
+        // With country and year set aside, pairs that only rest on assumptions appear.
+        assertTrue(page.contains("Set country and year aside"), "the looser check");
         // Destatis' size classes re-expressed on 10+ give the published 48 %.
         Matcher destatis = Pattern.compile("<td>DESTATIS_2020</td><td>social_media_any</td><td>[^<]*</td>"
                 + "<td>10\\+</td><td>47.7%</td><td>48.0%</td>").matcher(page);
