@@ -1,0 +1,10 @@
+/**
+ * Meta-analysis of proportions with the results of R's metafor 3.8: effect sizes of catalogue figures or survey
+ * estimates ({@link org.smesurvey.stats.meta.EffectSizes}, {@link org.smesurvey.stats.meta.ProportionMeasure}),
+ * equal- and random-effects models with eight estimators of τ² ({@link org.smesurvey.stats.meta.MetaAnalysis},
+ * {@link org.smesurvey.stats.meta.MetaResult}), meta-regression, subgroups, leave-one-out, Egger's test and
+ * trim-and-fill.
+ *
+ * @since 0.1
+ */
+package org.smesurvey.stats.meta;
