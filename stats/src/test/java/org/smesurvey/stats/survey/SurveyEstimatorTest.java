@@ -27,7 +27,7 @@ import org.smesurvey.stats.Interval;
  */
 class SurveyEstimatorTest {
 
-    private static final double EXACT = 1e-12;
+    static final double EXACT = 1e-12;
     /** t and beta quantiles are solved to 1e-14 here; R's to its own accuracy. */
     private static final double QUANTILES = 1e-9;
     /** R's "logit" comes from svyglm, whose iterations stop at a relative deviance change of 1e-8. */
@@ -35,8 +35,8 @@ class SurveyEstimatorTest {
     /** R's "likelihood" interpolates its profile with a spline on a 10-step grid. */
     private static final double SPLINE = 1e-5;
 
-    private static Map<String, List<CSVRecord>> data;
-    private static List<String[]> lines;
+    static Map<String, List<CSVRecord>> data;
+    static List<String[]> lines;
 
     @BeforeAll
     static void load() throws IOException {
@@ -57,7 +57,7 @@ class SurveyEstimatorTest {
         return column(data.get(dataset), name);
     }
 
-    private static String[] column(List<CSVRecord> rows, String name) {
+    static String[] column(List<CSVRecord> rows, String name) {
         return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
     }
 
@@ -90,11 +90,11 @@ class SurveyEstimatorTest {
         return answers;
     }
 
-    private static double[] values(String field) {
+    static double[] values(String field) {
         return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    private static void close(double expected, double actual, double tolerance, String what) {
+    static void close(double expected, double actual, double tolerance, String what) {
         assertEquals(expected, actual, tolerance * Math.max(1, Math.abs(expected)), what);
     }
 
@@ -239,66 +239,6 @@ class SurveyEstimatorTest {
         assertEquals(4 * 3 * 2, checked);
     }
 
-    private static final Map<String, Double> POP_TYPES = Map.of("E", 4421.0, "H", 755.0, "M", 1018.0);
-    private static final Map<String, Double> POP_SCHWIDE = Map.of("No", 1072.0, "Yes", 5122.0);
-
-    /**
-     * {@code postStratify(d, ~stype, pop.types)} and {@code rake(d, list(~stype, ~sch.wide), list(pop.types,
-     * pop.schwide))} (survey's own example totals), then {@code svymean(~award, d, deff = TRUE)},
-     * {@code svytotal}, {@code svyby(~award, ~stype, d, svymean)} and by county: weights, estimates and
-     * standard errors with the calibration's projection in the variance.
-     */
-    @Test
-    void postStratificationAndRaking() {
-        int checked = 0;
-        for (String[] l : lines) {
-            if (!l[0].equals("CALIBRATED")) {
-                continue;
-            }
-            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
-            SurveyDesign d = l[2].equals("post")
-                    ? Calibration.postStratify(design(l[1]), column(rows, "stype"), POP_TYPES)
-                    : Calibration.rake(design(l[1]), List.of(column(rows, "stype"), column(rows, "sch.wide")),
-                            List.of(POP_TYPES, POP_SCHWIDE));
-            String what = l[1] + " " + l[2];
-            double[] weights = values(l[4]);
-            for (int i = 0; i < weights.length; i++) {
-                close(weights[i], d.weight(i), EXACT, what + " weight " + i);
-            }
-            SurveyEstimator estimator = SurveyEstimator.of(d);
-            boolean[] award = answer(l[1], "award");
-            SurveyEstimate mean = estimator.proportion("award", award);
-            double[] r = values(l[3]);
-            close(r[0], mean.estimate(), EXACT, what + " mean");
-            close(r[1], mean.standardError(), EXACT, what + " se");
-            close(r[2], mean.designEffect().getAsDouble(), EXACT, what + " deff");
-            double[] y = new double[award.length];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = award[i] ? 1 : 0;
-            }
-            SurveyEstimate total = estimator.total("award", y);
-            close(r[3], total.estimate(), EXACT, what + " total");
-            close(r[4], total.standardError(), EXACT, what + " total se");
-            List<SurveyEstimate> byType = estimator.proportionBy(award, column(rows, "stype"));
-            double[] typeMeans = values(l[5]);
-            double[] typeSe = values(l[6]);
-            for (int k = 0; k < 3; k++) {
-                close(typeMeans[k], byType.get(k).estimate(), EXACT, what + " " + byType.get(k).label());
-                close(typeSe[k], byType.get(k).standardError(), EXACT, what + " se " + byType.get(k).label());
-            }
-            List<String> counties = List.of(l[7].split(","));
-            double[] countyMeans = values(l[8]);
-            double[] countySe = values(l[9]);
-            for (SurveyEstimate e : estimator.proportionBy(award, column(rows, "cname"))) {
-                int k = counties.indexOf(e.label());
-                close(countyMeans[k], e.estimate(), EXACT, what + " " + e.label());
-                close(countySe[k], e.standardError(), EXACT, what + " se " + e.label());
-            }
-            checked++;
-        }
-        assertEquals(6, checked);
-    }
-
     /**
      * A stratum with a single district (637) under each rule, as {@code options(survey.lonely.psu = rule)} then
      * {@code svymean(~award, svydesign(id = ~dnum, strata = ~st, weights = ~pw, data = apiclus1, fpc = ~fpc))}
@@ -369,23 +309,5 @@ class SurveyEstimatorTest {
         close(r[0], fit.estimate(), 1e-8, "pooled");
         close(r[1], fit.standardError(), 1e-8, "se");
         close(r[2], fit.tau2(), 1e-8, "tau2");
-    }
-
-    @Test
-    void totalsBySizeBandComeFromAReferencePopulation() {
-        org.smesurvey.core.ReferencePopulation france = org.smesurvey.core.ReferencePopulations.bundled()
-                .population("INSEE_TEF_2018").orElseThrow();
-        // Insee's LME categories: micro, SMEs beyond micro, mid-caps, large.
-        List<org.smesurvey.core.SizeBand> bands = List.of(org.smesurvey.core.SizeBand.of(0, 9),
-                org.smesurvey.core.SizeBand.of(10, 249), org.smesurvey.core.SizeBand.of(250, 4999),
-                org.smesurvey.core.SizeBand.atLeast(5000));
-        Map<String, Double> totals = Calibration.totalsBySizeBand(france, bands);
-        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), List.copyOf(totals.keySet()));
-        for (org.smesurvey.core.SizeBand band : bands) {
-            assertEquals((double) france.enterprises(band).getAsLong(), totals.get(band.label()));
-        }
-        assertEquals("Population INSEE_TEF_2018 has no count for the band 7-8", org.junit.jupiter.api.Assertions
-                .assertThrows(IllegalArgumentException.class, () -> Calibration.totalsBySizeBand(france,
-                        List.of(org.smesurvey.core.SizeBand.of(7, 8)))).getMessage());
     }
 }

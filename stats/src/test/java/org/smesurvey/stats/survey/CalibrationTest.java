@@ -1,0 +1,97 @@
+package org.smesurvey.stats.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Post-stratification and raking against R's survey 4.1.1 on its api samples (survey-api.R, "CALIBRATED"). */
+class CalibrationTest {
+
+    @BeforeAll
+    static void load() throws IOException {
+        SurveyEstimatorTest.load();
+    }
+
+    private static final Map<String, Double> POP_TYPES = Map.of("E", 4421.0, "H", 755.0, "M", 1018.0);
+    private static final Map<String, Double> POP_SCHWIDE = Map.of("No", 1072.0, "Yes", 5122.0);
+
+    /**
+     * {@code postStratify(d, ~stype, pop.types)} and {@code rake(d, list(~stype, ~sch.wide), list(pop.types,
+     * pop.schwide))} (survey's own example totals), then {@code svymean(~award, d, deff = TRUE)},
+     * {@code svytotal}, {@code svyby(~award, ~stype, d, svymean)} and by county: weights, estimates and
+     * standard errors with the calibration's projection in the variance.
+     */
+    @Test
+    void postStratificationAndRaking() {
+        int checked = 0;
+        for (String[] l : SurveyEstimatorTest.lines) {
+            if (!l[0].equals("CALIBRATED")) {
+                continue;
+            }
+            List<CSVRecord> rows = SurveyEstimatorTest.data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            SurveyDesign d = l[2].equals("post")
+                    ? Calibration.postStratify(SurveyEstimatorTest.design(l[1]), SurveyEstimatorTest.column(rows, "stype"), POP_TYPES)
+                    : Calibration.rake(SurveyEstimatorTest.design(l[1]), List.of(SurveyEstimatorTest.column(rows, "stype"), SurveyEstimatorTest.column(rows, "sch.wide")),
+                            List.of(POP_TYPES, POP_SCHWIDE));
+            String what = l[1] + " " + l[2];
+            double[] weights = SurveyEstimatorTest.values(l[4]);
+            for (int i = 0; i < weights.length; i++) {
+                SurveyEstimatorTest.close(weights[i], d.weight(i), SurveyEstimatorTest.EXACT, what + " weight " + i);
+            }
+            SurveyEstimator estimator = SurveyEstimator.of(d);
+            boolean[] award = SurveyEstimatorTest.answer(l[1], "award");
+            SurveyEstimate mean = estimator.proportion("award", award);
+            double[] r = SurveyEstimatorTest.values(l[3]);
+            SurveyEstimatorTest.close(r[0], mean.estimate(), SurveyEstimatorTest.EXACT, what + " mean");
+            SurveyEstimatorTest.close(r[1], mean.standardError(), SurveyEstimatorTest.EXACT, what + " se");
+            SurveyEstimatorTest.close(r[2], mean.designEffect().getAsDouble(), SurveyEstimatorTest.EXACT, what + " deff");
+            double[] y = new double[award.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = award[i] ? 1 : 0;
+            }
+            SurveyEstimate total = estimator.total("award", y);
+            SurveyEstimatorTest.close(r[3], total.estimate(), SurveyEstimatorTest.EXACT, what + " total");
+            SurveyEstimatorTest.close(r[4], total.standardError(), SurveyEstimatorTest.EXACT, what + " total se");
+            List<SurveyEstimate> byType = estimator.proportionBy(award, SurveyEstimatorTest.column(rows, "stype"));
+            double[] typeMeans = SurveyEstimatorTest.values(l[5]);
+            double[] typeSe = SurveyEstimatorTest.values(l[6]);
+            for (int k = 0; k < 3; k++) {
+                SurveyEstimatorTest.close(typeMeans[k], byType.get(k).estimate(), SurveyEstimatorTest.EXACT, what + " " + byType.get(k).label());
+                SurveyEstimatorTest.close(typeSe[k], byType.get(k).standardError(), SurveyEstimatorTest.EXACT, what + " se " + byType.get(k).label());
+            }
+            List<String> counties = List.of(l[7].split(","));
+            double[] countyMeans = SurveyEstimatorTest.values(l[8]);
+            double[] countySe = SurveyEstimatorTest.values(l[9]);
+            for (SurveyEstimate e : estimator.proportionBy(award, SurveyEstimatorTest.column(rows, "cname"))) {
+                int k = counties.indexOf(e.label());
+                SurveyEstimatorTest.close(countyMeans[k], e.estimate(), SurveyEstimatorTest.EXACT, what + " " + e.label());
+                SurveyEstimatorTest.close(countySe[k], e.standardError(), SurveyEstimatorTest.EXACT, what + " se " + e.label());
+            }
+            checked++;
+        }
+        assertEquals(6, checked);
+    }
+
+    @Test
+    void totalsBySizeBandComeFromAReferencePopulation() {
+        org.smesurvey.core.ReferencePopulation france = org.smesurvey.core.ReferencePopulations.bundled()
+                .population("INSEE_TEF_2018").orElseThrow();
+        // Insee's LME categories: micro, SMEs beyond micro, mid-caps, large.
+        List<org.smesurvey.core.SizeBand> bands = List.of(org.smesurvey.core.SizeBand.of(0, 9),
+                org.smesurvey.core.SizeBand.of(10, 249), org.smesurvey.core.SizeBand.of(250, 4999),
+                org.smesurvey.core.SizeBand.atLeast(5000));
+        Map<String, Double> totals = Calibration.totalsBySizeBand(france, bands);
+        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), List.copyOf(totals.keySet()));
+        for (org.smesurvey.core.SizeBand band : bands) {
+            assertEquals((double) france.enterprises(band).getAsLong(), totals.get(band.label()));
+        }
+        assertEquals("Population INSEE_TEF_2018 has no count for the band 7-8", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> Calibration.totalsBySizeBand(france,
+                        List.of(org.smesurvey.core.SizeBand.of(7, 8)))).getMessage());
+    }
+}
