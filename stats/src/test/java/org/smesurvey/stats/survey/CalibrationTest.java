@@ -1,6 +1,14 @@
 package org.smesurvey.stats.survey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.EXACT;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.answer;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.close;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.column;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.data;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.design;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.lines;
+import static org.smesurvey.stats.survey.SurveyEstimatorTest.values;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,48 +37,48 @@ class CalibrationTest {
     @Test
     void postStratificationAndRaking() {
         int checked = 0;
-        for (String[] l : SurveyEstimatorTest.lines) {
+        for (String[] l : lines) {
             if (!l[0].equals("CALIBRATED")) {
                 continue;
             }
-            List<CSVRecord> rows = SurveyEstimatorTest.data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
             SurveyDesign d = l[2].equals("post")
-                    ? Calibration.postStratify(SurveyEstimatorTest.design(l[1]), SurveyEstimatorTest.column(rows, "stype"), POP_TYPES)
-                    : Calibration.rake(SurveyEstimatorTest.design(l[1]), List.of(SurveyEstimatorTest.column(rows, "stype"), SurveyEstimatorTest.column(rows, "sch.wide")),
+                    ? Calibration.postStratify(design(l[1]), column(rows, "stype"), POP_TYPES)
+                    : Calibration.rake(design(l[1]), List.of(column(rows, "stype"), column(rows, "sch.wide")),
                             List.of(POP_TYPES, POP_SCHWIDE));
             String what = l[1] + " " + l[2];
-            double[] weights = SurveyEstimatorTest.values(l[4]);
+            double[] weights = values(l[4]);
             for (int i = 0; i < weights.length; i++) {
-                SurveyEstimatorTest.close(weights[i], d.weight(i), SurveyEstimatorTest.EXACT, what + " weight " + i);
+                close(weights[i], d.weight(i), EXACT, what + " weight " + i);
             }
             SurveyEstimator estimator = SurveyEstimator.of(d);
-            boolean[] award = SurveyEstimatorTest.answer(l[1], "award");
+            boolean[] award = answer(l[1], "award");
             SurveyEstimate mean = estimator.proportion("award", award);
-            double[] r = SurveyEstimatorTest.values(l[3]);
-            SurveyEstimatorTest.close(r[0], mean.estimate(), SurveyEstimatorTest.EXACT, what + " mean");
-            SurveyEstimatorTest.close(r[1], mean.standardError(), SurveyEstimatorTest.EXACT, what + " se");
-            SurveyEstimatorTest.close(r[2], mean.designEffect().getAsDouble(), SurveyEstimatorTest.EXACT, what + " deff");
+            double[] r = values(l[3]);
+            close(r[0], mean.estimate(), EXACT, what + " mean");
+            close(r[1], mean.standardError(), EXACT, what + " se");
+            close(r[2], mean.designEffect().getAsDouble(), EXACT, what + " deff");
             double[] y = new double[award.length];
             for (int i = 0; i < y.length; i++) {
                 y[i] = award[i] ? 1 : 0;
             }
             SurveyEstimate total = estimator.total("award", y);
-            SurveyEstimatorTest.close(r[3], total.estimate(), SurveyEstimatorTest.EXACT, what + " total");
-            SurveyEstimatorTest.close(r[4], total.standardError(), SurveyEstimatorTest.EXACT, what + " total se");
-            List<SurveyEstimate> byType = estimator.proportionBy(award, SurveyEstimatorTest.column(rows, "stype"));
-            double[] typeMeans = SurveyEstimatorTest.values(l[5]);
-            double[] typeSe = SurveyEstimatorTest.values(l[6]);
+            close(r[3], total.estimate(), EXACT, what + " total");
+            close(r[4], total.standardError(), EXACT, what + " total se");
+            List<SurveyEstimate> byType = estimator.proportionBy(award, column(rows, "stype"));
+            double[] typeMeans = values(l[5]);
+            double[] typeSe = values(l[6]);
             for (int k = 0; k < 3; k++) {
-                SurveyEstimatorTest.close(typeMeans[k], byType.get(k).estimate(), SurveyEstimatorTest.EXACT, what + " " + byType.get(k).label());
-                SurveyEstimatorTest.close(typeSe[k], byType.get(k).standardError(), SurveyEstimatorTest.EXACT, what + " se " + byType.get(k).label());
+                close(typeMeans[k], byType.get(k).estimate(), EXACT, what + " " + byType.get(k).label());
+                close(typeSe[k], byType.get(k).standardError(), EXACT, what + " se " + byType.get(k).label());
             }
             List<String> counties = List.of(l[7].split(","));
-            double[] countyMeans = SurveyEstimatorTest.values(l[8]);
-            double[] countySe = SurveyEstimatorTest.values(l[9]);
-            for (SurveyEstimate e : estimator.proportionBy(award, SurveyEstimatorTest.column(rows, "cname"))) {
+            double[] countyMeans = values(l[8]);
+            double[] countySe = values(l[9]);
+            for (SurveyEstimate e : estimator.proportionBy(award, column(rows, "cname"))) {
                 int k = counties.indexOf(e.label());
-                SurveyEstimatorTest.close(countyMeans[k], e.estimate(), SurveyEstimatorTest.EXACT, what + " " + e.label());
-                SurveyEstimatorTest.close(countySe[k], e.standardError(), SurveyEstimatorTest.EXACT, what + " se " + e.label());
+                close(countyMeans[k], e.estimate(), EXACT, what + " " + e.label());
+                close(countySe[k], e.standardError(), EXACT, what + " se " + e.label());
             }
             checked++;
         }
