@@ -51,4 +51,13 @@ class FunnelPlotTest {
         assertTrue(Rendering.texts(svg, "text").contains("Études"));
         assertTrue(Rendering.texts(svg, "text").contains("0,5"), "French numbers");
     }
+
+    @Test
+    void oneStudyIsStillAFunnel() throws Exception {
+        MetaResult one = MetaAnalysis.withDefaults().fit(org.smesurvey.stats.meta.EffectSizes.of(
+                org.smesurvey.stats.meta.ProportionMeasure.PLO, new int[] {30}, new int[] {100}));
+        Chart chart = FunnelPlot.of(one, ChartSpec.defaults());
+        assertEquals(1, chart.toJFreeChart().getXYPlot().getDataset().getItemCount(0));
+        assertTrue(Rendering.pixels(Rendering.png(chart, 640, 480), Palette.BLUE) > 20, "the study is drawn");
+    }
 }
