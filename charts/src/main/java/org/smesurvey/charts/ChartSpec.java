@@ -1,7 +1,7 @@
 package org.smesurvey.charts;
 
-import java.util.Locale;
 import java.util.Objects;
+import org.smesurvey.stats.internal.Checks;
 
 /**
  * What every chart shares: its title and subtitle, the language of its labels, and the level of the intervals
@@ -34,9 +34,7 @@ public record ChartSpec(String title, String subtitle, Language language, double
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(subtitle, "subtitle");
         Objects.requireNonNull(language, "language");
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "Level is not in (0, 1): %s", level));
-        }
+        Checks.requireOpenUnit(level, "level");
     }
 
     /**

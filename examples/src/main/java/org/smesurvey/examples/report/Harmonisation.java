@@ -108,28 +108,24 @@ final class Harmonisation {
         int year = figure.effectiveYear().orElse(0);
         List<ReferencePopulation> regional = populations.forRegion(figure.region());
         List<ReferencePopulation> candidates = new ArrayList<>(regional.stream()
-                .filter(p -> !SECTION.matcher(p.scope()).find())
+                .filter(p -> section(p).isEmpty())
                 .sorted(Comparator.comparingInt(p -> Math.abs(p.year() - year))).toList());
         Set<NaceSection> covered = figure.study().population().sectors().map(s -> s.sections())
                 .orElse(figure.study().population().sizeScheme().equals(SizeClassScheme.EUROSTAT_ICT)
                         ? ICT_SURVEY_SECTIONS : Set.of());
-        List<ReferencePopulation> parts = new ArrayList<>();
-        for (ReferencePopulation p : regional) {
-            Matcher m = SECTION.matcher(p.scope());
-            if (m.find() && covered.contains(NaceSection.valueOf(m.group(1)))) {
-                parts.add(p);
-            }
-        }
+        List<ReferencePopulation> parts = regional.stream()
+                .filter(p -> section(p).filter(covered::contains).isPresent()).toList();
         if (!parts.isEmpty() && parts.size() == covered.size()) {
             candidates.add(ReferencePopulation.sum(parts.get(0).id().replaceFirst("_[A-U]$", "") + "_SECTIONS",
-                    "NACE sections " + parts.stream().map(p -> sectionOf(p)).sorted().reduce((a, b) -> a + ", " + b)
+                    "NACE sections " + parts.stream().map(p -> section(p).orElseThrow().name()).sorted().reduce((a, b) -> a + ", " + b)
                             .orElseThrow(), parts));
         }
         return candidates;
     }
 
-    private static String sectionOf(ReferencePopulation p) {
+    /** The NACE section a register population counts, if its scope names one. */
+    private static Optional<NaceSection> section(ReferencePopulation p) {
         Matcher m = SECTION.matcher(p.scope());
-        return m.find() ? m.group(1) : "?";
+        return m.find() ? Optional.of(NaceSection.valueOf(m.group(1))) : Optional.empty();
     }
 }

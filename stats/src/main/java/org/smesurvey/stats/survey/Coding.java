@@ -19,10 +19,7 @@ record Coding(List<String> names, int[] codes) {
 
     static Coding of(String[] labels, int n, String what) {
         Objects.requireNonNull(labels, what);
-        if (labels.length != n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d %s for %d respondents",
-                    labels.length, what, n));
-        }
+        SurveyDesign.requireLength(labels.length, n, what);
         Map<String, Integer> first = new HashMap<>();
         int[] provisional = new int[n];
         for (int i = 0; i < n; i++) {

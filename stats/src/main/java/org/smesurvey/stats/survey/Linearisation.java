@@ -115,25 +115,20 @@ final class Linearisation {
         }
     }
 
+    /** Each respondent's estimating function value. */
+    interface Values {
+        double at(int i);
+    }
+
     /**
      * The variance of each domain's statistic.
      *
      * @param design the design
      * @param domains the number of domains
      * @param domainOf each respondent's domain, or −1 for none; null for a single domain holding everyone
-     * @param z each respondent's estimating function value
+     * @param z each respondent's estimating function value, computed on the fly
      * @return the variances, one per domain
      */
-    static double[] variances(SurveyDesign design, int domains, int[] domainOf, double[] z) {
-        return variances(design, domains, domainOf, i -> z[i]);
-    }
-
-    /** Each respondent's estimating function value. */
-    interface Values {
-        double at(int i);
-    }
-
-    /** As {@link #variances(SurveyDesign, int, int[], double[])}, the values computed on the fly. */
     static double[] variances(SurveyDesign design, int domains, int[] domainOf, Values z) {
         int units = design.units();
         int strata = design.strata();
@@ -171,26 +166,12 @@ final class Linearisation {
     static double[] fromTotals(SurveyDesign design, int domains, double[] totals, double[] presentInStratum) {
         int units = design.units();
         int strata = design.strata();
-        double[] means = new double[strata * domains];
-        for (int p = 0; p < units; p++) {
-            int s = design.unitStratum[p];
-            for (int d = 0; d < domains; d++) {
-                means[s * domains + d] += totals[p * domains + d];
-            }
-        }
-        for (int s = 0; s < strata; s++) {
-            for (int d = 0; d < domains; d++) {
-                means[s * domains + d] /= design.unitsInStratum[s];
-            }
-        }
+        double[] means = stratumMeans(design, totals, domains);
         double[] squares = new double[strata * domains];
         for (int p = 0; p < units; p++) {
             int s = design.unitStratum[p];
-            boolean lonely = design.unitsInStratum[s] == 1;
             for (int d = 0; d < domains; d++) {
-                // ADJUST centres a lonely unit at zero, the grand mean of centred values; the rest at the stratum's.
-                double centre = lonely && design.lonelyPsu == LonelyPsu.ADJUST ? 0 : means[s * domains + d];
-                double deviation = totals[p * domains + d] - centre;
+                double deviation = totals[p * domains + d] - centre(design, s, means[s * domains + d]);
                 squares[s * domains + d] += deviation * deviation;
             }
         }
@@ -204,14 +185,11 @@ final class Linearisation {
                     continue;
                 }
                 present++;
-                int nh = design.unitsInStratum[s];
-                if (nh == 1 && design.lonelyPsu == LonelyPsu.AVERAGE) {
+                if (averaged(design, s)) {
                     continue;
                 }
                 estimable++;
-                double f = design.correction[s];
-                double scale = nh > 1 ? f * nh / (nh - 1) : f;
-                sum += scale * squares[s * domains + d];
+                sum += scale(design, s) * squares[s * domains + d];
             }
             variances[d] = estimable == 0 ? Double.NaN : sum * present / estimable;
         }
@@ -229,32 +207,23 @@ final class Linearisation {
      */
     static double[][] covariance(SurveyDesign design, double[] totals, int k) {
         int strata = design.strata();
-        double[] means = new double[strata * k];
-        for (int p = 0; p < design.units(); p++) {
-            int s = design.unitStratum[p];
-            for (int j = 0; j < k; j++) {
-                means[s * k + j] += totals[p * k + j] / design.unitsInStratum[s];
-            }
-        }
+        double[] means = stratumMeans(design, totals, k);
         double[][] covariance = new double[k][k];
         double[] deviation = new double[k];
         int estimable = 0;
         for (int s = 0; s < strata; s++) {
-            if (!(design.unitsInStratum[s] == 1 && design.lonelyPsu == LonelyPsu.AVERAGE)) {
+            if (!averaged(design, s)) {
                 estimable++;
             }
         }
         for (int p = 0; p < design.units(); p++) {
             int s = design.unitStratum[p];
-            int nh = design.unitsInStratum[s];
-            boolean lonely = nh == 1;
-            if (lonely && design.lonelyPsu == LonelyPsu.AVERAGE) {
+            if (averaged(design, s)) {
                 continue;
             }
-            double scale = (nh > 1 ? design.correction[s] * nh / (nh - 1) : design.correction[s]) * strata / estimable;
+            double scale = scale(design, s) * strata / estimable;
             for (int j = 0; j < k; j++) {
-                double centre = lonely && design.lonelyPsu == LonelyPsu.ADJUST ? 0 : means[s * k + j];
-                deviation[j] = totals[p * k + j] - centre;
+                deviation[j] = totals[p * k + j] - centre(design, s, means[s * k + j]);
             }
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < k; b++) {
@@ -263,5 +232,39 @@ final class Linearisation {
             }
         }
         return covariance;
+    }
+
+    /** Each stratum's mean of its units' totals, column by column: {@code means[s * k + j]}. */
+    private static double[] stratumMeans(SurveyDesign design, double[] totals, int k) {
+        double[] means = new double[design.strata() * k];
+        for (int p = 0; p < design.units(); p++) {
+            int s = design.unitStratum[p];
+            for (int j = 0; j < k; j++) {
+                means[s * k + j] += totals[p * k + j];
+            }
+        }
+        for (int s = 0; s < design.strata(); s++) {
+            for (int j = 0; j < k; j++) {
+                means[s * k + j] /= design.unitsInStratum[s];
+            }
+        }
+        return means;
+    }
+
+    /** ADJUST centres a lonely unit at zero, the grand mean of centred values; the others at their stratum's. */
+    private static double centre(SurveyDesign design, int s, double stratumMean) {
+        return design.unitsInStratum[s] == 1 && design.lonelyPsu == LonelyPsu.ADJUST ? 0 : stratumMean;
+    }
+
+    /** Whether the stratum's variance is replaced by the others' average (a lonely unit under AVERAGE). */
+    private static boolean averaged(SurveyDesign design, int s) {
+        return design.unitsInStratum[s] == 1 && design.lonelyPsu == LonelyPsu.AVERAGE;
+    }
+
+    /** \( f_h n_h/(n_h - 1) \), or \( f_h \) for a lonely unit. */
+    private static double scale(SurveyDesign design, int s) {
+        int nh = design.unitsInStratum[s];
+        double f = design.correction[s];
+        return nh > 1 ? f * nh / (nh - 1) : f;
     }
 }

@@ -241,7 +241,7 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if there are not as many answers as respondents
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
-        requireLengths(answers.length, design.n);
+        SurveyDesign.requireLength(answers.length, design.n, "answers");
         return estimates(List.of(label), null, answers).get(0);
     }
 
@@ -256,16 +256,9 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
-        requireLengths(answers.length, design.n);
+        SurveyDesign.requireLength(answers.length, design.n, "answers");
         Coding coding = Coding.of(domains, design.n, "domains");
         return estimates(coding.names(), coding.codes(), answers);
-    }
-
-    private static void requireLengths(int answers, int n) {
-        if (answers != n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d answers for %d respondents",
-                    answers, n));
-        }
     }
 
     private List<SurveyEstimate> estimates(List<String> names, int[] code, boolean[] answers) {

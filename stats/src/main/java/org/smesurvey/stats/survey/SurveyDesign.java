@@ -148,6 +148,14 @@ public final class SurveyDesign {
         return !calibrations.isEmpty();
     }
 
+    /** Refuses an array of {@code length} per-respondent values for {@code n} respondents, unless they match. */
+    static void requireLength(int length, int n, String what) {
+        if (length != n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d %s for %d respondents",
+                    length, what, n));
+        }
+    }
+
     /**
      * Builds a {@link SurveyDesign}.
      *
@@ -312,10 +320,8 @@ public final class SurveyDesign {
         }
 
         private static void requireLength(Object array, int n, String what) {
-            if (array != null && java.lang.reflect.Array.getLength(array) != n) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "There are %d values of %s for %d respondents", java.lang.reflect.Array.getLength(array),
-                        what, n));
+            if (array != null) {
+                SurveyDesign.requireLength(java.lang.reflect.Array.getLength(array), n, "values of " + what);
             }
         }
     }

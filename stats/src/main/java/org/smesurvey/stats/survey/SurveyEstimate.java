@@ -3,6 +3,7 @@ package org.smesurvey.stats.survey;
 import java.util.OptionalDouble;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.Checks;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -29,8 +30,14 @@ public record SurveyEstimate(String label, double estimate, double standardError
      * @throws IllegalArgumentException if the level is not in (0, 1)
      */
     public Interval confidenceInterval(double level) {
-        double t = degreesOfFreedom > 0 ? Distributions.t(level, degreesOfFreedom) : Distributions.z(level);
+        double t = critical(level);
         return new Interval(estimate, estimate - t * standardError, estimate + t * standardError, level);
+    }
+
+    /** The critical value of the level: t on the degrees of freedom, the normal's when there are none. */
+    double critical(double level) {
+        Checks.requireOpenUnit(level, "level");
+        return degreesOfFreedom > 0 ? Distributions.t(level, degreesOfFreedom) : Distributions.z(level);
     }
 
     /**

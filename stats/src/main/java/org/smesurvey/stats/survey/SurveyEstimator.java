@@ -308,13 +308,9 @@ public final class SurveyEstimator {
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
         Objects.requireNonNull(method, "method");
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("Level is not in (0, 1): " + level);
-        }
+        double t = estimate.critical(level);
         double p = estimate.estimate();
         double se = estimate.standardError();
-        int df = estimate.degreesOfFreedom();
-        double t = df > 0 ? Distributions.t(level, df) : Distributions.z(level);
         double lower;
         double upper;
         switch (method) {
@@ -473,18 +469,12 @@ public final class SurveyEstimator {
 
     private void requireAnswers(boolean[] answers) {
         Objects.requireNonNull(answers, "answers");
-        if (answers.length != design.n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d answers for %d respondents",
-                    answers.length, design.n));
-        }
+        SurveyDesign.requireLength(answers.length, design.n, "answers");
     }
 
     private double[] requireValues(double[] values) {
         Objects.requireNonNull(values, "values");
-        if (values.length != design.n) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d values for %d respondents",
-                    values.length, design.n));
-        }
+        SurveyDesign.requireLength(values.length, design.n, "values");
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
