@@ -47,6 +47,12 @@ import org.smesurvey.core.StudyMethod;
 import org.smesurvey.core.SurveyMode;
 import org.smesurvey.core.Weighting;
 import org.smesurvey.core.YearRange;
+import org.smesurvey.core.io.CsvFile;
+import org.smesurvey.core.io.CsvReader;
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Problems;
+import org.smesurvey.core.io.Row;
+import org.smesurvey.core.io.TableSpec;
 
 /**
  * Reads a catalogue from CSV files, as {@code docs/catalogue-format.md} describes them.
@@ -73,6 +79,8 @@ public final class CatalogueReader {
     public static final String SCHEMES_FILE = "size-schemes.csv";
 
     private static final CatalogueReader DEFAULTS = new CatalogueReader(StandardCharsets.UTF_8);
+    /** The largest catalogue file read. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private final Charset charset;
@@ -125,10 +133,10 @@ public final class CatalogueReader {
                 problems.add(file, 0, 0, "", "", "file not found in the catalogue directory " + directory.toAbsolutePath());
             }
         }
-        problems.throwIfAny();
+        problems.throwIfAny(CatalogueFormatException::new);
         Path schemes = directory.resolve(SCHEMES_FILE);
-        return read(CsvSource.of(directory.resolve(STUDIES_FILE)), CsvSource.of(directory.resolve(OBSERVATIONS_FILE)),
-                Files.isRegularFile(schemes) ? Optional.of(CsvSource.of(schemes)) : Optional.empty());
+        return read(InputSource.of(directory.resolve(STUDIES_FILE)), InputSource.of(directory.resolve(OBSERVATIONS_FILE)),
+                Files.isRegularFile(schemes) ? Optional.of(InputSource.of(schemes)) : Optional.empty());
     }
 
     /**
@@ -140,7 +148,7 @@ public final class CatalogueReader {
      * @throws CatalogueFormatException if anything in the files is wrong
      * @throws IOException if a source cannot be read
      */
-    public StudyCatalogue read(CsvSource studies, CsvSource observations) throws IOException {
+    public StudyCatalogue read(InputSource studies, InputSource observations) throws IOException {
         return read(studies, observations, Optional.empty());
     }
 
@@ -154,7 +162,7 @@ public final class CatalogueReader {
      * @throws CatalogueFormatException if anything in the files is wrong
      * @throws IOException if a source cannot be read
      */
-    public StudyCatalogue read(CsvSource studies, CsvSource observations, CsvSource schemes) throws IOException {
+    public StudyCatalogue read(InputSource studies, InputSource observations, InputSource schemes) throws IOException {
         return read(studies, observations, Optional.of(schemes));
     }
 
@@ -168,10 +176,10 @@ public final class CatalogueReader {
      * @throws IOException if a resource cannot be read
      */
     public StudyCatalogue readResources(Class<?> anchor, String folder) throws IOException {
-        Optional<CsvSource> schemes = anchor.getResource(folder + SCHEMES_FILE) == null ? Optional.empty()
-                : Optional.of(CsvSource.ofResource(anchor, folder + SCHEMES_FILE));
-        return read(CsvSource.ofResource(anchor, folder + STUDIES_FILE),
-                CsvSource.ofResource(anchor, folder + OBSERVATIONS_FILE), schemes);
+        Optional<InputSource> schemes = anchor.getResource(folder + SCHEMES_FILE) == null ? Optional.empty()
+                : Optional.of(InputSource.ofResource(anchor, folder + SCHEMES_FILE));
+        return read(InputSource.ofResource(anchor, folder + STUDIES_FILE),
+                InputSource.ofResource(anchor, folder + OBSERVATIONS_FILE), schemes);
     }
 
     /**
@@ -183,7 +191,7 @@ public final class CatalogueReader {
      * @throws IOException if the file cannot be read
      */
     public ReferencePopulations readPopulations(Path file) throws IOException {
-        return readPopulations(CsvSource.of(file));
+        return readPopulations(InputSource.of(file));
     }
 
     /**
@@ -196,7 +204,7 @@ public final class CatalogueReader {
      * @throws IOException if the resource cannot be read
      */
     public ReferencePopulations readPopulationResource(Class<?> anchor, String resource) throws IOException {
-        return readPopulations(CsvSource.ofResource(anchor, resource));
+        return readPopulations(InputSource.ofResource(anchor, resource));
     }
 
     /**
@@ -208,9 +216,9 @@ public final class CatalogueReader {
      * @throws CatalogueFormatException if anything in the file is wrong
      * @throws IOException if the source cannot be read
      */
-    public ReferencePopulations readPopulations(CsvSource source) throws IOException {
+    public ReferencePopulations readPopulations(InputSource source) throws IOException {
         Problems problems = new Problems();
-        CsvTable table = CsvTable.read(source, charset, POPULATIONS, problems);
+        CsvFile table = reader(POPULATIONS).readAll(source, problems);
         List<ReferencePopulation> populations = new ArrayList<>();
         for (List<Row> group : groupBy(table.rows(), POPULATION_ID)) {
             Row first = group.get(0);
@@ -238,11 +246,16 @@ public final class CatalogueReader {
                         .ifPresent(populations::add);
             }
         }
-        problems.throwIfAny();
+        problems.throwIfAny(CatalogueFormatException::new);
         return ReferencePopulations.of(populations);
     }
 
-    private StudyCatalogue read(CsvSource studiesSource, CsvSource observationsSource, Optional<CsvSource> schemesSource)
+    /** Catalogue files are kept in memory whole, so they are capped; no real catalogue comes near. */
+    private CsvReader reader(TableSpec spec) {
+        return CsvReader.of(spec).withCharset(charset).withMaxBytes(MAX_BYTES);
+    }
+
+    private StudyCatalogue read(InputSource studiesSource, InputSource observationsSource, Optional<InputSource> schemesSource)
             throws IOException {
         Problems problems = new Problems();
         Map<String, SizeClassScheme> schemes = new HashMap<>();
@@ -250,12 +263,12 @@ public final class CatalogueReader {
         Set<String> brokenSchemes = new HashSet<>();
         boolean schemesComplete = true;
         if (schemesSource.isPresent()) {
-            CsvTable schemeTable = CsvTable.read(schemesSource.get(), charset, SCHEMES, problems);
+            CsvFile schemeTable = reader(SCHEMES).readAll(schemesSource.get(), problems);
             readSchemes(schemeTable, schemes, brokenSchemes);
             schemesComplete = schemeTable.complete();
             brokenSchemes.addAll(schemeTable.droppedKeys());
         }
-        CsvTable studyTable = CsvTable.read(studiesSource, charset, STUDIES, problems);
+        CsvFile studyTable = reader(STUDIES).readAll(studiesSource, problems);
         Map<String, Study> studies = new LinkedHashMap<>();
         Map<String, Long> studyLines = new HashMap<>();
         Set<String> brokenStudies = new HashSet<>(studyTable.droppedKeys());
@@ -274,16 +287,16 @@ public final class CatalogueReader {
                 id.ifPresent(brokenStudies::add);
             }
         }
-        CsvTable observationTable = CsvTable.read(observationsSource, charset, OBSERVATIONS, problems);
+        CsvFile observationTable = reader(OBSERVATIONS).readAll(observationsSource, problems);
         List<Observation> observations = new ArrayList<>();
         for (Row row : observationTable.rows()) {
             observation(row, studies, studyTable.complete() ? brokenStudies : null).ifPresent(observations::add);
         }
-        problems.throwIfAny();
+        problems.throwIfAny(CatalogueFormatException::new);
         return StudyCatalogue.of(studies.values(), observations);
     }
 
-    private static void readSchemes(CsvTable table, Map<String, SizeClassScheme> schemes, Set<String> broken) {
+    private static void readSchemes(CsvFile table, Map<String, SizeClassScheme> schemes, Set<String> broken) {
         for (List<Row> group : groupBy(table.rows(), SCHEME_ID)) {
             Row first = group.get(0);
             Optional<String> id = first.required(SCHEME_ID, CatalogueReader::code);
@@ -398,7 +411,7 @@ public final class CatalogueReader {
         Optional<Double> se = row.optional(SE, Cells::proportion);
         Optional<Double> low = row.optional(CI_LOW, Cells::proportion);
         Optional<Double> high = row.optional(CI_HIGH, Cells::proportion);
-        Optional<Double> level = row.optional(CI_LEVEL, Cells::proportion);
+        Optional<Double> level = row.optional(CI_LEVEL, CatalogueReader::level);
         if (!row.ok()) {
             return Optional.empty();
         }
@@ -524,6 +537,15 @@ public final class CatalogueReader {
             throw new IllegalArgumentException("expected lower-case letters, digits and '_'");
         }
         return text;
+    }
+
+    /** A confidence level: a proportion strictly between 0 and 1, so that the interval's fault is not blamed on it. */
+    private static double level(String text) {
+        double level = Cells.proportion(text);
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level is not in (0, 1); write it as 95 % or 0.95");
+        }
+        return level;
     }
 
     private static int year(String text) {

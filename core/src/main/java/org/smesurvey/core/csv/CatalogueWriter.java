@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.smesurvey.core.io.FormulaGuard;
+import org.smesurvey.core.io.TableSpec;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -239,6 +241,6 @@ public final class CatalogueWriter {
     }
 
     private static String text(String text) {
-        return Cells.guard(text);
+        return FormulaGuard.guard(text);
     }
 }

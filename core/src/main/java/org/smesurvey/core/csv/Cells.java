@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.smesurvey.core.io.Numbers;
 
 /**
  * Reads and writes the text of single cells. Every reader throws {@link IllegalArgumentException} with a
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
  */
 final class Cells {
 
-    /** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final char FORMULA_GUARD = '\'';
     private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u202f]+");
     private static final Pattern WHOLE = Pattern.compile("\\d+");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -34,12 +32,12 @@ final class Cells {
         if (percent) {
             s = s.substring(0, s.length() - 1);
         }
-        BigDecimal value = decimal(s, text);
+        BigDecimal value = decimalOrProportion(s);
         if (percent) {
             if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
                 throw new IllegalArgumentException("percentage is not in [0, 100] %");
             }
-            return value.movePointLeft(2).doubleValue();
+            return Numbers.toDouble(value.movePointLeft(2));
         }
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(
@@ -48,34 +46,24 @@ final class Cells {
         return value.doubleValue();
     }
 
+    private static BigDecimal decimalOrProportion(String s) {
+        try {
+            return Numbers.decimal(s);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("expected a decimal number")) {
+                throw new IllegalArgumentException("expected a number such as 0.125, 12.5 % or 12,5 %", e);
+            }
+            throw e;
+        }
+    }
+
     /** Reads a positive finite decimal, such as a design effect. */
     static double positive(String text) {
-        BigDecimal value = decimal(SPACES.matcher(text).replaceAll(""), text);
+        BigDecimal value = Numbers.decimal(text);
         if (value.signum() <= 0) {
             throw new IllegalArgumentException("expected a positive number");
         }
-        return value.doubleValue();
-    }
-
-    private static BigDecimal decimal(String s, String original) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.contains("nan") || lower.contains("inf") || lower.contains("\u221e")) {
-            throw new IllegalArgumentException("not a number: NaN and infinities are not figures");
-        }
-        if (s.indexOf(',') >= 0 && s.indexOf('.') >= 0 || s.indexOf(',') != s.lastIndexOf(',')) {
-            throw new IllegalArgumentException(
-                    "expected one decimal separator, a point or a comma, and no thousands separator");
-        }
-        try {
-            BigDecimal value = new BigDecimal(s.replace(',', '.'));
-            // Enough for every double (4.9E-324 as a percentage has 326 decimals), not for a runaway exponent.
-            if (Math.abs(value.scale()) > 400) {
-                throw new IllegalArgumentException("expected a number with at most 400 decimals");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number such as 0.125, 12.5 % or 12,5 %");
-        }
+        return Numbers.toDouble(value);
     }
 
     /** Reads a whole number of at least {@code min}; digits may be grouped by spaces ({@code 1 657}). */
@@ -141,21 +129,5 @@ final class Cells {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * Guards a text cell so that a spreadsheet shows it as text: a cell starting with {@code = + - @},
-     * a tab or a carriage return, or with the guard {@code '} itself, gets a leading {@code '}.
-     */
-    static String guard(String text) {
-        return !text.isEmpty() && (FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == FORMULA_GUARD)
-                ? FORMULA_GUARD + text : text;
-    }
-
-    /** Removes the guard {@link #guard(String)} adds; a leading {@code '} before other text is kept. */
-    static String unguard(String text) {
-        return text.length() > 1 && text.charAt(0) == FORMULA_GUARD
-                && (FORMULA_STARTS.indexOf(text.charAt(1)) >= 0 || text.charAt(1) == FORMULA_GUARD)
-                ? text.substring(1) : text;
     }
 }

@@ -1,6 +1,7 @@
 package org.smesurvey.core.csv;
 
 import java.util.List;
+import org.smesurvey.core.io.TableSpec;
 
 /** The column names of the catalogue files, shared by the reader and the writer; docs/catalogue-format.md describes them. */
 final class Columns {
@@ -50,21 +51,21 @@ final class Columns {
     static final String POPULATION_ID = "population_id";
     static final String ENTERPRISES = "enterprises";
 
-    static final TableSpec STUDIES = new TableSpec(
+    static final TableSpec STUDIES = TableSpec.closed(
             List.of(STUDY_ID, TITLE, PUBLISHER, FIELDWORK, REGION, POPULATION, SIZE_SCHEME, SIZE_MIN, SIZE_MAX,
                     SECTORS, SAMPLE_SIZE, RESPONDENTS, MODE, SAMPLING, WEIGHTING, SOURCES, NOTES),
             List.of(STUDY_ID, TITLE, PUBLISHER, REGION, POPULATION, SIZE_SCHEME), List.of(), false);
 
-    static final TableSpec OBSERVATIONS = new TableSpec(
+    static final TableSpec OBSERVATIONS = TableSpec.closed(
             List.of(STUDY_ID, INDICATOR, WORDING, REGION, YEAR, SIZE_CLASS, SIZE_MIN, SIZE_MAX, SECTORS, PLATFORM,
                     SCOPE, X, N, VALUE, SE, CI_LOW, CI_HIGH, CI_LEVEL, DEFF, DENOMINATOR, SOURCE, NOTES),
             List.of(STUDY_ID, INDICATOR, SCOPE), List.of(List.of(VALUE, X)), false);
 
-    static final TableSpec SCHEMES = new TableSpec(
+    static final TableSpec SCHEMES = TableSpec.closed(
             List.of(SCHEME_ID, SCHEME_NAME, CLASS_CODE, CLASS_LABEL, SIZE_MIN, SIZE_MAX, NOTES),
             List.of(SCHEME_ID, SCHEME_NAME, CLASS_CODE, CLASS_LABEL, SIZE_MIN), List.of(), true);
 
-    static final TableSpec POPULATIONS = new TableSpec(
+    static final TableSpec POPULATIONS = TableSpec.closed(
             List.of(POPULATION_ID, PUBLISHER, REGION, YEAR, SCOPE, SIZE_CLASS, SIZE_MIN, SIZE_MAX, ENTERPRISES, SOURCE,
                     NOTES),
             List.of(POPULATION_ID, PUBLISHER, REGION, YEAR, SCOPE, SIZE_CLASS, SIZE_MIN), List.of(), false);

@@ -1,5 +1,6 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smesurvey.core.csv.CsvFiles.OBSERVATIONS;
@@ -79,9 +80,9 @@ class CatalogueReaderProblemsTest {
                 badObservations("percentage above 100", OBSERVATION_ROW.replace("19 %", "112 %"), 10,
                         "percentage is not in [0, 100] %"),
                 badObservations("NaN", OBSERVATION_ROW.replace("19 %", "NaN"), 10,
-                        "not a number: NaN and infinities are not figures"),
+                        "not a number: NaN and infinities are not values"),
                 badObservations("Infinity", OBSERVATION_ROW.replace("19 %", "Infinity"), 10,
-                        "not a number: NaN and infinities are not figures"),
+                        "not a number: NaN and infinities are not values"),
                 badObservations("year outside fieldwork", OBSERVATION_ROW.replace(",2013,", ",2016,"), 5,
                         "year 2016 is outside the fieldwork 2013-2015 of study S2"),
                 badObservations("year not a number", OBSERVATION_ROW.replace(",2013,", ",20l3,"), 5,
@@ -130,15 +131,16 @@ class CatalogueReaderProblemsTest {
                         SCHEMES, OBSERVATIONS_FILE, 3, 0, "row has 12 cells but the header has 11 columns (a decimal"
                                 + " comma in a comma-separated file must be quoted)"),
                 badStudies("unterminated quote", STUDIES.replace("\"ICT usage, 2013-2015\"", "\"ICT usage, 2013-2015"),
-                        3, 0, "unterminated quoted cell: a quote opened on this line is never closed"),
+                        3, 2, "unterminated quoted cell: the quote that opens this cell is never closed"),
                 badStudies("text after a closing quote", STUDIES.replace("\"ICT usage, 2013-2015\"", "\"ICT usage\" 2013"),
-                        3, 0, "text after a closing quote: a quoted cell must end at the delimiter (write \"\" for a"
+                        3, 2, "text after a closing quote: a quoted cell must end at the delimiter (write \"\" for a"
                                 + " quote inside it)"),
                 badObservations("10 MB cell", OBSERVATION_ROW.replace("stated as 'deux sur dix'", tenMegabytes), 11,
-                        "cell is 10,485,760 characters long; the limit is 100,000"),
+                        "row is longer than 1,048,576 characters (with the row before it), in this cell; a cell may have"
+                                + " at most 100,000"),
                 Arguments.of("10 MB line without delimiters", STUDIES, observation(tenMegabytes), SCHEMES,
-                        OBSERVATIONS_FILE, 3, 0, "row has 1 cells but the header has 11 columns (a decimal comma in a"
-                                + " comma-separated file must be quoted)"));
+                        OBSERVATIONS_FILE, 3, 1, "row is longer than 1,048,576 characters (with the row before it), in"
+                                + " this cell; a cell may have at most 100,000"));
     }
 
     @ParameterizedTest(name = "{0}")

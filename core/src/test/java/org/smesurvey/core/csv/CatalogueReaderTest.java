@@ -1,5 +1,8 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Problem;
+import org.smesurvey.core.io.FormulaGuard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,17 +131,19 @@ class CatalogueReaderTest {
         byte[] studies = STUDIES.replace("Survey one", "Enquête – PME").getBytes(windows);
         CatalogueReader reader = CatalogueReader.withDefaults().withCharset(windows);
         assertEquals(windows, reader.charset());
-        StudyCatalogue catalogue = reader.read(CsvSource.of("studies.csv", studies),
-                CsvSource.of("observations.csv", OBSERVATIONS.getBytes(windows)));
+        StudyCatalogue catalogue = reader.read(InputSource.of("studies.csv", studies),
+                InputSource.of("observations.csv", OBSERVATIONS.getBytes(windows)));
         assertEquals("Enquête – PME", catalogue.study("S1").orElseThrow().title());
         assertEquals(StandardCharsets.UTF_8, CatalogueReader.withDefaults().charset());
 
         CatalogueFormatException e = assertThrows(CatalogueFormatException.class, () -> CatalogueReader.withDefaults()
-                .read(CsvSource.of("studies.csv", studies), CsvFiles.source("observations.csv", OBSERVATIONS)));
+                .read(InputSource.of("studies.csv", studies), CsvFiles.source("observations.csv", OBSERVATIONS)));
         Problem problem = e.problems().get(0);
         assertEquals(2, problem.line());
+        assertEquals(2, problem.column());
+        assertEquals("title", problem.columnName());
         assertEquals("byte 0xEA at offset 114", problem.value());
-        assertTrue(problem.message().startsWith("not valid UTF-8; a file saved by Excel on Windows is usually"
+        assertTrue(problem.message().startsWith("not valid UTF-8 text; a file saved by Excel on Windows is usually"
                 + " Windows-1252"), problem.message());
     }
 

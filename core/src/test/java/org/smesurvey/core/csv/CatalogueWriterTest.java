@@ -1,5 +1,6 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.InputSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,8 +79,8 @@ class CatalogueWriterTest {
     void writingIsStable() throws IOException {
         StudyCatalogue catalogue = catalogue();
         byte[][] first = write(catalogue);
-        StudyCatalogue read = CatalogueReader.withDefaults().read(CsvSource.of("studies.csv", first[0]),
-                CsvSource.of("observations.csv", first[1]), CsvSource.of("size-schemes.csv", first[2]));
+        StudyCatalogue read = CatalogueReader.withDefaults().read(InputSource.of("studies.csv", first[0]),
+                InputSource.of("observations.csv", first[1]), InputSource.of("size-schemes.csv", first[2]));
         byte[][] second = write(read);
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(first[i], second[i]);

@@ -1,5 +1,6 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.FormulaGuard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,10 +26,10 @@ class CellsTest {
             "-0.1|proportion is not in [0, 1]; write a percentage with its sign, such as 45 %",
             "112 %|percentage is not in [0, 100] %",
             "-1%|percentage is not in [0, 100] %",
-            "NaN|not a number: NaN and infinities are not figures",
-            "Infinity %|not a number: NaN and infinities are not figures",
-            "-inf|not a number: NaN and infinities are not figures",
-            "\u221e|not a number: NaN and infinities are not figures",
+            "NaN|not a number: NaN and infinities are not values",
+            "Infinity %|not a number: NaN and infinities are not values",
+            "-inf|not a number: NaN and infinities are not values",
+            "\u221e|not a number: NaN and infinities are not values",
             "1,000.5|expected one decimal separator, a point or a comma, and no thousands separator",
             "1,2,3|expected one decimal separator, a point or a comma, and no thousands separator",
             "abc|expected a number such as 0.125, 12.5 % or 12,5 %",
@@ -81,14 +82,14 @@ class CellsTest {
     void guardsFormulasAndReadsThemBack(String text, String guarded) {
         String t = text == null ? "" : text;
         String g = guarded == null ? "" : guarded;
-        assertEquals(g, Cells.guard(t));
-        assertEquals(t, Cells.unguard(Cells.guard(t)));
+        assertEquals(g, FormulaGuard.guard(t));
+        assertEquals(t, FormulaGuard.unguard(FormulaGuard.guard(t)));
     }
 
     @Test
     void aLeadingQuoteBeforePlainTextIsKept() {
-        assertEquals("'hello", Cells.unguard("'hello"));
-        assertEquals("'", Cells.unguard("'"));
+        assertEquals("'hello", FormulaGuard.unguard("'hello"));
+        assertEquals("'", FormulaGuard.unguard("'"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.InputSource;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class CsvFiles {
         return assertThrows(CatalogueFormatException.class, () -> read(studies, observations, schemes));
     }
 
-    static CsvSource source(String name, String text) {
-        return CsvSource.of(name, text.getBytes(StandardCharsets.UTF_8));
+    static InputSource source(String name, String text) {
+        return InputSource.of(name, text.getBytes(StandardCharsets.UTF_8));
     }
 }

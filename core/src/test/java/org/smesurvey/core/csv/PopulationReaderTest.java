@@ -1,5 +1,7 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,7 +27,7 @@ class PopulationReaderTest {
 
     private static ReferencePopulations read(String text) throws IOException {
         return CatalogueReader.withDefaults().readPopulations(
-                CsvSource.of("populations.csv", text.getBytes(StandardCharsets.UTF_8)));
+                InputSource.of("populations.csv", text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

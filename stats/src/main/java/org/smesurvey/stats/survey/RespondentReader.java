@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.smesurvey.core.csv.CatalogueFormatException;
-import org.smesurvey.core.csv.Problem;
+import org.smesurvey.core.io.Problem;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

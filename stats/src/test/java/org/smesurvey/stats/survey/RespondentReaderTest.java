@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.core.csv.CatalogueFormatException;
-import org.smesurvey.core.csv.Problem;
+import org.smesurvey.core.io.Problem;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

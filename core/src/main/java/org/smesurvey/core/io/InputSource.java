@@ -1,4 +1,4 @@
-package org.smesurvey.core.csv;
+package org.smesurvey.core.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A named CSV input: a file, a class-path resource or bytes in memory. The name is what problems report.
+ * A named input: a file, a class-path resource or bytes in memory. The name is what problems report.
  *
  * @param name the name shown in problems, such as {@code studies.csv}
  * @param opener opens the content; called once per read
  * @since 0.1
  */
-public record CsvSource(String name, Opener opener) {
+public record InputSource(String name, Opener opener) {
 
     /**
      * Opens a source's content.
@@ -40,7 +40,7 @@ public record CsvSource(String name, Opener opener) {
      * @param opener opens the content; called once per read
      * @throws NullPointerException if an argument is null
      */
-    public CsvSource {
+    public InputSource {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
     }
@@ -51,9 +51,9 @@ public record CsvSource(String name, Opener opener) {
      * @param file the file
      * @return the source
      */
-    public static CsvSource of(Path file) {
+    public static InputSource of(Path file) {
         Path name = file.getFileName();
-        return new CsvSource(name == null ? file.toString() : name.toString(), () -> Files.newInputStream(file));
+        return new InputSource(name == null ? file.toString() : name.toString(), () -> Files.newInputStream(file));
     }
 
     /**
@@ -63,9 +63,9 @@ public record CsvSource(String name, Opener opener) {
      * @param content the bytes, not copied
      * @return the source
      */
-    public static CsvSource of(String name, byte[] content) {
+    public static InputSource of(String name, byte[] content) {
         Objects.requireNonNull(content, "content");
-        return new CsvSource(name, () -> new ByteArrayInputStream(content));
+        return new InputSource(name, () -> new ByteArrayInputStream(content));
     }
 
     /**
@@ -75,10 +75,10 @@ public record CsvSource(String name, Opener opener) {
      * @param resource the absolute resource name, such as {@code /org/smesurvey/core/bundled/studies.csv}
      * @return the source, named by the resource's last path element
      */
-    public static CsvSource ofResource(Class<?> anchor, String resource) {
+    public static InputSource ofResource(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        return new CsvSource(name, () -> {
+        return new InputSource(name, () -> {
             InputStream in = anchor.getResourceAsStream(resource);
             if (in == null) {
                 throw new FileNotFoundException("No class-path resource " + resource);

@@ -1,9 +1,9 @@
-package org.smesurvey.core.csv;
+package org.smesurvey.core.io;
 
 import java.util.Objects;
 
 /**
- * One thing wrong in a catalogue file: where it is, what was found and the rule it breaks.
+ * One thing wrong in an input file: where it is, what was found and the rule it breaks.
  *
  * @param file the file name, such as {@code observations.csv}
  * @param line the line, counted from 1; 0 when the problem is about the whole file
