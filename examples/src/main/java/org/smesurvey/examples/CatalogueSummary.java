@@ -14,7 +14,7 @@ import org.smesurvey.core.Coded;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
-import org.smesurvey.core.csv.CatalogueFormatException;
+import org.smesurvey.core.io.InputFormatException;
 
 /**
  * The main job until the report exists: a summary of a catalogue by region, size-class scheme, network
@@ -62,7 +62,7 @@ public final class CatalogueSummary {
             NamedCatalogue named = NamedCatalogue.load(args.length == 0 ? "" : args[0]);
             new CatalogueSummary(out).print(named);
             return 0;
-        } catch (CatalogueFormatException | java.io.FileNotFoundException e) {
+        } catch (InputFormatException | java.io.FileNotFoundException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

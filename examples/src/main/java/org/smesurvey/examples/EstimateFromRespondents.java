@@ -10,6 +10,7 @@ import java.util.Map;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.ProportionMethod;
 import org.smesurvey.stats.survey.RaoScott;
@@ -54,7 +55,7 @@ public final class EstimateFromRespondents {
         try {
             data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                     .answers("external", "internal").categories("band", "region").build().read(table);
-        } catch (org.smesurvey.core.csv.CatalogueFormatException e) {
+        } catch (org.smesurvey.core.io.InputFormatException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
 
@@ -66,7 +67,7 @@ public final class EstimateFromRespondents {
         SurveyDesign design = Calibration.postStratify(data.design(), data.categories("band"), france);
         SurveyEstimator estimator = SurveyEstimator.of(design);
 
-        boolean[] external = data.answers("external");
+        Answers external = data.answers("external");
         SurveyEstimate overall = estimator.proportion("external networks", external);
         Interval ci = SurveyEstimator.interval(overall, ProportionMethod.LOGIT, 0.95);
         out.printf(Locale.ROOT, "%d respondents, %d strata, %d units, %d degrees of freedom%n", design.size(),
@@ -78,11 +79,11 @@ public final class EstimateFromRespondents {
                     100 * e.standardError(), e.respondents());
         }
         String[] yesNo = new String[design.size()];
-        boolean[] internal = data.answers("internal");
+        Answers internal = data.answers("internal");
         String[] externalText = new String[design.size()];
         for (int i = 0; i < yesNo.length; i++) {
-            yesNo[i] = internal[i] ? "internal" : "no internal";
-            externalText[i] = external[i] ? "external" : "no external";
+            yesNo[i] = internal.isYes(i) ? "internal" : "no internal";
+            externalText[i] = external.isYes(i) ? "external" : "no external";
         }
         RaoScott test = estimator.independence(externalText, yesNo);
         out.printf(Locale.ROOT, "external vs internal networks: Rao-Scott F = %.2f on %.2f and %.1f df, p = %.3g%n",

@@ -26,7 +26,7 @@ import org.smesurvey.core.Observation;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
-import org.smesurvey.core.csv.CatalogueFormatException;
+import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.examples.NamedCatalogue;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
@@ -114,7 +114,7 @@ public final class Report {
             out.printf(Locale.ROOT, "Report written to %s (%d kB) in %.1f s%n", index.toAbsolutePath(),
                     Files.size(index) / 1024, (System.nanoTime() - report.start) / 1e9);
             return 0;
-        } catch (CatalogueFormatException | FileNotFoundException e) {
+        } catch (InputFormatException | FileNotFoundException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -241,8 +241,26 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if there are not as many answers as respondents
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
-        SurveyDesign.requireLength(answers.length, design.n, "answers");
-        return estimates(List.of(label), null, answers).get(0);
+        SurveyDesign.requireLength(Objects.requireNonNull(answers, "answers").length, design.n, "answers");
+        return proportion(label, Answers.of(answers));
+    }
+
+    /**
+     * The weighted share answering yes among those who answered, survey's {@code svymean(~I(answer), repdesign,
+     * na.rm = TRUE)}: respondents with a missing answer or weight 0 count only as zeros (see {@link Answers}).
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate (no design effect)
+     * @throws IllegalArgumentException if there are not as many answers as respondents, or none answered
+     */
+    public SurveyEstimate proportion(String label, Answers answers) {
+        Objects.requireNonNull(label, "label");
+        List<SurveyEstimate> estimates = estimates(List.of(label), null, answers);
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
+        }
+        return estimates.get(0);
     }
 
     /**
@@ -256,9 +274,30 @@ public final class ReplicateDesign {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
-        SurveyDesign.requireLength(answers.length, design.n, "answers");
+        SurveyDesign.requireLength(Objects.requireNonNull(answers, "answers").length, design.n, "answers");
+        return proportionBy(Answers.of(answers), domains);
+    }
+
+    /**
+     * The share answering yes among those who answered, in each domain, survey's {@code svyby(~I(answer),
+     * ~domain, repdesign, svymean, na.rm = TRUE)}; a domain where nobody with a non-zero weight answered is left
+     * out.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain (no design effect)
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     */
+    public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
         Coding coding = Coding.of(domains, design.n, "domains");
         return estimates(coding.names(), coding.codes(), answers);
+    }
+
+    private List<SurveyEstimate> estimates(List<String> asked, int[] domainOf, Answers given) {
+        Objects.requireNonNull(given, "answers");
+        SurveyDesign.requireLength(given.size(), design.n, "answers");
+        Included included = Included.of(design, domainOf, asked.size(), given.answeredOrNull());
+        return included.keep(estimates(included.labels(asked), included.codes(), given.yesArray()));
     }
 
     private List<SurveyEstimate> estimates(List<String> names, int[] code, boolean[] answers) {

@@ -1,12 +1,8 @@
 package org.smesurvey.stats.survey;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,19 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.smesurvey.core.csv.CatalogueFormatException;
-import org.smesurvey.core.io.Problem;
+import org.smesurvey.core.io.CsvReader;
+import org.smesurvey.core.io.InputFormatException;
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Numbers;
+import org.smesurvey.core.io.Problems;
+import org.smesurvey.core.io.Row;
+import org.smesurvey.core.io.TableSpec;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads respondent-level survey data — one row per respondent — from a CSV file or a Tablesaw table, with the
- * catalogue's conventions: every problem (missing column, ragged row, weight that is not a positive number,
- * answer that is not 0/1) is reported with its file, line, column and value, all at once, and nothing is
- * half-read.
+ * Reads respondent-level survey data — one row per respondent — from a CSV file or a Tablesaw table, through the
+ * library's one input layer ({@link org.smesurvey.core.io}): every problem (missing column, ragged row, a weight
+ * that is not a number, an answer that is not yes or no) is reported with its file, line, column and value, all at
+ * once, and nothing is half-read. Other columns of the file are ignored.
  *
  * <pre>{@code
  * Respondents data = RespondentReader.builder().weight("weight").strata("stratum").clusters("psu")
@@ -37,11 +35,18 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  *
  * <p>Answers are read as yes for {@code 1}, {@code yes}, {@code true}, {@code oui} and as no for {@code 0},
- * {@code no}, {@code false}, {@code non}, in any case. The file is UTF-8, comma-separated, with a header row.
+ * {@code no}, {@code false}, {@code non}, in any case; an empty cell or {@code NA} is a missing answer, kept as
+ * such ({@link Answers}) and left out of estimates as R's survey leaves it out with {@code na.rm = TRUE}. A weight
+ * is a decimal number, 0 or more: a respondent with weight 0 stays in the design, as in survey; a negative weight
+ * (left by GREG calibration) is a problem unless {@linkplain Builder#allowNegativeWeights() allowed}. The file is
+ * UTF-8 unless {@linkplain Builder#charset(Charset) told otherwise}, comma- or semicolon-separated, with a header
+ * row.
  *
  * @since 0.1
  */
 public final class RespondentReader {
+
+    private static final String WHAT = "the respondent data";
 
     private final String weight;
     private final Optional<String> strata;
@@ -50,6 +55,8 @@ public final class RespondentReader {
     private final List<String> answers;
     private final List<String> categories;
     private final LonelyPsu lonelyPsu;
+    private final boolean negativeWeights;
+    private final Charset charset;
 
     private RespondentReader(Builder b) {
         this.weight = b.weight;
@@ -59,6 +66,8 @@ public final class RespondentReader {
         this.answers = List.copyOf(b.answers);
         this.categories = List.copyOf(b.categories);
         this.lonelyPsu = b.lonelyPsu;
+        this.negativeWeights = b.negativeWeights;
+        this.charset = b.charset;
     }
 
     /**
@@ -75,38 +84,38 @@ public final class RespondentReader {
      *
      * @param file the file
      * @return the respondents
-     * @throws CatalogueFormatException listing every problem, if the file is not as configured
+     * @throws InputFormatException listing the problems, if the file is not as configured
      * @throws IOException if the file cannot be read
      */
     public Respondents read(Path file) throws IOException {
-        String name = String.valueOf(file.getFileName());
-        Columns columns = new Columns(name);
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), decoder);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            if (!columns.header(header.keySet().stream().toList())) {
-                throw new CatalogueFormatException(columns.problems);
-            }
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (record.size() != header.size()) {
-                    columns.problem(line, 0, "", "", String.format(Locale.ROOT, "has %d cells, the header %d",
-                            record.size(), header.size()));
-                    continue;
-                }
-                columns.row(line, record::get);
-            }
-        } catch (CharacterCodingException e) {
-            throw new CatalogueFormatException(List.of(new Problem(name, 0, 0, "", "", "is not UTF-8 text")));
-        } catch (UncheckedIOException e) {
-            // commons-csv reports a broken quote this way
-            throw new CatalogueFormatException(List.of(new Problem(name, 0, 0, "", "", "cannot be split into"
-                    + " cells: " + e.getCause().getMessage())));
-        }
-        return columns.respondents();
+        return read(InputSource.of(Objects.requireNonNull(file, "file")));
+    }
+
+    /**
+     * Reads a CSV source.
+     *
+     * @param source the source
+     * @return the respondents
+     * @throws InputFormatException listing the problems, if the file is not as configured
+     * @throws IOException if the source cannot be read
+     */
+    public Respondents read(InputSource source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Problems problems = new Problems();
+        Columns columns = new Columns(problems);
+        CsvReader.of(TableSpec.open(wanted())).withCharset(charset).read(source, problems, row -> columns.row(row.line(),
+                new Cells() {
+                    @Override
+                    public String text(String column) {
+                        return row.text(column);
+                    }
+
+                    @Override
+                    public void fail(String column, String value, String message) {
+                        row.fail(column, value, message);
+                    }
+                }));
+        return columns.respondents(source.name());
     }
 
     /**
@@ -114,127 +123,165 @@ public final class RespondentReader {
      *
      * @param table the table
      * @return the respondents
-     * @throws CatalogueFormatException listing every problem, if the table is not as configured
+     * @throws InputFormatException listing the problems, if the table is not as configured
      */
-    public Respondents read(Table table) throws CatalogueFormatException {
-        Columns columns = new Columns(table.name() == null ? "table" : table.name());
-        if (!columns.header(table.columnNames())) {
-            throw new CatalogueFormatException(columns.problems);
+    public Respondents read(Table table) throws InputFormatException {
+        Objects.requireNonNull(table, "table");
+        String name = table.name() == null ? "table" : table.name();
+        Problems problems = new Problems();
+        List<String> names = table.columnNames();
+        for (String column : wanted()) {
+            if (!names.contains(column)) {
+                problems.add(name, 1, 0, "", "", "missing required column '" + column + "'; the columns are " + names);
+            }
         }
+        problems.throwIfAny(WHAT);
+        Columns columns = new Columns(problems);
         List<Column<?>> all = table.columns();
         for (int r = 0; r < table.rowCount(); r++) {
             int row = r;
-            columns.row(r + 2, name -> {
-                Column<?> column = all.get(table.columnIndex(name));
-                return column.isMissing(row) ? "" : column.getString(row);
+            long line = r + 2L;
+            columns.row(line, new Cells() {
+                @Override
+                public String text(String column) {
+                    Column<?> c = all.get(table.columnIndex(column));
+                    return c.isMissing(row) ? "" : c.getString(row).strip();
+                }
+
+                @Override
+                public void fail(String column, String value, String message) {
+                    problems.add(name, line, table.columnIndex(column) + 1, column, value, message);
+                }
             });
         }
-        return columns.respondents();
+        return columns.respondents(name);
     }
 
-    /** The columns being read, and the problems met. */
+    private List<String> wanted() {
+        List<String> wanted = new ArrayList<>(List.of(weight));
+        strata.ifPresent(wanted::add);
+        clusters.ifPresent(wanted::add);
+        fpc.ifPresent(wanted::add);
+        wanted.addAll(answers);
+        wanted.addAll(categories);
+        return wanted;
+    }
+
+    /** One row's cells, by column name, from a CSV row or a table. */
+    private interface Cells {
+        String text(String column);
+
+        void fail(String column, String value, String message);
+    }
+
+    /** The columns being read, grown as rows come. */
     private final class Columns {
-        private final String file;
-        private final List<Problem> problems = new ArrayList<>();
-        private final Map<String, Integer> index = new LinkedHashMap<>();
+        private final Problems problems;
         private double[] weights = new double[1024];
-        private final Map<String, List<String>> text = new LinkedHashMap<>();
         private double[] fpcValues = new double[1024];
+        private final Map<String, List<String>> text = new LinkedHashMap<>();
         private final Map<String, boolean[]> yes = new LinkedHashMap<>();
+        private final Map<String, boolean[]> answered = new LinkedHashMap<>();
         private int n;
 
-        Columns(String file) {
-            this.file = file;
-        }
-
-        void problem(long line, int column, String columnName, String value, String message) {
-            if (problems.size() < 1000) {
-                problems.add(new Problem(file, line, column, columnName, value, message));
-            }
-        }
-
-        boolean header(List<String> names) {
-            for (int c = 0; c < names.size(); c++) {
-                index.put(names.get(c), c + 1);
-            }
-            List<String> wanted = new ArrayList<>(List.of(weight));
-            strata.ifPresent(wanted::add);
-            clusters.ifPresent(wanted::add);
-            fpc.ifPresent(wanted::add);
-            wanted.addAll(answers);
-            wanted.addAll(categories);
-            for (String column : wanted) {
-                if (!index.containsKey(column)) {
-                    problem(1, 0, "", "", "has no column " + column + "; the header is " + names);
-                }
-            }
+        Columns(Problems problems) {
+            this.problems = problems;
             strata.ifPresent(s -> text.put(s, new ArrayList<>()));
             clusters.ifPresent(c -> text.put(c, new ArrayList<>()));
             categories.forEach(c -> text.put(c, new ArrayList<>()));
-            answers.forEach(a -> yes.put(a, new boolean[1024]));
-            return problems.isEmpty();
+            answers.forEach(a -> {
+                yes.put(a, new boolean[1024]);
+                answered.put(a, new boolean[1024]);
+            });
         }
 
-        void row(long line, java.util.function.Function<String, String> cell) {
+        void row(long line, Cells cells) {
             if (n == weights.length) {
-                weights = Arrays.copyOf(weights, 2 * n);
-                fpcValues = Arrays.copyOf(fpcValues, 2 * n);
-                yes.replaceAll((k, v) -> Arrays.copyOf(v, 2 * n));
+                int size = 2 * n;
+                weights = Arrays.copyOf(weights, size);
+                fpcValues = Arrays.copyOf(fpcValues, size);
+                yes.replaceAll((k, v) -> Arrays.copyOf(v, size));
+                answered.replaceAll((k, v) -> Arrays.copyOf(v, size));
             }
-            weights[n] = number(line, weight, cell.apply(weight), true);
-            fpc.ifPresent(f -> fpcValues[n] = number(line, f, cell.apply(f), false));
+            weights[n] = weight(cells);
+            fpc.ifPresent(f -> fpcValues[n] = fpc(cells, f));
             for (Map.Entry<String, List<String>> e : text.entrySet()) {
-                String value = cell.apply(e.getKey()).trim();
+                String value = cells.text(e.getKey());
                 if (value.isEmpty()) {
-                    problem(line, index.get(e.getKey()), e.getKey(), "", "is empty; expected a label");
+                    cells.fail(e.getKey(), "", "is empty; expected a label");
                 }
                 e.getValue().add(value);
             }
-            for (Map.Entry<String, boolean[]> e : yes.entrySet()) {
-                String value = cell.apply(e.getKey()).trim().toLowerCase(Locale.ROOT);
+            for (String column : answers) {
+                String value = cells.text(column).toLowerCase(Locale.ROOT);
                 switch (value) {
-                    case "1", "yes", "true", "oui" -> e.getValue()[n] = true;
-                    case "0", "no", "false", "non" -> e.getValue()[n] = false;
-                    default -> problem(line, index.get(e.getKey()), e.getKey(), value,
-                            "is not an answer: expected 1 or 0 (yes/no, true/false, oui/non)");
+                    case "1", "yes", "true", "oui" -> {
+                        yes.get(column)[n] = true;
+                        answered.get(column)[n] = true;
+                    }
+                    case "0", "no", "false", "non" -> answered.get(column)[n] = true;
+                    case "", "na" -> answered.get(column)[n] = false;
+                    default -> cells.fail(column, value,
+                            "is not an answer: expected 1 or 0 (yes/no, true/false, oui/non), or empty or NA if missing");
                 }
             }
             n++;
         }
 
-        private double number(long line, String column, String text, boolean weight) {
+        private double weight(Cells cells) {
+            String text = cells.text(weight);
             try {
-                double value = Double.parseDouble(text.trim());
-                if (value > 0 && value < Double.POSITIVE_INFINITY) {
+                double value = Numbers.finite(text);
+                if (value >= 0 || negativeWeights) {
                     return value;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
+                cells.fail(weight, text, "is a negative weight; a file calibrated by GREG may have some: read it with"
+                        + " allowNegativeWeights()");
+            } catch (IllegalArgumentException e) {
+                cells.fail(weight, text, "is not a weight: " + e.getMessage());
             }
-            problem(line, index.get(column), column, text, weight ? "is not a weight: expected a positive number"
-                    : "is not a finite population correction: expected a positive number");
             return Double.NaN;
         }
 
-        Respondents respondents() throws CatalogueFormatException {
-            if (n == 0) {
-                problem(0, 0, "", "", "has no respondent");
+        private double fpc(Cells cells, String column) {
+            String text = cells.text(column);
+            try {
+                double value = Numbers.finite(text);
+                if (value > 0) {
+                    return value;
+                }
+                cells.fail(column, text, "is not a finite population correction: expected a positive number");
+            } catch (IllegalArgumentException e) {
+                cells.fail(column, text, "is not a finite population correction: " + e.getMessage());
             }
-            if (!problems.isEmpty()) {
-                throw new CatalogueFormatException(problems);
+            return Double.NaN;
+        }
+
+        Respondents respondents(String file) throws InputFormatException {
+            if (n == 0 && problems.isEmpty()) {
+                problems.add(file, 0, 0, "", "", "has no respondent");
             }
+            problems.throwIfAny(WHAT);
             SurveyDesign.Builder design = SurveyDesign.builder(Arrays.copyOf(weights, n)).lonelyPsu(lonelyPsu);
+            if (negativeWeights) {
+                design.allowNegativeWeights();
+            }
             strata.ifPresent(s -> design.strata(text.get(s).toArray(String[]::new)));
             clusters.ifPresent(c -> design.clusters(text.get(c).toArray(String[]::new)));
             fpc.ifPresent(f -> design.fpc(Arrays.copyOf(fpcValues, n)));
-            Map<String, boolean[]> answerColumns = new LinkedHashMap<>();
-            yes.forEach((k, v) -> answerColumns.put(k, Arrays.copyOf(v, n)));
+            Map<String, Answers> answerColumns = new LinkedHashMap<>();
+            for (String column : answers) {
+                answerColumns.put(column, Answers.of(Arrays.copyOf(yes.get(column), n),
+                        Arrays.copyOf(answered.get(column), n)));
+            }
             Map<String, String[]> categoryColumns = new LinkedHashMap<>();
             categories.forEach(c -> categoryColumns.put(c, text.get(c).toArray(String[]::new)));
             try {
                 return new Respondents(design.build(), answerColumns, categoryColumns);
             } catch (IllegalArgumentException e) {
-                throw new CatalogueFormatException(List.of(new Problem(file, 0, 0, "", "", e.getMessage())));
+                problems.add(file, 0, 0, "", "", e.getMessage());
+                problems.throwIfAny(WHAT);
+                throw e;
             }
         }
     }
@@ -252,6 +299,8 @@ public final class RespondentReader {
         private final List<String> answers = new ArrayList<>();
         private final List<String> categories = new ArrayList<>();
         private LonelyPsu lonelyPsu = LonelyPsu.FAIL;
+        private boolean negativeWeights;
+        private Charset charset = StandardCharsets.UTF_8;
 
         private Builder() {
         }
@@ -307,7 +356,9 @@ public final class RespondentReader {
          * @return this builder
          */
         public Builder answers(String... columns) {
-            answers.addAll(Arrays.asList(columns));
+            for (String column : Objects.requireNonNull(columns, "columns")) {
+                answers.add(Objects.requireNonNull(column, "column"));
+            }
             return this;
         }
 
@@ -318,7 +369,9 @@ public final class RespondentReader {
          * @return this builder
          */
         public Builder categories(String... columns) {
-            categories.addAll(Arrays.asList(columns));
+            for (String column : Objects.requireNonNull(columns, "columns")) {
+                categories.add(Objects.requireNonNull(column, "column"));
+            }
             return this;
         }
 
@@ -330,6 +383,28 @@ public final class RespondentReader {
          */
         public Builder lonelyPsu(LonelyPsu rule) {
             this.lonelyPsu = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * Allows negative weights, as a file calibrated by GREG may have; a problem unless allowed.
+         *
+         * @return this builder
+         */
+        public Builder allowNegativeWeights() {
+            this.negativeWeights = true;
+            return this;
+        }
+
+        /**
+         * Sets the character set of CSV files ({@code UTF-8} unless set), such as {@code windows-1252} for a file
+         * saved by Excel on Windows.
+         *
+         * @param charset the character set
+         * @return this builder
+         */
+        public Builder charset(Charset charset) {
+            this.charset = Objects.requireNonNull(charset, "charset");
             return this;
         }
 

@@ -6,17 +6,17 @@ import java.util.Set;
 
 /**
  * Respondent-level data read by {@link RespondentReader}: the design, and the answers and categories by column.
- * Arrays handed out are copies.
+ * Immutable: arrays handed out are copies.
  *
  * @since 0.1
  */
 public final class Respondents {
 
     private final SurveyDesign design;
-    private final Map<String, boolean[]> answers;
+    private final Map<String, Answers> answers;
     private final Map<String, String[]> categories;
 
-    Respondents(SurveyDesign design, Map<String, boolean[]> answers, Map<String, String[]> categories) {
+    Respondents(SurveyDesign design, Map<String, Answers> answers, Map<String, String[]> categories) {
         this.design = design;
         this.answers = answers;
         this.categories = categories;
@@ -41,18 +41,18 @@ public final class Respondents {
     }
 
     /**
-     * A yes/no column.
+     * A yes/no column, with its missing answers.
      *
      * @param column its name
      * @return each respondent's answer
      * @throws IllegalArgumentException if the column was not read as answers
      */
-    public boolean[] answers(String column) {
-        boolean[] values = answers.get(Objects.requireNonNull(column, "column"));
+    public Answers answers(String column) {
+        Answers values = answers.get(Objects.requireNonNull(column, "column"));
         if (values == null) {
             throw new IllegalArgumentException("No answer column " + column + "; the answers are " + answers.keySet());
         }
-        return values.clone();
+        return values;
     }
 
     /**

@@ -39,6 +39,8 @@ public final class SurveyDesign {
     final LonelyPsu lonelyPsu;
     /** The calibrations applied, in order: what the variance must project the estimating functions on. */
     final List<Calibration.Projection> calibrations;
+    /** Whether a respondent has weight 0: such a unit stays in the design but out of n and degrees of freedom. */
+    final boolean hasZeroWeights;
 
     private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
             double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations) {
@@ -52,13 +54,20 @@ public final class SurveyDesign {
         this.strataNames = strataNames;
         this.lonelyPsu = lonelyPsu;
         this.calibrations = calibrations;
+        boolean zero = false;
+        for (double w : weights) {
+            zero |= w == 0;
+        }
+        this.hasZeroWeights = zero;
     }
 
     /**
      * Starts a design with the respondents' weights; without strata or clusters it is a simple random sample
      * of respondents drawn with replacement.
      *
-     * @param weights each respondent's sampling weight, positive and finite
+     * @param weights each respondent's sampling weight, finite and 0 or more (negative only if
+     *        {@linkplain Builder#allowNegativeWeights() allowed}); a respondent with weight 0 stays in the design, as
+     *        in survey, counting in its stratum's units but not in n or the degrees of freedom
      * @return a builder
      */
     public static Builder builder(double[] weights) {
@@ -93,12 +102,28 @@ public final class SurveyDesign {
     }
 
     /**
-     * The design degrees of freedom: primary units minus strata, survey's {@code degf(design)}.
+     * The design degrees of freedom: primary units minus strata, survey's {@code degf(design)}, both counted
+     * among the respondents with a non-zero weight.
      *
      * @return the degrees of freedom
      */
     public int degreesOfFreedom() {
-        return units() - strata();
+        if (!hasZeroWeights) {
+            return units() - strata();
+        }
+        boolean[] unitSeen = new boolean[units()];
+        boolean[] stratumSeen = new boolean[strata()];
+        int units = 0;
+        int strata = 0;
+        for (int i = 0; i < n; i++) {
+            if (weights[i] != 0) {
+                units += unitSeen[unit[i]] ? 0 : 1;
+                unitSeen[unit[i]] = true;
+                strata += stratumSeen[stratum[i]] ? 0 : 1;
+                stratumSeen[stratum[i]] = true;
+            }
+        }
+        return units - strata;
     }
 
     /**
@@ -167,6 +192,7 @@ public final class SurveyDesign {
         private String[] clusters;
         private double[] fpc;
         private LonelyPsu lonelyPsu = LonelyPsu.FAIL;
+        private boolean negativeWeights;
 
         private Builder(double[] weights) {
             this.weights = Objects.requireNonNull(weights, "weights").clone();
@@ -207,6 +233,16 @@ public final class SurveyDesign {
         }
 
         /**
+         * Allows negative weights, as GREG calibration can leave in a delivered file; refused unless allowed.
+         *
+         * @return this builder
+         */
+        public Builder allowNegativeWeights() {
+            this.negativeWeights = true;
+            return this;
+        }
+
+        /**
          * Sets the rule for strata with a single primary unit ({@link LonelyPsu#FAIL} unless set).
          *
          * @param rule the rule
@@ -221,7 +257,8 @@ public final class SurveyDesign {
          * Builds the design.
          *
          * @return the design
-         * @throws IllegalArgumentException if there is no respondent, a weight is not positive and finite, an
+         * @throws IllegalArgumentException if there is no respondent, a weight is not finite, is negative when
+         *         negative weights are not allowed, or no weight is positive, an
          *         array's length differs from the weights', the correction varies within a stratum or is smaller
          *         than the stratum's sampled units (all named), or a stratum has a single unit under
          *         {@link LonelyPsu#FAIL}
@@ -231,11 +268,18 @@ public final class SurveyDesign {
             if (n == 0) {
                 throw new IllegalArgumentException("A design needs at least one respondent");
             }
+            double sum = 0;
             for (int i = 0; i < n; i++) {
-                if (!(weights[i] > 0 && weights[i] < Double.POSITIVE_INFINITY)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Weight of respondent %d is not a positive finite number: %s", i + 1, weights[i]));
+                if (!(Double.isFinite(weights[i]) && (weights[i] >= 0 || negativeWeights))) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, negativeWeights
+                            ? "Weight of respondent %d is not a finite number: %s"
+                            : "Weight of respondent %d is not a finite number of 0 or more (negative weights are"
+                                    + " refused unless allowed): %s", i + 1, weights[i]));
                 }
+                sum += weights[i];
+            }
+            if (!(sum > 0)) {
+                throw new IllegalArgumentException("Weights do not add up to a positive total: " + sum);
             }
             requireLength(strata, n, "strata");
             requireLength(clusters, n, "clusters");

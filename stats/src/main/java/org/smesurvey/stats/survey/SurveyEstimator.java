@@ -60,7 +60,30 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
         requireAnswers(answers);
-        return means(List.of(label), null, 1, i -> answers[i] ? 1 : 0, true).get(0);
+        return proportion(label, Answers.of(answers));
+    }
+
+    /**
+     * The weighted share of those who answered that answered yes, survey's {@code svymean(~I(answer), design,
+     * na.rm = TRUE, deff = TRUE)}: the respondents with a missing answer, and those with weight 0, count in the
+     * variance as zeros and nowhere else (see {@link Answers}).
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many answers as respondents, or none answered
+     */
+    public SurveyEstimate proportion(String label, Answers answers) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(answers);
+        boolean[] yes = answers.yesArray();
+        Included included = Included.of(design, null, 1, answers.answeredOrNull());
+        List<SurveyEstimate> estimates = included.keep(means(included.labels(List.of(label)), included.codes(), included.count(),
+                i -> yes[i] ? 1 : 0, true));
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
+        }
+        return estimates.get(0);
     }
 
     /**
@@ -73,7 +96,8 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate mean(String label, double[] values) {
         double[] y = requireValues(values);
-        return means(List.of(label), null, 1, i -> y[i], false).get(0);
+        Included included = Included.of(design, null, 1, null);
+        return included.keep(means(included.labels(List.of(label)), included.codes(), included.count(), i -> y[i], false)).get(0);
     }
 
     /**
@@ -86,7 +110,8 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate total(String label, double[] values) {
         double[] y = requireValues(values);
-        return totals(List.of(label), null, 1, y).get(0);
+        Included included = Included.of(design, null, 1, null);
+        return included.keep(totals(included.labels(List.of(label)), included.codes(), included.count(), y)).get(0);
     }
 
     /**
@@ -102,7 +127,8 @@ public final class SurveyEstimator {
     public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
         double[] y = requireValues(values);
         Coding coding = Coding.of(domains, design.n, "domains");
-        return totals(coding.names(), coding.codes(), coding.names().size(), y);
+        Included included = Included.of(design, coding.codes(), coding.names().size(), null);
+        return included.keep(totals(included.labels(coding.names()), included.codes(), included.count(), y));
     }
 
     private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, double[] y) {
@@ -146,8 +172,25 @@ public final class SurveyEstimator {
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
         requireAnswers(answers);
+        return proportionBy(Answers.of(answers), domains);
+    }
+
+    /**
+     * The share answering yes among those who answered, in each domain, survey's {@code svyby(~I(answer),
+     * ~domain, design, svymean, na.rm = TRUE, deff = TRUE)}, domains in the order of their names; a domain where
+     * nobody with a non-zero weight answered is left out.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     */
+    public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
+        requireAnswers(answers);
         Coding coding = Coding.of(domains, design.n, "domains");
-        return means(coding.names(), coding.codes(), coding.names().size(), i -> answers[i] ? 1 : 0, true);
+        boolean[] yes = answers.yesArray();
+        Included included = Included.of(design, coding.codes(), coding.names().size(), answers.answeredOrNull());
+        return included.keep(means(included.labels(coding.names()), included.codes(), included.count(), i -> yes[i] ? 1 : 0, true));
     }
 
     /**
@@ -163,7 +206,8 @@ public final class SurveyEstimator {
     public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
         double[] y = requireValues(values);
         Coding coding = Coding.of(domains, design.n, "domains");
-        return means(coding.names(), coding.codes(), coding.names().size(), i -> y[i], false);
+        Included included = Included.of(design, coding.codes(), coding.names().size(), null);
+        return included.keep(means(included.labels(coding.names()), included.codes(), included.count(), i -> y[i], false));
     }
 
     private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
@@ -465,6 +509,11 @@ public final class SurveyEstimator {
 
     private static double expit(double x) {
         return 1 / (1 + Math.exp(-x));
+    }
+
+    private void requireAnswers(Answers answers) {
+        Objects.requireNonNull(answers, "answers");
+        SurveyDesign.requireLength(answers.size(), design.n, "answers");
     }
 
     private void requireAnswers(boolean[] answers) {
