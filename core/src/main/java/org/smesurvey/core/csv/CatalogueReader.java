@@ -268,30 +268,31 @@ public final class CatalogueReader {
             schemesComplete = schemeTable.complete();
             brokenSchemes.addAll(schemeTable.droppedKeys());
         }
-        CsvFile studyTable = reader(STUDIES).readAll(studiesSource, problems);
+        // Studies and observations are streamed, row by row: only what they become is kept.
         Map<String, Study> studies = new LinkedHashMap<>();
         Map<String, Long> studyLines = new HashMap<>();
-        Set<String> brokenStudies = new HashSet<>(studyTable.droppedKeys());
-        for (Row row : studyTable.rows()) {
+        Set<String> brokenStudies = new HashSet<>();
+        boolean builtInOnly = schemesComplete;
+        CsvFile studyTable = reader(STUDIES).read(studiesSource, problems, row -> {
             Optional<String> id = row.required(STUDY_ID, CatalogueReader::identifier);
             if (id.isPresent() && studyLines.containsKey(id.get())) {
                 row.fail(STUDY_ID, id.get(), "study id repeats the study on line " + studyLines.get(id.get()));
-                continue;
+                return;
             }
             id.ifPresent(i -> studyLines.put(i, row.line()));
-            Optional<Study> study = study(row, id, schemes, schemesComplete ? brokenSchemes : null,
+            Optional<Study> study = study(row, id, schemes, builtInOnly ? brokenSchemes : null,
                     schemesSource.isPresent());
             if (study.isPresent()) {
                 studies.put(study.get().id(), study.get());
             } else {
                 id.ifPresent(brokenStudies::add);
             }
-        }
-        CsvFile observationTable = reader(OBSERVATIONS).readAll(observationsSource, problems);
+        });
+        brokenStudies.addAll(studyTable.droppedKeys());
+        Set<String> knownBroken = studyTable.complete() ? brokenStudies : null;
         List<Observation> observations = new ArrayList<>();
-        for (Row row : observationTable.rows()) {
-            observation(row, studies, studyTable.complete() ? brokenStudies : null).ifPresent(observations::add);
-        }
+        reader(OBSERVATIONS).read(observationsSource, problems,
+                row -> observation(row, studies, knownBroken).ifPresent(observations::add));
         problems.throwIfAny(CatalogueFormatException::new);
         return StudyCatalogue.of(studies.values(), observations);
     }

@@ -222,7 +222,10 @@ public final class CsvReader {
                 return; // the rest is still parsed, for problems of shape anywhere in the file
             }
             if (cells.length != header.size()) {
-                problems.add(file, line, 0, "", "", String.format(Locale.ROOT,
+                // Placed at the first cell missing, or the first one too many.
+                int cell = Math.min(cells.length, header.size()) + 1;
+                problems.add(file, line, cell, columnName(cell), cells.length > header.size() ? cells[header.size()] : "",
+                        String.format(Locale.ROOT,
                         "row has %d cells but the header has %d columns (a decimal comma in a %s-separated file must"
                                 + " be quoted)", cells.length, header.size(), delimiter == ';' ? "semicolon" : "comma"));
                 dropped.add(cells[0].strip());
@@ -290,7 +293,8 @@ public final class CsvReader {
                     case TOO_LARGE -> problems.add(file, 0, 0, "", "", String.format(Locale.ROOT,
                             "file is larger than %,d bytes, the most this format reads", failure.byteOffset));
                     case ROW_TOO_LONG -> {
-                        Place place = place(text, text.delivered());
+                        // Placed at the character that crossed the limit.
+                        Place place = place(text, lastRowStart + MAX_ROW_CHARS);
                         problems.add(file, place.rowLine, place.cell, columnName(place.cell), "",
                                 String.format(Locale.ROOT, "row is longer than %,d characters (with the row before"
                                         + " it), in this cell; a cell may have at most %,d", MAX_ROW_CHARS, MAX_CELL));

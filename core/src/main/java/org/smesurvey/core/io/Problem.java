@@ -52,7 +52,10 @@ public record Problem(String file, long line, int column, String columnName, Str
             text.append(", line ").append(line);
         }
         if (column > 0) {
-            text.append(", column ").append(column).append(" (").append(columnName).append(')');
+            text.append(", column ").append(column);
+            if (!columnName.isEmpty()) {
+                text.append(" (").append(columnName).append(')');
+            }
         }
         if (!value.isEmpty()) {
             text.append(", value '").append(value).append('\'');

@@ -133,11 +133,6 @@ final class TextReader extends Reader {
         return window;
     }
 
-    /** How many characters were handed to the parser. */
-    long delivered() {
-        return delivered;
-    }
-
     long windowStart() {
         return windowStart;
     }

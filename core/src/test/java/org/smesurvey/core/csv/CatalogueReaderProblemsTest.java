@@ -125,10 +125,10 @@ class CatalogueReaderProblemsTest {
                         "study_id,indicator,scope,value,ci_level\nS1,a,external,30%,95%\n", SCHEMES,
                         OBSERVATIONS_FILE, 2, 5, "a confidence level needs ci_low and ci_high"),
                 Arguments.of("ragged row", STUDIES, observation("S2,social_media_any,mixed,FR"), SCHEMES,
-                        OBSERVATIONS_FILE, 3, 0, "row has 4 cells but the header has 11 columns (a decimal comma in a"
+                        OBSERVATIONS_FILE, 3, 5, "row has 4 cells but the header has 11 columns (a decimal comma in a"
                                 + " comma-separated file must be quoted)"),
                 Arguments.of("unquoted decimal comma", STUDIES, observation(OBSERVATION_ROW.replace("19 %", "12,5 %")),
-                        SCHEMES, OBSERVATIONS_FILE, 3, 0, "row has 12 cells but the header has 11 columns (a decimal"
+                        SCHEMES, OBSERVATIONS_FILE, 3, 12, "row has 12 cells but the header has 11 columns (a decimal"
                                 + " comma in a comma-separated file must be quoted)"),
                 badStudies("unterminated quote", STUDIES.replace("\"ICT usage, 2013-2015\"", "\"ICT usage, 2013-2015"),
                         3, 2, "unterminated quoted cell: the quote that opens this cell is never closed"),

@@ -51,7 +51,7 @@ class RespondentReaderTest {
                 "survey.csv, line 3, column 4 (external), value 'maybe': is not an answer: expected 1 or 0 (yes/no,"
                         + " true/false, oui/non), or empty or NA if missing",
                 "survey.csv, line 4, column 1 (stratum): is empty; expected a label",
-                "survey.csv, line 5: row has 2 cells but the header has 5 columns (a decimal comma in a"
+                "survey.csv, line 5, column 3 (w): row has 2 cells but the header has 5 columns (a decimal comma in a"
                         + " comma-separated file must be quoted)",
                 "survey.csv, line 6, column 3 (w), value '0x1p3': is not a weight: expected a decimal number such as"
                         + " 0.125, 12,5 or 1.2e-3",
