@@ -35,7 +35,7 @@ OBSERVATION_COLUMNS = ["study_id", "indicator", "wording", "region", "year", "si
                        "size_max", "sectors", "platform", "scope", "x", "n", "value", "se", "ci_low",
                        "ci_high", "ci_level", "deff", "denominator", "source", "notes"]
 SCHEME_COLUMNS = ["scheme_id", "scheme_name", "class_code", "class_label", "size_min", "size_max", "notes"]
-POPULATION_COLUMNS = ["population_id", "publisher", "region", "year", "scope", "size_class", "size_min",
+POPULATION_COLUMNS = ["population_id", "publisher", "region", "year", "scope", "sectors", "size_class", "size_min",
                       "size_max", "enterprises", "source", "notes"]
 
 PLATFORMS = {"facebook": "facebook", "linkedin": "linkedin", "x/twitter": "twitter", "twitter": "twitter",
@@ -290,7 +290,7 @@ def convert_populations():
         if pid == "SBA_FAQ_2009":
             pid += "_" + r["year"]
         rows.append({"population_id": pid, "publisher": r["publisher"], "region": iso(r["country"]), "year": r["year"],
-                     "scope": scope, "size_class": r["size_class"], "size_min": r["employees_min"],
+                     "scope": scope, "sectors": "", "size_class": r["size_class"], "size_min": r["employees_min"],
                      "size_max": r["employees_max"], "enterprises": r["enterprises"], "source": r["url"],
                      "notes": r["notes"]})
     rows.extend(destatis_register())
@@ -319,6 +319,7 @@ def destatis_register():
                      "publisher": "Statistisches Bundesamt (Destatis), Unternehmensregister-System",
                      "region": "DE", "year": r["time"],
                      "scope": "Unternehmen (EU), NACE section %s: %s" % (section, r["3_variable_attribute_label"]),
+                     "sectors": section,
                      "size_class": r["2_variable_attribute_label"], "size_min": low, "size_max": high,
                      "enterprises": r["value"],
                      "source": "https://www-genesis.destatis.de/genesis/online?operation=table&code=52111-0001",

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,12 +21,14 @@ import java.util.stream.Collectors;
  * @param publisher who published the counts
  * @param region the country or area
  * @param year the reference year
- * @param scope which enterprises are counted, such as "non-financial business economy"
+ * @param scope which enterprises are counted, in the publisher's words, such as "non-financial business economy"
+ * @param sectors the NACE sections counted, when the publisher states them (a register split by section);
+ *        empty when the scope is not given in NACE terms
  * @param counts the counts by band, none repeating a band
  * @since 0.1
  */
 public record ReferencePopulation(String id, String publisher, Region region, int year, String scope,
-        List<PopulationCount> counts) {
+        Optional<Sectors> sectors, List<PopulationCount> counts) {
 
     /**
      * Validates the population and copies its counts.
@@ -34,7 +37,8 @@ public record ReferencePopulation(String id, String publisher, Region region, in
      * @param publisher who published the counts
      * @param region the country or area
      * @param year the reference year
-     * @param scope which enterprises are counted, such as "non-financial business economy"
+     * @param scope which enterprises are counted, in the publisher's words
+     * @param sectors the NACE sections counted, when the publisher states them
      * @param counts the counts by band, none repeating a band
      * @throws NullPointerException if an argument or count is null
      * @throws IllegalArgumentException if the id is invalid, the publisher or scope is blank, the year is
@@ -46,6 +50,7 @@ public record ReferencePopulation(String id, String publisher, Region region, in
         Objects.requireNonNull(region, "region");
         YearRange.requireYear(year);
         scope = Arguments.requireText(scope, "scope");
+        Objects.requireNonNull(sectors, "sectors");
         counts = List.copyOf(counts);
         if (counts.isEmpty()) {
             throw new IllegalArgumentException("Population " + id + " has no count");
@@ -104,7 +109,12 @@ public record ReferencePopulation(String id, String publisher, Region region, in
                     "sum of " + parts.stream().map(ReferencePopulation::id).collect(Collectors.joining(", "))));
         }
         Set<String> publishers = parts.stream().map(ReferencePopulation::publisher).collect(Collectors.toSet());
+        // The union's sections are known when every part's are: a register summed over its sections.
+        Optional<Sectors> sectors = Optional.empty();
+        if (parts.stream().allMatch(part -> part.sectors().isPresent())) {
+            sectors = Optional.of(Sectors.union(parts.stream().map(part -> part.sectors().orElseThrow()).toList()));
+        }
         return new ReferencePopulation(id, publishers.size() == 1 ? first.publisher() : String.join("; ", publishers),
-                first.region(), first.year(), scope, counts);
+                first.region(), first.year(), scope, sectors, counts);
     }
 }

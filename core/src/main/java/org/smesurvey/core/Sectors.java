@@ -27,6 +27,15 @@ public record Sectors(Set<NaceSection> sections) {
     private static final Pattern PART = Pattern.compile("([A-U])(?:\\s*-\\s*([A-U]))?");
 
     /**
+     * The NACE Rev. 2 sections of the EU survey on ICT usage and e-commerce in enterprises: C to J and L to N
+     * (manufacturing, energy, water, construction, trade, transport, accommodation, information and
+     * communication, real estate, professional and administrative services), without K (finance). Eurostat,
+     * <i>Methodological manual for statistics on the Information Society</i>, survey on ICT usage in
+     * enterprises, scope of the survey (section 95.1 is also covered and is not a section).
+     */
+    public static final Sectors ICT_SURVEY = parse("C-J|L-N"); // after PART, which parse needs
+
+    /**
      * Validates and copies the sections.
      *
      * @param sections the sections covered, never empty
@@ -76,6 +85,21 @@ public record Sectors(Set<NaceSection> sections) {
                 throw new IllegalArgumentException("Sector range is inverted: '" + part.strip() + "'");
             }
             sections.addAll(EnumSet.range(from, to));
+        }
+        return new Sectors(sections);
+    }
+
+    /**
+     * The sections any of these cover.
+     *
+     * @param parts the sectors, at least one
+     * @return their union
+     * @throws IllegalArgumentException if {@code parts} is empty
+     */
+    public static Sectors union(Collection<Sectors> parts) {
+        Set<NaceSection> sections = EnumSet.noneOf(NaceSection.class);
+        for (Sectors part : parts) {
+            sections.addAll(part.sections());
         }
         return new Sectors(sections);
     }

@@ -17,7 +17,7 @@ class ReferencePopulationTest {
     }
 
     private static final ReferencePopulation FRANCE = new ReferencePopulation("FR_2017", "Insee", Region.of("FR"), 2017,
-            "market sectors", List.of(count("MIC", SizeBand.of(0, 9), 3_701_363),
+            "market sectors", Optional.empty(), List.of(count("MIC", SizeBand.of(0, 9), 3_701_363),
                     count("PME hors MIC", SizeBand.of(10, 249), 147_767),
                     new PopulationCount("ETI", SizeBand.of(250, 4999), OptionalLong.empty(),
                             Optional.of(URI.create("https://example.org")), "share only")));
@@ -32,23 +32,23 @@ class ReferencePopulationTest {
     @Test
     void rejectsRepeatedBandsAndEmptyPopulations() {
         assertEquals("Population P repeats the band 0-9", assertThrows(IllegalArgumentException.class,
-                () -> new ReferencePopulation("P", "X", Region.of("FR"), 2017, "s",
+                () -> new ReferencePopulation("P", "X", Region.of("FR"), 2017, "s", Optional.empty(),
                         List.of(count("a", SizeBand.of(0, 9), 1), count("b", SizeBand.of(0, 9), 2)))).getMessage());
         assertEquals("Population P has no count", assertThrows(IllegalArgumentException.class,
-                () -> new ReferencePopulation("P", "X", Region.of("FR"), 2017, "s", List.of())).getMessage());
+                () -> new ReferencePopulation("P", "X", Region.of("FR"), 2017, "s", Optional.empty(), List.of())).getMessage());
         assertEquals("Year is not in [1900, 2100]: 17", assertThrows(IllegalArgumentException.class,
-                () -> new ReferencePopulation("P", "X", Region.of("FR"), 17, "s", FRANCE.counts())).getMessage());
+                () -> new ReferencePopulation("P", "X", Region.of("FR"), 17, "s", Optional.empty(), FRANCE.counts())).getMessage());
         assertEquals("Number of enterprises is negative: -1", assertThrows(IllegalArgumentException.class,
                 () -> count("a", SizeBand.of(0, 9), -1)).getMessage());
         assertEquals("Population id is not letters, digits, '_', '.' and '-': 'a/b'",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new ReferencePopulation("a/b", "X", Region.of("FR"), 2017, "s", FRANCE.counts()))
+                        () -> new ReferencePopulation("a/b", "X", Region.of("FR"), 2017, "s", Optional.empty(), FRANCE.counts()))
                         .getMessage());
     }
 
     @Test
     void collectionLooksUpByIdAndRegion() {
-        ReferencePopulation us = new ReferencePopulation("US_2002", "Census", Region.of("US"), 2002, "employer firms",
+        ReferencePopulation us = new ReferencePopulation("US_2002", "Census", Region.of("US"), 2002, "employer firms", Optional.empty(),
                 List.of(count("<500", SizeBand.of(0, 499), 5_680_914)));
         ReferencePopulations all = ReferencePopulations.of(List.of(FRANCE, us));
         assertEquals(List.of(FRANCE, us), all.all());
@@ -62,9 +62,9 @@ class ReferencePopulationTest {
 
     @Test
     void sumsPopulationsBandByBand() {
-        ReferencePopulation other = new ReferencePopulation("FR_2017_B", "Insee", Region.of("FR"), 2017, "other",
+        ReferencePopulation other = new ReferencePopulation("FR_2017_B", "Insee", Region.of("FR"), 2017, "other", Optional.empty(),
                 List.of(count("a", SizeBand.of(10, 249), 1000), count("b", SizeBand.of(0, 9), 5)));
-        ReferencePopulation partial = new ReferencePopulation("FR_PART", "Insee", Region.of("FR"), 2017, "s",
+        ReferencePopulation partial = new ReferencePopulation("FR_PART", "Insee", Region.of("FR"), 2017, "s", Optional.empty(),
                 List.of(count("MIC", SizeBand.of(0, 9), 1), count("PME hors MIC", SizeBand.of(10, 249), 2)));
         ReferencePopulation total = ReferencePopulation.sum("FR_ALL", "both", List.of(partial, other));
         assertEquals(OptionalLong.of(6), total.enterprises(SizeBand.of(0, 9)));
@@ -75,9 +75,23 @@ class ReferencePopulationTest {
                 () -> ReferencePopulation.sum("X", "s", List.of(FRANCE, partial))).getMessage());
         assertEquals("No population to add up", assertThrows(IllegalArgumentException.class,
                 () -> ReferencePopulation.sum("X", "s", List.of())).getMessage());
-        ReferencePopulation us = new ReferencePopulation("US", "Census", Region.of("US"), 2017, "s", partial.counts());
+        ReferencePopulation us = new ReferencePopulation("US", "Census", Region.of("US"), 2017, "s", Optional.empty(), partial.counts());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ReferencePopulation.sum("X", "s", List.of(partial, us))).getMessage()
                 .startsWith("Populations differ in region or year"));
+    }
+
+    @Test
+    void registerSectionsAreTypedAndAddUp() {
+        ReferencePopulations bundled = ReferencePopulations.bundled();
+        assertEquals(Optional.of(Sectors.of(NaceSection.C)),
+                bundled.population("DESTATIS_URS_2022_C").orElseThrow().sectors());
+        assertEquals(Optional.empty(), bundled.population("INSEE_TEF_2018").orElseThrow().sectors(),
+                "a scope not stated in NACE sections has none");
+        List<ReferencePopulation> ict = bundled.forRegion(Region.of("DE")).stream()
+                .filter(p -> p.sectors().filter(Sectors.ICT_SURVEY::contains).isPresent()).toList();
+        assertEquals(11, ict.size(), "sections C to J and L to N");
+        assertEquals(Optional.of(Sectors.ICT_SURVEY), ReferencePopulation.sum("DE_ICT", "ICT survey", ict).sectors());
+        assertEquals("C-J|L-N", Sectors.ICT_SURVEY.label());
     }
 }

@@ -1,14 +1,13 @@
 package org.smesurvey.examples;
 
 import java.io.PrintStream;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import org.smesurvey.core.NaceSection;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.ObservationFilters;
 import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.harmonisation.Contribution;
@@ -43,10 +42,9 @@ public final class HarmoniseSizeClasses {
         List<SizeFigure> classes = destatis.stream().filter(o -> !o.sizeBand().orElseThrow().equals(tenPlus))
                 .map(SizeFigure::of).toList();
 
-        // The ICT survey covers NACE sections C to N except K: sum the register's counts of those sections.
+        // The ICT survey covers NACE sections C to J and L to N: sum the register's counts of those sections.
         ReferencePopulations bundled = ReferencePopulations.bundled();
-        List<ReferencePopulation> sections = EnumSet.range(NaceSection.C, NaceSection.N).stream()
-                .filter(s -> s != NaceSection.K)
+        List<ReferencePopulation> sections = Sectors.ICT_SURVEY.sections().stream()
                 .map(s -> bundled.population("DESTATIS_URS_2022_" + s.name()).orElseThrow()).toList();
         ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE C-J, L-N", sections);
 

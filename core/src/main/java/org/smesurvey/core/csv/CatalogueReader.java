@@ -225,7 +225,8 @@ public final class CatalogueReader {
             Optional<String> id = first.required(POPULATION_ID, CatalogueReader::identifier);
             Optional<Region> region = first.required(REGION, Region::of);
             Optional<Integer> year = first.required(YEAR, CatalogueReader::year);
-            requireSame(group, List.of(PUBLISHER, REGION, YEAR, SCOPE));
+            requireSame(group, List.of(PUBLISHER, REGION, YEAR, SCOPE, SECTORS));
+            Optional<Sectors> sectors = first.optional(SECTORS, Sectors::parse);
             first.required(PUBLISHER, Function.identity());
             first.required(SCOPE, Function.identity());
             List<Item<PopulationCount>> counts = new ArrayList<>();
@@ -242,7 +243,7 @@ public final class CatalogueReader {
             }
             if (group.stream().allMatch(Row::ok)) {
                 buildIncrementally(counts, SIZE_MIN, list -> new ReferencePopulation(id.orElseThrow(),
-                        first.text(PUBLISHER), region.orElseThrow(), year.orElseThrow(), first.text(SCOPE), list))
+                        first.text(PUBLISHER), region.orElseThrow(), year.orElseThrow(), first.text(SCOPE), sectors, list))
                         .ifPresent(populations::add);
             }
         }

@@ -166,7 +166,7 @@ public final class CatalogueWriter {
         for (ReferencePopulation p : populations.all()) {
             for (PopulationCount c : p.counts()) {
                 rows.add(List.of(p.id(), text(p.publisher()), p.region().code(), Integer.toString(p.year()),
-                        text(p.scope()), text(c.sizeClass()), Integer.toString(c.band().min()), max(c.band()),
+                        text(p.scope()), p.sectors().map(x -> x.label()).orElse(""), text(c.sizeClass()), Integer.toString(c.band().min()), max(c.band()),
                         c.enterprises().isPresent() ? Long.toString(c.enterprises().getAsLong()) : "",
                         c.source().map(URI::toString).orElse(""), text(c.notes())));
             }

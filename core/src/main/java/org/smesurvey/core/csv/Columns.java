@@ -66,7 +66,7 @@ final class Columns {
             List.of(SCHEME_ID, SCHEME_NAME, CLASS_CODE, CLASS_LABEL, SIZE_MIN), List.of(), true);
 
     static final TableSpec POPULATIONS = TableSpec.closed(
-            List.of(POPULATION_ID, PUBLISHER, REGION, YEAR, SCOPE, SIZE_CLASS, SIZE_MIN, SIZE_MAX, ENTERPRISES, SOURCE,
-                    NOTES),
+            List.of(POPULATION_ID, PUBLISHER, REGION, YEAR, SCOPE, SECTORS, SIZE_CLASS, SIZE_MIN, SIZE_MAX, ENTERPRISES,
+                    SOURCE, NOTES),
             List.of(POPULATION_ID, PUBLISHER, REGION, YEAR, SCOPE, SIZE_CLASS, SIZE_MIN), List.of(), false);
 }

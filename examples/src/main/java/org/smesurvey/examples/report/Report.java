@@ -32,7 +32,9 @@ import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 import org.smesurvey.stats.comparability.Verdict;
+import org.smesurvey.stats.harmonisation.CatalogueHarmonisation;
 import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.Pooling;
 
 /**
  * The main job: turns a catalogue — the bundled one of published figures, or a directory given on the command
@@ -271,7 +273,7 @@ public final class Report {
                 + " class, give its figure for the whole band they cover — the same band another study reports —"
                 + " and, where the study publishes that figure too, check the method.");
         List<List<String>> rows = new ArrayList<>();
-        for (Harmonisation.Case c : Harmonisation.of(catalogue, populations)) {
+        for (CatalogueHarmonisation.Case c : CatalogueHarmonisation.of(catalogue, populations)) {
             String classes = c.classes().stream().map(o -> o.sizeBand().orElseThrow().label() + ": "
                     + PERCENT.format(o.figure().proportion())).collect(Collectors.joining(", "));
             rows.add(List.of(escape(c.classes().get(0).study().id()), escape(c.classes().get(0).indicator().code()),

@@ -1,10 +1,11 @@
-package org.smesurvey.examples.report;
+package org.smesurvey.stats.meta;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
@@ -13,40 +14,91 @@ import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 import org.smesurvey.stats.comparability.Dimension;
 import org.smesurvey.stats.comparability.Verdict;
-import org.smesurvey.stats.meta.EffectSizes;
-import org.smesurvey.stats.meta.MetaAnalysis;
-import org.smesurvey.stats.meta.MetaResult;
-import org.smesurvey.stats.meta.ProportionMeasure;
 
 /**
- * Which figures the report pools. Figures of one indicator and platform are pooled only when every pair is
+ * Which figures of a catalogue can be pooled, and their pools: the policy the report follows, for any tool that
+ * pools a catalogue. Figures of one indicator and platform are pooled only when every pair is
  * comparable, or rests on an assumption, under the default check with region and year set aside — those
  * differences are what the random-effects model's heterogeneity is for. A pool takes one figure per study
  * (the one worth the most companies), so that no sample counts twice; figures with no base, standard error
- * or interval cannot be weighed and stay out.
+ * or interval cannot be weighed and stay out. Each pool is fitted with {@link MetaAnalysis#withDefaults()} on
+ * the logit scale ({@link ProportionMeasure#PLO}).
+ *
+ * <p>A pool across countries and years is not one rate: read its prediction interval first.
+ *
+ * @since 0.1
  */
-final class Pooling {
+public final class Pooling {
 
-    /** The check pools are formed under. */
-    static final ComparabilityCheck CHECK = ComparabilityCheck.withDefaults().ignoring(Dimension.REGION,
+    /** The check pools are formed under: the default one with region and year set aside. */
+    public static final ComparabilityCheck CHECK = ComparabilityCheck.withDefaults().ignoring(Dimension.REGION,
             Dimension.YEAR);
 
-    /** A set of comparable figures and, with two or more, their meta-analysis. */
-    record Pool(String topic, List<Observation> figures, Optional<MetaResult> result) {
+    /**
+     * A set of comparable figures and, with two or more, their meta-analysis.
+     *
+     * @param topic what the figures measure: the indicator, and the platform of a platform figure
+     * @param figures the figures, one per study
+     * @param result their random-effects meta-analysis
+     */
+    public record Pool(String topic, List<Observation> figures, Optional<MetaResult> result) {
+
+        /**
+         * Copies the figures.
+         *
+         * @param topic what the figures measure
+         * @param figures the figures, one per study
+         * @param result their random-effects meta-analysis
+         */
+        public Pool {
+            Objects.requireNonNull(topic, "topic");
+            figures = List.copyOf(figures);
+            Objects.requireNonNull(result, "result");
+        }
     }
 
-    /** A figure that no pool could take, and why. */
-    record Alone(Observation figure, String reason) {
+    /**
+     * A figure that no pool could take, and why.
+     *
+     * @param figure the figure
+     * @param reason why, in words
+     */
+    public record Alone(Observation figure, String reason) {
     }
 
-    /** The pools of a catalogue, the figures left alone, and how many figures could not be weighed. */
-    record Result(List<Pool> pools, List<Alone> alone, int unweighable) {
+    /**
+     * The pools of a catalogue, the figures left alone, and how many figures could not be weighed.
+     *
+     * @param pools the pools of two figures or more
+     * @param alone the weighable figures no pool took
+     * @param unweighable how many figures have no base, standard error or interval to weigh them by
+     */
+    public record Result(List<Pool> pools, List<Alone> alone, int unweighable) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param pools the pools of two figures or more
+         * @param alone the weighable figures no pool took
+         * @param unweighable how many figures could not be weighed
+         */
+        public Result {
+            pools = List.copyOf(pools);
+            alone = List.copyOf(alone);
+        }
     }
 
     private Pooling() {
     }
 
-    static Result of(StudyCatalogue catalogue) {
+    /**
+     * Pools a catalogue's figures.
+     *
+     * @param catalogue the figures
+     * @return the pools and the figures left out
+     */
+    public static Result of(StudyCatalogue catalogue) {
+        Objects.requireNonNull(catalogue, "catalogue");
         Map<String, List<Observation>> topics = new LinkedHashMap<>();
         int unweighable = 0;
         for (Observation o : catalogue.observations()) {
@@ -88,8 +140,13 @@ final class Pooling {
         }
     }
 
-    /** The indicator and, for a platform figure, the platform: what a pool is about. */
-    static String topic(Observation o) {
+    /**
+     * What a pool is about: the indicator and, for a platform figure, the platform.
+     *
+     * @param o a figure
+     * @return its topic, such as {@code social_networks / facebook}
+     */
+    public static String topic(Observation o) {
         return o.indicator().code() + o.platform().map(p -> " / " + p.code()).orElse("");
     }
 

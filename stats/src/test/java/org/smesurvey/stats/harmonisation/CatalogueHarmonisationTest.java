@@ -1,0 +1,48 @@
+package org.smesurvey.stats.harmonisation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.ObservationFilters;
+import org.smesurvey.core.ReferencePopulation;
+import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Sectors;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.StudyCatalogue;
+
+class CatalogueHarmonisationTest {
+
+    @Test
+    void destatisIsReexpressedOnTheRegisterOfTheIctSurveySections() {
+        List<CatalogueHarmonisation.Case> cases = CatalogueHarmonisation.of(StudyCatalogue.bundled(),
+                ReferencePopulations.bundled());
+        CatalogueHarmonisation.Case destatis = cases.stream()
+                .filter(c -> c.classes().get(0).study().id().equals("DESTATIS_2020")
+                        && c.classes().get(0).effectiveYear().orElse(0) == 2019)
+                .findFirst().orElseThrow();
+        assertEquals(SizeBand.atLeast(10), destatis.target());
+        assertEquals(Optional.of(Sectors.ICT_SURVEY), destatis.population().sectors());
+        assertEquals("DESTATIS_URS_2022_SECTIONS", destatis.population().id());
+        // The same weighting as the HarmoniseSizeClasses example: 47.7 % against the 48 % Destatis published.
+        assertEquals(0.477, destatis.result().proportion(), 0.0005);
+        assertEquals(0.48, destatis.published().orElseThrow().figure().proportion(), 1e-15);
+        for (CatalogueHarmonisation.Case c : cases) {
+            assertTrue(c.classes().size() >= 2);
+            assertEquals(c.classes().get(0).region(), c.population().region());
+        }
+    }
+
+    @Test
+    void aWholeEconomyCountComesBeforeTheRegisterSum() {
+        Observation german = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020"))
+                .observations().get(0);
+        List<ReferencePopulation> candidates = CatalogueHarmonisation.candidates(german, ReferencePopulations.bundled());
+        ReferencePopulation last = candidates.get(candidates.size() - 1);
+        assertEquals(Optional.of(Sectors.ICT_SURVEY), last.sectors());
+        assertTrue(candidates.subList(0, candidates.size() - 1).stream().allMatch(p -> p.sectors().isEmpty()));
+    }
+}
