@@ -1,7 +1,6 @@
 package org.smesurvey.charts;
 
 import java.util.Objects;
-import org.smesurvey.stats.internal.Checks;
 
 /**
  * What every chart shares: its title and subtitle, the language of its labels, and the level of the intervals
@@ -34,7 +33,7 @@ public record ChartSpec(String title, String subtitle, Language language, double
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(subtitle, "subtitle");
         Objects.requireNonNull(language, "language");
-        Checks.requireOpenUnit(level, "level");
+        Arguments.requireOpenUnit(level, "level");
     }
 
     /**

@@ -24,7 +24,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.smesurvey.stats.Interval;
-import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.ProportionMeasure;
@@ -125,17 +124,16 @@ public final class ForestPlot {
     private static List<Row> studyRows(MetaResult result, Language language) {
         EffectSizes studies = result.studies();
         Optional<ProportionMeasure> measure = studies.measure();
-        double z = Distributions.z(result.confidenceInterval().level());
+        double level = result.confidenceInterval().level();
         NumberFormat format = valueFormat(measure, language);
         NumberFormat weightFormat = language.percent(1);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < studies.size(); i++) {
-            double y = studies.yi(i);
-            double half = z * Math.sqrt(studies.vi(i));
+            Interval own = studies.interval(i, level);
             double n = studies.ni(i);
-            double estimate = toAxis(measure, y, n);
-            double lower = toAxis(measure, y - half, n);
-            double upper = toAxis(measure, y + half, n);
+            double estimate = toAxis(measure, own.estimate(), n);
+            double lower = toAxis(measure, own.lower(), n);
+            double upper = toAxis(measure, own.upper(), n);
             double weight = result.weight(i);
             String text = language.label("interval", format.format(estimate), format.format(lower),
                     format.format(upper)) + "   " + weightFormat.format(weight / 100);

@@ -5,6 +5,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Objects;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -16,7 +17,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.TrimAndFill;
@@ -85,7 +85,7 @@ public final class FunnelPlot {
             maxY = Math.max(maxY, studies.yi(i));
         }
         double bottom = maxSe * 1.05;
-        double widest = Distributions.z(LEVELS[LEVELS.length - 1]) * bottom;
+        double widest = z(LEVELS[LEVELS.length - 1]) * bottom;
         minY = Math.min(minY, centre - widest);
         maxY = Math.max(maxY, centre + widest);
 
@@ -115,7 +115,7 @@ public final class FunnelPlot {
         }
         Color[] shades = {new Color(0xD9D9D9), new Color(0xF0F0F0)};
         for (int i = LEVELS.length - 1; i >= 0; i--) {
-            double half = Distributions.z(LEVELS[i]) * bottom;
+            double half = z(LEVELS[i]) * bottom;
             renderer.addAnnotation(new XYPolygonAnnotation(new double[] {centre - half, bottom, centre, 0, centre + half,
                 bottom}, Style.DOTTED, Color.GRAY, shades[i]), Layer.BACKGROUND);
         }
@@ -130,5 +130,10 @@ public final class FunnelPlot {
         renderer.setSeriesPaint(1, Palette.VERMILLION);
         renderer.setSeriesOutlineStroke(1, Style.THICK);
         return chart;
+    }
+
+    /** The two-sided normal quantile of a pseudo-confidence region. */
+    private static double z(double level) {
+        return new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smesurvey.core.Observation;
 import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.Checks;
+import org.smesurvey.stats.internal.Distributions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -182,6 +185,20 @@ public final class EffectSizes {
      */
     public double vi(int i) {
         return vi[i];
+    }
+
+    /**
+     * A study's own confidence interval on the measure's scale, \( y_i \pm z_{1-\alpha/2} \sqrt{v_i} \), as
+     * metafor's {@code summary(escalc(...))} gives {@code ci.lb} and {@code ci.ub}, and forest plots draw it.
+     *
+     * @param i the study, from 0
+     * @param level the confidence level, in (0, 1)
+     * @return the interval around \( y_i \)
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    public Interval interval(int i, double level) {
+        double half = Distributions.z(Checks.requireLevel(level)) * Math.sqrt(vi[i]);
+        return new Interval(yi[i], yi[i] - half, yi[i] + half, level);
     }
 
     /**
