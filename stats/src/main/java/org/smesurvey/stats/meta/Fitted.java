@@ -62,15 +62,15 @@ final class Fitted {
         iterations = estimate.iterations();
 
         Model.Wls fit = model.wls(Model.weights(model.v, tau2));
-        beta = fit.beta;
+        beta = model.raw(fit.beta);
         double s2w = 1;
         if (knha) {
             s2w = fit.rss <= Math.ulp(1.0) ? 0 : fit.rss / (k - p);
         }
-        vb = new double[p][p];
+        vb = model.rawCovariance(fit.a);
         for (int r = 0; r < p; r++) {
             for (int c = 0; c < p; c++) {
-                vb[r][c] = s2w * fit.a[r][c];
+                vb[r][c] *= s2w;
             }
         }
         degreesOfFreedom = knha ? k - p : Double.NaN;
@@ -117,19 +117,9 @@ final class Fitted {
         int first = moderators.hasIntercept() ? 1 : 0;
         int m = p - first;
         if (m > 0) {
-            double[][] sub = new double[m][m];
-            double[] b = new double[m];
-            for (int r = 0; r < m; r++) {
-                b[r] = beta[first + r];
-                for (int c = 0; c < m; c++) {
-                    sub[r][c] = vb[first + r][first + c];
-                }
-            }
-            double[] solved = Model.multiply(Model.inverse(sub), b);
-            double quadratic = 0;
-            for (int r = 0; r < m; r++) {
-                quadratic += b[r] * solved[r];
-            }
+            // b'(Vb_SS)^-1 b with Vb = s2w (X'WX)^-1, from the fit's R: no second inversion.
+            double wald = Model.trailingWald(fit, first);
+            double quadratic = s2w == 1 ? wald : wald == 0 ? 0 : wald / s2w;
             qmDf = m;
             if (knha) {
                 qm = quadratic / m;

@@ -1,36 +1,142 @@
 package org.smesurvey.stats.meta;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The weighted least-squares algebra of the random-effects model \( y = Xβ + u + ε \),
  * \( u \sim N(0, τ^2) \), \( ε_i \sim N(0, v_i) \), on primitive arrays: every quantity metafor's
  * {@code rma.uni} forms from \( P = W - WX(X'WX)^{-1}X'W \) is computed here in \( O(kp^2) \) without forming
  * the k×k matrix.
+ *
+ * <p>Each weighted fit is solved by the Householder QR decomposition of \( W^{1/2}X = QR \), as R's {@code lm.wfit}
+ * and metafor's fits through {@code qr.solve}, never through the normal equations: \( X'WX \) squares the
+ * condition number, and a raw year as moderator (a column near 2000 beside the intercept's ones) then loses
+ * about 2.5 digits, year and year² about eight. \( (X'WX)^{-1} = R^{-1}R^{-T} \) and
+ * \( \log\det X'WX = 2\sum_j \log|r_{jj}| \) follow from R.
  */
 final class Model {
 
     final double[] y;
     final double[] v;
+    /** The model matrix as fitted: each moderator column centred (beside an intercept) and scaled. */
     final double[][] x;
     final int k;
     final int p;
+    /** The intercept's column, or -1. */
+    private final int intercept;
+    private final double[] shift;
+    private final double[] scale;
 
-    Model(double[] y, double[] v, double[][] x) {
+    /**
+     * A model of these studies. The moderators are centred on their means when the model has an intercept, and
+     * scaled to unit spread, before fitting — a linear reparametrisation that leaves fitted values, τ², Q, the
+     * likelihoods and the moderators' Wald test unchanged, and that {@link #raw} and {@link #rawCovariance} undo:
+     * a year near 2000 beside the intercept is otherwise nearly collinear with it, and year² with both.
+     */
+    Model(double[] y, double[] v, double[][] rawX) {
         this.y = y;
         this.v = v;
-        this.x = x;
         this.k = y.length;
-        this.p = x[0].length;
+        this.p = rawX[0].length;
+        int found = -1;
+        for (int c = 0; c < p && found < 0; c++) {
+            boolean ones = true;
+            for (double[] row : rawX) {
+                ones &= row[c] == 1;
+            }
+            found = ones ? c : -1;
+        }
+        this.intercept = found;
+        this.shift = new double[p];
+        this.scale = new double[p];
+        for (int c = 0; c < p; c++) {
+            double mean = 0;
+            for (double[] row : rawX) {
+                mean += row[c];
+            }
+            mean /= k;
+            double centre = c == intercept ? 0 : intercept >= 0 ? mean : 0;
+            double squares = 0;
+            for (double[] row : rawX) {
+                squares += (row[c] - centre) * (row[c] - centre);
+            }
+            double spread = Math.sqrt(squares / k);
+            shift[c] = centre;
+            // A constant column keeps its values, so that the rank check refuses it.
+            scale[c] = c == intercept || !(spread > 0) ? 1 : spread;
+        }
+        this.x = new double[k][p];
+        for (int i = 0; i < k; i++) {
+            for (int c = 0; c < p; c++) {
+                x[i][c] = (rawX[i][c] - shift[c]) / scale[c];
+            }
+        }
     }
+
+    /** The coefficients of the moderators as given, from those of the centred and scaled ones. */
+    double[] raw(double[] fitted) {
+        double[] beta = new double[p];
+        for (int c = 0; c < p; c++) {
+            beta[c] = c == intercept ? fitted[c] : fitted[c] / scale[c];
+        }
+        if (intercept >= 0) {
+            double correction = 0;
+            for (int c = 0; c < p; c++) {
+                correction += c == intercept ? 0 : shift[c] * beta[c];
+            }
+            beta[intercept] -= correction;
+        }
+        return beta;
+    }
+
+    /** \( A C A' \) for the map \( β = Aβ' \) of {@link #raw}: a covariance of the moderators as given. */
+    double[][] rawCovariance(double[][] fitted) {
+        double[][] map = new double[p][p];
+        for (int c = 0; c < p; c++) {
+            map[c][c] = c == intercept ? 1 : 1 / scale[c];
+            if (intercept >= 0 && c != intercept) {
+                map[intercept][c] = -shift[c] / scale[c];
+            }
+        }
+        double[][] half = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int c = 0; c < p; c++) {
+                double sum = 0;
+                for (int l = 0; l < p; l++) {
+                    sum += map[r][l] * fitted[l][c];
+                }
+                half[r][c] = sum;
+            }
+        }
+        double[][] result = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int c = 0; c <= r; c++) {
+                double sum = 0;
+                for (int l = 0; l < p; l++) {
+                    sum += half[r][l] * map[c][l];
+                }
+                result[r][c] = sum;
+                result[c][r] = sum;
+            }
+        }
+        return result;
+    }
+
+    /** \( \log\det X'X \), for the restricted likelihood; computed on first use. */
+    private double logDetCrossProduct = Double.NaN;
 
     /** The pieces of one weighted least-squares fit. */
     static final class Wls {
         final double[] w;
+        /** \( (X'WX)^{-1} \). */
         final double[][] a;
+        /** The upper-triangular R of \( W^{1/2}X = QR \), p × p. */
+        final double[][] r;
         final double[] beta;
         final double[] residuals;
         double rss;
@@ -39,36 +145,34 @@ final class Model {
         /** \( w_i h_{ii} \), computed on first use. */
         private double[] leverages;
 
-        Wls(double[] w, double[][] a, double[] beta, double[] residuals) {
+        Wls(double[] w, double[][] r, double[] beta, double[] residuals) {
             this.w = w;
-            this.a = a;
+            this.r = r;
+            this.a = inverseOfCrossProduct(r);
             this.beta = beta;
             this.residuals = residuals;
         }
     }
 
     Wls wls(double[] w) {
-        double[][] xtwx = new double[p][p];
-        double[] xtwy = new double[p];
+        double[][] z = new double[k][p];
+        double[] zy = new double[k];
         for (int i = 0; i < k; i++) {
-            double[] row = x[i];
-            double wi = w[i];
-            for (int r = 0; r < p; r++) {
-                double wr = wi * row[r];
-                xtwy[r] += wr * y[i];
-                for (int c = 0; c <= r; c++) {
-                    xtwx[r][c] += wr * row[c];
-                }
+            double root = Math.sqrt(w[i]);
+            for (int c = 0; c < p; c++) {
+                z[i][c] = root * x[i][c];
             }
+            zy[i] = root * y[i];
         }
-        double[][] a = inverse(symmetrise(xtwx));
-        double[] beta = multiply(a, xtwy);
+        QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(z, false));
+        double[][] r = triangle(qr.getR());
+        double[] beta = qr.getSolver().solve(new ArrayRealVector(zy, false)).toArray();
         double[] residuals = new double[k];
-        Wls fit = new Wls(w, a, beta, residuals);
+        Wls fit = new Wls(w, r, beta, residuals);
         for (int i = 0; i < k; i++) {
             double fitted = 0;
-            for (int r = 0; r < p; r++) {
-                fitted += x[i][r] * beta[r];
+            for (int c = 0; c < p; c++) {
+                fitted += x[i][c] * beta[c];
             }
             residuals[i] = y[i] - fitted;
             fit.rss += w[i] * residuals[i] * residuals[i];
@@ -76,6 +180,82 @@ final class Model {
             fit.sumW2 += w[i] * w[i];
         }
         return fit;
+    }
+
+    /**
+     * The p × p upper triangle of a QR decomposition's R, refused when a diagonal element is negligible beside the
+     * largest (a moderator constant or a combination of others), at R's {@code qr} tolerance of 1e-7 relative.
+     */
+    private double[][] triangle(RealMatrix full) {
+        double[][] r = new double[p][p];
+        double largest = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                r[i][j] = full.getEntry(i, j);
+            }
+            largest = Math.max(largest, Math.abs(r[i][i]));
+        }
+        for (int i = 0; i < p; i++) {
+            if (!(Math.abs(r[i][i]) > 1e-7 * largest)) {
+                throw new IllegalArgumentException("The model matrix is not of full rank: a moderator is constant or"
+                        + " a combination of others");
+            }
+        }
+        return r;
+    }
+
+    /** \( (R'R)^{-1} = R^{-1}R^{-T} \) from an upper-triangular R, by back substitution. */
+    static double[][] inverseOfCrossProduct(double[][] r) {
+        int p = r.length;
+        double[][] inv = new double[p][p];
+        for (int j = p - 1; j >= 0; j--) {
+            inv[j][j] = 1 / r[j][j];
+            for (int i = j - 1; i >= 0; i--) {
+                double sum = 0;
+                for (int l = i + 1; l <= j; l++) {
+                    sum += r[i][l] * inv[l][j];
+                }
+                inv[i][j] = -sum / r[i][i];
+            }
+        }
+        double[][] a = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                double sum = 0;
+                for (int l = j; l < p; l++) {
+                    sum += inv[i][l] * inv[j][l];
+                }
+                a[i][j] = sum;
+                a[j][i] = sum;
+            }
+        }
+        return a;
+    }
+
+    /** \( 2\sum_j \log|r_{jj}| \), the log-determinant of \( R'R \). */
+    static double logDeterminant(double[][] r) {
+        double sum = 0;
+        for (int j = 0; j < r.length; j++) {
+            sum += Math.log(Math.abs(r[j][j]));
+        }
+        return 2 * sum;
+    }
+
+    /**
+     * \( b'[(X'WX)^{-1}_{SS}]^{-1}b \) for the trailing coefficients S from {@code first} on, the Wald statistic
+     * of the moderators: \( \|R_{SS} b_S\|^2 \), since the trailing block of \( R^{-1} \) is \( R_{SS}^{-1} \).
+     */
+    static double trailingWald(Wls fit, int first) {
+        int p = fit.r.length;
+        double sum = 0;
+        for (int i = first; i < p; i++) {
+            double row = 0;
+            for (int j = i; j < p; j++) {
+                row += fit.r[i][j] * fit.beta[j];
+            }
+            sum += row * row;
+        }
+        return sum;
     }
 
     /** \( \operatorname{tr} P \); see {@link #traceP(Wls, double[])}. */
@@ -176,17 +356,12 @@ final class Model {
         return sum;
     }
 
-    /** \( X'X \). */
-    double[][] crossProduct() {
-        double[][] m = new double[p][p];
-        for (double[] row : x) {
-            for (int r = 0; r < p; r++) {
-                for (int c = 0; c <= r; c++) {
-                    m[r][c] += row[r] * row[c];
-                }
-            }
+    /** \( \log\det X'X \), by the QR decomposition of X. */
+    double logDetCrossProduct() {
+        if (Double.isNaN(logDetCrossProduct)) {
+            logDetCrossProduct = logDeterminant(triangle(new QRDecomposition(MatrixUtils.createRealMatrix(x)).getR()));
         }
-        return symmetrise(m);
+        return logDetCrossProduct;
     }
 
     static double[] weights(double[] v, double tau2) {
@@ -212,8 +387,8 @@ final class Model {
         if (!restricted) {
             return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLog - 0.5 * fit.rss;
         }
-        double logDetXtX = logDeterminant(crossProduct());
-        double logDetXtWX = -logDeterminant(fit.a);
+        double logDetXtX = logDetCrossProduct();
+        double logDetXtWX = logDeterminant(fit.r);
         return -0.5 * (k - p) * Math.log(2 * Math.PI) + 0.5 * logDetXtX - 0.5 * sumLog - 0.5 * logDetXtWX - 0.5 * fit.rss;
     }
 
@@ -226,47 +401,5 @@ final class Model {
     /** The root of a decreasing function between {@code low} and {@code high}, to full precision. */
     static double root(java.util.function.DoubleUnaryOperator f, double low, double high) {
         return new BrentSolver(1e-15, 1e-300, 1e-300).solve(100_000, f::applyAsDouble, low, high);
-    }
-
-    static double[][] inverse(double[][] m) {
-        if (m.length == 1) {
-            if (!(m[0][0] > 0)) {
-                throw new IllegalArgumentException("The model matrix is not of full rank");
-            }
-            return new double[][] {{1 / m[0][0]}};
-        }
-        try {
-            return new CholeskyDecomposition(MatrixUtils.createRealMatrix(m), 1e-14, 1e-14).getSolver().getInverse()
-                    .getData();
-        } catch (NonPositiveDefiniteMatrixException e) {
-            throw new IllegalArgumentException("The model matrix is not of full rank: a moderator is constant or"
-                    + " a combination of others", e);
-        }
-    }
-
-    static double logDeterminant(double[][] m) {
-        if (m.length == 1) {
-            return Math.log(m[0][0]);
-        }
-        return Math.log(new CholeskyDecomposition(MatrixUtils.createRealMatrix(m), 1e-14, 1e-14).getDeterminant());
-    }
-
-    static double[][] symmetrise(double[][] lower) {
-        for (int r = 0; r < lower.length; r++) {
-            for (int c = r + 1; c < lower.length; c++) {
-                lower[r][c] = lower[c][r];
-            }
-        }
-        return lower;
-    }
-
-    static double[] multiply(double[][] m, double[] vector) {
-        double[] result = new double[m.length];
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < vector.length; c++) {
-                result[r] += m[r][c] * vector[c];
-            }
-        }
-        return result;
     }
 }
