@@ -344,6 +344,15 @@ public final class SurveyEstimator {
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
      * {@code svyciprop}'s methods.
      *
+     * <p>At \( \hat p = 0 \) or 1 the design-based variance is 0 and every method but {@link ProportionMethod#MEAN}
+     * is undefined: survey gives NaN ({@code "xlogit"}, {@code "asin"}, {@code "beta"}) or fails to converge
+     * ({@code "logit"}, {@code "likelihood"}). There every such method gives the interval Korn and Graubard (1998,
+     * <i>Survey Methodology</i> 24(2), 193–201) recommend when the design effect cannot be estimated: the
+     * Clopper–Pearson interval with the effective sample taken as the number of respondents n (a design effect
+     * of 1), adjusted for the degrees of freedom as the beta method is,
+     * \( n^* = n\,(t_{n-1}/t_{df})^2 \): \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and
+     * \( [B^{-1}(α/2; n^*, 1), 1] \) at 1. {@code MEAN} gives \( [\hat p, \hat p] \), as survey does.
+     *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method
      * @param level the confidence level, in (0, 1)
@@ -351,9 +360,13 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if the level is not in (0, 1)
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
+        Objects.requireNonNull(estimate, "estimate");
         Objects.requireNonNull(method, "method");
         double t = estimate.critical(level);
         double p = estimate.estimate();
+        if ((p == 0 || p == 1) && method != ProportionMethod.MEAN) {
+            return kornGraubard(estimate, level);
+        }
         double se = estimate.standardError();
         double lower;
         double upper;
@@ -391,6 +404,17 @@ public final class SurveyEstimator {
             }
         }
         return new Interval(p, lower, upper, level);
+    }
+
+    /** The Clopper–Pearson interval at p̂ = 0 or 1 with n* = n (t_{n-1}/t_df)²; see {@link #interval}. */
+    private static Interval kornGraubard(SurveyEstimate estimate, double level) {
+        double p = estimate.estimate();
+        int n = estimate.respondents();
+        double ratio = Distributions.t(level, n - 1) / estimate.critical(level);
+        double nStar = n * ratio * ratio;
+        double alpha = 1 - level;
+        return p == 0 ? new Interval(0, 0, Distributions.betaQuantile(1 - alpha / 2, 1, nStar), level)
+                : new Interval(1, Distributions.betaQuantile(alpha / 2, nStar, 1), 1, level);
     }
 
     /**
