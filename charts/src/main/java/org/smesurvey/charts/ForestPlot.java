@@ -24,8 +24,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.PooledModel;
 import org.smesurvey.stats.meta.ProportionMeasure;
 import org.smesurvey.stats.meta.SubgroupAnalysis;
 import org.smesurvey.stats.meta.Tau2Estimator;
@@ -59,19 +61,22 @@ public final class ForestPlot {
     }
 
     /**
-     * The forest plot of one meta-analysis.
+     * The forest plot of one fitted model: each study with its interval and weight and, for a model without
+     * moderators, the pooled diamond and its prediction interval; for a meta-regression, the test of the
+     * moderators below the studies.
      *
      * @param result the fitted model
      * @param spec title, language
      * @return the chart
      * @throws NullPointerException if an argument is null
      */
-    public static Chart of(MetaResult result, ChartSpec spec) {
+    public static Chart of(PooledModel result, ChartSpec spec) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(spec, "spec");
         Language language = spec.language();
         List<Row> rows = new ArrayList<>(studyRows(result, language));
-        rows.add(pooledRow(result, pooledLabel(result, language), language));
+        result.pooled().ifPresent(pooled -> rows.add(pooledRow(result, pooled, pooledLabel(result, language),
+                language)));
         String footer = heterogeneity(result, language);
         return chart(rows, spec, result.studies().measure(), level(result), footer);
     }
@@ -97,34 +102,46 @@ public final class ForestPlot {
             rows.add(new Row(group.getKey(), "", Row.Kind.HEADING, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN));
             rows.addAll(studyRows(r, language));
-            rows.add(pooledRow(r, language.label("forest.subgroup", pooledLabel(r, language), r.k()), language));
+            rows.add(pooledRow(r, r.pooled().orElseThrow(), language.label("forest.subgroup", pooledLabel(r, language),
+                    r.k()), language));
         }
-        String footer = language.label("forest.between", analysis.between().degreesOfFreedom(),
+        String footer = language.label("forest.between", analysis.between().degreesOfFreedom().orElseThrow(),
                 analysis.between().statistic(), analysis.between().pValue());
         return chart(rows, spec, any.studies().measure(), level(any), footer);
     }
 
-    private static int level(MetaResult result) {
-        return (int) Math.round(100 * result.confidenceInterval().level());
+    private static int level(PooledModel result) {
+        return (int) Math.round(100 * result.level());
     }
 
-    private static String pooledLabel(MetaResult result, Language language) {
-        Tau2Estimator estimator = result.analysis().estimator();
+    private static String pooledLabel(PooledModel result, Language language) {
+        Tau2Estimator estimator = result.estimator();
         return estimator == Tau2Estimator.EE ? language.label("forest.pooled.EE")
                 : language.label("forest.pooled.RE", estimator.name());
     }
 
-    private static String heterogeneity(MetaResult result, Language language) {
-        String text = language.label("forest.heterogeneity", result.i2(), result.tau2(), result.qDegreesOfFreedom(),
-                result.q(), result.qPValue());
-        return result.analysis().estimator() == Tau2Estimator.EE ? text
+    private static String heterogeneity(PooledModel result, Language language) {
+        TestResult q = result.heterogeneityTest();
+        String text = language.label("forest.heterogeneity", result.i2(), result.tau2(),
+                (int) q.degreesOfFreedom().orElseThrow(), q.statistic(), q.pValue());
+        Optional<TestResult> moderators = result.moderatorTest();
+        if (moderators.isPresent()) {
+            TestResult qm = moderators.get();
+            String df = qm.denominatorDegreesOfFreedom().isPresent()
+                    ? String.format(language.locale(), "%.0f, %.0f", qm.degreesOfFreedom().orElseThrow(),
+                            qm.denominatorDegreesOfFreedom().getAsDouble())
+                    : String.format(language.locale(), "%.0f", qm.degreesOfFreedom().orElseThrow());
+            return text + " \u2014 " + language.label("forest.moderators",
+                    qm.denominatorDegreesOfFreedom().isPresent() ? "F" : "QM", df, qm.statistic(), qm.pValue());
+        }
+        return result.estimator() == Tau2Estimator.EE ? text
                 : text + " \u2014 " + language.label("forest.prediction", level(result));
     }
 
-    private static List<Row> studyRows(MetaResult result, Language language) {
+    private static List<Row> studyRows(PooledModel result, Language language) {
         EffectSizes studies = result.studies();
         Optional<ProportionMeasure> measure = studies.measure();
-        double level = result.confidenceInterval().level();
+        double level = result.level();
         NumberFormat format = valueFormat(measure, language);
         NumberFormat weightFormat = language.percent(1);
         List<Row> rows = new ArrayList<>();
@@ -143,20 +160,12 @@ public final class ForestPlot {
         return rows;
     }
 
-    private static Row pooledRow(MetaResult result, String label, Language language) {
+    private static Row pooledRow(PooledModel result, PooledModel.Pooled pooled, String label, Language language) {
         Optional<ProportionMeasure> measure = result.studies().measure();
-        Interval ci;
-        Interval pi;
-        if (measure.isPresent()) {
-            MetaResult.BackTransformed bt = result.backTransformed();
-            ci = bt.confidence();
-            pi = bt.prediction();
-        } else {
-            ci = result.confidenceInterval();
-            pi = result.predictionInterval();
-        }
+        Interval ci = pooled.proportions().map(MetaResult.BackTransformed::confidence).orElse(pooled.confidence());
+        Interval pi = pooled.proportions().map(MetaResult.BackTransformed::prediction).orElse(pooled.prediction());
         NumberFormat format = valueFormat(measure, language);
-        boolean withPrediction = result.analysis().estimator() != Tau2Estimator.EE;
+        boolean withPrediction = result.estimator() != Tau2Estimator.EE;
         String text = language.label("interval", format.format(ci.estimate()), format.format(ci.lower()),
                 format.format(ci.upper())) + "   " + language.percent(1).format(1);
         return new Row(label, text, Row.Kind.POOLED, ci.estimate(), ci.lower(), ci.upper(), 100,

@@ -18,7 +18,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.smesurvey.stats.meta.EffectSizes;
-import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.PooledModel;
 import org.smesurvey.stats.meta.TrimAndFill;
 
 /**
@@ -48,11 +48,14 @@ public final class FunnelPlot {
      * @param spec title, language
      * @return the chart
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the model has moderators: it has no pooled estimate to centre on
      */
-    public static Chart of(MetaResult result, ChartSpec spec) {
+    public static Chart of(PooledModel result, ChartSpec spec) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(spec, "spec");
-        return new Chart(() -> draw(result.studies(), result.studies().size(), result.estimate(), spec), 800, 600);
+        double centre = result.pooled().orElseThrow(() -> new IllegalArgumentException("A funnel plot is drawn around"
+                + " a pooled estimate: this model has moderators (plot its residuals instead)")).confidence().estimate();
+        return new Chart(() -> draw(result.studies(), result.studies().size(), centre, spec), 800, 600);
     }
 
     /**

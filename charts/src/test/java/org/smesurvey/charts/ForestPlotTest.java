@@ -14,7 +14,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
+import org.smesurvey.stats.meta.MetaRegression;
 import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.ProportionMeasure;
 import org.smesurvey.stats.meta.SubgroupAnalysis;
 import org.w3c.dom.Document;
@@ -61,6 +63,26 @@ class ForestPlotTest {
         Document svg = Rendering.svg(chart, 960, 500);
         assertTrue(Rendering.texts(svg, "text").contains("Study 14"));
         Rendering.saveForInspection(chart, "forest");
+    }
+
+    @Test
+    void aMetaRegressionHasNoDiamondButItsModeratorTest() throws Exception {
+        double[] year = new double[X.length];
+        for (int i = 0; i < year.length; i++) {
+            year[i] = 1990 + i;
+        }
+        MetaRegression regression = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, X, N),
+                Moderators.builder(X.length).numeric("year", year).build());
+        Chart chart = ForestPlot.of(regression, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        assertEquals(14, ((XYIntervalSeriesCollection) plot.getDataset()).getItemCount(0));
+        assertTrue(plot.getAnnotations().stream().noneMatch(XYPolygonAnnotation.class::isInstance), "no diamond");
+        Document svg = Rendering.svg(chart, 960, 500);
+        assertTrue(Rendering.texts(svg, "text").stream().anyMatch(t -> t.contains("Test of moderators: QM(1)")),
+                Rendering.texts(svg, "text")::toString);
+        assertEquals("A funnel plot is drawn around a pooled estimate: this model has moderators (plot its residuals"
+                + " instead)", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> FunnelPlot.of(regression, ChartSpec.defaults())).getMessage());
     }
 
     @Test

@@ -87,6 +87,7 @@ public final class EstimateFromRespondents {
         }
         RaoScott test = estimator.independence(externalText, yesNo);
         out.printf(Locale.ROOT, "external vs internal networks: Rao-Scott F = %.2f on %.2f and %.1f df, p = %.3g%n",
-                test.f(), test.numeratorDf(), test.denominatorDf(), test.fPValue());
+                test.f().statistic(), test.f().degreesOfFreedom().getAsDouble(),
+                test.f().denominatorDegreesOfFreedom().getAsDouble(), test.f().pValue());
     }
 }

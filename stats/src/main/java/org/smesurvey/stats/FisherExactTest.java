@@ -1,8 +1,11 @@
 package org.smesurvey.stats;
 
 import org.smesurvey.stats.internal.Checks;
+import org.smesurvey.stats.internal.Formats;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
@@ -38,14 +41,16 @@ public final class FisherExactTest {
     }
 
     /**
-     * The test's outcome.
+     * The test's outcome. As a {@link SignificanceResult} its statistic is the conditional maximum-likelihood
+     * odds ratio (what R's {@code fisher.test} reports as its estimate; an exact test has no other statistic), and
+     * it has no degrees of freedom.
      *
      * @param pValue the two-sided p-value
      * @param oddsRatio the conditional maximum-likelihood odds ratio and its exact interval; the estimate
      *        and upper limit may be infinite
      * @since 0.1
      */
-    public record Result(double pValue, Interval oddsRatio) {
+    public record Result(double pValue, Interval oddsRatio) implements SignificanceResult {
         /**
          * Validates the result.
          *
@@ -57,6 +62,49 @@ public final class FisherExactTest {
         public Result {
             Checks.requireProportion(pValue, "p-value");
             Objects.requireNonNull(oddsRatio, "oddsRatio");
+        }
+
+        /**
+         * The test's name.
+         *
+         * @return "Fisher's exact test"
+         */
+        @Override
+        public String method() {
+            return "Fisher's exact test";
+        }
+
+        /**
+         * The conditional maximum-likelihood odds ratio.
+         *
+         * @return the odds ratio, perhaps 0 or infinite
+         */
+        @Override
+        public double statistic() {
+            return oddsRatio.estimate();
+        }
+
+        /**
+         * None: the test is exact.
+         *
+         * @return empty
+         */
+        @Override
+        public OptionalDouble degreesOfFreedom() {
+            return OptionalDouble.empty();
+        }
+
+        /**
+         * The result as one line, as R prints it: the p-value, then the odds ratio with its interval.
+         *
+         * @return the line
+         */
+        @Override
+        public String summary() {
+            return String.format(Locale.ROOT, "Fisher's exact test: p-value %s; odds ratio %s, %s %% CI [%s, %s]",
+                    Formats.pValue(pValue), Formats.number(oddsRatio.estimate()),
+                    Formats.number(100 * oddsRatio.level()), Formats.number(oddsRatio.lower()),
+                    Formats.number(oddsRatio.upper()));
         }
     }
 

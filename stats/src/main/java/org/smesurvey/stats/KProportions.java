@@ -38,7 +38,7 @@ public final class KProportions {
      */
     public static TestResult homogeneity(int[] x, int[] n) {
         double statistic = chiSquare(x, n);
-        return new TestResult("Pearson χ² test of equal proportions", statistic, x.length - 1,
+        return TestResult.of("Pearson χ² test of equal proportions", statistic, x.length - 1,
                 Distributions.chiSquareUpperTail(statistic, x.length - 1));
     }
 
@@ -102,7 +102,7 @@ public final class KProportions {
         }
         requireVariance(p);
         double statistic = numerator * numerator / (p * (1 - p) * spread);
-        return new TestResult("Chi-squared test for trend in proportions", statistic, 1,
+        return TestResult.of("Chi-squared test for trend in proportions", statistic, 1,
                 Distributions.chiSquareUpperTail(statistic, 1));
     }
 

@@ -93,7 +93,8 @@ public enum TwoProportionTest {
      */
     public TestResult test(EffectiveSample first, EffectiveSample second) {
         TestResult result = test(first.successes(), first.size(), second.successes(), second.size());
-        return new TestResult(description, result.statistic(), result.degreesOfFreedom(), result.pValue());
+        return new TestResult(description, result.statistic(), result.degreesOfFreedom(),
+                result.denominatorDegreesOfFreedom(), result.pValue());
     }
 
     abstract TestResult test(double x1, double n1, double x2, double n2);
@@ -103,7 +104,7 @@ public enum TwoProportionTest {
             throw new IllegalArgumentException("The test is undefined: the proportions have no variance");
         }
         double z = difference / standardError;
-        return new TestResult("", z, Double.NaN, Distributions.normalTwoSided(z));
+        return TestResult.normal("", z, Distributions.normalTwoSided(z));
     }
 
     private static TestResult chiSquare(double x1, double n1, double x2, double n2, double yates) {
@@ -122,6 +123,6 @@ public enum TwoProportionTest {
             double d = Math.abs(observed[i] - expected[i]) - correction;
             statistic += d * d / expected[i];
         }
-        return new TestResult("", statistic, 1, Distributions.chiSquareUpperTail(statistic, 1));
+        return TestResult.of("", statistic, 1, Distributions.chiSquareUpperTail(statistic, 1));
     }
 }

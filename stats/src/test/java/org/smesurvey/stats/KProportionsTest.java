@@ -42,13 +42,13 @@ class KProportionsTest {
         int[] n = ints(ns);
         TestResult homogeneity = KProportions.homogeneity(x, n);
         assertClose(chi2, homogeneity.statistic(), "χ²");
-        assertEquals(df, homogeneity.degreesOfFreedom(), 0.0);
+        assertEquals(df, homogeneity.degreesOfFreedom().getAsDouble(), 0.0);
         assertClose(p, homogeneity.pValue(), "p");
         assertClose(v, KProportions.cramersV(x, n), "V");
         TestResult t = KProportions.trend(x, n, doubles(ss));
         assertClose(trend, t.statistic(), "trend χ²");
         assertClose(trendP, t.pValue(), "trend p");
-        assertEquals(1, t.degreesOfFreedom(), 0.0);
+        assertEquals(1, t.degreesOfFreedom().getAsDouble(), 0.0);
     }
 
     @Test

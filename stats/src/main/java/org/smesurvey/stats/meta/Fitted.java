@@ -1,6 +1,10 @@
 package org.smesurvey.stats.meta;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -35,6 +39,10 @@ final class Fitted {
     final double qm;
     final double qmDf;
     final double qmP;
+    /** Knapp–Hartung's scale factor s², 1 without it. */
+    final double s2w;
+    /** The studies' weights in percent, computed on first use. */
+    private double[] weights;
 
     Fitted(MetaAnalysis options, EffectSizes studies, Moderators moderators, boolean withTau2StandardError) {
         this.options = options;
@@ -63,10 +71,7 @@ final class Fitted {
 
         Model.Wls fit = model.wls(Model.weights(model.v, tau2));
         beta = model.raw(fit.beta);
-        double s2w = 1;
-        if (knha) {
-            s2w = fit.rss <= Math.ulp(1.0) ? 0 : fit.rss / (k - p);
-        }
+        s2w = !knha ? 1 : fit.rss <= Math.ulp(1.0) ? 0 : fit.rss / (k - p);
         vb = model.rawCovariance(fit.a);
         for (int r = 0; r < p; r++) {
             for (int c = 0; c < p; c++) {
@@ -133,5 +138,69 @@ final class Fitted {
             qmDf = 0;
             qmP = Double.NaN;
         }
+    }
+
+    /** The coefficients, named by the moderators' columns. */
+    List<Coefficient> coefficients() {
+        List<Coefficient> coefficients = new ArrayList<>(p);
+        List<String> names = moderators.names();
+        for (int j = 0; j < p; j++) {
+            coefficients.add(new Coefficient(names.get(j), beta[j], se[j], statistic[j], pValue[j], lower[j], upper[j]));
+        }
+        return List.copyOf(coefficients);
+    }
+
+    /** Cochran's Q (residual when there are moderators) on k − p degrees of freedom. */
+    TestResult heterogeneityTest() {
+        return TestResult.of(p == 1 && moderators.hasIntercept() ? "Test for heterogeneity"
+                : "Test for residual heterogeneity", qe, k - p, qeP);
+    }
+
+    /** The moderators' omnibus test, χ² or F under Knapp–Hartung; empty without moderators. */
+    Optional<TestResult> moderatorTest() {
+        if (qmDf == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(options.knappHartung()
+                ? TestResult.f("Test of moderators", qm, qmDf, k - p, qmP)
+                : TestResult.of("Test of moderators", qm, qmDf, qmP));
+    }
+
+    /** A study's weight in percent, as metafor's {@code weights(res)}. */
+    double weight(int i) {
+        java.util.Objects.checkIndex(i, k);
+        if (weights == null) {
+            double[] w = Model.weights(model.v, tau2);
+            double sum = Tau2Estimation.sum(w);
+            for (int j = 0; j < w.length; j++) {
+                w[j] = 100 * w[j] / sum;
+            }
+            weights = w;
+        }
+        return weights[i];
+    }
+
+    /** metafor's {@code fitstats}: see {@link FitStatistics}. */
+    FitStatistics fitStatistics(boolean restricted) {
+        double logLik = model.logLikelihood(tau2, restricted);
+        int parameters = p + (options.estimator() == Tau2Estimator.EE ? 0 : 1);
+        double n = restricted ? k - p : k;
+        double deviance;
+        if (restricted) {
+            deviance = -2 * logLik;
+        } else if (k > p) {
+            double saturated = 0;
+            for (double vi : model.v) {
+                saturated += -0.5 * Math.log(2 * Math.PI * vi);
+            }
+            deviance = -2 * (logLik - saturated);
+        } else {
+            deviance = 0;
+        }
+        double aic = -2 * logLik + 2 * parameters;
+        double bic = -2 * logLik + parameters * Math.log(n);
+        double m = Math.max(n, parameters + 2);
+        double aicc = -2 * logLik + 2 * parameters * m / (m - parameters - 1);
+        return new FitStatistics(restricted, logLik, deviance, aic, bic, aicc);
     }
 }

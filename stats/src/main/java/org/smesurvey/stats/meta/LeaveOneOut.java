@@ -38,7 +38,7 @@ public record LeaveOneOut(EffectSizes studies, List<MetaResult> results) {
             MetaResult r = results.get(i);
             labels[i] = studies.label(i);
             double[] row = {r.estimate(), r.standardError(), r.statistic(), r.pValue(), r.confidenceInterval().lower(),
-                r.confidenceInterval().upper(), r.q(), r.qPValue(), r.tau2(), r.i2(), r.h2()};
+                r.confidenceInterval().upper(), r.qe(), r.qePValue(), r.tau2(), r.i2(), r.h2()};
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }

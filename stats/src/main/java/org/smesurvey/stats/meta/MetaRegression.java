@@ -1,8 +1,9 @@
 package org.smesurvey.stats.meta;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.smesurvey.stats.TestResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,7 +23,7 @@ import tech.tablesaw.api.Table;
  *
  * @since 0.1
  */
-public final class MetaRegression {
+public final class MetaRegression implements PooledModel {
 
     private final Fitted fit;
     private final Fitted empty;
@@ -46,14 +47,68 @@ public final class MetaRegression {
      *
      * @return the coefficients
      */
+    @Override
     public List<Coefficient> coefficients() {
-        List<Coefficient> coefficients = new ArrayList<>();
-        List<String> names = fit.moderators.names();
-        for (int j = 0; j < fit.p; j++) {
-            coefficients.add(new Coefficient(names.get(j), fit.beta[j], fit.se[j], fit.statistic[j], fit.pValue[j],
-                    fit.lower[j], fit.upper[j]));
-        }
-        return coefficients;
+        return fit.coefficients();
+    }
+
+    @Override
+    public EffectSizes studies() {
+        return fit.studies;
+    }
+
+    @Override
+    public Tau2Estimator estimator() {
+        return fit.options.estimator();
+    }
+
+    @Override
+    public double level() {
+        return fit.options.level();
+    }
+
+    @Override
+    public TestResult heterogeneityTest() {
+        return fit.heterogeneityTest();
+    }
+
+    @Override
+    public Optional<TestResult> moderatorTest() {
+        return fit.moderatorTest();
+    }
+
+    @Override
+    public double weight(int i) {
+        return fit.weight(i);
+    }
+
+    /**
+     * None: a meta-regression has no single pooled estimate.
+     *
+     * @return empty
+     */
+    @Override
+    public Optional<Pooled> pooled() {
+        return Optional.empty();
+    }
+
+    @Override
+    public FitStatistics fitStatistics(boolean restricted) {
+        return fit.fitStatistics(restricted);
+    }
+
+    /**
+     * Knapp and Hartung's scale factor \( s^2 \) of the variance, metafor's {@code s2w}.
+     *
+     * @return s², empty without the Knapp–Hartung adjustment
+     */
+    public OptionalDouble knappHartungFactor() {
+        return fit.options.knappHartung() ? OptionalDouble.of(fit.s2w) : OptionalDouble.empty();
+    }
+
+    @Override
+    public String summary() {
+        return MetaforLayout.of(fit, r2());
     }
 
     /**

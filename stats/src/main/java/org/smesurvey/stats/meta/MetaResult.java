@@ -1,7 +1,10 @@
 package org.smesurvey.stats.meta;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -20,7 +23,7 @@ import tech.tablesaw.api.Table;
  *
  * @since 0.1
  */
-public final class MetaResult {
+public final class MetaResult implements PooledModel {
 
     private final Fitted fit;
 
@@ -174,11 +177,11 @@ public final class MetaResult {
     }
 
     /**
-     * The Q statistic of heterogeneity.
+     * Cochran's Q statistic of heterogeneity, metafor's {@code QE}.
      *
      * @return Q (0 for a single study)
      */
-    public double q() {
+    public double qe() {
         return fit.qe;
     }
 
@@ -187,7 +190,7 @@ public final class MetaResult {
      *
      * @return the degrees of freedom
      */
-    public int qDegreesOfFreedom() {
+    public int qeDegreesOfFreedom() {
         return fit.k - fit.p;
     }
 
@@ -196,22 +199,73 @@ public final class MetaResult {
      *
      * @return the p-value (1 for a single study)
      */
-    public double qPValue() {
+    public double qePValue() {
         return fit.qeP;
     }
 
+    @Override
+    public TestResult heterogeneityTest() {
+        return fit.heterogeneityTest();
+    }
+
     /**
-     * The weight of a study in the pooled estimate, in percent: \( 100\,w_i / \sum_j w_j \) with
-     * \( w_i = 1/(v_i + \hat τ^2) \), as metafor's {@code weights(res)}; what a forest plot shows.
+     * None: the model has no moderators.
      *
-     * @param i the study's position in {@link #studies()}
-     * @return its weight, in [0, 100]
-     * @throws IndexOutOfBoundsException if there is no such study
+     * @return empty
      */
+    @Override
+    public Optional<TestResult> moderatorTest() {
+        return Optional.empty();
+    }
+
+    @Override
     public double weight(int i) {
-        java.util.Objects.checkIndex(i, k());
-        double[] w = Model.weights(fit.model.v, fit.tau2);
-        return 100 * w[i] / Tau2Estimation.sum(w);
+        return fit.weight(i);
+    }
+
+    @Override
+    public Tau2Estimator estimator() {
+        return fit.options.estimator();
+    }
+
+    @Override
+    public double level() {
+        return fit.options.level();
+    }
+
+    /**
+     * The one coefficient, {@code intrcpt}: the pooled estimate on the measure's scale.
+     *
+     * @return the coefficient
+     */
+    @Override
+    public List<Coefficient> coefficients() {
+        return fit.coefficients();
+    }
+
+    @Override
+    public Optional<Pooled> pooled() {
+        return Optional.of(new Pooled(confidenceInterval(), predictionInterval(),
+                fit.studies.measure().isPresent() ? Optional.of(backTransformed()) : Optional.empty()));
+    }
+
+    @Override
+    public FitStatistics fitStatistics(boolean restricted) {
+        return fit.fitStatistics(restricted);
+    }
+
+    /**
+     * Knapp and Hartung's scale factor \( s^2 \) of the variance, metafor's {@code s2w}.
+     *
+     * @return s², empty without the Knapp–Hartung adjustment
+     */
+    public OptionalDouble knappHartungFactor() {
+        return fit.options.knappHartung() ? OptionalDouble.of(fit.s2w) : OptionalDouble.empty();
+    }
+
+    @Override
+    public String summary() {
+        return MetaforLayout.of(fit, OptionalDouble.empty());
     }
 
     /**
@@ -333,7 +387,7 @@ public final class MetaResult {
                 DoubleColumn.create("ci_lower", ci.lower()), DoubleColumn.create("ci_upper", ci.upper()),
                 DoubleColumn.create("pi_lower", pi.lower()), DoubleColumn.create("pi_upper", pi.upper()),
                 DoubleColumn.create("tau2", tau2()), DoubleColumn.create("i2", i2()), DoubleColumn.create("h2", h2()),
-                DoubleColumn.create("q", q()), DoubleColumn.create("q_p_value", qPValue()));
+                DoubleColumn.create("q", qe()), DoubleColumn.create("q_p_value", qePValue()));
     }
 
     @Override

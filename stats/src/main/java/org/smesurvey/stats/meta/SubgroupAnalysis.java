@@ -46,7 +46,7 @@ public record SubgroupAnalysis(Map<String, MetaResult> results, TestResult betwe
             q += d * d / (r.standardError() * r.standardError());
         }
         int df = results.size() - 1;
-        return new SubgroupAnalysis(results, new TestResult("Q test of subgroup differences", q, df,
+        return new SubgroupAnalysis(results, TestResult.of("Q test of subgroup differences", q, df,
                 Distributions.chiSquareUpperTail(q, df)));
     }
 }

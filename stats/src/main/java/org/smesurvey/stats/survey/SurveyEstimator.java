@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -418,12 +419,13 @@ public final class SurveyEstimator {
     }
 
     /**
-     * The Rao–Scott tests of independence between two answers, survey's {@code svychisq(~rows + columns,
-     * design, statistic = "F")} and {@code statistic = "Chisq"}; the levels are those present.
+     * The design-based tests of independence between two answers, survey's {@code svychisq(~rows + columns,
+     * design, statistic)} for {@code "F"}, {@code "Chisq"}, {@code "Wald"} and {@code "adjWald"}; the levels are
+     * those present.
      *
      * @param rows each respondent's answer to the first question
      * @param columns each respondent's answer to the second
-     * @return both tests
+     * @return the four tests
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or either question
      *         has fewer than two answers
      */
@@ -512,8 +514,74 @@ public final class SurveyEstimator {
         double f = pearson / trace;
         int df = (nr - 1) * (nc - 1);
         double chi = pearson / (trace / df);
-        return new RaoScott(pearson, f, d0, d0 * nu, Distributions.fUpperTail(f, d0, d0 * nu), chi, df,
-                Distributions.chiSquareUpperTail(chi, df));
+        double wald = wald(r, c, nr, nc);
+        double adjustedDf = nu - df + 1;
+        return new RaoScott(pearson,
+                TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
+                        Distributions.fUpperTail(f, d0, d0 * nu)),
+                TestResult.of("Pearson's X^2: Rao & Scott first-order adjustment", chi, df,
+                        Distributions.chiSquareUpperTail(chi, df)),
+                TestResult.f("Design-based Wald test of association", wald / df, df, nu,
+                        Distributions.fUpperTail(wald / df, df, nu)),
+                TestResult.f("Design-based adjusted Wald test of association", wald * adjustedDf / (df * nu), df,
+                        adjustedDf, Distributions.fUpperTail(wald * adjustedDf / (df * nu), df, adjustedDf)));
+    }
+
+    /**
+     * The Wald statistic of svychisq's {@code "Wald"}: the interaction terms \( Y_{ij} = \hat N_{ij} - \hat
+     * N_{i\cdot}\hat N_{\cdot j}/\hat N \) of the rows and columns after the first, and their covariance by the
+     * delta method from the covariance of the estimated totals of cells, rows, columns and the whole.
+     */
+    private double wald(int[] r, int[] c, int nr, int nc) {
+        int k = nr * nc;
+        int m = k + nr + nc + 1;
+        int units = design.units();
+        double[] unitTotals = new double[units * m];
+        double[] totals = new double[m];
+        for (int i = 0; i < design.n; i++) {
+            double w = design.weights[i];
+            int base = design.unit[i] * m;
+            int[] columns = {r[i] + nr * c[i], k + r[i], k + nr + c[i], m - 1};
+            for (int j : columns) {
+                unitTotals[base + j] += w;
+                totals[j] += w;
+            }
+        }
+        RealMatrix sigma = MatrixUtils.createRealMatrix(Linearisation.covariance(design, unitTotals, m));
+        double whole = totals[m - 1];
+        RealMatrix jacobian = MatrixUtils.createRealMatrix(k, m);
+        double[] y = new double[k];
+        for (int j = 0; j < k; j++) {
+            int row = j % nr;
+            int col = j / nr;
+            double rowTotal = totals[k + row];
+            double colTotal = totals[k + nr + col];
+            y[j] = totals[j] - rowTotal * colTotal / whole;
+            jacobian.setEntry(j, j, 1);
+            jacobian.addToEntry(j, k + row, -colTotal / whole);
+            jacobian.addToEntry(j, k + nr + col, -rowTotal / whole);
+            jacobian.setEntry(j, m - 1, rowTotal * colTotal / (whole * whole));
+        }
+        RealMatrix v = jacobian.multiply(sigma).multiply(jacobian.transpose());
+        int used = (nr - 1) * (nc - 1);
+        int[] use = new int[used];
+        int u = 0;
+        for (int col = 1; col < nc; col++) {
+            for (int row = 1; row < nr; row++) {
+                use[u++] = row + nr * col;
+            }
+        }
+        RealMatrix sub = v.getSubMatrix(use, use);
+        double[] ySub = new double[used];
+        for (int j = 0; j < used; j++) {
+            ySub[j] = y[use[j]];
+        }
+        double[] solved = new LUDecomposition(sub).getSolver().solve(MatrixUtils.createRealVector(ySub)).toArray();
+        double statistic = 0;
+        for (int j = 0; j < used; j++) {
+            statistic += ySub[j] * solved[j];
+        }
+        return statistic;
     }
 
     private static int max(int[] values) {

@@ -171,7 +171,7 @@ class MetaforExtrasTest {
         assertClose(numbers(l[2]), rOrder.stream().mapToDouble(MetaResult::standardError).toArray(), "se");
         assertClose(numbers(l[3]), rOrder.stream().mapToDouble(MetaResult::tau2).toArray(), "tau2");
         assertClose(numbers(l[4]), new double[] {s.between().statistic(), s.between().pValue()}, "Q between");
-        assertEquals(1, s.between().degreesOfFreedom(), 0.0);
+        assertEquals(1, s.between().degreesOfFreedom().getAsDouble(), 0.0);
     }
 
     /** {@code weights(rma(yi, vi, data = escalc("PLO", xi, ni, data = dat.pritz1997), method = m, control = con))}. */
@@ -195,7 +195,7 @@ class MetaforExtrasTest {
         assertClose(numbers(l[2]), r.stream().mapToDouble(MetaResult::standardError).toArray(), "se");
         assertClose(numbers(l[3]), r.stream().mapToDouble(x -> x.confidenceInterval().lower()).toArray(), "ci.lb");
         assertClose(numbers(l[4]), r.stream().mapToDouble(x -> x.confidenceInterval().upper()).toArray(), "ci.ub");
-        assertClose(numbers(l[5]), r.stream().mapToDouble(MetaResult::q).toArray(), "Q");
+        assertClose(numbers(l[5]), r.stream().mapToDouble(MetaResult::qe).toArray(), "Q");
         assertClose(numbers(l[6]), r.stream().mapToDouble(MetaResult::tau2).toArray(), "tau2");
         assertClose(numbers(l[7]), r.stream().mapToDouble(MetaResult::i2).toArray(), "I2");
         assertClose(numbers(l[8]), r.stream().mapToDouble(MetaResult::h2).toArray(), "H2");

@@ -107,8 +107,8 @@ class MetaforParityTest {
         check(row, "tau2", r.tau2(), tolerance, name);
         check(row, "i2", r.i2(), tolerance, name);
         check(row, "h2", r.h2(), tolerance, name);
-        check(row, "qe", r.q(), CLOSED_FORM, name);
-        check(row, "qe_p", r.qPValue(), CLOSED_FORM, name);
+        check(row, "qe", r.qe(), CLOSED_FORM, name);
+        check(row, "qe_p", r.qePValue(), CLOSED_FORM, name);
         if (estimator != Tau2Estimator.EE) {
             check(row, "pi_lb", r.predictionInterval().lower(), tolerance, name);
             check(row, "pi_ub", r.predictionInterval().upper(), tolerance, name);

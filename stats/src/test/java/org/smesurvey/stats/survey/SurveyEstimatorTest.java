@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 
 /**
  * Design-based means, totals, domains and proportion intervals against R's survey 4.1.1 on survey's own
@@ -224,19 +225,40 @@ class SurveyEstimatorTest {
             double[] r = values(l[5]);
             String what = String.join(" ", l[1], l[2], l[3], l[4]);
             if (l[4].equals("F")) {
-                close(r[0], test.f(), EXACT, what + " F");
-                close(r[1], test.numeratorDf(), EXACT, what + " ndf");
-                close(r[2], test.denominatorDf(), EXACT, what + " ddf");
-                assertEquals(r[3], test.fPValue(), Math.max(1e-300, 1e-9 * r[3]), what + " p");
+                close(r[0], test.f().statistic(), EXACT, what + " F");
+                close(r[1], test.f().degreesOfFreedom().getAsDouble(), EXACT, what + " ndf");
+                close(r[2], test.f().denominatorDegreesOfFreedom().getAsDouble(), EXACT, what + " ddf");
+                assertEquals(r[3], test.f().pValue(), Math.max(1e-300, 1e-9 * r[3]), what + " p");
             } else {
                 close(r[0], test.pearson(), EXACT, what + " X2");
-                assertEquals((int) r[1], test.df(), what + " df");
-                assertEquals(r[2], test.chiSquarePValue(), Math.max(1e-300, 1e-9 * r[2]), what + " p");
+                assertEquals(r[1], test.chiSquare().degreesOfFreedom().getAsDouble(), what + " df");
+                assertEquals(r[2], test.chiSquare().pValue(), Math.max(1e-300, 1e-9 * r[2]), what + " p");
             }
             close(r[r.length - 1], test.pearson(), EXACT, what + " Pearson");
             checked++;
         }
         assertEquals(4 * 3 * 2, checked);
+    }
+
+    /** {@code svychisq(~a + b, design, statistic = "Wald")} and {@code "adjWald"} (reference/survey-wald.R). */
+    @Test
+    void waldTestsOfIndependence() throws IOException {
+        List<String[]> wald;
+        try (InputStream in = SurveyEstimatorTest.class.getResourceAsStream("survey-wald.txt")) {
+            wald = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+        for (String[] l : wald) {
+            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            RaoScott tests = SurveyEstimator.of(design(l[1])).independence(column(rows, l[2]), column(rows, l[3]));
+            TestResult test = l[4].equals("Wald") ? tests.wald() : tests.adjustedWald();
+            double[] r = values(l[5]);
+            String what = String.join(" ", l[1], l[2], l[3], l[4]);
+            close(r[0], test.statistic(), 1e-10, what + " F");
+            assertEquals(r[1], test.degreesOfFreedom().getAsDouble(), what + " ndf");
+            assertEquals(r[2], test.denominatorDegreesOfFreedom().getAsDouble(), what + " ddf");
+            assertEquals(r[3], test.pValue(), Math.max(1e-300, 1e-9 * r[3]), what + " p");
+        }
+        assertEquals(4 * 3 * 2, wald.size());
     }
 
     /**

@@ -1,0 +1,148 @@
+package org.smesurvey.stats.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.smesurvey.stats.TestResult;
+import org.smesurvey.stats.internal.Formats;
+
+/**
+ * A fit laid out as metafor 3.8's {@code print.rma.uni} prints it, line for line: the model and k, τ² with its
+ * standard error, τ, I², H² (and R² with moderators), the heterogeneity test, the moderators' test, the table of
+ * coefficients rounded to four decimals with significance stars, and the legend of the stars.
+ */
+final class MetaforLayout {
+
+    private static final String[] TOTAL = {"tau^2 (estimated amount of total heterogeneity):",
+        "tau (square root of estimated tau^2 value):", "I^2 (total heterogeneity / total variability):",
+        "H^2 (total variability / sampling variability):"};
+    private static final String[] RESIDUAL = {"tau^2 (estimated amount of residual heterogeneity):",
+        "tau (square root of estimated tau^2 value):", "I^2 (residual heterogeneity / unaccounted variability):",
+        "H^2 (unaccounted variability / sampling variability):", "R^2 (amount of heterogeneity accounted for):"};
+    private static final String LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01 \u2018*\u2019 0.05"
+            + " \u2018.\u2019 0.1 \u2018 \u2019 1";
+
+    private MetaforLayout() {
+    }
+
+    static String of(Fitted fit, OptionalDouble r2) {
+        boolean equal = fit.options.estimator() == Tau2Estimator.EE;
+        boolean interceptOnly = fit.p == 1 && fit.moderators.hasIntercept();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        if (equal) {
+            lines.add((interceptOnly ? "Equal-Effects Model" : "Fixed-Effects with Moderators Model") + " (k = " + fit.k
+                    + ")");
+        } else {
+            lines.add((interceptOnly ? "Random-Effects Model" : "Mixed-Effects Model") + " (k = " + fit.k
+                    + "; tau^2 estimator: " + fit.options.estimator().name() + ")");
+        }
+        lines.add("");
+        String[] labels = interceptOnly ? TOTAL : RESIDUAL;
+        int width = 0;
+        for (String label : labels) {
+            width = Math.max(width, label.length());
+        }
+        if (!equal) {
+            String tau2 = Formats.fixed(fit.tau2, 4) + (fit.tau2StandardError.isPresent()
+                    ? " (SE = " + Formats.fixed(fit.tau2StandardError.getAsDouble(), 4) + ")" : "");
+            lines.add(pad(labels[0], width) + tau2);
+            lines.add(pad(labels[1], width) + Formats.fixed(Math.sqrt(fit.tau2), 4));
+        }
+        if (!(equal && fit.k == fit.p)) {
+            lines.add(pad(labels[2], width) + Formats.fixed(fit.i2, 2) + "%");
+            lines.add(pad(labels[3], width) + Formats.fixed(fit.h2, 2));
+        }
+        if (!interceptOnly && r2.isPresent()) {
+            lines.add(pad(labels[4], width) + Formats.fixed(r2.getAsDouble(), 2) + "%");
+        }
+        lines.add("");
+        TestResult q = fit.heterogeneityTest();
+        lines.add(interceptOnly ? "Test for Heterogeneity:" : "Test for Residual Heterogeneity:");
+        lines.add((interceptOnly ? "Q" : "QE") + "(df = " + (int) q.degreesOfFreedom().getAsDouble() + ") = "
+                + Formats.fixed(q.statistic(), 4) + ", p-val " + pValue(q.pValue()));
+        lines.add("");
+        fit.moderatorTest().ifPresent(qm -> {
+            int first = fit.moderators.hasIntercept() ? 2 : 1;
+            lines.add("Test of Moderators (" + (first == fit.p ? "coefficient " + first
+                    : "coefficients " + first + ":" + fit.p) + "):");
+            String statistic = qm.denominatorDegreesOfFreedom().isPresent()
+                    ? "F(df1 = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ", df2 = "
+                            + Formats.number(qm.denominatorDegreesOfFreedom().getAsDouble()) + ")"
+                    : "QM(df = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ")";
+            lines.add(statistic + " = " + Formats.fixed(qm.statistic(), 4) + ", p-val " + pValue(qm.pValue()));
+            lines.add("");
+        });
+        lines.add("Model Results:");
+        lines.add("");
+        lines.addAll(table(fit, interceptOnly));
+        lines.add("");
+        lines.add("---");
+        lines.add(LEGEND);
+        lines.add("");
+        return String.join("\n", lines);
+    }
+
+    private static List<String> table(Fitted fit, boolean interceptOnly) {
+        boolean t = fit.options.knappHartung();
+        List<String> headers = new ArrayList<>(List.of("estimate", "se", t ? "tval" : "zval"));
+        if (t) {
+            headers.add("df");
+        }
+        headers.addAll(List.of("pval", "ci.lb", "ci.ub", ""));
+        List<List<String>> rows = new ArrayList<>();
+        for (Coefficient c : fit.coefficients()) {
+            List<String> row = new ArrayList<>(List.of(Formats.fixed(c.estimate(), 4), Formats.fixed(c.standardError(), 4),
+                    Formats.fixed(c.statistic(), 4)));
+            if (t) {
+                row.add(Formats.number(fit.degreesOfFreedom));
+            }
+            row.addAll(List.of(Formats.pValueColumn(c.pValue()), Formats.fixed(c.lower(), 4), Formats.fixed(c.upper(), 4),
+                    stars(c.pValue())));
+            rows.add(row);
+        }
+        int[] widths = new int[headers.size()];
+        for (int j = 0; j < widths.length; j++) {
+            widths[j] = headers.get(j).length();
+            for (List<String> row : rows) {
+                widths[j] = Math.max(widths[j], row.get(j).length());
+            }
+        }
+        List<String> names = interceptOnly ? null : fit.moderators.names();
+        int nameWidth = names == null ? 0 : names.stream().mapToInt(String::length).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        lines.add(line(names == null ? null : "", nameWidth, headers, widths));
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(line(names == null ? null : names.get(i), nameWidth, rows.get(i), widths));
+        }
+        return lines;
+    }
+
+    private static String line(String name, int nameWidth, List<String> cells, int[] widths) {
+        StringBuilder text = new StringBuilder();
+        if (name != null) {
+            text.append(name).append(" ".repeat(nameWidth - name.length()));
+        }
+        for (int j = 0; j < cells.size(); j++) {
+            if (name != null || j > 0) {
+                text.append("  ");
+            }
+            text.append(" ".repeat(widths[j] - cells.get(j).length())).append(cells.get(j));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String pad(String label, int width) {
+        return label + " ".repeat(width - label.length() + 1);
+    }
+
+    /** metafor's p-value after a relation: {@code < .0001} or {@code = 0.0477}. */
+    private static String pValue(double p) {
+        return p < 1e-4 ? "< .0001" : "= " + Formats.fixed(p, 4);
+    }
+
+    /** R's significance stars, as {@code symnum} with cut points 0.001, 0.01, 0.05 and 0.1. */
+    private static String stars(double p) {
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+    }
+}
