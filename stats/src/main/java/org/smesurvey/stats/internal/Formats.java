@@ -73,4 +73,82 @@ public final class Formats {
     public static String fixed(double x, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
+
+    /**
+     * A column of numbers as R's {@code format(round(x, decimals), digits)}: rounded, then shown with the fewest
+     * decimals (at most {@code decimals}) that give every non-zero value {@code digits} significant digits, trailing
+     * zeros common to all dropped.
+     *
+     * @param values the column
+     * @param decimals the rounding
+     * @param digits the significant digits
+     * @return the texts, not padded
+     */
+    public static String[] column(double[] values, int decimals, int digits) {
+        int shown = 0;
+        double[] rounded = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rounded[i] = Double.isFinite(values[i])
+                    ? new java.math.BigDecimal(values[i]).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue()
+                    : values[i];
+            if (Double.isFinite(rounded[i]) && rounded[i] != 0) {
+                shown = Math.max(shown, digits - 1 - (int) Math.floor(Math.log10(Math.abs(rounded[i]))));
+            }
+        }
+        shown = Math.max(0, Math.min(decimals, shown));
+        while (shown > 0 && allExactAt(rounded, shown - 1)) {
+            shown--;
+        }
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = Double.isFinite(rounded[i]) ? fixed(rounded[i], shown) : number(rounded[i]);
+        }
+        return texts;
+    }
+
+    private static boolean allExactAt(double[] values, int decimals) {
+        for (double v : values) {
+            if (Double.isFinite(v) && Math.abs(v * Math.pow(10, decimals) - Math.rint(v * Math.pow(10, decimals)))
+                    > 1e-9 * Math.max(1, Math.abs(v * Math.pow(10, decimals)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A table as R's {@code printCoefmat} lays it out: row names left-aligned, columns right-aligned under their
+     * headers, one space apart.
+     *
+     * @param names the row names
+     * @param headers the column headers
+     * @param columns the formatted columns, each as long as {@code names}
+     * @return the lines
+     */
+    public static java.util.List<String> table(java.util.List<String> names, java.util.List<String> headers,
+            java.util.List<String[]> columns) {
+        int nameWidth = names.stream().mapToInt(String::length).max().orElse(0);
+        int[] widths = new int[headers.size()];
+        for (int j = 0; j < widths.length; j++) {
+            widths[j] = headers.get(j).length();
+            for (String cell : columns.get(j)) {
+                widths[j] = Math.max(widths[j], cell.length());
+            }
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder header = new StringBuilder(" ".repeat(nameWidth));
+        for (int j = 0; j < widths.length; j++) {
+            header.append(' ').append(" ".repeat(widths[j] - headers.get(j).length())).append(headers.get(j));
+        }
+        lines.add(header.toString());
+        for (int i = 0; i < names.size(); i++) {
+            StringBuilder line = new StringBuilder(names.get(i)).append(" ".repeat(nameWidth - names.get(i).length()));
+            for (int j = 0; j < widths.length; j++) {
+                String cell = columns.get(j)[i];
+                line.append(' ').append(" ".repeat(widths[j] - cell.length())).append(cell);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
 }

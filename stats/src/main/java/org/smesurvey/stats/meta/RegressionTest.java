@@ -1,6 +1,8 @@
 package org.smesurvey.stats.meta;
 
+import java.util.OptionalDouble;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.SignificanceResult;
 
 /**
  * Egger's regression test for funnel-plot asymmetry, as metafor's {@code regtest}: the slope of the standard
@@ -15,13 +17,45 @@ import org.smesurvey.stats.Interval;
  * @param regression the fitted meta-regression on the standard errors
  * @since 0.1
  */
-public record RegressionTest(MetaRegression regression) {
+public record RegressionTest(MetaRegression regression) implements SignificanceResult {
+
+    /**
+     * Validates the test.
+     *
+     * @param regression the fitted meta-regression on the standard errors
+     * @throws NullPointerException if it is null
+     */
+    public RegressionTest {
+        java.util.Objects.requireNonNull(regression, "regression");
+    }
+
+    /**
+     * The test's name, as metafor's {@code regtest} prints it.
+     *
+     * @return the name, with the model fitted
+     */
+    @Override
+    public String method() {
+        return "Regression test for funnel plot asymmetry (" + (regression.estimator() == Tau2Estimator.EE
+                ? "equal-effects" : "mixed-effects") + " meta-regression model, predictor: standard error)";
+    }
+
+    /**
+     * The degrees of freedom of the t statistic under Knapp–Hartung, k − 2.
+     *
+     * @return k − 2, or empty for a z statistic
+     */
+    @Override
+    public OptionalDouble degreesOfFreedom() {
+        return regression.analysis().knappHartung() ? OptionalDouble.of(regression.k() - 2) : OptionalDouble.empty();
+    }
 
     /**
      * The test statistic of the slope (z, or t under Knapp–Hartung).
      *
      * @return the statistic
      */
+    @Override
     public double statistic() {
         return regression.coefficient("sei").statistic();
     }
@@ -31,6 +65,7 @@ public record RegressionTest(MetaRegression regression) {
      *
      * @return the p-value
      */
+    @Override
     public double pValue() {
         return regression.coefficient("sei").pValue();
     }

@@ -1,9 +1,14 @@
 package org.smesurvey.stats.survey;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.Checks;
+import org.smesurvey.stats.internal.Formats;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -50,5 +55,74 @@ public record SurveyEstimate(String label, double estimate, double standardError
      */
     public EffectiveSample toEffectiveSample() {
         return EffectiveSample.fromStandardError(estimate, standardError);
+    }
+
+    /**
+     * The estimate as survey's {@code print.svystat} lays it out: a row with the estimate, its standard error and
+     * the design effect when there is one, rounded as R's {@code printCoefmat}.
+     *
+     * @return the text
+     */
+    public String summary() {
+        return table(List.of(this), "estimate");
+    }
+
+    /**
+     * Estimates as survey's {@code print.svystat} lays them out, one row each (domains, or several variables):
+     * with {@code printCoefmat}'s rounding, five significant digits, the estimates and standard errors together,
+     * and the design effects (the last column) to four decimals.
+     *
+     * @param estimates the estimates, at least one
+     * @param statistic the name of the first column, such as {@code mean} or {@code total}
+     * @return the text, lines separated by {@code \n}
+     * @throws IllegalArgumentException if there is no estimate
+     */
+    public static String table(List<SurveyEstimate> estimates, String statistic) {
+        Objects.requireNonNull(estimates, "estimates");
+        Objects.requireNonNull(statistic, "statistic");
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("No estimate to lay out");
+        }
+        int n = estimates.size();
+        boolean withDeff = estimates.stream().allMatch(e -> e.designEffect().isPresent());
+        double[] estimate = estimates.stream().mapToDouble(SurveyEstimate::estimate).toArray();
+        double[] se = estimates.stream().mapToDouble(SurveyEstimate::standardError).toArray();
+        List<String> headers = new ArrayList<>(List.of(statistic, "SE"));
+        List<String[]> columns = new ArrayList<>();
+        final int digits = 5;
+        if (withDeff) {
+            // printCoefmat: estimate and SE rounded together from the smallest magnitude; DEff as a test column.
+            double[] both = new double[2 * n];
+            System.arraycopy(estimate, 0, both, 0, n);
+            System.arraycopy(se, 0, both, n, n);
+            int decimals = Math.max(1, digits - leading(both));
+            String[] joint = Formats.column(both, decimals, digits);
+            // Formatted as one matrix, so the two columns share one width.
+            int width = Arrays.stream(joint).mapToInt(String::length).max().orElse(0);
+            for (int i = 0; i < joint.length; i++) {
+                joint[i] = " ".repeat(width - joint[i].length()) + joint[i];
+            }
+            columns.add(Arrays.copyOfRange(joint, 0, n));
+            columns.add(Arrays.copyOfRange(joint, n, 2 * n));
+            headers.add("DEff");
+            columns.add(Formats.column(estimates.stream().mapToDouble(e -> e.designEffect().getAsDouble()).toArray(),
+                    4, digits));
+        } else {
+            columns.add(Formats.column(estimate, Math.max(1, digits - leading(estimate)), digits));
+            columns.add(Formats.column(se, 4, digits));
+        }
+        return String.join("\n", Formats.table(estimates.stream().map(SurveyEstimate::label).toList(), headers,
+                columns));
+    }
+
+    /** \( 1 + \lfloor\log_{10}\min|x|\rfloor \) over the non-zero finite values: printCoefmat's digmin. */
+    private static int leading(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v) && v != 0) {
+                min = Math.min(min, Math.abs(v));
+            }
+        }
+        return min == Double.POSITIVE_INFINITY ? 1 : 1 + (int) Math.floor(Math.log10(min));
     }
 }
