@@ -130,6 +130,24 @@ public enum DifferenceInterval {
         return new Interval(first.proportion() - second.proportion(), limits[0], limits[1], level);
     }
 
+    /**
+     * The standard error of the difference, \( \sqrt{p_1q_1/n_1 + p_2q_2/n_2} \), the one the {@link #WALD}
+     * interval is built on: R's {@code prop.test}, and metafor's {@code sqrt(escalc("RD", ...)$vi)} when no count
+     * is 0 or n (where escalc adds ½ to every cell).
+     *
+     * @param first the first group
+     * @param second the second group
+     * @return the standard error
+     * @throws NullPointerException if an argument is null
+     */
+    public static double standardError(EffectiveSample first, EffectiveSample second) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        double p1 = first.proportion();
+        double p2 = second.proportion();
+        return Math.sqrt(p1 * (1 - p1) / first.size() + p2 * (1 - p2) / second.size());
+    }
+
     abstract double[] limits(double x1, double n1, double x2, double n2, double level);
 
     private static double[] wald(double x1, double n1, double x2, double n2, double z) {

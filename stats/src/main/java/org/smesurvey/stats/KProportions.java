@@ -43,6 +43,36 @@ public final class KProportions {
     }
 
     /**
+     * The k×2 table behind {@link #homogeneity(int[], int[])}: the test with the expected counts, Pearson and
+     * standardised residuals that say which groups depart from equal proportions, as R's
+     * {@code chisq.test(cbind(x, n - x), correct = FALSE)}.
+     *
+     * @param x the companies with the characteristic in each group
+     * @param n the companies in each group
+     * @return the table
+     * @throws IllegalArgumentException as {@link #homogeneity(int[], int[])}
+     */
+    public static PearsonTable table(int[] x, int[] n) {
+        TestResult test = homogeneity(x, n);
+        int k = x.length;
+        double total = 0;
+        double yes = 0;
+        for (int i = 0; i < k; i++) {
+            total += n[i];
+            yes += x[i];
+        }
+        double[][] observed = new double[k][];
+        double[][] expected = new double[k][];
+        double[] rowShare = new double[k];
+        for (int i = 0; i < k; i++) {
+            observed[i] = new double[] {x[i], n[i] - x[i]};
+            expected[i] = new double[] {n[i] * yes / total, n[i] * (total - yes) / total};
+            rowShare[i] = n[i] / total;
+        }
+        return new PearsonTable(test, observed, expected, rowShare, new double[] {yes / total, (total - yes) / total});
+    }
+
+    /**
      * Cramér's V of the k×2 table, \( \sqrt{χ^2 / N} \) (the minimum dimension less one is 1): 0 when the
      * proportions are equal, 1 when the groups separate completely.
      *

@@ -72,6 +72,38 @@ public final class Ratios {
                 level);
     }
 
+    /**
+     * The standard error of the log risk ratio, \( \sqrt{1/a - 1/n_1 + 1/c - 1/n_2} \) with the same ½ correction
+     * as {@link #riskRatio}: metafor's {@code sqrt(escalc("RR", ...)$vi)}.
+     *
+     * @param x1 companies with the characteristic in the first group
+     * @param n1 companies in the first group
+     * @param x2 companies with the characteristic in the second group
+     * @param n2 companies in the second group
+     * @return the standard error on the log scale
+     * @throws IllegalArgumentException if a group has {@code n <= 0} or {@code x} outside [0, n]
+     */
+    public static double logRiskRatioStandardError(int x1, int n1, int x2, int n2) {
+        double[] k = cells(x1, n1, x2, n2);
+        return Math.sqrt(1 / k[0] - 1 / (k[0] + k[1]) + 1 / k[2] - 1 / (k[2] + k[3]));
+    }
+
+    /**
+     * The standard error of the log odds ratio, \( \sqrt{1/a + 1/b + 1/c + 1/d} \) with the same ½ correction as
+     * {@link #oddsRatio}: metafor's {@code sqrt(escalc("OR", ...)$vi)}.
+     *
+     * @param x1 companies with the characteristic in the first group
+     * @param n1 companies in the first group
+     * @param x2 companies with the characteristic in the second group
+     * @param n2 companies in the second group
+     * @return the standard error on the log scale
+     * @throws IllegalArgumentException if a group has {@code n <= 0} or {@code x} outside [0, n]
+     */
+    public static double logOddsRatioStandardError(int x1, int n1, int x2, int n2) {
+        double[] k = cells(x1, n1, x2, n2);
+        return Math.sqrt(1 / k[0] + 1 / k[1] + 1 / k[2] + 1 / k[3]);
+    }
+
     /** The cells a, b, c, d, each plus ½ if any is 0. */
     private static double[] cells(int x1, int n1, int x2, int n2) {
         Checks.requireCounts(x1, n1);

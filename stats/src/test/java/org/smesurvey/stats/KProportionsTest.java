@@ -74,4 +74,28 @@ class KProportionsTest {
                 () -> KProportions.trend(new int[] {1, 2}, new int[] {5, 9}, new double[] {3, Double.NaN}))
                 .getMessage());
     }
+
+    /**
+     * R 4.2.2: {@code r <- chisq.test(cbind(c(12, 30, 45), c(80, 95, 100) - c(12, 30, 45)), correct = FALSE)};
+     * {@code t(r$expected)}, {@code t(r$residuals)}, {@code t(r$stdres)}.
+     */
+    @Test
+    void expectedCountsAndResidualsAreChisqTests() {
+        PearsonTable table = KProportions.table(new int[] {12, 30, 45}, new int[] {80, 95, 100});
+        double[] expected = {25.309090909090909, 54.690909090909088, 30.054545454545455, 64.945454545454552,
+            31.636363636363637, 68.36363636363636};
+        double[] residuals = {-2.6455143321298982, 1.79966147687131, -0.0099495510159126419, 0.0067683714497534042,
+            2.3759175755944919, -1.6162631519657682};
+        double[] stdres = {-3.7996761441151827, 3.7996761441151836, -0.01487376788781861, 0.014873767887816672,
+            3.602185842882315, -3.6021858428823141};
+        assertEquals(18.494963219677956, table.test().statistic(), 1e-12);
+        assertEquals(3, table.groups());
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(expected[2 * i + j], table.expected(i, j), 1e-12);
+                assertEquals(residuals[2 * i + j], table.residual(i, j), 1e-12);
+                assertEquals(stdres[2 * i + j], table.standardisedResidual(i, j), 1e-12);
+            }
+        }
+    }
 }

@@ -275,4 +275,23 @@ class TwoProportionsTest {
                 > TwoProportionTest.Z_POOLED.test(30, 80, 1170, 2600).pValue());
         assertTrue(TwoProportionTest.CHI_SQUARE.test(30, 80, 1170, 2600).significantAt(0.5));
     }
+
+    /**
+     * metafor 3.8.1: {@code sqrt(escalc(m, ai = c(12, 0, 30), n1i = c(40, 25, 30), ci = c(5, 7, 12),
+     * n2i = c(38, 30, 45))$vi)} for m = "RR", "OR" and "RD" (RD without a zero cell only: escalc corrects those).
+     */
+    @ParameterizedTest
+    @CsvSource({"12, 40, 5, 38, 0.48168199453544985, 0.59105892206331623",
+        "0, 25, 7, 30, 1.4361802569161246, 1.4883219447072613",
+        "30, 30, 12, 45, 0.24246585387429298, 1.4637751301052215"})
+    void standardErrorsOfTheRatiosAreEscalcs(int x1, int n1, int x2, int n2, double rr, double or) {
+        assertEquals(rr, Ratios.logRiskRatioStandardError(x1, n1, x2, n2), 1e-15);
+        assertEquals(or, Ratios.logOddsRatioStandardError(x1, n1, x2, n2), 1e-15);
+    }
+
+    @Test
+    void standardErrorOfTheDifferenceIsEscalcs() {
+        assertEquals(0.090868025755377682, DifferenceInterval.standardError(EffectiveSample.of(12, 40),
+                EffectiveSample.of(5, 38)), 1e-15);
+    }
 }
