@@ -283,7 +283,22 @@ public final class MetaAnalysis {
      * @throws IllegalStateException if the algorithm does not converge in 100 rounds (metafor's limit)
      */
     public TrimAndFill trimAndFill(EffectSizes studies) {
-        return TrimAndFill.run(this, studies);
+        return trimAndFill(studies, TrimAndFill.Estimator.L0);
+    }
+
+    /**
+     * Trim-and-fill with a chosen estimator of the number of missing studies, metafor's
+     * {@code trimfill(res, estimator = ...)}.
+     *
+     * @param studies the studies
+     * @param estimator L0, R0 or Q0
+     * @return the number missing, the filled studies and the refitted model
+     * @throws IllegalArgumentException if there are fewer than two studies
+     * @throws IllegalStateException if Q0 is undefined for these studies, or the procedure does not converge
+     */
+    public TrimAndFill trimAndFill(EffectSizes studies, TrimAndFill.Estimator estimator) {
+        Objects.requireNonNull(studies, "studies");
+        return TrimAndFill.run(this, studies, estimator);
     }
 
     @Override

@@ -36,9 +36,11 @@ import org.smesurvey.stats.internal.Distributions;
 public final class SurveyEstimator {
 
     private final SurveyDesign design;
+    private final boolean withReplacement;
 
-    private SurveyEstimator(SurveyDesign design) {
+    private SurveyEstimator(SurveyDesign design, boolean withReplacement) {
         this.design = design;
+        this.withReplacement = withReplacement;
     }
 
     /**
@@ -48,7 +50,18 @@ public final class SurveyEstimator {
      * @return the estimator
      */
     public static SurveyEstimator of(SurveyDesign design) {
-        return new SurveyEstimator(Objects.requireNonNull(design, "design"));
+        return new SurveyEstimator(Objects.requireNonNull(design, "design"), false);
+    }
+
+    /**
+     * An estimator whose design effects compare with simple random sampling <em>with</em> replacement, survey's
+     * {@code deff = "replace"}: the variance over \( s^2/n \) rather than \( s^2(1 - n/\hat N)/n \) (Kish's
+     * deff against sampling without replacement, the default, {@code deff = TRUE}).
+     *
+     * @return a new estimator on the same design
+     */
+    public SurveyEstimator withReplacementDesignEffects() {
+        return new SurveyEstimator(design, true);
     }
 
     /**
@@ -154,8 +167,7 @@ public final class SurveyEstimator {
             int n = domains.respondents(d);
             double svyvar = squares[d] / sumW[d] * n / (n - 1);
             double big = sumW[d];
-            OptionalDouble deff = big < n ? OptionalDouble.empty()
-                    : OptionalDouble.of(variance[d] / (svyvar * big * big * (big - n) / (big * n)));
+            OptionalDouble deff = designEffect(variance[d], svyvar * big * big, big, n);
             estimates.add(new SurveyEstimate(labels.get(d), total[d], Math.sqrt(variance[d]), deff, n,
                     domains.degreesOfFreedom(d)));
         }
@@ -255,8 +267,7 @@ public final class SurveyEstimator {
         for (int d = 0; d < count; d++) {
             int n = domains.respondents(d);
             double svyvar = squares[d] / sumW[d] * n / (n - 1);
-            OptionalDouble deff = sumW[d] < n ? OptionalDouble.empty()
-                    : OptionalDouble.of(variance[d] / (svyvar * (sumW[d] - n) / (sumW[d] * n)));
+            OptionalDouble deff = designEffect(variance[d], svyvar, sumW[d], n);
             estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
                     domains.degreesOfFreedom(d)));
         }
@@ -318,8 +329,7 @@ public final class SurveyEstimator {
             }
             double squares = yes[d] * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes[d]) * mean[d] * mean[d];
             double svyvar = squares / sumW[d] * n / (n - 1);
-            OptionalDouble deff = sumW[d] < n ? OptionalDouble.empty()
-                    : OptionalDouble.of(variance[d] / (svyvar * (sumW[d] - n) / (sumW[d] * n)));
+            OptionalDouble deff = designEffect(variance[d], svyvar, sumW[d], n);
             estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
                     unitsWith[d] - strataWith));
         }
@@ -601,6 +611,19 @@ public final class SurveyEstimator {
 
     private static double expit(double x) {
         return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * The design effect of a variance against simple random sampling of n from a population of \( \hat N \)
+     * (the sum of the weights) with the unit variance {@code unitVariance}: without replacement, none when
+     * \( \hat N < n \), as survey leaves it out.
+     */
+    private OptionalDouble designEffect(double variance, double unitVariance, double populationSize, int n) {
+        if (withReplacement) {
+            return OptionalDouble.of(variance / (unitVariance / n));
+        }
+        return populationSize < n ? OptionalDouble.empty()
+                : OptionalDouble.of(variance / (unitVariance * (populationSize - n) / (populationSize * n)));
     }
 
     private void requireAnswers(Answers answers) {

@@ -1,6 +1,7 @@
 package org.smesurvey.stats.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -245,6 +246,48 @@ class MetaforExtrasTest {
                     assertEquals(y[i], tf.filled().yi(i), TOLERANCE, what + " yi " + i);
                     assertEquals(v[i], tf.filled().vi(i), TOLERANCE, what + " vi " + i);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code trimfill(rma(yi, vi, data = d, method = method, control = con), estimator = e, control = con)} for
+     * e = "R0" and "Q0" (reference/metafor-trimfill.R): k0, side, se.k0, beta, se, tau2, p.k0 and the filled
+     * studies; where metafor stops (Q0's square root of a negative number), this library throws.
+     */
+    @Test
+    void trimAndFillEstimatorsAgreeWithMetafor() throws IOException {
+        List<String[]> reference;
+        try (InputStream in = MetaforExtrasTest.class.getResourceAsStream("metafor-trimfill.txt")) {
+            reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+        for (String[] l : reference) {
+            TrimAndFill.Estimator estimator = TrimAndFill.Estimator.valueOf(l[1]);
+            int[][] counts = l[2].equals("pritz") ? PRITZ : l[2].equals("debruin") ? DEBRUIN : SME;
+            EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, counts[0], counts[1]);
+            MetaAnalysis analysis = MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.valueOf(l[3]));
+            String what = String.join(" ", l[1], l[2], l[3]);
+            if (l[4].equals("undefined")) {
+                assertTrue(assertThrows(IllegalStateException.class, () -> analysis.trimAndFill(es, estimator))
+                        .getMessage().startsWith("Trim-and-fill's Q0 estimator is undefined"), what);
+                continue;
+            }
+            TrimAndFill tf = analysis.trimAndFill(es, estimator);
+            assertEquals(estimator, tf.estimator());
+            assertEquals(Integer.parseInt(l[4]), tf.missing(), what + " k0");
+            assertEquals(l[5], tf.side(), what + " side");
+            String[] stats = l[6].split(",");
+            assertClose(numbers(String.join(",", Arrays.copyOf(stats, 4))), new double[] {tf.missingStandardError(),
+                tf.adjusted().estimate(), tf.adjusted().standardError(), tf.adjusted().tau2()}, what);
+            if (estimator == TrimAndFill.Estimator.R0) {
+                assertEquals(Double.parseDouble(stats[4]), tf.missingPValue().getAsDouble(), 1e-15, what + " p.k0");
+            } else {
+                assertTrue(tf.missingPValue().isEmpty(), what);
+            }
+            double[] y = numbers(l[7]);
+            assertEquals(y.length, tf.filled().size(), what);
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(y[i], tf.filled().yi(i), TOLERANCE, what + " yi " + i);
             }
         }
     }

@@ -332,4 +332,39 @@ class SurveyEstimatorTest {
         close(r[1], fit.standardError(), 1e-8, "se");
         close(r[2], fit.tau2(), 1e-8, "tau2");
     }
+
+    /**
+     * {@code deff(svymean(~yes, d, deff = "replace"))}, {@code svytotal} and {@code svyby(~yes, ~stype, d, svymean,
+     * deff = "replace")} (reference/survey-deff-replace.R): design effects against sampling with replacement.
+     */
+    @Test
+    void designEffectsAgainstSamplingWithReplacement() throws IOException {
+        List<String[]> reference;
+        try (InputStream in = SurveyEstimatorTest.class.getResourceAsStream("survey-deff-replace.txt")) {
+            reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+        for (String[] l : reference) {
+            List<CSVRecord> rows = data.get(l[1].startsWith("strat") ? "apistrat" : "apiclus1");
+            boolean[] answers = new boolean[rows.size()];
+            double[] values = new double[rows.size()];
+            for (int i = 0; i < answers.length; i++) {
+                answers[i] = rows.get(i).get("sch.wide").equals("Yes");
+                values[i] = answers[i] ? 1 : 0;
+            }
+            SurveyEstimator estimator = SurveyEstimator.of(design(l[1])).withReplacementDesignEffects();
+            double[] r = values(l[2]);
+            String what = l[0] + " " + l[1];
+            switch (l[0]) {
+                case "MEAN" -> close(r[0], estimator.proportion("yes", answers).designEffect().getAsDouble(), EXACT, what);
+                case "TOTAL" -> close(r[0], estimator.total("yes", values).designEffect().getAsDouble(), EXACT, what);
+                default -> {
+                    List<SurveyEstimate> by = estimator.proportionBy(answers, column(rows, "stype"));
+                    for (int d = 0; d < by.size(); d++) {
+                        close(r[d], by.get(d).designEffect().getAsDouble(), EXACT, what + " " + by.get(d).label());
+                    }
+                }
+            }
+        }
+        assertEquals(12, reference.size());
+    }
 }
