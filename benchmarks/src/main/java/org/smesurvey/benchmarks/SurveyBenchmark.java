@@ -139,7 +139,7 @@ public class SurveyBenchmark {
      */
     @Benchmark
     public SurveyEstimate overallJackknife() {
-        return jackknife.proportion("external", external);
+        return SurveyEstimator.of(jackknife).proportion("external", external);
     }
 
     /**
@@ -149,7 +149,7 @@ public class SurveyBenchmark {
      */
     @Benchmark
     public List<SurveyEstimate> domainsJackknife() {
-        return jackknife.proportionBy(external, domains);
+        return SurveyEstimator.of(jackknife).proportionBy(external, domains);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.smesurvey.stats.survey;
 
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.Distributions;
+
 /**
  * The confidence intervals of a design-based proportion, as R's {@code svyciprop(method = ...)} computes them,
  * each with t quantiles on the design's degrees of freedom.
@@ -37,5 +41,91 @@ public enum ProportionMethod {
      * Korn and Graubard's Clopper–Pearson interval on the effective sample size
      * \( n^* = \hat p(1-\hat p)/\mathrm{SE}^2 \), scaled by \( (t_{n-1}/t_{df})^2 \): {@code "beta"}.
      */
-    BETA
+    BETA;
+
+    /**
+     * The confidence interval of a proportion estimated by {@link SurveyEstimator} (overall or in a domain), by
+     * this method of {@code svyciprop}.
+     *
+     * <p>At \( \hat p = 0 \) or 1 the design-based variance is 0 and every method but {@link #MEAN}
+     * is undefined: survey gives NaN ({@code "xlogit"}, {@code "asin"}, {@code "beta"}) or fails to converge
+     * ({@code "logit"}, {@code "likelihood"}). There every such method gives the interval Korn and Graubard (1998,
+     * <i>Survey Methodology</i> 24(2), 193–201) recommend when the design effect cannot be estimated: the
+     * Clopper–Pearson interval with the effective sample taken as the number of respondents n (a design effect
+     * of 1), adjusted for the degrees of freedom as the beta method is,
+     * \( n^* = n\,(t_{n-1}/t_{df})^2 \): \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and
+     * \( [B^{-1}(α/2; n^*, 1), 1] \) at 1. {@code MEAN} gives \( [\hat p, \hat p] \), as survey does.
+     *
+     * @param estimate a proportion from {@link SurveyEstimator#proportion} or {@link SurveyEstimator#proportionBy}
+     * @param level the confidence level, in (0, 1)
+     * @return the interval
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    Interval interval(SurveyEstimate estimate, double level) {
+        ProportionMethod method = this;
+        double t = estimate.critical(level);
+        double p = estimate.estimate();
+        if ((p == 0 || p == 1) && method != MEAN) {
+            return kornGraubard(estimate, level);
+        }
+        double se = estimate.standardError();
+        double lower;
+        double upper;
+        switch (method) {
+            case MEAN -> {
+                lower = p - t * se;
+                upper = p + t * se;
+            }
+            case XLOGIT, LOGIT -> {
+                double logit = Math.log(p / (1 - p));
+                double half = t * se / (p * (1 - p));
+                lower = expit(logit - half);
+                upper = expit(logit + half);
+            }
+            case ASIN -> {
+                double angle = Math.asin(Math.sqrt(p));
+                double half = t * se / (2 * Math.sqrt(p * (1 - p)));
+                lower = Math.pow(Math.sin(angle - half), 2);
+                upper = Math.pow(Math.sin(angle + half), 2);
+            }
+            case LIKELIHOOD -> {
+                int n = estimate.respondents();
+                double target = t * t * se * se * n / (p * (1 - p)) / (2.0 * (n - 1));
+                java.util.function.DoubleUnaryOperator excess = mu -> divergence(p, mu) - target;
+                BrentSolver solver = new BrentSolver(1e-15, 1e-16, 1e-300);
+                lower = p == 0 ? 0 : solver.solve(10_000, excess::applyAsDouble, 0x1p-60, p);
+                upper = p == 1 ? 1 : solver.solve(10_000, excess::applyAsDouble, p, 1 - 0x1p-53);
+            }
+            default -> {
+                double alpha = 1 - level;
+                double ratio = Distributions.t(level, estimate.respondents() - 1) / t;
+                double nEff = p * (1 - p) / (se * se) * ratio * ratio;
+                lower = p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1);
+                upper = p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p));
+            }
+        }
+        return new Interval(p, lower, upper, level);
+    }
+
+    /** The Clopper–Pearson interval at p̂ = 0 or 1 with n* = n (t_{n-1}/t_df)²; see {@link #interval}. */
+    private static Interval kornGraubard(SurveyEstimate estimate, double level) {
+        double p = estimate.estimate();
+        int n = estimate.respondents();
+        double ratio = Distributions.t(level, n - 1) / estimate.critical(level);
+        double nStar = n * ratio * ratio;
+        double alpha = 1 - level;
+        return p == 0 ? new Interval(0, 0, Distributions.betaQuantile(1 - alpha / 2, 1, nStar), level)
+                : new Interval(1, Distributions.betaQuantile(alpha / 2, nStar, 1), 1, level);
+    }
+
+    /** The Kullback–Leibler divergence of Bernoulli(μ) from Bernoulli(p), 0 log 0 = 0. */
+    private static double divergence(double p, double mu) {
+        double yes = p == 0 ? 0 : p * Math.log(p / mu);
+        double no = p == 1 ? 0 : (1 - p) * Math.log((1 - p) / (1 - mu));
+        return yes + no;
+    }
+
+    private static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
 }

@@ -1,7 +1,13 @@
 package org.smesurvey.stats.survey;
 
+import java.util.Locale;
 import java.util.Objects;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.TestResult;
+import org.smesurvey.stats.internal.Distributions;
 
 /**
  * The design-based tests of independence in a two-way table of survey answers, as R's {@code svychisq}, one
@@ -59,5 +65,169 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
      */
     public String summary() {
         return String.join("\n", f.summary(), chiSquare.summary(), wald.summary(), adjustedWald.summary());
+    }
+
+    /** The four tests on a linearisation design; see {@link SurveyEstimator#independence}. */
+    static RaoScott of(SurveyDesign design, String[] rows, String[] columns) {
+        int[] r = Coding.of(rows, design.n, "rows").codes();
+        int[] c = Coding.of(columns, design.n, "columns").codes();
+        int nr = max(r) + 1;
+        int nc = max(c) + 1;
+        if (nr < 2 || nc < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Independence needs two answers or more to each question: %d and %d", nr, nc));
+        }
+        int k = nr * nc;
+        int n = design.n;
+        double sumW = 0;
+        double[] cell = new double[k];
+        double[] unitW = new double[design.units()];
+        double[] unitCell = new double[design.units() * k];
+        for (int i = 0; i < n; i++) {
+            int j = r[i] + nr * c[i]; // rows vary fastest, as R's interaction()
+            double w = design.weights[i];
+            sumW += w;
+            cell[j] += w;
+            unitW[design.unit[i]] += w;
+            unitCell[design.unit[i] * k + j] += w;
+        }
+        double[] p = new double[k];
+        for (int j = 0; j < k; j++) {
+            p[j] = cell[j] / sumW;
+        }
+        double[] totals = new double[design.units() * k];
+        for (int u = 0; u < design.units(); u++) {
+            for (int j = 0; j < k; j++) {
+                totals[u * k + j] = (unitCell[u * k + j] - p[j] * unitW[u]) / sumW;
+            }
+        }
+        RealMatrix v = MatrixUtils.createRealMatrix(Linearisation.covariance(design, totals, k));
+
+        // The interaction contrasts: the (r-1)(c-1) interaction columns made orthogonal to the main effects.
+        RealMatrix main = MatrixUtils.createRealMatrix(k, nr + nc - 1);
+        RealMatrix interaction = MatrixUtils.createRealMatrix(k, (nr - 1) * (nc - 1));
+        for (int j = 0; j < k; j++) {
+            int row = j % nr;
+            int col = j / nr;
+            main.setEntry(j, 0, 1);
+            if (row > 0) {
+                main.setEntry(j, row, 1);
+            }
+            if (col > 0) {
+                main.setEntry(j, nr - 1 + col, 1);
+            }
+            if (row > 0 && col > 0) {
+                interaction.setEntry(j, (col - 1) * (nr - 1) + (row - 1), 1);
+            }
+        }
+        RealMatrix projection = main.multiply(new QRDecomposition(main).getSolver().solve(interaction));
+        RealMatrix contrasts = interaction.subtract(projection);
+        RealMatrix inverseP = MatrixUtils.createRealMatrix(k, k);
+        for (int j = 0; j < k; j++) {
+            inverseP.setEntry(j, j, p[j] == 0 ? 0 : 1 / p[j]);
+        }
+        RealMatrix denominator = contrasts.transpose().multiply(inverseP).multiply(contrasts).scalarMultiply(1.0 / n);
+        RealMatrix numerator = contrasts.transpose().multiply(inverseP).multiply(v).multiply(inverseP).multiply(contrasts);
+        RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
+        double trace = delta.getTrace();
+        double traceSquared = delta.multiply(delta).getTrace();
+
+        double pearson = 0;
+        for (int j = 0; j < k; j++) {
+            double rowShare = 0;
+            double colShare = 0;
+            int row = j % nr;
+            int col = j / nr;
+            for (int b = 0; b < nc; b++) {
+                rowShare += p[row + nr * b];
+            }
+            for (int a = 0; a < nr; a++) {
+                colShare += p[a + nr * col];
+            }
+            double expected = n * rowShare * colShare;
+            double observed = n * p[j];
+            pearson += (observed - expected) * (observed - expected) / expected;
+        }
+        double d0 = trace * trace / traceSquared;
+        double nu = design.degreesOfFreedom();
+        double f = pearson / trace;
+        int df = (nr - 1) * (nc - 1);
+        double chi = pearson / (trace / df);
+        double wald = wald(design, r, c, nr, nc);
+        double adjustedDf = nu - df + 1;
+        return new RaoScott(pearson,
+                TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
+                        Distributions.fUpperTail(f, d0, d0 * nu)),
+                TestResult.of("Pearson's X^2: Rao & Scott first-order adjustment", chi, df,
+                        Distributions.chiSquareUpperTail(chi, df)),
+                TestResult.f("Design-based Wald test of association", wald / df, df, nu,
+                        Distributions.fUpperTail(wald / df, df, nu)),
+                TestResult.f("Design-based adjusted Wald test of association", wald * adjustedDf / (df * nu), df,
+                        adjustedDf, Distributions.fUpperTail(wald * adjustedDf / (df * nu), df, adjustedDf)));
+    }
+
+    /**
+     * The Wald statistic of svychisq's {@code "Wald"}: the interaction terms \( Y_{ij} = \hat N_{ij} - \hat
+     * N_{i\cdot}\hat N_{\cdot j}/\hat N \) of the rows and columns after the first, and their covariance by the
+     * delta method from the covariance of the estimated totals of cells, rows, columns and the whole.
+     */
+    private static double wald(SurveyDesign design, int[] r, int[] c, int nr, int nc) {
+        int k = nr * nc;
+        int m = k + nr + nc + 1;
+        int units = design.units();
+        double[] unitTotals = new double[units * m];
+        double[] totals = new double[m];
+        for (int i = 0; i < design.n; i++) {
+            double w = design.weights[i];
+            int base = design.unit[i] * m;
+            int[] columns = {r[i] + nr * c[i], k + r[i], k + nr + c[i], m - 1};
+            for (int j : columns) {
+                unitTotals[base + j] += w;
+                totals[j] += w;
+            }
+        }
+        RealMatrix sigma = MatrixUtils.createRealMatrix(Linearisation.covariance(design, unitTotals, m));
+        double whole = totals[m - 1];
+        RealMatrix jacobian = MatrixUtils.createRealMatrix(k, m);
+        double[] y = new double[k];
+        for (int j = 0; j < k; j++) {
+            int row = j % nr;
+            int col = j / nr;
+            double rowTotal = totals[k + row];
+            double colTotal = totals[k + nr + col];
+            y[j] = totals[j] - rowTotal * colTotal / whole;
+            jacobian.setEntry(j, j, 1);
+            jacobian.addToEntry(j, k + row, -colTotal / whole);
+            jacobian.addToEntry(j, k + nr + col, -rowTotal / whole);
+            jacobian.setEntry(j, m - 1, rowTotal * colTotal / (whole * whole));
+        }
+        RealMatrix v = jacobian.multiply(sigma).multiply(jacobian.transpose());
+        int used = (nr - 1) * (nc - 1);
+        int[] use = new int[used];
+        int u = 0;
+        for (int col = 1; col < nc; col++) {
+            for (int row = 1; row < nr; row++) {
+                use[u++] = row + nr * col;
+            }
+        }
+        RealMatrix sub = v.getSubMatrix(use, use);
+        double[] ySub = new double[used];
+        for (int j = 0; j < used; j++) {
+            ySub[j] = y[use[j]];
+        }
+        double[] solved = new LUDecomposition(sub).getSolver().solve(MatrixUtils.createRealVector(ySub)).toArray();
+        double statistic = 0;
+        for (int j = 0; j < used; j++) {
+            statistic += ySub[j] * solved[j];
+        }
+        return statistic;
+    }
+
+    private static int max(int[] values) {
+        int max = -1;
+        for (int v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 }

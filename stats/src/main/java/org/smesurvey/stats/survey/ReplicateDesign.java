@@ -27,7 +27,7 @@ import org.apache.commons.math3.linear.RRQRDecomposition;
  *
  * @since 0.1
  */
-public final class ReplicateDesign {
+public final class ReplicateDesign implements Design {
 
     private final SurveyDesign design;
     /** multipliers[p * replicates + r]: unit p's weight factor in replicate r. */
@@ -228,129 +228,92 @@ public final class ReplicateDesign {
      *
      * @return the degrees of freedom
      */
+    @Override
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
     /**
-     * The weighted share answering yes, survey's {@code svymean(~I(answer), repdesign)}.
+     * The number of respondents.
      *
-     * @param label what is estimated
-     * @param answers each respondent's answer
-     * @return the estimate (no design effect)
-     * @throws IllegalArgumentException if there are not as many answers as respondents
+     * @return n
      */
-    public SurveyEstimate proportion(String label, boolean[] answers) {
-        SurveyDesign.requireLength(Objects.requireNonNull(answers, "answers").length, design.n, "answers");
-        return proportion(label, Answers.of(answers));
+    @Override
+    public int size() {
+        return design.n;
     }
 
     /**
-     * The weighted share answering yes among those who answered, survey's {@code svymean(~I(answer), repdesign,
-     * na.rm = TRUE)}: respondents with a missing answer or weight 0 count only as zeros (see {@link Answers}).
+     * A respondent's full-sample weight.
      *
-     * @param label what is estimated
-     * @param answers each respondent's answer, some perhaps missing
-     * @return the estimate (no design effect)
-     * @throws IllegalArgumentException if there are not as many answers as respondents, or none answered
+     * @param i the respondent, from 0
+     * @return the weight
      */
-    public SurveyEstimate proportion(String label, Answers answers) {
-        Objects.requireNonNull(label, "label");
-        List<SurveyEstimate> estimates = estimates(List.of(label), null, answers);
-        if (estimates.isEmpty()) {
-            throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
-        }
-        return estimates.get(0);
+    @Override
+    public double weight(int i) {
+        return design.weight(i);
+    }
+
+    /** The full-sample design the replicates were made from. */
+    SurveyDesign base() {
+        return design;
     }
 
     /**
-     * The share answering yes in each domain, survey's {@code svyby(~I(answer), ~domain, repdesign, svymean)},
-     * domains in the order of their names; replicates in which a domain has no weight are left out, as survey
-     * leaves out replicates that give NA.
-     *
-     * @param answers each respondent's answer
-     * @param domains each respondent's domain
-     * @return one estimate per domain (no design effect)
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     * Ratio means (or totals) by domain, with their replicate variances: \( \hat θ_d = \sum w y/\sum w \) over the
+     * domain (or \( \sum w y \)), each replicate's from the units' sums times the unit's multiplier. A replicate in
+     * which a domain has no weight is left out of that domain's variance, as survey leaves out replicates that
+     * give NA.
      */
-    public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
-        SurveyDesign.requireLength(Objects.requireNonNull(answers, "answers").length, design.n, "answers");
-        return proportionBy(Answers.of(answers), domains);
-    }
-
-    /**
-     * The share answering yes among those who answered, in each domain, survey's {@code svyby(~I(answer),
-     * ~domain, repdesign, svymean, na.rm = TRUE)}; a domain where nobody with a non-zero weight answered is left
-     * out.
-     *
-     * @param answers each respondent's answer, some perhaps missing
-     * @param domains each respondent's domain
-     * @return one estimate per domain (no design effect)
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
-     */
-    public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
-        Coding coding = Coding.of(domains, design.n, "domains");
-        return estimates(coding.names(), coding.codes(), answers);
-    }
-
-    private List<SurveyEstimate> estimates(List<String> asked, int[] domainOf, Answers given) {
-        Objects.requireNonNull(given, "answers");
-        SurveyDesign.requireLength(given.size(), design.n, "answers");
-        Included included = Included.of(design, domainOf, asked.size(), given.answeredOrNull());
-        return included.keep(estimates(included.labels(asked), included.codes(), given.yesArray()));
-    }
-
-    private List<SurveyEstimate> estimates(List<String> names, int[] code, boolean[] answers) {
+    List<SurveyEstimate> estimates(List<String> names, int[] code, Linearisation.Values y, boolean ratio) {
         int count = names.size();
         int units = design.units();
-        double[] weightYes = new double[units * count];
+        double[] weightY = new double[units * count];
         double[] weightAll = new double[units * count];
         int[] respondents = new int[count];
         for (int i = 0; i < design.n; i++) {
             int d = code == null ? 0 : code[i];
             int cell = design.unit[i] * count + d;
             weightAll[cell] += design.weights[i];
-            if (answers[i]) {
-                weightYes[cell] += design.weights[i];
-            }
+            weightY[cell] += design.weights[i] * y.at(i);
             respondents[d]++;
         }
-        double[] fullYes = new double[count];
+        double[] fullY = new double[count];
         double[] fullAll = new double[count];
-        double[][] repYes = new double[replicates][count];
+        double[][] repY = new double[replicates][count];
         double[][] repAll = new double[replicates][count];
         for (int p = 0; p < units; p++) {
             for (int d = 0; d < count; d++) {
-                double yes = weightYes[p * count + d];
+                double sumY = weightY[p * count + d];
                 double all = weightAll[p * count + d];
-                if (all == 0) {
+                if (all == 0 && sumY == 0) {
                     continue;
                 }
-                fullYes[d] += yes;
+                fullY[d] += sumY;
                 fullAll[d] += all;
                 for (int r = 0; r < replicates; r++) {
                     double m = multipliers[p * replicates + r];
-                    repYes[r][d] += m * yes;
+                    repY[r][d] += m * sumY;
                     repAll[r][d] += m * all;
                 }
             }
         }
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
-            double estimate = fullYes[d] / fullAll[d];
+            double estimate = ratio ? fullY[d] / fullAll[d] : fullY[d];
             double sum = 0;
             int used = 0;
             for (int r = 0; r < replicates; r++) {
-                if (repAll[r][d] > 0 && rscales[r] > 0) {
-                    sum += repYes[r][d] / repAll[r][d];
+                if ((!ratio || repAll[r][d] > 0) && rscales[r] > 0) {
+                    sum += ratio ? repY[r][d] / repAll[r][d] : repY[r][d];
                     used++;
                 }
             }
             double centre = mse ? estimate : sum / used;
             double variance = 0;
             for (int r = 0; r < replicates; r++) {
-                if (repAll[r][d] > 0) {
-                    double deviation = repYes[r][d] / repAll[r][d] - centre;
+                if (!ratio || repAll[r][d] > 0) {
+                    double deviation = (ratio ? repY[r][d] / repAll[r][d] : repY[r][d]) - centre;
                     variance += rscales[r] * deviation * deviation;
                 }
             }

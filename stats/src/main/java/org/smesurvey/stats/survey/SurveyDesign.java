@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class SurveyDesign {
+public final class SurveyDesign implements Design {
 
     final int n;
     final double[] weights;
@@ -79,6 +79,7 @@ public final class SurveyDesign {
      *
      * @return n
      */
+    @Override
     public int size() {
         return n;
     }
@@ -107,6 +108,7 @@ public final class SurveyDesign {
      *
      * @return the degrees of freedom
      */
+    @Override
     public int degreesOfFreedom() {
         if (!hasZeroWeights) {
             return units() - strata();
@@ -132,6 +134,7 @@ public final class SurveyDesign {
      * @param i the respondent, from 0
      * @return the weight
      */
+    @Override
     public double weight(int i) {
         return weights[i];
     }

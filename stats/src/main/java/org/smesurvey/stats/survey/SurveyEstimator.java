@@ -6,21 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.Interval;
-import org.smesurvey.stats.TestResult;
-import org.smesurvey.stats.internal.Distributions;
 
 /**
- * Design-based estimates of proportions, means and totals, over all respondents or by domain, with
- * Taylor-linearised standard errors and design effects: R's {@code svymean}, {@code svytotal},
- * {@code svyby(..., svymean, deff = TRUE)} and {@code svyciprop} on a {@link SurveyDesign}, with the same
- * results. Each statistic is two passes over primitive arrays, whatever the number of domains.
+ * The one survey estimator: design-based estimates of proportions, means and totals, over all respondents or by
+ * domain, on either kind of {@link Design} — Taylor-linearised standard errors and design effects on a
+ * {@link SurveyDesign}, replicate standard errors on a {@link ReplicateDesign} — as R's {@code svymean},
+ * {@code svytotal}, {@code svyby(..., deff = TRUE)} and {@code svyciprop}, with the same results. Each statistic
+ * is two passes over primitive arrays, whatever the number of domains. Missing answers and zero weights are
+ * handled as survey's {@code na.rm = TRUE} ({@link Answers}).
  *
  * <p>A domain is estimated as survey estimates on {@code subset(design, domain)}: ratio estimators over the
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
@@ -35,22 +29,30 @@ import org.smesurvey.stats.internal.Distributions;
  */
 public final class SurveyEstimator {
 
+    /** The full-sample design: the one linearised, or the one the replicates were made from. */
     private final SurveyDesign design;
+    /** The replicate design whose replicates give the variances, or null for Taylor linearisation. */
+    private final ReplicateDesign replicate;
     private final boolean withReplacement;
 
-    private SurveyEstimator(SurveyDesign design, boolean withReplacement) {
+    private SurveyEstimator(SurveyDesign design, ReplicateDesign replicate, boolean withReplacement) {
         this.design = design;
+        this.replicate = replicate;
         this.withReplacement = withReplacement;
     }
 
     /**
-     * An estimator on a design.
+     * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
+     * {@link ReplicateDesign} (which give no design effect).
      *
      * @param design the design
      * @return the estimator
+     * @throws NullPointerException if the design is null
      */
-    public static SurveyEstimator of(SurveyDesign design) {
-        return new SurveyEstimator(Objects.requireNonNull(design, "design"), false);
+    public static SurveyEstimator of(Design design) {
+        Objects.requireNonNull(design, "design");
+        return design instanceof ReplicateDesign r ? new SurveyEstimator(r.base(), r, false)
+                : new SurveyEstimator((SurveyDesign) design, null, false);
     }
 
     /**
@@ -61,7 +63,38 @@ public final class SurveyEstimator {
      * @return a new estimator on the same design
      */
     public SurveyEstimator withReplacementDesignEffects() {
-        return new SurveyEstimator(design, true);
+        return new SurveyEstimator(design, replicate, true);
+    }
+
+    /** What an estimate is: a ratio of weighted sums over a domain (mean, proportion) or a weighted sum. */
+    private enum Statistic { PROPORTION, MEAN, TOTAL }
+
+    /**
+     * The one pipeline of every estimate: the domains, the respondents left out (a missing answer, a weight of 0)
+     * as one more domain, then the design's variances — linearised, or from the replicates.
+     */
+    private List<SurveyEstimate> estimate(List<String> labels, int[] codes, boolean[] answered, Linearisation.Values y,
+            Statistic statistic) {
+        Included included = Included.of(design, codes, labels.size(), answered);
+        List<String> names = included.labels(labels);
+        List<SurveyEstimate> all;
+        if (replicate != null) {
+            all = replicate.estimates(names, included.codes(), y, statistic != Statistic.TOTAL);
+        } else if (statistic == Statistic.TOTAL) {
+            all = totals(names, included.codes(), included.count(), y);
+        } else {
+            all = means(names, included.codes(), included.count(), y, statistic == Statistic.PROPORTION);
+        }
+        return included.keep(all);
+    }
+
+    /** The design, for what only linearisation gives. */
+    private SurveyDesign linearisation(String what) {
+        if (replicate != null) {
+            throw new IllegalArgumentException(what + " need a linearisation design (strata, clusters, weights);"
+                    + " this one has replicate weights");
+        }
+        return design;
     }
 
     /**
@@ -91,9 +124,8 @@ public final class SurveyEstimator {
         Objects.requireNonNull(label, "label");
         requireAnswers(answers);
         boolean[] yes = answers.yesArray();
-        Included included = Included.of(design, null, 1, answers.answeredOrNull());
-        List<SurveyEstimate> estimates = included.keep(means(included.labels(List.of(label)), included.codes(), included.count(),
-                i -> yes[i] ? 1 : 0, true));
+        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), i -> yes[i] ? 1 : 0,
+                Statistic.PROPORTION);
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
@@ -109,9 +141,9 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
      */
     public SurveyEstimate mean(String label, double[] values) {
+        Objects.requireNonNull(label, "label");
         double[] y = requireValues(values);
-        Included included = Included.of(design, null, 1, null);
-        return included.keep(means(included.labels(List.of(label)), included.codes(), included.count(), i -> y[i], false)).get(0);
+        return estimate(List.of(label), null, null, i -> y[i], Statistic.MEAN).get(0);
     }
 
     /**
@@ -123,9 +155,9 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
      */
     public SurveyEstimate total(String label, double[] values) {
+        Objects.requireNonNull(label, "label");
         double[] y = requireValues(values);
-        Included included = Included.of(design, null, 1, null);
-        return included.keep(totals(included.labels(List.of(label)), included.codes(), included.count(), y)).get(0);
+        return estimate(List.of(label), null, null, i -> y[i], Statistic.TOTAL).get(0);
     }
 
     /**
@@ -141,26 +173,25 @@ public final class SurveyEstimator {
     public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
         double[] y = requireValues(values);
         Coding coding = Coding.of(domains, design.n, "domains");
-        Included included = Included.of(design, coding.codes(), coding.names().size(), null);
-        return included.keep(totals(included.labels(coding.names()), included.codes(), included.count(), y));
+        return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.TOTAL);
     }
 
-    private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, double[] y) {
+    private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, Linearisation.Values y) {
         double[] w = design.weights;
         double[] sumW = new double[count];
         double[] total = new double[count];
         for (int i = 0; i < design.n; i++) {
             int d = domainOf == null ? 0 : domainOf[i];
             sumW[d] += w[i];
-            total[d] += w[i] * y[i];
+            total[d] += w[i] * y.at(i);
         }
         double[] squares = new double[count];
         for (int i = 0; i < design.n; i++) {
             int d = domainOf == null ? 0 : domainOf[i];
-            double deviation = y[i] - total[d] / sumW[d];
+            double deviation = y.at(i) - total[d] / sumW[d];
             squares[d] += w[i] * deviation * deviation;
         }
-        double[] variance = Linearisation.variances(design, count, domainOf, i -> w[i] * y[i]);
+        double[] variance = Linearisation.variances(design, count, domainOf, i -> w[i] * y.at(i));
         Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
@@ -202,8 +233,8 @@ public final class SurveyEstimator {
         requireAnswers(answers);
         Coding coding = Coding.of(domains, design.n, "domains");
         boolean[] yes = answers.yesArray();
-        Included included = Included.of(design, coding.codes(), coding.names().size(), answers.answeredOrNull());
-        return included.keep(means(included.labels(coding.names()), included.codes(), included.count(), i -> yes[i] ? 1 : 0, true));
+        return estimate(coding.names(), coding.codes(), answers.answeredOrNull(), i -> yes[i] ? 1 : 0,
+                Statistic.PROPORTION);
     }
 
     /**
@@ -219,8 +250,7 @@ public final class SurveyEstimator {
     public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
         double[] y = requireValues(values);
         Coding coding = Coding.of(domains, design.n, "domains");
-        Included included = Included.of(design, coding.codes(), coding.names().size(), null);
-        return included.keep(means(included.labels(coding.names()), included.codes(), included.count(), i -> y[i], false));
+        return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.MEAN);
     }
 
     private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
@@ -353,16 +383,8 @@ public final class SurveyEstimator {
 
     /**
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
-     * {@code svyciprop}'s methods.
-     *
-     * <p>At \( \hat p = 0 \) or 1 the design-based variance is 0 and every method but {@link ProportionMethod#MEAN}
-     * is undefined: survey gives NaN ({@code "xlogit"}, {@code "asin"}, {@code "beta"}) or fails to converge
-     * ({@code "logit"}, {@code "likelihood"}). There every such method gives the interval Korn and Graubard (1998,
-     * <i>Survey Methodology</i> 24(2), 193–201) recommend when the design effect cannot be estimated: the
-     * Clopper–Pearson interval with the effective sample taken as the number of respondents n (a design effect
-     * of 1), adjusted for the degrees of freedom as the beta method is,
-     * \( n^* = n\,(t_{n-1}/t_{df})^2 \): \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and
-     * \( [B^{-1}(α/2; n^*, 1), 1] \) at 1. {@code MEAN} gives \( [\hat p, \hat p] \), as survey does.
+     * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method and the convention at a proportion
+     * of 0 or 1.
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method
@@ -372,60 +394,7 @@ public final class SurveyEstimator {
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
         Objects.requireNonNull(estimate, "estimate");
-        Objects.requireNonNull(method, "method");
-        double t = estimate.critical(level);
-        double p = estimate.estimate();
-        if ((p == 0 || p == 1) && method != ProportionMethod.MEAN) {
-            return kornGraubard(estimate, level);
-        }
-        double se = estimate.standardError();
-        double lower;
-        double upper;
-        switch (method) {
-            case MEAN -> {
-                lower = p - t * se;
-                upper = p + t * se;
-            }
-            case XLOGIT, LOGIT -> {
-                double logit = Math.log(p / (1 - p));
-                double half = t * se / (p * (1 - p));
-                lower = expit(logit - half);
-                upper = expit(logit + half);
-            }
-            case ASIN -> {
-                double angle = Math.asin(Math.sqrt(p));
-                double half = t * se / (2 * Math.sqrt(p * (1 - p)));
-                lower = Math.pow(Math.sin(angle - half), 2);
-                upper = Math.pow(Math.sin(angle + half), 2);
-            }
-            case LIKELIHOOD -> {
-                int n = estimate.respondents();
-                double target = t * t * se * se * n / (p * (1 - p)) / (2.0 * (n - 1));
-                java.util.function.DoubleUnaryOperator excess = mu -> divergence(p, mu) - target;
-                BrentSolver solver = new BrentSolver(1e-15, 1e-16, 1e-300);
-                lower = p == 0 ? 0 : solver.solve(10_000, excess::applyAsDouble, 0x1p-60, p);
-                upper = p == 1 ? 1 : solver.solve(10_000, excess::applyAsDouble, p, 1 - 0x1p-53);
-            }
-            default -> {
-                double alpha = 1 - level;
-                double ratio = Distributions.t(level, estimate.respondents() - 1) / t;
-                double nEff = p * (1 - p) / (se * se) * ratio * ratio;
-                lower = p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1);
-                upper = p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p));
-            }
-        }
-        return new Interval(p, lower, upper, level);
-    }
-
-    /** The Clopper–Pearson interval at p̂ = 0 or 1 with n* = n (t_{n-1}/t_df)²; see {@link #interval}. */
-    private static Interval kornGraubard(SurveyEstimate estimate, double level) {
-        double p = estimate.estimate();
-        int n = estimate.respondents();
-        double ratio = Distributions.t(level, n - 1) / estimate.critical(level);
-        double nStar = n * ratio * ratio;
-        double alpha = 1 - level;
-        return p == 0 ? new Interval(0, 0, Distributions.betaQuantile(1 - alpha / 2, 1, nStar), level)
-                : new Interval(1, Distributions.betaQuantile(alpha / 2, nStar, 1), 1, level);
+        return Objects.requireNonNull(method, "method").interval(estimate, level);
     }
 
     /**
@@ -436,181 +405,11 @@ public final class SurveyEstimator {
      * @param rows each respondent's answer to the first question
      * @param columns each respondent's answer to the second
      * @return the four tests
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or either question
-     *         has fewer than two answers
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', either question has
+     *         fewer than two answers, or the design has replicate weights (the tests need a linearisation design)
      */
     public RaoScott independence(String[] rows, String[] columns) {
-        int[] r = Coding.of(rows, design.n, "rows").codes();
-        int[] c = Coding.of(columns, design.n, "columns").codes();
-        int nr = max(r) + 1;
-        int nc = max(c) + 1;
-        if (nr < 2 || nc < 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Independence needs two answers or more to each question: %d and %d", nr, nc));
-        }
-        int k = nr * nc;
-        int n = design.n;
-        double sumW = 0;
-        double[] cell = new double[k];
-        double[] unitW = new double[design.units()];
-        double[] unitCell = new double[design.units() * k];
-        for (int i = 0; i < n; i++) {
-            int j = r[i] + nr * c[i]; // rows vary fastest, as R's interaction()
-            double w = design.weights[i];
-            sumW += w;
-            cell[j] += w;
-            unitW[design.unit[i]] += w;
-            unitCell[design.unit[i] * k + j] += w;
-        }
-        double[] p = new double[k];
-        for (int j = 0; j < k; j++) {
-            p[j] = cell[j] / sumW;
-        }
-        double[] totals = new double[design.units() * k];
-        for (int u = 0; u < design.units(); u++) {
-            for (int j = 0; j < k; j++) {
-                totals[u * k + j] = (unitCell[u * k + j] - p[j] * unitW[u]) / sumW;
-            }
-        }
-        RealMatrix v = MatrixUtils.createRealMatrix(Linearisation.covariance(design, totals, k));
-
-        // The interaction contrasts: the (r-1)(c-1) interaction columns made orthogonal to the main effects.
-        RealMatrix main = MatrixUtils.createRealMatrix(k, nr + nc - 1);
-        RealMatrix interaction = MatrixUtils.createRealMatrix(k, (nr - 1) * (nc - 1));
-        for (int j = 0; j < k; j++) {
-            int row = j % nr;
-            int col = j / nr;
-            main.setEntry(j, 0, 1);
-            if (row > 0) {
-                main.setEntry(j, row, 1);
-            }
-            if (col > 0) {
-                main.setEntry(j, nr - 1 + col, 1);
-            }
-            if (row > 0 && col > 0) {
-                interaction.setEntry(j, (col - 1) * (nr - 1) + (row - 1), 1);
-            }
-        }
-        RealMatrix projection = main.multiply(new QRDecomposition(main).getSolver().solve(interaction));
-        RealMatrix contrasts = interaction.subtract(projection);
-        RealMatrix inverseP = MatrixUtils.createRealMatrix(k, k);
-        for (int j = 0; j < k; j++) {
-            inverseP.setEntry(j, j, p[j] == 0 ? 0 : 1 / p[j]);
-        }
-        RealMatrix denominator = contrasts.transpose().multiply(inverseP).multiply(contrasts).scalarMultiply(1.0 / n);
-        RealMatrix numerator = contrasts.transpose().multiply(inverseP).multiply(v).multiply(inverseP).multiply(contrasts);
-        RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
-        double trace = delta.getTrace();
-        double traceSquared = delta.multiply(delta).getTrace();
-
-        double pearson = 0;
-        for (int j = 0; j < k; j++) {
-            double rowShare = 0;
-            double colShare = 0;
-            int row = j % nr;
-            int col = j / nr;
-            for (int b = 0; b < nc; b++) {
-                rowShare += p[row + nr * b];
-            }
-            for (int a = 0; a < nr; a++) {
-                colShare += p[a + nr * col];
-            }
-            double expected = n * rowShare * colShare;
-            double observed = n * p[j];
-            pearson += (observed - expected) * (observed - expected) / expected;
-        }
-        double d0 = trace * trace / traceSquared;
-        double nu = design.degreesOfFreedom();
-        double f = pearson / trace;
-        int df = (nr - 1) * (nc - 1);
-        double chi = pearson / (trace / df);
-        double wald = wald(r, c, nr, nc);
-        double adjustedDf = nu - df + 1;
-        return new RaoScott(pearson,
-                TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
-                        Distributions.fUpperTail(f, d0, d0 * nu)),
-                TestResult.of("Pearson's X^2: Rao & Scott first-order adjustment", chi, df,
-                        Distributions.chiSquareUpperTail(chi, df)),
-                TestResult.f("Design-based Wald test of association", wald / df, df, nu,
-                        Distributions.fUpperTail(wald / df, df, nu)),
-                TestResult.f("Design-based adjusted Wald test of association", wald * adjustedDf / (df * nu), df,
-                        adjustedDf, Distributions.fUpperTail(wald * adjustedDf / (df * nu), df, adjustedDf)));
-    }
-
-    /**
-     * The Wald statistic of svychisq's {@code "Wald"}: the interaction terms \( Y_{ij} = \hat N_{ij} - \hat
-     * N_{i\cdot}\hat N_{\cdot j}/\hat N \) of the rows and columns after the first, and their covariance by the
-     * delta method from the covariance of the estimated totals of cells, rows, columns and the whole.
-     */
-    private double wald(int[] r, int[] c, int nr, int nc) {
-        int k = nr * nc;
-        int m = k + nr + nc + 1;
-        int units = design.units();
-        double[] unitTotals = new double[units * m];
-        double[] totals = new double[m];
-        for (int i = 0; i < design.n; i++) {
-            double w = design.weights[i];
-            int base = design.unit[i] * m;
-            int[] columns = {r[i] + nr * c[i], k + r[i], k + nr + c[i], m - 1};
-            for (int j : columns) {
-                unitTotals[base + j] += w;
-                totals[j] += w;
-            }
-        }
-        RealMatrix sigma = MatrixUtils.createRealMatrix(Linearisation.covariance(design, unitTotals, m));
-        double whole = totals[m - 1];
-        RealMatrix jacobian = MatrixUtils.createRealMatrix(k, m);
-        double[] y = new double[k];
-        for (int j = 0; j < k; j++) {
-            int row = j % nr;
-            int col = j / nr;
-            double rowTotal = totals[k + row];
-            double colTotal = totals[k + nr + col];
-            y[j] = totals[j] - rowTotal * colTotal / whole;
-            jacobian.setEntry(j, j, 1);
-            jacobian.addToEntry(j, k + row, -colTotal / whole);
-            jacobian.addToEntry(j, k + nr + col, -rowTotal / whole);
-            jacobian.setEntry(j, m - 1, rowTotal * colTotal / (whole * whole));
-        }
-        RealMatrix v = jacobian.multiply(sigma).multiply(jacobian.transpose());
-        int used = (nr - 1) * (nc - 1);
-        int[] use = new int[used];
-        int u = 0;
-        for (int col = 1; col < nc; col++) {
-            for (int row = 1; row < nr; row++) {
-                use[u++] = row + nr * col;
-            }
-        }
-        RealMatrix sub = v.getSubMatrix(use, use);
-        double[] ySub = new double[used];
-        for (int j = 0; j < used; j++) {
-            ySub[j] = y[use[j]];
-        }
-        double[] solved = new LUDecomposition(sub).getSolver().solve(MatrixUtils.createRealVector(ySub)).toArray();
-        double statistic = 0;
-        for (int j = 0; j < used; j++) {
-            statistic += ySub[j] * solved[j];
-        }
-        return statistic;
-    }
-
-    private static int max(int[] values) {
-        int max = -1;
-        for (int v : values) {
-            max = Math.max(max, v);
-        }
-        return max;
-    }
-
-    /** The Kullback–Leibler divergence of Bernoulli(μ) from Bernoulli(p), 0 log 0 = 0. */
-    private static double divergence(double p, double mu) {
-        double yes = p == 0 ? 0 : p * Math.log(p / mu);
-        double no = p == 1 ? 0 : (1 - p) * Math.log((1 - p) / (1 - mu));
-        return yes + no;
-    }
-
-    private static double expit(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return RaoScott.of(linearisation("Tests of independence"), rows, columns);
     }
 
     /**

@@ -42,12 +42,13 @@ class ReplicateDesignTest {
 
     private static void check(String[] expected, int from, ReplicateDesign r) {
         boolean[] award = SurveyEstimatorTest.answer("clus1", "award");
-        SurveyEstimate mean = r.proportion("award", award);
+        SurveyEstimator estimator = SurveyEstimator.of(r);
+        SurveyEstimate mean = estimator.proportion("award", award);
         double[] m = values(expected[from]);
         assertEquals(m[0], mean.estimate(), EXACT);
         assertEquals(m[1], mean.standardError(), EXACT * Math.max(1, m[1]));
         assertEquals(m[2], r.scale(), EXACT);
-        List<SurveyEstimate> by = r.proportionBy(award, SurveyEstimatorTest.column("apiclus1", "stype"));
+        List<SurveyEstimate> by = estimator.proportionBy(award, SurveyEstimatorTest.column("apiclus1", "stype"));
         double[] estimates = values(expected[from + 1]);
         double[] se = values(expected[from + 2]);
         for (int d = 0; d < 3; d++) {
@@ -101,11 +102,11 @@ class ReplicateDesignTest {
         assertEquals(15.0 / (14 * 1999), boot.scale(), 1e-15);
         boolean[] award = SurveyEstimatorTest.answer("clus1", "award");
         double linearised = SurveyEstimator.of(design).proportion("award", award).standardError();
-        double replicated = boot.proportion("award", award).standardError();
+        double replicated = SurveyEstimator.of(boot).proportion("award", award).standardError();
         // 2,000 replicates: the bootstrap SE is within a few per cent of the linearised one (a sampling check).
         assertTrue(Math.abs(replicated / linearised - 1) < 0.08, replicated + " vs " + linearised);
-        assertEquals(boot.proportion("award", award).standardError(),
-                ReplicateDesign.bootstrap(design, 2000, 7).proportion("award", award).standardError(), 0.0,
+        assertEquals(replicated, SurveyEstimator.of(ReplicateDesign.bootstrap(design, 2000, 7))
+                .proportion("award", award).standardError(), 0.0,
                 "the seed fixes the replicates");
     }
 
@@ -114,5 +115,59 @@ class ReplicateDesignTest {
         assertEquals("JK1 is for an unstratified, uncalibrated design; this one has 3 strata: use the bootstrap",
                 assertThrows(IllegalArgumentException.class,
                         () -> ReplicateDesign.jackknife(SurveyEstimatorTest.design("strat"))).getMessage());
+    }
+
+    /**
+     * Means and totals, overall and by domain, on JK1 replicates (reference/survey-replicate-estimators.R):
+     * {@code svymean(~snum, rep)}, {@code svytotal(~award, rep)}, {@code svyby(~snum, ~stype, rep, svymean)} and
+     * {@code svyby(~award, ~stype, rep, svytotal)} with {@code rep <- as.svrepdesign(d, type = "JK1", mse = m)}.
+     */
+    @Test
+    void meansAndTotalsOnReplicatesAsSurvey() throws IOException {
+        List<String[]> reference;
+        try (InputStream in = ReplicateDesignTest.class.getResourceAsStream("survey-replicate-estimators.txt")) {
+            reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
+        }
+        String[] stype = SurveyEstimatorTest.column("apiclus1", "stype");
+        double[] snum = Arrays.stream(SurveyEstimatorTest.column("apiclus1", "snum")).mapToDouble(Double::parseDouble)
+                .toArray();
+        boolean[] award = SurveyEstimatorTest.answer("clus1", "award");
+        double[] awardValues = new double[award.length];
+        for (int i = 0; i < award.length; i++) {
+            awardValues[i] = award[i] ? 1 : 0;
+        }
+        for (String[] l : reference) {
+            SurveyEstimator estimator = SurveyEstimator.of(ReplicateDesign.jackknife(SurveyEstimatorTest.design(l[1]))
+                    .withMse(Boolean.parseBoolean(l[2].toLowerCase(java.util.Locale.ROOT))));
+            String what = l[1] + " mse " + l[2];
+            double[] mean = values(l[3]);
+            SurveyEstimate m = estimator.mean("snum", snum);
+            assertEquals(mean[0], m.estimate(), EXACT * mean[0], what + " mean");
+            assertEquals(mean[1], m.standardError(), EXACT * mean[1], what + " mean se");
+            double[] total = values(l[4]);
+            SurveyEstimate t = estimator.total("award", awardValues);
+            assertEquals(total[0], t.estimate(), EXACT * total[0], what + " total");
+            assertEquals(total[1], t.standardError(), EXACT * total[1], what + " total se");
+            List<SurveyEstimate> means = estimator.meanBy(snum, stype);
+            List<SurveyEstimate> totals = estimator.totalBy(awardValues, stype);
+            double[][] expected = {values(l[5]), values(l[6]), values(l[7]), values(l[8])};
+            for (int d = 0; d < 3; d++) {
+                assertEquals(expected[0][d], means.get(d).estimate(), EXACT * expected[0][d], what + " by mean");
+                assertEquals(expected[1][d], means.get(d).standardError(), EXACT * expected[1][d], what + " by mean se");
+                assertEquals(expected[2][d], totals.get(d).estimate(), EXACT * expected[2][d], what + " by total");
+                assertEquals(expected[3][d], totals.get(d).standardError(), EXACT * expected[3][d], what + " by total se");
+            }
+            assertTrue(m.designEffect().isEmpty(), "replicate designs give no design effect");
+        }
+        assertEquals(4, reference.size());
+    }
+
+    @Test
+    void independenceNeedsALinearisationDesign() {
+        SurveyEstimator estimator = SurveyEstimator.of(ReplicateDesign.jackknife(SurveyEstimatorTest.design("clus1")));
+        String[] stype = SurveyEstimatorTest.column("apiclus1", "stype");
+        assertEquals("Tests of independence need a linearisation design (strata, clusters, weights); this one has"
+                + " replicate weights", assertThrows(IllegalArgumentException.class,
+                        () -> estimator.independence(stype, stype)).getMessage());
     }
 }
