@@ -47,6 +47,8 @@ public final class ObservationFilters {
      * @return the predicate
      */
     public static Predicate<Observation> scope(NetworkScope first, NetworkScope... more) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(more, "more");
         Set<NetworkScope> scopes = EnumSet.of(first, more);
         return o -> scopes.contains(o.scope());
     }
@@ -71,6 +73,7 @@ public final class ObservationFilters {
      * @return the predicate
      */
     public static Predicate<Observation> indicator(String first, String... more) {
+        Objects.requireNonNull(more, "more");
         Set<String> codes = new java.util.HashSet<>(Set.of(more));
         codes.add(Objects.requireNonNull(first, "first"));
         return o -> codes.contains(o.indicator().code());

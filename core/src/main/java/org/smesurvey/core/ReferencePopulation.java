@@ -86,6 +86,9 @@ public record ReferencePopulation(String id, String publisher, Region region, in
      *         no count for a band of the first
      */
     public static ReferencePopulation sum(String id, String scope, Collection<ReferencePopulation> parts) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(parts, "parts");
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("No population to add up");
         }

@@ -35,6 +35,7 @@ public final class ReferencePopulations {
      * @throws IllegalArgumentException if two populations share an id
      */
     public static ReferencePopulations of(Collection<ReferencePopulation> populations) {
+        Objects.requireNonNull(populations, "populations");
         Map<String, ReferencePopulation> byId = new LinkedHashMap<>();
         for (ReferencePopulation population : populations) {
             Objects.requireNonNull(population, "population");

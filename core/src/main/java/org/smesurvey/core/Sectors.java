@@ -1,5 +1,6 @@
 package org.smesurvey.core;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ public record Sectors(Set<NaceSection> sections) {
      * @throws IllegalArgumentException if the set is empty
      */
     public Sectors {
-        if (sections.isEmpty()) {
+        if (Objects.requireNonNull(sections, "sections").isEmpty()) {
             throw new IllegalArgumentException("Sectors are empty; use Sectors.ALL for every sector");
         }
         sections = Set.copyOf(EnumSet.copyOf(sections));
@@ -57,6 +58,8 @@ public record Sectors(Set<NaceSection> sections) {
      * @return the sectors
      */
     public static Sectors of(NaceSection first, NaceSection... more) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(more, "more");
         return new Sectors(EnumSet.of(first, more));
     }
 
@@ -68,6 +71,7 @@ public record Sectors(Set<NaceSection> sections) {
      * @throws IllegalArgumentException if the text is not of this form, or a range is inverted
      */
     public static Sectors parse(String text) {
+        Objects.requireNonNull(text, "text");
         String trimmed = text.strip().toUpperCase(Locale.ROOT);
         if (trimmed.equals("ALL")) {
             return ALL;
@@ -97,6 +101,7 @@ public record Sectors(Set<NaceSection> sections) {
      * @throws IllegalArgumentException if {@code parts} is empty
      */
     public static Sectors union(Collection<Sectors> parts) {
+        Objects.requireNonNull(parts, "parts");
         Set<NaceSection> sections = EnumSet.noneOf(NaceSection.class);
         for (Sectors part : parts) {
             sections.addAll(part.sections());

@@ -1,5 +1,6 @@
 package org.smesurvey.core;
 
+import java.util.Objects;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -76,6 +77,7 @@ public record SizeBand(int min, int max) implements Comparable<SizeBand> {
      * @throws IllegalArgumentException if the text is not one of these forms or the band is inverted
      */
     public static SizeBand parse(String text) {
+        Objects.requireNonNull(text, "text");
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException(

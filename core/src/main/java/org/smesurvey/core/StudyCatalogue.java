@@ -56,6 +56,8 @@ public final class StudyCatalogue {
      *         {@code studies}
      */
     public static StudyCatalogue of(Collection<Study> studies, Collection<Observation> observations) {
+        Objects.requireNonNull(studies, "studies");
+        Objects.requireNonNull(observations, "observations");
         Map<String, Study> byId = new LinkedHashMap<>();
         for (Study study : studies) {
             Objects.requireNonNull(study, "study");

@@ -1,5 +1,6 @@
 package org.smesurvey.core;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,7 @@ public record YearRange(int first, int last) {
      * @throws IllegalArgumentException if the text is not of this form or the range is invalid
      */
     public static YearRange parse(String text) {
+        Objects.requireNonNull(text, "text");
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("Years are not of the form 2013 or 2013-2015: '" + text.strip() + "'");

@@ -97,6 +97,8 @@ public record EffectiveSample(double successes, double size) {
      *         a positive finite number
      */
     public static EffectiveSample kish(double[] weights, boolean[] outcomes) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(outcomes, "outcomes");
         if (weights.length != outcomes.length || weights.length == 0) {
             throw new IllegalArgumentException(Checks.format(
                     "Weights and outcomes must be non-empty and of the same length: %d and %d", weights.length,

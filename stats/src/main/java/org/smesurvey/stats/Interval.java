@@ -1,5 +1,6 @@
 package org.smesurvey.stats;
 
+import java.util.Objects;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -90,6 +91,7 @@ public record Interval(double estimate, double lower, double upper, double level
      * @return the table
      */
     public static Table table(Map<String, Interval> intervals) {
+        Objects.requireNonNull(intervals, "intervals");
         Table table = Table.create("intervals", StringColumn.create("label"), DoubleColumn.create("estimate"),
                 DoubleColumn.create("lower"), DoubleColumn.create("upper"), DoubleColumn.create("level"));
         intervals.forEach((label, interval) -> {

@@ -1,5 +1,6 @@
 package org.smesurvey.stats;
 
+import java.util.Objects;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -37,6 +38,8 @@ public final class KProportions {
      *         group has {@code n <= 0} or {@code x} outside [0, n], or all proportions are 0 or all are 1
      */
     public static TestResult homogeneity(int[] x, int[] n) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
         double statistic = chiSquare(x, n);
         return TestResult.of("Pearson χ² test of equal proportions", statistic, x.length - 1,
                 Distributions.chiSquareUpperTail(statistic, x.length - 1));
@@ -53,6 +56,8 @@ public final class KProportions {
      * @throws IllegalArgumentException as {@link #homogeneity(int[], int[])}
      */
     public static PearsonTable table(int[] x, int[] n) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
         TestResult test = homogeneity(x, n);
         int k = x.length;
         double total = 0;
@@ -82,6 +87,8 @@ public final class KProportions {
      * @throws IllegalArgumentException as {@link #homogeneity(int[], int[])}
      */
     public static double cramersV(int[] x, int[] n) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
         double total = 0;
         for (int size : n) {
             total += size;
@@ -102,6 +109,9 @@ public final class KProportions {
      *         is invalid, a score is not finite, the scores are all equal, or all proportions are 0 or 1
      */
     public static TestResult trend(int[] x, int[] n, double[] scores) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
+        Objects.requireNonNull(scores, "scores");
         check(x, n);
         if (scores.length != x.length) {
             throw new IllegalArgumentException(Checks.format("There are %d scores for %d groups", scores.length,

@@ -1,5 +1,6 @@
 package org.smesurvey.stats;
 
+import java.util.Objects;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -72,6 +73,7 @@ public final class StudyPlanning {
      */
     public static int sampleSizeForHalfWidth(ProportionInterval method, double proportion, double halfWidth,
             double level) {
+        Objects.requireNonNull(method, "method");
         Checks.requireProportion(proportion, "proportion");
         Checks.requireOpenUnit(halfWidth, "half-width");
         Checks.requireLevel(level);
@@ -191,6 +193,7 @@ public final class StudyPlanning {
      * @throws IllegalArgumentException as {@link #power(double, double, double, double, double)}
      */
     public static Table powerCurve(double p2, double n1, double n2, double alpha, double... p1) {
+        Objects.requireNonNull(p1, "p1");
         Table table = Table.create("power", DoubleColumn.create("p1"), DoubleColumn.create("p2"),
                 DoubleColumn.create("n1"), DoubleColumn.create("n2"), DoubleColumn.create("power"));
         for (double p : p1) {

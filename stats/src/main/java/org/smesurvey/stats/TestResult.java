@@ -112,6 +112,7 @@ public record TestResult(String method, double statistic, OptionalDouble degrees
      * @return the table
      */
     public static Table table(Map<String, ? extends SignificanceResult> results) {
+        Objects.requireNonNull(results, "results");
         Table table = Table.create("tests", StringColumn.create("name"), StringColumn.create("method"),
                 DoubleColumn.create("statistic"), DoubleColumn.create("df"), DoubleColumn.create("p_value"));
         results.forEach((name, result) -> {

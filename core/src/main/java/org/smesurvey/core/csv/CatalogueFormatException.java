@@ -20,7 +20,7 @@ public final class CatalogueFormatException extends InputFormatException {
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public CatalogueFormatException(List<Problem> problems) {
-        this(problems, problems.size());
+        this(problems, java.util.Objects.requireNonNull(problems, "problems").size());
     }
 
     /**

@@ -31,8 +31,9 @@ public record CsvFile(String file, List<String> header, boolean complete, Set<St
      * @param rows the rows kept
      */
     public CsvFile {
-        header = List.copyOf(header);
-        droppedKeys = Set.copyOf(droppedKeys);
-        rows = List.copyOf(rows);
+        java.util.Objects.requireNonNull(file, "file");
+        header = List.copyOf(java.util.Objects.requireNonNull(header, "header"));
+        droppedKeys = Set.copyOf(java.util.Objects.requireNonNull(droppedKeys, "droppedKeys"));
+        rows = List.copyOf(java.util.Objects.requireNonNull(rows, "rows"));
     }
 }

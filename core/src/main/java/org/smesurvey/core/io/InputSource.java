@@ -52,6 +52,7 @@ public record InputSource(String name, Opener opener) {
      * @return the source
      */
     public static InputSource of(Path file) {
+        Objects.requireNonNull(file, "file");
         Path name = file.getFileName();
         return new InputSource(name == null ? file.toString() : name.toString(), () -> Files.newInputStream(file));
     }
@@ -64,6 +65,7 @@ public record InputSource(String name, Opener opener) {
      * @return the source
      */
     public static InputSource of(String name, byte[] content) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(content, "content");
         return new InputSource(name, () -> new ByteArrayInputStream(content));
     }

@@ -1,5 +1,6 @@
 package org.smesurvey.core.io;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,6 +32,7 @@ public final class Numbers {
      * @throws IllegalArgumentException if the text is not a decimal number as defined above
      */
     public static BigDecimal decimal(String text) {
+        Objects.requireNonNull(text, "text");
         String s = SPACES.matcher(text).replaceAll("");
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.contains("nan") || lower.contains("inf") || lower.contains("\u221e")) {
@@ -60,6 +62,7 @@ public final class Numbers {
      *         it is non-zero but too small for one
      */
     public static double finite(String text) {
+        Objects.requireNonNull(text, "text");
         return toDouble(decimal(text));
     }
 
@@ -71,6 +74,7 @@ public final class Numbers {
      * @throws IllegalArgumentException if {@code value} is beyond the range of a double
      */
     public static double toDouble(BigDecimal value) {
+        Objects.requireNonNull(value, "value");
         double d = value.doubleValue();
         if (Double.isInfinite(d)) {
             throw new IllegalArgumentException("number is too large: beyond ±1.8e308");

@@ -53,6 +53,9 @@ public record TableSpec(List<String> columns, List<String> required, List<List<S
      */
     public static TableSpec closed(List<String> columns, List<String> required, List<List<String>> oneOf,
             boolean mayBeEmpty) {
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(oneOf, "oneOf");
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("A closed spec needs at least one column");
         }

@@ -84,6 +84,7 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
      * @return the table
      */
     public static Table table(List<Reweighted> results) {
+        Objects.requireNonNull(results, "results");
         Table table = Table.create("reweighted", StringColumn.create("band"), DoubleColumn.create("proportion"),
                 DoubleColumn.create("standard_error"), StringColumn.create("caveats"));
         for (Reweighted r : results) {

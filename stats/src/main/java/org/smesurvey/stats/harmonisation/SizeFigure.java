@@ -47,6 +47,7 @@ public record SizeFigure(SizeBand band, double proportion, OptionalDouble varian
      * @return the figure
      */
     public static SizeFigure of(SizeBand band, double proportion) {
+        Objects.requireNonNull(band, "band");
         return new SizeFigure(band, proportion, OptionalDouble.empty());
     }
 
@@ -58,6 +59,8 @@ public record SizeFigure(SizeBand band, double proportion, OptionalDouble varian
      * @return the figure
      */
     public static SizeFigure of(SizeBand band, EffectiveSample sample) {
+        Objects.requireNonNull(band, "band");
+        Objects.requireNonNull(sample, "sample");
         double p = sample.proportion();
         return new SizeFigure(band, p, OptionalDouble.of(p * (1 - p) / sample.size()));
     }
@@ -71,6 +74,7 @@ public record SizeFigure(SizeBand band, double proportion, OptionalDouble varian
      * @throws IllegalArgumentException if the observation has no size band
      */
     public static SizeFigure of(Observation observation) {
+        Objects.requireNonNull(observation, "observation");
         SizeBand band = observation.sizeBand().orElseThrow(() -> new IllegalArgumentException(
                 "Observation " + observation.label() + " has no size band"));
         return observation.figure().hasBase() ? of(band, EffectiveSample.of(observation))

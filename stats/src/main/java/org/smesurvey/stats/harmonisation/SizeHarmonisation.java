@@ -51,6 +51,7 @@ public final class SizeHarmonisation {
      *         population cannot count a part
      */
     public static Reweighted reexpress(List<SizeFigure> figures, SizeBand target, ReferencePopulation population) {
+        Objects.requireNonNull(figures, "figures");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(population, "population");
         List<SizeFigure> sorted = figures.stream().sorted((a, b) -> a.band().compareTo(b.band())).toList();
@@ -87,6 +88,9 @@ public final class SizeHarmonisation {
      */
     public static List<Reweighted> reexpress(List<SizeFigure> figures, SizeClassScheme scheme,
             ReferencePopulation population) {
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(population, "population");
         List<Reweighted> results = new ArrayList<>();
         for (SizeClass c : scheme.classes()) {
             List<SizeBand> parts = figures.stream().map(f -> f.band().intersection(c.band()))

@@ -49,6 +49,8 @@ public final class EffectSizes {
      * @throws IllegalArgumentException if there is no figure, or one has no base (the message names it)
      */
     public static EffectSizes of(ProportionMeasure measure, List<Observation> observations) {
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(observations, "observations");
         List<EffectiveSample> samples = new java.util.ArrayList<>();
         for (Observation o : observations) {
             try {
@@ -71,6 +73,8 @@ public final class EffectSizes {
      * @throws IllegalArgumentException if there is no sample or the lists differ in length
      */
     public static EffectSizes of(ProportionMeasure measure, List<EffectiveSample> samples, List<String> labels) {
+        Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(measure, "measure");
         int k = requireSameSize(samples.size(), labels.size());
         double[] y = new double[k];
@@ -97,6 +101,9 @@ public final class EffectSizes {
      *         counts
      */
     public static EffectSizes of(ProportionMeasure measure, int[] x, int[] n) {
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
         int k = requireSameSize(x.length, n.length);
         List<EffectiveSample> samples = new java.util.ArrayList<>();
         List<String> labels = new java.util.ArrayList<>();
@@ -122,6 +129,9 @@ public final class EffectSizes {
      *         finite, or a variance is not a positive finite number
      */
     public static EffectSizes of(double[] yi, double[] vi, List<String> labels) {
+        Objects.requireNonNull(yi, "yi");
+        Objects.requireNonNull(vi, "vi");
+        Objects.requireNonNull(labels, "labels");
         int k = requireSameSize(yi.length, vi.length);
         requireSameSize(k, labels.size());
         double[] n = new double[k];

@@ -21,7 +21,8 @@ public record LeaveOneOut(EffectSizes studies, List<MetaResult> results) {
      * @param results one fit per study left out
      */
     public LeaveOneOut {
-        results = List.copyOf(results);
+        java.util.Objects.requireNonNull(studies, "studies");
+        results = List.copyOf(java.util.Objects.requireNonNull(results, "results"));
     }
 
     /**

@@ -115,6 +115,7 @@ public final class Moderators {
      * @throws IllegalArgumentException if a figure's year is unknown (the message names it)
      */
     public static double[] years(List<Observation> observations) {
+        Objects.requireNonNull(observations, "observations");
         return observations.stream().mapToDouble(o -> o.effectiveYear().orElseThrow(() -> new IllegalArgumentException(
                 "The year of " + o.label() + " is unknown"))).toArray();
     }
@@ -148,6 +149,8 @@ public final class Moderators {
      * @return the levels
      */
     public static String[] levels(List<Observation> observations, Function<Observation, String> level) {
+        Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(level, "level");
         return observations.stream().map(level).toArray(String[]::new);
     }
 

@@ -147,6 +147,7 @@ public final class Pooling {
      * @return its topic, such as {@code social_networks / facebook}
      */
     public static String topic(Observation o) {
+        Objects.requireNonNull(o, "o");
         return o.indicator().code() + o.platform().map(p -> " / " + p.code()).orElse("");
     }
 

@@ -27,7 +27,7 @@ public record SubgroupAnalysis(Map<String, MetaResult> results, TestResult betwe
      * @param between the test of differences between subgroups
      */
     public SubgroupAnalysis {
-        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(java.util.Objects.requireNonNull(results, "results")));
         java.util.Objects.requireNonNull(between, "between");
     }
 
