@@ -54,7 +54,7 @@ public final class CatalogueHarmonisation {
          * @param published the study's own figure for {@code target}, when it publishes one
          */
         public Case {
-            classes = List.copyOf(classes);
+            classes = List.copyOf(Objects.requireNonNull(classes, "classes"));
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(population, "population");
             Objects.requireNonNull(result, "result");
