@@ -1,6 +1,7 @@
 # Reference output for MetaforLayoutTest (R 4.2.2, metafor 3.8.1, metadat 1.2.0, UTF-8 locale):
 #   Rscript metafor-print.R
-# print(res) of six fits, line by line, and fitstats(res, REML = FALSE) and fitstats(res, REML = TRUE).
+# print(res) of six fits, line by line, and fitstats(res, REML = FALSE) and fitstats(res, REML = TRUE); then
+# print(trimfill(...)) with the L0 and R0 estimators.
 suppressMessages(library(metafor))
 out <- "../resources/org/smesurvey/stats/meta/"
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
@@ -20,6 +21,11 @@ for (name in names(fits)) {
   lines <- c(lines, paste0("### ", name), capture.output(print(fits[[name]])))
   lines <- c(lines, paste("FITSTATS", name, f(fitstats(fits[[name]], REML = FALSE)),
                           f(fitstats(fits[[name]], REML = TRUE)), sep = ";"))
+}
+# trimfill(res) and trimfill(res, estimator = "R0") on dat.pritz1997, printed.
+for (e in c("L0", "R0")) {
+  tf <- trimfill(rma(yi, vi, data = pz, control = con), estimator = e, control = con)
+  lines <- c(lines, paste0("### trimfill_", e), capture.output(print(tf)))
 }
 writeLines(lines, con_out)
 close(con_out)

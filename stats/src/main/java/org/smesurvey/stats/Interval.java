@@ -3,6 +3,7 @@ package org.smesurvey.stats;
 import java.util.Objects;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
+import org.smesurvey.stats.internal.Formats;
 
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
@@ -102,5 +103,15 @@ public record Interval(double estimate, double lower, double upper, double level
             table.doubleColumn("level").append(interval.level());
         });
         return table;
+    }
+
+    /**
+     * The interval as one line, four significant digits: {@code 0.452 [0.401, 0.503], 95 % CI}.
+     *
+     * @return the line
+     */
+    public String summary() {
+        return Formats.number(estimate) + " [" + Formats.number(lower) + ", " + Formats.number(upper) + "], "
+                + Formats.number(100 * level) + " % CI";
     }
 }

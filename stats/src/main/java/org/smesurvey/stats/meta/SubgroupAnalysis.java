@@ -49,4 +49,18 @@ public record SubgroupAnalysis(Map<String, MetaResult> results, TestResult betwe
         return new SubgroupAnalysis(results, TestResult.of("Q test of subgroup differences", q, df,
                 Distributions.chiSquareUpperTail(q, df)));
     }
+
+    /**
+     * Each subgroup's pooled estimate with its interval, one line each, then the test of differences between them.
+     *
+     * @return the text
+     */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        int width = results.keySet().stream().mapToInt(String::length).max().orElse(0);
+        results.forEach((name, r) -> text.append(name).append(" ".repeat(width - name.length()))
+                .append(String.format(java.util.Locale.ROOT, "  k = %d  ", r.k()))
+                .append(r.confidenceInterval().summary()).append('\n'));
+        return text.append(between.summary()).toString();
+    }
 }

@@ -163,4 +163,22 @@ public record TrimAndFill(Estimator estimator, int missing, double missingStanda
         }
         return ranks;
     }
+
+    /**
+     * The result as metafor's {@code print(trimfill(...))} lays it out: the number of missing studies with its
+     * standard error (and, for R0, the test that none is missing), then the refitted model.
+     *
+     * @return the text
+     */
+    public String summary() {
+        String first = "Estimated number of missing studies on the " + side + " side:";
+        String test = "Test of H0: no missing studies on the " + side + " side:";
+        int width = Math.max(first.length(), missingPValue.isPresent() ? test.length() : 0) + 1;
+        StringBuilder text = new StringBuilder("\n").append(first).append(" ".repeat(width - first.length()))
+                .append(missing).append(" (SE = ").append(String.format(java.util.Locale.ROOT, "%.4f", missingStandardError))
+                .append(")");
+        missingPValue.ifPresent(p -> text.append('\n').append(test).append(" ".repeat(width - test.length()))
+                .append("p-val ").append(p < 1e-4 ? "< .0001" : String.format(java.util.Locale.ROOT, "= %.4f", p)));
+        return text.append('\n').append(adjusted.summary()).toString();
+    }
 }

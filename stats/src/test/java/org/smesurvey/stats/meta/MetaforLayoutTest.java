@@ -96,4 +96,15 @@ class MetaforLayoutTest {
             }
         }
     }
+
+    /** {@code print(trimfill(rma(yi, vi, data = pz, control = con), estimator = e, control = con))}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"L0", "R0"})
+    void trimAndFillPrintsAsMetafor(String estimator) {
+        int[][] pritz = MetaforParityTest.SETS.get("pritz1997");
+        TrimAndFill tf = MetaAnalysis.withDefaults().withTolerance(1e-13).trimAndFill(
+                EffectSizes.of(ProportionMeasure.PLO, pritz[0], pritz[1]), TrimAndFill.Estimator.valueOf(estimator));
+        List<String> ours = Arrays.stream(tf.summary().split("\n", -1)).map(String::stripTrailing).toList();
+        assertEquals(String.join("\n", trimmed(PRINTED.get("trimfill_" + estimator))), String.join("\n", trimmed(ours)));
+    }
 }
