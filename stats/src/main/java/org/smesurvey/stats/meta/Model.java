@@ -155,6 +155,9 @@ final class Model {
     }
 
     Wls wls(double[] w) {
+        if (p == 1) {
+            return wlsOneColumn(w);
+        }
         double[][] z = new double[k][p];
         double[] zy = new double[k];
         for (int i = 0; i < k; i++) {
@@ -167,6 +170,29 @@ final class Model {
         QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(z, false));
         double[][] r = triangle(qr.getR());
         double[] beta = qr.getSolver().solve(new ArrayRealVector(zy, false)).toArray();
+        return withResiduals(w, r, beta);
+    }
+
+    /**
+     * One column (the intercept-only model, most fits): the QR decomposition of \( W^{1/2}x \) is its norm,
+     * \( r = \sqrt{\sum w_i x_i^2} \), and \( β = \sum w_i x_i y_i / r^2 \); no matrix is formed.
+     */
+    private Wls wlsOneColumn(double[] w) {
+        double squares = 0;
+        double cross = 0;
+        for (int i = 0; i < k; i++) {
+            double xi = x[i][0];
+            squares += w[i] * xi * xi;
+            cross += w[i] * xi * y[i];
+        }
+        if (!(squares > 0)) {
+            throw new IllegalArgumentException("The model matrix is not of full rank: a moderator is constant or"
+                    + " a combination of others");
+        }
+        return withResiduals(w, new double[][] {{Math.sqrt(squares)}}, new double[] {cross / squares});
+    }
+
+    private Wls withResiduals(double[] w, double[][] r, double[] beta) {
         double[] residuals = new double[k];
         Wls fit = new Wls(w, r, beta, residuals);
         for (int i = 0; i < k; i++) {
