@@ -46,7 +46,8 @@ public final class HarmoniseSizeClasses {
         ReferencePopulations bundled = ReferencePopulations.bundled();
         List<ReferencePopulation> sections = Sectors.ICT_SURVEY.sections().stream()
                 .map(s -> bundled.population("DESTATIS_URS_2022_" + s.name()).orElseThrow()).toList();
-        ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE C-J, L-N", sections);
+        ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE " + Sectors.ICT_SURVEY.label(),
+                sections);
 
         Reweighted result = SizeHarmonisation.reexpress(classes, tenPlus, germany);
         for (Contribution c : result.contributions()) {

@@ -1,6 +1,9 @@
 package org.smesurvey.stats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.smesurvey.stats.internal.Formats;
 
 /**
  * The k×2 table of k groups' companies with and without a characteristic, as R's {@code chisq.test} returns it
@@ -81,5 +84,28 @@ public final class PearsonTable {
     public double standardisedResidual(int group, int column) {
         double e = expected(group, column);
         return (observed[group][column] - e) / Math.sqrt(e * (1 - rowShare[group]) * (1 - columnShare[column]));
+    }
+
+    /**
+     * The test, then each group's observed and expected counts and standardised residuals.
+     *
+     * @return the text
+     */
+    public String summary() {
+        List<String> names = new ArrayList<>();
+        List<String[]> columns = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            columns.add(new String[groups()]);
+        }
+        for (int i = 0; i < groups(); i++) {
+            names.add("group " + (i + 1));
+            double[] row = {observed[i][0], observed[i][1], expected(i, 0), expected(i, 1), standardisedResidual(i, 0),
+                standardisedResidual(i, 1)};
+            for (int c = 0; c < row.length; c++) {
+                columns.get(c)[i] = c < 2 ? Formats.number(row[c]) : Formats.fixed(row[c], c < 4 ? 2 : 3);
+            }
+        }
+        return test.summary() + "\n" + String.join("\n", Formats.table(names,
+                List.of("yes", "no", "expected yes", "expected no", "stdres yes", "stdres no"), columns));
     }
 }

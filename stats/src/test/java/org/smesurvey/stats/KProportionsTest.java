@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +90,9 @@ class KProportionsTest {
         double[] stdres = {-3.7996761441151827, 3.7996761441151836, -0.01487376788781861, 0.014873767887816672,
             3.602185842882315, -3.6021858428823141};
         assertEquals(18.494963219677956, table.test().statistic(), 1e-12);
+        List<String> lines = List.of(table.summary().split("\n"));
+        assertEquals(table.test().summary(), lines.get(0));
+        assertEquals("group 1  12 68        25.31       54.69     -3.800     3.800", lines.get(2));
         assertEquals(3, table.groups());
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 2; j++) {

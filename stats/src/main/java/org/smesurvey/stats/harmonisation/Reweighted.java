@@ -100,4 +100,31 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
         }
         return table;
     }
+
+    /**
+     * The result in words and a table: the band and its proportion with the standard error, what each source band
+     * contributes (its part of the band, the enterprises and the weight), and the caveats.
+     *
+     * @return the text
+     */
+    public String summary() {
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: %.1f %%", band.label(),
+                100 * proportion));
+        standardError.ifPresent(se -> text.append(String.format(java.util.Locale.ROOT, " (SE %.2f points)", 100 * se)));
+        text.append('\n');
+        List<String> names = contributions.stream().map(c -> c.source().label()).toList();
+        List<String[]> columns = List.of(
+                contributions.stream().map(c -> c.part().label()).toArray(String[]::new),
+                contributions.stream().map(c -> String.format(java.util.Locale.ROOT, "%,.0f", c.enterprises()))
+                        .toArray(String[]::new),
+                contributions.stream().map(c -> String.format(java.util.Locale.ROOT, "%.3f", c.weight()))
+                        .toArray(String[]::new));
+        text.append(String.join("\n", org.smesurvey.stats.internal.Formats.table(names,
+                List.of("part", "enterprises", "weight"), columns)));
+        if (!caveats.isEmpty()) {
+            text.append("\nCaveats: ").append(caveats.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ')).sorted().collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return text.toString();
+    }
 }

@@ -52,4 +52,32 @@ public record LeaveOneOut(EffectSizes studies, List<MetaResult> results) {
         }
         return table;
     }
+
+    /**
+     * The fits as metafor's {@code print(leave1out(res))} lays them out, one row per study left out, four decimals
+     * (in one table, where R wraps at the console's width).
+     *
+     * @return the text
+     */
+    public String summary() {
+        String[] headers = {"estimate", "se", "zval", "pval", "ci.lb", "ci.ub", "Q", "Qp", "tau2", "I2", "H2"};
+        if (!results.isEmpty() && results.get(0).degreesOfFreedom().isPresent()) {
+            headers[2] = "tval";
+        }
+        List<String[]> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < headers.length; c++) {
+            columns.add(new String[results.size()]);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            MetaResult r = results.get(i);
+            names.add(studies.label(i));
+            double[] row = {r.estimate(), r.standardError(), r.statistic(), r.pValue(), r.confidenceInterval().lower(),
+                r.confidenceInterval().upper(), r.qe(), r.qePValue(), r.tau2(), r.i2(), r.h2()};
+            for (int c = 0; c < row.length; c++) {
+                columns.get(c)[i] = org.smesurvey.stats.internal.Formats.fixed(row[c], 4);
+            }
+        }
+        return String.join("\n", org.smesurvey.stats.internal.Formats.table(names, List.of(headers), columns));
+    }
 }

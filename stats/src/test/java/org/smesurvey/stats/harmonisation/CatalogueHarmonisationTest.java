@@ -30,6 +30,9 @@ class CatalogueHarmonisationTest {
         // The same weighting as the HarmoniseSizeClasses example: 47.7 % against the 48 % Destatis published.
         assertEquals(0.477, destatis.result().proportion(), 0.0005);
         assertEquals(0.48, destatis.published().orElseThrow().figure().proportion(), 1e-15);
+        String summary = destatis.result().summary();
+        assertTrue(summary.startsWith("10+: 47.7 %"), summary);
+        assertTrue(summary.contains("enterprises") && summary.contains("weight"), summary);
         for (CatalogueHarmonisation.Case c : cases) {
             assertTrue(c.classes().size() >= 2);
             assertEquals(c.classes().get(0).region(), c.population().region());

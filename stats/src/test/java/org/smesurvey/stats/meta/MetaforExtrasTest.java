@@ -291,4 +291,20 @@ class MetaforExtrasTest {
             }
         }
     }
+
+    /**
+     * {@code print(leave1out(rma(yi, vi, data = escalc("PLO", xi, ni, data = dat.pritz1997))), digits = 4)}: its
+     * first and last rows (R prints the table wrapped at 80 columns; here it is one table).
+     */
+    @Test
+    void leaveOneOutPrintsAsMetafor() {
+        LeaveOneOut loo = MetaAnalysis.withDefaults().leaveOneOut(EffectSizes.of(ProportionMeasure.PLO, PRITZ[0], PRITZ[1]));
+        List<String> lines = List.of(loo.summary().split("\n"));
+        assertEquals(List.of("estimate", "se", "zval", "pval", "ci.lb", "ci.ub", "Q", "Qp", "tau2", "I2", "H2"),
+                List.of(lines.get(0).strip().split("\\s+")));
+        assertEquals("1.0544 0.2352 4.4835 0.0000 0.5935 1.5154 26.5736 0.0089 0.3098 53.9395 2.1711",
+                lines.get(1).substring(lines.get(1).indexOf("  ")).strip().replaceAll("\\s+", " "));
+        assertEquals("1.2141 0.2604 4.6628 0.0000 0.7038 1.7245 29.0645 0.0039 0.4123 60.0580 2.5036",
+                lines.get(14).substring(lines.get(14).indexOf("  ")).strip().replaceAll("\\s+", " "));
+    }
 }
