@@ -1,15 +1,8 @@
 # Reference values for design effects against sampling with replacement (R 4.2.2, survey 4.1.1):
 #   Rscript survey-deff-replace.R
 # svymean, svytotal and svyby(..., svymean) with deff = "replace" on the designs of survey-api.R.
-suppressMessages(library(survey))
-data(api)
+source("survey-designs.R")
 out <- "../resources/org/smesurvey/stats/survey/"
-f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
-designs <- list(
-  strat = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc),
-  strat_nofpc = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat),
-  clus1 = svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc),
-  clus1_nofpc = svydesign(id = ~dnum, weights = ~pw, data = apiclus1))
 sink(paste0(out, "survey-deff-replace.txt"))
 for (name in names(designs)) {
   d <- update(designs[[name]], yes = as.numeric(sch.wide == "Yes"))

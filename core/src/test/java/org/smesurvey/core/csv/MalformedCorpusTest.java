@@ -228,4 +228,29 @@ class MalformedCorpusTest {
     static Stream<String> lineEndings() {
         return LINE_ENDINGS.stream();
     }
+
+    /**
+     * A file just under the 64 MiB cap, every row ragged: it fails with its problems (a thousand kept, all counted)
+     * in this module's 256 MB heap, where the file alone as a Java string would take 128 MB.
+     */
+    @ParameterizedTest(name = "line ending {0}")
+    @MethodSource("lineEndings")
+    void aFileAtTheCapFailsInBoundedMemory(String eol, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve(CatalogueReader.OBSERVATIONS_FILE);
+        String row = countsRow(1) + ",extra" + eol;
+        long rows = (CatalogueReader.MAX_BYTES - HEADER.length() - 100) / row.length();
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            out.write(HEADER + eol);
+            for (long i = 0; i < rows; i++) {
+                out.write(row);
+            }
+        }
+        assertTrue(Files.size(file) <= CatalogueReader.MAX_BYTES);
+        Files.writeString(dir.resolve(CatalogueReader.STUDIES_FILE), CsvFiles.STUDIES);
+        CatalogueFormatException e = assertThrows(CatalogueFormatException.class,
+                () -> CatalogueReader.withDefaults().read(dir));
+        assertEquals(rows, e.count());
+        assertEquals(Problems.KEPT, e.problems().size());
+        assertEquals(16, e.problems().get(0).column());
+    }
 }

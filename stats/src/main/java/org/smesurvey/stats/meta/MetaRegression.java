@@ -23,63 +23,18 @@ import tech.tablesaw.api.Table;
  *
  * @since 0.1
  */
-public final class MetaRegression implements PooledModel {
+public final class MetaRegression extends FittedModel {
 
-    private final Fitted fit;
     private final Fitted empty;
 
     MetaRegression(Fitted fit, Fitted empty) {
-        this.fit = fit;
+        super(fit);
         this.empty = empty;
-    }
-
-    /**
-     * The options of the analysis.
-     *
-     * @return the analysis
-     */
-    public MetaAnalysis analysis() {
-        return fit.options;
-    }
-
-    /**
-     * The coefficients, in the design's column order.
-     *
-     * @return the coefficients
-     */
-    @Override
-    public List<Coefficient> coefficients() {
-        return fit.coefficients();
-    }
-
-    @Override
-    public EffectSizes studies() {
-        return fit.studies;
-    }
-
-    @Override
-    public Tau2Estimator estimator() {
-        return fit.options.estimator();
-    }
-
-    @Override
-    public double level() {
-        return fit.options.level();
-    }
-
-    @Override
-    public TestResult heterogeneityTest() {
-        return fit.heterogeneityTest();
     }
 
     @Override
     public Optional<TestResult> moderatorTest() {
         return fit.moderatorTest();
-    }
-
-    @Override
-    public double weight(int i) {
-        return fit.weight(i);
     }
 
     /**
@@ -90,20 +45,6 @@ public final class MetaRegression implements PooledModel {
     @Override
     public Optional<Pooled> pooled() {
         return Optional.empty();
-    }
-
-    @Override
-    public FitStatistics fitStatistics(boolean restricted) {
-        return fit.fitStatistics(restricted);
-    }
-
-    /**
-     * Knapp and Hartung's scale factor \( s^2 \) of the variance, metafor's {@code s2w}.
-     *
-     * @return s², empty without the Knapp–Hartung adjustment
-     */
-    public OptionalDouble knappHartungFactor() {
-        return fit.options.knappHartung() ? OptionalDouble.of(fit.s2w) : OptionalDouble.empty();
     }
 
     @Override
@@ -122,42 +63,6 @@ public final class MetaRegression implements PooledModel {
         return coefficients().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No moderator named " + name + "; the columns are "
                         + fit.moderators.names()));
-    }
-
-    /**
-     * The number of studies.
-     *
-     * @return k
-     */
-    public int k() {
-        return fit.k;
-    }
-
-    /**
-     * The residual between-study variance.
-     *
-     * @return \( \hat τ^2 \)
-     */
-    public double tau2() {
-        return fit.tau2;
-    }
-
-    /**
-     * The residual I², in percent.
-     *
-     * @return I²
-     */
-    public double i2() {
-        return fit.i2;
-    }
-
-    /**
-     * The residual H².
-     *
-     * @return H²
-     */
-    public double h2() {
-        return fit.h2;
     }
 
     /**

@@ -23,39 +23,10 @@ import tech.tablesaw.api.Table;
  *
  * @since 0.1
  */
-public final class MetaResult implements PooledModel {
-
-    private final Fitted fit;
+public final class MetaResult extends FittedModel {
 
     MetaResult(Fitted fit) {
-        this.fit = fit;
-    }
-
-    /**
-     * The options of the analysis.
-     *
-     * @return the analysis
-     */
-    public MetaAnalysis analysis() {
-        return fit.options;
-    }
-
-    /**
-     * The pooled studies.
-     *
-     * @return the effect sizes
-     */
-    public EffectSizes studies() {
-        return fit.studies;
-    }
-
-    /**
-     * The number of studies.
-     *
-     * @return k
-     */
-    public int k() {
-        return fit.k;
+        super(fit);
     }
 
     /**
@@ -123,15 +94,6 @@ public final class MetaResult implements PooledModel {
     }
 
     /**
-     * The estimated between-study variance \( \hat τ^2 \) (0 for the equal-effects model and for a single study).
-     *
-     * @return \( \hat τ^2 \)
-     */
-    public double tau2() {
-        return fit.tau2;
-    }
-
-    /**
      * \( \hat τ \).
      *
      * @return the square root of \( \hat τ^2 \)
@@ -156,24 +118,6 @@ public final class MetaResult implements PooledModel {
      */
     public int iterations() {
         return fit.iterations;
-    }
-
-    /**
-     * I², in percent.
-     *
-     * @return I²
-     */
-    public double i2() {
-        return fit.i2;
-    }
-
-    /**
-     * H².
-     *
-     * @return H²
-     */
-    public double h2() {
-        return fit.h2;
     }
 
     /**
@@ -203,11 +147,6 @@ public final class MetaResult implements PooledModel {
         return fit.qeP;
     }
 
-    @Override
-    public TestResult heterogeneityTest() {
-        return fit.heterogeneityTest();
-    }
-
     /**
      * None: the model has no moderators.
      *
@@ -219,48 +158,9 @@ public final class MetaResult implements PooledModel {
     }
 
     @Override
-    public double weight(int i) {
-        return fit.weight(i);
-    }
-
-    @Override
-    public Tau2Estimator estimator() {
-        return fit.options.estimator();
-    }
-
-    @Override
-    public double level() {
-        return fit.options.level();
-    }
-
-    /**
-     * The one coefficient, {@code intrcpt}: the pooled estimate on the measure's scale.
-     *
-     * @return the coefficient
-     */
-    @Override
-    public List<Coefficient> coefficients() {
-        return fit.coefficients();
-    }
-
-    @Override
     public Optional<Pooled> pooled() {
         return Optional.of(new Pooled(confidenceInterval(), predictionInterval(),
                 fit.studies.measure().isPresent() ? Optional.of(backTransformed()) : Optional.empty()));
-    }
-
-    @Override
-    public FitStatistics fitStatistics(boolean restricted) {
-        return fit.fitStatistics(restricted);
-    }
-
-    /**
-     * Knapp and Hartung's scale factor \( s^2 \) of the variance, metafor's {@code s2w}.
-     *
-     * @return s², empty without the Knapp–Hartung adjustment
-     */
-    public OptionalDouble knappHartungFactor() {
-        return fit.options.knappHartung() ? OptionalDouble.of(fit.s2w) : OptionalDouble.empty();
     }
 
     @Override
