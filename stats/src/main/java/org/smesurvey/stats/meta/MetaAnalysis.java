@@ -183,6 +183,57 @@ public final class MetaAnalysis {
     }
 
     /**
+     * A three-level model of estimates nested in clusters (several figures from one study): metafor's
+     * {@code rma.mv(yi, vi, random = ~ 1 | cluster/estimate, method)}, REML unless {@link Tau2Estimator#ML} is
+     * chosen.
+     *
+     * @param studies the estimates
+     * @param clusters each estimate's cluster, such as its study
+     * @return the fit
+     * @throws IllegalArgumentException if the estimator is neither REML nor ML, Knapp–Hartung is asked for, or the
+     *         clusters are not as many as the estimates
+     * @throws IllegalStateException if the estimates do not converge
+     */
+    public MultilevelResult multilevel(EffectSizes studies, String[] clusters) {
+        Objects.requireNonNull(studies, "studies");
+        return multilevel(studies, clusters, Moderators.interceptOnly(studies.size()));
+    }
+
+    /**
+     * A three-level meta-regression: metafor's {@code rma.mv(yi, vi, mods, random = ~ 1 | cluster/estimate,
+     * method)}.
+     *
+     * @param studies the estimates
+     * @param clusters each estimate's cluster, such as its study
+     * @param moderators the design, one row per estimate
+     * @return the fit
+     * @throws IllegalArgumentException if the estimator is neither REML nor ML, Knapp–Hartung is asked for, the
+     *         clusters or the design do not match the estimates, or the design is not of full rank
+     * @throws IllegalStateException if the estimates do not converge
+     */
+    public MultilevelResult multilevel(EffectSizes studies, String[] clusters, Moderators moderators) {
+        Objects.requireNonNull(studies, "studies");
+        Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(moderators, "moderators");
+        if (estimator != Tau2Estimator.REML && estimator != Tau2Estimator.ML) {
+            throw new IllegalArgumentException("A multilevel model is fitted by REML or ML, not " + estimator);
+        }
+        if (knappHartung) {
+            throw new IllegalArgumentException("Knapp-Hartung is not defined for a multilevel model: use"
+                    + " MultilevelResult.robust for small-sample inference");
+        }
+        if (clusters.length != studies.size() || moderators.studies() != studies.size()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "There are %d clusters and %d"
+                    + " design rows for %d estimates", clusters.length, moderators.studies(), studies.size()));
+        }
+        List<String> names = new ArrayList<>();
+        int[] code = MultilevelFit.code(clusters, names);
+        MultilevelFit fit = MultilevelFit.fit(studies.yArray(), studies.vArray(), moderators.rowArray(), code,
+                names.size(), estimator == Tau2Estimator.REML, tolerance, maxIterations);
+        return new MultilevelResult(fit, this, studies, moderators, names);
+    }
+
+    /**
      * A meta-regression on moderators: metafor's {@code rma(yi, vi, mods = ..., method = ...)}.
      *
      * @param studies the effect sizes
