@@ -249,7 +249,7 @@ class MalformedCorpusTest {
         Files.writeString(dir.resolve(CatalogueReader.STUDIES_FILE), CsvFiles.STUDIES);
         CatalogueFormatException e = assertThrows(CatalogueFormatException.class,
                 () -> CatalogueReader.withDefaults().read(dir));
-        assertEquals(rows, e.count());
+        assertEquals(rows + 1, e.count(), "every row, and the file for having no good row");
         assertEquals(Problems.KEPT, e.problems().size());
         assertEquals(16, e.problems().get(0).column());
     }
