@@ -4,7 +4,8 @@
 #   res <- rma.mv(yi, vi, mods, random = ~ 1 | district/school, data = dat, method = m)
 #   rob <- robust(res, cluster = district)          # CR1 with metafor's default adjust = TRUE: n/(n - p)
 # Each line: sigma2; beta; se; QE, QEp; QM, QMp (NA without moderators); logLik ML and REML (fitstats);
-# weights; robust se; robust QM, QMp (NA without moderators); robust dfs.
+# weights; robust se; robust QM, QMp (NA without moderators); robust dfs; predict(res) or, with the year,
+# predict(res, newmods = 5): pred, se, ci.lb, ci.ub, pi.lb, pi.ub.
 # metafor's nlminb stops at a relative change of 1e-10 in the likelihood, which leaves the variance components
 # about 1e-7 from the maximum (optim's BFGS lands elsewhere at that level). So the TIGHT lines maximise the same
 # likelihood further: a quadratic fitted to metafor's own logLik(rma.mv(..., sigma2 = fixed)) on a 5 x 5 grid
@@ -39,8 +40,9 @@ for (kind in c("METAFOR", "TIGHT")) for (m in c("REML", "ML")) for (model in c("
   rob <- robust(res, cluster = district)
   qm <- if (model == "intercept") c(NA, NA) else c(res$QM, res$QMp)
   rqm <- if (model == "intercept") c(NA, NA) else c(rob$QM, rob$QMp)
+  pr <- if (model == "intercept") predict(res) else predict(res, newmods = 5)
   cat(kind, m, model, f(res$sigma2), f(res$beta), f(res$se), f(res$QE, res$QEp), f(qm),
       f(fitstats(res, REML = FALSE)[1], fitstats(res, REML = TRUE)[1]), f(weights(res)), f(rob$se), f(rqm),
-      f(rob$dfs), sep = ";")
+      f(rob$dfs), f(pr$pred, pr$se, pr$ci.lb, pr$ci.ub, pr$pi.lb, pr$pi.ub), sep = ";")
   cat("\n")
 }

@@ -38,6 +38,19 @@ public final class MetaRegression extends FittedModel {
     }
 
     /**
+     * The fitted value at moderator values, metafor's {@code predict(res, newmods)}: the values of the moderator
+     * columns in the design's order (factor levels as their 0/1 columns), without the intercept.
+     *
+     * @param newmods the moderators' values
+     * @return the fitted value with its confidence and prediction intervals
+     * @throws IllegalArgumentException if the values are not as many as the moderator columns
+     */
+    public Prediction predict(double... newmods) {
+        return Prediction.at(Prediction.row(fit.moderators, newmods), fit.beta, fit.vb, fit.tau2, fit.critical,
+                fit.options.level());
+    }
+
+    /**
      * None: a meta-regression has no single pooled estimate.
      *
      * @return empty

@@ -186,6 +186,19 @@ public final class MultilevelResult implements PooledModel {
         return 100 * fit.w[i][i] / sum;
     }
 
+    /**
+     * The fitted value at moderator values, metafor's {@code predict(res, newmods)} for {@code rma.mv}: the values
+     * of the moderator columns without the intercept; the prediction interval adds both variance components.
+     *
+     * @param newmods the moderators' values
+     * @return the fitted value with its confidence and prediction intervals
+     * @throws IllegalArgumentException if the values are not as many as the moderator columns
+     */
+    public Prediction predict(double... newmods) {
+        return Prediction.at(Prediction.row(moderators, newmods), fit.beta, fit.vb, tau2(),
+                Distributions.z(options.level()), options.level());
+    }
+
     @Override
     public Optional<Pooled> pooled() {
         if (!(fit.p == 1 && moderators.hasIntercept())) {

@@ -307,4 +307,30 @@ class MetaforExtrasTest {
         assertEquals("1.2141 0.2604 4.6628 0.0000 0.7038 1.7245 29.0645 0.0039 0.4123 60.0580 2.5036",
                 lines.get(14).substring(lines.get(14).indexOf("  ")).strip().replaceAll("\\s+", " "));
     }
+
+    /**
+     * metafor 3.8.1 on {@code db <- escalc("PLO", xi, ni, data = dat.debruin2009)}:
+     * {@code predict(rma(yi, vi, mods = ~ year + select, data = db, method = "REML", control = con),
+     * newmods = c(2004, 1))} and
+     * {@code predict(rma(yi, vi, mods = ~ year, data = db, method = "DL", test = "knha"), newmods = 2004)}:
+     * pred, se, ci.lb, ci.ub, pi.lb, pi.ub.
+     */
+    @Test
+    void predictionsAreMetafors() {
+        EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, DEBRUIN[0], DEBRUIN[1]);
+        Prediction p = MetaAnalysis.withDefaults().withTolerance(1e-13).fit(es, yearAndSelect()).predict(2004, 1);
+        assertClose(new double[] {-0.3578734768577988, 0.31220584414989461, -0.9697856871545173, 0.25403873343891969,
+            -1.7413587014400953, 1.0256117477244979}, new double[] {p.confidence().estimate(), p.standardError(),
+                p.confidence().lower(), p.confidence().upper(), p.prediction().lower(), p.prediction().upper()},
+                "REML year + select");
+        Prediction k = MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.DL).withKnappHartung(true)
+                .fit(es, Moderators.builder(YEAR.length).numeric("year", YEAR).build()).predict(2004);
+        assertClose(new double[] {-0.15298857838541835, 0.19193263233090441, -0.57542945388306377, 0.26945229711222712,
+            -1.3249493400100112, 1.0189721832391745}, new double[] {k.confidence().estimate(), k.standardError(),
+                k.confidence().lower(), k.confidence().upper(), k.prediction().lower(), k.prediction().upper()},
+                "DL knha year");
+        assertEquals("The model has 2 moderator columns [year, selectyes]; 1 values were given",
+                assertThrows(IllegalArgumentException.class, () -> MetaAnalysis.withDefaults().fit(es, yearAndSelect())
+                        .predict(2004)).getMessage());
+    }
 }

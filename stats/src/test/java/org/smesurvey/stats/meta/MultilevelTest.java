@@ -107,6 +107,13 @@ class MultilevelTest {
             close(rqm[1], robust.moderatorTest().orElseThrow().pValue(), tolerance, what + " robust QMp");
         }
         assertEquals((int) numbers(l[12])[0], robust.degreesOfFreedom());
+        double[] predicted = numbers(l[13]);
+        Prediction prediction = model.equals("intercept") ? r.predict() : r.predict(5);
+        double[] ours = {prediction.confidence().estimate(), prediction.standardError(), prediction.confidence().lower(),
+            prediction.confidence().upper(), prediction.prediction().lower(), prediction.prediction().upper()};
+        for (int j = 0; j < ours.length; j++) {
+            close(predicted[j], ours[j], tolerance, what + " predict " + j);
+        }
         assertEquals(11, r.clusters());
         assertTrue(r.summary().contains("Multivariate Meta-Analysis Model (k = 56; method: " + method + ")"));
     }
