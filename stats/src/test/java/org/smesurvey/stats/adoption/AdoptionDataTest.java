@@ -1,0 +1,86 @@
+package org.smesurvey.stats.adoption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.csv.CatalogueReader;
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.stats.meta.EffectSizes;
+
+/** Each figure's year, size, precision and assumptions, worked out by hand on a small catalogue. */
+class AdoptionDataTest {
+
+    private static final String STUDIES = """
+            study_id,title,publisher,fieldwork,region,population,size_scheme,size_min,size_max,sample_size,sampling
+            A,Survey A,Pub,2013,FR,PME,eu_2003_361,10,249,400,probability
+            B,Survey B,Pub,2010-2012,FR,Large firms,eu_2003_361,250,,,unknown
+            C,Survey C,Pub,,FR,All firms,eu_2003_361,,,,
+            """;
+    private static final String OBSERVATIONS = """
+            study_id,indicator,scope,year,size_min,size_max,x,n,value
+            A,social_networks,external,2013,10,49,120,400,
+            A,social_networks,external,2013,50,249,,,60 %
+            B,social_media_any,mixed,,,,,,30 %
+            C,social_media_any,mixed,,,,,,40 %
+            """;
+
+    static StudyCatalogue catalogue() throws IOException {
+        return CatalogueReader.withDefaults().read(InputSource.of("studies.csv", STUDIES.getBytes(StandardCharsets.UTF_8)),
+                InputSource.of("observations.csv", OBSERVATIONS.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void everyFigureEntersWithWhatItAssumesOrIsLeftOutWithItsReason() throws IOException {
+        AdoptionData data = AdoptionData.of(catalogue());
+        List<AdoptionData.Entry> entries = data.entries();
+        assertEquals(3, entries.size());
+
+        AdoptionData.Entry counted = entries.get(0);
+        assertEquals(AdoptionData.Precision.PUBLISHED, counted.precision());
+        assertEquals(Set.of(), counted.assumptions());
+        assertEquals(2013, counted.year());
+        assertEquals((Math.log(10) + Math.log(50)) / 2, counted.logSize(), 1e-15);
+
+        AdoptionData.Entry unbased = entries.get(1);
+        assertEquals(AdoptionData.Precision.STUDY_SAMPLE_SIZE, unbased.precision());
+        assertEquals(Set.of(AdoptionData.Assumption.PRECISION_FROM_STUDY_SAMPLE), unbased.assumptions());
+        assertEquals(400, unbased.sample().size(), 0.0);
+        assertEquals(240, unbased.sample().successes(), 1e-12);
+
+        AdoptionData.Entry inferred = entries.get(2);
+        assertEquals(2011, inferred.year(), "the middle of 2010-2012");
+        assertEquals(SizeBand.atLeast(250), inferred.band());
+        assertEquals((Math.log(250) + Math.log(1000)) / 2, inferred.logSize(), 1e-15);
+        assertEquals(AdoptionData.Precision.ASSUMED_SAMPLE, inferred.precision());
+        assertEquals(AdoptionData.ASSUMED_SAMPLE, inferred.sample().size(), 0.0);
+        assertEquals(Set.of(AdoptionData.Assumption.YEAR_FROM_FIELDWORK, AdoptionData.Assumption.SIZE_FROM_STUDY,
+                AdoptionData.Assumption.OPEN_BAND_UPPER, AdoptionData.Assumption.PRECISION_ASSUMED),
+                inferred.assumptions());
+
+        assertEquals(1, data.excluded().size());
+        assertEquals("C", data.excluded().get(0).figure().study().id());
+        assertEquals("no year: neither the figure nor its study's fieldwork gives one", data.excluded().get(0).reason());
+
+        EffectSizes es = data.effectSizes();
+        assertEquals(Math.log(0.3 / 0.7), es.yi(0), 1e-15);
+        assertEquals(1 / (400 * 0.3 * 0.7), es.vi(0), 1e-15);
+        assertEquals(List.of("A", "A", "B"), List.of(data.studies()));
+    }
+
+    @Test
+    void theBundledCatalogueEntersWholeButForFiguresWithoutAYearOrBand() {
+        AdoptionData data = AdoptionData.of(StudyCatalogue.bundled());
+        assertEquals(StudyCatalogue.bundled().observations().size(), data.entries().size() + data.excluded().size());
+        assertTrue(data.entries().size() > 200, data.entries().size() + " figures enter");
+        assertTrue(data.entries().stream().filter(e -> e.precision() != AdoptionData.Precision.PUBLISHED)
+                .allMatch(e -> !e.assumptions().isEmpty()), "every figure without a base is flagged");
+        data.excluded().forEach(x -> assertTrue(x.reason().startsWith("no ")));
+    }
+}

@@ -1,0 +1,27 @@
+# Reference values for AdoptionModelTest (R 4.2.2, metafor 3.8.1):
+#   Rscript metafor-adoption.R > ../resources/org/smesurvey/stats/adoption/metafor-adoption.txt
+# The adoption model's design on the bundled catalogue (adoption-design.csv, as AdoptionModel builds it: the
+# test checks it is still what the Java code builds), fitted as
+#   rma.mv(yi, vi, mods = ~ m1 + ... + m9, random = ~ 1 | study/figure, data = d, method = "REML")
+# then, as in metafor-multilevel.R, its likelihood maximised further (a quadratic on metafor's logLik at fixed
+# components, +-1e-4 then twice +-1e-6). Lines: METAFOR and TIGHT, each sigma2; beta; se.
+suppressMessages(library(metafor))
+f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
+d <- read.csv("../resources/org/smesurvey/stats/adoption/adoption-design.csv")
+d$figure <- seq_len(nrow(d))
+mods <- as.formula(paste("~", paste(grep("^m", names(d), value = TRUE), collapse = " + ")))
+fit <- function(sigma2 = c(NA, NA)) rma.mv(yi, vi, mods = mods, random = ~ 1 | study/figure, data = d,
+                                           method = "REML", sigma2 = sigma2)
+res <- fit()
+cat("METAFOR", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
+s <- res$sigma2
+for (step in c(1e-4, 1e-6, 1e-6)) {
+  h <- step * s
+  grid <- expand.grid(a = -2:2, b = -2:2)
+  grid$ll <- mapply(function(a, b) c(logLik(fit(s + c(a, b) * h))), grid$a, grid$b)
+  q <- lm(ll ~ a + b + I(a^2) + I(b^2) + I(a * b), data = grid)
+  k <- coef(q)
+  s <- s + c(solve(matrix(c(2 * k[4], k[6], k[6], 2 * k[5]), 2), -k[2:3])) * h
+}
+res <- fit(s)
+cat("TIGHT", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
