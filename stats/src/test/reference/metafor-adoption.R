@@ -25,3 +25,14 @@ for (step in c(1e-4, 1e-6, 1e-6)) {
 }
 res <- fit(s)
 cat("TIGHT", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
+# On the tight fit: predict(res, newmods = row) for year + 3 and log size + 0.5 (centred), social networks, external
+# networks, a probability sample; and where that kind's line crosses logit(0.5) and logit(0.8), with the delta-method
+# standard error sqrt(g' vcov g)/|d'b|, g = c + t d (c the row at the centre year, d its derivative in the year).
+row <- c(3, 0.5, 1.5, 0, 0, 1, 1, 0, 0)
+p <- predict(res, newmods = row)
+cat("PREDICT", f(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub), sep = ";"); cat("\n")
+cc <- c(1, 0, 0.5, 0, 0, 0, 1, 1, 0, 0); dd <- c(0, 1, 0, 0.5, 0, 0, 0, 0, 0, 0); b <- c(res$beta)
+for (L in c(0.5, 0.8)) {
+  t <- (qlogis(L) - sum(cc * b)) / sum(dd * b); g <- cc + t * dd
+  cat("CROSSING", L, f(t, sqrt(c(t(g) %*% vcov(res) %*% g)) / abs(sum(dd * b))), sep = ";"); cat("\n")
+}

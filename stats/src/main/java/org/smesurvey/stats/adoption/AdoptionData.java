@@ -145,8 +145,6 @@ public final class AdoptionData {
                 excluded.add(new Excluded(o, "no size band: neither the figure nor its study's population states one"));
                 continue;
             }
-            double lower = Math.max(band.get().min(), 1);
-            double upper = band.get().isOpenEnded() ? 4 * lower : band.get().max() + 1.0;
             if (band.get().isOpenEnded()) {
                 assumptions.add(Assumption.OPEN_BAND_UPPER);
             }
@@ -163,10 +161,23 @@ public final class AdoptionData {
                 assumptions.add(size.isPresent() ? Assumption.PRECISION_FROM_STUDY_SAMPLE : Assumption.PRECISION_ASSUMED);
                 sample = new EffectiveSample(p * n, n);
             }
-            entries.add(new Entry(o, sample, year.getAsInt(), band.get(), (Math.log(lower) + Math.log(upper)) / 2,
-                    precision, assumptions));
+            entries.add(new Entry(o, sample, year.getAsInt(), band.get(), logSize(band.get()), precision, assumptions));
         }
         return new AdoptionData(entries, excluded);
+    }
+
+    /**
+     * A band's place on the log employee scale: \( \tfrac12(\ln\max(a, 1) + \ln(b + 1)) \), an open band ending at
+     * \( 4\max(a, 1) - 1 \).
+     *
+     * @param band the band
+     * @return its log size
+     */
+    public static double logSize(SizeBand band) {
+        Objects.requireNonNull(band, "band");
+        double lower = Math.max(band.min(), 1);
+        double upper = band.isOpenEnded() ? 4 * lower : band.max() + 1.0;
+        return (Math.log(lower) + Math.log(upper)) / 2;
     }
 
     private static OptionalInt year(Observation o, Set<Assumption> assumptions) {

@@ -40,9 +40,11 @@ public final class AdoptionModel {
      * @param data the figures entered and those left out
      * @param moderators the moderator columns kept
      * @param dropped the columns left out as redundant
+     * @param meanLogSize the mean log size the size moderator is centred on
      * @param result the multilevel fit
      */
-    public record Fit(AdoptionData data, Moderators moderators, List<String> dropped, MultilevelResult result) {
+    public record Fit(AdoptionData data, Moderators moderators, List<String> dropped, double meanLogSize,
+            MultilevelResult result) {
 
         /**
          * Validates the fit.
@@ -50,6 +52,7 @@ public final class AdoptionModel {
          * @param data the figures
          * @param moderators the columns kept
          * @param dropped the columns left out
+         * @param meanLogSize the mean log size the size moderator is centred on
          * @param result the multilevel fit
          * @throws NullPointerException if an argument is null
          */
@@ -58,6 +61,97 @@ public final class AdoptionModel {
             Objects.requireNonNull(moderators, "moderators");
             dropped = List.copyOf(dropped);
             Objects.requireNonNull(result, "result");
+        }
+
+        /**
+         * The moderators' values for a kind of figure, in the design's column order without the intercept.
+         *
+         * @param figure what is predicted
+         * @param year the fieldwork year
+         * @return the values, for {@link MultilevelResult#predict(double...)}
+         */
+        public double[] row(Kind figure, double year) {
+            Objects.requireNonNull(figure, "figure");
+            double t = year - CENTRE_YEAR;
+            double size = AdoptionData.logSize(figure.band()) - meanLogSize;
+            List<String> names = moderators.names();
+            double[] row = new double[names.size() - 1];
+            for (int j = 1; j < names.size(); j++) {
+                String name = names.get(j);
+                row[j - 1] = switch (name) {
+                    case "year" -> t;
+                    case "log size" -> size;
+                    case "year × log size" -> t * size;
+                    default -> name.equals("indicator " + indicator(figure.indicator()))
+                            || name.equals("scope " + figure.scope().code())
+                            || name.equals("sampling " + figure.sampling().code()) ? 1 : 0;
+                };
+            }
+            return row;
+        }
+
+        /**
+         * Predicted adoption of a kind of figure in a year, on the logit scale with its confidence and prediction
+         * intervals (the latter for a new study's figure: both variance components added).
+         *
+         * @param figure what is predicted
+         * @param year the fieldwork year
+         * @return the prediction on the logit scale; its {@code confidenceAsProportion()} and
+         *         {@code predictionAsProportion()} give it as shares
+         */
+        public org.smesurvey.stats.meta.Prediction predict(Kind figure, double year) {
+            return result.predict(row(figure, year));
+        }
+
+        /**
+         * The year a kind of figure reaches a level of adoption: where the fitted logit line crosses
+         * \( \operatorname{logit}(L) \), \( t^* = (\operatorname{logit}L - c'β)/(d'β) \) with c the design row at
+         * the centre year and d its derivative in the year, and its delta-method standard error
+         * \( \sqrt{(c + t^*d)'V_β(c + t^*d)}/|d'β| \).
+         *
+         * @param figure what is predicted
+         * @param level the adoption level, in (0, 1), such as 0.5 or 0.8
+         * @return the year and its standard error, {@code [year, se]}
+         * @throws IllegalArgumentException if the level is not in (0, 1)
+         * @throws IllegalStateException if adoption does not change with time for this kind of figure
+         */
+        public double[] yearReaching(Kind figure, double level) {
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("Adoption level is not in (0, 1): " + level);
+            }
+            double[] c = row(figure, CENTRE_YEAR);
+            double[] d = new double[c.length];
+            double size = AdoptionData.logSize(figure.band()) - meanLogSize;
+            List<String> names = moderators.names();
+            for (int j = 1; j < names.size(); j++) {
+                d[j - 1] = names.get(j).equals("year") ? 1 : names.get(j).equals("year × log size") ? size : 0;
+            }
+            double[] crossing = crossing(c, d, level);
+            return new double[] {CENTRE_YEAR + crossing[0], crossing[1]};
+        }
+
+        /**
+         * Where the line \( η(t) = (1, c + t d)'β \) crosses \( \operatorname{logit}L \), with its delta-method standard
+         * error: {@code c} and {@code d} without the intercept.
+         */
+        double[] crossing(double[] c, double[] d, double level) {
+            List<org.smesurvey.stats.meta.Coefficient> coefficients = result.coefficients();
+            double cb = coefficients.get(0).estimate();
+            double db = 0;
+            for (int j = 0; j < c.length; j++) {
+                cb += c[j] * coefficients.get(j + 1).estimate();
+                db += d[j] * coefficients.get(j + 1).estimate();
+            }
+            if (db == 0) {
+                throw new IllegalStateException("Adoption does not change with time for this kind of figure");
+            }
+            double t = (Math.log(level / (1 - level)) - cb) / db;
+            double[] g = new double[c.length + 1];
+            g[0] = 1;
+            for (int j = 0; j < c.length; j++) {
+                g[j + 1] = c[j] + t * d[j];
+            }
+            return new double[] {t, Math.sqrt(result.covariance(g)) / Math.abs(db)};
         }
     }
 
@@ -113,7 +207,35 @@ public final class AdoptionModel {
         }
         Moderators moderators = builder.build();
         MultilevelResult result = MetaAnalysis.withDefaults().multilevel(data.effectSizes(), data.studies(), moderators);
-        return new Fit(data, moderators, dropped, result);
+        return new Fit(data, moderators, dropped, meanSize, result);
+    }
+
+    /**
+     * A kind of figure the model predicts: its size band, indicator, network scope and sampling method.
+     *
+     * @param band the employee band
+     * @param indicator the indicator's code, such as {@code social_networks}
+     * @param scope the network scope
+     * @param sampling how the companies were sampled
+     */
+    public record Kind(org.smesurvey.core.SizeBand band, String indicator, org.smesurvey.core.NetworkScope scope,
+            org.smesurvey.core.Sampling sampling) {
+
+        /**
+         * Validates the kind.
+         *
+         * @param band the employee band
+         * @param indicator the indicator's code
+         * @param scope the network scope
+         * @param sampling how the companies were sampled
+         * @throws NullPointerException if an argument is null
+         */
+        public Kind {
+            Objects.requireNonNull(band, "band");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(sampling, "sampling");
+        }
     }
 
     /** The indicators the model tells apart; the rest are "other". */

@@ -199,6 +199,27 @@ public final class MultilevelResult implements PooledModel {
                 Distributions.z(options.level()), options.level());
     }
 
+    /**
+     * The variance of a linear combination of the coefficients, \( g'V_βg \).
+     *
+     * @param g the combination, one weight per coefficient
+     * @return its variance
+     * @throws IllegalArgumentException if {@code g} does not have one weight per coefficient
+     */
+    public double covariance(double[] g) {
+        Objects.requireNonNull(g, "g");
+        if (g.length != fit.p) {
+            throw new IllegalArgumentException("Expected " + fit.p + " weights, one per coefficient: " + g.length);
+        }
+        double v = 0;
+        for (int a = 0; a < fit.p; a++) {
+            for (int b = 0; b < fit.p; b++) {
+                v += g[a] * fit.vb[a][b] * g[b];
+            }
+        }
+        return v;
+    }
+
     @Override
     public Optional<Pooled> pooled() {
         if (!(fit.p == 1 && moderators.hasIntercept())) {

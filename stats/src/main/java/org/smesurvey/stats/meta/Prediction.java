@@ -30,6 +30,30 @@ public record Prediction(double standardError, Interval confidence, Interval pre
         Objects.requireNonNull(prediction, "prediction");
     }
 
+    /**
+     * The confidence interval back on the proportion scale, for a logit model: the expit of the fitted value and
+     * of each limit.
+     *
+     * @return the fitted proportion with its confidence interval
+     */
+    public Interval confidenceAsProportion() {
+        return expit(confidence);
+    }
+
+    /**
+     * The prediction interval back on the proportion scale, for a logit model.
+     *
+     * @return the fitted proportion with its prediction interval
+     */
+    public Interval predictionAsProportion() {
+        return expit(prediction);
+    }
+
+    private static Interval expit(Interval i) {
+        return new Interval(1 / (1 + Math.exp(-i.estimate())), 1 / (1 + Math.exp(-i.lower())),
+                1 / (1 + Math.exp(-i.upper())), i.level());
+    }
+
     /** The prediction at {@code row} (a full design row) from coefficients, their covariance and τ². */
     static Prediction at(double[] row, double[] beta, double[][] vb, double tau2, double critical, double level) {
         double estimate = 0;
