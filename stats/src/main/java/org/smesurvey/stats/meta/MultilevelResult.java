@@ -200,6 +200,28 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
+     * Each estimate's standardised residual, metafor's {@code rstandard(res)$z} for {@code rma.mv}:
+     * \( e_i/\sqrt{(M - XV_βX')_{ii}} \), the residual over its standard deviation under the model; a figure
+     * beyond ±2 or ±3 stands out.
+     *
+     * @return the residuals, in the estimates' order
+     */
+    public double[] standardisedResiduals() {
+        double[] z = new double[fit.k];
+        for (int i = 0; i < fit.k; i++) {
+            double leverage = 0;
+            for (int a = 0; a < fit.p; a++) {
+                for (int b = 0; b < fit.p; b++) {
+                    leverage += fit.x[i][a] * fit.vb[a][b] * fit.x[i][b];
+                }
+            }
+            double variance = fit.v[i] + fit.sigma2Cluster + fit.sigma2Estimate - leverage;
+            z[i] = fit.residuals[i] / Math.sqrt(variance);
+        }
+        return z;
+    }
+
+    /**
      * The variance of a linear combination of the coefficients, \( g'V_βg \).
      *
      * @param g the combination, one weight per coefficient

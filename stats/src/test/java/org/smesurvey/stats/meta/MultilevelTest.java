@@ -114,6 +114,11 @@ class MultilevelTest {
         for (int j = 0; j < ours.length; j++) {
             close(predicted[j], ours[j], tolerance, what + " predict " + j);
         }
+        double[] z = numbers(l[14]);
+        double[] ourZ = r.standardisedResiduals();
+        for (int i = 0; i < z.length; i++) {
+            close(z[i], ourZ[i], tolerance, what + " rstandard " + i);
+        }
         assertEquals(11, r.clusters());
         assertTrue(r.summary().contains("Multivariate Meta-Analysis Model (k = 56; method: " + method + ")"));
     }
