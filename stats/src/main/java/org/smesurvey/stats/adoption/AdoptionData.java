@@ -112,10 +112,12 @@ public final class AdoptionData {
 
     private final List<Entry> entries;
     private final List<Excluded> excluded;
+    private final int assumedSample;
 
-    private AdoptionData(List<Entry> entries, List<Excluded> excluded) {
+    private AdoptionData(List<Entry> entries, List<Excluded> excluded, int assumedSample) {
         this.entries = List.copyOf(entries);
         this.excluded = List.copyOf(excluded);
+        this.assumedSample = assumedSample;
     }
 
     /**
@@ -126,7 +128,23 @@ public final class AdoptionData {
      * @throws NullPointerException if the catalogue is null
      */
     public static AdoptionData of(StudyCatalogue catalogue) {
+        return of(catalogue, ASSUMED_SAMPLE);
+    }
+
+    /**
+     * Prepares a catalogue's figures with another assumed sample for the figures with neither a base nor a study
+     * sample size: a sensitivity analysis of that choice.
+     *
+     * @param catalogue the figures
+     * @param assumedSample the companies assumed behind such a figure, at least 1
+     * @return the entries and the figures left out
+     * @throws IllegalArgumentException if {@code assumedSample} is less than 1
+     */
+    public static AdoptionData of(StudyCatalogue catalogue, int assumedSample) {
         Objects.requireNonNull(catalogue, "catalogue");
+        if (assumedSample < 1) {
+            throw new IllegalArgumentException("Assumed sample is not positive: " + assumedSample);
+        }
         List<Entry> entries = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         for (Observation o : catalogue.observations()) {
@@ -156,14 +174,14 @@ public final class AdoptionData {
             } catch (IllegalArgumentException e) {
                 double p = o.figure().proportion();
                 OptionalInt size = o.study().sampleSize();
-                int n = size.isPresent() ? size.getAsInt() : ASSUMED_SAMPLE;
+                int n = size.isPresent() ? size.getAsInt() : assumedSample;
                 precision = size.isPresent() ? Precision.STUDY_SAMPLE_SIZE : Precision.ASSUMED_SAMPLE;
                 assumptions.add(size.isPresent() ? Assumption.PRECISION_FROM_STUDY_SAMPLE : Assumption.PRECISION_ASSUMED);
                 sample = new EffectiveSample(p * n, n);
             }
             entries.add(new Entry(o, sample, year.getAsInt(), band.get(), logSize(band.get()), precision, assumptions));
         }
-        return new AdoptionData(entries, excluded);
+        return new AdoptionData(entries, excluded, assumedSample);
     }
 
     /**
@@ -190,6 +208,15 @@ public final class AdoptionData {
         }
         assumptions.add(Assumption.YEAR_FROM_FIELDWORK);
         return OptionalInt.of((fieldwork.get().first() + fieldwork.get().last()) / 2);
+    }
+
+    /**
+     * The sample assumed for figures with neither a base nor a study sample size.
+     *
+     * @return the companies assumed
+     */
+    public int assumedSample() {
+        return assumedSample;
     }
 
     /**

@@ -238,6 +238,27 @@ public final class AdoptionModel {
         }
     }
 
+    /**
+     * The model refitted under other assumed samples for the figures with neither a base nor a study sample size
+     * (see {@link AdoptionData}): what the choice moves. Each fit is on the same figures.
+     *
+     * @param catalogue the figures
+     * @param assumedSamples the samples to try, such as 100, 1,000 and 10,000
+     * @return one fit per sample, in the order given
+     * @throws IllegalArgumentException if no sample is given or one is less than 1
+     */
+    public static List<Fit> sensitivity(org.smesurvey.core.StudyCatalogue catalogue, int... assumedSamples) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        if (Objects.requireNonNull(assumedSamples, "assumedSamples").length == 0) {
+            throw new IllegalArgumentException("No assumed sample to try");
+        }
+        List<Fit> fits = new ArrayList<>();
+        for (int n : assumedSamples) {
+            fits.add(fit(AdoptionData.of(catalogue, n)));
+        }
+        return List.copyOf(fits);
+    }
+
     /** The indicators the model tells apart; the rest are "other". */
     private static String indicator(String code) {
         return switch (code) {

@@ -119,4 +119,18 @@ class AdoptionModelTest {
                 new double[] {1, 0, s, 0, 0, 0, 0, 0, 0}, 0.5)[0], year50[0], 1e-12);
         assertTrue(fit.predict(small, 2018).confidenceAsProportion().estimate() > 0);
     }
+
+    /** The assumed sample behind figures without a base moves the estimates, not the conclusions checked here. */
+    @Test
+    void theAssumedSampleIsASensitivityAnalysis() {
+        List<AdoptionModel.Fit> fits = AdoptionModel.sensitivity(StudyCatalogue.bundled(), 100, 1000, 10_000);
+        assertEquals(3, fits.size());
+        List<Double> years = fits.stream().map(f -> f.result().coefficients().get(1).estimate()).toList();
+        for (AdoptionModel.Fit f : fits) {
+            assertEquals(fit.data().entries().size(), f.data().entries().size(), "the same figures");
+            assertTrue(f.result().coefficients().get(1).estimate() > 0, "adoption rises with time whatever n: " + years);
+        }
+        assertEquals(fit.result().coefficients().get(1).estimate(), years.get(1), 1e-12, "1,000 is the default");
+        assertTrue(Math.abs(years.get(0) - years.get(2)) > 1e-6, "the choice moves the estimate: " + years);
+    }
 }
