@@ -88,7 +88,19 @@ public final class Moderators {
         return rows[study][column];
     }
 
+    /**
+     * One study's row of the design.
+     *
+     * @param study the study, from 0
+     * @return a copy of its row, intercept first when there is one
+     * @throws IndexOutOfBoundsException if there is no such study
+     */
+    public double[] rowArrayOf(int study) {
+        return rows[java.util.Objects.checkIndex(study, rows.length)].clone();
+    }
+
     /** The rows, for the model fitting of this package; not copied. */
+
     double[][] rowArray() {
         return rows;
     }

@@ -1,0 +1,183 @@
+package org.smesurvey.stats.adoption;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.smesurvey.core.Observation;
+import org.smesurvey.stats.meta.Coefficient;
+
+/**
+ * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
+ * of the model explains — time, size, indicator, network scope, sampling method — and what the model does not
+ * explain (the two studies' own effects and the figures' sampling error). With \( x_a, x_b \) the figures' design
+ * rows, a dimension's part is \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is
+ * shared exactly between the two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split),
+ * so that the parts and the unexplained remainder add up to the observed logit gap. Each part has its delta-method
+ * standard error \( \sqrt{g'V_βg} \). In percentage points the observed gap is shared among the parts in proportion
+ * to their logit parts (the logit scale is where they add up).
+ *
+ * @since 0.1
+ */
+public final class GapDecomposition {
+
+    /**
+     * One part of the gap.
+     *
+     * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator}, {@code scope},
+     *        {@code sampling}, or {@code unexplained}
+     * @param logit the part on the logit scale
+     * @param standardError its standard error, NaN for the unexplained part
+     * @param points its share of the gap in percentage points
+     */
+    public record Part(String dimension, double logit, double standardError, double points) {
+    }
+
+    private final Observation first;
+    private final Observation second;
+    private final double logitGap;
+    private final double pointsGap;
+    private final double samplingError;
+    private final List<Part> parts;
+
+    private GapDecomposition(Observation first, Observation second, double logitGap, double pointsGap,
+            double samplingError, List<Part> parts) {
+        this.first = first;
+        this.second = second;
+        this.logitGap = logitGap;
+        this.pointsGap = pointsGap;
+        this.samplingError = samplingError;
+        this.parts = List.copyOf(parts);
+    }
+
+    /**
+     * Decomposes the gap between two figures that entered the model.
+     *
+     * @param fit the adoption model
+     * @param first the first figure
+     * @param second the second figure
+     * @return the decomposition, first minus second
+     * @throws IllegalArgumentException if a figure did not enter the model
+     */
+    public static GapDecomposition of(AdoptionModel.Fit fit, Observation first, Observation second) {
+        Objects.requireNonNull(fit, "fit");
+        int a = index(fit, Objects.requireNonNull(first, "first"));
+        int b = index(fit, Objects.requireNonNull(second, "second"));
+        AdoptionData.Entry ea = fit.data().entries().get(a);
+        AdoptionData.Entry eb = fit.data().entries().get(b);
+        double[] xa = fit.moderators().rowArrayOf(a);
+        double[] xb = fit.moderators().rowArrayOf(b);
+        List<String> names = fit.moderators().names();
+        List<Coefficient> beta = fit.result().coefficients();
+        double ta = ea.year() - AdoptionModel.CENTRE_YEAR;
+        double tb = eb.year() - AdoptionModel.CENTRE_YEAR;
+        double sa = ea.logSize() - fit.meanLogSize();
+        double sb = eb.logSize() - fit.meanLogSize();
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        for (String d : List.of("time", "size", "indicator", "scope", "sampling")) {
+            weights.put(d, new double[names.size()]);
+        }
+        for (int k = 1; k < names.size(); k++) {
+            String name = names.get(k);
+            double difference = xa[k] - xb[k];
+            switch (name) {
+                case "year" -> weights.get("time")[k] = difference;
+                case "log size" -> weights.get("size")[k] = difference;
+                case "year × log size" -> {
+                    weights.get("time")[k] = (sa + sb) / 2 * (ta - tb);
+                    weights.get("size")[k] = (ta + tb) / 2 * (sa - sb);
+                }
+                default -> weights.get(name.substring(0, name.indexOf(' ')))[k] = difference;
+            }
+        }
+        double ya = fit.data().effectSizes().yi(a);
+        double yb = fit.data().effectSizes().yi(b);
+        double logitGap = ya - yb;
+        double pointsGap = 100 * (first.figure().proportion() - second.figure().proportion());
+        List<Part> parts = new ArrayList<>();
+        double explained = 0;
+        for (Map.Entry<String, double[]> e : weights.entrySet()) {
+            double part = 0;
+            for (int k = 0; k < names.size(); k++) {
+                part += e.getValue()[k] * beta.get(k).estimate();
+            }
+            explained += part;
+            parts.add(new Part(e.getKey(), part, Math.sqrt(fit.result().covariance(e.getValue())),
+                    logitGap == 0 ? 0 : part / logitGap * pointsGap));
+        }
+        double unexplained = logitGap - explained;
+        parts.add(new Part("unexplained", unexplained, Double.NaN, logitGap == 0 ? 0 : unexplained / logitGap * pointsGap));
+        double samplingError = Math.sqrt(fit.data().effectSizes().vi(a) + fit.data().effectSizes().vi(b));
+        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts);
+    }
+
+    private static int index(AdoptionModel.Fit fit, Observation o) {
+        List<AdoptionData.Entry> entries = fit.data().entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).figure().equals(o)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Figure " + o.label() + " did not enter the model: " + fit.data().excluded()
+                .stream().filter(x -> x.figure().equals(o)).map(AdoptionData.Excluded::reason).findFirst()
+                .orElse("it is not in the catalogue the model was fitted to"));
+    }
+
+    /**
+     * The observed gap on the logit scale.
+     *
+     * @return first minus second
+     */
+    public double logitGap() {
+        return logitGap;
+    }
+
+    /**
+     * The observed gap in percentage points.
+     *
+     * @return first minus second
+     */
+    public double pointsGap() {
+        return pointsGap;
+    }
+
+    /**
+     * The standard error of the logit gap from the two figures' sampling alone, \( \sqrt{v_a + v_b} \).
+     *
+     * @return the standard error
+     */
+    public double samplingError() {
+        return samplingError;
+    }
+
+    /**
+     * The parts — time, size, indicator, scope, sampling, then unexplained — which add up to the gap.
+     *
+     * @return the parts
+     */
+    public List<Part> parts() {
+        return parts;
+    }
+
+    /**
+     * The decomposition in words and a table of parts, in points and logits.
+     *
+     * @return the text
+     */
+    public String summary() {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s (%.0f %%) against %s (%.0f %%):"
+                + " %+.1f points (%+.3f on the logit scale; sampling error alone %.3f)%n", first.label(),
+                100 * first.figure().proportion(), second.label(), 100 * second.figure().proportion(), pointsGap,
+                logitGap, samplingError));
+        for (Part p : parts) {
+            text.append(String.format(Locale.ROOT, "  %-12s %+6.1f points  %+.3f", p.dimension(), p.points(), p.logit()));
+            if (!Double.isNaN(p.standardError())) {
+                text.append(String.format(Locale.ROOT, " (SE %.3f)", p.standardError()));
+            }
+            text.append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+}
