@@ -34,6 +34,18 @@ class TaskExamplesTest {
     }
 
     @Test
+    void explainTheGapSplitsTheHeadlineContradiction() {
+        List<String> lines = lines(ExplainTheGap::print);
+        assertTrue(lines.get(0).startsWith("Adoption model: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("BPIFRANCE_LAB_2018 (70 %) against INSEE_IP_2013 (20 %): +50.0 points"),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("  time "), lines.get(2));
+        assertTrue(lines.get(7).startsWith("  unexplained "), lines.get(7));
+        assertTrue(lines.get(8).startsWith("Firms of 10-49 on any social media, 2023, an official survey: "),
+                lines.get(8));
+    }
+
+    @Test
     void harmoniseSizeClassesFindsThePublishedFigure() {
         List<String> lines = lines(HarmoniseSizeClasses::print);
         // 255,145 of the 311,600 enterprises of 10+ employees in the ICT sections are in 10-49.
