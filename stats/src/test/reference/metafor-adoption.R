@@ -2,7 +2,8 @@
 #   Rscript metafor-adoption.R > ../resources/org/smesurvey/stats/adoption/metafor-adoption.txt
 # The adoption model's design on the bundled catalogue (adoption-design.csv, as AdoptionModel builds it: the
 # test checks it is still what the Java code builds), fitted as
-#   rma.mv(yi, vi, mods = ~ m1 + ... + m9, random = ~ 1 | study/figure, data = d, method = "REML")
+#   rma.mv(yi, vi, mods = ~ m1 + ... + mN, random = ~ 1 | study/figure, data = d, method = "REML")
+# (the columns' names in adoption-names.txt)
 # then, as in metafor-multilevel.R, its likelihood maximised further (a quadratic on metafor's logLik at fixed
 # components, +-1e-4 then twice +-1e-6). Lines: METAFOR and TIGHT, each sigma2; beta; se.
 suppressMessages(library(metafor))
@@ -28,10 +29,14 @@ cat("TIGHT", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
 # On the tight fit: predict(res, newmods = row) for year + 3 and log size + 0.5 (centred), social networks, external
 # networks, a probability sample; and where that kind's line crosses logit(0.5) and logit(0.8), with the delta-method
 # standard error sqrt(g' vcov g)/|d'b|, g = c + t d (c the row at the centre year, d its derivative in the year).
-row <- c(3, 0.5, 1.5, 0, 0, 1, 1, 0, 0)
+cols <- readLines("../resources/org/smesurvey/stats/adoption/adoption-names.txt", encoding = "UTF-8")[-1]
+at <- function(values) { r <- setNames(rep(0, length(cols)), cols); r[names(values)] <- values; unname(r) }
+row <- at(c("year" = 3, "log size" = 0.5, "year × log size" = 1.5, "indicator social_networks" = 1,
+            "scope external" = 1))
 p <- predict(res, newmods = row)
 cat("PREDICT", f(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub), sep = ";"); cat("\n")
-cc <- c(1, 0, 0.5, 0, 0, 0, 1, 1, 0, 0); dd <- c(0, 1, 0, 0.5, 0, 0, 0, 0, 0, 0); b <- c(res$beta)
+cc <- c(1, at(c("log size" = 0.5, "indicator social_networks" = 1, "scope external" = 1)))
+dd <- c(0, at(c("year" = 1, "year × log size" = 0.5))); b <- c(res$beta)
 for (L in c(0.5, 0.8)) {
   t <- (qlogis(L) - sum(cc * b)) / sum(dd * b); g <- cc + t * dd
   cat("CROSSING", L, f(t, sqrt(c(t(g) %*% vcov(res) %*% g)) / abs(sum(dd * b))), sep = ";"); cat("\n")

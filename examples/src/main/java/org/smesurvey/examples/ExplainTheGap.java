@@ -43,11 +43,11 @@ public final class ExplainTheGap {
         Observation bpifrance = figure(catalogue, "BPIFRANCE_LAB_2018", "social_networks", 0);
         out.println(GapDecomposition.of(fit, bpifrance, insee).summary());
         AdoptionModel.Kind small = new AdoptionModel.Kind(SizeBand.of(10, 49), "social_media_any", NetworkScope.MIXED,
-                Sampling.PROBABILITY);
+                Sampling.PROBABILITY, "FR", "unknown");
         Interval now = fit.predict(small, 2023).confidenceAsProportion();
         Interval spread = fit.predict(small, 2023).predictionAsProportion();
         double[] half = fit.yearReaching(small, 0.5);
-        out.printf(Locale.ROOT, "Firms of 10-49 on any social media, 2023, an official survey: %.0f %% (95 %% CI %.0f"
+        out.printf(Locale.ROOT, "French firms of 10-49 on any social media, 2023, an official survey: %.0f %% (95 %% CI %.0f"
                 + " to %.0f %%; a new study's figure %.0f to %.0f %%); 50 %% reached in %.0f (SE %.1f years)%n",
                 100 * now.estimate(), 100 * now.lower(), 100 * now.upper(), 100 * spread.lower(), 100 * spread.upper(),
                 half[0], half[1]);

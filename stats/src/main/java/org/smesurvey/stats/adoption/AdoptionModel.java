@@ -17,12 +17,13 @@ import org.smesurvey.stats.meta.MultilevelResult;
  *       year, the speed of a logistic diffusion;</li>
  *   <li>size, the band's place on the log employee scale, centred on the figures' mean, and its product with time
  *       (small firms may diffuse later);</li>
- *   <li>the indicator (any social media, social networks, one platform, other), the network scope and the
- *       sampling method, as factors.</li>
+ *   <li>the indicator (any social media, social networks, one platform, other), the network scope, the
+ *       sampling method, the country (the most frequent as reference) and who answered, as factors; a country or a
+ *       respondent function found in fewer than two studies is grouped as {@code other}, since a level of one
+ *       study would only repeat that study's effect.</li>
  * </ul>
  * A column that is constant or a combination of others among the figures entered is left out, and named in
- * {@link Fit#dropped()}, as metafor drops redundant predictors. Country and respondent function are left to the
- * study effects in this version.
+ * {@link Fit#dropped()}, as metafor drops redundant predictors.
  *
  * @since 0.1
  */
@@ -64,6 +65,29 @@ public final class AdoptionModel {
         }
 
         /**
+         * The figures the model fits worst: those whose standardised residual (metafor's {@code rstandard}) is
+         * beyond ±{@code threshold}, largest first.
+         *
+         * @param threshold the bound, such as 2 or 3
+         * @return the figures with their residuals
+         * @throws IllegalArgumentException if the threshold is not positive
+         */
+        public List<Outlier> outliers(double threshold) {
+            if (!(threshold > 0)) {
+                throw new IllegalArgumentException("Threshold is not positive: " + threshold);
+            }
+            double[] z = result.standardisedResiduals();
+            List<Outlier> out = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                if (Math.abs(z[i]) > threshold) {
+                    out.add(new Outlier(data.entries().get(i).figure(), z[i]));
+                }
+            }
+            out.sort((a, b) -> Double.compare(Math.abs(b.residual()), Math.abs(a.residual())));
+            return List.copyOf(out);
+        }
+
+        /**
          * The moderators' values for a kind of figure, in the design's column order without the intercept.
          *
          * @param figure what is predicted
@@ -84,7 +108,9 @@ public final class AdoptionModel {
                     case "year × log size" -> t * size;
                     default -> name.equals("indicator " + indicator(figure.indicator()))
                             || name.equals("scope " + figure.scope().code())
-                            || name.equals("sampling " + figure.sampling().code()) ? 1 : 0;
+                            || name.equals("sampling " + figure.sampling().code())
+                            || name.equals("country " + figure.country())
+                            || name.equals("respondent " + figure.respondent()) ? 1 : 0;
                 };
             }
             return row;
@@ -189,6 +215,8 @@ public final class AdoptionModel {
                 "mixed");
         factor(columns, order, "sampling ", entries.stream().map(e -> e.figure().study().method().sampling().code())
                 .toArray(String[]::new), "probability");
+        factor(columns, order, "country ", grouped(entries, e -> e.figure().region().code()), null);
+        factor(columns, order, "respondent ", grouped(entries, e -> respondent(e.figure().study())), "unknown");
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<double[]> basis = new ArrayList<>();
@@ -211,15 +239,26 @@ public final class AdoptionModel {
     }
 
     /**
+     * A figure the model fits badly.
+     *
+     * @param figure the figure
+     * @param residual its standardised residual
+     */
+    public record Outlier(org.smesurvey.core.Observation figure, double residual) {
+    }
+
+    /**
      * A kind of figure the model predicts: its size band, indicator, network scope and sampling method.
      *
      * @param band the employee band
      * @param indicator the indicator's code, such as {@code social_networks}
      * @param scope the network scope
      * @param sampling how the companies were sampled
+     * @param country the region's code, such as {@code FR} (a country of fewer than two studies is {@code other})
+     * @param respondent who answered: a respondent function's code, {@code several}, or {@code unknown}
      */
     public record Kind(org.smesurvey.core.SizeBand band, String indicator, org.smesurvey.core.NetworkScope scope,
-            org.smesurvey.core.Sampling sampling) {
+            org.smesurvey.core.Sampling sampling, String country, String respondent) {
 
         /**
          * Validates the kind.
@@ -228,9 +267,13 @@ public final class AdoptionModel {
          * @param indicator the indicator's code
          * @param scope the network scope
          * @param sampling how the companies were sampled
+         * @param country the region's code
+         * @param respondent who answered
          * @throws NullPointerException if an argument is null
          */
         public Kind {
+            Objects.requireNonNull(country, "country");
+            Objects.requireNonNull(respondent, "respondent");
             Objects.requireNonNull(band, "band");
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(scope, "scope");
@@ -259,6 +302,26 @@ public final class AdoptionModel {
         return List.copyOf(fits);
     }
 
+    /** Who answered, as one code: the function, or {@code several}. */
+    static String respondent(org.smesurvey.core.Study study) {
+        List<org.smesurvey.core.RespondentFunction> functions = study.respondentsInOrder();
+        return functions.size() == 1 ? functions.get(0).code() : "several";
+    }
+
+    /**
+     * A study-level factor's levels, those found in fewer than two studies grouped as {@code other}: a level of a
+     * single study would only repeat that study's own effect.
+     */
+    private static String[] grouped(List<AdoptionData.Entry> entries,
+            java.util.function.Function<AdoptionData.Entry, String> level) {
+        Map<String, java.util.Set<String>> studies = new TreeMap<>();
+        for (AdoptionData.Entry e : entries) {
+            studies.computeIfAbsent(level.apply(e), l -> new java.util.HashSet<>()).add(e.figure().study().id());
+        }
+        return entries.stream().map(e -> studies.get(level.apply(e)).size() >= 2 ? level.apply(e) : "other")
+                .toArray(String[]::new);
+    }
+
     /** The indicators the model tells apart; the rest are "other". */
     private static String indicator(String code) {
         return switch (code) {
@@ -272,10 +335,17 @@ public final class AdoptionModel {
         order.add(name);
     }
 
-    /** One 0/1 column per level but the reference, levels in sorted order. */
+    /** One 0/1 column per level but the reference (null: the most frequent level), levels in sorted order. */
     private static void factor(Map<String, double[]> columns, List<String> order, String prefix, String[] levels,
             String reference) {
         java.util.TreeSet<String> distinct = new java.util.TreeSet<>(List.of(levels));
+        if (reference == null) {
+            Map<String, Long> counts = new TreeMap<>();
+            for (String l : levels) {
+                counts.merge(l, 1L, Long::sum);
+            }
+            reference = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
         distinct.remove(reference);
         for (String level : distinct) {
             double[] dummy = new double[levels.length];

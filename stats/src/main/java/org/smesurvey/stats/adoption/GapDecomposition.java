@@ -12,7 +12,7 @@ import org.smesurvey.stats.meta.Coefficient;
 /**
  * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
  * of the model explains — time, size, indicator, network scope, sampling method — and what the model does not
- * explain (the two studies' own effects and the figures' sampling error). With \( x_a, x_b \) the figures' design
+ * explain (the two studies' own effects and the figures' sampling error); also country and who answered. With \( x_a, x_b \) the figures' design
  * rows, a dimension's part is \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is
  * shared exactly between the two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split),
  * so that the parts and the unexplained remainder add up to the observed logit gap. Each part has its delta-method
@@ -27,7 +27,7 @@ public final class GapDecomposition {
      * One part of the gap.
      *
      * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator}, {@code scope},
-     *        {@code sampling}, or {@code unexplained}
+     *        {@code sampling}, {@code country}, {@code respondent}, or {@code unexplained}
      * @param logit the part on the logit scale
      * @param standardError its standard error, NaN for the unexplained part
      * @param points its share of the gap in percentage points
@@ -76,7 +76,7 @@ public final class GapDecomposition {
         double sa = ea.logSize() - fit.meanLogSize();
         double sb = eb.logSize() - fit.meanLogSize();
         Map<String, double[]> weights = new LinkedHashMap<>();
-        for (String d : List.of("time", "size", "indicator", "scope", "sampling")) {
+        for (String d : List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent")) {
             weights.put(d, new double[names.size()]);
         }
         for (int k = 1; k < names.size(); k++) {
@@ -153,7 +153,8 @@ public final class GapDecomposition {
     }
 
     /**
-     * The parts — time, size, indicator, scope, sampling, then unexplained — which add up to the gap.
+     * The parts — time, size, indicator, scope, sampling, country, respondent, then unexplained — which add up
+     * to the gap.
      *
      * @return the parts
      */

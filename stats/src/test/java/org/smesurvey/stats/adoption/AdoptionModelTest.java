@@ -19,19 +19,21 @@ import org.smesurvey.stats.meta.Moderators;
  * The adoption model on the bundled catalogue: its design is pinned by adoption-design.csv (what this code built
  * when the reference was made), and its fit agrees with {@code rma.mv(yi, vi, mods, random = ~ 1 | study/figure,
  * method = "REML")} on that design (stats/src/test/reference/metafor-adoption.R, metafor 3.8.1): at 1e-8 with
- * the likelihood maximised tightly in R, within metafor's own precision with its default fit.
+ * the likelihood maximised tightly in R, and to 1e-4 with metafor's default fit, which stops early here (see below).
  */
 class AdoptionModelTest {
 
     private static AdoptionModel.Fit fit;
     private static List<String[]> design;
     private static List<String[]> reference;
+    private static List<String> names;
 
     @BeforeAll
     static void fit() throws IOException {
         fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
         design = lines("adoption-design.csv", ",").subList(1, lines("adoption-design.csv", ",").size());
         reference = lines("metafor-adoption.txt", ";");
+        names = lines("adoption-names.txt", "\n").stream().map(l -> l[0]).toList();
     }
 
     private static List<String[]> lines(String resource, String separator) throws IOException {
@@ -55,16 +57,17 @@ class AdoptionModelTest {
                 assertEquals(Double.parseDouble(row[2 + j]), m.value(i, j), 0.0, m.names().get(j));
             }
         }
-        assertEquals(List.of("intrcpt", "year", "log size", "year × log size", "indicator other",
-                "indicator platform_use", "indicator social_networks", "scope external", "scope internal",
-                "sampling convenience"), m.names());
+        assertEquals(names, m.names(), "the columns of adoption-names.txt");
         assertEquals(List.of("sampling unknown"), fit.dropped(), "collinear with the others among these figures");
     }
 
     @Test
     void theFitIsRmaMvs() {
         for (String[] l : reference.stream().filter(l -> l[0].equals("TIGHT") || l[0].equals("METAFOR")).toList()) {
-            double tolerance = l[0].equals("TIGHT") ? 1e-8 : 1e-6;
+            // metafor's nlminb stops at a relative likelihood change of 1e-10; with the countries in the model the
+            // between-study variance is small (0.0086) and the likelihood flat in it, so metafor's default fit stands
+            // 6e-5 (relative) from the maximum in that component: its line is checked to 1e-4, the tight one to 1e-8.
+            double tolerance = l[0].equals("TIGHT") ? 1e-8 : 1e-4;
             double[] sigma2 = numbers(l[1]);
             double[] beta = numbers(l[2]);
             double[] se = numbers(l[3]);
@@ -82,6 +85,13 @@ class AdoptionModelTest {
                 fit.result().clusters(), "one cluster per study");
     }
 
+    /** A design row without the intercept: these columns set, every other 0. */
+    private static double[] at(java.util.Map<String, Double> values) {
+        double[] row = new double[names.size() - 1];
+        values.forEach((name, value) -> row[names.indexOf(name) - 1] = value);
+        return row;
+    }
+
     private static double[] numbers(String field) {
         return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
@@ -90,14 +100,15 @@ class AdoptionModelTest {
     @Test
     void predictionsAndCrossingsAreRs() {
         double[] p = numbers(reference.stream().filter(l -> l[0].equals("PREDICT")).findFirst().orElseThrow()[1]);
-        org.smesurvey.stats.meta.Prediction ours = fit.result().predict(3, 0.5, 1.5, 0, 0, 1, 1, 0, 0);
+        org.smesurvey.stats.meta.Prediction ours = fit.result().predict(at(java.util.Map.of("year", 3.0, "log size", 0.5,
+                "year × log size", 1.5, "indicator social_networks", 1.0, "scope external", 1.0)));
         double[] actual = {ours.confidence().estimate(), ours.standardError(), ours.confidence().lower(),
             ours.confidence().upper(), ours.prediction().lower(), ours.prediction().upper()};
         for (int j = 0; j < p.length; j++) {
             assertEquals(p[j], actual[j], 1e-8 * Math.max(1, Math.abs(p[j])), "predict " + j);
         }
-        double[] c = {0, 0.5, 0, 0, 0, 1, 1, 0, 0};
-        double[] d = {1, 0, 0.5, 0, 0, 0, 0, 0, 0};
+        double[] c = at(java.util.Map.of("log size", 0.5, "indicator social_networks", 1.0, "scope external", 1.0));
+        double[] d = at(java.util.Map.of("year", 1.0, "year × log size", 0.5));
         for (String[] l : reference.stream().filter(l -> l[0].equals("CROSSING")).toList()) {
             double[] expected = numbers(l[2]);
             double[] crossing = fit.crossing(c, d, Double.parseDouble(l[1]));
@@ -109,14 +120,15 @@ class AdoptionModelTest {
     @Test
     void aKindOfFigureBecomesItsDesignRow() {
         AdoptionModel.Kind small = new AdoptionModel.Kind(org.smesurvey.core.SizeBand.of(10, 49), "social_networks",
-                org.smesurvey.core.NetworkScope.EXTERNAL, org.smesurvey.core.Sampling.PROBABILITY);
+                org.smesurvey.core.NetworkScope.EXTERNAL, org.smesurvey.core.Sampling.PROBABILITY, "FR", "unknown");
         double s = (Math.log(10) + Math.log(50)) / 2 - fit.meanLogSize();
         double[] row = fit.row(small, 2018);
-        assertEquals(List.of(3.0, s, 3 * s, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0),
-                Arrays.stream(row).boxed().toList());
+        assertEquals(Arrays.stream(at(java.util.Map.of("year", 3.0, "log size", s, "year × log size", 3 * s,
+                "indicator social_networks", 1.0, "scope external", 1.0))).boxed().toList(),
+                Arrays.stream(row).boxed().toList(), "FR is the countries' reference, unknown the respondents'");
         double[] year50 = fit.yearReaching(small, 0.5);
         assertEquals(AdoptionModel.CENTRE_YEAR + fit.crossing(fit.row(small, AdoptionModel.CENTRE_YEAR),
-                new double[] {1, 0, s, 0, 0, 0, 0, 0, 0}, 0.5)[0], year50[0], 1e-12);
+                at(java.util.Map.of("year", 1.0, "year × log size", s)), 0.5)[0], year50[0], 1e-12);
         assertTrue(fit.predict(small, 2018).confidenceAsProportion().estimate() > 0);
     }
 
@@ -132,5 +144,15 @@ class AdoptionModelTest {
         }
         assertEquals(fit.result().coefficients().get(1).estimate(), years.get(1), 1e-12, "1,000 is the default");
         assertTrue(Math.abs(years.get(0) - years.get(2)) > 1e-6, "the choice moves the estimate: " + years);
+    }
+
+    @Test
+    void outliersAreNamedLargestFirst() {
+        List<AdoptionModel.Outlier> outliers = fit.outliers(2);
+        double[] z = fit.result().standardisedResiduals();
+        assertEquals(Arrays.stream(z).filter(v -> Math.abs(v) > 2).count(), outliers.size());
+        for (int i = 1; i < outliers.size(); i++) {
+            assertTrue(Math.abs(outliers.get(i - 1).residual()) >= Math.abs(outliers.get(i).residual()));
+        }
     }
 }
