@@ -39,7 +39,8 @@ final class MultilevelFit {
     final double[] beta;
     final double[][] vb;
     final double[] residuals;
-    final double[][] w;
+    /** The weighted fit at the estimates, for weights, robust variances and likelihoods. */
+    final State state;
     final double logLikelihood;
 
     private MultilevelFit(double[] y, double[] v, double[][] x, int[] cluster, int clusters, boolean restricted,
@@ -58,7 +59,7 @@ final class MultilevelFit {
         this.beta = state.beta;
         this.vb = state.vb;
         this.residuals = state.r;
-        this.w = state.w;
+        this.state = state;
         this.logLikelihood = state.logLikelihood(restricted, logDetCrossProduct(x));
     }
 
@@ -146,16 +147,26 @@ final class MultilevelFit {
         return Math.log(new LUDecomposition(new Array2DRowRealMatrix(m, false)).getDeterminant());
     }
 
-    /** The weighted fit at given variances: M⁻¹, β, its covariance, the residuals and log det M. */
+    /**
+     * The weighted fit at given variances. \( M^{-1} \) is never formed: in cluster c,
+     * \( M_c^{-1}v = a\circ v - α_c\,a\,(a'v) \) with \( a = 1/(v + σ_2^2) \) and
+     * \( α_c = σ_1^2/(1 + σ_1^2\sum_c a) \), so that every product, trace and quadratic form the likelihood and
+     * its scoring need costs \( O(kp^2) \): the REML projection \( P = W - UV_βU' \), \( U = WX \), enters the
+     * traces through p-vectors and p × p matrices only.
+     */
     static final class State {
-        final double[][] w;
+        final double[] a;
+        final double[] alpha;
         final double[] beta;
         final double[][] vb;
         final double[] r;
+        /** \( W r \), which is \( Py \) at the fitted β. */
+        final double[] wr;
+        /** \( U = WX \), k × p. */
+        final double[][] u;
         final double logDetM;
         final double logDetXWX;
         final double quadratic;
-        final double[][] x;
         final int[] cluster;
         final int clusters;
         final int k;
@@ -164,39 +175,43 @@ final class MultilevelFit {
         State(double[] y, double[] v, double[][] x, int[] cluster, int clusters, double s1, double s2) {
             this.k = y.length;
             this.p = x[0].length;
-            this.x = x;
             this.cluster = cluster;
             this.clusters = clusters;
-            w = new double[k][k];
-            double[] sumInverse = new double[clusters];
-            for (int i = 0; i < k; i++) {
-                sumInverse[cluster[i]] += 1 / (v[i] + s2);
-            }
+            a = new double[k];
+            double[] sumA = new double[clusters];
             double logDet = 0;
             for (int i = 0; i < k; i++) {
+                a[i] = 1 / (v[i] + s2);
+                sumA[cluster[i]] += a[i];
                 logDet += Math.log(v[i] + s2);
             }
+            alpha = new double[clusters];
             for (int c = 0; c < clusters; c++) {
-                logDet += Math.log(1 + s1 * sumInverse[c]);
+                logDet += Math.log(1 + s1 * sumA[c]);
+                alpha[c] = s1 / (1 + s1 * sumA[c]);
             }
             logDetM = logDet;
+            u = new double[k][];
             for (int i = 0; i < k; i++) {
-                double ai = 1 / (v[i] + s2);
-                for (int j = 0; j < k; j++) {
-                    if (cluster[i] == cluster[j]) {
-                        double aj = 1 / (v[j] + s2);
-                        w[i][j] = (i == j ? ai : 0) - s1 * ai * aj / (1 + s1 * sumInverse[cluster[i]]);
-                    }
+                u[i] = new double[p];
+            }
+            for (int col = 0; col < p; col++) {
+                double[] column = new double[k];
+                for (int i = 0; i < k; i++) {
+                    column[i] = x[i][col];
+                }
+                double[] wcol = times(column);
+                for (int i = 0; i < k; i++) {
+                    u[i][col] = wcol[i];
                 }
             }
             double[][] xwx = new double[p][p];
             double[] xwy = new double[p];
-            double[][] wx = multiply(w, x);
-            for (int a = 0; a < p; a++) {
-                for (int i = 0; i < k; i++) {
-                    xwy[a] += wx[i][a] * y[i];
-                    for (int b = 0; b < p; b++) {
-                        xwx[a][b] += x[i][a] * wx[i][b];
+            for (int i = 0; i < k; i++) {
+                for (int c1 = 0; c1 < p; c1++) {
+                    xwy[c1] += u[i][c1] * y[i];
+                    for (int c2 = 0; c2 < p; c2++) {
+                        xwx[c1][c2] += x[i][c1] * u[i][c2];
                     }
                 }
             }
@@ -212,18 +227,35 @@ final class MultilevelFit {
             r = new double[k];
             for (int i = 0; i < k; i++) {
                 double fitted = 0;
-                for (int a = 0; a < p; a++) {
-                    fitted += x[i][a] * beta[a];
+                for (int c1 = 0; c1 < p; c1++) {
+                    fitted += x[i][c1] * beta[c1];
                 }
                 r[i] = y[i] - fitted;
             }
+            wr = times(r);
             double q = 0;
             for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    q += r[i] * w[i][j] * r[j];
-                }
+                q += r[i] * wr[i];
             }
             quadratic = q;
+        }
+
+        /** \( M^{-1}v \), cluster by cluster. */
+        double[] times(double[] vector) {
+            double[] dot = new double[clusters];
+            for (int i = 0; i < k; i++) {
+                dot[cluster[i]] += a[i] * vector[i];
+            }
+            double[] out = new double[k];
+            for (int i = 0; i < k; i++) {
+                out[i] = a[i] * vector[i] - alpha[cluster[i]] * a[i] * dot[cluster[i]];
+            }
+            return out;
+        }
+
+        /** The diagonal of \( M^{-1} \). */
+        double diagonal(int i) {
+            return a[i] - alpha[cluster[i]] * a[i] * a[i];
         }
 
         double logLikelihood(boolean restricted, double logDetXtX) {
@@ -235,66 +267,107 @@ final class MultilevelFit {
         }
 
         /**
-         * The score of \\( (σ_1^2, σ_2^2) \\) and, into {@code info}, the expected information: with
-         * \\( P = M^{-1} - M^{-1}X(X'M^{-1}X)^{-1}X'M^{-1} \\) for REML (\\( M^{-1} \\) for ML), \\( A_1 = ZZ' \\) and
-         * \\( A_2 = I \\): \\( U_j = -\\tfrac12\\operatorname{tr}(PA_j) + \\tfrac12 y'PA_jPy \\),
-         * \\( I_{jl} = \\tfrac12\\operatorname{tr}(PA_jPA_l) \\).
+         * The score of \( (σ_1^2, σ_2^2) \) and, into {@code info}, the expected information: with
+         * \( P = W - UV_βU' \) for REML (W for ML), \( A_1 = ZZ' \) and \( A_2 = I \):
+         * \( U_j = -\tfrac12\operatorname{tr}(PA_j) + \tfrac12 y'PA_jPy \), \( I_{jl} = \tfrac12\operatorname{tr}(PA_jPA_l) \).
+         * With \( s_c = U'1_c \), \( w_c = 1_c'W1_c \) and \( T = U'U \):
+         * \( 1_c'P1_d = δ_{cd}w_c - s_c'V_βs_d \), \( \|P1_c\|^2 = \|W1_c\|^2 - 2(U'W1_c)'V_βs_c + s_c'V_βTV_βs_c \),
+         * \( \|P\|_F^2 = \|W\|_F^2 - 2\operatorname{tr}(V_βU'WU) + \operatorname{tr}(V_βTV_βT) \).
          */
         double[] score(boolean restricted, double[][] info) {
-            double[][] pm = w;
-            if (restricted) {
-                double[][] wx = multiply(w, x);
-                pm = new double[k][k];
+            double q = restricted ? 1 : 0;
+            // W1_c for each cluster, stored per estimate (its own cluster's vector), and w_c = 1'W1_c.
+            double[] sumA = new double[clusters];
+            for (int i = 0; i < k; i++) {
+                sumA[cluster[i]] += a[i];
+            }
+            double[] w1 = new double[k];
+            double[] wc = new double[clusters];
+            for (int i = 0; i < k; i++) {
+                w1[i] = a[i] - alpha[cluster[i]] * a[i] * sumA[cluster[i]];
+                wc[cluster[i]] += w1[i];
+            }
+            double[][] sc = new double[clusters][p];
+            double[][] uw1 = new double[clusters][p];
+            double[][] t = new double[p][p];
+            double[][] uwu = new double[p][p];
+            double traceW = 0;
+            double frobeniusW = 0;
+            double traceQ = 0;
+            double[] w1Norm = new double[clusters];
+            for (int i = 0; i < k; i++) {
+                int c = cluster[i];
+                w1Norm[c] += w1[i] * w1[i];
+                traceW += diagonal(i);
+                for (int c1 = 0; c1 < p; c1++) {
+                    sc[c][c1] += u[i][c1];
+                    uw1[c][c1] += u[i][c1] * w1[i];
+                    for (int c2 = 0; c2 < p; c2++) {
+                        t[c1][c2] += u[i][c1] * u[i][c2];
+                    }
+                }
+                traceQ += quadratic(vb, u[i], u[i]);
+            }
+            // ||W||_F^2 and U'WU, cluster by cluster: W_c = D - alpha a a' on the cluster.
+            double[] sumA2 = new double[clusters];
+            double[][] au = new double[clusters][p];
+            for (int i = 0; i < k; i++) {
+                int c = cluster[i];
+                sumA2[c] += a[i] * a[i];
+                frobeniusW += a[i] * a[i];
+                for (int c1 = 0; c1 < p; c1++) {
+                    au[c][c1] += a[i] * u[i][c1];
+                }
+            }
+            for (int c = 0; c < clusters; c++) {
+                double sumA3 = 0;
                 for (int i = 0; i < k; i++) {
-                    for (int j = 0; j < k; j++) {
-                        double correction = 0;
-                        for (int a = 0; a < p; a++) {
-                            for (int b = 0; b < p; b++) {
-                                correction += wx[i][a] * vb[a][b] * wx[j][b];
-                            }
-                        }
-                        pm[i][j] = w[i][j] - correction;
+                    if (cluster[i] == c) {
+                        sumA3 += a[i] * a[i] * a[i];
+                    }
+                }
+                frobeniusW += -2 * alpha[c] * sumA3 + alpha[c] * alpha[c] * sumA2[c] * sumA2[c];
+            }
+            for (int i = 0; i < k; i++) {
+                int c = cluster[i];
+                for (int c1 = 0; c1 < p; c1++) {
+                    for (int c2 = 0; c2 < p; c2++) {
+                        uwu[c1][c2] += u[i][c1] * a[i] * u[i][c2];
                     }
                 }
             }
-            double[] py = new double[k];
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    py[i] += w[i][j] * r[j];
+            for (int c = 0; c < clusters; c++) {
+                for (int c1 = 0; c1 < p; c1++) {
+                    for (int c2 = 0; c2 < p; c2++) {
+                        uwu[c1][c2] -= alpha[c] * au[c][c1] * au[c][c2];
+                    }
                 }
             }
-            // P A1: column j is the sum of P's columns in j's cluster.
-            double[][] clusterSums = new double[k][clusters];
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    clusterSums[i][cluster[j]] += pm[i][j];
-                }
-            }
+            double[][] vbT = product(vb, t);
             double traceA1 = 0;
-            double traceA2 = 0;
             double pa1pa1 = 0;
             double pa1pa2 = 0;
-            double pa2pa2 = 0;
-            for (int i = 0; i < k; i++) {
-                traceA1 += clusterSums[i][cluster[i]];
-                traceA2 += pm[i][i];
-                for (int j = 0; j < k; j++) {
-                    double pa1ij = clusterSums[i][cluster[j]];
-                    double pa1ji = clusterSums[j][cluster[i]];
-                    pa1pa1 += pa1ij * pa1ji;
-                    pa1pa2 += pa1ij * pm[j][i];
-                    pa2pa2 += pm[i][j] * pm[j][i];
+            for (int c = 0; c < clusters; c++) {
+                double[] vbs = times(vb, sc[c]);
+                traceA1 += wc[c] - q * dot(sc[c], vbs);
+                for (int d = 0; d < clusters; d++) {
+                    double g = (c == d ? wc[c] : 0) - q * dot(sc[d], vbs);
+                    pa1pa1 += g * g;
                 }
+                double[] vbTvbs = times(vbT, vbs);
+                pa1pa2 += w1Norm[c] - 2 * q * dot(uw1[c], vbs) + q * dot(sc[c], vbTvbs);
             }
+            double traceA2 = traceW - q * traceQ;
+            double pa2pa2 = frobeniusW - 2 * q * trace(product(vb, uwu)) + q * trace(product(vbT, vbT));
             double[] pySums = new double[clusters];
             double pyNorm = 0;
             for (int i = 0; i < k; i++) {
-                pySums[cluster[i]] += py[i];
-                pyNorm += py[i] * py[i];
+                pySums[cluster[i]] += wr[i];
+                pyNorm += wr[i] * wr[i];
             }
             double pyA1py = 0;
-            for (double s : pySums) {
-                pyA1py += s * s;
+            for (double sum : pySums) {
+                pyA1py += sum * sum;
             }
             info[0][0] = 0.5 * pa1pa1;
             info[0][1] = 0.5 * pa1pa2;
@@ -303,20 +376,51 @@ final class MultilevelFit {
             return new double[] {-0.5 * traceA1 + 0.5 * pyA1py, -0.5 * traceA2 + 0.5 * pyNorm};
         }
 
-        private double[][] multiply(double[][] a, double[][] b) {
-            int rows = a.length;
-            int cols = b[0].length;
-            double[][] out = new double[rows][cols];
-            for (int i = 0; i < rows; i++) {
-                for (int l = 0; l < a[i].length; l++) {
-                    if (a[i][l] != 0) {
-                        for (int c = 0; c < cols; c++) {
-                            out[i][c] += a[i][l] * b[l][c];
-                        }
+        private static double quadratic(double[][] m, double[] x, double[] y) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < y.length; j++) {
+                    sum += x[i] * m[i][j] * y[j];
+                }
+            }
+            return sum;
+        }
+
+        private static double[] times(double[][] m, double[] x) {
+            double[] out = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                out[i] = dot(m[i], x);
+            }
+            return out;
+        }
+
+        private static double[][] product(double[][] a, double[][] b) {
+            int n = a.length;
+            double[][] out = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < n; l++) {
+                    for (int j = 0; j < n; j++) {
+                        out[i][j] += a[i][l] * b[l][j];
                     }
                 }
             }
             return out;
+        }
+
+        private static double trace(double[][] m) {
+            double sum = 0;
+            for (int i = 0; i < m.length; i++) {
+                sum += m[i][i];
+            }
+            return sum;
+        }
+
+        private static double dot(double[] x, double[] y) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += x[i] * y[i];
+            }
+            return sum;
         }
     }
 

@@ -181,9 +181,9 @@ public final class MultilevelResult implements PooledModel {
         Objects.checkIndex(i, fit.k);
         double sum = 0;
         for (int j = 0; j < fit.k; j++) {
-            sum += fit.w[j][j];
+            sum += fit.state.diagonal(j);
         }
-        return 100 * fit.w[i][i] / sum;
+        return 100 * fit.state.diagonal(i) / sum;
     }
 
     /**
@@ -265,9 +265,7 @@ public final class MultilevelResult implements PooledModel {
 
     @Override
     public FitStatistics fitStatistics(boolean restricted) {
-        MultilevelFit.State state = new MultilevelFit.State(fit.y, fit.v, fit.x, fit.cluster, fit.clusters,
-                fit.sigma2Cluster, fit.sigma2Estimate);
-        double ll = state.logLikelihood(restricted, MultilevelFit.logDetCrossProduct(fit.x));
+        double ll = fit.state.logLikelihood(restricted, MultilevelFit.logDetCrossProduct(fit.x));
         int parameters = fit.p + 2;
         double n = restricted ? fit.k - fit.p : fit.k;
         double saturated = 0;
@@ -307,19 +305,13 @@ public final class MultilevelResult implements PooledModel {
         }
         int k = fit.k;
         int p = fit.p;
-        // B = vb X' W, p × k
+        // B = vb X'W = (W X vb)' = (U vb)', p × k: column j of B is vb u_j.
         double[][] bread = new double[p][k];
-        for (int a = 0; a < p; a++) {
-            for (int j = 0; j < k; j++) {
+        for (int j = 0; j < k; j++) {
+            for (int a = 0; a < p; a++) {
                 double sum = 0;
-                for (int i = 0; i < k; i++) {
-                    if (fit.w[i][j] != 0) {
-                        double xvb = 0;
-                        for (int b = 0; b < p; b++) {
-                            xvb += fit.vb[a][b] * fit.x[i][b];
-                        }
-                        sum += xvb * fit.w[i][j];
-                    }
+                for (int b = 0; b < p; b++) {
+                    sum += fit.vb[a][b] * fit.state.u[j][b];
                 }
                 bread[a][j] = sum;
             }
