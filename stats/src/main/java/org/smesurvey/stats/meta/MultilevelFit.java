@@ -17,7 +17,9 @@ import org.smesurvey.stats.internal.Distributions;
  * \( M = \operatorname{diag}(v) + σ_2^2 I + σ_1^2 ZZ' \), block-diagonal by cluster. Each block is inverted in
  * closed form (Sherman–Morrison: \( M_c^{-1} = D^{-1} - σ_1^2 D^{-1}11'D^{-1}/(1 + σ_1^2 1'D^{-1}1) \),
  * \( D = \operatorname{diag}(v + σ_2^2) \)), and \( (σ_1^2, σ_2^2) \) maximise the restricted (or full)
- * likelihood by Fisher scoring on the exact score and information, each variance kept at 0 or more.
+ * likelihood by Newton's method on the exact score and observed information (Fisher scoring on the expected
+ * information where the observed is not positive definite), step-halving when the likelihood would fall, each
+ * variance kept at 0 or more.
  *
  * <p>References: Konstantopoulos, S. (2011). Fixed effects and variance components estimation in three-level
  * meta-analysis. <i>Research Synthesis Methods</i> 2, 61–76; Harville, D. A. (1977). Maximum likelihood
@@ -96,9 +98,14 @@ final class MultilevelFit {
                         maxIterations));
             }
             double[][] info = new double[2][2];
-            double[] score = state.score(restricted, info);
+            double[][] observed = new double[2][2];
+            double[] score = state.score(restricted, info, observed);
             boolean[] free = {theta[0] > 0 || score[0] > 0, theta[1] > 0 || score[1] > 0};
-            double[] step = solve(info, score, free);
+            // Newton on the observed information where it is positive definite (quadratic convergence near the
+            // maximum), Fisher scoring on the expected information elsewhere.
+            boolean newton = observed[0][0] > 0 && observed[1][1] > 0
+                    && observed[0][0] * observed[1][1] - observed[0][1] * observed[1][0] > 0;
+            double[] step = solve(newton ? observed : info, score, free);
             double scale = 1;
             double[] next = new double[2];
             State candidate;
@@ -275,6 +282,14 @@ final class MultilevelFit {
          * \( \|P\|_F^2 = \|W\|_F^2 - 2\operatorname{tr}(V_βU'WU) + \operatorname{tr}(V_βTV_βT) \).
          */
         double[] score(boolean restricted, double[][] info) {
+            return score(restricted, info, null);
+        }
+
+        /**
+         * As {@link #score(boolean, double[][])}, and into {@code observed} (when not null) the observed information
+         * \( -\partial^2\ell = -\tfrac12\operatorname{tr}(PA_jPA_l) + y'PA_jPA_lPy \), for Newton steps.
+         */
+        double[] score(boolean restricted, double[][] info, double[][] observed) {
             double q = restricted ? 1 : 0;
             // W1_c for each cluster, stored per estimate (its own cluster's vector), and w_c = 1'W1_c.
             double[] sumA = new double[clusters];
@@ -373,7 +388,37 @@ final class MultilevelFit {
             info[0][1] = 0.5 * pa1pa2;
             info[1][0] = info[0][1];
             info[1][1] = 0.5 * pa2pa2;
+            if (observed != null) {
+                double[] z1 = new double[k];
+                for (int i = 0; i < k; i++) {
+                    z1[i] = pySums[cluster[i]];
+                }
+                double[] pz1 = project(z1, q);
+                double[] pz2 = project(wr, q);
+                observed[0][0] = -0.5 * pa1pa1 + dot(z1, pz1);
+                observed[0][1] = -0.5 * pa1pa2 + dot(z1, pz2);
+                observed[1][0] = observed[0][1];
+                observed[1][1] = -0.5 * pa2pa2 + dot(wr, pz2);
+            }
             return new double[] {-0.5 * traceA1 + 0.5 * pyA1py, -0.5 * traceA2 + 0.5 * pyNorm};
+        }
+
+        /** \( Pz = Wz - qU V_β U'z \). */
+        private double[] project(double[] z, double q) {
+            double[] out = times(z);
+            if (q != 0) {
+                double[] uz = new double[p];
+                for (int i = 0; i < k; i++) {
+                    for (int c1 = 0; c1 < p; c1++) {
+                        uz[c1] += u[i][c1] * z[i];
+                    }
+                }
+                double[] vbuz = times(vb, uz);
+                for (int i = 0; i < k; i++) {
+                    out[i] -= dot(u[i], vbuz);
+                }
+            }
+            return out;
         }
 
         private static double quadratic(double[][] m, double[] x, double[] y) {
