@@ -144,6 +144,24 @@ public final class GapDecomposition {
     }
 
     /**
+     * The first figure's share in percentage points.
+     *
+     * @return its proportion times 100
+     */
+    public double firstPoints() {
+        return 100 * first.figure().proportion();
+    }
+
+    /**
+     * The second figure's share in percentage points.
+     *
+     * @return its proportion times 100
+     */
+    public double secondPoints() {
+        return 100 * second.figure().proportion();
+    }
+
+    /**
      * The standard error of the logit gap from the two figures' sampling alone, \( \sqrt{v_a + v_b} \).
      *
      * @return the standard error

@@ -1,0 +1,95 @@
+package org.smesurvey.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.NetworkScope;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.Sampling;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.stats.adoption.AdoptionData;
+import org.smesurvey.stats.adoption.AdoptionModel;
+import org.smesurvey.stats.adoption.GapDecomposition;
+import org.w3c.dom.Document;
+
+class AdoptionChartsTest {
+
+    private static AdoptionModel.Fit fit;
+
+    @BeforeAll
+    static void fit() {
+        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+    }
+
+    private static AdoptionModel.Kind kind(SizeBand band) {
+        return new AdoptionModel.Kind(band, "social_media_any", NetworkScope.MIXED, Sampling.PROBABILITY, "FR",
+                "unknown");
+    }
+
+    @Test
+    void theDiffusionChartDrawsFiguresCurvesAndBands() throws Exception {
+        Chart chart = DiffusionChart.of(fit, List.of(kind(SizeBand.of(10, 49)), kind(SizeBand.atLeast(250))),
+                List.of("10-49", "250+"), 2026, ChartSpec.defaults());
+        JFreeChart model = chart.toJFreeChart();
+        XYPlot plot = model.getXYPlot();
+        YIntervalSeriesCollection curves = (YIntervalSeriesCollection) plot.getDataset(0);
+        assertEquals(4, curves.getSeriesCount(), "observed and forecast for each kind");
+        assertEquals("10-49", curves.getSeriesKey(0));
+        for (int s = 0; s < curves.getSeriesCount(); s++) {
+            for (int i = 0; i < curves.getItemCount(s); i++) {
+                assertTrue(curves.getStartYValue(s, i) <= curves.getYValue(s, i)
+                        && curves.getYValue(s, i) <= curves.getEndYValue(s, i));
+                assertTrue(curves.getStartYValue(s, i) >= 0 && curves.getEndYValue(s, i) <= 1);
+            }
+        }
+        int figures = 0;
+        for (int s = 0; s < plot.getDataset(1).getSeriesCount(); s++) {
+            figures += plot.getDataset(1).getItemCount(s);
+        }
+        assertEquals(fit.data().entries().size(), figures, "every figure entered is a point");
+        assertEquals(2026.5, plot.getDomainAxis().getUpperBound(), 1e-9);
+        BufferedImage image = Rendering.png(chart, 960, 600);
+        assertTrue(Rendering.pixels(image, Palette.BLUE) > 200, "the first curve is drawn");
+        assertTrue(Rendering.pixels(image, Palette.VERMILLION) > 200, "the second curve is drawn");
+        Document svg = Rendering.svg(chart, 960, 600);
+        assertTrue(Rendering.texts(svg, "text").contains("Adoption over time (adoption model)"));
+        Rendering.saveForInspection(chart, "diffusion");
+    }
+
+    @Test
+    void theWaterfallWalksFromOneFigureToTheOther() throws Exception {
+        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
+                && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
+        Observation bpifrance = catalogue.observations().stream().filter(o -> o.study().id()
+                .equals("BPIFRANCE_LAB_2018") && o.indicator().code().equals("social_networks")
+                && o.sizeBand().map(b -> b.min() == 0).orElse(false)).findFirst().orElseThrow();
+        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
+        Chart chart = GapWaterfall.of(gap, "Insee 2013", "Bpifrance 2018", ChartSpec.builder().language(Language.FRENCH)
+                .build());
+        CategoryPlot plot = chart.toJFreeChart().getCategoryPlot();
+        CategoryDataset data = plot.getDataset();
+        assertEquals(gap.parts().size() + 2, data.getColumnCount());
+        assertEquals("Insee 2013", data.getColumnKey(0));
+        assertEquals("Diffusion (années)", data.getColumnKey(1));
+        assertEquals(gap.secondPoints(), data.getValue(0, 0).doubleValue(), 1e-12);
+        double sum = gap.secondPoints();
+        for (int c = 1; c < data.getColumnCount() - 1; c++) {
+            sum += data.getValue(0, c).doubleValue();
+        }
+        assertEquals(gap.firstPoints(), sum, 1e-9, "the parts walk to the first figure");
+        BufferedImage image = Rendering.png(chart, 960, 520);
+        assertTrue(Rendering.pixels(image, Palette.BLUE) > 500, "the bars are drawn");
+        Rendering.saveForInspection(chart, "waterfall");
+    }
+}
