@@ -17,7 +17,13 @@ public enum Adjustment {
      */
     STANDARDISATION("direct standardisation to a common mix"),
     /** Use a weighted survey figure's effective sample size ({@code org.smesurvey.stats.EffectiveSample}). */
-    EFFECTIVE_SAMPLE_SIZE("effective sample size of the weighted figure");
+    EFFECTIVE_SAMPLE_SIZE("effective sample size of the weighted figure"),
+
+    /**
+     * Move one figure to the other's year or size with the adoption model's time and size effects
+     * ({@code org.smesurvey.stats.adoption.GapDecomposition}); needs both figures in the model.
+     */
+    ADOPTION_MODEL("the adoption model's effects of time and size");
 
     private final String description;
 

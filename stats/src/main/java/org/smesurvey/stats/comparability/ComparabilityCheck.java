@@ -54,14 +54,30 @@ import tech.tablesaw.api.Table;
  */
 public final class ComparabilityCheck {
 
-    private static final ComparabilityCheck DEFAULTS = new ComparabilityCheck(EnumSet.allOf(Dimension.class), 0);
+    private static final ComparabilityCheck DEFAULTS = new ComparabilityCheck(EnumSet.allOf(Dimension.class), 0, null);
 
     private final Set<Dimension> dimensions;
     private final int yearTolerance;
+    /** The adoption model that makes year and size differences adjustable, or null. */
+    private final org.smesurvey.stats.adoption.AdoptionModel.Fit model;
 
-    private ComparabilityCheck(Set<Dimension> dimensions, int yearTolerance) {
+    private ComparabilityCheck(Set<Dimension> dimensions, int yearTolerance,
+            org.smesurvey.stats.adoption.AdoptionModel.Fit model) {
         this.dimensions = Collections.unmodifiableSet(EnumSet.copyOf(dimensions));
         this.yearTolerance = yearTolerance;
+        this.model = model;
+    }
+
+    /**
+     * A check that adjusts with the adoption model what it can: two figures from different years, or for different
+     * size bands, that both entered the model become comparable after adjustment, the reason saying by how many
+     * points the model's time (or size) effect moves the gap between them.
+     *
+     * @param fit the adoption model
+     * @return a new check
+     */
+    public ComparabilityCheck withModel(org.smesurvey.stats.adoption.AdoptionModel.Fit fit) {
+        return new ComparabilityCheck(dimensions, yearTolerance, Objects.requireNonNull(fit, "fit"));
     }
 
     /**
@@ -84,7 +100,7 @@ public final class ComparabilityCheck {
         Set<Dimension> kept = EnumSet.copyOf(dimensions);
         kept.remove(first);
         kept.removeAll(Arrays.asList(more));
-        return new ComparabilityCheck(kept.isEmpty() ? EnumSet.noneOf(Dimension.class) : kept, yearTolerance);
+        return new ComparabilityCheck(kept.isEmpty() ? EnumSet.noneOf(Dimension.class) : kept, yearTolerance, model);
     }
 
     /**
@@ -98,7 +114,7 @@ public final class ComparabilityCheck {
         if (years < 0) {
             throw new IllegalArgumentException("Year tolerance is negative: " + years);
         }
-        return new ComparabilityCheck(dimensions, years);
+        return new ComparabilityCheck(dimensions, years, model);
     }
 
     /**
@@ -118,8 +134,33 @@ public final class ComparabilityCheck {
      * @return the report, one assessment per dimension checked
      */
     public ComparabilityReport compare(Observation first, Observation second) {
-        return compare(Profile.of(Objects.requireNonNull(first, "first")),
+        ComparabilityReport report = compare(Profile.of(Objects.requireNonNull(first, "first")),
                 Profile.of(Objects.requireNonNull(second, "second")));
+        if (model == null || !entered(first) || !entered(second)) {
+            return report;
+        }
+        org.smesurvey.stats.adoption.GapDecomposition gap =
+                org.smesurvey.stats.adoption.GapDecomposition.of(model, first, second);
+        List<Assessment> adjusted = new ArrayList<>();
+        for (Assessment a : report.assessments()) {
+            if (a.verdict() != Verdict.COMPARABLE && (a.dimension() == Dimension.YEAR || a.dimension() == Dimension.SIZE)) {
+                String part = a.dimension() == Dimension.YEAR ? "time" : "size";
+                org.smesurvey.stats.adoption.GapDecomposition.Part p = gap.parts().stream()
+                        .filter(x -> x.dimension().equals(part)).findFirst().orElseThrow();
+                adjusted.add(Assessment.adjusted(a.dimension(), Adjustment.ADOPTION_MODEL, String.format(Locale.ROOT,
+                        "%s; comparable after adjustment by the adoption model: %s accounts for %+.1f points of the"
+                                + " %+.1f-point gap (%+.3f on the logit scale, SE %.3f)", a.reason(),
+                        part.equals("time") ? "the difference in years" : "the difference in size", p.points(),
+                        gap.pointsGap(), p.logit(), p.standardError())));
+            } else {
+                adjusted.add(a);
+            }
+        }
+        return new ComparabilityReport(report.first(), report.second(), adjusted);
+    }
+
+    private boolean entered(Observation o) {
+        return model.data().entries().stream().anyMatch(e -> e.figure().equals(o));
     }
 
     /**

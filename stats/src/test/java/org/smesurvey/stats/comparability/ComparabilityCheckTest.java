@@ -173,4 +173,28 @@ class ComparabilityCheckTest {
                 Dimension.SAMPLING, Dimension.SAMPLE_SIZE).dimensions());
         assertEquals(Indicator.of("social_networks", "").code(), BPIFRANCE.indicator().code());
     }
+
+    /** With the adoption model, a gap in years becomes adjustable, by the points the model's time effect gives. */
+    @org.junit.jupiter.api.Test
+    void theAdoptionModelMakesYearsAdjustable() {
+        org.smesurvey.core.StudyCatalogue catalogue = org.smesurvey.core.StudyCatalogue.bundled();
+        org.smesurvey.core.Observation insee = catalogue.observations().stream()
+                .filter(o -> o.study().id().equals("INSEE_IP_2013") && o.indicator().code().equals("social_media_any"))
+                .findFirst().orElseThrow();
+        org.smesurvey.core.Observation bpifrance = catalogue.observations().stream()
+                .filter(o -> o.study().id().equals("BPIFRANCE_LAB_2018") && o.indicator().code().equals("social_networks")
+                        && o.sizeBand().map(b -> b.min() == 0).orElse(false)).findFirst().orElseThrow();
+        org.smesurvey.stats.adoption.AdoptionModel.Fit fit = org.smesurvey.stats.adoption.AdoptionModel.fit(
+                org.smesurvey.stats.adoption.AdoptionData.of(catalogue));
+        Assessment plain = ComparabilityCheck.withDefaults().compare(bpifrance, insee).assessments().stream()
+                .filter(a -> a.dimension() == Dimension.YEAR).findFirst().orElseThrow();
+        assertEquals(Verdict.NOT_COMPARABLE, plain.verdict());
+        Assessment adjusted = ComparabilityCheck.withDefaults().withModel(fit).compare(bpifrance, insee).assessments()
+                .stream().filter(a -> a.dimension() == Dimension.YEAR).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of(Adjustment.ADOPTION_MODEL), adjusted.adjustment());
+        double time = org.smesurvey.stats.adoption.GapDecomposition.of(fit, bpifrance, insee).parts().get(0).points();
+        assertTrue(adjusted.reason().contains(String.format(java.util.Locale.ROOT,
+                "comparable after adjustment by the adoption model: the difference in years accounts for %+.1f points",
+                time)), adjusted.reason());
+    }
 }
