@@ -65,6 +65,31 @@ public final class AdoptionModel {
         }
 
         /**
+         * The speed of diffusion for a size band: the odds ratio of adoption per year,
+         * \( \exp(β_{year} + β_{year×size}\,s) \) at the band's centred log size s, with its Wald interval from the
+         * delta method on the log scale (\( \sqrt{g'V_βg} \), g the year and product columns' weights 1 and s).
+         *
+         * @param band the employee band
+         * @return the odds ratio per year and its interval
+         */
+        public org.smesurvey.stats.Interval diffusionSpeed(org.smesurvey.core.SizeBand band) {
+            Objects.requireNonNull(band, "band");
+            double size = AdoptionData.logSize(band) - meanLogSize;
+            List<String> names = moderators.names();
+            double[] g = new double[names.size()];
+            double log = 0;
+            List<org.smesurvey.stats.meta.Coefficient> coefficients = result.coefficients();
+            for (int j = 0; j < names.size(); j++) {
+                g[j] = names.get(j).equals("year") ? 1 : names.get(j).equals("year × log size") ? size : 0;
+                log += g[j] * coefficients.get(j).estimate();
+            }
+            double z = org.smesurvey.stats.internal.Distributions.z(result.level());
+            double half = z * Math.sqrt(result.covariance(g));
+            return new org.smesurvey.stats.Interval(Math.exp(log), Math.exp(log - half), Math.exp(log + half),
+                    result.level());
+        }
+
+        /**
          * The figures the model fits worst: those whose standardised residual (metafor's {@code rstandard}) is
          * beyond ±{@code threshold}, largest first.
          *

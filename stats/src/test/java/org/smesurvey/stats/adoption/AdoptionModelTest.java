@@ -155,4 +155,21 @@ class AdoptionModelTest {
             assertTrue(Math.abs(outliers.get(i - 1).residual()) >= Math.abs(outliers.get(i).residual()));
         }
     }
+
+    /** The odds ratio per year at a band: exp of the year coefficient plus the product's at the band's size. */
+    @Test
+    void diffusionSpeedPerSizeClass() {
+        org.smesurvey.core.SizeBand small = org.smesurvey.core.SizeBand.of(10, 49);
+        double s = AdoptionData.logSize(small) - fit.meanLogSize();
+        List<Coefficient> c = fit.result().coefficients();
+        org.smesurvey.stats.Interval speed = fit.diffusionSpeed(small);
+        assertEquals(Math.exp(c.get(1).estimate() + s * c.get(3).estimate()), speed.estimate(), 1e-12);
+        double[] g = new double[c.size()];
+        g[1] = 1;
+        g[3] = s;
+        double half = 1.959963984540054 * Math.sqrt(fit.result().covariance(g));
+        assertEquals(speed.estimate() * Math.exp(-half), speed.lower(), 1e-12);
+        assertEquals(speed.estimate() * Math.exp(half), speed.upper(), 1e-12);
+        assertTrue(speed.lower() > 1, "small firms adopt faster each year: " + speed.summary());
+    }
 }
