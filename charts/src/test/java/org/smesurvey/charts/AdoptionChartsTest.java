@@ -92,4 +92,19 @@ class AdoptionChartsTest {
         assertTrue(Rendering.pixels(image, Palette.BLUE) > 500, "the bars are drawn");
         Rendering.saveForInspection(chart, "waterfall");
     }
+
+    @Test
+    void theResidualChartMarksTheFiguresBeyondTwo() throws Exception {
+        Chart chart = ResidualChart.of(fit, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        double[] z = fit.result().standardisedResiduals();
+        long beyond = java.util.Arrays.stream(z).filter(v -> Math.abs(v) > 2).count();
+        long undefined = java.util.Arrays.stream(z).filter(Double::isNaN).count();
+        assertEquals(z.length - beyond - undefined, plot.getDataset().getItemCount(0));
+        assertEquals(beyond, plot.getDataset().getItemCount(1));
+        assertEquals(3, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
+        Rendering.saveForInspection(chart, "residuals");
+        BufferedImage image = Rendering.png(chart, 960, 520);
+        assertTrue(Rendering.pixels(image, Palette.BLUE) > 100, "the figures are drawn");
+    }
 }

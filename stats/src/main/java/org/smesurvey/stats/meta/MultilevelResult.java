@@ -202,7 +202,8 @@ public final class MultilevelResult implements PooledModel {
     /**
      * Each estimate's standardised residual, metafor's {@code rstandard(res)$z} for {@code rma.mv}:
      * \( e_i/\sqrt{(M - XV_βX')_{ii}} \), the residual over its standard deviation under the model; a figure
-     * beyond ±2 or ±3 stands out.
+     * beyond ±2 or ±3 stands out. NaN, as in metafor, for an estimate that alone fixes a coefficient: its residual
+     * is 0 and has no variance.
      *
      * @return the residuals, in the estimates' order
      */
