@@ -40,9 +40,10 @@ class TaskExamplesTest {
         assertTrue(lines.get(1).startsWith("BPIFRANCE_LAB_2018 (70 %) against INSEE_IP_2013 (20 %): +50.0 points"),
                 lines.get(1));
         assertTrue(lines.get(2).startsWith("  time "), lines.get(2));
-        assertTrue(lines.get(9).startsWith("  unexplained "), lines.get(9));
-        assertTrue(lines.get(10).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
-                lines.get(10));
+        assertTrue(lines.get(9).startsWith("  studies "), lines.get(9));
+        assertTrue(lines.get(10).startsWith("  unexplained "), lines.get(10));
+        assertTrue(lines.get(11).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
+                lines.get(11));
     }
 
     @Test

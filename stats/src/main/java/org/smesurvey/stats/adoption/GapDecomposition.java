@@ -12,7 +12,8 @@ import org.smesurvey.stats.meta.Coefficient;
 /**
  * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
  * of the model explains — time, size, indicator, network scope, sampling method — and what the model does not
- * explain (the two studies' own effects and the figures' sampling error); also country and who answered. With \( x_a, x_b \) the figures' design
+ * explain: the two studies' own effects (their best linear unbiased predictions) and what remains, the figures'
+ * own effects within their studies and their sampling error; also country and who answered. With \( x_a, x_b \) the figures' design
  * rows, a dimension's part is \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is
  * shared exactly between the two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split),
  * so that the parts and the unexplained remainder add up to the observed logit gap. Each part has its delta-method
@@ -27,9 +28,10 @@ public final class GapDecomposition {
      * One part of the gap.
      *
      * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator}, {@code scope},
-     *        {@code sampling}, {@code country}, {@code respondent}, or {@code unexplained}
+     *        {@code sampling}, {@code country}, {@code respondent}, {@code studies} (the two studies' own effects), or
+     *        {@code unexplained}
      * @param logit the part on the logit scale
-     * @param standardError its standard error, NaN for the unexplained part
+     * @param standardError its standard error, NaN for the studies' and the unexplained parts
      * @param points its share of the gap in percentage points
      */
     public record Part(String dimension, double logit, double standardError, double points) {
@@ -107,7 +109,14 @@ public final class GapDecomposition {
             parts.add(new Part(e.getKey(), part, Math.sqrt(fit.result().covariance(e.getValue())),
                     logitGap == 0 ? 0 : part / logitGap * pointsGap));
         }
-        double unexplained = logitGap - explained;
+        // The two studies' own effects (their BLUPs; nothing when both figures are from one study), then the rest:
+        // the figures' own effects within their studies and their sampling error.
+        double[] studyEffects = fit.result().clusterEffects();
+        List<String> clusters = fit.result().clusterNames();
+        double studies = studyEffects[clusters.indexOf(first.study().id())]
+                - studyEffects[clusters.indexOf(second.study().id())];
+        parts.add(new Part("studies", studies, Double.NaN, logitGap == 0 ? 0 : studies / logitGap * pointsGap));
+        double unexplained = logitGap - explained - studies;
         parts.add(new Part("unexplained", unexplained, Double.NaN, logitGap == 0 ? 0 : unexplained / logitGap * pointsGap));
         double samplingError = Math.sqrt(fit.data().effectSizes().vi(a) + fit.data().effectSizes().vi(b));
         return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts);
@@ -171,8 +180,8 @@ public final class GapDecomposition {
     }
 
     /**
-     * The parts — time, size, indicator, scope, sampling, country, respondent, then unexplained — which add up
-     * to the gap.
+     * The parts — time, size, indicator, scope, sampling, country, respondent, the studies' own effects, then
+     * what is unexplained — which add up to the gap.
      *
      * @return the parts
      */

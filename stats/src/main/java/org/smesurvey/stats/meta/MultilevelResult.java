@@ -223,6 +223,35 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
+     * The clusters' own effects, the best linear unbiased predictions \( \hat u_c = σ_1^2\,1_c'M^{-1}(y - X\hat β) \),
+     * metafor's {@code ranef(res)} for the cluster level: how far a study stands above or below what its figures'
+     * moderators predict.
+     *
+     * @return one effect per cluster, in the order of {@link #clusterNames()}
+     */
+    public double[] clusterEffects() {
+        double[] u = new double[fit.clusters];
+        for (int i = 0; i < fit.k; i++) {
+            u[fit.cluster[i]] += fit.sigma2Cluster * fit.state.wr[i];
+        }
+        return u;
+    }
+
+    /**
+     * The estimates' own effects within their cluster, \( \hat w_i = σ_2^2\,(M^{-1}(y - X\hat β))_i \), metafor's
+     * {@code ranef(res)} for the estimate level.
+     *
+     * @return one effect per estimate
+     */
+    public double[] estimateEffects() {
+        double[] w = new double[fit.k];
+        for (int i = 0; i < fit.k; i++) {
+            w[i] = fit.sigma2Estimate * fit.state.wr[i];
+        }
+        return w;
+    }
+
+    /**
      * The variance of a linear combination of the coefficients, \( g'V_βg \).
      *
      * @param g the combination, one weight per coefficient

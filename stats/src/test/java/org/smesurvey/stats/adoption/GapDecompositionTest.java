@@ -34,7 +34,8 @@ class GapDecompositionTest {
     void thePartsAddUpToTheGap() {
         GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
         List<GapDecomposition.Part> parts = gap.parts();
-        assertEquals(List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent", "unexplained"),
+        assertEquals(List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent", "studies",
+                "unexplained"),
                 parts.stream().map(GapDecomposition.Part::dimension).toList());
         assertEquals(gap.logitGap(), parts.stream().mapToDouble(GapDecomposition.Part::logit).sum(), 1e-12);
         assertEquals(gap.pointsGap(), parts.stream().mapToDouble(GapDecomposition.Part::points).sum(), 1e-10);

@@ -119,6 +119,14 @@ class MultilevelTest {
         for (int i = 0; i < z.length; i++) {
             close(z[i], ourZ[i], tolerance, what + " rstandard " + i);
         }
+        double[] districtEffects = numbers(l[15]);
+        double[] schoolEffects = numbers(l[16]);
+        for (int c = 0; c < districtEffects.length; c++) {
+            close(districtEffects[c], r.clusterEffects()[c], tolerance, what + " ranef district " + c);
+        }
+        for (int i = 0; i < schoolEffects.length; i++) {
+            close(schoolEffects[i], r.estimateEffects()[i], tolerance, what + " ranef school " + i);
+        }
         assertEquals(11, r.clusters());
         assertTrue(r.summary().contains("Multivariate Meta-Analysis Model (k = 56; method: " + method + ")"));
     }
