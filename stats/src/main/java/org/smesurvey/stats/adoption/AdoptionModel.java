@@ -65,6 +65,37 @@ public final class AdoptionModel {
         }
 
         /**
+         * The fit for a person: what entered (and what each entry assumes), the variance components, and each
+         * coefficient as an odds ratio with its interval — the year's is the speed of diffusion, the others the
+         * factor by which a dimension multiplies the odds of adoption.
+         *
+         * @return the text
+         */
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            java.util.EnumMap<AdoptionData.Assumption, Integer> counts = new java.util.EnumMap<>(
+                    AdoptionData.Assumption.class);
+            for (AdoptionData.Entry e : data.entries()) {
+                e.assumptions().forEach(a -> counts.merge(a, 1, Integer::sum));
+            }
+            text.append(String.format(java.util.Locale.ROOT, "Adoption model: %d figures of %d studies; %d figures left"
+                    + " out (no year or no size band)%n", result.k(), result.clusters(), data.excluded().size()));
+            counts.forEach((a, n) -> text.append(String.format(java.util.Locale.ROOT, "  %d %s%n", n,
+                    a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
+            if (!dropped.isEmpty()) {
+                text.append("  left out as redundant: ").append(String.join(", ", dropped)).append('\n');
+            }
+            text.append(String.format(java.util.Locale.ROOT, "Between studies: sigma^2 = %.4f; between figures of a"
+                    + " study: sigma^2 = %.4f%n", result.clusterVariance(), result.estimateVariance()));
+            text.append(String.format(java.util.Locale.ROOT, "%-28s %10s %21s%n", "", "odds ratio", "95 % CI"));
+            for (org.smesurvey.stats.meta.Coefficient c : result.coefficients().subList(1, result.coefficients().size())) {
+                text.append(String.format(java.util.Locale.ROOT, "%-28s %10.3f   [%7.3f, %7.3f]%n", c.name(),
+                        Math.exp(c.estimate()), Math.exp(c.lower()), Math.exp(c.upper())));
+            }
+            return text.toString().stripTrailing();
+        }
+
+        /**
          * The speed of diffusion for a size band: the odds ratio of adoption per year,
          * \( \exp(β_{year} + β_{year×size}\,s) \) at the band's centred log size s, with its Wald interval from the
          * delta method on the log scale (\( \sqrt{g'V_βg} \), g the year and product columns' weights 1 and s).

@@ -172,4 +172,16 @@ class AdoptionModelTest {
         assertEquals(speed.estimate() * Math.exp(half), speed.upper(), 1e-12);
         assertTrue(speed.lower() > 1, "small firms adopt faster each year: " + speed.summary());
     }
+
+    @Test
+    void theSummarySaysWhatEnteredAndTheOddsRatios() {
+        List<String> lines = List.of(fit.summary().split("\n"));
+        assertTrue(lines.get(0).startsWith("Adoption model: " + fit.result().k() + " figures of "
+                + fit.result().clusters() + " studies; " + fit.data().excluded().size() + " figures left out"), lines.get(0));
+        Coefficient year = fit.result().coefficients().get(1);
+        String yearLine = lines.stream().filter(l -> l.startsWith("year ")).findFirst().orElseThrow();
+        assertTrue(yearLine.contains(String.format(java.util.Locale.ROOT, "%.3f", Math.exp(year.estimate()))), yearLine);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("precision assumed")), fit.summary());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  left out as redundant: sampling unknown")));
+    }
 }
