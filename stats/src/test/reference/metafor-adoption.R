@@ -41,3 +41,12 @@ for (L in c(0.5, 0.8)) {
   t <- (qlogis(L) - sum(cc * b)) / sum(dd * b); g <- cc + t * dd
   cat("CROSSING", L, f(t, sqrt(c(t(g) %*% vcov(res) %*% g)) / abs(sum(dd * b))), sep = ";"); cat("\n")
 }
+# On the tight fit, the best linear unbiased predictions each figure carries, ranef(res), one value per row of the
+# design: RANEF_STUDY (its study's effect), RANEF_FIGURE (its own effect within the study) and SAMPLING, what is
+# left of its residual, resid(res) - both.
+u <- ranef(res)
+study <- u$study[d$study, "intrcpt"]
+figure <- u$`study/figure`[paste(d$study, d$figure, sep = "/"), "intrcpt"]
+cat("RANEF_STUDY", f(study), sep = ";"); cat("\n")
+cat("RANEF_FIGURE", f(figure), sep = ";"); cat("\n")
+cat("SAMPLING", f(resid(res) - study - figure), sep = ";"); cat("\n")

@@ -41,9 +41,10 @@ class TaskExamplesTest {
                 lines.get(1));
         assertTrue(lines.get(2).startsWith("  time "), lines.get(2));
         assertTrue(lines.get(9).startsWith("  studies "), lines.get(9));
-        assertTrue(lines.get(10).startsWith("  unexplained "), lines.get(10));
-        assertTrue(lines.get(11).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
-                lines.get(11));
+        assertTrue(lines.get(10).startsWith("  figures "), lines.get(10));
+        assertTrue(lines.get(11).startsWith("  sampling error "), lines.get(11));
+        assertTrue(lines.get(12).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
+                lines.get(12));
     }
 
     @Test

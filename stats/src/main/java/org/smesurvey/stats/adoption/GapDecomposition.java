@@ -11,14 +11,18 @@ import org.smesurvey.stats.meta.Coefficient;
 
 /**
  * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
- * of the model explains — time, size, indicator, network scope, sampling method — and what the model does not
- * explain: the two studies' own effects (their best linear unbiased predictions) and what remains, the figures'
- * own effects within their studies and their sampling error; also country and who answered. With \( x_a, x_b \) the figures' design
- * rows, a dimension's part is \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is
- * shared exactly between the two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split),
- * so that the parts and the unexplained remainder add up to the observed logit gap. Each part has its delta-method
- * standard error \( \sqrt{g'V_βg} \). In percentage points the observed gap is shared among the parts in proportion
- * to their logit parts (the logit scale is where they add up).
+ * of the model explains — time, size, indicator, network scope, sampling method, country, who answered — and what
+ * the model does not explain, split as the two-level model splits a residual
+ * \( y - x\hat β = \hat u + \hat w + \hat e \) by best linear unbiased prediction (Raudenbush &amp; Bryk 2002,
+ * ch. 3; metafor's {@code ranef}): the two studies' own effects \( \hat u \), the figures' own effects within
+ * their studies \( \hat w \), and their sampling error \( \hat e \).
+ *
+ * <p>With \( x_a, x_b \) the figures' design rows, a dimension's part is
+ * \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is shared exactly between the
+ * two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split), so that the parts add up
+ * exactly to the observed logit gap. Each dimension's part has its delta-method standard error
+ * \( \sqrt{g'V_βg} \). In percentage points the observed gap is shared among the parts in proportion to their
+ * logit parts (the logit scale is where they add up).
  *
  * @since 0.1
  */
@@ -28,10 +32,11 @@ public final class GapDecomposition {
      * One part of the gap.
      *
      * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator}, {@code scope},
-     *        {@code sampling}, {@code country}, {@code respondent}, {@code studies} (the two studies' own effects), or
-     *        {@code unexplained}
+     *        {@code sampling}, {@code country}, {@code respondent}, {@code studies} (the two studies' own effects),
+     *        {@code figures} (the figures' own effects within their studies) or {@code sampling error}
      * @param logit the part on the logit scale
-     * @param standardError its standard error, NaN for the studies' and the unexplained parts
+     * @param standardError its standard error: for a dimension the delta-method one, for the sampling error the
+     *        spread sampling alone gives a gap, \( \sqrt{v_a + v_b} \); NaN for the studies' and figures' effects
      * @param points its share of the gap in percentage points
      */
     public record Part(String dimension, double logit, double standardError, double points) {
@@ -109,16 +114,21 @@ public final class GapDecomposition {
             parts.add(new Part(e.getKey(), part, Math.sqrt(fit.result().covariance(e.getValue())),
                     logitGap == 0 ? 0 : part / logitGap * pointsGap));
         }
-        // The two studies' own effects (their BLUPs; nothing when both figures are from one study), then the rest:
-        // the figures' own effects within their studies and their sampling error.
+        // What the model does not explain is the two residuals' difference, split as the model splits a residual,
+        // y - xβ = u (the study's effect) + w (the figure's own effect within it) + e (its sampling error), each by
+        // its best linear unbiased prediction: the study effects cancel when both figures are from one study.
         double[] studyEffects = fit.result().clusterEffects();
+        double[] figureEffects = fit.result().estimateEffects();
         List<String> clusters = fit.result().clusterNames();
         double studies = studyEffects[clusters.indexOf(first.study().id())]
                 - studyEffects[clusters.indexOf(second.study().id())];
-        parts.add(new Part("studies", studies, Double.NaN, logitGap == 0 ? 0 : studies / logitGap * pointsGap));
-        double unexplained = logitGap - explained - studies;
-        parts.add(new Part("unexplained", unexplained, Double.NaN, logitGap == 0 ? 0 : unexplained / logitGap * pointsGap));
+        double figures = figureEffects[a] - figureEffects[b];
         double samplingError = Math.sqrt(fit.data().effectSizes().vi(a) + fit.data().effectSizes().vi(b));
+        parts.add(new Part("studies", studies, Double.NaN, logitGap == 0 ? 0 : studies / logitGap * pointsGap));
+        parts.add(new Part("figures", figures, Double.NaN, logitGap == 0 ? 0 : figures / logitGap * pointsGap));
+        double sampling = logitGap - explained - studies - figures;
+        parts.add(new Part("sampling error", sampling, samplingError,
+                logitGap == 0 ? 0 : sampling / logitGap * pointsGap));
         return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts);
     }
 
@@ -180,8 +190,8 @@ public final class GapDecomposition {
     }
 
     /**
-     * The parts — time, size, indicator, scope, sampling, country, respondent, the studies' own effects, then
-     * what is unexplained — which add up to the gap.
+     * The parts — time, size, indicator, scope, sampling, country, respondent, then what the model does not
+     * explain: the studies' own effects, the figures' own effects and sampling error — which add up to the gap.
      *
      * @return the parts
      */
@@ -200,7 +210,7 @@ public final class GapDecomposition {
                 100 * first.figure().proportion(), second.label(), 100 * second.figure().proportion(), pointsGap,
                 logitGap, samplingError));
         for (Part p : parts) {
-            text.append(String.format(Locale.ROOT, "  %-12s %+6.1f points  %+.3f", p.dimension(), p.points(), p.logit()));
+            text.append(String.format(Locale.ROOT, "  %-14s %+6.1f points  %+.3f", p.dimension(), p.points(), p.logit()));
             if (!Double.isNaN(p.standardError())) {
                 text.append(String.format(Locale.ROOT, " (SE %.3f)", p.standardError()));
             }

@@ -85,6 +85,35 @@ class AdoptionModelTest {
                 fit.result().clusters(), "one cluster per study");
     }
 
+    /**
+     * The residual of every figure split as metafor splits it on the tight fit: {@code ranef(res)$study},
+     * {@code ranef(res)$`study/figure`} and the rest of {@code resid(res)}, the sampling error; and a gap's
+     * unexplained parts are their differences (RANEF_STUDY, RANEF_FIGURE, SAMPLING in metafor-adoption.R).
+     */
+    @Test
+    void theUnexplainedPartsAreRanefs() {
+        double[] study = numbers(reference.stream().filter(l -> l[0].equals("RANEF_STUDY")).findFirst().orElseThrow()[1]);
+        double[] figure = numbers(reference.stream().filter(l -> l[0].equals("RANEF_FIGURE")).findFirst().orElseThrow()[1]);
+        double[] sampling = numbers(reference.stream().filter(l -> l[0].equals("SAMPLING")).findFirst().orElseThrow()[1]);
+        double[] clusterEffects = fit.result().clusterEffects();
+        double[] estimateEffects = fit.result().estimateEffects();
+        List<String> clusters = fit.result().clusterNames();
+        String[] studies = fit.data().studies();
+        for (int i = 0; i < studies.length; i++) {
+            assertEquals(study[i], clusterEffects[clusters.indexOf(studies[i])], 1e-8, "study effect " + i);
+            assertEquals(figure[i], estimateEffects[i], 1e-8, "figure effect " + i);
+        }
+        List<AdoptionData.Entry> entries = fit.data().entries();
+        int a = 0;
+        int b = entries.size() - 1;
+        GapDecomposition gap = GapDecomposition.of(fit, entries.get(a).figure(), entries.get(b).figure());
+        java.util.Map<String, Double> parts = gap.parts().stream().collect(java.util.stream.Collectors.toMap(
+                GapDecomposition.Part::dimension, GapDecomposition.Part::logit));
+        assertEquals(study[a] - study[b], parts.get("studies"), 1e-8);
+        assertEquals(figure[a] - figure[b], parts.get("figures"), 1e-8);
+        assertEquals(sampling[a] - sampling[b], parts.get("sampling error"), 1e-8);
+    }
+
     /** A design row without the intercept: these columns set, every other 0. */
     private static double[] at(java.util.Map<String, Double> values) {
         double[] row = new double[names.size() - 1];

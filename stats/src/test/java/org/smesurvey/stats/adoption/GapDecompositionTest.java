@@ -35,7 +35,7 @@ class GapDecompositionTest {
         GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
         List<GapDecomposition.Part> parts = gap.parts();
         assertEquals(List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent", "studies",
-                "unexplained"),
+                "figures", "sampling error"),
                 parts.stream().map(GapDecomposition.Part::dimension).toList());
         assertEquals(gap.logitGap(), parts.stream().mapToDouble(GapDecomposition.Part::logit).sum(), 1e-12);
         assertEquals(gap.pointsGap(), parts.stream().mapToDouble(GapDecomposition.Part::points).sum(), 1e-10);
