@@ -43,8 +43,9 @@ class TaskExamplesTest {
         assertTrue(lines.get(9).startsWith("  studies "), lines.get(9));
         assertTrue(lines.get(10).startsWith("  figures "), lines.get(10));
         assertTrue(lines.get(11).startsWith("  sampling error "), lines.get(11));
-        assertTrue(lines.get(12).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
-                lines.get(12));
+        assertTrue(lines.get(12).startsWith("  note: sampling unknown differs between the two figures"), lines.get(12));
+        assertTrue(lines.get(13).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
+                lines.get(13));
     }
 
     @Test

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
@@ -36,15 +40,50 @@ public final class AdoptionModel {
     }
 
     /**
+     * A column left out because the kept ones already determine it among these figures: it equals
+     * \( \sum_j γ_j x_j \) for every figure, so its effect cannot be told apart from theirs.
+     *
+     * @param column the column left out, such as {@code sampling unknown}
+     * @param combination the kept columns it equals, each with its coefficient γ (those above 1e-8 in size)
+     */
+    public record Redundant(String column, Map<String, Double> combination) {
+
+        /**
+         * Validates the column.
+         *
+         * @param column its name
+         * @param combination the kept columns it equals
+         * @throws NullPointerException if an argument is null
+         */
+        public Redundant {
+            Objects.requireNonNull(column, "column");
+            combination = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(combination));
+        }
+
+        /**
+         * The column as an equation, such as {@code sampling unknown = + 1 × respondent ceo}.
+         *
+         * @return the equation
+         */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder(column).append(" =");
+            combination.forEach((name, gamma) -> text.append(String.format(java.util.Locale.ROOT, " %s %.3g × %s",
+                    gamma < 0 ? "-" : "+", Math.abs(gamma), name)));
+            return text.toString();
+        }
+    }
+
+    /**
      * The fit of the model.
      *
      * @param data the figures entered and those left out
      * @param moderators the moderator columns kept
-     * @param dropped the columns left out as redundant
+     * @param redundant the columns left out as redundant, each with the kept columns it equals
      * @param meanLogSize the mean log size the size moderator is centred on
      * @param result the multilevel fit
      */
-    public record Fit(AdoptionData data, Moderators moderators, List<String> dropped, double meanLogSize,
+    public record Fit(AdoptionData data, Moderators moderators, List<Redundant> redundant, double meanLogSize,
             MultilevelResult result) {
 
         /**
@@ -52,7 +91,7 @@ public final class AdoptionModel {
          *
          * @param data the figures
          * @param moderators the columns kept
-         * @param dropped the columns left out
+         * @param redundant the columns left out
          * @param meanLogSize the mean log size the size moderator is centred on
          * @param result the multilevel fit
          * @throws NullPointerException if an argument is null
@@ -60,8 +99,17 @@ public final class AdoptionModel {
         public Fit {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(moderators, "moderators");
-            dropped = List.copyOf(dropped);
+            redundant = List.copyOf(redundant);
             Objects.requireNonNull(result, "result");
+        }
+
+        /**
+         * The names of the columns left out as redundant.
+         *
+         * @return their names, in the order they were met
+         */
+        public List<String> dropped() {
+            return redundant.stream().map(Redundant::column).toList();
         }
 
         /**
@@ -82,8 +130,8 @@ public final class AdoptionModel {
                     + " out (no year or no size band)%n", result.k(), result.clusters(), data.excluded().size()));
             counts.forEach((a, n) -> text.append(String.format(java.util.Locale.ROOT, "  %d %s%n", n,
                     a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
-            if (!dropped.isEmpty()) {
-                text.append("  left out as redundant: ").append(String.join(", ", dropped)).append('\n');
+            for (Redundant r : redundant) {
+                text.append("  left out as redundant: ").append(r).append('\n');
             }
             text.append(String.format(java.util.Locale.ROOT, "Between studies: sigma^2 = %.4f; between figures of a"
                     + " study: sigma^2 = %.4f%n", result.clusterVariance(), result.estimateVariance()));
@@ -290,8 +338,28 @@ public final class AdoptionModel {
             builder.numeric(name, columns.get(name));
         }
         Moderators moderators = builder.build();
+        List<Redundant> redundant = new ArrayList<>();
+        if (!dropped.isEmpty()) {
+            // Each redundant column is exactly a combination of the kept ones (least squares, exact here): it says
+            // which parts of a gap carry the dropped column's effect.
+            RealMatrix x = new Array2DRowRealMatrix(k, moderators.columns());
+            for (int i = 0; i < k; i++) {
+                x.setRow(i, moderators.rowArrayOf(i));
+            }
+            var solver = new QRDecomposition(x).getSolver();
+            for (String name : dropped) {
+                double[] gamma = solver.solve(new ArrayRealVector(columns.get(name), false)).toArray();
+                Map<String, Double> combination = new java.util.LinkedHashMap<>();
+                for (int j = 0; j < gamma.length; j++) {
+                    if (Math.abs(gamma[j]) > 1e-8) {
+                        combination.put(moderators.names().get(j), gamma[j]);
+                    }
+                }
+                redundant.add(new Redundant(name, combination));
+            }
+        }
         MultilevelResult result = MetaAnalysis.withDefaults().multilevel(data.effectSizes(), data.studies(), moderators);
-        return new Fit(data, moderators, dropped, meanSize, result);
+        return new Fit(data, moderators, redundant, meanSize, result);
     }
 
     /**

@@ -48,15 +48,17 @@ public final class GapDecomposition {
     private final double pointsGap;
     private final double samplingError;
     private final List<Part> parts;
+    private final List<String> notes;
 
     private GapDecomposition(Observation first, Observation second, double logitGap, double pointsGap,
-            double samplingError, List<Part> parts) {
+            double samplingError, List<Part> parts, List<String> notes) {
         this.first = first;
         this.second = second;
         this.logitGap = logitGap;
         this.pointsGap = pointsGap;
         this.samplingError = samplingError;
         this.parts = List.copyOf(parts);
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -129,7 +131,21 @@ public final class GapDecomposition {
         double sampling = logitGap - explained - studies - figures;
         parts.add(new Part("sampling error", sampling, samplingError,
                 logitGap == 0 ? 0 : sampling / logitGap * pointsGap));
-        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts);
+        // A column left out as redundant still differs between the two figures when its combination of kept
+        // columns does: its effect is then inside those columns' parts, and the reader must be told.
+        List<String> notes = new ArrayList<>();
+        for (AdoptionModel.Redundant r : fit.redundant()) {
+            double difference = 0;
+            for (Map.Entry<String, Double> c : r.combination().entrySet()) {
+                int k = names.indexOf(c.getKey());
+                difference += c.getValue() * (xa[k] - xb[k]);
+            }
+            if (Math.abs(difference) > 1e-8) {
+                notes.add(r.column() + " differs between the two figures but cannot be told apart from the other"
+                        + " columns among these figures (" + r + "): its effect is inside those parts");
+            }
+        }
+        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts, notes);
     }
 
     private static int index(AdoptionModel.Fit fit, Observation o) {
@@ -200,6 +216,16 @@ public final class GapDecomposition {
     }
 
     /**
+     * What the reader of the parts must know: each dimension the model could not separate from others among these
+     * figures (a column left out as redundant) although the two figures differ in it.
+     *
+     * @return the notes, empty when every difference between the two figures has its own part
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
      * The decomposition in words and a table of parts, in points and logits.
      *
      * @return the text
@@ -216,6 +242,7 @@ public final class GapDecomposition {
             }
             text.append('\n');
         }
+        notes.forEach(n -> text.append("  note: ").append(n).append('\n'));
         return text.toString().stripTrailing();
     }
 }

@@ -45,6 +45,30 @@ class GapDecompositionTest {
         assertTrue(time.standardError() > 0 && !Double.isNaN(time.standardError()));
     }
 
+    /**
+     * Among the bundled figures every probability survey's scope is "mixed", so "sampling unknown" is the kept
+     * scope and sampling columns combined: the gap must say that its sampling difference sits in those parts.
+     */
+    @Test
+    void aDifferenceTheModelCannotSeparateIsSaid() {
+        AdoptionModel.Redundant unknown = fit.redundant().get(0);
+        assertEquals("sampling unknown", unknown.column());
+        double[] column = new double[fit.data().entries().size()];
+        for (int i = 0; i < column.length; i++) {
+            double[] x = fit.moderators().rowArrayOf(i);
+            for (var c : unknown.combination().entrySet()) {
+                column[i] += c.getValue() * x[fit.moderators().names().indexOf(c.getKey())];
+            }
+            boolean isUnknown = fit.data().entries().get(i).figure().study().method().sampling().code().equals("unknown");
+            assertEquals(isUnknown ? 1 : 0, column[i], 1e-10, "the combination is the dropped column, figure " + i);
+        }
+        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
+        assertEquals(1, gap.notes().size(), gap.summary());
+        assertTrue(gap.notes().get(0).startsWith("sampling unknown differs"), gap.notes().get(0));
+        assertTrue(gap.summary().contains("  note: sampling unknown"), gap.summary());
+        assertEquals(List.of(), GapDecomposition.of(fit, insee, insee).notes(), "a figure against itself");
+    }
+
     @Test
     void aFigureOutsideTheModelIsNamed() {
         AdoptionData.Excluded out = fit.data().excluded().get(0);
