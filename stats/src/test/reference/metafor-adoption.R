@@ -50,3 +50,17 @@ figure <- u$`study/figure`[paste(d$study, d$figure, sep = "/"), "intrcpt"]
 cat("RANEF_STUDY", f(study), sep = ";"); cat("\n")
 cat("RANEF_FIGURE", f(figure), sep = ";"); cat("\n")
 cat("SAMPLING", f(resid(res) - study - figure), sep = ";"); cat("\n")
+# Their standard errors: ranef's se per row (RANEF_STUDY_SE, RANEF_FIGURE_SE), sqrt(diag(D - D Z'PZ D)), and for
+# the gap between the first and the last figure (GAP_SE: studies, figures, sampling error) the same prediction-error
+# variance g'Dg - g'DZ'PZDg of the difference, with (u, w, e) of covariance D = diag(sigma2.1 I, sigma2.2 I, V).
+cat("RANEF_STUDY_SE", f(u$study[d$study, "se"]), sep = ";"); cat("\n")
+cat("RANEF_FIGURE_SE", f(u$`study/figure`[paste(d$study, d$figure, sep = "/"), "se"]), sep = ";"); cat("\n")
+Z <- outer(d$study, rownames(u$study), "==") * 1
+W <- solve(res$M); X <- model.matrix(res)
+P <- W - W %*% X %*% solve(t(X) %*% W %*% X) %*% t(X) %*% W
+k <- nrow(d); e <- function(i) { v <- rep(0, k); v[i] <- 1; v }
+pev <- function(h, gdg) sqrt(gdg - c(t(h) %*% P %*% h))
+zs <- Z[1, ] - Z[k, ]
+cat("GAP_SE", f(pev(res$sigma2[1] * Z %*% zs, res$sigma2[1] * sum(zs^2)),
+                pev(res$sigma2[2] * (e(1) - e(k)), 2 * res$sigma2[2]),
+                pev(d$vi * (e(1) - e(k)), d$vi[1] + d$vi[k])), sep = ";"); cat("\n")

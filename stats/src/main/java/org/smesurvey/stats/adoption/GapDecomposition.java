@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.smesurvey.core.Observation;
 import org.smesurvey.stats.meta.Coefficient;
+import org.smesurvey.stats.meta.MultilevelResult;
 
 /**
  * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
@@ -21,7 +22,7 @@ import org.smesurvey.stats.meta.Coefficient;
  * \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is shared exactly between the
  * two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split), so that the parts add up
  * exactly to the observed logit gap. Each dimension's part has its delta-method standard error
- * \( \sqrt{g'V_βg} \). In percentage points the observed gap is shared among the parts in proportion to their
+ * \( \sqrt{g'V_βg} \), each unexplained part the prediction error of its BLUPs' difference. In percentage points the observed gap is shared among the parts in proportion to their
  * logit parts (the logit scale is where they add up).
  *
  * @since 0.1
@@ -35,8 +36,9 @@ public final class GapDecomposition {
      *        {@code sampling}, {@code country}, {@code respondent}, {@code studies} (the two studies' own effects),
      *        {@code figures} (the figures' own effects within their studies) or {@code sampling error}
      * @param logit the part on the logit scale
-     * @param standardError its standard error: for a dimension the delta-method one, for the sampling error the
-     *        spread sampling alone gives a gap, \( \sqrt{v_a + v_b} \); NaN for the studies' and figures' effects
+     * @param standardError its standard error: for a dimension the delta-method one; for the studies', the
+     *        figures' own effects and the sampling error the prediction error of the difference of their best linear
+     *        unbiased predictions ({@link MultilevelResult#predictionError})
      * @param points its share of the gap in percentage points
      */
     public record Part(String dimension, double logit, double standardError, double points) {
@@ -126,10 +128,20 @@ public final class GapDecomposition {
                 - studyEffects[clusters.indexOf(second.study().id())];
         double figures = figureEffects[a] - figureEffects[b];
         double samplingError = Math.sqrt(fit.data().effectSizes().vi(a) + fit.data().effectSizes().vi(b));
-        parts.add(new Part("studies", studies, Double.NaN, logitGap == 0 ? 0 : studies / logitGap * pointsGap));
-        parts.add(new Part("figures", figures, Double.NaN, logitGap == 0 ? 0 : figures / logitGap * pointsGap));
+        double[] clusterWeights = new double[clusters.size()];
+        clusterWeights[clusters.indexOf(first.study().id())] += 1;
+        clusterWeights[clusters.indexOf(second.study().id())] -= 1;
+        double[] pair = new double[figureEffects.length];
+        pair[a] += 1;
+        pair[b] -= 1;
+        double[] none = new double[figureEffects.length];
+        MultilevelResult model = fit.result();
+        parts.add(new Part("studies", studies, model.predictionError(clusterWeights, none, none),
+                logitGap == 0 ? 0 : studies / logitGap * pointsGap));
+        parts.add(new Part("figures", figures, model.predictionError(new double[clusters.size()], pair, none),
+                logitGap == 0 ? 0 : figures / logitGap * pointsGap));
         double sampling = logitGap - explained - studies - figures;
-        parts.add(new Part("sampling error", sampling, samplingError,
+        parts.add(new Part("sampling error", sampling, model.predictionError(new double[clusters.size()], none, pair),
                 logitGap == 0 ? 0 : sampling / logitGap * pointsGap));
         // A column left out as redundant still differs between the two figures when its combination of kept
         // columns does: its effect is then inside those columns' parts, and the reader must be told.

@@ -252,6 +252,97 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
+     * The standard errors of {@link #clusterEffects()}, metafor's {@code ranef(res)$cluster$se}: each the
+     * prediction error of its cluster's effect, {@link #predictionError} of that one effect.
+     *
+     * @return one per cluster, in the order of {@link #clusterNames()}
+     */
+    public double[] clusterEffectStandardErrors() {
+        double[] se = new double[fit.clusters];
+        for (int c = 0; c < fit.clusters; c++) {
+            double[] g = new double[fit.clusters];
+            g[c] = 1;
+            se[c] = predictionError(g, new double[fit.k], new double[fit.k]);
+        }
+        return se;
+    }
+
+    /**
+     * The standard errors of {@link #estimateEffects()}, metafor's {@code ranef(res)$`cluster/estimate`$se}.
+     *
+     * @return one per estimate
+     */
+    public double[] estimateEffectStandardErrors() {
+        double[] se = new double[fit.k];
+        for (int i = 0; i < fit.k; i++) {
+            double[] g = new double[fit.k];
+            g[i] = 1;
+            se[i] = predictionError(new double[fit.clusters], g, new double[fit.k]);
+        }
+        return se;
+    }
+
+    /**
+     * The prediction error of a linear combination of the model's random parts — the clusters' effects u, the
+     * estimates' own effects w and their sampling errors e — predicted by their best linear unbiased predictions
+     * (the sampling errors' being what is left of the residuals). With \( (u, w, e) \) of covariance
+     * \( D = \operatorname{diag}(σ_1^2 I, σ_2^2 I, V) \), \( y = Xβ + Zu + w + e \) and
+     * \( P = M^{-1} - M^{-1}X(X'M^{-1}X)^{-1}X'M^{-1} \), the prediction errors have covariance
+     * \( D - DZ_*'PZ_*D \), \( Z_* = [Z\ I\ I] \) (Henderson 1975; the β's estimation included, as in metafor's
+     * {@code ranef}): the result is \( \sqrt{g'Dg - h'Ph} \), \( h = Z_*Dg \).
+     *
+     * <p>Reference: Henderson, C. R. (1975). Best linear unbiased estimation and prediction under a selection
+     * model. <i>Biometrics</i> 31, 423–447. doi:10.2307/2529430
+     *
+     * @param clusterWeights one weight per cluster
+     * @param estimateWeights one weight per estimate's own effect
+     * @param samplingWeights one weight per estimate's sampling error
+     * @return the standard error of the combination's prediction
+     * @throws IllegalArgumentException if a length is not the number of clusters or estimates
+     */
+    public double predictionError(double[] clusterWeights, double[] estimateWeights, double[] samplingWeights) {
+        requireLength(clusterWeights, fit.clusters, "clusterWeights", "cluster");
+        requireLength(estimateWeights, fit.k, "estimateWeights", "estimate");
+        requireLength(samplingWeights, fit.k, "samplingWeights", "estimate");
+        double gdg = 0;
+        for (double g : clusterWeights) {
+            gdg += fit.sigma2Cluster * g * g;
+        }
+        double[] h = new double[fit.k];
+        for (int i = 0; i < fit.k; i++) {
+            gdg += fit.sigma2Estimate * estimateWeights[i] * estimateWeights[i]
+                    + fit.v[i] * samplingWeights[i] * samplingWeights[i];
+            h[i] = fit.sigma2Cluster * clusterWeights[fit.cluster[i]] + fit.sigma2Estimate * estimateWeights[i]
+                    + fit.v[i] * samplingWeights[i];
+        }
+        // h'Ph = h'M^-1 h - (U'h)' V_β (U'h), U = M^-1 X: p-vectors only, never a k × k matrix.
+        double[] wh = fit.state.times(h);
+        double hph = 0;
+        double[] uh = new double[fit.p];
+        for (int i = 0; i < fit.k; i++) {
+            hph += h[i] * wh[i];
+            for (int a = 0; a < fit.p; a++) {
+                uh[a] += fit.state.u[i][a] * h[i];
+            }
+        }
+        for (int a = 0; a < fit.p; a++) {
+            for (int b = 0; b < fit.p; b++) {
+                hph -= uh[a] * fit.state.vb[a][b] * uh[b];
+            }
+        }
+        // An exact zero (a figure against itself) can come out a rounding below it.
+        return Math.sqrt(Math.max(0, gdg - hph));
+    }
+
+    private static void requireLength(double[] weights, int length, String name, String per) {
+        Objects.requireNonNull(weights, name);
+        if (weights.length != length) {
+            throw new IllegalArgumentException("Expected " + length + " " + name + ", one per " + per + ": "
+                    + weights.length);
+        }
+    }
+
+    /**
      * The variance of a linear combination of the coefficients, \( g'V_βg \).
      *
      * @param g the combination, one weight per coefficient

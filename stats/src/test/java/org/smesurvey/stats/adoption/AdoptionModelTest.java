@@ -1,6 +1,7 @@
 package org.smesurvey.stats.adoption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -92,9 +93,9 @@ class AdoptionModelTest {
      */
     @Test
     void theUnexplainedPartsAreRanefs() {
-        double[] study = numbers(reference.stream().filter(l -> l[0].equals("RANEF_STUDY")).findFirst().orElseThrow()[1]);
-        double[] figure = numbers(reference.stream().filter(l -> l[0].equals("RANEF_FIGURE")).findFirst().orElseThrow()[1]);
-        double[] sampling = numbers(reference.stream().filter(l -> l[0].equals("SAMPLING")).findFirst().orElseThrow()[1]);
+        double[] study = referenceLine("RANEF_STUDY");
+        double[] figure = referenceLine("RANEF_FIGURE");
+        double[] sampling = referenceLine("SAMPLING");
         double[] clusterEffects = fit.result().clusterEffects();
         double[] estimateEffects = fit.result().estimateEffects();
         List<String> clusters = fit.result().clusterNames();
@@ -114,11 +115,44 @@ class AdoptionModelTest {
         assertEquals(sampling[a] - sampling[b], parts.get("sampling error"), 1e-8);
     }
 
+    /**
+     * ranef's standard errors, sqrt(diag(D - D Z'PZ D)), and the prediction errors of a gap's unexplained parts,
+     * g'Dg - g'DZ'PZDg in R with P formed whole (RANEF_STUDY_SE, RANEF_FIGURE_SE, GAP_SE in metafor-adoption.R).
+     */
+    @Test
+    void theUnexplainedPartsHaveRanefsStandardErrors() {
+        double[] study = referenceLine("RANEF_STUDY_SE");
+        double[] figure = referenceLine("RANEF_FIGURE_SE");
+        double[] gapSe = referenceLine("GAP_SE");
+        double[] clusterSe = fit.result().clusterEffectStandardErrors();
+        double[] estimateSe = fit.result().estimateEffectStandardErrors();
+        List<String> clusters = fit.result().clusterNames();
+        String[] studies = fit.data().studies();
+        for (int i = 0; i < studies.length; i++) {
+            assertEquals(study[i], clusterSe[clusters.indexOf(studies[i])], 1e-8, "study effect's se " + i);
+            assertEquals(figure[i], estimateSe[i], 1e-8, "figure effect's se " + i);
+        }
+        List<AdoptionData.Entry> entries = fit.data().entries();
+        GapDecomposition gap = GapDecomposition.of(fit, entries.get(0).figure(), entries.get(entries.size() - 1).figure());
+        java.util.Map<String, Double> se = gap.parts().stream().collect(java.util.stream.Collectors.toMap(
+                GapDecomposition.Part::dimension, GapDecomposition.Part::standardError));
+        assertEquals(gapSe[0], se.get("studies"), 1e-8);
+        assertEquals(gapSe[1], se.get("figures"), 1e-8);
+        assertEquals(gapSe[2], se.get("sampling error"), 1e-8);
+        assertThrows(IllegalArgumentException.class, () -> fit.result().predictionError(new double[1],
+                new double[entries.size()], new double[entries.size()]));
+    }
+
     /** A design row without the intercept: these columns set, every other 0. */
     private static double[] at(java.util.Map<String, Double> values) {
         double[] row = new double[names.size() - 1];
         values.forEach((name, value) -> row[names.indexOf(name) - 1] = value);
         return row;
+    }
+
+    /** The numbers of the reference line with this tag (its first field after the tag). */
+    private static double[] referenceLine(String tag) {
+        return numbers(reference.stream().filter(l -> l[0].equals(tag)).findFirst().orElseThrow()[1]);
     }
 
     private static double[] numbers(String field) {
@@ -128,7 +162,7 @@ class AdoptionModelTest {
     /** {@code predict(res, newmods = row)} and the crossings of logit(0.5) and logit(0.8), on the tight fit. */
     @Test
     void predictionsAndCrossingsAreRs() {
-        double[] p = numbers(reference.stream().filter(l -> l[0].equals("PREDICT")).findFirst().orElseThrow()[1]);
+        double[] p = referenceLine("PREDICT");
         org.smesurvey.stats.meta.Prediction ours = fit.result().predict(at(java.util.Map.of("year", 3.0, "log size", 0.5,
                 "year × log size", 1.5, "indicator social_networks", 1.0, "scope external", 1.0)));
         double[] actual = {ours.confidence().estimate(), ours.standardError(), ours.confidence().lower(),
