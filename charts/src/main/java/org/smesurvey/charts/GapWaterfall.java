@@ -5,15 +5,22 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.category.WaterfallBarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.smesurvey.stats.adoption.GapDecomposition;
 
 /**
  * One gap, part by part: from the second figure's share, each dimension's part in percentage points (up in one
  * colour, down in another), to the first figure's share; the parts are the adoption model's
- * {@link GapDecomposition}.
+ * {@link GapDecomposition}. Each part carries its 95 % interval, drawn at the bar's end (where the walk would stand
+ * with that part at either bound), in points on the scale the parts are shared on
+ * ({@link GapDecomposition#pointsStandardError}).
  *
  * @since 0.1
  */
@@ -50,14 +57,33 @@ public final class GapWaterfall {
             data.addValue(p.points(), row, language.label("waterfall." + p.dimension()));
         }
         data.addValue(gap.firstPoints(), row, firstLabel);
+        // The intervals: a second dataset on the same categories, error bars only (no line, no marker).
+        double z = new NormalDistribution().inverseCumulativeProbability(0.975);
+        DefaultStatisticalCategoryDataset intervals = new DefaultStatisticalCategoryDataset();
+        String interval = language.label("waterfall.interval");
+        intervals.add(null, null, interval, secondLabel);
+        double walk = gap.secondPoints();
+        for (GapDecomposition.Part p : gap.parts()) {
+            walk += p.points();
+            intervals.add(walk, z * gap.pointsStandardError(p), interval, language.label("waterfall." + p.dimension()));
+        }
+        intervals.add(null, null, interval, firstLabel);
         CategoryAxis parts = new CategoryAxis();
         parts.setMaximumCategoryLabelLines(3);
+        parts.setMaximumCategoryLabelWidthRatio(1.5f); // a label may reach into its neighbours' margins, not wrap mid-word
         NumberAxis points = new NumberAxis(language.label("waterfall.axis"));
         points.setRange(0, 100);
         WaterfallBarRenderer renderer = new WaterfallBarRenderer(Palette.BLUE, Palette.BLUISH_GREEN, Palette.VERMILLION,
                 Palette.BLUE);
         CategoryPlot plot = new CategoryPlot(data, parts, points, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        return Style.chart(spec, language.label("waterfall.title"), plot, false);
+        StatisticalLineAndShapeRenderer bars = new StatisticalLineAndShapeRenderer(false, false);
+        bars.setErrorIndicatorPaint(Palette.BLACK);
+        plot.setDataset(1, intervals);
+        plot.setRenderer(1, bars);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the intervals over the bars
+        JFreeChart chart = Style.chart(spec, language.label("waterfall.title"), plot, false);
+        chart.addSubtitle(new TextTitle(language.label("waterfall.intervals"), Style.font(java.awt.Font.PLAIN, 12)));
+        return chart;
     }
 }

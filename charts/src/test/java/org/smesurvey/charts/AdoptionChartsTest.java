@@ -88,8 +88,22 @@ class AdoptionChartsTest {
             sum += data.getValue(0, c).doubleValue();
         }
         assertEquals(gap.firstPoints(), sum, 1e-9, "the parts walk to the first figure");
+        var intervals = (org.jfree.data.statistics.StatisticalCategoryDataset) plot.getDataset(1);
+        double walk = gap.secondPoints();
+        for (int c = 1; c < data.getColumnCount() - 1; c++) {
+            GapDecomposition.Part part = gap.parts().get(c - 1);
+            walk += part.points();
+            assertEquals(walk, intervals.getMeanValue(0, c).doubleValue(), 1e-9, "drawn at the bar's end");
+            assertEquals(1.959963984540054 * gap.pointsStandardError(part),
+                    intervals.getStdDevValue(0, c).doubleValue(), 1e-12, part.dimension());
+            assertTrue(intervals.getStdDevValue(0, c).doubleValue() >= 0, part.dimension());
+        }
+        assertEquals(null, intervals.getMeanValue(0, 0), "the figures themselves carry no interval");
+        assertTrue(chart.toJFreeChart().getSubtitles().stream().anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle
+                && ((org.jfree.chart.title.TextTitle) t).getText().startsWith("Barres noires")));
         BufferedImage image = Rendering.png(chart, 960, 520);
         assertTrue(Rendering.pixels(image, Palette.BLUE) > 500, "the bars are drawn");
+        assertTrue(Rendering.pixels(image, Palette.BLACK) > 100, "the intervals are drawn");
         Rendering.saveForInspection(chart, "waterfall");
     }
 

@@ -228,6 +228,18 @@ public final class GapDecomposition {
     }
 
     /**
+     * A part's standard error in percentage points, on the scale its points are shared on: the logit standard
+     * error times the gap's points per logit, \( |Δ_{points}/Δ_{logit}| \).
+     *
+     * @param part one of {@link #parts()}
+     * @return its standard error in points, 0 when the two figures are equal
+     */
+    public double pointsStandardError(Part part) {
+        Objects.requireNonNull(part, "part");
+        return logitGap == 0 ? 0 : part.standardError() * Math.abs(pointsGap / logitGap);
+    }
+
+    /**
      * What the reader of the parts must know: each dimension the model could not separate from others among these
      * figures (a column left out as redundant) although the two figures differ in it.
      *
