@@ -6,7 +6,7 @@
 # Each line: sigma2; beta; se; QE, QEp; QM, QMp (NA without moderators); logLik ML and REML (fitstats);
 # weights; robust se; robust QM, QMp (NA without moderators); robust dfs; predict(res) or, with the year,
 # predict(res, newmods = 5): pred, se, ci.lb, ci.ub, pi.lb, pi.ub; rstandard(res)$z; the BLUPs ranef(res) of the
-# districts (in their order of first appearance) and of the schools.
+# districts (in their order of first appearance) and of the schools; then their standard errors (ranef's se).
 # metafor's nlminb stops at a relative change of 1e-10 in the likelihood, which leaves the variance components
 # about 1e-7 from the maximum (optim's BFGS lands elsewhere at that level). So the TIGHT lines maximise the same
 # likelihood further: a quadratic fitted to metafor's own logLik(rma.mv(..., sigma2 = fixed)) on a 5 x 5 grid
@@ -45,6 +45,7 @@ for (kind in c("METAFOR", "TIGHT")) for (m in c("REML", "ML")) for (model in c("
   cat(kind, m, model, f(res$sigma2), f(res$beta), f(res$se), f(res$QE, res$QEp), f(qm),
       f(fitstats(res, REML = FALSE)[1], fitstats(res, REML = TRUE)[1]), f(weights(res)), f(rob$se), f(rqm),
       f(rob$dfs), f(pr$pred, pr$se, pr$ci.lb, pr$ci.ub, pr$pi.lb, pr$pi.ub), f(rstandard(res)$z),
-      f(ranef(res)[[1]]$intrcpt), f(ranef(res)[[2]]$intrcpt), sep = ";")
+      f(ranef(res)[[1]]$intrcpt), f(ranef(res)[[2]]$intrcpt), f(ranef(res)[[1]]$se), f(ranef(res)[[2]]$se),
+      sep = ";")
   cat("\n")
 }

@@ -127,6 +127,14 @@ class MultilevelTest {
         for (int i = 0; i < schoolEffects.length; i++) {
             close(schoolEffects[i], r.estimateEffects()[i], tolerance, what + " ranef school " + i);
         }
+        double[] districtErrors = numbers(l[17]);
+        double[] schoolErrors = numbers(l[18]);
+        for (int c = 0; c < districtErrors.length; c++) {
+            close(districtErrors[c], r.clusterEffectStandardErrors()[c], tolerance, what + " ranef district se " + c);
+        }
+        for (int i = 0; i < schoolErrors.length; i++) {
+            close(schoolErrors[i], r.estimateEffectStandardErrors()[i], tolerance, what + " ranef school se " + i);
+        }
         assertEquals(11, r.clusters());
         assertTrue(r.summary().contains("Multivariate Meta-Analysis Model (k = 56; method: " + method + ")"));
     }
