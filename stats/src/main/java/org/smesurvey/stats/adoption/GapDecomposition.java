@@ -116,7 +116,7 @@ public final class GapDecomposition {
             }
             explained += part;
             parts.add(new Part(e.getKey(), part, Math.sqrt(fit.result().covariance(e.getValue())),
-                    logitGap == 0 ? 0 : part / logitGap * pointsGap));
+                    points(part, logitGap, pointsGap)));
         }
         // What the model does not explain is the two residuals' difference, split as the model splits a residual,
         // y - xβ = u (the study's effect) + w (the figure's own effect within it) + e (its sampling error), each by
@@ -137,12 +137,12 @@ public final class GapDecomposition {
         double[] none = new double[figureEffects.length];
         MultilevelResult model = fit.result();
         parts.add(new Part("studies", studies, model.predictionError(clusterWeights, none, none),
-                logitGap == 0 ? 0 : studies / logitGap * pointsGap));
+                points(studies, logitGap, pointsGap)));
         parts.add(new Part("figures", figures, model.predictionError(new double[clusters.size()], pair, none),
-                logitGap == 0 ? 0 : figures / logitGap * pointsGap));
+                points(figures, logitGap, pointsGap)));
         double sampling = logitGap - explained - studies - figures;
         parts.add(new Part("sampling error", sampling, model.predictionError(new double[clusters.size()], none, pair),
-                logitGap == 0 ? 0 : sampling / logitGap * pointsGap));
+                points(sampling, logitGap, pointsGap)));
         // A column left out as redundant still differs between the two figures when its combination of kept
         // columns does: its effect is then inside those columns' parts, and the reader must be told.
         List<String> notes = new ArrayList<>();
@@ -158,6 +158,11 @@ public final class GapDecomposition {
             }
         }
         return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts, notes);
+    }
+
+    /** A part's share of the gap in points: in proportion to its logit part (nothing to share when they are equal). */
+    private static double points(double logit, double logitGap, double pointsGap) {
+        return logitGap == 0 ? 0 : logit / logitGap * pointsGap;
     }
 
     private static int index(AdoptionModel.Fit fit, Observation o) {
@@ -236,7 +241,7 @@ public final class GapDecomposition {
      */
     public double pointsStandardError(Part part) {
         Objects.requireNonNull(part, "part");
-        return logitGap == 0 ? 0 : part.standardError() * Math.abs(pointsGap / logitGap);
+        return Math.abs(points(part.standardError(), logitGap, pointsGap));
     }
 
     /**

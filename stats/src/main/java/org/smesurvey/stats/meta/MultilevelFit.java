@@ -364,13 +364,13 @@ final class MultilevelFit {
             double pa1pa2 = 0;
             for (int c = 0; c < clusters; c++) {
                 double[] vbs = times(vb, sc[c]);
-                traceA1 += wc[c] - q * dot(sc[c], vbs);
+                traceA1 += wc[c] - q * Model.dot(sc[c], vbs);
                 for (int d = 0; d < clusters; d++) {
-                    double g = (c == d ? wc[c] : 0) - q * dot(sc[d], vbs);
+                    double g = (c == d ? wc[c] : 0) - q * Model.dot(sc[d], vbs);
                     pa1pa1 += g * g;
                 }
                 double[] vbTvbs = times(vbT, vbs);
-                pa1pa2 += w1Norm[c] - 2 * q * dot(uw1[c], vbs) + q * dot(sc[c], vbTvbs);
+                pa1pa2 += w1Norm[c] - 2 * q * Model.dot(uw1[c], vbs) + q * Model.dot(sc[c], vbTvbs);
             }
             double traceA2 = traceW - q * traceQ;
             double pa2pa2 = frobeniusW - 2 * q * trace(product(vb, uwu)) + q * trace(product(vbT, vbT));
@@ -395,16 +395,16 @@ final class MultilevelFit {
                 }
                 double[] pz1 = project(z1, q);
                 double[] pz2 = project(wr, q);
-                observed[0][0] = -0.5 * pa1pa1 + dot(z1, pz1);
-                observed[0][1] = -0.5 * pa1pa2 + dot(z1, pz2);
+                observed[0][0] = -0.5 * pa1pa1 + Model.dot(z1, pz1);
+                observed[0][1] = -0.5 * pa1pa2 + Model.dot(z1, pz2);
                 observed[1][0] = observed[0][1];
-                observed[1][1] = -0.5 * pa2pa2 + dot(wr, pz2);
+                observed[1][1] = -0.5 * pa2pa2 + Model.dot(wr, pz2);
             }
             return new double[] {-0.5 * traceA1 + 0.5 * pyA1py, -0.5 * traceA2 + 0.5 * pyNorm};
         }
 
         /** \( Pz = Wz - qU V_β U'z \). */
-        private double[] project(double[] z, double q) {
+        double[] project(double[] z, double q) {
             double[] out = times(z);
             if (q != 0) {
                 double[] uz = new double[p];
@@ -415,7 +415,7 @@ final class MultilevelFit {
                 }
                 double[] vbuz = times(vb, uz);
                 for (int i = 0; i < k; i++) {
-                    out[i] -= dot(u[i], vbuz);
+                    out[i] -= Model.dot(u[i], vbuz);
                 }
             }
             return out;
@@ -434,7 +434,7 @@ final class MultilevelFit {
         private static double[] times(double[][] m, double[] x) {
             double[] out = new double[m.length];
             for (int i = 0; i < m.length; i++) {
-                out[i] = dot(m[i], x);
+                out[i] = Model.dot(m[i], x);
             }
             return out;
         }
@@ -456,14 +456,6 @@ final class MultilevelFit {
             double sum = 0;
             for (int i = 0; i < m.length; i++) {
                 sum += m[i][i];
-            }
-            return sum;
-        }
-
-        private static double dot(double[] x, double[] y) {
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                sum += x[i] * y[i];
             }
             return sum;
         }

@@ -315,21 +315,8 @@ public final class MultilevelResult implements PooledModel {
             h[i] = fit.sigma2Cluster * clusterWeights[fit.cluster[i]] + fit.sigma2Estimate * estimateWeights[i]
                     + fit.v[i] * samplingWeights[i];
         }
-        // h'Ph = h'M^-1 h - (U'h)' V_β (U'h), U = M^-1 X: p-vectors only, never a k × k matrix.
-        double[] wh = fit.state.times(h);
-        double hph = 0;
-        double[] uh = new double[fit.p];
-        for (int i = 0; i < fit.k; i++) {
-            hph += h[i] * wh[i];
-            for (int a = 0; a < fit.p; a++) {
-                uh[a] += fit.state.u[i][a] * h[i];
-            }
-        }
-        for (int a = 0; a < fit.p; a++) {
-            for (int b = 0; b < fit.p; b++) {
-                hph -= uh[a] * fit.state.vb[a][b] * uh[b];
-            }
-        }
+        // P with β's estimation whatever the method (as ranef), applied cluster by cluster: never a k × k matrix.
+        double hph = Model.dot(h, fit.state.project(h, 1));
         // An exact zero (a figure against itself) can come out a rounding below it.
         return Math.sqrt(Math.max(0, gdg - hph));
     }
