@@ -321,7 +321,7 @@ final class MultilevelFit {
                         t[c1][c2] += u[i][c1] * u[i][c2];
                     }
                 }
-                traceQ += quadratic(vb, u[i], u[i]);
+                traceQ += Model.quadratic(vb, u[i], u[i]);
             }
             // ||W||_F^2 and U'WU, cluster by cluster: W_c = D - alpha a a' on the cluster.
             double[] sumA2 = new double[clusters];
@@ -419,16 +419,6 @@ final class MultilevelFit {
                 }
             }
             return out;
-        }
-
-        private static double quadratic(double[][] m, double[] x, double[] y) {
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                for (int j = 0; j < y.length; j++) {
-                    sum += x[i] * m[i][j] * y[j];
-                }
-            }
-            return sum;
         }
 
         private static double[] times(double[][] m, double[] x) {

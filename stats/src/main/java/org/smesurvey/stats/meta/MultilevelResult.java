@@ -210,13 +210,8 @@ public final class MultilevelResult implements PooledModel {
     public double[] standardisedResiduals() {
         double[] z = new double[fit.k];
         for (int i = 0; i < fit.k; i++) {
-            double leverage = 0;
-            for (int a = 0; a < fit.p; a++) {
-                for (int b = 0; b < fit.p; b++) {
-                    leverage += fit.x[i][a] * fit.vb[a][b] * fit.x[i][b];
-                }
-            }
-            double variance = fit.v[i] + fit.sigma2Cluster + fit.sigma2Estimate - leverage;
+            double variance = fit.v[i] + fit.sigma2Cluster + fit.sigma2Estimate
+                    - Model.quadratic(fit.vb, fit.x[i], fit.x[i]);
             z[i] = fit.residuals[i] / Math.sqrt(variance);
         }
         return z;
@@ -341,13 +336,7 @@ public final class MultilevelResult implements PooledModel {
         if (g.length != fit.p) {
             throw new IllegalArgumentException("Expected " + fit.p + " weights, one per coefficient: " + g.length);
         }
-        double v = 0;
-        for (int a = 0; a < fit.p; a++) {
-            for (int b = 0; b < fit.p; b++) {
-                v += g[a] * fit.vb[a][b] * g[b];
-            }
-        }
-        return v;
+        return Model.quadratic(fit.vb, g, g);
     }
 
     @Override
