@@ -2,13 +2,15 @@
 """Converts the collected published figures into smesurvey's catalogue format.
 
 Input (kept in the repository for provenance, never edited):
-  core/src/test/resources/org/smesurvey/core/original/published-figures.csv
-  core/src/test/resources/org/smesurvey/core/original/enterprise-populations.csv
+  core/src/test/resources/org/smesurvey/core/original/published-figures.csv, published-figures-more.csv
+  core/src/test/resources/org/smesurvey/core/original/enterprise-populations.csv, enterprise-populations-more.csv
   core/src/test/resources/org/smesurvey/core/original/destatis-52111-0001.csv (Destatis GENESIS table
     52111-0001, flat CSV, as recorded on 10 Apr 2025 in the test cassettes of github.com/CorrelAid/pystatis)
 Output (the bundled catalogue, see docs/catalogue-format.md):
   core/src/main/resources/org/smesurvey/core/bundled/{studies,observations,size-schemes,populations}.csv
 
+The "-more" files follow their first part: a source_id found in both (OPINIONWAY_CORPCOM_2015,
+BPIFRANCE_LAB_2018) stays one study, its added rows after its first ones.
 One source_id becomes one study and each row one observation with the row's value, URL and notes.
 No figure is computed. What this script decides, it decides from the row's own text: the indicator code
 (from the wording, kept verbatim), the platform named, the respondent functions, the size-class scheme.
@@ -40,11 +42,28 @@ POPULATION_COLUMNS = ["population_id", "publisher", "region", "year", "scope", "
 
 PLATFORMS = {"facebook": "facebook", "linkedin": "linkedin", "x/twitter": "twitter", "twitter": "twitter",
              "youtube": "youtube", "instagram": "instagram", "tiktok": "tiktok", "xing": "xing",
-             "viadeo": "viadeo", "pinterest": "pinterest", "google+": "google_plus"}
-PLATFORM = r"(X/Twitter|Facebook|LinkedIn|Twitter|YouTube|Instagram|TikTok|Xing|Viadeo|Pinterest|Google\+)"
+             "viadeo": "viadeo", "pinterest": "pinterest", "google+": "google_plus", "microsoft teams": "teams",
+             "slack": "slack", "skype for business": "skype_for_business"}
+PLATFORM = (r"(X/Twitter|Facebook|LinkedIn|Twitter|YouTube|Instagram|TikTok|Xing|Viadeo|Pinterest|Google\+"
+            r"|Microsoft Teams|Slack|Skype for Business)")
 
 # (pattern on the wording, indicator code, whether group 1 names the platform); first match wins.
 INDICATOR_RULES = [
+    (r"connecting to " + PLATFORM + r" at least once a day$", "platform_daily_use", True),
+    (r"connecting to " + PLATFORM + r" at least once a week$", "platform_weekly_use", True),
+    (r"^social-tool-using firms using " + PLATFORM + r"$", "platform_use_among_social_tool_users", True),
+    (r"active on " + PLATFORM + r"(?: \(weighted B2B/B2C average\))?$", "platform_use", True),
+    (r"^share of social-media-using enterprises using multimedia", "multimedia_among_social_media_users", False),
+    (r"^share of social-media-using enterprises using blogs", "blogs_among_social_media_users", False),
+    (r"^social-media-using .* exchanging information inside the firm", "internal_exchange_among_social_media_users",
+     False),
+    (r"with internet access using social media", "social_media_among_internet_users", False),
+    (r"more than one social media type", "several_social_media_types", False),
+    (r"personally inactive or little active", "executives_little_or_not_active", False),
+    (r"social tools for commercial or institutional communication", "social_media_for_communication", False),
+    (r"business chat / collaboration apps", "business_chat", False),
+    (r"enterprise social network in development", "enterprise_social_network_planned", False),
+    (r"no enterprise social network and no plans", "no_enterprise_social_network", False),
     (r"not using " + PLATFORM + r"$", "platform_non_use", True),
     (r"regularly using " + PLATFORM + r"$", "platform_regular_use", True),
     (r"^(?:companies present on|firms on|organisations using|respondents using|small businesses using|"
@@ -57,7 +76,7 @@ INDICATOR_RULES = [
     (r"enterprise social network|social networking tools", "enterprise_social_network", False),
     (r"neither a website nor", "no_website_nor_social_media", False),
     (r"both a website and social media", "website_and_social_media", False),
-    (r"website links to social media", "website_links_to_social_media", False),
+    (r"website links to (?:their )?social media", "website_links_to_social_media", False),
     (r"classic website", "website", False),
     (r"not using social media", "no_social_media", False),
     (r"social-media-using enterprises with a social network profile", "social_networks_among_social_media_users",
@@ -90,20 +109,38 @@ RESPONDENTS = {
     "business people (Regus contacts)": "mixed",
     "person in charge of social network management": "other",
     "IT professionals (mostly)": "it",
+    "IT managers and CIOs": "it",
+    "decision makers (IT)": "it",
+    "IT and business decision makers": "mixed",
+    "managers": "unknown",
+    "entrepreneurs (imprenditori)": "ceo",
 }
 
 BUILT_IN_SCHEMES = {"eurostat_ict": "eurostat_ict", "insee_categories": "fr_lme_2008",
                     "destatis_incl_micro": "eu_2003_361"}
 UNBOUNDED_SCHEMES = {"regus_unspecified", "sensis_bands"}
+# Schemes SOURCES.md defines with all their classes, shared by the studies that name them.
+NAMED_SCHEMES = {
+    "statfi_size_bands": ("Statistics Finland size classes (persons employed)",
+                          [(10, 19), (20, 49), (50, 99), (100, None)]),
+    "spiceworks_bands": ("Spiceworks size classes (employees)", [(1, 99), (100, 499), (500, None)]),
+}
 
 # Studies whose rows cover several regions: the region the study is about.
-REGIONS = {"CSO_IE_2015": "IE", "NO_DIGITALENORGE": "NO", "CBS_NL": "NL", "EUROSTAT_2017_GNET": "EU28"}
+REGIONS = {"CSO_IE_2015": "IE", "NO_DIGITALENORGE": "NO", "CBS_NL": "NL", "EUROSTAT_2017_GNET": "EU28",
+           "CSO_IE_2016": "IE", "CSO_IE_2017": "IE", "SCB_2013_WEB": "SE", "EUROSTAT_NEWS_2022_GCT": "EU27_2020"}
 
 OFFICIAL = {"EUROSTAT_NR_2013", "CSO_IE_2015", "EUROSTAT_NEWS_2020", "EUROSTAT_NEWS_2022", "EUROSTAT_2017_GNET",
             "EUROSTAT_2017_VISIR", "EUROSTAT_SE_DESE", "NO_DIGITALENORGE", "INSEE_IP_2013", "INSEE_IP_1594",
             "INSEE_IR_2018", "INSEE_IP_1982", "DESTATIS_2020", "DESTATIS_2014", "ISTAT_2014", "ISTAT_2014B",
             "ISTAT_2015", "ONS_2014", "ONS_2013", "CBS_NL", "CBS_83590NED", "GUS_2017", "NSI_BG_2015",
-            "ONTSI_2017"}
+            "ONTSI_2017",
+            # published-figures-more.csv
+            "STATAT_2016", "STATAT_TT_NETZ", "STATAT_TT_SM", "EUROSTAT_NEWS_2020_AT", "STATAT_USP_2023", "CSO_IE_2016",
+            "CSO_IE_2017", "INE_PT_2015", "INE_PT_2016", "INE_PT_2017", "STATBEL_2017", "STATBEL_2021",
+            "FODECO_BE_KMO", "CBS_2012", "CBS_85183NED", "STATFI_2013", "STATFI_2022", "SCB_2013", "SCB_2013_WEB",
+            "HAGSTOFA_2017_SE", "ISTAT_2016", "ONS_2012_OSP", "ONTSI_EPYME_2014", "EUROSTAT_SE_DESE_2024",
+            "EUROSTAT_NEWS_2022_GCT"}
 OFFICIAL_NOTE = ("Method coded from the Eurostat ICT usage in enterprises survey methodology: stratified random"
                  " samples from business registers, results weighted to the population.")
 # (mode, sampling, weighting) where the collected text states them; the reason is in the row notes or population.
@@ -119,14 +156,27 @@ METHODS = {
     "MANTA_2013": ("online", "convenience", "unknown"),
     "VERTICALRESPONSE_2012": ("unknown", "convenience", "unknown"),
     "REGUS_2010": ("unknown", "convenience", "unknown"),
+    # published-figures-more.csv
+    "INSITES_2012": ("online", "unknown", "unknown"),
+    "HARRIS_MS_ESN_2012": ("online", "unknown", "unknown"),
+    "SPICEWORKS_CHAT_2018": ("unknown", "convenience", "unknown"),
+    "ISTAT_CENSUS_2011": ("unknown", "probability", "unknown"),
 }
+CENSUS_NOTE = "Istat's 2011 industry and services census, coded as a probability design (every unit in scope)."
 # Sectors, where the population text names NACE sections.
-SECTORS = {"CBS_83590NED": "C-N|Q"}
+SECTORS = {"CBS_83590NED": "C-N|Q", "CBS_85183NED": "C-N|Q"}
+# Figures of a subgroup the wording names, which the row's population column does not.
+SUBGROUPS = {"B2B companies active on Facebook": "B2B companies", "B2C companies active on Facebook": "B2C companies"}
 
 
 def read(name):
     with open(os.path.join(ORIGINAL, name), encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def read_both(name):
+    """A file and its "-more" continuation, same columns."""
+    return read(name + ".csv") + read(name + "-more.csv")
 
 
 def write(name, columns, rows):
@@ -164,6 +214,15 @@ def indicator(wording):
     raise SystemExit("no indicator rule for: " + wording)
 
 
+# Rows whose population column, not their wording, says the share is of a narrower set of firms.
+CONDITIONAL = {("INSEE_IP_1982", "microentreprises using the Internet"): "social_media_among_internet_users"}
+
+
+def code(row):
+    """The row's indicator code: from its wording, unless its population makes it a conditional share."""
+    return CONDITIONAL.get((row["source_id"], row["population"]), indicator(row["indicator"])[0])
+
+
 def band(row):
     if not row["employees_min"]:
         return None
@@ -180,16 +239,18 @@ def band_code(b):
 
 def convert_figures():
     by_source = collections.OrderedDict()
-    for row in read("published-figures.csv"):
+    for row in read_both("published-figures"):
         by_source.setdefault(row["source_id"], []).append(row)
     studies, observations, schemes = [], [], []
     for sid, rows in by_source.items():
         title = most_common(r["title"] for r in rows)
         publisher = most_common(r["publisher"] for r in rows)
-        population = most_common(r["population"] for r in rows)
+        # A conditional share's population is its denominator, not the study's.
+        population = most_common(r["population"] for r in rows if "_among_" not in code(r)) \
+            if any("_among_" not in code(r) for r in rows) else most_common(r["population"] for r in rows)
         countries = [r["country"] for r in rows]
-        region = REGIONS.get(sid, countries[0] if len(set(countries)) == 1 else
-                             next(c for c in countries if c.startswith("EU")))
+        region = REGIONS[sid] if sid in REGIONS else countries[0] if len(set(countries)) == 1 else \
+            next(c for c in countries if c.startswith("EU"))
         years = sorted({int(r["year"]) for r in rows if r["year"]})
         bands = [band(r) for r in rows]
         coverage = None
@@ -200,6 +261,14 @@ def convert_figures():
         scheme_key = rows[0]["size_class_scheme"]
         if scheme_key in BUILT_IN_SCHEMES:
             scheme = BUILT_IN_SCHEMES[scheme_key]
+        elif scheme_key in NAMED_SCHEMES:
+            scheme = scheme_key
+            name, classes = NAMED_SCHEMES[scheme_key]
+            for b in classes if not any(s["scheme_id"] == scheme for s in schemes) else []:
+                label = "%d+" % b[0] if b[1] is None else "%d-%d" % b
+                schemes.append({"scheme_id": scheme, "scheme_name": name, "class_code": band_code(b),
+                                "class_label": label, "size_min": str(b[0]), "size_max": "" if b[1] is None else str(b[1]),
+                                "notes": "As defined in the sources' SOURCES.md."})
         elif scheme_key in UNBOUNDED_SCHEMES or not any(bands):
             scheme = "not_stated"
         else:
@@ -214,9 +283,10 @@ def convert_figures():
                                 "class_code": band_code(b), "class_label": labelled[b],
                                 "size_min": str(b[0]), "size_max": "" if b[1] is None else str(b[1]),
                                 "notes": "Classes as the study reports them; it may define others."})
-        respondents = {r["respondent_function"] for r in rows}
-        assert len(respondents) == 1, sid
-        published_function = respondents.pop()
+        published_functions = list(dict.fromkeys(r["respondent_function"] for r in rows))
+        codes = {RESPONDENTS[f] for f in published_functions}
+        assert len(codes) == 1, sid
+        published_function = " / ".join(published_functions)
         sizes = [int(r["sample_size"]) for r in rows if r["sample_size"]]
         mode, sampling, weighting = ("unknown", "probability", "weighted") if sid in OFFICIAL \
             else METHODS.get(sid, ("unknown", "unknown", "unknown"))
@@ -225,6 +295,8 @@ def convert_figures():
             notes.append("Respondents as published: " + published_function + ".")
         if sid in OFFICIAL:
             notes.append(OFFICIAL_NOTE)
+        if sid == "ISTAT_CENSUS_2011":
+            notes.append(CENSUS_NOTE)
         if scheme_key == "destatis_incl_micro":
             notes.append("Destatis size classes including micro enterprises, the EU 2003/361 bands.")
         studies.append({
@@ -234,22 +306,22 @@ def convert_figures():
             "size_min": "" if coverage is None else str(coverage[0]),
             "size_max": "" if coverage is None or coverage[1] is None else str(coverage[1]),
             "sectors": SECTORS.get(sid, ""), "sample_size": str(max(sizes)) if sizes else "",
-            "respondents": RESPONDENTS[published_function], "mode": mode, "sampling": sampling,
+            "respondents": codes.pop(), "mode": mode, "sampling": sampling,
             "weighting": weighting, "sources": " | ".join(dict.fromkeys(r["url"] for r in rows)),
             "notes": " ".join(notes)})
         for r, b in zip(rows, bands):
-            code, platform = indicator(r["indicator"])
+            platform = indicator(r["indicator"])[1]
             prefix = ""
             if r["publisher"] != publisher or r["title"] != title:
                 prefix = "Reported by %s, '%s'. " % (r["publisher"], r["title"])
             observations.append({
-                "study_id": sid, "indicator": code, "wording": r["indicator"], "region": iso(r["country"]),
+                "study_id": sid, "indicator": code(r), "wording": r["indicator"], "region": iso(r["country"]),
                 "year": r["year"], "size_class": r["size_class"],
                 "size_min": "" if b is None else str(b[0]),
                 "size_max": "" if b is None or b[1] is None else str(b[1]),
                 "platform": platform, "scope": r["network_scope"],
                 "n": r["sample_size"], "value": percent(r["value_percent"]),
-                "denominator": r["population"] if r["population"] != population else "",
+                "denominator": SUBGROUPS.get(r["indicator"], r["population"] if r["population"] != population else ""),
                 "source": r["url"], "notes": (prefix + r["notes"]).strip()})
     write("studies.csv", STUDY_COLUMNS, studies)
     write("observations.csv", OBSERVATION_COLUMNS, observations)
@@ -271,6 +343,8 @@ POPULATION_SCOPES = {
     "US_SUSB_2002": "employer firms, all industries",
     "SBA_FAQ_2009": "US firms",
     "SBA_FAQ_2018": "US firms",
+    "SCB_FTG_2016": "privately and foreign-owned firms (AB, HB/KB, sole traders)",
+    "ISTAT_CENSUS_2011": "industry and services census",
 }
 INSEE_EF_2019_SCOPES = [
     ("micro-entrepreneurs included", "_MNA_MICROENTREPRENEURS",
@@ -282,7 +356,7 @@ INSEE_EF_2019_SCOPES = [
 
 def convert_populations():
     rows = []
-    for r in read("enterprise-populations.csv"):
+    for r in read_both("enterprise-populations"):
         pid, scope = r["source_id"], POPULATION_SCOPES.get(r["source_id"])
         if pid == "INSEE_EF_2019":
             suffix, scope = next((s, sc) for key, s, sc in INSEE_EF_2019_SCOPES if key in r["notes"])

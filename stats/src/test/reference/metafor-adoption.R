@@ -5,7 +5,8 @@
 #   rma.mv(yi, vi, mods = ~ m1 + ... + mN, random = ~ 1 | study/figure, data = d, method = "REML")
 # (the columns' names in adoption-names.txt)
 # then, as in metafor-multilevel.R, its likelihood maximised further (a quadratic on metafor's logLik at fixed
-# components, +-1e-4 then twice +-1e-6). Lines: METAFOR and TIGHT, each sigma2; beta; se.
+# components, +-1e-4 then twice +-1e-6; on the boundary sigma2.1 = 0 in sigma2.2 alone). Lines: METAFOR and
+# TIGHT, each sigma2; beta; se.
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 d <- read.csv("../resources/org/smesurvey/stats/adoption/adoption-design.csv")
@@ -16,13 +17,27 @@ fit <- function(sigma2 = c(NA, NA)) rma.mv(yi, vi, mods = mods, random = ~ 1 | s
 res <- fit()
 cat("METAFOR", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
 s <- res$sigma2
-for (step in c(1e-4, 1e-6, 1e-6)) {
-  h <- step * s
-  grid <- expand.grid(a = -2:2, b = -2:2)
-  grid$ll <- mapply(function(a, b) c(logLik(fit(s + c(a, b) * h))), grid$a, grid$b)
-  q <- lm(ll ~ a + b + I(a^2) + I(b^2) + I(a * b), data = grid)
-  k <- coef(q)
-  s <- s + c(solve(matrix(c(2 * k[4], k[6], k[6], 2 * k[5]), 2), -k[2:3])) * h
+if (s[1] < 1e-6 * s[2]) {
+  # metafor stops just above 0 in the between-study component: the maximum is on the boundary (the likelihood
+  # falls when that component grows from 0), so the tight fit fixes it at 0 and maximises in the other alone.
+  s[1] <- 0
+  stopifnot(c(logLik(fit(s))) > c(logLik(fit(s + c(1e-6 * s[2], 0)))))
+  for (step in c(1e-4, 1e-6, 1e-6)) {
+    h <- step * s[2]
+    a <- -2:2
+    ll <- sapply(a, function(a) c(logLik(fit(c(0, s[2] + a * h)))))
+    k <- coef(lm(ll ~ a + I(a^2)))
+    s[2] <- s[2] - k[2] / (2 * k[3]) * h
+  }
+} else {
+  for (step in c(1e-4, 1e-6, 1e-6)) {
+    h <- step * s
+    grid <- expand.grid(a = -2:2, b = -2:2)
+    grid$ll <- mapply(function(a, b) c(logLik(fit(s + c(a, b) * h))), grid$a, grid$b)
+    q <- lm(ll ~ a + b + I(a^2) + I(b^2) + I(a * b), data = grid)
+    k <- coef(q)
+    s <- s + c(solve(matrix(c(2 * k[4], k[6], k[6], 2 * k[5]), 2), -k[2:3])) * h
+  }
 }
 res <- fit(s)
 cat("TIGHT", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")

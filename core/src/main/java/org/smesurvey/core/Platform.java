@@ -36,6 +36,8 @@ public enum Platform implements Coded {
     SLACK("Slack"),
     /** Microsoft Teams. */
     TEAMS("Microsoft Teams"),
+    /** Skype for Business (Microsoft, replaced by Teams from 2021). */
+    SKYPE_FOR_BUSINESS("Skype for Business"),
     /** Another platform. */
     OTHER("another platform");
 

@@ -12,6 +12,8 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,8 @@ import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The bundled catalogue against the figures it was converted from (kept unchanged under
- * {@code src/test/resources/org/smesurvey/core/original}): one observation per published figure, same value,
- * same source address, same notes; nothing added.
+ * {@code src/test/resources/org/smesurvey/core/original}, each file with its "-more" continuation): one
+ * observation per published figure, same value, same source address, same notes; nothing added.
  */
 class BundledDataTest {
 
@@ -39,16 +41,33 @@ class BundledDataTest {
         }
     }
 
+    /** A file and its "-more" continuation, each row with where it comes from. */
+    private static List<Map.Entry<String, CSVRecord>> originalWithMore(String name) throws IOException {
+        List<Map.Entry<String, CSVRecord>> rows = new ArrayList<>();
+        for (String file : List.of(name + ".csv", name + "-more.csv")) {
+            List<CSVRecord> records = original(file);
+            for (int i = 0; i < records.size(); i++) {
+                rows.add(Map.entry("row " + (i + 2) + " of " + file, records.get(i)));
+            }
+        }
+        return rows;
+    }
+
     @Test
     void holdsEveryPublishedFigureOnceWithItsSource() throws IOException {
-        List<CSVRecord> rows = original("published-figures.csv");
+        List<Map.Entry<String, CSVRecord>> all = originalWithMore("published-figures");
+        assertEquals(249 + 135, all.size());
+        // One study per source id, in the order ids first appear; an id of both files keeps its rows together.
+        List<String> ids = all.stream().map(r -> r.getValue().get("source_id")).distinct().toList();
+        List<Map.Entry<String, CSVRecord>> rows = all.stream()
+                .sorted(Comparator.comparingInt(r -> ids.indexOf(r.getValue().get("source_id")))).toList();
         List<Observation> observations = BUNDLED.observations();
         assertEquals(rows.size(), observations.size());
-        assertEquals(rows.stream().map(r -> r.get("source_id")).distinct().count(), BUNDLED.studies().size());
+        assertEquals(ids, BUNDLED.studies().stream().map(Study::id).toList());
         for (int i = 0; i < rows.size(); i++) {
-            CSVRecord row = rows.get(i);
+            CSVRecord row = rows.get(i).getValue();
             Observation o = observations.get(i);
-            String where = "row " + (i + 2) + " of published-figures.csv";
+            String where = rows.get(i).getKey();
             assertEquals(row.get("source_id"), o.study().id(), where);
             assertEquals(new BigDecimal(row.get("value_percent")).movePointLeft(2).doubleValue(),
                     o.figure().proportion(), 0.0, where);
@@ -109,20 +128,48 @@ class BundledDataTest {
                 .map(c -> c.band().label()).toList());
         assertEquals(Optional.of(SizeBand.atLeast(20)), bitkom.population().sizeCoverage());
         assertEquals(3, BUNDLED.filter(ObservationFilters.scope(NetworkScope.INTERNAL)
-                .and(ObservationFilters.indicator("enterprise_social_network"))).observations().size());
-        assertEquals(10, BUNDLED.filter(ObservationFilters.platform(Platform.FACEBOOK)).observations().size());
+                .and(ObservationFilters.indicator("enterprise_social_network"))).observations().size() - 1);
+        assertEquals(10 + 8, BUNDLED.filter(ObservationFilters.platform(Platform.FACEBOOK)).observations().size());
+    }
+
+    /** The studies of published-figures-more.csv, coded from their rows and from SOURCES.md. */
+    @Test
+    void codesTheAddedStudies() {
+        Study spiceworks = BUNDLED.study("SPICEWORKS_CHAT_2018").orElseThrow();
+        assertEquals(List.of(RespondentFunction.IT), spiceworks.respondentsInOrder());
+        assertEquals(Sampling.CONVENIENCE, spiceworks.method().sampling());
+        assertEquals(List.of("1-99", "100-499", "500+"), spiceworks.population().sizeScheme().classes().stream()
+                .map(c -> c.band().label()).toList());
+        assertEquals(List.of("10-19", "20-49", "50-99", "100+"), BUNDLED.study("STATFI_2022").orElseThrow()
+                .population().sizeScheme().classes().stream().map(c -> c.band().label()).toList());
+        assertEquals(Region.of("IE"), BUNDLED.study("CSO_IE_2016").orElseThrow().region());
+        assertEquals(Sampling.PROBABILITY, BUNDLED.study("STATAT_2016").orElseThrow().method().sampling());
+        assertEquals(Optional.of(YearRange.of(2013, 2016)), BUNDLED.study("STATAT_2016").orElseThrow().fieldwork());
+        Map<String, String> insites = BUNDLED.filter(ObservationFilters.study("INSITES_2012")).observations().stream()
+                .collect(Collectors.toMap(o -> o.indicator().wording(), o -> o.indicator().code() + " "
+                        + o.platform().map(Platform::code).orElse("") + " " + o.denominator()));
+        assertEquals(Map.of("B2B companies active on Facebook", "platform_use facebook B2B companies",
+                "B2C companies active on Facebook", "platform_use facebook B2C companies",
+                "companies active on Facebook (weighted B2B/B2C average)", "platform_use facebook "), insites);
+        List<String> harris = BUNDLED.filter(ObservationFilters.study("HARRIS_MS_ESN_2012")).observations().stream()
+                .map(o -> o.indicator().code()).toList();
+        assertEquals(List.of("enterprise_social_network", "enterprise_social_network_planned",
+                "no_enterprise_social_network"), harris);
+        assertEquals(Platform.SKYPE_FOR_BUSINESS, BUNDLED.filter(ObservationFilters.study("SPICEWORKS_CHAT_2018")
+                .and(ObservationFilters.indicator("platform_use"))).observations().get(2).platform().orElseThrow());
     }
 
     @Test
     void holdsEveryEnterpriseCountWithItsSource() throws IOException {
-        List<CSVRecord> rows = original("enterprise-populations.csv");
+        List<Map.Entry<String, CSVRecord>> rows = originalWithMore("enterprise-populations");
+        assertEquals(59 + 7, rows.size());
         List<PopulationCount> counts = ReferencePopulations.bundled().all().stream()
                 .filter(p -> !p.id().startsWith("DESTATIS_URS_")).flatMap(p -> p.counts().stream()).toList();
         assertEquals(rows.size(), counts.size());
         for (int i = 0; i < rows.size(); i++) {
-            CSVRecord row = rows.get(i);
+            CSVRecord row = rows.get(i).getValue();
             PopulationCount count = counts.get(i);
-            String where = "row " + (i + 2) + " of enterprise-populations.csv";
+            String where = rows.get(i).getKey();
             assertEquals(row.get("enterprises").isEmpty() ? OptionalLong.empty()
                     : OptionalLong.of(Long.parseLong(row.get("enterprises"))), count.enterprises(), where);
             assertEquals(row.get("size_class"), count.sizeClass(), where);

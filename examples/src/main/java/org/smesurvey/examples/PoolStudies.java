@@ -14,9 +14,10 @@ import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.ProportionMeasure;
 
 /**
- * Pools the share of SMEs on Facebook from the four studies of the catalogue that give it with a base
- * (Belgium 2011, US 2011, France 2018, Germany 2023) in a random-effects meta-analysis on the logit scale,
- * and shows how much the studies disagree: I², the prediction interval, and each study left out in turn.
+ * Pools the share of SMEs on Facebook from the five studies of the catalogue that give it with a base
+ * (Belgium 2011, US 2011, six countries 2012, France 2018, Germany 2023) in a random-effects meta-analysis on the
+ * logit scale, and shows how much the studies disagree: I², the prediction interval, and each study left out in
+ * turn. One figure per study: InSites' B2B and B2C figures are subgroups of its average, not other studies.
  *
  * @since 0.1
  */
@@ -36,7 +37,8 @@ public final class PoolStudies {
     static void print(PrintStream out) {
         List<Observation> facebook = StudyCatalogue.bundled().observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.platform().equals(
-                        java.util.Optional.of(Platform.FACEBOOK)) && o.figure().hasBase()).toList();
+                        java.util.Optional.of(Platform.FACEBOOK)) && o.figure().hasBase()
+                        && o.denominator().isEmpty()).toList();
         EffectSizes studies = EffectSizes.of(ProportionMeasure.PLO, facebook);
         MetaAnalysis reml = MetaAnalysis.withDefaults();
         MetaResult result = reml.fit(studies);

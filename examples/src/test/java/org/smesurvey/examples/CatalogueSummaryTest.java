@@ -35,14 +35,14 @@ class CatalogueSummaryTest {
         assertEquals(0, run());
         String summary = out();
         assertTrue(summary.startsWith("smesurvey: the bundled catalogue of published figures\n"
-                + "45 studies, 249 figures (43 with a base or a standard error, 206 without)\n"
-                + "32 reference populations of enterprises by size band (127 counts)\n"), summary);
-        assertTrue(summary.contains("FR France                                                12       41         17"
+                + "75 studies, 384 figures (61 with a base or a standard error, 323 without)\n"
+                + "34 reference populations of enterprises by size band (134 counts)\n"), summary);
+        assertTrue(summary.contains("FR France                                                12       50         18"
                 + "  165 to 13,000 (5 of 12)"), summary);
         assertTrue(summary.contains("\nbitkom_2023                           1       11          8  604 to 604 (1 of 1)"),
                 summary);
-        assertTrue(summary.contains("\nexternal            18       73         40  165 to 15,000 (12 of 18)"), summary);
-        assertTrue(summary.contains("\nceo+finance         1        5          5  302 to 302 (1 of 1)"), summary);
+        assertTrue(summary.contains("\nexternal            20       87         44  165 to 15,000 (13 of 20)"), summary);
+        assertTrue(summary.contains("\nceo+finance         1       13          5  302 to 302 (1 of 1)"), summary);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 

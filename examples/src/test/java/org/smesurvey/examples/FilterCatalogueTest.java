@@ -20,7 +20,9 @@ class FilterCatalogueTest {
         assertTrue(lines.contains("HOOTSUITE_ADETEM_2017 0-99 facebook  75.0 %  n=?  answered by [MARKETING]"), lines::toString);
         assertEquals(List.of("50 employees, EU 2003/361: medium-sized enterprise",
                 "50 employees, UK Companies Act: small company"), lines.subList(lines.size() - 2, lines.size()));
-        // OpinionWay's "PME" has no bounds, so its figures are of unknown size and left out.
-        assertEquals(12, lines.size() - 2, lines::toString);
+        // OpinionWay's "PME" has no bounds, so those figures are of unknown size and left out; its "<250" ones enter.
+        assertTrue(lines.contains("OPINIONWAY_CORPCOM_2015 0-249 facebook  53.0 %  n=?  answered by [CEO, FINANCE]"),
+                lines::toString);
+        assertEquals(17, lines.size() - 2, lines::toString);
     }
 }

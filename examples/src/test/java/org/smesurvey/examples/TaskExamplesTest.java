@@ -59,9 +59,9 @@ class TaskExamplesTest {
     @Test
     void poolStudiesShowsTheDisagreement() {
         List<String> lines = lines(PoolStudies::print);
-        assertTrue(lines.get(0).startsWith("4 studies: "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("5 studies: "), lines.get(0));
         assertTrue(lines.get(1).startsWith("I2 = 9"), lines.get(1));
-        assertEquals(2 + 4, lines.size());
+        assertEquals(2 + 5, lines.size());
         assertTrue(lines.get(2).startsWith("without BPIFRANCE_LAB_2018 facebook "), lines.get(2));
     }
 

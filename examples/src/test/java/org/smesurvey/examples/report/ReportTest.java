@@ -50,8 +50,8 @@ class ReportTest {
         assertFalse(page.contains("<link"));
         assertEquals(count(page, "<figure>"), count(page, "<svg"), "every chart inline");
         assertTrue(count(page, "<figure>") >= 1 + 3 + 5, "map, size profiles, forest plots");
-        // The comparability map has the reasons of every pair of the 45 studies.
-        assertEquals(45 * 44, count(page, "<title>") - 1, "each off-diagonal cell, and the page title");
+        // The comparability map has the reasons of every pair of the 75 studies.
+        assertEquals(75 * 74, count(page, "<title>") - 1, "each off-diagonal cell, and the page title");
         // With country and year set aside, pairs that only rest on assumptions appear.
         assertTrue(page.contains("Set country and year aside"), "the looser check");
         // Destatis' size classes re-expressed on 10+ give the published 48 %.
@@ -59,7 +59,7 @@ class ReportTest {
                 + "<td>10\\+</td><td>47.7%</td><td>48.0%</td>").matcher(page);
         assertTrue(destatis.find(), "the Destatis check");
         // Figures are pooled per platform; every pool has a forest plot.
-        assertTrue(page.contains("<td>platform_use / facebook</td><td>4</td>"), "Facebook pooled over 4 studies");
+        assertTrue(page.contains("<td>platform_use / facebook</td><td>5</td>"), "Facebook pooled over 5 studies");
         assertTrue(page.contains("<a href='https://www.presseportal.de/pm/32102/4688037'>"), "sources are links");
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }

@@ -19,6 +19,14 @@ import org.smesurvey.stats.meta.ProportionMeasure;
  * The figures of a catalogue made ready for the adoption model, each with what it assumes, and the figures that
  * cannot enter, each with its reason. Immutable.
  *
+ * <p>A figure enters when its indicator is a share of all the companies using a social tool, one of
+ * {@link #USE_INDICATORS} by default: the model reads every figure as an adoption rate, so a share of
+ * non-users ({@code no_social_media}), of a narrower set ({@code social_networks_among_social_media_users},
+ * {@code social_media_among_internet_users}), a purpose ({@code promotion}), an intensity
+ * ({@code platform_daily_use}) or a plan ({@code enterprise_social_network_planned}) would pull it the wrong way
+ * and is left out with its reason. A catalogue with its own codes names its own set
+ * ({@link #of(StudyCatalogue, Set, int)}).
+ *
  * <p>For each figure:
  * <ul>
  *   <li><b>Year</b>: the figure's own, or else its study's fieldwork — the middle year of a range, rounded down
@@ -38,6 +46,16 @@ import org.smesurvey.stats.meta.ProportionMeasure;
  * @since 0.1
  */
 public final class AdoptionData {
+
+    /**
+     * The bundled catalogue's indicators that are a share of all the companies using a social tool: social media
+     * of any kind, social networks, one named platform, blogs or microblogs, multimedia sharing, wikis, an internal
+     * enterprise social network, business chat, and the internal uses of such tools (see the catalogue format).
+     */
+    public static final Set<String> USE_INDICATORS = Set.of("social_media_any", "social_networks", "platform_use",
+            "blogs_microblogs", "multimedia_sharing", "blogs_or_multimedia", "wikis", "enterprise_social_network",
+            "business_chat", "internal_video_sharing", "internal_photo_sharing", "internal_microblogging",
+            "internal_instant_messaging", "internal_use_of_public_networks");
 
     /** The sample assumed for a figure that publishes no base and whose study states no sample size. */
     public static final int ASSUMED_SAMPLE = 1000;
@@ -101,13 +119,39 @@ public final class AdoptionData {
         }
     }
 
+    /** Why a figure cannot enter the model. */
+    public enum Cause {
+        /** Its indicator is not a share of all the companies using a social tool. */
+        NOT_AN_ADOPTION_RATE("not an adoption rate"),
+        /** Neither the figure nor its study's fieldwork gives a year. */
+        NO_YEAR("no year"),
+        /** Neither the figure nor its study's population states a size band. */
+        NO_SIZE_BAND("no size band");
+
+        private final String words;
+
+        Cause(String words) {
+            this.words = words;
+        }
+
+        /**
+         * The cause in a few words.
+         *
+         * @return such as {@code no year}
+         */
+        public String words() {
+            return words;
+        }
+    }
+
     /**
      * A figure that cannot enter the model.
      *
      * @param figure the figure
+     * @param cause why, as a kind
      * @param reason why, in words
      */
-    public record Excluded(Observation figure, String reason) {
+    public record Excluded(Observation figure, Cause cause, String reason) {
     }
 
     private final List<Entry> entries;
@@ -128,7 +172,7 @@ public final class AdoptionData {
      * @throws NullPointerException if the catalogue is null
      */
     public static AdoptionData of(StudyCatalogue catalogue) {
-        return of(catalogue, ASSUMED_SAMPLE);
+        return of(catalogue, USE_INDICATORS, ASSUMED_SAMPLE);
     }
 
     /**
@@ -141,17 +185,41 @@ public final class AdoptionData {
      * @throws IllegalArgumentException if {@code assumedSample} is less than 1
      */
     public static AdoptionData of(StudyCatalogue catalogue, int assumedSample) {
+        return of(catalogue, USE_INDICATORS, assumedSample);
+    }
+
+    /**
+     * Prepares a catalogue's figures whose indicators are among {@code useIndicators}.
+     *
+     * @param catalogue the figures
+     * @param useIndicators the indicator codes that are a share of all the companies using a social tool
+     * @param assumedSample the companies assumed behind a figure with neither a base nor a study sample size, at
+     *        least 1
+     * @return the entries and the figures left out
+     * @throws IllegalArgumentException if {@code useIndicators} is empty or {@code assumedSample} is less than 1
+     */
+    public static AdoptionData of(StudyCatalogue catalogue, Set<String> useIndicators, int assumedSample) {
         Objects.requireNonNull(catalogue, "catalogue");
+        Set<String> use = Set.copyOf(useIndicators);
+        if (use.isEmpty()) {
+            throw new IllegalArgumentException("No indicator is named as a share of companies using a social tool");
+        }
         if (assumedSample < 1) {
             throw new IllegalArgumentException("Assumed sample is not positive: " + assumedSample);
         }
         List<Entry> entries = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         for (Observation o : catalogue.observations()) {
+            if (!use.contains(o.indicator().code())) {
+                excluded.add(new Excluded(o, Cause.NOT_AN_ADOPTION_RATE, "not an adoption rate: indicator "
+                        + o.indicator().code() + " is not a share of all the companies using a social tool"));
+                continue;
+            }
             Set<Assumption> assumptions = EnumSet.noneOf(Assumption.class);
             OptionalInt year = year(o, assumptions);
             if (year.isEmpty()) {
-                excluded.add(new Excluded(o, "no year: neither the figure nor its study's fieldwork gives one"));
+                excluded.add(new Excluded(o, Cause.NO_YEAR,
+                        "no year: neither the figure nor its study's fieldwork gives one"));
                 continue;
             }
             Optional<SizeBand> band = o.sizeBand();
@@ -160,7 +228,8 @@ public final class AdoptionData {
                 assumptions.add(Assumption.SIZE_FROM_STUDY);
             }
             if (band.isEmpty()) {
-                excluded.add(new Excluded(o, "no size band: neither the figure nor its study's population states one"));
+                excluded.add(new Excluded(o, Cause.NO_SIZE_BAND,
+                        "no size band: neither the figure nor its study's population states one"));
                 continue;
             }
             if (band.get().isOpenEnded()) {

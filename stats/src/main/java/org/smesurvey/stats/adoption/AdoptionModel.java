@@ -21,10 +21,10 @@ import org.smesurvey.stats.meta.MultilevelResult;
  *       year, the speed of a logistic diffusion;</li>
  *   <li>size, the band's place on the log employee scale, centred on the figures' mean, and its product with time
  *       (small firms may diffuse later);</li>
- *   <li>the indicator (any social media, social networks, one platform, other), the network scope, the
- *       sampling method, the country (the most frequent as reference) and who answered, as factors; a country or a
- *       respondent function found in fewer than two studies is grouped as {@code other}, since a level of one
- *       study would only repeat that study's effect.</li>
+ *   <li>the indicator (any social media as reference, social networks, one platform, blogs, wikis…), the network
+ *       scope, the sampling method, the country (the most frequent as reference) and who answered, as factors; an
+ *       indicator, a country or a respondent function found in fewer than two studies is grouped as
+ *       {@code other}, since a level of one study would only repeat that study's effect.</li>
  * </ul>
  * A column that is constant or a combination of others among the figures entered is left out, and named in
  * {@link Fit#dropped()}, as metafor drops redundant predictors.
@@ -32,6 +32,9 @@ import org.smesurvey.stats.meta.MultilevelResult;
  * @since 0.1
  */
 public final class AdoptionModel {
+
+    /** The indicator the others are compared with: social media of any kind. */
+    static final String REFERENCE_INDICATOR = "social_media_any";
 
     /** The year the time moderator is centred at. */
     public static final int CENTRE_YEAR = 2015;
@@ -126,8 +129,11 @@ public final class AdoptionModel {
             for (AdoptionData.Entry e : data.entries()) {
                 e.assumptions().forEach(a -> counts.merge(a, 1, Integer::sum));
             }
+            java.util.EnumMap<AdoptionData.Cause, Integer> causes = new java.util.EnumMap<>(AdoptionData.Cause.class);
+            data.excluded().forEach(x -> causes.merge(x.cause(), 1, Integer::sum));
             text.append(String.format(java.util.Locale.ROOT, "Adoption model: %d figures of %d studies; %d figures left"
-                    + " out (no year or no size band)%n", result.k(), result.clusters(), data.excluded().size()));
+                    + " out (%s)%n", result.k(), result.clusters(), data.excluded().size(), causes.entrySet().stream()
+                    .map(c -> c.getValue() + " " + c.getKey().words()).collect(java.util.stream.Collectors.joining(", "))));
             counts.forEach((a, n) -> text.append(String.format(java.util.Locale.ROOT, "  %d %s%n", n,
                     a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
             for (Redundant r : redundant) {
@@ -202,6 +208,7 @@ public final class AdoptionModel {
             Objects.requireNonNull(figure, "figure");
             double t = year - CENTRE_YEAR;
             double size = AdoptionData.logSize(figure.band()) - meanLogSize;
+            String indicator = indicatorLevel(figure.indicator());
             List<String> names = moderators.names();
             double[] row = new double[names.size() - 1];
             for (int j = 1; j < names.size(); j++) {
@@ -210,7 +217,7 @@ public final class AdoptionModel {
                     case "year" -> t;
                     case "log size" -> size;
                     case "year × log size" -> t * size;
-                    default -> name.equals("indicator " + indicator(figure.indicator()))
+                    default -> name.equals("indicator " + indicator)
                             || name.equals("scope " + figure.scope().code())
                             || name.equals("sampling " + figure.sampling().code())
                             || name.equals("country " + figure.country())
@@ -218,6 +225,16 @@ public final class AdoptionModel {
                 };
             }
             return row;
+        }
+
+        /** The model's level for an indicator: its own, or {@code other} for one found in fewer than two studies. */
+        private String indicatorLevel(String code) {
+            long studies = data.entries().stream().filter(e -> e.figure().indicator().code().equals(code))
+                    .map(e -> e.figure().study().id()).distinct().count();
+            if (studies == 0) {
+                throw new IllegalArgumentException("No figure of indicator " + code + " entered the model");
+            }
+            return studies >= 2 ? code : "other";
         }
 
         /**
@@ -252,6 +269,7 @@ public final class AdoptionModel {
             double[] c = row(figure, CENTRE_YEAR);
             double[] d = new double[c.length];
             double size = AdoptionData.logSize(figure.band()) - meanLogSize;
+            String indicator = indicatorLevel(figure.indicator());
             List<String> names = moderators.names();
             for (int j = 1; j < names.size(); j++) {
                 d[j - 1] = names.get(j).equals("year") ? 1 : names.get(j).equals("year × log size") ? size : 0;
@@ -313,8 +331,8 @@ public final class AdoptionModel {
         add(columns, order, "year", year);
         add(columns, order, "log size", size);
         add(columns, order, "year × log size", yearBySize);
-        factor(columns, order, "indicator ", entries.stream().map(e -> indicator(e.figure().indicator().code()))
-                .toArray(String[]::new), "social_media_any");
+        factor(columns, order, "indicator ", grouped(entries, e -> e.figure().indicator().code()),
+                REFERENCE_INDICATOR);
         factor(columns, order, "scope ", entries.stream().map(e -> e.figure().scope().code()).toArray(String[]::new),
                 "mixed");
         factor(columns, order, "sampling ", entries.stream().map(e -> e.figure().study().method().sampling().code())
@@ -444,14 +462,6 @@ public final class AdoptionModel {
         }
         return entries.stream().map(e -> studies.get(level.apply(e)).size() >= 2 ? level.apply(e) : "other")
                 .toArray(String[]::new);
-    }
-
-    /** The indicators the model tells apart; the rest are "other". */
-    private static String indicator(String code) {
-        return switch (code) {
-            case "social_media_any", "social_networks", "platform_use" -> code;
-            default -> "other";
-        };
     }
 
     private static void add(Map<String, double[]> columns, List<String> order, String name, double[] values) {

@@ -1,6 +1,7 @@
 package org.smesurvey.stats.adoption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,12 +76,30 @@ class AdoptionDataTest {
     }
 
     @Test
-    void theBundledCatalogueEntersWholeButForFiguresWithoutAYearOrBand() {
+    void theBundledCatalogueEntersWholeButForFiguresWithoutAYearOrBandOrNotAnAdoptionRate() {
         AdoptionData data = AdoptionData.of(StudyCatalogue.bundled());
         assertEquals(StudyCatalogue.bundled().observations().size(), data.entries().size() + data.excluded().size());
-        assertTrue(data.entries().size() > 200, data.entries().size() + " figures enter");
+        assertTrue(data.entries().size() > 250, data.entries().size() + " figures enter");
         assertTrue(data.entries().stream().filter(e -> e.precision() != AdoptionData.Precision.PUBLISHED)
                 .allMatch(e -> !e.assumptions().isEmpty()), "every figure without a base is flagged");
-        data.excluded().forEach(x -> assertTrue(x.reason().startsWith("no ")));
+        data.excluded().forEach(x -> assertTrue(x.reason().startsWith(x.cause().words() + ": "), x.reason()));
+        assertTrue(data.entries().stream().allMatch(e -> AdoptionData.USE_INDICATORS.contains(
+                e.figure().indicator().code())));
+        Set<String> out = data.excluded().stream().filter(x -> x.cause() == AdoptionData.Cause.NOT_AN_ADOPTION_RATE)
+                .map(x -> x.figure().indicator().code()).collect(java.util.stream.Collectors.toSet());
+        assertTrue(out.containsAll(Set.of("no_social_media", "platform_non_use", "promotion", "platform_daily_use",
+                "social_networks_among_social_media_users", "social_media_among_internet_users",
+                "enterprise_social_network_planned")), out.toString());
+    }
+
+    @Test
+    void aCatalogueNamesItsOwnAdoptionIndicators() throws IOException {
+        AdoptionData data = AdoptionData.of(catalogue(), Set.of("social_networks"), 500);
+        assertEquals(List.of("A", "A"), List.of(data.studies()));
+        assertEquals(List.of(AdoptionData.Cause.NOT_AN_ADOPTION_RATE, AdoptionData.Cause.NOT_AN_ADOPTION_RATE),
+                data.excluded().stream().map(AdoptionData.Excluded::cause).toList());
+        assertEquals("not an adoption rate: indicator social_media_any is not a share of all the companies using a"
+                + " social tool", data.excluded().get(0).reason());
+        assertThrows(IllegalArgumentException.class, () -> AdoptionData.of(catalogue(), Set.of(), 500));
     }
 }
