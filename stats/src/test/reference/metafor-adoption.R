@@ -79,3 +79,52 @@ zs <- Z[1, ] - Z[k, ]
 cat("GAP_SE", f(pev(res$sigma2[1] * Z %*% zs, res$sigma2[1] * sum(zs^2)),
                 pev(res$sigma2[2] * (e(1) - e(k)), 2 * res$sigma2[2]),
                 pev(d$vi * (e(1) - e(k)), d$vi[1] + d$vi[k])), sep = ";"); cat("\n")
+# A gap between two size profiles (ProfileGapTest), on the tight fit: Destatis 2019 (DE) against SCB 2013 (SE) over
+# the classes 10-49 and 250+, each weighted by its population in the bundled populations.csv (DE: the register's
+# sections C-J and L-N of 2022 summed; SE: SCB 2016). Kitagawa's size mix with its delta-method SE (the variances
+# p(1-p)/n of the samples the model weighs the figures by, p^2 (1-p)^2 vi), then each class's gap split as above,
+# each part summed over the classes with weight cbar_i k_i (k_i the class gap's points per logit), with the SE of the
+# summed contrast. Line PROFILE: Ra, Rb, gap in points, size mix, its SE; then the parts time, size, indicator, scope,
+# sampling, country, respondent, studies, figures, sampling error in points; then their SEs.
+pop <- read.csv("../../../../core/src/main/resources/org/smesurvey/core/bundled/populations.csv")
+de <- pop[pop$population_id %in% paste0("DESTATIS_URS_2022_", c(LETTERS[3:10], LETTERS[12:14])), ]
+se <- pop[pop$population_id == "SCB_FTG_2016", ]
+count <- function(p, lo, hi) sum(p$enterprises[p$size_min == lo & (if (is.na(hi)) is.na(p$size_max) else
+  (!is.na(p$size_max) & p$size_max == hi))])
+Na <- c(count(de, 10, 49), count(de, 250, NA)); Nb <- c(count(se, 10, 49), count(se, 250, NA))
+ca <- Na / sum(Na); cb <- Nb / sum(Nb); cbar <- (ca + cb) / 2
+row <- function(study, p) { i <- which(d$study == study & abs(d$yi - qlogis(p)) < 1e-9); stopifnot(length(i) == 1); i }
+A <- c(row("DESTATIS_2020", 0.44), row("DESTATIS_2020", 0.79)); B <- c(row("SCB_2013", 0.41), row("SCB_2013", 0.69))
+pa <- plogis(d$yi[A]); pb <- plogis(d$yi[B])
+vp <- function(i) d$vi[i] * plogis(d$yi[i])^2 * (1 - plogis(d$yi[i]))^2
+mix <- sum((pa + pb) / 2 * (ca - cb)); se_mix <- sqrt(sum(((ca - cb) / 2)^2 * (vp(A) + vp(B))))
+dims <- c("time", "size", "indicator", "scope", "sampling", "country", "respondent")
+dim_of <- function(name) sub(" .*", "", name)
+G <- matrix(0, length(dims), ncol(X), dimnames = list(dims, colnames(X)))
+zs <- rep(0, ncol(Z)); es <- rep(0, k); pts <- setNames(rep(0, 10), c(dims, "studies", "figures", "sampling error"))
+for (i in seq_along(A)) {
+  a <- A[i]; bb <- B[i]; xa <- X[a, ]; xb <- X[bb, ]
+  kk <- 100 * (pa[i] - pb[i]) / (d$yi[a] - d$yi[bb])
+  g <- matrix(0, length(dims), ncol(X), dimnames = list(dims, colnames(X)))
+  for (j in 2:ncol(X)) {
+    nm <- cols[j - 1]
+    if (nm == "year") g["time", j] <- xa[j] - xb[j]
+    else if (nm == "log size") g["size", j] <- xa[j] - xb[j]
+    else if (nm == "year × log size") {
+      g["time", j] <- (xa[3] + xb[3]) / 2 * (xa[2] - xb[2]); g["size", j] <- (xa[2] + xb[2]) / 2 * (xa[3] - xb[3])
+    } else g[dim_of(nm), j] <- xa[j] - xb[j]
+  }
+  study <- u$study[d$study[a], "intrcpt"] - u$study[d$study[bb], "intrcpt"]
+  figure <- u$`study/figure`[paste(d$study[a], a, sep = "/"), "intrcpt"] -
+    u$`study/figure`[paste(d$study[bb], bb, sep = "/"), "intrcpt"]
+  logit <- c(g %*% b)
+  parts <- c(logit, study, figure, d$yi[a] - d$yi[bb] - sum(logit) - study - figure)
+  pts <- pts + cbar[i] * kk * parts
+  G <- G + cbar[i] * kk * g
+  zs <- zs + cbar[i] * kk * (Z[a, ] - Z[bb, ]); es <- es + cbar[i] * kk * (e(a) - e(bb))
+}
+ses <- c(apply(G, 1, function(v) sqrt(c(t(v) %*% vcov(res) %*% v))),
+         pev(res$sigma2[1] * Z %*% zs, res$sigma2[1] * sum(zs^2)), pev(res$sigma2[2] * es, res$sigma2[2] * sum(es^2)),
+         pev(d$vi * es, sum(d$vi * es^2)))
+cat("PROFILE", f(sum(ca * pa), sum(cb * pb), 100 * (sum(ca * pa) - sum(cb * pb)), 100 * mix, 100 * se_mix), f(pts),
+    f(ses), sep = ";"); cat("\n")

@@ -1,9 +1,11 @@
 package org.smesurvey.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
+import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Sampling;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
@@ -11,11 +13,13 @@ import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
+import org.smesurvey.stats.adoption.ProfileGap;
 
 /**
  * Why Insee found 20 % of French firms on social media in 2013 and Bpifrance Le Lab 70 % in 2018: the adoption
  * model of every bundled figure (figures nested in studies) splits the gap into five years of diffusion, size,
- * indicator, scope, sampling and what is left, and predicts adoption for a size class in a year.
+ * indicator, scope, sampling and what is left, and predicts adoption for a size class in a year; then two studies'
+ * size profiles (Germany 2019, Sweden 2013), whose gap splits into the size mix and the model's parts.
  *
  * @since 0.1
  */
@@ -51,6 +55,21 @@ public final class ExplainTheGap {
                 + " to %.0f %%; a new study's figure %.0f to %.0f %%); 50 %% reached in %.0f (SE %.1f years)%n",
                 100 * now.estimate(), 100 * now.lower(), 100 * now.upper(), 100 * spread.lower(), 100 * spread.upper(),
                 half[0], half[1]);
+        // Two studies' size profiles: Germany 2019 against Sweden 2013 for firms of 10-49 and of 250+, each weighted
+        // by its own country's enterprises; the size mix by Kitagawa's decomposition, the rest by the model.
+        ProfileGap profiles = ProfileGap.of(fit, List.of(figure(catalogue, "DESTATIS_2020", "social_media_any", 10, 49),
+                figure(catalogue, "DESTATIS_2020", "social_media_any", 250, -1)), List.of(figure(catalogue, "SCB_2013",
+                "social_media_any", 10, 49), figure(catalogue, "SCB_2013", "social_media_any", 250, -1)),
+                ReferencePopulations.bundled());
+        out.println(profiles.summary());
+    }
+
+    /** A study's figure of an indicator in the band [min, max] (max -1 for an open band). */
+    private static Observation figure(StudyCatalogue catalogue, String study, String indicator, int min, int max) {
+        SizeBand band = max < 0 ? SizeBand.atLeast(min) : SizeBand.of(min, max);
+        return catalogue.observations().stream().filter(o -> o.study().id().equals(study)
+                && o.indicator().code().equals(indicator) && o.sizeBand().equals(java.util.Optional.of(band)))
+                .findFirst().orElseThrow();
     }
 
     private static Observation figure(StudyCatalogue catalogue, String study, String indicator, int sizeMin) {

@@ -46,6 +46,11 @@ class TaskExamplesTest {
         assertTrue(lines.get(12).startsWith("  note: sampling unknown differs between the two figures"), lines.get(12));
         assertTrue(lines.get(13).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
                 lines.get(13));
+        assertTrue(lines.get(14).startsWith("DESTATIS_2020 (45.4 %) against SCB_2013 (41.8 %) over size classes"
+                + " [10-49, 250+]: +3.5 points"), lines.get(14));
+        assertEquals("  weighted by DESTATIS_URS_2022_SECTIONS and SCB_FTG_2016", lines.get(15));
+        assertTrue(lines.get(16).startsWith("  size mix "), lines.get(16));
+        assertTrue(lines.get(17).startsWith("  time "), lines.get(17));
     }
 
     @Test

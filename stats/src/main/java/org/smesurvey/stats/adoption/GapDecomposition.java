@@ -44,22 +44,65 @@ public final class GapDecomposition {
     public record Part(String dimension, double logit, double standardError, double points) {
     }
 
+    /**
+     * What a part is a linear function of, for its standard error: the coefficients' weights for a dimension, or
+     * the weights on the study effects, the figure effects and the sampling errors for an unexplained part (the
+     * others null).
+     */
+    record Contrast(double[] coefficients, double[] clusters, double[] estimates, double[] sampling) {
+
+        /** The contrast scaled by a factor, as a part of several gaps is summed. */
+        Contrast times(double factor) {
+            return new Contrast(scaled(coefficients, factor), scaled(clusters, factor), scaled(estimates, factor),
+                    scaled(sampling, factor));
+        }
+
+        /** This contrast plus another of the same kind. */
+        Contrast plus(Contrast other) {
+            return new Contrast(sum(coefficients, other.coefficients), sum(clusters, other.clusters),
+                    sum(estimates, other.estimates), sum(sampling, other.sampling));
+        }
+
+        /** The standard error of the part it defines, under the fitted model. */
+        double standardError(MultilevelResult model) {
+            return coefficients != null ? Math.sqrt(model.covariance(coefficients))
+                    : model.predictionError(clusters, estimates, sampling);
+        }
+
+        private static double[] scaled(double[] v, double factor) {
+            return v == null ? null : java.util.Arrays.stream(v).map(x -> x * factor).toArray();
+        }
+
+        private static double[] sum(double[] a, double[] b) {
+            if (a == null) {
+                return null;
+            }
+            double[] s = a.clone();
+            for (int i = 0; i < s.length; i++) {
+                s[i] += b[i];
+            }
+            return s;
+        }
+    }
+
     private final Observation first;
     private final Observation second;
     private final double logitGap;
     private final double pointsGap;
     private final double samplingError;
     private final List<Part> parts;
+    private final List<Contrast> contrasts;
     private final List<String> notes;
 
     private GapDecomposition(Observation first, Observation second, double logitGap, double pointsGap,
-            double samplingError, List<Part> parts, List<String> notes) {
+            double samplingError, List<Part> parts, List<Contrast> contrasts, List<String> notes) {
         this.first = first;
         this.second = second;
         this.logitGap = logitGap;
         this.pointsGap = pointsGap;
         this.samplingError = samplingError;
         this.parts = List.copyOf(parts);
+        this.contrasts = List.copyOf(contrasts);
         this.notes = List.copyOf(notes);
     }
 
@@ -108,6 +151,8 @@ public final class GapDecomposition {
         double logitGap = ya - yb;
         double pointsGap = 100 * (first.figure().proportion() - second.figure().proportion());
         List<Part> parts = new ArrayList<>();
+        List<Contrast> contrasts = new ArrayList<>();
+        MultilevelResult model = fit.result();
         double explained = 0;
         for (Map.Entry<String, double[]> e : weights.entrySet()) {
             double part = 0;
@@ -115,8 +160,9 @@ public final class GapDecomposition {
                 part += e.getValue()[k] * beta.get(k).estimate();
             }
             explained += part;
-            parts.add(new Part(e.getKey(), part, Math.sqrt(fit.result().covariance(e.getValue())),
-                    points(part, logitGap, pointsGap)));
+            Contrast contrast = new Contrast(e.getValue(), null, null, null);
+            contrasts.add(contrast);
+            parts.add(new Part(e.getKey(), part, contrast.standardError(model), points(part, logitGap, pointsGap)));
         }
         // What the model does not explain is the two residuals' difference, split as the model splits a residual,
         // y - xβ = u (the study's effect) + w (the figure's own effect within it) + e (its sampling error), each by
@@ -135,14 +181,17 @@ public final class GapDecomposition {
         pair[a] += 1;
         pair[b] -= 1;
         double[] none = new double[figureEffects.length];
-        MultilevelResult model = fit.result();
-        parts.add(new Part("studies", studies, model.predictionError(clusterWeights, none, none),
-                points(studies, logitGap, pointsGap)));
-        parts.add(new Part("figures", figures, model.predictionError(new double[clusters.size()], pair, none),
-                points(figures, logitGap, pointsGap)));
+        double[] noCluster = new double[clusters.size()];
         double sampling = logitGap - explained - studies - figures;
-        parts.add(new Part("sampling error", sampling, model.predictionError(new double[clusters.size()], none, pair),
-                points(sampling, logitGap, pointsGap)));
+        Map<String, Double> unexplained = new LinkedHashMap<>();
+        unexplained.put("studies", studies);
+        unexplained.put("figures", figures);
+        unexplained.put("sampling error", sampling);
+        contrasts.add(new Contrast(null, clusterWeights, none, none));
+        contrasts.add(new Contrast(null, noCluster, pair, none));
+        contrasts.add(new Contrast(null, noCluster, none, pair));
+        unexplained.forEach((name, part) -> parts.add(new Part(name, part,
+                contrasts.get(parts.size()).standardError(model), points(part, logitGap, pointsGap))));
         // A column left out as redundant still differs between the two figures when its combination of kept
         // columns does: its effect is then inside those columns' parts, and the reader must be told.
         List<String> notes = new ArrayList<>();
@@ -157,7 +206,17 @@ public final class GapDecomposition {
                         + " columns among these figures (" + r + "): its effect is inside those parts");
             }
         }
-        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts, notes);
+        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts, contrasts, notes);
+    }
+
+    /** Each part's contrast, in the order of {@link #parts()}. */
+    List<Contrast> contrasts() {
+        return contrasts;
+    }
+
+    /** The points the gap is shared in per logit of a part, \( Δ_{points}/Δ_{logit} \) (0 when they are equal). */
+    double pointsPerLogit() {
+        return points(1, logitGap, pointsGap);
     }
 
     /** A part's share of the gap in points: in proportion to its logit part (nothing to share when they are equal). */

@@ -15,7 +15,8 @@ import org.smesurvey.core.SizeBand;
  * enterprises, \( R = \sum_i c_i r_i \) and
  * \[ R_A - R_B = \sum_i \tfrac{c_i^A + c_i^B}{2}(r_i^A - r_i^B)
  *   + \sum_i \tfrac{r_i^A + r_i^B}{2}(c_i^A - c_i^B), \]
- * the rate part then the composition part, exactly (Kitagawa 1955); for these two factors it is also the symmetric decomposition of Das Gupta (1993).
+ * the rate part then the composition part, exactly (Kitagawa 1955); for these two factors it is also the
+ * symmetric decomposition of Das Gupta (1993).
  * Standard errors are by the delta method from the figures' sampling variances, the shares taken as known (they
  * are register counts): \( \mathrm{Var}(\text{rates}) = \sum_i \bar c_i^2 (v_i^A + v_i^B) \),
  * \( \mathrm{Var}(\text{composition}) = \sum_i (\tfrac{c_i^A - c_i^B}{2})^2 (v_i^A + v_i^B) \).
@@ -55,10 +56,21 @@ public final class RateDecomposition {
      * One size class's share of each part.
      *
      * @param band the size class
-     * @param rates its contribution to the rate part
+     * @param firstShare its share \( c_i^A \) of the first population's enterprises (of the classes together)
+     * @param secondShare its share \( c_i^B \) of the second's
+     * @param rates its contribution to the rate part, \( \tfrac{c_i^A + c_i^B}{2}(r_i^A - r_i^B) \)
      * @param composition its contribution to the composition part
      */
-    public record ClassPart(SizeBand band, double rates, double composition) {
+    public record ClassPart(SizeBand band, double firstShare, double secondShare, double rates, double composition) {
+
+        /**
+         * The class's weight in the rate part, \( \tfrac{c_i^A + c_i^B}{2} \).
+         *
+         * @return the mean of its two shares
+         */
+        public double meanShare() {
+            return (firstShare + secondShare) / 2;
+        }
     }
 
     /**
@@ -160,7 +172,7 @@ public final class RateDecomposition {
             rb += cb[i] * pb;
             rates += rate;
             composition += mix;
-            classes.add(new ClassPart(bands.get(i), rate, mix));
+            classes.add(new ClassPart(bands.get(i), ca[i], cb[i], rate, mix));
             OptionalDouble va = a.get(i).variance();
             OptionalDouble vb = b.get(i).variance();
             if (va.isPresent() && vb.isPresent()) {
