@@ -14,7 +14,7 @@ d$figure <- seq_len(nrow(d))
 mods <- as.formula(paste("~", paste(grep("^m", names(d), value = TRUE), collapse = " + ")))
 fit <- function(sigma2 = c(NA, NA)) rma.mv(yi, vi, mods = mods, random = ~ 1 | study/figure, data = d,
                                            method = "REML", sigma2 = sigma2)
-res <- fit()
+res <- res0 <- fit()
 cat("METAFOR", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
 s <- res$sigma2
 if (s[1] < 1e-6 * s[2]) {
@@ -41,6 +41,13 @@ if (s[1] < 1e-6 * s[2]) {
 }
 res <- fit(s)
 cat("TIGHT", f(res$sigma2), f(res$beta), f(res$se), sep = ";"); cat("\n")
+# Fit statistics (REML): logLik, deviance, AIC, BIC, AICc. FITSTATS_METAFOR is fitstats() of metafor's own fit;
+# FITSTATS those of the tight fit by metafor's formulas, its two components counted as estimated (fitstats(res)
+# would not count them, res having been given them).
+cat("FITSTATS_METAFOR", f(fitstats(res0)), sep = ";"); cat("\n")
+ll <- c(logLik(res)); P <- length(res$beta) + 2; n <- nrow(d) - length(res$beta); m <- max(n, P + 2)
+cat("FITSTATS", f(ll, -2 * ll, -2 * ll + 2 * P, -2 * ll + P * log(n), -2 * ll + 2 * P * m / (m - P - 1)), sep = ";")
+cat("\n")
 # On the tight fit: predict(res, newmods = row) for year + 3 and log size + 0.5 (centred), social networks, external
 # networks, a probability sample; and where that kind's line crosses logit(0.5) and logit(0.8), with the delta-method
 # standard error sqrt(g' vcov g)/|d'b|, g = c + t d (c the row at the centre year, d its derivative in the year).

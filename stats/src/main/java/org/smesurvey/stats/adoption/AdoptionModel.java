@@ -141,6 +141,9 @@ public final class AdoptionModel {
             }
             text.append(String.format(java.util.Locale.ROOT, "Between studies: sigma^2 = %.4f; between figures of a"
                     + " study: sigma^2 = %.4f%n", result.clusterVariance(), result.estimateVariance()));
+            org.smesurvey.stats.meta.FitStatistics stats = result.fitStatistics(true);
+            text.append(String.format(java.util.Locale.ROOT, "REML: logLik = %.2f, AIC = %.2f, BIC = %.2f, AICc = %.2f%n",
+                    stats.logLikelihood(), stats.aic(), stats.bic(), stats.aicc()));
             text.append(String.format(java.util.Locale.ROOT, "%-28s %10s %21s%n", "", "odds ratio", "95 % CI"));
             for (org.smesurvey.stats.meta.Coefficient c : result.coefficients().subList(1, result.coefficients().size())) {
                 text.append(String.format(java.util.Locale.ROOT, "%-28s %10.3f   [%7.3f, %7.3f]%n", c.name(),

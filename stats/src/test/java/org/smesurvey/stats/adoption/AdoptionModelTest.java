@@ -80,6 +80,17 @@ class AdoptionModelTest {
                 assertEquals(se[j], c.get(j).standardError(), tolerance * Math.max(1, se[j]), l[0] + " se " + j);
             }
         }
+        // Fit statistics (REML: logLik, deviance, AIC, BIC, AICc): metafor's fitstats() to 1e-8 relative, and those
+        // of the tight fit by the same formulas to 1e-10 relative.
+        org.smesurvey.stats.meta.FitStatistics reml = fit.result().fitStatistics(true);
+        double[] actual = {reml.logLikelihood(), reml.deviance(), reml.aic(), reml.bic(), reml.aicc()};
+        for (String tag : List.of("FITSTATS_METAFOR", "FITSTATS")) {
+            double[] stats = referenceLine(tag);
+            for (int j = 0; j < stats.length; j++) {
+                assertEquals(stats[j], actual[j], (tag.equals("FITSTATS") ? 1e-10 : 1e-8) * Math.abs(stats[j]),
+                        tag + " " + j);
+            }
+        }
         Coefficient year = fit.result().coefficients().get(1);
         assertTrue(year.lower() > 0, "adoption rises with time, odds ×" + Math.exp(year.estimate()) + " a year");
         assertEquals(fit.data().entries().stream().map(e -> e.figure().study()).distinct().count(),
@@ -246,5 +257,8 @@ class AdoptionModelTest {
         assertTrue(yearLine.contains(String.format(java.util.Locale.ROOT, "%.3f", Math.exp(year.estimate()))), yearLine);
         assertTrue(lines.stream().anyMatch(l -> l.contains("precision assumed")), fit.summary());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  left out as redundant: sampling unknown")));
+        assertTrue(lines.contains(String.format(java.util.Locale.ROOT, "REML: logLik = %.2f, AIC = %.2f, BIC = %.2f,"
+                + " AICc = %.2f", fit.result().fitStatistics(true).logLikelihood(), fit.result().fitStatistics(true).aic(),
+                fit.result().fitStatistics(true).bic(), fit.result().fitStatistics(true).aicc())), fit.summary());
     }
 }
