@@ -9,6 +9,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
@@ -344,8 +345,8 @@ public final class AdoptionModel {
         factor(columns, order, "respondent ", grouped(entries, e -> respondent(e.figure().study())), "unknown");
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        List<double[]> basis = new ArrayList<>();
-        basis.add(ones(k));
+        List<RealVector> basis = new ArrayList<>();
+        basis.add(new ArrayRealVector(k, 1 / Math.sqrt(k))); // the intercept, normalised
         for (String name : order) {
             double[] column = columns.get(name);
             if (independent(column, basis)) {
@@ -493,42 +494,25 @@ public final class AdoptionModel {
         }
     }
 
-    private static double[] ones(int k) {
-        double[] ones = new double[k];
-        java.util.Arrays.fill(ones, 1);
-        return ones;
-    }
 
     /**
-     * Whether a column adds a direction to the basis (modified Gram–Schmidt: its residual after the kept columns
-     * is more than 1e-8 of its norm); if so it joins the basis, orthonormalised.
+     * Whether a column adds a direction to the orthonormal basis (modified Gram–Schmidt: its residual after the
+     * kept columns is more than 1e-8 of its norm); if so its normalised residual joins the basis.
      */
-    private static boolean independent(double[] column, List<double[]> basis) {
-        double[] r = column.clone();
-        double norm = Math.sqrt(dot(r, r));
+    private static boolean independent(double[] column, List<RealVector> basis) {
+        RealVector r = new ArrayRealVector(column);
+        double norm = r.getNorm();
         if (norm == 0) {
             return false;
         }
-        for (double[] b : basis) {
-            double bb = dot(b, b);
-            double c = dot(r, b) / bb;
-            for (int i = 0; i < r.length; i++) {
-                r[i] -= c * b[i];
-            }
+        for (RealVector b : basis) {
+            r = r.subtract(b.mapMultiply(r.dotProduct(b)));
         }
-        double residual = Math.sqrt(dot(r, r));
+        double residual = r.getNorm();
         if (residual <= 1e-8 * norm) {
             return false;
         }
-        basis.add(r);
+        basis.add(r.mapDivide(residual));
         return true;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }
