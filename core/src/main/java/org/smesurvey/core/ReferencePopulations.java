@@ -47,6 +47,33 @@ public final class ReferencePopulations {
     }
 
     /**
+     * The collections together, in the given order, each population once: one found in two collections with the
+     * same counts is kept once, an id found with different counts is a conflict, and every conflict is reported.
+     *
+     * @param collections the collections, such as the bundled populations and a catalogue's own
+     * @return the union
+     * @throws IllegalArgumentException if ids conflict; the message names each
+     */
+    public static ReferencePopulations union(List<ReferencePopulations> collections) {
+        Objects.requireNonNull(collections, "collections");
+        Map<String, ReferencePopulation> byId = new LinkedHashMap<>();
+        java.util.Set<String> conflicts = new java.util.TreeSet<>();
+        for (ReferencePopulations collection : collections) {
+            for (ReferencePopulation population : Objects.requireNonNull(collection, "collection").all()) {
+                ReferencePopulation known = byId.putIfAbsent(population.id(), population);
+                if (known != null && !known.equals(population)) {
+                    conflicts.add(population.id());
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException("The populations cannot be joined: ids with different counts in two"
+                    + " collections: " + String.join(", ", conflicts));
+        }
+        return new ReferencePopulations(Collections.unmodifiableMap(byId));
+    }
+
+    /**
      * The enterprise counts shipped with smesurvey (Eurostat, Insee, US Census Bureau and SBA), each
      * with its source.
      *

@@ -76,6 +76,45 @@ public final class StudyCatalogue {
     }
 
     /**
+     * The catalogues together, in the given order: their studies and figures, each study once. A study found in
+     * two catalogues with the same contents and the same figures (the same file read twice) is kept once; an id
+     * found with different contents, or two studies whose size-class schemes share an id but not their classes,
+     * is a conflict that no rule can settle, and every conflict is reported.
+     *
+     * @param catalogues the catalogues, such as the bundled one and a user's own
+     * @return the union
+     * @throws IllegalArgumentException if ids conflict; the message names each
+     */
+    public static StudyCatalogue union(List<StudyCatalogue> catalogues) {
+        Objects.requireNonNull(catalogues, "catalogues");
+        Map<String, Study> studies = new LinkedHashMap<>();
+        Map<String, List<Observation>> figures = new LinkedHashMap<>();
+        Map<String, SizeClassScheme> schemes = new LinkedHashMap<>();
+        Set<String> conflicts = new TreeSet<>();
+        for (StudyCatalogue catalogue : catalogues) {
+            Objects.requireNonNull(catalogue, "catalogue");
+            for (Study study : catalogue.studies()) {
+                List<Observation> own = catalogue.observationsOf(study);
+                Study known = studies.putIfAbsent(study.id(), study);
+                if (known == null) {
+                    figures.put(study.id(), own);
+                } else if (!known.equals(study) || !figures.get(study.id()).equals(own)) {
+                    conflicts.add("study " + study.id() + " is in two catalogues with different contents");
+                }
+                SizeClassScheme scheme = study.population().sizeScheme();
+                SizeClassScheme seen = schemes.putIfAbsent(scheme.id(), scheme);
+                if (seen != null && !seen.equals(scheme)) {
+                    conflicts.add("size-class scheme " + scheme.id() + " has different classes in two catalogues");
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException("The catalogues cannot be joined: " + String.join("; ", conflicts));
+        }
+        return of(studies.values(), figures.values().stream().flatMap(List::stream).toList());
+    }
+
+    /**
      * The real published figures shipped with smesurvey: official ICT-survey results and private
      * surveys of SMEs' social-network use, each with its source. See {@code docs/catalogue-format.md}
      * and {@code SOURCES.md} in the resources for their provenance.

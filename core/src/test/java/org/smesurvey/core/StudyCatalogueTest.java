@@ -42,6 +42,31 @@ class StudyCatalogueTest {
     }
 
     @Test
+    void aUnionKeepsEachStudyOnceAndReportsEveryConflict() {
+        StudyCatalogue fixtures = Fixtures.catalogue();
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue both = StudyCatalogue.union(List.of(bundled, fixtures, fixtures));
+        assertEquals(bundled.studies().size() + 3, both.studies().size(), "the same catalogue twice counts once");
+        assertEquals(bundled.observations().size() + 7, both.observations().size());
+        assertEquals(fixtures.observations(), both.observations().subList(bundled.observations().size(),
+                both.observations().size()));
+        StudyCatalogue fewer = fixtures.filter(o -> o.scope() == NetworkScope.EXTERNAL);
+        IllegalArgumentException conflict = assertThrows(IllegalArgumentException.class,
+                () -> StudyCatalogue.union(List.of(fixtures, fewer)));
+        // US_SMB's figures are all external, the same in both: only FR_CEO_2018 lost figures.
+        assertEquals("The catalogues cannot be joined: study FR_CEO_2018 is in two catalogues with different contents",
+                conflict.getMessage());
+        ReferencePopulations populations = ReferencePopulations.bundled();
+        assertEquals(populations, ReferencePopulations.union(List.of(populations, populations)));
+        ReferencePopulation first = populations.all().get(0);
+        ReferencePopulation other = new ReferencePopulation(first.id(), first.publisher(), first.region(),
+                first.year() + 1, first.scope(), first.sectors(), first.counts());
+        assertEquals("The populations cannot be joined: ids with different counts in two collections: " + first.id(),
+                assertThrows(IllegalArgumentException.class, () -> ReferencePopulations.union(List.of(populations,
+                        ReferencePopulations.of(List.of(other))))).getMessage());
+    }
+
+    @Test
     void isAnImmutableValue() {
         List<Observation> observations = new ArrayList<>(Fixtures.observations());
         StudyCatalogue catalogue = StudyCatalogue.of(
