@@ -85,8 +85,25 @@ public final class ComparabilityMap {
      * @throws IllegalArgumentException if there are fewer than two studies
      */
     public static Chart ofStudies(StudyCatalogue catalogue, ComparabilityCheck check, ChartSpec spec) {
+        return ofStudies(catalogue, check, Study::id, spec);
+    }
+
+    /**
+     * A map of every pair of a catalogue's studies, each study named as the reader should see it.
+     *
+     * @param catalogue the studies and their figures, at least two studies
+     * @param check which dimensions count, and how
+     * @param name each study's name on the axes, such as its publisher and year
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there are fewer than two studies
+     */
+    public static Chart ofStudies(StudyCatalogue catalogue, ComparabilityCheck check,
+            java.util.function.Function<Study, String> name, ChartSpec spec) {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(name, "name");
         List<Study> studies = catalogue.studies();
         int n = requireTwo(studies.size(), "studies");
         ComparabilityReport[][] reports = new ComparabilityReport[n][n];
@@ -97,7 +114,7 @@ public final class ComparabilityMap {
                 reports[j][i] = reports[i][j];
             }
         }
-        return chart(studies.stream().map(Study::id).toList(), reports, spec);
+        return chart(studies.stream().map(name).toList(), reports, spec);
     }
 
     private static int requireTwo(int count, String what) {

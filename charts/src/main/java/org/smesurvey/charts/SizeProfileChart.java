@@ -144,7 +144,7 @@ public final class SizeProfileChart {
                     TextAnchor.TOP_CENTER), Layer.BACKGROUND);
             if (i < thresholds.length && thresholds[i] < end) {
                 plot.addDomainMarker(label(new ValueMarker(thresholds[i], Color.LIGHT_GRAY, Style.DASHED),
-                        integers.format(thresholds[i]), Style.font(Font.PLAIN, 10), RectangleAnchor.BOTTOM_RIGHT,
+                        integers.format(thresholds[i]), Style.font(Font.PLAIN, 11), RectangleAnchor.BOTTOM_RIGHT,
                         TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
             }
             from = to;

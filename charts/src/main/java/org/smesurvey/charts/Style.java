@@ -55,8 +55,8 @@ final class Style {
         StandardChartTheme theme = new StandardChartTheme("smesurvey");
         theme.setExtraLargeFont(font(Font.BOLD, 16));
         theme.setLargeFont(font(Font.PLAIN, 13));
-        theme.setRegularFont(font(Font.PLAIN, 11));
-        theme.setSmallFont(font(Font.PLAIN, 9));
+        theme.setRegularFont(font(Font.PLAIN, 12));
+        theme.setSmallFont(font(Font.PLAIN, 11));
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setDomainGridlinePaint(GRID);

@@ -104,6 +104,24 @@ public record Region(String code) {
         };
     }
 
+    /**
+     * The region's name in a language: the country's name as the JDK gives it, the aggregates in English or French.
+     *
+     * @param locale the language, English if it is neither English nor French
+     * @return "France" or "Allemagne", "European Union (28 countries)" or "Union européenne (28 pays)"…
+     */
+    public String displayName(Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        boolean french = locale.getLanguage().equals("fr");
+        return switch (code) {
+            case "EU27_2020" -> french ? "Union européenne (27 pays, depuis 2020)" : displayName();
+            case "EU28" -> french ? "Union européenne (28 pays)" : displayName();
+            case "WORLD" -> french ? "Monde" : displayName();
+            default -> new Locale.Builder().setRegion(code).build().getDisplayCountry(french ? Locale.FRENCH
+                    : Locale.ENGLISH);
+        };
+    }
+
     @Override
     public String toString() {
         return code;

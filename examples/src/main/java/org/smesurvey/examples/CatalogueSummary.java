@@ -47,13 +47,18 @@ public final class CatalogueSummary {
     /**
      * Prints the summary; problems go to {@code err} as one line each, never as a stack trace.
      *
-     * @param arguments nothing, or a catalogue directory; blank arguments are ignored
+     * @param arguments nothing, or a catalogue directory (alone or as {@code --catalogue=DIR}); blank arguments
+     *        and options without a value are ignored
      * @param out where the summary goes
      * @param err where problems go
      * @return the exit status: 0 on success, 1 if the catalogue cannot be read, 2 for wrong arguments
      */
     public static int run(String[] arguments, PrintStream out, PrintStream err) {
-        String[] args = java.util.Arrays.stream(arguments).filter(a -> a != null && !a.isBlank()).toArray(String[]::new);
+        // The main job's Maven properties arrive as --name=value options, empty when not set: --catalogue=DIR
+        // names the catalogue, the empty ones are ignored.
+        String[] args = java.util.Arrays.stream(arguments).filter(a -> a != null && !a.isBlank()
+                && !a.strip().matches("--\\w+=")).map(a -> a.strip().startsWith("--catalogue=")
+                ? a.strip().substring("--catalogue=".length()) : a).toArray(String[]::new);
         if (args.length > 1) {
             err.println("usage: CatalogueSummary [catalogue-directory]");
             return 2;

@@ -14,8 +14,9 @@ final class Html {
 
     private final StringBuilder page = new StringBuilder();
 
+    /** The five characters HTML gives a meaning to, escaped; the rest stays as it is in a UTF-8 page. */
     static String escape(String text) {
-        return StringEscapeUtils.escapeHtml4(text);
+        return StringEscapeUtils.escapeXml10(text);
     }
 
     Html raw(String html) {
@@ -27,21 +28,29 @@ final class Html {
         return raw("<" + tag + ">" + escape(text) + "</" + tag.split(" ")[0] + ">");
     }
 
-    /** A table: a header row and rows of cells that are already HTML. */
+    /** A table, in a box that scrolls sideways on a narrow screen: a header row and rows of cells already HTML. */
     Html table(List<String> header, List<List<String>> rows) {
-        raw("<table><thead><tr>");
+        raw("<div class='scroll'><table><thead><tr>");
         header.forEach(h -> raw("<th>" + escape(h) + "</th>"));
         raw("</tr></thead><tbody>");
         for (List<String> row : rows) {
             raw("<tr>" + String.join("", row.stream().map(c -> "<td>" + c + "</td>").toList()) + "</tr>");
         }
-        return raw("</tbody></table>");
+        return raw("</tbody></table></div>");
     }
 
-    /** The chart as an inline SVG element (the XML prolog and DOCTYPE dropped), scaled to the page width. */
+    /** A line in italics: why a section or part of one is left out, or what a reader must know. */
+    Html note(String text) {
+        return raw("<p class='note'>" + escape(text) + "</p>");
+    }
+
+    /**
+     * The chart as an inline SVG element (the XML prolog and DOCTYPE dropped), drawn {@value #WIDTH} pixels wide
+     * (the height in proportion) so that its text keeps its size on an 800-pixel screen, never scaled up.
+     */
     Html chart(Chart chart, String caption) {
-        int width = chart.preferredSize().width;
-        int height = chart.preferredSize().height;
+        int width = WIDTH;
+        int height = (int) Math.round(chart.preferredSize().height * (double) WIDTH / chart.preferredSize().width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             chart.write(out, ChartFormat.SVG, width, height);
@@ -50,11 +59,14 @@ final class Html {
         }
         String svg = out.toString(StandardCharsets.UTF_8);
         svg = svg.substring(svg.indexOf("<svg"));
-        // A viewBox lets the browser scale the drawing to the column's width.
+        // A viewBox lets the browser scale the drawing down to a narrower column.
         svg = svg.replaceFirst("<svg ", "<svg viewBox='0 0 " + width + " " + height + "' role='img' aria-label='"
                 + escape(caption) + "' ");
         return raw("<figure>" + svg + "<figcaption>" + escape(caption) + "</figcaption></figure>");
     }
+
+    /** The width charts are drawn at: the page's column at 800 pixels. */
+    static final int WIDTH = 720;
 
     @Override
     public String toString() {

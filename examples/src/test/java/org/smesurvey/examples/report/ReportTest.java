@@ -6,23 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.StringEscapeUtils;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smesurvey.core.ObservationFilters;
-import org.smesurvey.core.Region;
-import org.smesurvey.core.StudyCatalogue;
-import org.smesurvey.core.csv.CatalogueWriter;
 
+/**
+ * The main job on the bundled catalogue, in English and French, with a catalogue added (an INE-like table of
+ * percentages by region and activity, with no base and no year per figure) and alone, and on bad input.
+ */
 class ReportTest {
+
+    private static final List<String> SECTIONS = List.of("adoption", "gaps", "comparability", "pooled",
+            "harmonisation", "sources");
+    private static String english;
+    private static String progress;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void bundled(@TempDir Path dir) throws IOException {
+        ReportTest test = new ReportTest();
+        assertEquals(0, test.run("--out=" + dir, "--year=2026"), test.err.toString(StandardCharsets.UTF_8));
+        progress = test.out.toString(StandardCharsets.UTF_8);
+        english = Files.readString(dir.resolve("index.html"));
+    }
 
     private int run(String... args) {
         return Report.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -33,61 +51,170 @@ class ReportTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
-    @Test
-    void theBundledCatalogueMakesASelfContainedPage(@TempDir Path dir) throws IOException {
-        assertEquals(0, run("", dir.toString()), err.toString(StandardCharsets.UTF_8));
-        String progress = out.toString(StandardCharsets.UTF_8);
-        assertTrue(progress.startsWith("[1/6] Reading the catalogue"), progress);
-        assertTrue(progress.contains("[6/6] Listing the sources"), progress);
-        String page = Files.readString(dir.resolve("index.html"));
-        assertTrue(page.startsWith("<!DOCTYPE html>"));
-        for (String section : new String[] {"comparability", "size", "pooled", "harmonisation", "sources"}) {
-            assertEquals(1, count(page, "<section id='" + section + "'>"), section);
+    /** The page's text as a reader sees it: no tags, no drawing, entities decoded. */
+    private static String text(String page) {
+        String body = page.replaceAll("(?s)<svg.*?</svg>", " ").replaceAll("(?s)<style>.*?</style>", " ");
+        return StringEscapeUtils.unescapeXml(body.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ");
+    }
+
+    private static String section(String page, String id) {
+        Matcher m = Pattern.compile("(?s)<section id='" + id + "'>(.*?)</section>").matcher(page);
+        assertTrue(m.find(), id);
+        return m.group(1);
+    }
+
+    /** The INE-like fixture, copied to a directory as a user would have it. */
+    private static Path ineLike(Path dir) throws IOException {
+        Path catalogue = Files.createDirectories(dir.resolve("ine-like"));
+        for (String file : List.of("studies.csv", "observations.csv")) {
+            try (InputStream in = ReportTest.class.getResourceAsStream("ine-like/" + file)) {
+                Files.copy(in, catalogue.resolve(file));
+            }
         }
-        // Self-contained: charts are inline SVG, and nothing is loaded from elsewhere.
-        assertFalse(page.contains("<script"));
-        assertFalse(page.contains("<img"));
-        assertFalse(page.contains("<link"));
-        assertEquals(count(page, "<figure>"), count(page, "<svg"), "every chart inline");
-        assertTrue(count(page, "<figure>") >= 1 + 3 + 5, "map, size profiles, forest plots");
-        // The comparability map has the reasons of every pair of the 75 studies.
-        assertEquals(75 * 74, count(page, "<title>") - 1, "each off-diagonal cell, and the page title");
-        // With country and year set aside, pairs that only rest on assumptions appear.
-        assertTrue(page.contains("Set country and year aside"), "the looser check");
-        // Destatis' size classes re-expressed on 10+ give the published 48 %.
-        Matcher destatis = Pattern.compile("<td>DESTATIS_2020</td><td>social_media_any</td><td>[^<]*</td>"
-                + "<td>10\\+</td><td>47.7%</td><td>48.0%</td>").matcher(page);
-        assertTrue(destatis.find(), "the Destatis check");
-        // Figures are pooled per platform; every pool has a forest plot.
-        assertTrue(page.contains("<td>platform_use / facebook</td><td>5</td>"), "Facebook pooled over 5 studies");
-        assertTrue(page.contains("<a href='https://www.presseportal.de/pm/32102/4688037'>"), "sources are links");
+        return catalogue;
+    }
+
+    @Test
+    void theSectionsAnswerTheQuestionInOrder() {
+        assertTrue(progress.startsWith("[1/7] Reading the catalogues and fitting the adoption model"), progress);
+        assertTrue(progress.contains("[7/7] Listing the sources"), progress);
+        assertTrue(english.startsWith("<!DOCTYPE html><html lang='en'>"));
+        List<Integer> at = new ArrayList<>();
+        for (String id : SECTIONS) {
+            assertEquals(1, count(english, "<section id='" + id + "'>"), id);
+            at.add(english.indexOf("<section id='" + id + "'>"));
+        }
+        assertEquals(at.stream().sorted().toList(), at, "sections in the order of the question");
+        assertTrue(english.contains("<title>SME adoption of social networks: what the published figures say</title>"),
+                "a title, never a file path");
+        // 1: the model's picture and the headline table, the EU first.
+        String adoption = section(english, "adoption");
+        assertEquals(1, count(adoption, "<svg"), "the diffusion chart");
+        assertTrue(text(adoption).contains("Each year multiplies the odds of adoption by 1.18"), text(adoption));
+        assertTrue(adoption.contains("<h3>2023</h3>") && adoption.contains("<h3>2026</h3>"));
+        assertTrue(adoption.indexOf("European Union") < adoption.indexOf("France"), "the EU first");
+        assertTrue(Pattern.compile("10–49 employees (19|20)\\d\\d \\((19|20)\\d\\d–(19|20)\\d\\d\\)").matcher(
+                text(adoption)).find(), "the year half the small firms are on: " + text(adoption));
+        // 2: the seed case first, then the largest gaps, each with its waterfall and its sentences.
+        String gaps = section(english, "gaps");
+        assertTrue(gaps.indexOf("The seed case") < gaps.indexOf("The largest gaps"));
+        assertEquals(4, count(gaps, "<svg"), "the seed case and three gaps");
+        assertTrue(text(gaps).contains("Bpifrance Le Lab, 2018: social networks, 0-4999 employees, 2018 (70%) against"
+                + " Insee, 2013: any social media, 10+ employees, 2013 (20%): +50.0 points. Most of it comes from the"
+                + " years between them (+19.3 points) and who answered (+14.0 points)."), text(gaps));
+        // 3: compact, studies grouped by kind; a map only for a group small enough to read.
+        String comparability = section(english, "comparability");
+        assertTrue(comparability.contains("<td>Official and other probability surveys</td><td>50</td>"));
+        assertTrue(text(comparability).contains("No map for groups of more than 12 studies"), text(comparability));
+        // 4: the prediction interval leads, and a pool of high heterogeneity is marked.
+        String pooled = section(english, "pooled");
+        assertTrue(pooled.indexOf("A new study would find") < pooled.indexOf("Pooled (95 % CI)"));
+        assertTrue(pooled.contains("not a single rate"));
+        // 5: Destatis' classes re-expressed on 10+ give the published 48 %.
+        assertTrue(text(section(english, "harmonisation")).contains("10+ 47.7 % 48%"), text(section(english,
+                "harmonisation")));
+        // 6: every figure, with or without a base, linked.
+        assertEquals(384, count(section(english, "sources"), "<tr><td>"));
+        assertTrue(english.contains("<a href='https://www.presseportal.de/pm/32102/4688037'>"), "sources are links");
+    }
+
+    @Test
+    void thePageIsSmallSelfContainedAndInWords() {
+        assertTrue(english.length() < 600_000, english.length() + " characters");
+        assertFalse(english.contains("<script"));
+        assertFalse(english.contains("<img"));
+        assertFalse(english.contains("<link"));
+        assertEquals(count(english, "<figure>"), count(english, "<svg"), "every chart inline");
+        // Names, not codes: no indicator code, and no snake_case at all, in the text a reader sees.
+        Matcher code = Pattern.compile("\\b[a-z]+(_[a-z0-9]+)+\\b").matcher(text(english));
+        assertFalse(code.find(), () -> "a code in the text: " + code.group());
+        // The drawings: styles shared, coordinates to a tenth of a pixel, no text under 11 px.
+        assertFalse(english.contains(" style='"), "no repeated inline styles");
+        assertFalse(Pattern.compile("d='[^']*\\d\\.\\d\\d").matcher(english).find(), "coordinates rounded");
+        Matcher size = Pattern.compile("font-size: ?(\\d+(\\.\\d+)?)px").matcher(english);
+        int sizes = 0;
+        while (size.find()) {
+            sizes++;
+            assertTrue(Double.parseDouble(size.group(1)) >= 11, size.group());
+        }
+        assertTrue(sizes > 10);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void aCatalogueDirectoryGivesItsOwnReport(@TempDir Path dir) throws IOException {
-        Path catalogue = dir.resolve("catalogue");
-        CatalogueWriter.withDefaults().write(StudyCatalogue.bundled().filter(ObservationFilters.region(Region.of("DE"))),
-                catalogue);
-        assertEquals(0, run(catalogue.toString(), dir.resolve("out").toString()), err.toString(StandardCharsets.UTF_8));
+    void inFrenchTheSizeClassesAreThoseOfFrenchStatistics(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("--out=" + dir, "--lang=fr", "--year=2026"), err.toString(StandardCharsets.UTF_8));
+        String page = Files.readString(dir.resolve("index.html"));
+        assertTrue(page.startsWith("<!DOCTYPE html><html lang='fr'>"));
+        assertTrue(page.contains("<title>Les PME et les réseaux sociaux : ce que disent les chiffres publiés</title>"));
+        String text = text(page);
+        assertTrue(text.contains("PME de 10 à 49 salariés") && text.contains("ETI et GE (250 salariés ou plus)"), text);
+        assertTrue(text.contains("Pourquoi les études divergent"));
+        assertFalse(text.contains("What the figures say"), "no English heading");
+        assertTrue(text.contains("Union européenne"));
+    }
+
+    @Test
+    void anAddedTableWithoutBaseOrYearReachesTheModelTheGapsAndTheSources(@TempDir Path dir) throws IOException {
+        Path catalogue = ineLike(dir);
+        assertEquals(0, run("--catalogue=" + catalogue, "--out=" + dir.resolve("out"), "--year=2026"),
+                err.toString(StandardCharsets.UTF_8));
         String page = Files.readString(dir.resolve("out").resolve("index.html"));
-        assertTrue(page.contains("4 studies, 20 figures"), page.substring(0, 2000));
+        assertTrue(text(page).contains("The bundled catalogue and 1 more studies (ine-like): 76 studies, 395 figures"),
+                text(page).substring(0, 400));
+        assertTrue(text(section(page, "adoption")).contains("Your catalogue's figures: 11 entered the model, 0 were"
+                + " left out"), text(section(page, "adoption")));
+        String gaps = section(page, "gaps");
+        assertTrue(text(gaps).contains("Your figures against the catalogue's closest"));
+        assertTrue(text(gaps).contains("INE-like test table, 2022: any social media"), text(gaps));
+        assertEquals(11, count(section(page, "sources"), "INE_LIKE_2022"));
+    }
+
+    @Test
+    void aCatalogueAloneGetsEverySectionThatAppliesAndAReasonForTheOthers(@TempDir Path dir) throws IOException {
+        Path catalogue = ineLike(dir);
+        assertEquals(0, run("--catalogue=" + catalogue, "--bundled=false", "--out=" + dir.resolve("out")),
+                err.toString(StandardCharsets.UTF_8));
+        String page = Files.readString(dir.resolve("out").resolve("index.html"));
+        for (String id : SECTIONS) {
+            assertEquals(1, count(page, "<section id='" + id + "'>"), id);
+        }
+        for (String id : List.of("adoption", "gaps", "pooled", "harmonisation")) {
+            Matcher reason = Pattern.compile("<p class='note'>Left out: [^<]+</p>").matcher(section(page, id));
+            assertTrue(reason.find(), id + ": " + section(page, id));
+        }
+        assertTrue(text(section(page, "adoption")).contains("at least three studies"));
+        assertEquals(11, count(section(page, "sources"), "<tr><td>"));
     }
 
     @Test
     void problemsAreOneLineWithoutAStackTrace(@TempDir Path dir) throws IOException {
-        assertEquals(1, run(dir.resolve("missing").toString()));
+        assertEquals(1, run("--catalogue=" + dir.resolve("missing")));
         assertEquals("Not a catalogue directory: " + dir.resolve("missing").toAbsolutePath() + "\n",
                 err.toString(StandardCharsets.UTF_8));
         err.reset();
-        Files.writeString(dir.resolve("studies.csv"), "study_id,title\n");
-        Files.writeString(dir.resolve("observations.csv"), "study_id\n");
-        assertEquals(1, run(dir.toString(), dir.resolve("out").toString()));
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("studies.csv"), "study_id,title\n");
+        Files.writeString(bad.resolve("observations.csv"), "study_id\n");
+        assertEquals(1, run("--catalogue=" + bad, "--out=" + dir.resolve("out")));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("studies.csv"), err.toString(StandardCharsets.UTF_8));
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "));
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
         err.reset();
-        assertEquals(2, run("a", "b", "c"));
-        assertEquals("usage: Report [catalogue-directory [output-directory]]\n", err.toString(StandardCharsets.UTF_8));
+        // A study of the bundled catalogue given again with other contents: a conflict, not a guess.
+        Path clash = Files.createDirectories(dir.resolve("clash"));
+        Files.writeString(clash.resolve("studies.csv"), "study_id,title,publisher,region,population,size_scheme\n"
+                + "INSEE_IP_2013,Another title,Insee,FR,firms,not_stated\n");
+        Files.writeString(clash.resolve("observations.csv"), "study_id,indicator,scope,value\n"
+                + "INSEE_IP_2013,social_media_any,mixed,20 %\n");
+        assertEquals(1, run("--catalogue=" + clash, "--out=" + dir.resolve("out")));
+        assertEquals("The catalogues cannot be joined: study INSEE_IP_2013 is in two catalogues with different"
+                + " contents\n", err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run("a"));
+        assertEquals("Not an option: 'a'\n" + ReportOptions.USAGE + "\n", err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run("--lang=de"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--lang is en or fr, not 'de'\n"));
     }
 }

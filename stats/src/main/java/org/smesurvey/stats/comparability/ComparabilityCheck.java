@@ -71,7 +71,8 @@ public final class ComparabilityCheck {
     /**
      * A check that adjusts with the adoption model what it can: two figures from different years, or for different
      * size bands, that both entered the model become comparable after adjustment, the reason saying by how many
-     * points the model's time (or size) effect moves the gap between them.
+     * points the model's time (or size) effect moves the gap between them; two studies with figures in the model
+     * likewise, for their years and size bands.
      *
      * @param fit the adoption model
      * @return a new check
@@ -175,7 +176,22 @@ public final class ComparabilityCheck {
      */
     public ComparabilityReport compare(Study first, List<Observation> firstFigures, Study second,
             List<Observation> secondFigures) {
-        return compare(Profile.of(first, firstFigures), Profile.of(second, secondFigures));
+        ComparabilityReport report = compare(Profile.of(first, firstFigures), Profile.of(second, secondFigures));
+        if (model == null || firstFigures.stream().noneMatch(this::entered)
+                || secondFigures.stream().noneMatch(this::entered)) {
+            return report;
+        }
+        // Both studies have figures in the adoption model: its time and size effects adjust for their years and
+        // size bands (by how many points depends on the figures compared; see compare(Observation, Observation)).
+        List<Assessment> adjusted = new ArrayList<>();
+        for (Assessment a : report.assessments()) {
+            adjusted.add(a.verdict() != Verdict.COMPARABLE && (a.dimension() == Dimension.YEAR
+                    || a.dimension() == Dimension.SIZE) ? Assessment.adjusted(a.dimension(), Adjustment.ADOPTION_MODEL,
+                    a.reason() + "; comparable after adjustment by the adoption model, whose "
+                            + (a.dimension() == Dimension.YEAR ? "time" : "size") + " effects both studies' figures"
+                            + " entered") : a);
+        }
+        return new ComparabilityReport(report.first(), report.second(), adjusted);
     }
 
     /**

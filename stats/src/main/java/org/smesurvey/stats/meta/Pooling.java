@@ -17,7 +17,7 @@ import org.smesurvey.stats.comparability.Verdict;
 
 /**
  * Which figures of a catalogue can be pooled, and their pools: the policy the report follows, for any tool that
- * pools a catalogue. Figures of one indicator and platform are pooled only when every pair is
+ * pools a catalogue. Figures of one indicator, platform and network scope are pooled only when every pair is
  * comparable, or rests on an assumption, under the default check with region and year set aside — those
  * differences are what the random-effects model's heterogeneity is for. A pool takes one figure per study
  * (the one worth the most companies), so that no sample counts twice; figures with no base, standard error
@@ -92,13 +92,30 @@ public final class Pooling {
     }
 
     /**
-     * Pools a catalogue's figures.
+     * Pools a catalogue's figures, whatever their years.
      *
      * @param catalogue the figures
      * @return the pools and the figures left out
      */
     public static Result of(StudyCatalogue catalogue) {
+        return of(catalogue, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Pools a catalogue's figures whose years lie within {@code yearWindow} of each other: a pool across a decade
+     * of diffusion is not one rate. A figure without a year (its own or its study's fieldwork) then stays alone.
+     *
+     * @param catalogue the figures
+     * @param yearWindow the most years between a pool's first and last figure, at least 0
+     * @return the pools and the figures left out
+     * @throws IllegalArgumentException if the window is negative
+     */
+    public static Result of(StudyCatalogue catalogue, int yearWindow) {
         Objects.requireNonNull(catalogue, "catalogue");
+        if (yearWindow < 0) {
+            throw new IllegalArgumentException("Year window is negative: " + yearWindow);
+        }
+        boolean windowed = yearWindow != Integer.MAX_VALUE;
         Map<String, List<Observation>> topics = new LinkedHashMap<>();
         int unweighable = 0;
         for (Observation o : catalogue.observations()) {
@@ -116,7 +133,12 @@ public final class Pooling {
             List<Observation> ordered = figures.stream()
                     .sorted(Comparator.comparingDouble((Observation o) -> -EffectiveSample.of(o).size())).toList();
             for (Observation figure : ordered) {
-                groups.stream().filter(g -> fits(g, figure)).findFirst()
+                if (windowed && figure.effectiveYear().isEmpty()) {
+                    alone.add(new Alone(figure, "no year: it cannot be placed within a window of years"));
+                    continue;
+                }
+                groups.stream().filter(g -> fits(g, figure) && (!windowed || within(g, figure, yearWindow)))
+                        .findFirst()
                         .ifPresentOrElse(g -> g.add(figure), () -> groups.add(new ArrayList<>(List.of(figure))));
             }
             for (List<Observation> group : groups) {
@@ -124,11 +146,17 @@ public final class Pooling {
                     MetaResult result = analysis.fit(EffectSizes.of(ProportionMeasure.PLO, group));
                     pools.add(new Pool(topic, List.copyOf(group), Optional.of(result)));
                 } else {
-                    alone.add(new Alone(group.get(0), why(group.get(0), figures)));
+                    alone.add(new Alone(group.get(0), why(group.get(0), figures, windowed ? yearWindow : -1)));
                 }
             }
         });
         return new Result(pools, alone, unweighable);
+    }
+
+    /** Whether the group's years, with the figure's, span at most the window. */
+    private static boolean within(List<Observation> group, Observation figure, int window) {
+        int year = figure.effectiveYear().getAsInt();
+        return group.stream().allMatch(m -> Math.abs(m.effectiveYear().getAsInt() - year) <= window);
     }
 
     private static boolean weighable(Observation o) {
@@ -141,14 +169,14 @@ public final class Pooling {
     }
 
     /**
-     * What a pool is about: the indicator and, for a platform figure, the platform.
+     * What a pool is about: the indicator, for a platform figure the platform, and the network scope.
      *
      * @param o a figure
-     * @return its topic, such as {@code social_networks / facebook}
+     * @return its topic, such as {@code platform_use / facebook / external}
      */
     public static String topic(Observation o) {
         Objects.requireNonNull(o, "o");
-        return o.indicator().code() + o.platform().map(p -> " / " + p.code()).orElse("");
+        return o.indicator().code() + o.platform().map(p -> " / " + p.code()).orElse("") + " / " + o.scope().code();
     }
 
     private static boolean fits(List<Observation> group, Observation figure) {
@@ -156,10 +184,14 @@ public final class Pooling {
                 || CHECK.compare(member, figure).overall() == Verdict.NOT_COMPARABLE);
     }
 
-    private static String why(Observation figure, List<Observation> topic) {
+    private static String why(Observation figure, List<Observation> topic, int window) {
         List<Observation> others = topic.stream().filter(o -> !o.study().equals(figure.study())).toList();
         if (others.isEmpty()) {
             return "no other study has a weighable figure on this topic";
+        }
+        if (window >= 0 && others.stream().noneMatch(o -> o.effectiveYear().isPresent()
+                && Math.abs(o.effectiveYear().getAsInt() - figure.effectiveYear().getAsInt()) <= window)) {
+            return "no other study's figure on this topic is within " + window + " years of it";
         }
         for (Observation other : others) {
             ComparabilityReport report = CHECK.compare(figure, other);

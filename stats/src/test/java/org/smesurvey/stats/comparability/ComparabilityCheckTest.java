@@ -196,5 +196,17 @@ class ComparabilityCheckTest {
         assertTrue(adjusted.reason().contains(String.format(java.util.Locale.ROOT,
                 "comparable after adjustment by the adoption model: the difference in years accounts for %+.1f points",
                 time)), adjusted.reason());
+        // The two studies, with their figures in the model: their years are adjusted too, their regions not.
+        ComparabilityReport studies = ComparabilityCheck.withDefaults().withModel(fit).compare(bpifrance.study(),
+                catalogue.observationsOf(bpifrance.study()), insee.study(), catalogue.observationsOf(insee.study()));
+        Assessment years = studies.assessments().stream().filter(a -> a.dimension() == Dimension.YEAR).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.AFTER_ADJUSTMENT, years.verdict());
+        assertTrue(years.reason().endsWith("comparable after adjustment by the adoption model, whose time effects both"
+                + " studies' figures entered"), years.reason());
+        assertEquals(ComparabilityCheck.withDefaults().compare(bpifrance.study(), catalogue.observationsOf(
+                bpifrance.study()), insee.study(), catalogue.observationsOf(insee.study())).assessments().stream()
+                .filter(a -> a.dimension() == Dimension.SAMPLING).findFirst().orElseThrow(), studies.assessments()
+                .stream().filter(a -> a.dimension() == Dimension.SAMPLING).findFirst().orElseThrow());
     }
 }
