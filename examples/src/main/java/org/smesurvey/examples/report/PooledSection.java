@@ -8,9 +8,13 @@ import java.util.List;
 import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.ForestPlot;
 import org.smesurvey.core.Observation;
+import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.meta.EffectSizes;
+import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Pooling;
+import org.smesurvey.stats.meta.ProportionMeasure;
 
 /**
  * Section 4, pooled figures only where a pool means something: the same indicator, platform and network scope,
@@ -55,8 +59,12 @@ final class PooledSection {
         html.table(List.of(w.get("pooled.topic"), w.get("pooled.years"), w.get("pooled.studies"),
                 w.get("pooled.prediction"), w.get("pooled.pooled"), "I²"), rows);
         for (Pooling.Pool pool : pooling.pools()) {
-            html.chart(ForestPlot.of(pool.result().orElseThrow(), ChartSpec.builder().title(topic(pool.figures()
-                    .get(0), w)).language(w.language()).build()), topic(pool.figures().get(0), w));
+            // The same fit with the studies named in words on the plot.
+            List<Observation> figures = pool.figures();
+            MetaResult named = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO,
+                    figures.stream().map(EffectiveSample::of).toList(), figures.stream().map(o -> w.source(o)).toList()));
+            html.chart(ForestPlot.of(named, ChartSpec.builder().title(topic(figures.get(0), w)).language(w.language())
+                    .build()), topic(figures.get(0), w));
         }
         html.raw("</section>");
     }

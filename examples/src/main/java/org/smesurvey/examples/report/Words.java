@@ -86,6 +86,12 @@ final class Words {
         return text.toString();
     }
 
+    /** A figure's source in a few words, for a plot's row: its study, and its region when not the study's. */
+    String source(Observation o) {
+        return study(o.study()) + (o.region().equals(o.study().region()) ? ""
+                : " (" + o.region().displayName(locale()) + ")");
+    }
+
     /** A proportion as a rounded percentage: "45 %" in French, "45%" in English. */
     String percent(double proportion) {
         return percent.format(proportion);
