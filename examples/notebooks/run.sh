@@ -4,7 +4,8 @@
 # Needs Jupyter from Debian (apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel) and a JDK 17+.
 # Builds smesurvey and its dependencies into examples/target/notebook-lib (the notebooks' %jar), fetches the
 # kernel (io.github.padreati:rapaio-jupyter-kernel) from Maven Central into examples/target/jupyter with its
-# kernel.json, and writes the executed notebooks, charts included, to examples/target/notebooks.
+# kernel.json, writes the executed notebooks, charts included, to examples/target/notebooks, and fails on an
+# error or a stray output in them (examples/notebooks/check-outputs.py).
 set -eu
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -57,4 +58,10 @@ for notebook in examples/notebooks/*.ipynb; do
     exit 1
   done
 done
+# The %jar cells' class-path lines are not for the reader: their outputs go (cells tagged remove-output).
+jupyter nbconvert --to notebook --inplace --TagRemovePreprocessor.enabled=True \
+    --TagRemovePreprocessor.remove_all_outputs_tags=remove-output examples/target/notebooks/*.ipynb \
+    > "$log" 2>&1 || { cat "$log" >&2; exit 1; }
+echo "== checking the executed notebooks for errors and stray outputs"
+python3 examples/notebooks/check-outputs.py examples/target/notebooks/*.ipynb
 echo "Executed notebooks are in examples/target/notebooks"

@@ -12,6 +12,7 @@ import org.smesurvey.charts.ComparabilityMap;
 import org.smesurvey.core.Sampling;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.stats.comparability.Adjustment;
 import org.smesurvey.stats.comparability.Assessment;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
@@ -43,6 +44,7 @@ final class ComparabilitySection {
         Map<Verdict, Integer> all = new EnumMap<>(Verdict.class);
         Map<Sampling, Map<Verdict, Integer>> within = new EnumMap<>(Sampling.class);
         Map<Dimension, int[]> dimensions = new EnumMap<>(Dimension.class);
+        Map<Dimension, Map<Adjustment, Integer>> adjustments = new EnumMap<>(Dimension.class);
         for (int i = 0; i < studies.size(); i++) {
             for (int j = i + 1; j < studies.size(); j++) {
                 Study a = studies.get(i);
@@ -59,6 +61,8 @@ final class ComparabilitySection {
                         counts[0]++;
                     } else if (x.verdict() == Verdict.AFTER_ADJUSTMENT) {
                         counts[1]++;
+                        x.adjustment().ifPresent(adjustment -> adjustments.computeIfAbsent(x.dimension(),
+                                k -> new EnumMap<>(Adjustment.class)).merge(adjustment, 1, Integer::sum));
                     }
                 }
             }
@@ -81,9 +85,11 @@ final class ComparabilitySection {
         dimensions.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
                 .sorted((x, y) -> Integer.compare(y.getValue()[0], x.getValue()[0]))
                 .forEach(e -> reasons.add(List.of(escape(dimension(e.getKey(), w)), String.valueOf(e.getValue()[0]),
-                        String.valueOf(e.getValue()[1]))));
+                        String.valueOf(e.getValue()[1]), escape(adjustments.getOrDefault(e.getKey(), Map.of())
+                                .entrySet().stream().map(a -> adjustment(a.getKey(), w) + " (" + a.getValue() + ")")
+                                .collect(java.util.stream.Collectors.joining(", "))))));
         html.table(List.of(w.get("comparability.dimension"), w.get("comparability.pairs"),
-                w.get("comparability.adjusted")), reasons);
+                w.get("comparability.adjusted"), w.get("comparability.by")), reasons);
         List<String> tooLarge = new ArrayList<>();
         groups.forEach((kind, members) -> {
             if (members.size() > MAP_MAX) {
@@ -98,6 +104,15 @@ final class ComparabilitySection {
             html.note(w.get("comparability.nomap", MAP_MAX, String.join("; ", tooLarge)));
         }
         html.raw("</section>");
+    }
+
+    /** An adjustment's name in the page's language; English from the library itself. */
+    private static String adjustment(Adjustment a, Words w) {
+        try {
+            return w.get("adjustment." + a.name());
+        } catch (MissingResourceException e) {
+            return a.description();
+        }
     }
 
     /** A dimension's name in the page's language; English from the library itself. */
