@@ -268,6 +268,26 @@ final class Model {
     }
 
     /**
+     * \( b_S'V_{SS}^{-1}b_S \) over the coefficients from {@code first} on, for any covariance V of b (a
+     * model-based or a robust one).
+     */
+    static double wald(double[] beta, double[][] covariance, int first) {
+        int m = beta.length - first;
+        double[][] sub = new double[m][m];
+        double[] b = new double[m];
+        for (int a = 0; a < m; a++) {
+            b[a] = beta[first + a];
+            for (int c = 0; c < m; c++) {
+                sub[a][c] = covariance[first + a][first + c];
+            }
+        }
+        double[] solved = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(sub, false)).getSolver()
+                .solve(new org.apache.commons.math3.linear.ArrayRealVector(b, false)).toArray();
+        return dot(b, solved);
+    }
+
+    /**
      * \( b'[(X'WX)^{-1}_{SS}]^{-1}b \) for the trailing coefficients S from {@code first} on, the Wald statistic
      * of the moderators: \( \|R_{SS} b_S\|^2 \), since the trailing block of \( R^{-1} \) is \( R_{SS}^{-1} \).
      */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
@@ -149,24 +147,8 @@ public final class MultilevelResult implements PooledModel {
         return Optional.of(TestResult.of("Test of moderators", qm, m, Distributions.chiSquareUpperTail(qm, m)));
     }
 
-    /** \( b_S'V_{SS}^{-1}b_S \) over the coefficients from {@code first} on. */
     private double wald(double[][] covariance, int first) {
-        int m = fit.p - first;
-        double[][] sub = new double[m][m];
-        double[] b = new double[m];
-        for (int a = 0; a < m; a++) {
-            b[a] = fit.beta[first + a];
-            for (int c = 0; c < m; c++) {
-                sub[a][c] = covariance[first + a][first + c];
-            }
-        }
-        double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
-                .solve(new org.apache.commons.math3.linear.ArrayRealVector(b, false)).toArray();
-        double q = 0;
-        for (int a = 0; a < m; a++) {
-            q += b[a] * solved[a];
-        }
-        return q;
+        return Model.wald(fit.beta, covariance, first);
     }
 
     /**

@@ -1,0 +1,351 @@
+package org.smesurvey.stats.meta;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.internal.Checks;
+
+/**
+ * The one-step binomial–normal model of single proportions, metafor's
+ * {@code rma.glmm(measure = "PLO", xi, ni, mods, method = "ML")}: a random-intercept logistic model
+ * (Stijnen, Hamza &amp; Özdemir 2010) fitted by maximum likelihood, each study's integral over its random effect
+ * by adaptive Gauss–Hermite quadrature ({@linkplain #withNodes(int) 7 nodes by default}, as metafor; 1 is the
+ * Laplace approximation), or the equal-effects model, a binomial GLM ({@link #fitEqualEffects}). No correction for
+ * zero cells is needed: a study with x = 0 or x = n enters as it is. Survey figures enter through their effective
+ * counts, which need not be whole numbers (see {@link BinomialNormal} for the likelihood then used).
+ *
+ * <p>The likelihood is maximised by Newton's method on its exact gradient (the Hessian from central differences
+ * of the gradient), each step halved until the likelihood does not fall, until no parameter moves by more than
+ * {@linkplain #withTolerance(double) the tolerance} (1e-10 by default) times max(1, |θ|); lme4, which metafor
+ * calls, stops its optimiser near 1e-6 relative, so metafor's estimates are good to about that. The fit fails with
+ * a clear message after {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of
+ * the observed information in (τ, β), as lme4's {@code vcov} (from the Hessian), Richardson-extrapolated central
+ * differences of the gradient here; with τ̂ = 0 those of β alone.
+ *
+ * <p>References: Stijnen, T., Hamza, T. H. and Özdemir, P. (2010). Random effects meta-analysis of event outcome
+ * in the framework of the generalized linear mixed model with applications in sparse data. <i>Statistics in
+ * Medicine</i> 29, 3046–3067; Lin, L. and Chu, H. (2020). Meta-analysis of proportions using generalized linear
+ * mixed models. <i>Epidemiology</i> 31, 713–717; Schwarzer, G. et al. (2019). Seriously misleading results using
+ * inverse of Freeman–Tukey double arcsine transformation in meta-analysis of single proportions. <i>Research
+ * Synthesis Methods</i> 10, 476–483.
+ *
+ * <p>Instances are immutable.
+ *
+ * @since 0.1
+ */
+public final class Glmm {
+
+    private static final Glmm DEFAULTS = new Glmm(7, 0.95, 1e-10, 200);
+
+    private final int nodes;
+    private final double level;
+    private final double tolerance;
+    private final int maxIterations;
+
+    private Glmm(int nodes, double level, double tolerance, int maxIterations) {
+        this.nodes = nodes;
+        this.level = level;
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
+    }
+
+    /**
+     * Seven quadrature nodes, 95 % intervals, tolerance 1e-10, 200 iterations at most.
+     *
+     * @return the default fitter
+     */
+    public static Glmm withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A fitter with this many adaptive Gauss–Hermite nodes (metafor's {@code nAGQ}); 1 is the Laplace
+     * approximation.
+     *
+     * @param nodes the number of nodes, 1 to 50
+     * @return a new fitter
+     * @throws IllegalArgumentException if it is outside 1 to 50
+     */
+    public Glmm withNodes(int nodes) {
+        if (nodes < 1 || nodes > 50) {
+            throw new IllegalArgumentException("Number of quadrature nodes is not within 1 to 50: " + nodes);
+        }
+        return new Glmm(nodes, level, tolerance, maxIterations);
+    }
+
+    /**
+     * A fitter at this confidence level.
+     *
+     * @param level the level, in (0, 1)
+     * @return a new fitter
+     * @throws IllegalArgumentException if it is not in (0, 1)
+     */
+    public Glmm withLevel(double level) {
+        return new Glmm(nodes, Checks.requireLevel(level), tolerance, maxIterations);
+    }
+
+    /**
+     * A fitter that stops when no parameter moves by more than {@code tolerance} × max(1, |θ|).
+     *
+     * @param tolerance the tolerance, in (0, 1)
+     * @return a new fitter
+     * @throws IllegalArgumentException if it is not in (0, 1)
+     */
+    public Glmm withTolerance(double tolerance) {
+        return new Glmm(nodes, level, Checks.requireOpenUnit(tolerance, "tolerance"), maxIterations);
+    }
+
+    /**
+     * A fitter that gives up after this many Newton steps.
+     *
+     * @param maxIterations the maximum, positive
+     * @return a new fitter
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public Glmm withMaxIterations(int maxIterations) {
+        if (maxIterations <= 0) {
+            throw new IllegalArgumentException("Maximum number of iterations is not positive: " + maxIterations);
+        }
+        return new Glmm(nodes, level, tolerance, maxIterations);
+    }
+
+    /**
+     * Fits the random-effects model without moderators.
+     *
+     * @param studies each study's events and size (effective counts for a survey's figure)
+     * @param labels the studies' names
+     * @return the fit
+     * @throws IllegalArgumentException if there are fewer than two studies, the labels are not as many, or the
+     *         likelihood's maximum is not found within the iterations allowed
+     */
+    public GlmmResult fit(List<EffectiveSample> studies, List<String> labels) {
+        return fit(studies, labels, Moderators.builder(studies.size()).build());
+    }
+
+    /**
+     * Fits the random-effects model with moderators.
+     *
+     * @param studies each study's events and size
+     * @param labels the studies' names
+     * @param moderators the design, with its intercept
+     * @return the fit
+     * @throws IllegalArgumentException as {@link #fit(List, List)}, or if the design is not of full rank or has
+     *         more columns than there are studies
+     */
+    public GlmmResult fit(List<EffectiveSample> studies, List<String> labels, Moderators moderators) {
+        return fit(studies, labels, moderators, true);
+    }
+
+    /**
+     * Fits the equal-effects model, a binomial GLM (metafor's {@code method = "EE"}).
+     *
+     * @param studies each study's events and size
+     * @param labels the studies' names
+     * @param moderators the design, with its intercept
+     * @return the fit, τ² = 0
+     * @throws IllegalArgumentException as {@link #fit(List, List, Moderators)}
+     */
+    public GlmmResult fitEqualEffects(List<EffectiveSample> studies, List<String> labels, Moderators moderators) {
+        return fit(studies, labels, moderators, false);
+    }
+
+    private GlmmResult fit(List<EffectiveSample> studies, List<String> labels, Moderators moderators,
+            boolean random) {
+        Objects.requireNonNull(studies, "studies");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(moderators, "moderators");
+        int k = studies.size();
+        if (k < 2 || labels.size() != k || moderators.studies() != k) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A binomial-normal model needs"
+                    + " two studies or more, with as many labels and design rows: %d studies, %d labels, %d rows", k,
+                    labels.size(), moderators.studies()));
+        }
+        int p = moderators.columns();
+        if (p > k) {
+            throw new IllegalArgumentException("More coefficients (" + p + ") than studies (" + k + ")");
+        }
+        double[] x = new double[k];
+        double[] n = new double[k];
+        double[][] design = new double[k][];
+        for (int i = 0; i < k; i++) {
+            x[i] = studies.get(i).successes();
+            n[i] = studies.get(i).size();
+            design[i] = moderators.rowArrayOf(i);
+        }
+        BinomialNormal model = new BinomialNormal(x, n, design, nodes);
+        double[] glm = glm(model, labels);
+        double[] theta = new double[p + 1];
+        System.arraycopy(glm, 0, theta, 1, p);
+        if (random) {
+            theta[0] = 0.5;
+            theta = maximise(model, theta, labels);
+            if (theta[0] < 1e-8 * Math.max(1, Math.abs(theta[1]))) {
+                // The maximum is on the boundary: tau = 0, the binomial GLM's coefficients.
+                theta = new double[p + 1];
+                System.arraycopy(glm, 0, theta, 1, p);
+            }
+        }
+        return new GlmmResult(model, theta, random, nodes, level, labels, moderators,
+                covariance(model, theta), glmLogLikelihood(model, glm));
+    }
+
+    /** The binomial GLM by iteratively reweighted least squares, to full precision. */
+    private double[] glm(BinomialNormal model, List<String> labels) {
+        int p = model.p;
+        boolean allZero = true;
+        boolean allFull = true;
+        for (int i = 0; i < model.k; i++) {
+            allZero &= model.x[i] == 0;
+            allFull &= model.x[i] == model.n[i];
+        }
+        if (allZero || allFull) {
+            throw new IllegalArgumentException("The binomial GLM has no finite maximum for studies " + labels
+                    + ": every study is at " + (allZero ? "0" : "n"));
+        }
+        double[] beta = new double[p];
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[] gradient = new double[p + 1];
+            double[] theta = new double[p + 1];
+            System.arraycopy(beta, 0, theta, 1, p);
+            model.logLikelihood(theta, gradient);
+            RealMatrix information = information(model, beta);
+            double[] g = java.util.Arrays.copyOfRange(gradient, 1, p + 1);
+            double[] step;
+            try {
+                step = new LUDecomposition(information).getSolver()
+                        .solve(new org.apache.commons.math3.linear.ArrayRealVector(g, false)).toArray();
+            } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+                throw new IllegalArgumentException("The binomial GLM has no finite maximum for studies " + labels
+                        + ": its information matrix is singular (a moderator separates the studies at 0 or at n,"
+                        + " or the design is not of full rank)", e);
+            }
+            double largest = 0;
+            for (int j = 0; j < p; j++) {
+                beta[j] += step[j];
+                largest = Math.max(largest, Math.abs(step[j]) / Math.max(1, Math.abs(beta[j])));
+            }
+            if (largest < 1e-13) {
+                return beta;
+            }
+        }
+        throw new IllegalArgumentException("The binomial GLM did not converge in 100 iterations for studies " + labels
+                + " (a moderator separating the studies at 0 or at n?)");
+    }
+
+    /** \( X'\operatorname{diag}(n_iμ_i(1-μ_i))X \), the GLM's information. */
+    private static RealMatrix information(BinomialNormal model, double[] beta) {
+        int p = model.p;
+        double[][] info = new double[p][p];
+        for (int i = 0; i < model.k; i++) {
+            double mu = BinomialNormal.expit(model.linear(i, beta));
+            double weight = model.n[i] * mu * (1 - mu);
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    info[a][b] += weight * model.design[i][a] * model.design[i][b];
+                }
+            }
+        }
+        return new Array2DRowRealMatrix(info, false);
+    }
+
+    private static double glmLogLikelihood(BinomialNormal model, double[] beta) {
+        double[] theta = new double[model.p + 1];
+        System.arraycopy(beta, 0, theta, 1, model.p);
+        return model.logLikelihood(theta, null);
+    }
+
+    /** Newton's method on the exact gradient, the Hessian from its central differences, with step halving. */
+    private double[] maximise(BinomialNormal model, double[] start, List<String> labels) {
+        double[] theta = start.clone();
+        int m = theta.length;
+        double[] gradient = new double[m];
+        double value = model.logLikelihood(theta, gradient);
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            RealMatrix hessian = hessian(model, theta, 1e-5);
+            double[] step;
+            try {
+                step = new CholeskyDecomposition(hessian.scalarMultiply(-1)).getSolver()
+                        .solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient, false)).toArray();
+            } catch (NonPositiveDefiniteMatrixException e) {
+                step = gradient.clone(); // not concave here: a gradient step, shortened below if needed
+            }
+            double scale = 1;
+            double[] next = new double[m];
+            double[] nextGradient = new double[m];
+            double nextValue;
+            while (true) {
+                for (int j = 0; j < m; j++) {
+                    next[j] = theta[j] + scale * step[j];
+                }
+                next[0] = Math.abs(next[0]); // the likelihood is even in tau
+                nextValue = model.logLikelihood(next, nextGradient);
+                if (nextValue >= value - 1e-12 * Math.abs(value) || scale < 1e-10) {
+                    break;
+                }
+                scale /= 2;
+            }
+            double largest = 0;
+            for (int j = 0; j < m; j++) {
+                largest = Math.max(largest, Math.abs(next[j] - theta[j]) / Math.max(1, Math.abs(next[j])));
+            }
+            theta = next.clone();
+            gradient = nextGradient.clone();
+            value = nextValue;
+            if (largest < tolerance) {
+                return theta;
+            }
+        }
+        throw new IllegalArgumentException("The binomial-normal model did not converge in " + maxIterations
+                + " iterations for studies " + labels);
+    }
+
+    /** The Hessian of the log-likelihood by central differences of its exact gradient, step h × max(1, |θ_j|). */
+    static RealMatrix hessian(BinomialNormal model, double[] theta, double h) {
+        int m = theta.length;
+        double[][] hessian = new double[m][m];
+        double[] plus = new double[m];
+        double[] minus = new double[m];
+        for (int j = 0; j < m; j++) {
+            double step = h * Math.max(1, Math.abs(theta[j]));
+            double[] a = theta.clone();
+            double[] b = theta.clone();
+            a[j] += step;
+            b[j] -= step;
+            model.logLikelihood(a, plus);
+            model.logLikelihood(b, minus);
+            for (int i = 0; i < m; i++) {
+                hessian[i][j] = (plus[i] - minus[i]) / (2 * step);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = (hessian[i][j] + hessian[j][i]) / 2;
+                hessian[i][j] = mean;
+                hessian[j][i] = mean;
+            }
+        }
+        return new Array2DRowRealMatrix(hessian, false);
+    }
+
+    /**
+     * The covariance of β: the inverse observed information in (τ, β), its β block (Richardson-extrapolated
+     * differences, steps 1e-3 and 5e-4); with τ = 0, the GLM's information.
+     */
+    private static double[][] covariance(BinomialNormal model, double[] theta) {
+        int p = model.p;
+        if (theta[0] == 0) {
+            double[] beta = java.util.Arrays.copyOfRange(theta, 1, p + 1);
+            return new LUDecomposition(information(model, beta)).getSolver().getInverse().getData();
+        }
+        RealMatrix coarse = hessian(model, theta, 1e-3);
+        RealMatrix fine = hessian(model, theta, 5e-4);
+        RealMatrix observed = fine.scalarMultiply(4).subtract(coarse).scalarMultiply(-1.0 / 3);
+        RealMatrix inverse = new LUDecomposition(observed).getSolver().getInverse();
+        return inverse.getSubMatrix(1, p, 1, p).getData();
+    }
+}

@@ -1,0 +1,208 @@
+package org.smesurvey.stats.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.EffectiveSample;
+
+/**
+ * The binomial–normal model against metafor's {@code rma.glmm(measure = "PLO", xi, ni, mods, nAGQ)} and against the
+ * same quadrature's likelihood maximised tightly in R (stats/src/test/reference/metafor-glmm.R): dat.pritz1997,
+ * dat.debruin2009 with two moderators (scq and ethnicity "other"), an SME-style set with a study at 0 and one at n,
+ * two studies, a set nearly all at 0, and one huge study; with 7 nodes and with 1 (Laplace).
+ *
+ * <p>Tolerances: against the tight R fit 1e-8 (coefficients, τ², log-likelihood; standard errors 1e-6 relative,
+ * both sides' Hessians being finite differences, of the likelihood in R, of its exact gradient here); against
+ * metafor at lme4's own precision — its optimiser stops near 1e-6 relative in the deviance, which leaves the
+ * estimates within about 1e-4 with 7 nodes and 2e-3 with the Laplace approximation, whose likelihood is flatter;
+ * its standard errors come from lme4's own finite-difference Hessian. The binomial GLM against R's glm converged
+ * to 1e-15 at 1e-8 (metafor's own EE fit stops at 1e-8 in the deviance, with the weights of the step before).
+ */
+class GlmmTest {
+
+    private static final Map<String, String[]> LINES = new LinkedHashMap<>();
+    private static final List<String> SETS = List.of("pritz", "debruin", "sme", "two", "zeros", "huge");
+
+    @BeforeAll
+    static void read() throws IOException {
+        try (InputStream in = GlmmTest.class.getResourceAsStream("metafor-glmm.txt")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(l -> {
+                String[] f = l.split(";");
+                String key = f[0] + ";" + f[1] + (f[0].equals("METAFOR") || f[0].equals("TIGHT") ? ";" + f[2] : "");
+                LINES.put(key, f);
+            });
+        }
+    }
+
+    static List<String> sets() {
+        return SETS;
+    }
+
+    private static double[] numbers(String field) {
+        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private record Data(List<EffectiveSample> studies, List<String> labels, Moderators moderators) {
+    }
+
+    private static Data data(String set) {
+        String[] line = LINES.get("DATA;" + set);
+        double[] x = numbers(line[2]);
+        double[] n = numbers(line[3]);
+        double[] design = numbers(line[4]);
+        int k = x.length;
+        int p = design.length / k;
+        List<EffectiveSample> studies = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            studies.add(new EffectiveSample(x[i], n[i]));
+        }
+        Moderators.Builder builder = Moderators.builder(k);
+        for (int j = 1; j < p; j++) {
+            int column = j;
+            builder.numeric("m" + j, IntStream.range(0, k).mapToDouble(i -> design[i * p + column]).toArray());
+        }
+        return new Data(studies, IntStream.range(0, k).mapToObj(i -> set + " " + (i + 1)).toList(), builder.build());
+    }
+
+    private static GlmmResult fit(String set, int nodes) {
+        Data d = data(set);
+        return Glmm.withDefaults().withNodes(nodes).fit(d.studies(), d.labels(), d.moderators());
+    }
+
+    @ParameterizedTest
+    @MethodSource("sets")
+    void theLikelihoodMaximisedIsTheTightRFit(String set) {
+        for (int nodes : new int[] {7, 1}) {
+            String[] tight = LINES.get("TIGHT;" + set + ";" + nodes);
+            GlmmResult r = fit(set, nodes);
+            double[] beta = numbers(tight[3]);
+            double[] se = numbers(tight[4]);
+            String where = set + ", " + nodes + " nodes";
+            for (int j = 0; j < beta.length; j++) {
+                assertEquals(beta[j], r.coefficients().get(j).estimate(), 1e-8 * Math.max(1, Math.abs(beta[j])),
+                        where + " beta " + j);
+                assertEquals(se[j], r.coefficients().get(j).standardError(), 1e-6 * se[j], where + " se " + j);
+            }
+            assertEquals(Double.parseDouble(tight[5]), r.tau2(), 1e-8 * Math.max(1, r.tau2()), where + " tau2");
+            assertEquals(Double.parseDouble(tight[6]), r.fitStatistics(false).logLikelihood(), 1e-8, where + " logLik");
+            assertEquals(Double.parseDouble(tight[7]), r.conditionalDeviance(), 1e-7, where + " conditional deviance");
+            assertEquals(Double.parseDouble(tight[8]), r.saturatedLogLikelihood(), 1e-10, where + " saturated");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sets")
+    void metaforAgreesAtItsOwnPrecision(String set) {
+        for (int nodes : new int[] {7, 1}) {
+            String[] m = LINES.get("METAFOR;" + set + ";" + nodes);
+            GlmmResult r = fit(set, nodes);
+            double tolerance = nodes == 7 ? 1e-4 : 2e-3;
+            String where = set + ", " + nodes + " nodes";
+            double[] beta = numbers(m[3]);
+            double[] se = numbers(m[4]);
+            for (int j = 0; j < beta.length; j++) {
+                assertEquals(beta[j], r.coefficients().get(j).estimate(), tolerance * Math.max(1, Math.abs(beta[j])),
+                        where + " beta " + j);
+                assertEquals(se[j], r.coefficients().get(j).standardError(), 10 * tolerance * se[j], where + " se " + j);
+            }
+            assertEquals(Double.parseDouble(m[5]), r.tau2(), tolerance * Math.max(1, r.tau2()), where + " tau2");
+            // metafor's logLik: the saturated model's minus half the conditional deviance at the modes.
+            assertEquals(Double.parseDouble(m[6]), r.saturatedLogLikelihood() - r.conditionalDeviance() / 2,
+                    10 * tolerance * Math.max(1, Math.abs(Double.parseDouble(m[6]))), where + " metafor's logLik");
+            // The Wald test: its limit exactly, metafor's GLM-stopped value to 1e-6.
+            double limit = numbers(LINES.get("WALD_LIMIT;" + set)[2])[0];
+            assertEquals(limit, r.heterogeneityTest().statistic(), 1e-10 * Math.max(1, limit), where + " Wald limit");
+            assertEquals(Double.parseDouble(m[7]), r.heterogeneityTest().statistic(), 1e-6 * Math.max(1, limit),
+                    where + " QE.Wld");
+            assertEquals(Double.parseDouble(m[8]), r.likelihoodRatioTest().statistic(), 1e-7, where + " QE.LRT");
+            assertEquals(Double.parseDouble(m[9]), r.i2(), 100 * tolerance, where + " I2");
+            assertEquals(Double.parseDouble(m[10]), r.h2(), tolerance * Math.max(1, r.h2()) * 10, where + " H2");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sets")
+    void theEqualEffectsModelIsTheBinomialGlm(String set) {
+        String[] e = LINES.get("EE;" + set);
+        Data d = data(set);
+        GlmmResult r = Glmm.withDefaults().fitEqualEffects(d.studies(), d.labels(), d.moderators());
+        double[] beta = numbers(e[2]);
+        double[] se = numbers(e[3]);
+        for (int j = 0; j < beta.length; j++) {
+            // R's glm stops at a relative change of 1e-8 in the deviance.
+            assertEquals(beta[j], r.coefficients().get(j).estimate(), 1e-8 * Math.max(1, Math.abs(beta[j])), set);
+            assertEquals(se[j], r.coefficients().get(j).standardError(), 1e-8 * se[j], set);
+        }
+        assertEquals(Double.parseDouble(e[4]), r.fitStatistics(false).logLikelihood(), 1e-8, set);
+        assertEquals(0, r.tau2());
+        assertEquals(Tau2Estimator.EE, r.estimator());
+    }
+
+    @Test
+    void theGradientIsTheLikelihoodsDerivative() {
+        Data d = data("debruin");
+        double[] x = d.studies().stream().mapToDouble(EffectiveSample::successes).toArray();
+        double[] n = d.studies().stream().mapToDouble(EffectiveSample::size).toArray();
+        double[][] design = IntStream.range(0, x.length).mapToObj(i -> d.moderators().rowArrayOf(i))
+                .toArray(double[][]::new);
+        for (int nodes : new int[] {1, 7, 15}) {
+            BinomialNormal model = new BinomialNormal(x, n, design, nodes);
+            double[] theta = {0.6, -0.3, 0.05, -0.8};
+            double[] gradient = new double[4];
+            model.logLikelihood(theta, gradient);
+            for (int j = 0; j < 4; j++) {
+                double h = 1e-5;
+                double[] a = theta.clone();
+                double[] b = theta.clone();
+                a[j] += h;
+                b[j] -= h;
+                double numeric = (model.logLikelihood(a, null) - model.logLikelihood(b, null)) / (2 * h);
+                assertEquals(numeric, gradient[j], 1e-6, nodes + " nodes, parameter " + j);
+            }
+        }
+    }
+
+    @Test
+    void resultsPrintAsMetaforPrintsThem() {
+        GlmmResult r = fit("pritz", 7);
+        String summary = r.summary();
+        assertTrue(summary.startsWith("Random-Effects Model (k = 14; method: ML, binomial-normal, 7 quadrature nodes)"),
+                summary);
+        assertTrue(summary.contains("tau^2 (estimated amount of total heterogeneity): 0.5893"), summary);
+        assertTrue(summary.contains("Wld(df = 13) = 25.0979, p-val = 0.0224"), summary);
+        assertTrue(summary.contains("LRT(df = 13) = 42.2324, p-val = <.0001"), summary);
+        assertTrue(summary.contains("intrcpt       1.3766   0.2884   4.7735   <.0001   0.8114   1.9418"), summary);
+        PooledModel.Pooled pooled = r.pooled().orElseThrow();
+        assertEquals(BinomialNormal.expit(r.coefficients().get(0).estimate()), pooled.proportions().orElseThrow()
+                .confidence().estimate(), 1e-15);
+        double half = 1.959963984540054 * Math.sqrt(Math.pow(r.coefficients().get(0).standardError(), 2) + r.tau2());
+        assertEquals(r.coefficients().get(0).estimate() + half, pooled.prediction().upper(), 1e-9);
+    }
+
+    @Test
+    void badInputIsRefusedWithItsReason() {
+        List<EffectiveSample> one = List.of(new EffectiveSample(3, 10));
+        assertThrows(IllegalArgumentException.class, () -> Glmm.withDefaults().fit(one, List.of("a")));
+        List<EffectiveSample> zeros = List.of(new EffectiveSample(0, 10), new EffectiveSample(0, 20));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Glmm.withDefaults().fit(zeros, List.of("a", "b")));
+        assertEquals("The binomial GLM has no finite maximum for studies [a, b]: every study is at 0",
+                none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Glmm.withDefaults().withNodes(0));
+        assertThrows(IllegalArgumentException.class, () -> fit("pritz", 7).fitStatistics(true));
+    }
+}

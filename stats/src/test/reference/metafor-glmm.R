@@ -1,0 +1,121 @@
+# Reference values for GlmmTest (R 4.2.2, metafor 3.8.1, lme4 1.1-31):
+#   Rscript metafor-glmm.R > ../resources/org/smesurvey/stats/meta/metafor-glmm.txt
+# The binomial-normal model of single proportions, metafor's
+#   rma.glmm(measure = "PLO", xi, ni, mods, method = "ML", nAGQ = 7 | 1)
+# (lme4's glmer(cbind(xi, ni - xi) ~ X - 1 + (1 | study), family = binomial, nAGQ)), on each set below, and the
+# same likelihood written out here (adaptive Gauss-Hermite quadrature around each study's conditional mode, with
+# lme4's nodes GHrule(nAGQ); lme4's own deviance function carries its inner iterations' noise, near 1e-9)
+# maximised tightly: nlminb, then Newton steps on Richardson-extrapolated derivatives; the standard errors from
+# the Hessian in (tau, beta) (central differences, Richardson from h = 1e-3 and 5e-4). Lines, per set and nAGQ:
+#   METAFOR;set;nAGQ;beta;se;tau2;logLik;QE.Wld;QE.LRT;I2;H2
+#   TIGHT;set;nAGQ;beta;se;tau2;logLik;conditional deviance;saturated logLik
+# metafor's logLik is the saturated model's minus half lme4's deviance(), the conditional deviance at the modes;
+# TIGHT's is the marginal (quadrature) log-likelihood, the one maximised.
+#   DATA;set;x;n;design by rows
+#   EE;set;beta;se;logLik            (method = "EE": the binomial GLM, converged to 1e-15)
+#   WALD_LIMIT;set;Q                 (Cochran's Q of the studies with 0 < x < n, the limit of metafor's QE.Wld)
+suppressMessages({library(metafor); library(lme4)})
+f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
+sets <- list(
+  pritz = with(dat.pritz1997, list(x = xi, n = ni, X = matrix(1, length(xi), 1))),
+  debruin = with(dat.debruin2009, list(x = xi, n = ni, X = cbind(1, scq, ethnicity == "other"))),
+  # An SME-style set: firms on a social network out of those asked, with a study where none is and one where
+  # every firm is.
+  sme = list(x = c(0, 12, 45, 80, 150, 30, 60, 25), n = c(40, 60, 90, 100, 400, 30, 200, 50),
+             X = matrix(1, 8, 1)),
+  two = list(x = c(12, 30), n = c(80, 60), X = matrix(1, 2, 1)),
+  zeros = list(x = c(0, 0, 0, 0, 3, 0), n = c(30, 50, 40, 25, 60, 45), X = matrix(1, 6, 1)),
+  huge = list(x = c(20, 35, 18, 410000), n = c(50, 80, 60, 1000000), X = matrix(1, 4, 1)))
+log1pexp <- function(e) ifelse(e > 0, e + log1p(exp(-e)), log1p(exp(e)))
+lchoose2 <- function(n, x) lgamma(n + 1) - lgamma(x + 1) - lgamma(n - x + 1)  # also for non-integer counts
+# Each study's conditional mode of the random effect (on the N(0, 1) scale), by Newton on the concave
+# h(u) = x eta - n log(1 + exp(eta)) - u^2 / 2, each step halved until h does not fall.
+modes <- function(par, x, n, X) {
+  tau <- par[1]; eta0 <- c(X %*% par[-1])
+  sapply(seq_along(x), function(i) {
+    h <- function(v) { eta <- eta0[i] + tau * v; x[i] * eta - n[i] * log1pexp(eta) - v^2 / 2 }
+    u <- 0
+    for (it in 1:500) {
+      mu <- plogis(eta0[i] + tau * u)
+      step <- (tau * (x[i] - n[i] * mu) - u) / (tau^2 * n[i] * mu * (1 - mu) + 1)
+      # (near the mode h is flat to rounding: there the Newton step is taken whole)
+      while (abs(step) > 1e-6 * max(1, abs(u)) && h(u + step) < h(u)) step <- step / 2
+      u <- u + step
+      if (abs(step) < 1e-14 * max(1, abs(u))) break
+    }
+    u
+  })
+}
+# Adaptive Gauss-Hermite quadrature of each study's likelihood around its mode, as lme4 (nAGQ = 1: Laplace).
+ll_agq <- function(par, x, n, X, q) {
+  tau <- par[1]; eta0 <- c(X %*% par[-1]); r <- GHrule(q); z <- r[, "z"]; w <- r[, "w"]
+  u <- modes(par, x, n, X)
+  sum(sapply(seq_along(x), function(i) {
+    h <- function(v) { eta <- eta0[i] + tau * v; x[i] * eta - n[i] * log1pexp(eta) - v^2 / 2 }
+    mu <- plogis(eta0[i] + tau * u[i]); s <- 1 / sqrt(tau^2 * n[i] * mu * (1 - mu) + 1)
+    log(s) + h(u[i]) + log(sum(w * exp(sapply(u[i] + s * z, h) - h(u[i]) + z^2 / 2))) + lchoose2(n[i], x[i])
+  }))
+}
+grad <- function(fun, par) {
+  g <- function(h) sapply(seq_along(par), function(i) {
+    e <- replace(rep(0, length(par)), i, h); (fun(par + e) - fun(par - e)) / (2 * h) })
+  (4 * g(5e-5) - g(1e-4)) / 3
+}
+rich <- function(fun, par) {
+  # Hessian of fun at par by central differences, Richardson-extrapolated from h and h/2.
+  hess <- function(h) {
+    m <- length(par); H <- matrix(0, m, m)
+    for (i in 1:m) for (j in 1:m) {
+      e1 <- replace(rep(0, m), i, h); e2 <- replace(rep(0, m), j, h)
+      H[i, j] <- (fun(par + e1 + e2) - fun(par + e1 - e2) - fun(par - e1 + e2) + fun(par - e1 - e2)) / (4 * h^2)
+    }
+    H
+  }
+  (4 * hess(5e-4) - hess(1e-3)) / 3
+}
+for (name in names(sets)) {
+  s <- sets[[name]]; k <- length(s$x); X <- s$X
+  glmm <- function(...) {
+    args <- list(measure = "PLO", xi = s$x, ni = s$n, ...)
+    if (ncol(X) > 1) args$mods <- X[, -1, drop = FALSE]
+    do.call(rma.glmm, args)
+  }
+  cat("DATA", name, f(s$x), f(s$n), f(t(X)), sep = ";"); cat("\n")
+  # metafor's EE fit is R's glm, which stops at a relative change of 1e-8 in the deviance with the weights of
+  # the step before: the same GLM converged to 1e-15.
+  e <- glm(cbind(s$x, s$n - s$x) ~ X - 1, family = binomial, control = glm.control(epsilon = 1e-15, maxit = 200))
+  cat("EE", name, f(coef(e)), f(sqrt(diag(vcov(e)))), f(logLik(e)), sep = ";"); cat("\n")
+  ok <- s$x > 0 & s$x < s$n
+  es <- escalc("PLO", xi = s$x[ok], ni = s$n[ok], add = 0)
+  q <- if (sum(ok) > ncol(X)) rma(es$yi, es$vi, mods = X[ok, , drop = FALSE], intercept = FALSE, method = "EE")$QE else 0
+  cat("WALD_LIMIT", name, f(q), sep = ";"); cat("\n")
+  for (agq in c(7, 1)) {
+    r <- glmm(nAGQ = agq)
+    cat("METAFOR", name, agq, f(r$beta), f(r$se), f(r$tau2), f(logLik(r)), f(r$QE.Wld), f(r$QE.LRT), f(r$I2),
+        f(r$H2), sep = ";"); cat("\n")
+    # The quadrature's log-likelihood written out (lme4's nodes, GHrule), maximised tightly: nlminb, then Newton
+    # steps on Richardson-extrapolated derivatives until a step is under 1e-12.
+    ll <- function(par) ll_agq(par, s$x, s$n, X, agq)
+    opt <- nlminb(c(sqrt(r$tau2), r$beta), function(par) -ll(par), lower = c(0, rep(-Inf, ncol(X))),
+                  control = list(rel.tol = 1e-15, x.tol = 1e-15, eval.max = 5000, iter.max = 2000))
+    par <- opt$par
+    free <- if (par[1] > 1e-6) seq_along(par) else seq_along(par)[-1]  # tau on the boundary stays at 0
+    for (step in 1:50) {
+      sub <- function(q) { full <- par; full[free] <- q; -ll(full) }
+      delta <- solve(rich(sub, par[free]), grad(sub, par[free]))
+      par[free] <- par[free] - delta
+      if (max(abs(delta)) < 1e-12) break
+    }
+    par[1] <- abs(par[1])  # the likelihood is even in tau
+    H <- rich(function(p) -ll(p), par)
+    V <- if (par[1] > 1e-6) solve(H)[-1, -1, drop = FALSE] else solve(H[-1, -1, drop = FALSE])
+    mode <- modes(par, s$x, s$n, X)
+    mu <- plogis(c(X %*% par[-1]) + par[1] * mode)
+    cdev <- sum(2 * (ifelse(s$x > 0, s$x * log(s$x / (s$n * mu)), 0) +
+                     ifelse(s$n - s$x > 0, (s$n - s$x) * log((s$n - s$x) / (s$n * (1 - mu))), 0)))
+    llsat <- sum(lchoose2(s$n, s$x) + ifelse(s$x > 0, s$x * log(s$x / s$n), 0) +
+                 ifelse(s$n - s$x > 0, (s$n - s$x) * log(1 - s$x / s$n), 0))
+    cat("TIGHT", name, agq, f(par[-1]), f(sqrt(diag(V))), f(par[1]^2), f(ll(par)), f(cdev), f(llsat), sep = ";")
+    cat("\n")
+  }
+}
