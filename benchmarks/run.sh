@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the JMH benchmarks, then times R (metafor, survey) on the same data, and prints both with their ratios:
-#   benchmarks/run.sh [meta|survey|adoption]   (all by default; needs R: apt-get install r-cran-metafor r-cran-survey)
+#   benchmarks/run.sh [meta|survey|adoption|glmm]   (all by default; needs R: apt-get install r-cran-metafor
+#   r-cran-survey r-cran-lme4)
 # The tables it prints are what docs/performance.md records. The meta-analysis part takes about an hour, most
 # of it metafor's leave1out; the survey part a few minutes.
 set -eu
@@ -22,4 +23,8 @@ fi
 if [ "$part" = all ] || [ "$part" = adoption ]; then
   java -cp "$classpath" org.openjdk.jmh.Main AdoptionBenchmark -rf csv -rff benchmarks/target/jmh-adoption.csv
   Rscript benchmarks/adoption-timing.R benchmarks/target/jmh-adoption.csv | tee benchmarks/target/results-adoption.md
+fi
+if [ "$part" = all ] || [ "$part" = glmm ]; then
+  java -cp "$classpath" org.openjdk.jmh.Main GlmmBenchmark -rf csv -rff benchmarks/target/jmh-glmm.csv
+  Rscript benchmarks/glmm-timing.R benchmarks/target/jmh-glmm.csv | tee benchmarks/target/results-glmm.md
 fi

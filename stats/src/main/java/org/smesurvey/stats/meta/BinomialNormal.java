@@ -17,6 +17,8 @@ import org.apache.commons.math3.special.Gamma;
  * likelihood kernel. The gradient is exact, the conditional mode's and scale's dependence on \( (τ, β) \) included
  * (implicit differentiation of \( h_i'(\hat b_i) = 0 \)).
  *
+ * <p>Each search for a mode starts from the study's last one, so an instance serves one fit at a time.
+ *
  * <p>Reference: Pinheiro, J. C. and Bates, D. M. (1995). Approximations to the log-likelihood function in the
  * nonlinear mixed-effects model. <i>Journal of Computational and Graphical Statistics</i> 4, 12–35; Bates, D. et
  * al. (2015). Fitting linear mixed-effects models using lme4. <i>Journal of Statistical Software</i> 67(1).
@@ -31,6 +33,8 @@ final class BinomialNormal {
     private final double[] lchoose;
     private final double[] z;
     private final double[] w;
+    /** Each study's last mode, where the next search starts: the parameters move little between evaluations. */
+    private final double[] lastMode;
 
     BinomialNormal(double[] x, double[] n, double[][] design, int nodes) {
         this.x = x.clone();
@@ -39,6 +43,7 @@ final class BinomialNormal {
         this.k = x.length;
         this.p = design[0].length;
         this.lchoose = new double[k];
+        this.lastMode = new double[k];
         for (int i = 0; i < k; i++) {
             lchoose[i] = Gamma.logGamma(n[i] + 1) - Gamma.logGamma(x[i] + 1) - Gamma.logGamma(n[i] - x[i] + 1);
         }
@@ -79,7 +84,7 @@ final class BinomialNormal {
      * change under 1e-14.
      */
     double mode(int i, double eta0, double tau) {
-        double b = 0;
+        double b = lastMode[i];
         for (int iteration = 0; iteration < 500; iteration++) {
             double mu = expit(eta0 + tau * b);
             double step = (tau * (x[i] - n[i] * mu) - b) / (tau * tau * n[i] * mu * (1 - mu) + 1);
@@ -94,6 +99,7 @@ final class BinomialNormal {
                 break;
             }
         }
+        lastMode[i] = b;
         return b;
     }
 

@@ -182,7 +182,7 @@ public final class Glmm {
         double[] theta = new double[p + 1];
         System.arraycopy(glm, 0, theta, 1, p);
         if (random) {
-            theta[0] = 0.5;
+            theta[0] = Math.max(0.1, Math.sqrt(dersimonianLaird(model)));
             theta = maximise(model, theta, labels);
             if (theta[0] < 1e-8 * Math.max(1, Math.abs(theta[1]))) {
                 // The maximum is on the boundary: tau = 0, the binomial GLM's coefficients.
@@ -192,6 +192,30 @@ public final class Glmm {
         }
         return new GlmmResult(model, theta, random, nodes, level, labels, moderators,
                 covariance(model, theta), glmLogLikelihood(model, glm));
+    }
+
+    /**
+     * A start for τ²: DerSimonian and Laird's moment estimate on the studies' logits (½ added to a study at 0 or
+     * at n), intercept only.
+     */
+    private static double dersimonianLaird(BinomialNormal model) {
+        double sw = 0;
+        double sw2 = 0;
+        double swy = 0;
+        double swy2 = 0;
+        for (int i = 0; i < model.k; i++) {
+            double correction = model.x[i] == 0 || model.x[i] == model.n[i] ? 0.5 : 0;
+            double a = model.x[i] + correction;
+            double b = model.n[i] - model.x[i] + correction;
+            double y = Math.log(a / b);
+            double wi = 1 / (1 / a + 1 / b);
+            sw += wi;
+            sw2 += wi * wi;
+            swy += wi * y;
+            swy2 += wi * y * y;
+        }
+        double q = swy2 - swy * swy / sw;
+        return Math.max(0, (q - (model.k - 1)) / (sw - sw2 / sw));
     }
 
     /** The binomial GLM by iteratively reweighted least squares, to full precision. */

@@ -314,14 +314,42 @@ public final class MetaAnalysis {
      * @throws IllegalArgumentException if there are fewer than three studies
      */
     public RegressionTest eggerTest(EffectSizes studies) {
+        return regressionTest(studies, RegressionTest.Predictor.SEI);
+    }
+
+    /**
+     * The regression test for funnel-plot asymmetry on a predictor (metafor's {@code regtest(res, predictor)}),
+     * fitted as this analysis fits; {@code withEstimator(Tau2Estimator.EE).withKnappHartung(true)} is metafor's
+     * {@code model = "lm"}.
+     *
+     * @param studies the effect sizes, at least three (with sample sizes for the predictors on n)
+     * @param predictor the standard error, the variance, the sample size or a function of it
+     * @return the test of the slope, and the limit estimate where the predictor has one
+     * @throws IllegalArgumentException if there are fewer than three studies
+     */
+    public RegressionTest regressionTest(EffectSizes studies, RegressionTest.Predictor predictor) {
+        Objects.requireNonNull(predictor, "predictor");
         if (studies.size() < 3) {
-            throw new IllegalArgumentException("Egger's test needs at least three studies");
+            throw new IllegalArgumentException("A regression test needs at least three studies");
         }
-        double[] sei = new double[studies.size()];
-        for (int i = 0; i < sei.length; i++) {
-            sei[i] = Math.sqrt(studies.vi(i));
+        double[] values = new double[studies.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = predictor.value(studies, i);
         }
-        return new RegressionTest(fit(studies, Moderators.builder(studies.size()).numeric("sei", sei).build()));
+        return new RegressionTest(fit(studies, Moderators.builder(studies.size()).numeric(predictor.column(), values)
+                .build()), predictor);
+    }
+
+    /**
+     * Begg and Mazumdar's rank correlation test for funnel-plot asymmetry (metafor's {@code ranktest}); it rests
+     * on the equal-effects estimate whatever this analysis's estimator.
+     *
+     * @param studies the effect sizes, at least three
+     * @return the test
+     * @throws IllegalArgumentException if there are fewer than three studies
+     */
+    public RankCorrelationTest rankTest(EffectSizes studies) {
+        return RankCorrelationTest.of(studies);
     }
 
     /**

@@ -14,19 +14,80 @@ import org.smesurvey.stats.SignificanceResult;
  * methods to detect publication and other bias in meta-analysis. In Rothstein, Sutton and Borenstein (eds),
  * <i>Publication Bias in Meta-Analysis</i>. Wiley, 99–110.
  *
- * @param regression the fitted meta-regression on the standard errors
+ * <p>Other predictors than the standard error (metafor's {@code predictor}): the sampling variance, the sample
+ * size, its inverse, its square root and the inverse of its square root (Peters et al. 2006, <i>JAMA</i> 295,
+ * 676–680, for the inverse sample size). An analysis with the equal-effects estimator and Knapp–Hartung's
+ * adjustment fits metafor's {@code model = "lm"}, the weighted regression with a multiplicative dispersion.
+ *
+ * @param regression the fitted meta-regression on the predictor
+ * @param predictor what the effects are regressed on
  * @since 0.1
  */
-public record RegressionTest(MetaRegression regression) implements SignificanceResult {
+public record RegressionTest(MetaRegression regression, Predictor predictor) implements SignificanceResult {
+
+    /** What the effects are regressed on, metafor's {@code predictor}. */
+    public enum Predictor {
+        /** The standard error \( \sqrt{v_i} \) (Egger's test). */
+        SEI("sei", "standard error"),
+        /** The sampling variance \( v_i \). */
+        VI("vi", "sampling variance"),
+        /** The sample size \( n_i \). */
+        NI("ni", "sample size"),
+        /** The inverse of the sample size \( 1/n_i \). */
+        NINV("ninv", "inverse of the sample size"),
+        /** The square root of the sample size. */
+        SQRTNI("sqrtni", "square root sample size"),
+        /** The inverse of the square root of the sample size. */
+        SQRTNINV("sqrtninv", "inverse of the square root sample size");
+
+        private final String column;
+        private final String words;
+
+        Predictor(String column, String words) {
+            this.column = column;
+            this.words = words;
+        }
+
+        /**
+         * The moderator's name in the regression, as metafor names it.
+         *
+         * @return such as {@code sei}
+         */
+        public String column() {
+            return column;
+        }
+
+        /**
+         * Whether the intercept is the effect of a study of infinite precision (the predictor is 0 there).
+         *
+         * @return true for the standard error, the variance and the inverses of the sample size
+         */
+        public boolean hasLimitEstimate() {
+            return this != NI && this != SQRTNI;
+        }
+
+        double value(EffectSizes studies, int i) {
+            return switch (this) {
+                case SEI -> Math.sqrt(studies.vi(i));
+                case VI -> studies.vi(i);
+                case NI -> studies.ni(i);
+                case NINV -> 1 / studies.ni(i);
+                case SQRTNI -> Math.sqrt(studies.ni(i));
+                case SQRTNINV -> 1 / Math.sqrt(studies.ni(i));
+            };
+        }
+    }
 
     /**
      * Validates the test.
      *
-     * @param regression the fitted meta-regression on the standard errors
-     * @throws NullPointerException if it is null
+     * @param regression the fitted meta-regression on the predictor
+     * @param predictor what the effects are regressed on
+     * @throws NullPointerException if an argument is null
      */
     public RegressionTest {
         java.util.Objects.requireNonNull(regression, "regression");
+        java.util.Objects.requireNonNull(predictor, "predictor");
     }
 
     /**
@@ -36,8 +97,10 @@ public record RegressionTest(MetaRegression regression) implements SignificanceR
      */
     @Override
     public String method() {
-        return "Regression test for funnel plot asymmetry (" + (regression.estimator() == Tau2Estimator.EE
-                ? "equal-effects" : "mixed-effects") + " meta-regression model, predictor: standard error)";
+        String model = regression.estimator() == Tau2Estimator.EE && regression.analysis().knappHartung()
+                ? "weighted regression with multiplicative dispersion" : (regression.estimator() == Tau2Estimator.EE
+                ? "equal-effects" : "mixed-effects") + " meta-regression model";
+        return "Regression test for funnel plot asymmetry (" + model + ", predictor: " + predictor.words + ")";
     }
 
     /**
@@ -57,7 +120,7 @@ public record RegressionTest(MetaRegression regression) implements SignificanceR
      */
     @Override
     public double statistic() {
-        return regression.coefficient("sei").statistic();
+        return regression.coefficient(predictor.column()).statistic();
     }
 
     /**
@@ -67,15 +130,20 @@ public record RegressionTest(MetaRegression regression) implements SignificanceR
      */
     @Override
     public double pValue() {
-        return regression.coefficient("sei").pValue();
+        return regression.coefficient(predictor.column()).pValue();
     }
 
     /**
-     * The limit estimate: the intercept, with its confidence interval.
+     * The limit estimate: the intercept, with its confidence interval, the effect where the predictor is 0 (an
+     * infinitely precise study).
      *
      * @return the interval around \( b_0 \)
+     * @throws IllegalStateException for the sample size or its square root, which are not 0 for such a study
      */
     public Interval limitEstimate() {
+        if (!predictor.hasLimitEstimate()) {
+            throw new IllegalStateException("The predictor " + predictor.column() + " has no limit estimate");
+        }
         Coefficient intercept = regression.coefficient("intrcpt");
         return new Interval(intercept.estimate(), intercept.lower(), intercept.upper(), regression.analysis().level());
     }
