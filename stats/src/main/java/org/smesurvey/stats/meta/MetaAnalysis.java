@@ -279,6 +279,33 @@ public final class MetaAnalysis {
     }
 
     /**
+     * The cumulative meta-analysis, metafor's {@code cumul(res, order)}: the model fitted to the first study, the
+     * first two, …, in increasing {@code order} (ties kept in the studies' order, as R's {@code order}).
+     *
+     * @param studies the effect sizes
+     * @param order a key per study, such as its year
+     * @return one fit per number of studies
+     * @throws IllegalArgumentException if the keys are not as many as the studies
+     */
+    public Cumulative cumulative(EffectSizes studies, double[] order) {
+        Objects.requireNonNull(studies, "studies");
+        Objects.requireNonNull(order, "order");
+        int k = studies.size();
+        if (order.length != k) {
+            throw new IllegalArgumentException("The order has " + order.length + " keys for " + k + " studies");
+        }
+        int[] sorted = java.util.stream.IntStream.range(0, k).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> order[i])).mapToInt(Integer::intValue).toArray();
+        EffectSizes ordered = studies.subset(sorted);
+        List<MetaResult> results = new ArrayList<>();
+        for (int m = 1; m <= k; m++) {
+            EffectSizes first = ordered.subset(java.util.stream.IntStream.range(0, m).toArray());
+            results.add(new MetaResult(new Fitted(this, first, Moderators.interceptOnly(m), false)));
+        }
+        return new Cumulative(ordered, results);
+    }
+
+    /**
      * The model refitted without each study in turn: metafor's {@code leave1out}.
      *
      * @param studies the effect sizes, at least two
