@@ -110,6 +110,35 @@ public final class ForestPlot {
         return chart(rows, spec, any.studies().measure(), level(any), footer);
     }
 
+    /**
+     * The forest plot of a cumulative meta-analysis, as metafor's {@code forest(cumul(res))}: one row per study
+     * added, the pooled estimate of the studies so far with its confidence interval (back-transformed for
+     * proportions), equal squares.
+     *
+     * @param cumulative the cumulative analysis
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     */
+    public static Chart of(org.smesurvey.stats.meta.Cumulative cumulative, ChartSpec spec) {
+        Objects.requireNonNull(cumulative, "cumulative");
+        Objects.requireNonNull(spec, "spec");
+        Language language = spec.language();
+        List<Row> rows = new ArrayList<>();
+        MetaResult last = null;
+        for (int m = 0; m < cumulative.results().size(); m++) {
+            MetaResult r = cumulative.results().get(m);
+            last = r;
+            PooledModel.Pooled pooled = r.pooled().orElseThrow();
+            Interval ci = pooled.proportions().map(MetaResult.BackTransformed::confidence).orElse(pooled.confidence());
+            NumberFormat format = valueFormat(r.studies().measure(), language);
+            rows.add(new Row("+ " + cumulative.studies().label(m), language.label("interval",
+                    format.format(ci.estimate()), format.format(ci.lower()), format.format(ci.upper())), Row.Kind.STUDY,
+                    ci.estimate(), ci.lower(), ci.upper(), 50, Double.NaN, Double.NaN));
+        }
+        return chart(rows, spec, cumulative.studies().measure(), level(last), heterogeneity(last, language));
+    }
+
     private static int level(PooledModel result) {
         return (int) Math.round(100 * result.level());
     }

@@ -66,6 +66,42 @@ class ForestPlotTest {
     }
 
     @Test
+    void theBinomialNormalModelHasItsForestToo() throws Exception {
+        java.util.List<org.smesurvey.stats.EffectiveSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < X.length; i++) {
+            samples.add(new org.smesurvey.stats.EffectiveSample(X[i], N[i]));
+        }
+        org.smesurvey.stats.meta.GlmmResult glmm = org.smesurvey.stats.meta.Glmm.withDefaults().fit(samples,
+                java.util.stream.IntStream.range(0, X.length).mapToObj(i -> "Study " + (i + 1)).toList());
+        Chart chart = ForestPlot.of(glmm, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        assertEquals(14, ((XYIntervalSeriesCollection) plot.getDataset()).getItemCount(0));
+        assertEquals("Random-effects model (ML)", ((SymbolAxis) plot.getRangeAxis()).getSymbols()[0]);
+        XYPolygonAnnotation diamond = plot.getAnnotations().stream().filter(XYPolygonAnnotation.class::isInstance)
+                .map(XYPolygonAnnotation.class::cast).findFirst().orElseThrow();
+        assertEquals(glmm.pooled().orElseThrow().proportions().orElseThrow().confidence().estimate(),
+                diamond.getPolygonCoordinates()[2], 1e-12, "the GLMM's pooled proportion");
+        assertTrue(Rendering.pixels(Rendering.png(chart, 960, chart.preferredSize().height), Palette.VERMILLION) > 100);
+    }
+
+    @Test
+    void aCumulativeAnalysisHasOneRowPerStudyAdded() throws Exception {
+        EffectSizes studies = EffectSizes.of(ProportionMeasure.PLO, X, N);
+        double[] order = java.util.stream.IntStream.range(0, X.length).mapToDouble(i -> -i).toArray();
+        org.smesurvey.stats.meta.Cumulative cumulative = MetaAnalysis.withDefaults().cumulative(studies, order);
+        Chart chart = ForestPlot.of(cumulative, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        XYIntervalSeriesCollection data = (XYIntervalSeriesCollection) plot.getDataset();
+        assertEquals(14, data.getItemCount(0));
+        SymbolAxis rows = (SymbolAxis) plot.getRangeAxis();
+        assertEquals("+ " + cumulative.studies().label(0), rows.getSymbols()[rows.getSymbols().length - 1]);
+        assertEquals(cumulative.results().get(13).backTransformed().confidence().estimate(),
+                data.getXValue(0, 13), 1e-12, "the last row is the fit of all the studies");
+        Document svg = Rendering.svg(chart, 960, 500);
+        assertTrue(Rendering.texts(svg, "text").contains("+ " + cumulative.studies().label(13)));
+    }
+
+    @Test
     void aMetaRegressionHasNoDiamondButItsModeratorTest() throws Exception {
         double[] year = new double[X.length];
         for (int i = 0; i < year.length; i++) {
