@@ -20,3 +20,8 @@ for (name in names(models)) {
         f(sapply(rownames(models[[name]]$beta), function(nm) inf$dfbs[[nm]][i])), sep = ";"); cat("\n")
   }
 }
+# Baujat's coordinates, baujat(res) (its invisible data frame): BAUJAT;model;x;y
+for (name in names(models)) {
+  pdf(NULL); b <- baujat(models[[name]]); invisible(dev.off())
+  cat("BAUJAT", name, f(b$x), f(b$y), sep = ";"); cat("\n")
+}

@@ -22,7 +22,10 @@ import org.smesurvey.stats.internal.Distributions;
  *       studies weighted with \( \hat τ^2_{(i)} \);</li>
  * </ul>
  * and a study flagged influential when |DFFITS| > \( 3\sqrt{p/(k - p)} \), the χ²_p distribution function of Cook's
- * distance exceeds ½, \( h_i > 3p/k \), or some |DFBETAS| > 1 (\( s^2 \) is Knapp–Hartung's factor, 1 without it).
+ * distance exceeds ½, \( h_i > 3p/k \), or some |DFBETAS| > 1 (\( s^2 \) is Knapp–Hartung's factor, 1 without it);
+ * and the two coordinates of Baujat's plot (metafor's {@code baujat}): each study's contribution to the
+ * heterogeneity and its influence on the fitted value (Baujat et al. 2002, <i>Statistics in Medicine</i> 21,
+ * 2641–2652).
  *
  * <p>Reference: Viechtbauer, W. and Cheung, M. W.-L. (2010). Outlier and influence diagnostics for meta-analysis.
  * <i>Research Synthesis Methods</i> 1, 112–125.
@@ -47,10 +50,14 @@ public record Influence(FittedModel model, List<Study> studies) {
      * @param weight its weight, in percent
      * @param dfbetas its DFBETAS, one per coefficient
      * @param influential whether it is flagged
+     * @param heterogeneity its contribution to the (residual) heterogeneity, Baujat's x:
+     *        \( (y_i - x_i'\hat β)^2/(v_i + \hat τ^2) \)
+     * @param influenceOnFit its influence on the fitted value, Baujat's y:
+     *        \( (x_i'\hat β_{(i)} - x_i'\hat β)^2/(x_i'V_{(i)}x_i) \)
      */
     public record Study(String label, double rstudent, double dffits, double cooksDistance, double covarianceRatio,
             double tau2Deleted, double qeDeleted, double hat, double weight, List<Double> dfbetas,
-            boolean influential) {
+            boolean influential, double heterogeneity, double influenceOnFit) {
 
         /**
          * Copies the DFBETAS.
@@ -66,6 +73,8 @@ public record Influence(FittedModel model, List<Study> studies) {
          * @param weight its weight, in percent
          * @param dfbetas its DFBETAS, one per coefficient
          * @param influential whether it is flagged
+         * @param heterogeneity its contribution to the heterogeneity (Baujat's x)
+         * @param influenceOnFit its influence on the fitted value (Baujat's y)
          */
         public Study {
             Objects.requireNonNull(label, "label");
@@ -152,8 +161,10 @@ public record Influence(FittedModel model, List<Study> studies) {
             double covRatio = new LUDecomposition(new Array2DRowRealMatrix(deleted.vb, true)).getDeterminant() / vbDet;
             boolean influential = Math.abs(dffits) > 3 * Math.sqrt(p / (double) (k - p))
                     || 1 - Distributions.chiSquareUpperTail(cook, p) > 0.5 || hat[i] > 3.0 * p / k || bigDfbeta;
+            double fittedResidual = y[i] - predicted;
             studies.add(new Study(full.studies.label(i), rstudent, dffits, cook, covRatio, deleted.tau2, deleted.qe,
-                    hat[i], model.weight(i), dfbetas, influential));
+                    hat[i], model.weight(i), dfbetas, influential, fittedResidual * fittedResidual / (full.tau2 + v[i]),
+                    (predictedDeleted - predicted) * (predictedDeleted - predicted) / variancePredicted));
         }
         return new Influence(model, studies);
     }

@@ -63,6 +63,19 @@ class InfluenceTest {
             }
         }
         assertEquals(3 * x.length, checked);
+        // Baujat's coordinates, as baujat(res) returns them.
+        for (int m = 0; m < models.size(); m++) {
+            String name = names.get(m);
+            String[] b = lines.stream().filter(l -> l[0].equals("BAUJAT") && l[1].equals(name)).findFirst()
+                    .orElseThrow();
+            double[] bx = numbers(b[2]);
+            double[] by = numbers(b[3]);
+            List<Influence.Study> rows = Influence.of(models.get(m)).studies();
+            for (int i = 0; i < bx.length; i++) {
+                assertEquals(bx[i], rows.get(i).heterogeneity(), 1e-8 * Math.max(1, bx[i]), name + " x " + i);
+                assertEquals(by[i], rows.get(i).influenceOnFit(), 1e-8 * Math.max(1, by[i]), name + " y " + i);
+            }
+        }
         String summary = Influence.of(models.get(0)).summary();
         org.junit.jupiter.api.Assertions.assertTrue(summary.lines().findFirst().orElseThrow().contains(
                 "rstudent  dffits cook.d  cov.r tau2.del  QE.del    hat weight    dfbs inf"), summary);
