@@ -73,6 +73,92 @@ public final class FunnelPlot {
         return new Chart(() -> draw(fill.filled(), observed, fill.adjusted().estimate(), spec), 800, 600);
     }
 
+    /**
+     * The contour-enhanced funnel plot (Peters et al. 2008), as metafor's {@code funnel(res, level = c(90, 95, 99),
+     * refline = reference)}: the studies over the regions where a study's own test against the reference value is
+     * significant at 10 %, 5 % and 1 % (two-sided), so that one sees whether the missing studies would be the
+     * non-significant ones, as publication bias would have it.
+     *
+     * <p>Reference: Peters, J. L. et al. (2008). Contour-enhanced meta-analysis funnel plots help distinguish
+     * publication bias from other causes of asymmetry. <i>Journal of Clinical Epidemiology</i> 61, 991–996.
+     *
+     * @param result the model
+     * @param reference the value tested against, such as 0 (or the logit of a known rate)
+     * @param spec title, language
+     * @return the chart
+     * @throws NullPointerException if an argument is null
+     */
+    public static Chart contourEnhanced(PooledModel result, double reference, ChartSpec spec) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(spec, "spec");
+        return new Chart(() -> contours(result.studies(), reference, spec), 800, 600);
+    }
+
+    /** The p-value bands of the contour-enhanced plot: 0.10 to 0.05, 0.05 to 0.01, under 0.01. */
+    private static final double[] CONTOURS = {0.90, 0.95, 0.99};
+
+    private static JFreeChart contours(EffectSizes studies, double reference, ChartSpec spec) {
+        Language language = spec.language();
+        XYSeries points = new XYSeries(language.label("funnel.studies"), false, true);
+        double maxSe = 0;
+        double minY = reference;
+        double maxY = reference;
+        for (int i = 0; i < studies.size(); i++) {
+            double se = Math.sqrt(studies.vi(i));
+            points.add(studies.yi(i), se);
+            maxSe = Math.max(maxSe, se);
+            minY = Math.min(minY, studies.yi(i));
+            maxY = Math.max(maxY, studies.yi(i));
+        }
+        double bottom = maxSe * 1.05;
+        double widest = z(CONTOURS[CONTOURS.length - 1]) * bottom * 1.1;
+        double left = Math.min(minY, reference - widest);
+        double right = Math.max(maxY, reference + widest);
+        double pad = 0.04 * (right - left);
+        left -= pad;
+        right += pad;
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        Shape circle = new Ellipse2D.Double(-4, -4, 8, 8);
+        renderer.setSeriesShape(0, circle);
+        String measure = studies.measure().map(m -> language.label("measure." + m.name()))
+                .orElse(language.label("measure.none"));
+        NumberAxis x = Style.numberAxis(measure, language);
+        x.setRange(left, right);
+        NumberAxis y = Style.numberAxis(language.label("funnel.se"), language);
+        y.setInverted(true);
+        y.setRange(0, bottom);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(points), x, y, renderer);
+        // Light to dark: 0.10 > p > 0.05, 0.05 > p > 0.01, p < 0.01; each band drawn on both sides of the reference.
+        Color[] shades = {new Color(0xE0E0E0), new Color(0xB8B8B8), new Color(0x8C8C8C)};
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int band = 0; band < CONTOURS.length; band++) {
+            double inner = z(CONTOURS[band]);
+            for (int sign : new int[] {-1, 1}) {
+                double[] polygon;
+                if (band < CONTOURS.length - 1) {
+                    double outer = z(CONTOURS[band + 1]);
+                    polygon = new double[] {reference, 0, reference + sign * outer * bottom, bottom,
+                        reference + sign * inner * bottom, bottom};
+                } else {
+                    double edge = sign < 0 ? left : right;
+                    polygon = new double[] {reference, 0, edge, 0, edge, bottom, reference + sign * inner * bottom,
+                        bottom};
+                }
+                renderer.addAnnotation(new XYPolygonAnnotation(polygon, null, null, shades[band]), Layer.BACKGROUND);
+            }
+            String p = band < CONTOURS.length - 1
+                    ? String.format(language.locale(), "%.2f > p > %.2f", 1 - CONTOURS[band], 1 - CONTOURS[band + 1])
+                    : String.format(language.locale(), "p < %.2f", 1 - CONTOURS[band]);
+            legend.add(new LegendItem(p, null, null, null, new Rectangle2D.Double(-5, -5, 10, 10), shades[band]));
+        }
+        legend.add(new LegendItem(points.getKey().toString(), null, null, null, circle, Color.BLACK));
+        plot.setFixedLegendItems(legend);
+        plot.addDomainMarker(new ValueMarker(reference, Color.DARK_GRAY, Style.THIN));
+        JFreeChart chart = Style.chart(spec, language.label("funnel.contours"), plot, true);
+        renderer.setSeriesPaint(0, Color.BLACK); // after the theme, which would colour the points
+        return chart;
+    }
+
     private static JFreeChart draw(EffectSizes studies, int observed, double centre, ChartSpec spec) {
         Language language = spec.language();
         XYSeries real = new XYSeries(language.label("funnel.studies"), false, true);

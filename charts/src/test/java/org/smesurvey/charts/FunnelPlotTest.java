@@ -34,6 +34,31 @@ class FunnelPlotTest {
     }
 
     @Test
+    void contoursShadeWhereAStudyIsSignificantAgainstTheReference() throws Exception {
+        MetaResult result = ForestPlotTest.pritz();
+        Chart chart = FunnelPlot.contourEnhanced(result, 0, ChartSpec.defaults());
+        XYPlot plot = chart.toJFreeChart().getXYPlot();
+        assertEquals(14, plot.getDataset().getItemCount(0));
+        java.util.Collection<?> annotations = ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer())
+                .getAnnotations();
+        java.util.List<org.jfree.chart.annotations.XYPolygonAnnotation> bands = annotations.stream()
+                .filter(org.jfree.chart.annotations.XYPolygonAnnotation.class::isInstance)
+                .map(org.jfree.chart.annotations.XYPolygonAnnotation.class::cast).toList();
+        assertEquals(6, bands.size(), "three bands on each side of the reference");
+        // The innermost band starts at z = 1.645 (p = 0.10) at the bottom of the funnel.
+        double bottom = plot.getRangeAxis().getUpperBound();
+        double[] first = bands.get(0).getPolygonCoordinates();
+        assertEquals(-1.6448536269514722 * bottom, first[4], 1e-9);
+        assertEquals("0.10 > p > 0.05", plot.getLegendItems().get(0).getLabel());
+        assertEquals("p < 0.01", plot.getLegendItems().get(2).getLabel());
+        BufferedImage image = Rendering.png(chart, 800, 600);
+        assertTrue(Rendering.pixels(image, new java.awt.Color(0x8C8C8C)) > 1000, "the darkest band is drawn");
+        Document svg = Rendering.svg(chart, 800, 600);
+        assertTrue(Rendering.texts(svg, "text").contains("Contour-enhanced funnel plot"));
+        Rendering.saveForInspection(chart, "funnel-contours");
+    }
+
+    @Test
     void trimAndFillAddsHollowStudies() throws Exception {
         TrimAndFill fill = MetaAnalysis.withDefaults().trimAndFill(ForestPlotTest.pritz().studies());
         Chart chart = FunnelPlot.of(fill, ChartSpec.builder().language(Language.FRENCH).build());
