@@ -38,6 +38,15 @@ public final class MetaRegression extends FittedModel {
     }
 
     /**
+     * The design the model was fitted with.
+     *
+     * @return the moderators, with the intercept
+     */
+    public Moderators moderators() {
+        return fit.moderators;
+    }
+
+    /**
      * The fitted value at moderator values, metafor's {@code predict(res, newmods)}: the values of the moderator
      * columns in the design's order (factor levels as their 0/1 columns), without the intercept.
      *
