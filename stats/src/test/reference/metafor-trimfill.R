@@ -19,3 +19,10 @@ for (e in c("R0", "Q0")) for (set in c("pritz", "debruin", "sme")) for (method i
            f(tf$vi), sep = ";")
   cat("\n")
 }
+# The side chosen, trimfill(res, side = s) with L0 on REML fits: TRIMFILL_SIDE;s;set;k0;side;se.k0,beta,se,tau2;yi;vi
+for (s in c("left", "right")) for (set in c("pritz", "debruin")) {
+  d <- if (set == "pritz") pz else db
+  tf <- trimfill(rma(yi, vi, data = d, control = con), side = s, control = con)
+  cat("TRIMFILL_SIDE", s, set, tf$k0, tf$side, f(tf$se.k0, tf$beta, tf$se, tf$tau2), f(tf$yi), f(tf$vi), sep = ";")
+  cat("\n")
+}

@@ -407,6 +407,22 @@ public final class MetaAnalysis {
         return TrimAndFill.run(this, studies, estimator);
     }
 
+    /**
+     * Trim-and-fill with the missing studies imputed on a chosen side, metafor's {@code trimfill(res, estimator,
+     * side)}.
+     *
+     * @param studies the effect sizes, at least two
+     * @param estimator L0, R0 or Q0
+     * @param side where the missing studies are
+     * @return the number of missing studies, the filled effect sizes and the refitted model
+     * @throws IllegalArgumentException if there is a single study
+     * @throws IllegalStateException as {@link #trimAndFill(EffectSizes, TrimAndFill.Estimator)}
+     */
+    public TrimAndFill trimAndFill(EffectSizes studies, TrimAndFill.Estimator estimator, TrimAndFill.Side side) {
+        Objects.requireNonNull(studies, "studies");
+        return TrimAndFill.run(this, studies, estimator, Objects.requireNonNull(side, "side"));
+    }
+
     @Override
     public String toString() {
         return "MetaAnalysis[" + estimator + (knappHartung ? ", Knapp-Hartung" : "") + ", level " + level + "]";

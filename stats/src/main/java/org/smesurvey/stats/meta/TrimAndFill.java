@@ -54,7 +54,20 @@ public record TrimAndFill(Estimator estimator, int missing, double missingStanda
         Q0
     }
 
+    /** Where the missing studies are imputed, metafor's {@code side}. */
+    public enum Side {
+        /** On the left of the funnel: small effects are missing. */
+        LEFT,
+        /** On the right: large effects are missing. */
+        RIGHT
+    }
+
     static TrimAndFill run(MetaAnalysis analysis, EffectSizes studies, Estimator estimator) {
+        return run(analysis, studies, estimator, null);
+    }
+
+    /** The algorithm, with the side given or (null) chosen from the sign of Egger's slope. */
+    static TrimAndFill run(MetaAnalysis analysis, EffectSizes studies, Estimator estimator, Side side) {
         java.util.Objects.requireNonNull(estimator, "estimator");
         int k = studies.size();
         if (k < 2) {
@@ -64,9 +77,14 @@ public record TrimAndFill(Estimator estimator, int missing, double missingStanda
         for (int i = 0; i < k; i++) {
             sei[i] = Math.sqrt(studies.vi(i));
         }
-        double slope = analysis.withKnappHartung(false)
-                .fit(studies, Moderators.builder(k).numeric("sei", sei).build()).coefficient("sei").estimate();
-        boolean right = slope < 0;
+        boolean right;
+        if (side == null) {
+            double slope = analysis.withKnappHartung(false)
+                    .fit(studies, Moderators.builder(k).numeric("sei", sei).build()).coefficient("sei").estimate();
+            right = slope < 0;
+        } else {
+            right = side == Side.RIGHT;
+        }
         double sign = right ? -1 : 1;
         Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> sign * studies.yi(i)));

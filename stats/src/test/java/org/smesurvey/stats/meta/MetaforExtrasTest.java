@@ -261,7 +261,7 @@ class MetaforExtrasTest {
         try (InputStream in = MetaforExtrasTest.class.getResourceAsStream("metafor-trimfill.txt")) {
             reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
         }
-        for (String[] l : reference) {
+        for (String[] l : reference.stream().filter(l -> l[0].equals("TRIMFILL")).toList()) {
             TrimAndFill.Estimator estimator = TrimAndFill.Estimator.valueOf(l[1]);
             int[][] counts = l[2].equals("pritz") ? PRITZ : l[2].equals("debruin") ? DEBRUIN : SME;
             EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, counts[0], counts[1]);
@@ -285,6 +285,33 @@ class MetaforExtrasTest {
                 assertTrue(tf.missingPValue().isEmpty(), what);
             }
             double[] y = numbers(l[7]);
+            assertEquals(y.length, tf.filled().size(), what);
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(y[i], tf.filled().yi(i), TOLERANCE, what + " yi " + i);
+            }
+        }
+    }
+
+    /** {@code trimfill(res, side = "left" | "right")} with L0 on REML fits of pritz1997 and debruin2009. */
+    @Test
+    void trimAndFillOnAChosenSideAgreesWithMetafor() throws IOException {
+        List<String[]> reference;
+        try (InputStream in = MetaforExtrasTest.class.getResourceAsStream("metafor-trimfill.txt")) {
+            reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";"))
+                    .filter(l -> l[0].equals("TRIMFILL_SIDE")).toList();
+        }
+        assertEquals(4, reference.size());
+        for (String[] l : reference) {
+            int[][] counts = l[2].equals("pritz") ? PRITZ : DEBRUIN;
+            EffectSizes es = EffectSizes.of(ProportionMeasure.PLO, counts[0], counts[1]);
+            TrimAndFill tf = MetaAnalysis.withDefaults().trimAndFill(es, TrimAndFill.Estimator.L0,
+                    TrimAndFill.Side.valueOf(l[1].toUpperCase(java.util.Locale.ROOT)));
+            String what = l[1] + " " + l[2];
+            assertEquals(Integer.parseInt(l[3]), tf.missing(), what + " k0");
+            assertEquals(l[4], tf.side(), what + " side");
+            assertClose(numbers(l[5]), new double[] {tf.missingStandardError(), tf.adjusted().estimate(),
+                tf.adjusted().standardError(), tf.adjusted().tau2()}, what);
+            double[] y = numbers(l[6]);
             assertEquals(y.length, tf.filled().size(), what);
             for (int i = 0; i < y.length; i++) {
                 assertEquals(y[i], tf.filled().yi(i), TOLERANCE, what + " yi " + i);
