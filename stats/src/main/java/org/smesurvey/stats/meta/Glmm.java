@@ -40,18 +40,20 @@ import org.smesurvey.stats.internal.Checks;
  */
 public final class Glmm {
 
-    private static final Glmm DEFAULTS = new Glmm(7, 0.95, 1e-10, 200);
+    private static final Glmm DEFAULTS = new Glmm(7, 0.95, 1e-10, 200, false);
 
     private final int nodes;
     private final double level;
     private final double tolerance;
     private final int maxIterations;
+    private final boolean tTests;
 
-    private Glmm(int nodes, double level, double tolerance, int maxIterations) {
+    private Glmm(int nodes, double level, double tolerance, int maxIterations, boolean tTests) {
         this.nodes = nodes;
         this.level = level;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        this.tTests = tTests;
     }
 
     /**
@@ -75,7 +77,7 @@ public final class Glmm {
         if (nodes < 1 || nodes > 50) {
             throw new IllegalArgumentException("Number of quadrature nodes is not within 1 to 50: " + nodes);
         }
-        return new Glmm(nodes, level, tolerance, maxIterations);
+        return new Glmm(nodes, level, tolerance, maxIterations, tTests);
     }
 
     /**
@@ -86,7 +88,7 @@ public final class Glmm {
      * @throws IllegalArgumentException if it is not in (0, 1)
      */
     public Glmm withLevel(double level) {
-        return new Glmm(nodes, Checks.requireLevel(level), tolerance, maxIterations);
+        return new Glmm(nodes, Checks.requireLevel(level), tolerance, maxIterations, tTests);
     }
 
     /**
@@ -97,7 +99,18 @@ public final class Glmm {
      * @throws IllegalArgumentException if it is not in (0, 1)
      */
     public Glmm withTolerance(double tolerance) {
-        return new Glmm(nodes, level, Checks.requireOpenUnit(tolerance, "tolerance"), maxIterations);
+        return new Glmm(nodes, level, Checks.requireOpenUnit(tolerance, "tolerance"), maxIterations, tTests);
+    }
+
+    /**
+     * A fitter whose tests and intervals use the t distribution on k − p degrees of freedom (metafor's
+     * {@code test = "t"}), or the normal (the default).
+     *
+     * @param tTests whether to use t
+     * @return a new fitter
+     */
+    public Glmm withTTests(boolean tTests) {
+        return new Glmm(nodes, level, tolerance, maxIterations, tTests);
     }
 
     /**
@@ -111,7 +124,7 @@ public final class Glmm {
         if (maxIterations <= 0) {
             throw new IllegalArgumentException("Maximum number of iterations is not positive: " + maxIterations);
         }
-        return new Glmm(nodes, level, tolerance, maxIterations);
+        return new Glmm(nodes, level, tolerance, maxIterations, tTests);
     }
 
     /**
@@ -190,7 +203,7 @@ public final class Glmm {
                 System.arraycopy(glm, 0, theta, 1, p);
             }
         }
-        return new GlmmResult(model, theta, random, nodes, level, labels, moderators,
+        return new GlmmResult(model, theta, random, nodes, level, tTests, labels, moderators,
                 covariance(model, theta), glmLogLikelihood(model, glm));
     }
 

@@ -38,6 +38,7 @@ public final class GlmmResult implements PooledModel {
     private final boolean random;
     private final int nodes;
     private final double level;
+    private final boolean tTests;
     private final Moderators moderators;
     private final double[][] covariance;
     private final double equalEffectsLogLikelihood;
@@ -46,14 +47,15 @@ public final class GlmmResult implements PooledModel {
     private final double logLikelihood;
     private final double typicalVariance;
 
-    GlmmResult(BinomialNormal model, double[] theta, boolean random, int nodes, double level, List<String> labels,
-            Moderators moderators, double[][] covariance, double equalEffectsLogLikelihood) {
+    GlmmResult(BinomialNormal model, double[] theta, boolean random, int nodes, double level, boolean tTests,
+            List<String> labels, Moderators moderators, double[][] covariance, double equalEffectsLogLikelihood) {
         this.model = model;
         this.tau = theta[0];
         this.beta = java.util.Arrays.copyOfRange(theta, 1, theta.length);
         this.random = random;
         this.nodes = nodes;
         this.level = level;
+        this.tTests = tTests;
         this.moderators = moderators;
         this.covariance = covariance;
         this.equalEffectsLogLikelihood = equalEffectsLogLikelihood;
@@ -62,17 +64,32 @@ public final class GlmmResult implements PooledModel {
             samples.add(new EffectiveSample(model.x[i], model.n[i]));
         }
         this.studies = EffectSizes.of(ProportionMeasure.PLO, samples, labels);
-        double z = Distributions.z(level);
+        double z = critical();
         List<Coefficient> list = new ArrayList<>();
         for (int j = 0; j < beta.length; j++) {
             double se = Math.sqrt(covariance[j][j]);
             double statistic = beta[j] / se;
-            list.add(new Coefficient(moderators.names().get(j), beta[j], se, statistic,
-                    Distributions.normalTwoSided(statistic), beta[j] - z * se, beta[j] + z * se));
+            list.add(new Coefficient(moderators.names().get(j), beta[j], se, statistic, tTests
+                    ? Distributions.tTwoSided(statistic, model.k - model.p) : Distributions.normalTwoSided(statistic),
+                    beta[j] - z * se, beta[j] + z * se));
         }
         this.coefficients = List.copyOf(list);
         this.logLikelihood = model.logLikelihood(theta, null);
         this.typicalVariance = typicalVariance();
+    }
+
+    /** The critical value of the intervals: normal, or t on k − p degrees of freedom. */
+    private double critical() {
+        return tTests ? Distributions.t(level, model.k - model.p) : Distributions.z(level);
+    }
+
+    /**
+     * The degrees of freedom of the coefficients' t tests, k − p, when t tests were asked for.
+     *
+     * @return k − p, or empty for z tests
+     */
+    public java.util.OptionalDouble degreesOfFreedom() {
+        return tTests ? java.util.OptionalDouble.of(model.k - model.p) : java.util.OptionalDouble.empty();
     }
 
     /** \( (k - p)/\operatorname{tr}P \), \( P = W - WX(X'WX)^{-1}X'W \), W the inverse of escalc's variances. */
@@ -272,7 +289,7 @@ public final class GlmmResult implements PooledModel {
             return Optional.empty();
         }
         Coefficient c = coefficients.get(0);
-        double z = Distributions.z(level);
+        double z = critical();
         double half = z * Math.sqrt(c.standardError() * c.standardError() + tau2());
         Interval ci = new Interval(c.estimate(), c.lower(), c.upper(), level);
         Interval pi = new Interval(c.estimate(), c.estimate() - half, c.estimate() + half, level);

@@ -193,6 +193,29 @@ class GlmmTest {
         assertEquals(r.coefficients().get(0).estimate() + half, pooled.prediction().upper(), 1e-9);
     }
 
+    /**
+     * {@code rma.glmm(measure = "PLO", xi, ni, data = dat.pritz1997, test = "t")}: t on 13 degrees of freedom for the
+     * coefficient and the prediction interval, at metafor's precision (lme4's estimate, 1e-4).
+     */
+    @Test
+    void tTestsAreMetaforsTestT() {
+        Data d = data("pritz");
+        GlmmResult t = Glmm.withDefaults().withTTests(true).fit(d.studies(), d.labels());
+        Coefficient c = t.coefficients().get(0);
+        // rma.glmm's zval, pval, ci.lb, ci.ub and predict()'s pi.lb, pi.ub (R 4.2.2, metafor 3.8.1, lme4 1.1-31).
+        assertEquals(4.77345890166, c.statistic(), 1e-4);
+        assertEquals(0.000363762009851, c.pValue(), 1e-7);
+        assertEquals(0.753581747407, c.lower(), 1e-4);
+        assertEquals(1.99962703051, c.upper(), 1e-4);
+        assertEquals(13, t.degreesOfFreedom().orElseThrow(), 0.0);
+        assertEquals(-0.395027094553, t.pooled().orElseThrow().prediction().lower(), 1e-4);
+        assertEquals(3.14823587247, t.pooled().orElseThrow().prediction().upper(), 1e-4);
+        // The same fit as with z tests: only the reference distribution differs.
+        GlmmResult z = Glmm.withDefaults().fit(d.studies(), d.labels());
+        assertEquals(z.coefficients().get(0).estimate(), c.estimate(), 0.0);
+        assertTrue(z.degreesOfFreedom().isEmpty());
+    }
+
     @Test
     void badInputIsRefusedWithItsReason() {
         List<EffectiveSample> one = List.of(new EffectiveSample(3, 10));
