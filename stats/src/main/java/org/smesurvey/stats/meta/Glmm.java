@@ -25,7 +25,8 @@ import org.smesurvey.stats.internal.Checks;
  * calls, stops its optimiser near 1e-6 relative, so metafor's estimates are good to about that. The fit fails with
  * a clear message after {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of
  * the observed information in (τ, β), as lme4's {@code vcov} (from the Hessian), Richardson-extrapolated central
- * differences of the gradient here; with τ̂ = 0 those of β alone.
+ * differences of the gradient here; with τ̂ = 0 those of β alone. Tests and intervals are z-based, or t-based on
+ * k − p degrees of freedom ({@link #withTTests(boolean)}, metafor's {@code test = "t"}).
  *
  * <p>References: Stijnen, T., Hamza, T. H. and Özdemir, P. (2010). Random effects meta-analysis of event outcome
  * in the framework of the generalized linear mixed model with applications in sparse data. <i>Statistics in
