@@ -107,6 +107,8 @@ final class Tau2Estimation {
         double tau2 = Math.max(0, heUntruncated(m));
         int iterations = 0;
         double change = Double.POSITIVE_INFINITY;
+        double damping = 1;
+        double lastAdjustment = 0;
         while (change > tolerance * Math.max(1, tau2)) {
             if (++iterations > maxIterations) {
                 throw new IllegalStateException(String.format(java.util.Locale.ROOT,
@@ -125,6 +127,18 @@ final class Tau2Estimation {
             while (tau2 + adjustment < 0) {
                 adjustment /= 2;
             }
+            // Fisher scoring can overshoot and cycle around the maximum (on a set nearly all at one end, say): a
+            // step that reverses the last without being at most half of it is damped, as metafor's stepadj would
+            // be set by hand. The iteration's fixed point, and so the estimate, is the same.
+            if (lastAdjustment != 0 && Math.signum(adjustment) != Math.signum(lastAdjustment)
+                    && Math.abs(adjustment) > Math.abs(lastAdjustment) / 2) {
+                damping /= 2;
+            }
+            adjustment *= damping;
+            while (tau2 + adjustment < 0) {
+                adjustment /= 2;
+            }
+            lastAdjustment = adjustment;
             double previous = tau2;
             tau2 += adjustment;
             change = Math.abs(tau2 - previous);
