@@ -14,8 +14,9 @@ import org.smesurvey.stats.EffectiveSample;
 
 /**
  * Case-deletion diagnostics against metafor's {@code influence(res)} on dat.debruin2009's logits: REML without
- * and with the moderator scq (both to 1e-12), and DerSimonian–Laird (stats/src/test/reference/
- * metafor-influence.R); 1e-8 for every diagnostic of every study, the influence flags equal.
+ * and with the moderator scq (both to 1e-12), and DerSimonian–Laird; and REML on the SME-style and edge sets (a
+ * study at 0 and one at n, nearly all at 0, one huge study) (stats/src/test/reference/metafor-influence.R); 1e-8
+ * for every diagnostic of every study (relative beyond 1), the influence flags equal.
  */
 class InfluenceTest {
 
@@ -36,10 +37,23 @@ class InfluenceTest {
         }
         EffectSizes studies = EffectSizes.of(ProportionMeasure.PLO, samples, labels);
         MetaAnalysis reml = MetaAnalysis.withDefaults();
-        List<FittedModel> models = List.of(reml.fit(studies),
+        List<FittedModel> models = new ArrayList<>(List.of(reml.fit(studies),
                 reml.fit(studies, Moderators.builder(x.length).numeric("scq", scq).build()),
-                MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.DL).fit(studies));
-        List<String> names = List.of("reml", "scq", "dl");
+                MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.DL).fit(studies)));
+        List<String> names = new ArrayList<>(List.of("reml", "scq", "dl"));
+        int edgeStudies = 0;
+        for (String[] edge : lines.stream().filter(l -> l[0].equals("EDGE")).toList()) {
+            double[] ex = numbers(edge[2]);
+            double[] en = numbers(edge[3]);
+            List<EffectiveSample> es = new ArrayList<>();
+            for (int i = 0; i < ex.length; i++) {
+                es.add(new EffectiveSample(ex[i], en[i]));
+            }
+            models.add(reml.fit(EffectSizes.of(ProportionMeasure.PLO, es, java.util.stream.IntStream
+                    .range(0, ex.length).mapToObj(i -> "study " + (i + 1)).toList())));
+            names.add(edge[1]);
+            edgeStudies += ex.length;
+        }
         int checked = 0;
         for (int m = 0; m < models.size(); m++) {
             Influence influence = Influence.of(models.get(m));
@@ -62,7 +76,7 @@ class InfluenceTest {
                 checked++;
             }
         }
-        assertEquals(3 * x.length, checked);
+        assertEquals(3 * x.length + edgeStudies, checked);
         // Baujat's coordinates, as baujat(res) returns them.
         for (int m = 0; m < models.size(); m++) {
             String name = names.get(m);
