@@ -18,3 +18,22 @@ out <- function(name, a) cat("ANOVA", name, f(a$LRT, a$pval, if (is.null(a$R2)) 
 out("scq", anova(m1, m0)); cat("\n")
 out("ethnicity", anova(m2, m1)); cat("\n")
 out("tau2", anova(m0, ee)); cat("\n")
+# The three-level model of dat.konstantopoulos2011 (ML), with the year (centred at 1990) against without:
+out("multilevel", anova(rma.mv(yi, vi, mods = ~ I(year - 1990), random = ~ 1 | district/school,
+                               data = dat.konstantopoulos2011, method = "ML"),
+                        rma.mv(yi, vi, random = ~ 1 | district/school, data = dat.konstantopoulos2011,
+                               method = "ML"))); cat("\n")
+# The random-effects model (ML) against the equal-effects one on the other sets' logits (metafor-glmm.R's).
+others <- list(pritz = with(dat.pritz1997, list(x = xi, n = ni)),
+  sme = list(x = c(0, 12, 45, 80, 150, 30, 60, 25), n = c(40, 60, 90, 100, 400, 30, 200, 50)),
+  two = list(x = c(12, 30), n = c(80, 60)),
+  zeros = list(x = c(0, 0, 0, 0, 3, 0), n = c(30, 50, 40, 25, 60, 45)),
+  huge = list(x = c(20, 35, 18, 410000), n = c(50, 80, 60, 1000000)))
+for (name in names(others)) {
+  o <- others[[name]]
+  e2 <- escalc("PLO", xi = o$x, ni = o$n)
+  cat("SET", name, f(o$x), f(o$n), sep = ";"); cat("\n")
+  ml <- tryCatch(rma(yi, vi, data = e2, method = "ML", control = ctrl),
+                 error = function(err) rma(yi, vi, data = e2, method = "ML", control = c(ctrl, stepadj = 0.5)))
+  out(paste0("tau2-", name), anova(ml, rma(yi, vi, data = e2, method = "EE"))); cat("\n")
+}
