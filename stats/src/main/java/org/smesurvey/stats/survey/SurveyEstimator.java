@@ -42,6 +42,26 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based generalised linear model of an answer on a model matrix, survey's {@code svyglm} on a
+     * linearised design (see {@link SurveyRegression}).
+     *
+     * @param y each respondent's answer, in design order
+     * @param x the model matrix, with its intercept
+     * @param family the family and its canonical link
+     * @return the fit
+     * @throws UnsupportedOperationException on a replicate design, not yet supported for regression
+     * @throws IllegalArgumentException as {@link SurveyRegression}
+     */
+    public SurveyRegression regression(double[] y, org.smesurvey.stats.meta.Moderators x,
+            SurveyRegression.Family family) {
+        if (replicate != null) {
+            throw new UnsupportedOperationException("Regression on replicate designs is not supported yet: use the"
+                    + " linearised design");
+        }
+        return SurveyRegression.fit(design, y, x, family);
+    }
+
+    /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
      * {@link ReplicateDesign} (which give no design effect).
      *

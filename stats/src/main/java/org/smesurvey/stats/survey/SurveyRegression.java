@@ -1,0 +1,392 @@
+package org.smesurvey.stats.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.smesurvey.stats.TestResult;
+import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.meta.Coefficient;
+import org.smesurvey.stats.meta.Moderators;
+
+/**
+ * A design-based generalised linear model, survey's {@code svyglm}: the coefficients solve the weighted score
+ * equations \( \sum_i w_i x_i (y_i - μ_i) = 0 \) (canonical links: identity, logit, log), fitted by iteratively
+ * reweighted least squares, and their covariance is the sandwich \( A^{-1} \hat V(\hat U) A^{-1} \) with
+ * \( A = \sum_i w_i v_i x_i x_i' \) the weighted information and \( \hat V(\hat U) \) the design-based covariance of
+ * the estimated total of the score contributions \( w_i x_i (y_i - μ_i) \) (strata, clusters and finite population
+ * correction, as survey's {@code svyrecvar}). Tests are t on the design's degrees of freedom + 1 − p, as
+ * {@code summary.svyglm}; the dispersion is survey's {@code svyvar} of the Pearson residuals, their weighted
+ * variance times n/(n − 1) (it does not enter the sandwich, so the binomial and quasi-binomial fits agree).
+ *
+ * <p>References: Binder, D. A. (1983). On the variances of asymptotically normal estimators from complex surveys.
+ * <i>International Statistical Review</i> 51, 279–292; Lumley, T. and Scott, A. (2017). Fitting regression models to
+ * survey data. <i>Statistical Science</i> 32, 265–278.
+ *
+ * <p>Immutable.
+ *
+ * @since 0.1
+ */
+public final class SurveyRegression {
+
+    /** The model's family, each with its canonical link. */
+    public enum Family {
+        /** Linear regression, identity link. */
+        GAUSSIAN,
+        /** Logistic regression, logit link (the answer 0 or 1, or a proportion). */
+        BINOMIAL,
+        /** Logistic regression with a dispersion estimated: the same estimates and sandwich. */
+        QUASIBINOMIAL,
+        /** Log-linear regression of counts, log link. */
+        POISSON,
+        /** Log-linear regression with a dispersion estimated. */
+        QUASIPOISSON;
+
+        double mean(double eta) {
+            return switch (this) {
+                case GAUSSIAN -> eta;
+                case BINOMIAL, QUASIBINOMIAL -> eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+                case POISSON, QUASIPOISSON -> Math.exp(eta);
+            };
+        }
+
+        /** The variance function, also dμ/dη for these canonical links. */
+        double variance(double mu) {
+            return switch (this) {
+                case GAUSSIAN -> 1;
+                case BINOMIAL, QUASIBINOMIAL -> mu * (1 - mu);
+                case POISSON, QUASIPOISSON -> mu;
+            };
+        }
+
+        double start(double y) {
+            return switch (this) {
+                case GAUSSIAN -> y;
+                case BINOMIAL, QUASIBINOMIAL -> Math.log((y + 0.5) / (1.5 - y));
+                case POISSON, QUASIPOISSON -> Math.log(y + 0.1);
+            };
+        }
+    }
+
+    private final SurveyDesign design;
+    private final Moderators x;
+    private final Family family;
+    private final double[] beta;
+    private final double[][] covariance;
+    private final double dispersion;
+    private final int df;
+    private final List<Coefficient> coefficients;
+
+    private SurveyRegression(SurveyDesign design, Moderators x, Family family, double[] beta, double[][] covariance,
+            double dispersion, int df) {
+        this.design = design;
+        this.x = x;
+        this.family = family;
+        this.beta = beta;
+        this.covariance = covariance;
+        this.dispersion = dispersion;
+        this.df = df;
+        double t = Distributions.t(0.95, df);
+        List<Coefficient> list = new ArrayList<>();
+        for (int j = 0; j < beta.length; j++) {
+            double se = Math.sqrt(covariance[j][j]);
+            double statistic = beta[j] / se;
+            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, Distributions.tTwoSided(statistic, df),
+                    beta[j] - t * se, beta[j] + t * se));
+        }
+        this.coefficients = List.copyOf(list);
+    }
+
+    /**
+     * Fits the model on a design.
+     *
+     * @param design the design
+     * @param y each respondent's answer (0 or 1, a proportion, a count or a measurement by family)
+     * @param x the model matrix, its intercept included
+     * @param family the family
+     * @return the fit
+     * @throws IllegalArgumentException if the lengths differ, an answer is not finite or is outside the family's
+     *         range, the model matrix is not of full rank, or the fit does not converge in 100 iterations
+     */
+    static SurveyRegression fit(SurveyDesign design, double[] y, Moderators x, Family family) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(family, "family");
+        int n = design.size();
+        if (y.length != n || x.studies() != n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d respondents, %d answers, %d rows of the"
+                    + " model matrix", n, y.length, x.studies()));
+        }
+        for (int i = 0; i < n; i++) {
+            boolean ok = Double.isFinite(y[i]) && switch (family) {
+                case GAUSSIAN -> true;
+                case BINOMIAL, QUASIBINOMIAL -> y[i] >= 0 && y[i] <= 1;
+                case POISSON, QUASIPOISSON -> y[i] >= 0;
+            };
+            if (!ok) {
+                throw new IllegalArgumentException("Answer " + y[i] + " of respondent " + (i + 1) + " is not one a "
+                        + family.name().toLowerCase(Locale.ROOT) + " model takes");
+            }
+        }
+        int p = x.columns();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = x.rowArrayOf(i);
+        }
+        double[] w = design.weights;
+        // Iteratively reweighted least squares from the family's start, to a change under 1e-12 in the deviance.
+        double[] eta = new double[n];
+        for (int i = 0; i < n; i++) {
+            eta[i] = family.start(y[i]);
+        }
+        double[] beta = new double[p];
+        RealMatrix inverse = null;
+        double previous = Double.POSITIVE_INFINITY;
+        for (int iteration = 0; ; iteration++) {
+            if (iteration == 100) {
+                throw new IllegalArgumentException("The survey regression did not converge in 100 iterations");
+            }
+            double[][] a = new double[p][p];
+            double[] b = new double[p];
+            for (int i = 0; i < n; i++) {
+                double mu = family.mean(eta[i]);
+                double v = family.variance(mu);
+                double z = eta[i] + (y[i] - mu) / v; // the working response
+                double weight = w[i] * v;
+                for (int r = 0; r < p; r++) {
+                    b[r] += weight * rows[i][r] * z;
+                    for (int c = 0; c < p; c++) {
+                        a[r][c] += weight * rows[i][r] * rows[i][c];
+                    }
+                }
+            }
+            try {
+                inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+            } catch (SingularMatrixException e) {
+                throw new IllegalArgumentException("The model matrix is not of full rank among these respondents", e);
+            }
+            beta = inverse.operate(new ArrayRealVector(b, false)).toArray();
+            double deviance = 0;
+            for (int i = 0; i < n; i++) {
+                eta[i] = dot(rows[i], beta);
+                double mu = family.mean(eta[i]);
+                deviance += w[i] * (y[i] - mu) * (y[i] - mu) / family.variance(mu);
+            }
+            if (Math.abs(deviance - previous) <= 1e-12 * Math.max(1, Math.abs(deviance))) {
+                break;
+            }
+            previous = deviance;
+        }
+        // The information at the estimate, and the units' totals of the score contributions times A^-1.
+        double[][] a = new double[p][p];
+        for (int i = 0; i < n; i++) {
+            double weight = w[i] * family.variance(family.mean(eta[i]));
+            for (int r = 0; r < p; r++) {
+                for (int c = 0; c < p; c++) {
+                    a[r][c] += weight * rows[i][r] * rows[i][c];
+                }
+            }
+        }
+        double[][] ainv = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse().getData();
+        double[] totals = new double[design.units() * p];
+        double[] pearson = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mu = family.mean(eta[i]);
+            double residual = y[i] - mu;
+            pearson[i] = residual / Math.sqrt(family.variance(mu));
+            for (int j = 0; j < p; j++) {
+                double influence = 0;
+                for (int r = 0; r < p; r++) {
+                    influence += ainv[j][r] * rows[i][r];
+                }
+                totals[design.unit[i] * p + j] += w[i] * residual * influence;
+            }
+        }
+        double[][] covariance = Linearisation.covariance(design, totals, p);
+        // survey's dispersion: svyvar of the Pearson residuals, their weighted variance times n / (n - 1).
+        double sumW = 0;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            sumW += w[i];
+            mean += w[i] * pearson[i];
+        }
+        mean /= sumW;
+        double spread = 0;
+        for (int i = 0; i < n; i++) {
+            spread += w[i] * (pearson[i] - mean) * (pearson[i] - mean);
+        }
+        return new SurveyRegression(design, x, family, beta, covariance, spread / sumW * n / (n - 1.0),
+                design.degreesOfFreedom() + 1 - p);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * The coefficients with their design-based standard errors, t tests and 95 % intervals.
+     *
+     * @return the coefficients, in the model matrix's column order
+     */
+    public List<Coefficient> coefficients() {
+        return coefficients;
+    }
+
+    /**
+     * The sandwich covariance of the coefficients.
+     *
+     * @return a copy, p × p
+     */
+    public double[][] covariance() {
+        double[][] copy = new double[covariance.length][];
+        for (int j = 0; j < copy.length; j++) {
+            copy[j] = covariance[j].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * The residual degrees of freedom of the t tests: the design's, plus 1, less the coefficients.
+     *
+     * @return survey's {@code df.residual}
+     */
+    public int degreesOfFreedom() {
+        return df;
+    }
+
+    /**
+     * The dispersion, the weighted variance of the Pearson residuals times n/(n − 1) ({@code summary.svyglm}'s).
+     *
+     * @return the dispersion
+     */
+    public double dispersion() {
+        return dispersion;
+    }
+
+    /**
+     * The family fitted.
+     *
+     * @return the family
+     */
+    public Family family() {
+        return family;
+    }
+
+    /**
+     * A prediction at moderator values, survey's {@code predict(g, newdata, se.fit = TRUE)}: on the link scale with
+     * its standard error \( \sqrt{x'Vx} \), and on the response scale by the delta method.
+     *
+     * @param newx the model matrix's values without the intercept, in column order
+     * @return the prediction
+     * @throws IllegalArgumentException if the values are not as many as the columns besides the intercept
+     */
+    public Prediction predict(double... newx) {
+        Objects.requireNonNull(newx, "newx");
+        int first = x.hasIntercept() ? 1 : 0;
+        if (newx.length != x.columns() - first) {
+            throw new IllegalArgumentException("The model has " + (x.columns() - first) + " columns besides the"
+                    + " intercept; " + newx.length + " values were given");
+        }
+        double[] row = new double[x.columns()];
+        if (first == 1) {
+            row[0] = 1;
+        }
+        System.arraycopy(newx, 0, row, first, newx.length);
+        double link = dot(row, beta);
+        double variance = 0;
+        for (int r = 0; r < row.length; r++) {
+            for (int c = 0; c < row.length; c++) {
+                variance += row[r] * covariance[r][c] * row[c];
+            }
+        }
+        double se = Math.sqrt(variance);
+        double mu = family.mean(link);
+        return new Prediction(link, se, mu, se * family.variance(mu));
+    }
+
+    /**
+     * A prediction on both scales.
+     *
+     * @param link the linear predictor
+     * @param linkStandardError its standard error
+     * @param response the mean on the response scale
+     * @param responseStandardError its standard error (delta method)
+     */
+    public record Prediction(double link, double linkStandardError, double response, double responseStandardError) {
+    }
+
+    /**
+     * The Wald test that a set of coefficients are all 0, survey's {@code regTermTest(g, ~ terms)} with its
+     * default F test on |terms| and the residual degrees of freedom.
+     *
+     * @param columns the model matrix's columns tested
+     * @return the F test
+     * @throws IllegalArgumentException if a column is not in the model or none is given
+     */
+    public TestResult termTest(String... columns) {
+        Objects.requireNonNull(columns, "columns");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("No column to test");
+        }
+        int m = columns.length;
+        int[] index = new int[m];
+        for (int a = 0; a < m; a++) {
+            index[a] = x.names().indexOf(columns[a]);
+            if (index[a] < 0) {
+                throw new IllegalArgumentException("The model has no column " + columns[a] + ": " + x.names());
+            }
+        }
+        double[][] sub = new double[m][m];
+        double[] b = new double[m];
+        for (int a = 0; a < m; a++) {
+            b[a] = beta[index[a]];
+            for (int c = 0; c < m; c++) {
+                sub[a][c] = covariance[index[a]][index[c]];
+            }
+        }
+        double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
+                .solve(new ArrayRealVector(b, false)).toArray();
+        double f = dot(b, solved) / m;
+        return new TestResult("Wald test for " + String.join(", ", columns), f, java.util.OptionalDouble.of(m),
+                java.util.OptionalDouble.of(df), Distributions.fUpperTail(f, m, df));
+    }
+
+    /**
+     * The model as {@code summary.svyglm} prints its coefficients: estimate, standard error, t value and p-value,
+     * then the dispersion and the residual degrees of freedom.
+     *
+     * @return the text
+     */
+    public String summary() {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression%n%n",
+                family.name().toLowerCase(Locale.ROOT)));
+        text.append(String.format(Locale.ROOT, "%-14s %12s %12s %9s %10s%n", "", "Estimate", "Std. Error", "t value",
+                "Pr(>|t|)"));
+        for (Coefficient c : coefficients) {
+            text.append(String.format(Locale.ROOT, "%-14s %12.5g %12.5g %9.3f %10.3g%n", c.name(), c.estimate(),
+                    c.standardError(), c.statistic(), c.pValue()));
+        }
+        text.append(String.format(Locale.ROOT, "%n(Dispersion parameter taken to be %.6g; %d residual degrees of"
+                + " freedom)", dispersion, df));
+        return text.toString();
+    }
+
+    /**
+     * The design the model was fitted on.
+     *
+     * @return the design
+     */
+    public SurveyDesign design() {
+        return design;
+    }
+}
