@@ -258,6 +258,58 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The share answering yes in each domain with the covariance of the domains' estimates, survey's
+     * {@code svyby(~I(answer), ~domain, design, svymean, covmat = TRUE)}, for their contrasts
+     * ({@link DomainEstimates}): each domain's influence function \( 1_{i \in d}\,w_i(y_i - \hat p_d)/\hat W_d \)
+     * over the whole design, their covariance that of their estimated totals (svyrecvar). Domains in the order of
+     * their names; respondents without an answer count in no domain.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return the estimates and their covariance
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
+     *         answer with a non-zero weight
+     * @throws UnsupportedOperationException on a replicate or calibrated design, not yet supported here
+     */
+    public DomainEstimates proportionsBy(Answers answers, String[] domains) {
+        requireAnswers(answers);
+        if (replicate != null || design.isCalibrated()) {
+            throw new UnsupportedOperationException("Domain covariances are computed on linearised, uncalibrated"
+                    + " designs only, for now");
+        }
+        Coding coding = Coding.of(domains, design.n, "domains");
+        int count = coding.names().size();
+        int[] domainOf = coding.codes();
+        boolean[] yes = answers.yesArray();
+        boolean[] answered = answers.answeredOrNull();
+        double[] w = design.weights;
+        double[] sumW = new double[count];
+        double[] sumY = new double[count];
+        for (int i = 0; i < design.n; i++) {
+            if (answered == null || answered[i]) {
+                sumW[domainOf[i]] += w[i];
+                sumY[domainOf[i]] += yes[i] ? w[i] : 0;
+            }
+        }
+        double[] p = new double[count];
+        for (int d = 0; d < count; d++) {
+            if (sumW[d] <= 0) {
+                throw new IllegalArgumentException("Domain " + coding.names().get(d) + " has no answer with a"
+                        + " non-zero weight");
+            }
+            p[d] = sumY[d] / sumW[d];
+        }
+        double[] totals = new double[design.units() * count];
+        for (int i = 0; i < design.n; i++) {
+            if (answered == null || answered[i]) {
+                int d = domainOf[i];
+                totals[design.unit[i] * count + d] += w[i] * ((yes[i] ? 1 : 0) - p[d]) / sumW[d];
+            }
+        }
+        return new DomainEstimates(coding.names(), p, Linearisation.covariance(design, totals, count));
+    }
+
+    /**
      * The weighted mean in each domain, survey's {@code svyby(~y, ~domain, design, svymean, deff = TRUE)},
      * domains in the order of their names.
      *
