@@ -28,9 +28,13 @@ public record DomainEstimates(List<String> labels, double[] estimates, double[][
      * @param labels the domains
      * @param estimates their estimates
      * @param covariance their covariance
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the sizes disagree
      */
     public DomainEstimates {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(estimates, "estimates");
+        Objects.requireNonNull(covariance, "covariance");
         labels = List.copyOf(labels);
         estimates = estimates.clone();
         double[][] copy = new double[covariance.length][];
