@@ -78,6 +78,44 @@ public final class ReplicateDesign implements Design {
     }
 
     /**
+     * The stratified delete-one-unit jackknife, survey's {@code as.svrepdesign(design, type = "JKn")}: one replicate
+     * per primary unit, which drops it and multiplies the other units of its stratum by \( n_h/(n_h - 1) \) (the
+     * other strata unchanged); scale 1 and replicate scales \( (n_h - 1)/n_h \) times the stratum's finite
+     * population factor \( 1 - n_h/N_h \); \( n - H \) degrees of freedom.
+     *
+     * <p>Reference: Rust, K. F. and Rao, J. N. K. (1996). Variance estimation for complex surveys using replication
+     * techniques. <i>Statistical Methods in Medical Research</i> 5, 283–310.
+     *
+     * @param design a design with at least two units in every stratum, not calibrated
+     * @return the replicate design
+     * @throws IllegalArgumentException if a stratum has a single unit or the design is calibrated
+     */
+    public static ReplicateDesign stratifiedJackknife(SurveyDesign design) {
+        Objects.requireNonNull(design, "design");
+        if (design.isCalibrated()) {
+            throw new IllegalArgumentException("JKn is built from an uncalibrated design: calibrate its replicates");
+        }
+        int n = design.units();
+        for (int s = 0; s < design.strata(); s++) {
+            if (design.unitsInStratum[s] < 2) {
+                throw new IllegalArgumentException("JKn needs two units or more in every stratum; stratum "
+                        + (s + 1) + " has " + design.unitsInStratum[s]);
+            }
+        }
+        double[] m = new double[n * n];
+        double[] rscales = new double[n];
+        for (int r = 0; r < n; r++) {
+            int h = design.unitStratum[r];
+            double nh = design.unitsInStratum[h];
+            rscales[r] = (nh - 1) / nh * design.correction[h];
+            for (int p = 0; p < n; p++) {
+                m[p * n + r] = p == r ? 0 : design.unitStratum[p] == h ? nh / (nh - 1) : 1;
+            }
+        }
+        return new ReplicateDesign(design, m, n, 1, rscales, false, n - design.strata());
+    }
+
+    /**
      * The with-replacement bootstrap of survey's {@code as.svrepdesign(design, type = "bootstrap", replicates)}:
      * in each stratum, each replicate draws the stratum's units with replacement and multiplies each unit's
      * weights by the times it was drawn; scale \( \tilde n/((\tilde n - 1)(R - 1)) \) with \( \tilde n \) the
