@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.meta.Moderators;
 
 /**
  * Calibrates a design's weights to known population totals — post-stratification to one set of categories,
- * raking to several margins (iterative proportional fitting) — as R's {@code postStratify} and {@code rake},
- * with the same weights and the same variances: the estimating functions are projected on the calibration
- * categories before their variance is taken, so that what the population totals fix adds no variance.
+ * raking to several margins (iterative proportional fitting), calibration to totals of any auxiliary variables by
+ * the linear (GREG), raking or logit distance with bounds, and weight trimming — as R's {@code postStratify},
+ * {@code rake}, {@code calibrate} and {@code trimWeights}, with the same weights and the same variances: the
+ * estimating functions are projected on the calibration variables before their variance is taken, so that what
+ * the population totals fix adds no variance.
  * Typical totals: the enterprises of a country by size band (a {@code ReferencePopulation}) and by sector.
  *
  * <p>References: Holt, D. and Smith, T. M. F. (1979). Post stratification. <i>Journal of the Royal Statistical
@@ -36,10 +44,38 @@ public final class Calibration {
     }
 
     /**
-     * One projection step: x_i ← x_i − w'_i Σ_{j ∈ k(i)} x_j u_j / w'_j / Σ_{j ∈ k(i)} u_j, with u the weights
-     * before the step (post-stratification) or ones (raking: u is null).
+     * One projection step: x_i ← x_i − w'_i f_i' G^{-1} Σ_j f_j u_j x_j / w'_j, G = Σ_j u_j f_j f_j', with f a
+     * category's indicator (post-stratification: u the weights before the step; raking: u is null, ones) or the
+     * calibration variables (GREG: u the weights before calibration).
      */
-    record Step(int[] category, int categories, double[] newWeights, double[] u) {
+    record Step(int[] category, int categories, double[] newWeights, double[] u, double[] features) {
+
+        /** A categorical step: each respondent's feature row is its category's indicator. */
+        Step(int[] category, int categories, double[] newWeights, double[] u) {
+            this(category, categories, newWeights, u, null);
+        }
+
+        /** A GREG step: each respondent's feature row is its calibration variables, {@code features[i * q + j]}. */
+        static Step regression(double[] features, int q, double[] newWeights, double[] u) {
+            return new Step(null, q, newWeights, u, features);
+        }
+
+        double u(int i) {
+            return u == null ? 1 : u[i];
+        }
+
+        /** How many entries of a feature row are visited: one category, or every variable. */
+        int entries() {
+            return category == null ? categories : 1;
+        }
+
+        int column(int i, int entry) {
+            return category == null ? entry : category[i];
+        }
+
+        double value(int i, int entry) {
+            return category == null ? features[i * categories + entry] : 1;
+        }
     }
 
     /** Steps applied in order, {@code rounds} times. */
@@ -110,6 +146,339 @@ public final class Calibration {
             }
         }
         return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
+    }
+
+    /**
+     * The distance functions of {@link #calibrate}: the g-weight \( g_i = F(x_i'λ) \) each gives.
+     *
+     * <p>Reference: Deville, J.-C. and Särndal, C.-E. (1992). Calibration estimators in survey sampling.
+     * <i>Journal of the American Statistical Association</i> 87(418), 376–382 (cases 1, 2 and 6); survey's
+     * {@code cal.linear}, {@code cal.raking}, {@code cal.logit}.
+     */
+    public enum Distance {
+        /** Chi-squared distance: \( F(u) = 1 + u \), the GREG estimator; with bounds, truncated to them. */
+        LINEAR,
+        /** Multiplicative: \( F(u) = e^u \), raking to the totals (positive weights, no bounds needed). */
+        RAKING,
+        /** Logit: g stays strictly between finite bounds L &lt; 1 &lt; U. */
+        LOGIT;
+
+        /** F(u) − 1. */
+        double minusOne(double u, double lower, double upper) {
+            return switch (this) {
+                case LINEAR -> Math.min(Math.max(u + 1, lower), upper) - 1;
+                case RAKING -> Math.expm1(u);
+                case LOGIT -> {
+                    double a = (upper - lower) / ((upper - 1) * (1 - lower));
+                    double e = Math.exp(a * u);
+                    yield (lower * (upper - 1) + upper * (1 - lower) * e) / (upper - 1 + (1 - lower) * e) - 1;
+                }
+            };
+        }
+
+        /** F'(u). */
+        double derivative(double u, double lower, double upper) {
+            return switch (this) {
+                case LINEAR -> u < upper - 1 && u > lower - 1 ? 1 : 0;
+                case RAKING -> Math.exp(u);
+                case LOGIT -> {
+                    double a = (upper - lower) / ((upper - 1) * (1 - lower));
+                    double e = Math.exp(a * u);
+                    double denominator = upper - 1 + (1 - lower) * e;
+                    yield upper * (1 - lower) * e * a / denominator
+                            - (lower * (upper - 1) + upper * (1 - lower) * e) * ((1 - lower) * e * a)
+                                    / (denominator * denominator);
+                }
+            };
+        }
+    }
+
+    /** survey's {@code grake}: at most 50 Newton steps; we stop at a misfit of 1e-10 relative to 1 + |total|. */
+    private static final int CALIBRATION_STEPS = 50;
+    private static final double CALIBRATION_EPSILON = 1e-10;
+    /** survey rescales the weights first when every total is more than 20 times its sample estimate. */
+    private static final double RESCALE_THRESHOLD = 20;
+
+    /**
+     * Calibrates to population totals of auxiliary variables by the linear (GREG) distance, unbounded: survey's
+     * {@code calibrate(design, formula, population)}, the weights \( w_i(1 + x_i'T^{-1}(t_x - \hat t_x)) \),
+     * \( T = \sum w_i x_i x_i' \).
+     *
+     * @param design the design
+     * @param x the auxiliary variables, one row per respondent (an intercept for the population size)
+     * @param population the population total of each column of x
+     * @return the calibrated design, whose variances use the residuals of the estimating functions on x
+     * @throws IllegalArgumentException as {@link #calibrate(SurveyDesign, Moderators, double[], Distance, double,
+     *         double)}
+     */
+    public static SurveyDesign calibrate(SurveyDesign design, Moderators x, double[] population) {
+        return calibrate(design, x, population, Distance.LINEAR, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Calibrates to population totals of auxiliary variables with a distance function and bounds on the ratio
+     * g of new to old weights, survey's {@code calibrate(design, formula, population, calfun, bounds)}: Newton's
+     * method on the calibration equations \( \sum_i w_i F(x_i'λ) x_i = t_x \) (survey's {@code grake}, its step
+     * halving and its rescaling of the weights when every total exceeds 20 times its estimate), to a misfit under
+     * 1e-10 relative to 1 + |total|. Variances project the estimating functions on x with the original weights,
+     * as survey's {@code greg_calibration} does.
+     *
+     * <p>References: Deville, J.-C. and Särndal, C.-E. (1992), JASA 87, 376–382; Lumley, T. (2010).
+     * <i>Complex Surveys</i>. Wiley, §7.3–7.4.
+     *
+     * @param design the design
+     * @param x the auxiliary variables, one row per respondent
+     * @param population the population total of each column of x, in the columns' order
+     * @param distance the distance function
+     * @param lower the lower bound on g (or −∞)
+     * @param upper the upper bound on g (or +∞)
+     * @return the calibrated design
+     * @throws IllegalArgumentException if the sizes differ, a total is not finite, the bounds do not enclose 1
+     *         (or are not finite for the logit distance), or the totals cannot be met within the bounds — the
+     *         message names the column furthest from its total
+     */
+    public static SurveyDesign calibrate(SurveyDesign design, Moderators x, double[] population, Distance distance,
+            double lower, double upper) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(population, "population");
+        Objects.requireNonNull(distance, "distance");
+        int n = design.n;
+        int q = x.columns();
+        if (x.studies() != n || population.length != q) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d respondents and %d rows of"
+                    + " calibration variables; %d columns and %d population totals", n, x.studies(), q,
+                    population.length));
+        }
+        for (int j = 0; j < q; j++) {
+            if (!Double.isFinite(population[j])) {
+                throw new IllegalArgumentException("The population total of " + x.names().get(j) + " is not finite: "
+                        + population[j]);
+            }
+        }
+        if (!(lower < 1 && upper > 1) || Double.isNaN(lower) || Double.isNaN(upper)) {
+            throw new IllegalArgumentException("The bounds on g must enclose 1: [" + lower + ", " + upper + "]");
+        }
+        if (distance == Distance.LOGIT && !(Double.isFinite(lower) && Double.isFinite(upper))) {
+            throw new IllegalArgumentException("Logit calibration needs finite bounds: [" + lower + ", " + upper
+                    + "]");
+        }
+        double[] features = new double[n * q];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x.rowArrayOf(i), 0, features, i * q, q);
+        }
+        double[] w = design.weights;
+        double[] g = distance == Distance.LINEAR && lower == Double.NEGATIVE_INFINITY
+                && upper == Double.POSITIVE_INFINITY ? regression(features, q, w, population)
+                        : newton(features, q, w, population, distance, lower, upper, x.names());
+        double[] newWeights = new double[n];
+        for (int i = 0; i < n; i++) {
+            newWeights[i] = w[i] * g[i];
+        }
+        Step step = Step.regression(features, q, newWeights, w.clone());
+        return design.calibrated(newWeights, new Projection(List.of(step), 1));
+    }
+
+    /** survey's {@code regcalibrate}: g = 1 + x'T^{-1}(t_x − \hat t_x), in closed form. */
+    private static double[] regression(double[] features, int q, double[] w, double[] population) {
+        int n = w.length;
+        double[][] t = new double[q][q];
+        double[] misfit = population.clone();
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < q; a++) {
+                double wa = w[i] * features[i * q + a];
+                misfit[a] -= wa;
+                for (int b = 0; b < q; b++) {
+                    t[a][b] += wa * features[i * q + b];
+                }
+            }
+        }
+        double[] lambda;
+        try {
+            lambda = new LUDecomposition(
+                    MatrixUtils.createRealMatrix(t)).getSolver()
+                    .solve(new ArrayRealVector(misfit, false)).toArray();
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("The calibration variables are collinear among the respondents", e);
+        }
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = 0;
+            for (int a = 0; a < q; a++) {
+                u += features[i * q + a] * lambda[a];
+            }
+            g[i] = 1 + u;
+        }
+        return g;
+    }
+
+    /** survey's {@code grake}: Newton steps on λ from 0, a generalised inverse of T, step halving. */
+    private static double[] newton(double[] features, int q, double[] weights, double[] population, Distance distance,
+            double lower, double upper, List<String> names) {
+        int n = weights.length;
+        double[] w = weights.clone();
+        double[] sampleTotal = new double[q];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < q; a++) {
+                sampleTotal[a] += w[i] * features[i * q + a];
+            }
+        }
+        double minimum = Double.POSITIVE_INFINITY;
+        double mean = 0;
+        for (int a = 0; a < q; a++) {
+            double ratio = population[a] / sampleTotal[a];
+            minimum = Math.min(minimum, ratio);
+            mean += ratio / q;
+        }
+        double rescale = minimum > RESCALE_THRESHOLD ? mean : 1;
+        for (int i = 0; i < n; i++) {
+            w[i] *= rescale;
+        }
+        for (int a = 0; a < q; a++) {
+            sampleTotal[a] *= rescale;
+        }
+        double[] eta = new double[q];
+        double[] u = new double[n];
+        double[] misfit = misfit(features, q, w, population, sampleTotal, u, distance, lower, upper);
+        for (int step = 1; ; step++) {
+            double[][] t = new double[q][q];
+            for (int i = 0; i < n; i++) {
+                double d = w[i] * distance.derivative(u[i], lower, upper);
+                if (d != 0) {
+                    for (int a = 0; a < q; a++) {
+                        for (int b = 0; b < q; b++) {
+                            t[a][b] += d * features[i * q + a] * features[i * q + b];
+                        }
+                    }
+                }
+            }
+            double[] delta = new SingularValueDecomposition(
+                    MatrixUtils.createRealMatrix(t)).getSolver()
+                    .solve(new ArrayRealVector(misfit, false)).toArray();
+            for (int a = 0; a < q; a++) {
+                eta[a] += delta[a];
+            }
+            linear(features, q, eta, u);
+            while (step < CALIBRATION_STEPS && !finite(u, distance, lower, upper)) {
+                step++;
+                for (int a = 0; a < q; a++) {
+                    delta[a] /= 2;
+                    eta[a] -= delta[a];
+                }
+                linear(features, q, eta, u);
+            }
+            misfit = misfit(features, q, w, population, sampleTotal, u, distance, lower, upper);
+            int worst = 0;
+            double achieved = 0;
+            for (int a = 0; a < q; a++) {
+                double relative = Math.abs(misfit[a]) / (1 + Math.abs(population[a]));
+                if (!(relative <= achieved)) {
+                    achieved = relative;
+                    worst = a;
+                }
+            }
+            if (achieved < CALIBRATION_EPSILON) {
+                break;
+            }
+            if (step >= CALIBRATION_STEPS) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "Calibration failed: after %d steps"
+                        + " the weighted total of %s is %s from its population total %s (%.3g relative); the"
+                        + " bounds [%s, %s] on the weights' ratio may be too tight for these totals",
+                        CALIBRATION_STEPS, names.get(worst), misfit[worst], population[worst], achieved, lower, upper));
+            }
+        }
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (1 + distance.minusOne(u[i], lower, upper)) * rescale;
+        }
+        return g;
+    }
+
+    private static void linear(double[] features, int q, double[] eta, double[] u) {
+        for (int i = 0; i < u.length; i++) {
+            double sum = 0;
+            for (int a = 0; a < q; a++) {
+                sum += features[i * q + a] * eta[a];
+            }
+            u[i] = sum;
+        }
+    }
+
+    private static boolean finite(double[] u, Distance distance, double lower, double upper) {
+        for (double value : u) {
+            if (!Double.isFinite(distance.minusOne(value, lower, upper))
+                    || !Double.isFinite(distance.derivative(value, lower, upper))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** population − sample total − Σ w x (F(u) − 1), survey's misfit. */
+    private static double[] misfit(double[] features, int q, double[] w, double[] population, double[] sampleTotal,
+            double[] u, Distance distance, double lower, double upper) {
+        double[] misfit = new double[q];
+        for (int a = 0; a < q; a++) {
+            misfit[a] = population[a] - sampleTotal[a];
+        }
+        for (int i = 0; i < w.length; i++) {
+            double f = w[i] * distance.minusOne(u[i], lower, upper);
+            for (int a = 0; a < q; a++) {
+                misfit[a] -= f * features[i * q + a];
+            }
+        }
+        return misfit;
+    }
+
+    /**
+     * Trims the weights to [lower, upper] and shares what was cut off equally among the weights inside, survey's
+     * {@code trimWeights(design, upper, lower, strict)}; the variance keeps the design's calibrations as they were,
+     * as survey's does. With {@code strict}, repeated until no weight lies outside (sharing can push some over).
+     *
+     * <p>Reference: Potter, F. J. (1990). A study of procedures to identify and trim extreme sampling weights.
+     * <i>Proceedings of the Survey Research Methods Section, ASA</i>, 225–230.
+     *
+     * @param design the design
+     * @param lower the smallest weight kept
+     * @param upper the largest weight kept
+     * @param strict whether to repeat until every weight is within the bounds
+     * @return the design with trimmed weights, or the same design if none is outside
+     * @throws IllegalArgumentException if lower exceeds upper or a bound is NaN, or every weight is outside
+     */
+    public static SurveyDesign trimWeights(SurveyDesign design, double lower, double upper, boolean strict) {
+        Objects.requireNonNull(design, "design");
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("The lower bound " + lower + " exceeds the upper bound " + upper);
+        }
+        SurveyDesign current = design;
+        while (true) {
+            double[] w = current.weights;
+            double trimmed = 0;
+            int inside = 0;
+            double[] next = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                next[i] = Math.max(lower, Math.min(w[i], upper));
+                trimmed += w[i] - next[i];
+                if (next[i] == w[i]) {
+                    inside++;
+                }
+            }
+            if (inside == w.length) {
+                return current;
+            }
+            if (inside == 0) {
+                throw new IllegalArgumentException("Every weight is outside [" + lower + ", " + upper + "]");
+            }
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] >= lower && w[i] <= upper) {
+                    next[i] += trimmed / inside;
+                }
+            }
+            current = current.reweighted(next);
+            if (!strict) {
+                return current;
+            }
+        }
     }
 
     /** Each respondent's cell of the margins' cross-table, in mixed radix. */

@@ -3,6 +3,8 @@ package org.smesurvey.stats.survey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 
 /**
  * The Taylor-linearised variance of a statistic from its estimating function values, as survey's
@@ -20,43 +22,63 @@ final class Linearisation {
     }
 
     /**
-     * Projects the estimating functions on the calibrations' categories, as survey's {@code svyrecvar} does for
-     * {@code postStrata}, and takes the projection off the units' totals. Each domain's projected values are
-     * \( x_i = z_i [i \in d] - \sum_s w^{(s)}_i c_{s,k_s(i),d} \); the coefficients c are found step by step
-     * from sums over categories, so the cost is that of a few passes whatever the number of domains.
+     * Projects the estimating functions on the calibrations, as survey's {@code svyrecvar} does for
+     * {@code postStrata}, and takes the projection off the units' totals. Every calibration step s has, for each
+     * respondent, a feature row \( f^{(s)}_i \) (a category's indicator, or the calibration variables of a GREG
+     * step), weights before (u) and after (w) it, and replaces x by
+     * \( x_i - w^{(s)}_i f^{(s)\prime}_i G_s^{-1} \sum_j f^{(s)}_j u_j x_j / w^{(s)}_j \), with
+     * \( G_s = \sum_j u_j f^{(s)}_j f^{(s)\prime}_j \): post-stratification's stratum means, raking's margin
+     * means and {@code qr.resid} of a GREG calibration are all this. The coefficients are found step by step
+     * from sums over the features, so the cost is that of a few passes whatever the number of domains.
+     *
+     * @param domainOf each respondent's domain (its value z[i] counts there only), or null when z holds all
+     *        {@code domains} values of each respondent, row by row
      */
     private static void project(SurveyDesign design, int domains, int[] domainOf, double[] z, double[] totals) {
         List<Calibration.Step> steps = new ArrayList<>();
-        List<int[]> order = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         for (Calibration.Projection projection : design.calibrations) {
             int first = steps.size();
             steps.addAll(projection.steps());
             for (int round = 0; round < projection.rounds(); round++) {
                 for (int s = first; s < steps.size(); s++) {
-                    order.add(new int[] {s});
+                    order.add(s);
                 }
             }
         }
         int count = steps.size();
         int n = design.n;
-        // direct[s][k * domains + d] = sum over i in category k of step s and in domain d of z_i u_i / w_i.
+        // direct[s][k * domains + d] = sum over i of f_ik z_id u_i / w_i; gram[s] = G_s^-1.
         double[][] direct = new double[count][];
-        double[][] uSums = new double[count][];
+        double[][][] inverse = new double[count][][];
         for (int s = 0; s < count; s++) {
             Calibration.Step step = steps.get(s);
-            direct[s] = new double[step.categories() * domains];
-            uSums[s] = new double[step.categories()];
+            int width = step.categories();
+            direct[s] = new double[width * domains];
+            double[][] gram = new double[width][width];
             for (int i = 0; i < n; i++) {
-                int k = step.category()[i];
-                double u = step.u() == null ? 1 : step.u()[i];
-                uSums[s][k] += u;
-                int d = domainOf == null ? 0 : domainOf[i];
-                if (d >= 0) {
-                    direct[s][k * domains + d] += z[i] * u / step.newWeights()[i];
+                double u = step.u(i);
+                double scale = u / step.newWeights()[i];
+                int d = domainOf == null ? -1 : domainOf[i];
+                for (int e = 0; e < step.entries(); e++) {
+                    int k = step.column(i, e);
+                    double f = step.value(i, e);
+                    for (int e2 = 0; e2 < step.entries(); e2++) {
+                        gram[k][step.column(i, e2)] += u * f * step.value(i, e2);
+                    }
+                    if (domainOf == null) {
+                        for (int c = 0; c < domains; c++) {
+                            direct[s][k * domains + c] += f * z[i * domains + c] * scale;
+                        }
+                    } else if (d >= 0) {
+                        direct[s][k * domains + d] += f * z[i] * scale;
+                    }
                 }
             }
+            inverse[s] = step.category() != null ? diagonalInverse(gram)
+                    : new LUDecomposition(MatrixUtils.createRealMatrix(gram)).getSolver().getInverse().getData();
         }
-        // cross[s][t][k * K_t + k'] = sum over i in category k of s and k' of t of w^(t)_i u^(s)_i / w^(s)_i.
+        // cross[s][t][k * K_t + k'] = sum over i of f^(s)_ik f^(t)_ik' w^(t)_i u^(s)_i / w^(s)_i.
         double[][][] cross = new double[count][count][];
         for (int s = 0; s < count; s++) {
             Calibration.Step a = steps.get(s);
@@ -64,8 +86,14 @@ final class Linearisation {
                 Calibration.Step b = steps.get(t);
                 double[] c = new double[a.categories() * b.categories()];
                 for (int i = 0; i < n; i++) {
-                    double u = a.u() == null ? 1 : a.u()[i];
-                    c[a.category()[i] * b.categories() + b.category()[i]] += b.newWeights()[i] * u / a.newWeights()[i];
+                    double factor = b.newWeights()[i] * a.u(i) / a.newWeights()[i];
+                    for (int e = 0; e < a.entries(); e++) {
+                        double fa = a.value(i, e) * factor;
+                        int row = a.column(i, e) * b.categories();
+                        for (int e2 = 0; e2 < b.entries(); e2++) {
+                            c[row + b.column(i, e2)] += fa * b.value(i, e2);
+                        }
+                    }
                 }
                 cross[s][t] = c;
             }
@@ -74,11 +102,10 @@ final class Linearisation {
         for (int s = 0; s < count; s++) {
             coefficients[s] = new double[steps.get(s).categories() * domains];
         }
-        for (int[] next : order) {
-            int s = next[0];
-            int categories = steps.get(s).categories();
-            double[] means = new double[categories * domains];
-            for (int k = 0; k < categories; k++) {
+        for (int s : order) {
+            int width = steps.get(s).categories();
+            double[] residual = new double[width * domains];
+            for (int k = 0; k < width; k++) {
                 for (int d = 0; d < domains; d++) {
                     double sum = direct[s][k * domains + d];
                     for (int t = 0; t < count; t++) {
@@ -87,24 +114,33 @@ final class Linearisation {
                             sum -= coefficients[t][k2 * domains + d] * cross[s][t][k * kt + k2];
                         }
                     }
-                    means[k * domains + d] = sum / uSums[s][k];
+                    residual[k * domains + d] = sum;
                 }
             }
-            for (int j = 0; j < means.length; j++) {
-                coefficients[s][j] += means[j];
+            for (int k = 0; k < width; k++) {
+                for (int k2 = 0; k2 < width; k2++) {
+                    double g = inverse[s][k][k2];
+                    if (g != 0) {
+                        for (int d = 0; d < domains; d++) {
+                            coefficients[s][k * domains + d] += g * residual[k2 * domains + d];
+                        }
+                    }
+                }
             }
         }
         int units = design.units();
         for (int s = 0; s < count; s++) {
             Calibration.Step step = steps.get(s);
-            int categories = step.categories();
-            double[] unitWeights = new double[units * categories];
+            int width = step.categories();
+            double[] unitWeights = new double[units * width];
             for (int i = 0; i < n; i++) {
-                unitWeights[design.unit[i] * categories + step.category()[i]] += step.newWeights()[i];
+                for (int e = 0; e < step.entries(); e++) {
+                    unitWeights[design.unit[i] * width + step.column(i, e)] += step.newWeights()[i] * step.value(i, e);
+                }
             }
             for (int p = 0; p < units; p++) {
-                for (int k = 0; k < categories; k++) {
-                    double w = unitWeights[p * categories + k];
+                for (int k = 0; k < width; k++) {
+                    double w = unitWeights[p * width + k];
                     if (w != 0) {
                         for (int d = 0; d < domains; d++) {
                             totals[p * domains + d] -= w * coefficients[s][k * domains + d];
@@ -113,6 +149,15 @@ final class Linearisation {
                 }
             }
         }
+    }
+
+    /** The inverse of a diagonal matrix (a categorical step's Gram matrix), zero where a category is empty. */
+    private static double[][] diagonalInverse(double[][] gram) {
+        double[][] inverse = new double[gram.length][gram.length];
+        for (int k = 0; k < gram.length; k++) {
+            inverse[k][k] = gram[k][k] == 0 ? 0 : 1 / gram[k][k];
+        }
+        return inverse;
     }
 
     /** Each respondent's estimating function value. */
@@ -232,6 +277,55 @@ final class Linearisation {
             }
         }
         return covariance;
+    }
+
+    /**
+     * The covariance matrix of k statistics from each respondent's k estimating function values, projected on
+     * the design's calibrations first: survey's {@code svyrecvar(x, ..., postStrata)}.
+     *
+     * @param design the design
+     * @param scores the respondents' values, row by row: {@code scores[i * k + j]}
+     * @param k the number of statistics
+     * @return the k × k covariance matrix
+     */
+    static double[][] scoreCovariance(SurveyDesign design, double[] scores, int k) {
+        double[] totals = new double[design.units() * k];
+        for (int i = 0; i < design.n; i++) {
+            int base = design.unit[i] * k;
+            for (int j = 0; j < k; j++) {
+                totals[base + j] += scores[i * k + j];
+            }
+        }
+        if (design.isCalibrated()) {
+            project(design, k, null, scores, totals);
+        }
+        return covariance(design, totals, k);
+    }
+
+    /**
+     * The covariance of domain statistics from each respondent's one value, which counts in its domain only
+     * (zeros elsewhere, as a domain's estimating function), projected on the design's calibrations first.
+     *
+     * @param design the design
+     * @param domains the number of domains
+     * @param domainOf each respondent's domain, or −1 for none
+     * @param z each respondent's value
+     * @return the domains × domains covariance matrix
+     */
+    static double[][] domainCovariance(SurveyDesign design, int domains, int[] domainOf, double[] z) {
+        double[] totals = new double[design.units() * domains];
+        double[] values = z.clone();
+        for (int i = 0; i < design.n; i++) {
+            if (domainOf[i] >= 0) {
+                totals[design.unit[i] * domains + domainOf[i]] += z[i];
+            } else {
+                values[i] = 0;
+            }
+        }
+        if (design.isCalibrated()) {
+            project(design, domains, domainOf, values, totals);
+        }
+        return covariance(design, totals, domains);
     }
 
     /** Each stratum's mean of its units' totals, column by column: {@code means[s * k + j]}. */

@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -295,6 +296,83 @@ public final class ReplicateDesign implements Design {
     /** The full-sample design the replicates were made from. */
     SurveyDesign base() {
         return design;
+    }
+
+    /** Respondent i's weight in replicate r: the full-sample weight times its unit's multiplier. */
+    double replicateWeight(int i, int r) {
+        return design.weights[i] * multipliers[design.unit[i] * replicates + r];
+    }
+
+    /**
+     * Each replicate's weighted mean of a 0/1 answer in each domain, from the units' sums: {@code [r][d]}. Only
+     * the respondents answered (all, if null) count.
+     */
+    double[][] domainMeans(int count, int[] domainOf, boolean[] yes, boolean[] answered) {
+        int units = design.units();
+        double[] weightY = new double[units * count];
+        double[] weightAll = new double[units * count];
+        for (int i = 0; i < design.n; i++) {
+            if (answered == null || answered[i]) {
+                int cell = design.unit[i] * count + domainOf[i];
+                weightAll[cell] += design.weights[i];
+                weightY[cell] += yes[i] ? design.weights[i] : 0;
+            }
+        }
+        double[][] means = new double[replicates][count];
+        double[][] all = new double[replicates][count];
+        for (int p = 0; p < units; p++) {
+            for (int d = 0; d < count; d++) {
+                for (int r = 0; r < replicates; r++) {
+                    double m = multipliers[p * replicates + r];
+                    means[r][d] += m * weightY[p * count + d];
+                    all[r][d] += m * weightAll[p * count + d];
+                }
+            }
+        }
+        for (int r = 0; r < replicates; r++) {
+            for (int d = 0; d < count; d++) {
+                means[r][d] /= all[r][d];
+            }
+        }
+        return means;
+    }
+
+    /**
+     * The covariance of a vector statistic from its replicate values, survey's {@code svrVar}:
+     * \( s \sum_r c_r (\hat θ_r - \bar θ)(\hat θ_r - \bar θ)' \), centred at the mean of the replicates with a
+     * non-zero scale, or at the full-sample estimate under {@code mse}.
+     *
+     * @param values each replicate's statistic
+     * @param estimate the full-sample statistic
+     */
+    double[][] covariance(double[][] values, double[] estimate) {
+        int k = estimate.length;
+        double[] centre = estimate.clone();
+        if (!mse) {
+            Arrays.fill(centre, 0);
+            int used = 0;
+            for (int r = 0; r < replicates; r++) {
+                if (rscales[r] > 0) {
+                    used++;
+                    for (int j = 0; j < k; j++) {
+                        centre[j] += values[r][j];
+                    }
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                centre[j] /= used;
+            }
+        }
+        double[][] covariance = new double[k][k];
+        for (int r = 0; r < replicates; r++) {
+            for (int a = 0; a < k; a++) {
+                double da = values[r][a] - centre[a];
+                for (int b = 0; b < k; b++) {
+                    covariance[a][b] += scale * rscales[r] * da * (values[r][b] - centre[b]);
+                }
+            }
+        }
+        return covariance;
     }
 
     /**

@@ -167,8 +167,14 @@ public final class SurveyDesign implements Design {
                 lonelyPsu, List.copyOf(all));
     }
 
+    /** The design with new weights and the same calibrations (trimmed weights keep their calibration's projection). */
+    SurveyDesign reweighted(double[] newWeights) {
+        return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
+                lonelyPsu, calibrations);
+    }
+
     /**
-     * Whether the weights were calibrated (post-stratified or raked).
+     * Whether the weights were calibrated (post-stratified, raked or calibrated by a distance function).
      *
      * @return true after {@link Calibration}
      */

@@ -42,23 +42,19 @@ public final class SurveyEstimator {
     }
 
     /**
-     * A design-based generalised linear model of an answer on a model matrix, survey's {@code svyglm} on a
-     * linearised design (see {@link SurveyRegression}).
+     * A design-based generalised linear model of an answer on a model matrix, survey's {@code svyglm}: the
+     * Binder sandwich on a linearised or calibrated design, the replicates' spread of refitted coefficients on a
+     * replicate design (see {@link SurveyRegression}).
      *
      * @param y each respondent's answer, in design order
      * @param x the model matrix, with its intercept
      * @param family the family and its canonical link
      * @return the fit
-     * @throws UnsupportedOperationException on a replicate design, not yet supported for regression
      * @throws IllegalArgumentException as {@link SurveyRegression}
      */
     public SurveyRegression regression(double[] y, org.smesurvey.stats.meta.Moderators x,
             SurveyRegression.Family family) {
-        if (replicate != null) {
-            throw new UnsupportedOperationException("Regression on replicate designs is not supported yet: use the"
-                    + " linearised design");
-        }
-        return SurveyRegression.fit(design, y, x, family);
+        return SurveyRegression.fit(replicate != null ? replicate : design, y, x, family);
     }
 
     /**
@@ -269,14 +265,9 @@ public final class SurveyEstimator {
      * @return the estimates and their covariance
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
      *         answer with a non-zero weight
-     * @throws UnsupportedOperationException on a replicate or calibrated design, not yet supported here
      */
     public DomainEstimates proportionsBy(Answers answers, String[] domains) {
         requireAnswers(answers);
-        if (replicate != null || design.isCalibrated()) {
-            throw new UnsupportedOperationException("Domain covariances are computed on linearised, uncalibrated"
-                    + " designs only, for now");
-        }
         Coding coding = Coding.of(domains, design.n, "domains");
         int count = coding.names().size();
         int[] domainOf = coding.codes();
@@ -299,14 +290,18 @@ public final class SurveyEstimator {
             }
             p[d] = sumY[d] / sumW[d];
         }
-        double[] totals = new double[design.units() * count];
-        for (int i = 0; i < design.n; i++) {
-            if (answered == null || answered[i]) {
-                int d = domainOf[i];
-                totals[design.unit[i] * count + d] += w[i] * ((yes[i] ? 1 : 0) - p[d]) / sumW[d];
-            }
+        if (replicate != null) {
+            return new DomainEstimates(coding.names(), p,
+                    replicate.covariance(replicate.domainMeans(count, domainOf, yes, answered), p));
         }
-        return new DomainEstimates(coding.names(), p, Linearisation.covariance(design, totals, count));
+        int[] counted = new int[design.n];
+        double[] z = new double[design.n];
+        for (int i = 0; i < design.n; i++) {
+            int d = domainOf[i];
+            counted[i] = answered == null || answered[i] ? d : -1;
+            z[i] = w[i] * ((yes[i] ? 1 : 0) - p[d]) / sumW[d];
+        }
+        return new DomainEstimates(coding.names(), p, Linearisation.domainCovariance(design, count, counted, z));
     }
 
     /**

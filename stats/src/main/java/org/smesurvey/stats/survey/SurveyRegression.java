@@ -20,7 +20,10 @@ import org.smesurvey.stats.meta.Moderators;
  * reweighted least squares, and their covariance is the sandwich \( A^{-1} \hat V(\hat U) A^{-1} \) with
  * \( A = \sum_i w_i v_i x_i x_i' \) the weighted information and \( \hat V(\hat U) \) the design-based covariance of
  * the estimated total of the score contributions \( w_i x_i (y_i - μ_i) \) (strata, clusters and finite population
- * correction, as survey's {@code svyrecvar}). Tests are t on the design's degrees of freedom + 1 − p, as
+ * correction, as survey's {@code svyrecvar}; on a calibrated design the contributions are first projected on the
+ * calibration variables, as its {@code svy.varcoef} passes {@code postStrata}). On a replicate design the model is
+ * refitted with each replicate's weights from the full-sample estimate and the covariance is the replicates' spread
+ * ({@code svyglm.svyrep.design}). Tests are t on the design's degrees of freedom + 1 − p, as
  * {@code summary.svyglm}; the dispersion is survey's {@code svyvar} of the Pearson residuals, their weighted
  * variance times n/(n − 1) (it does not enter the sandwich, so the binomial and quasi-binomial fits agree).
  *
@@ -73,7 +76,7 @@ public final class SurveyRegression {
         }
     }
 
-    private final SurveyDesign design;
+    private final Design design;
     private final Moderators x;
     private final Family family;
     private final double[] beta;
@@ -82,7 +85,7 @@ public final class SurveyRegression {
     private final int df;
     private final List<Coefficient> coefficients;
 
-    private SurveyRegression(SurveyDesign design, Moderators x, Family family, double[] beta, double[][] covariance,
+    private SurveyRegression(Design design, Moderators x, Family family, double[] beta, double[][] covariance,
             double dispersion, int df) {
         this.design = design;
         this.x = x;
@@ -113,7 +116,7 @@ public final class SurveyRegression {
      * @throws IllegalArgumentException if the lengths differ, an answer is not finite or is outside the family's
      *         range, the model matrix is not of full rank, or the fit does not converge in 100 iterations
      */
-    static SurveyRegression fit(SurveyDesign design, double[] y, Moderators x, Family family) {
+    static SurveyRegression fit(Design design, double[] y, Moderators x, Family family) {
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(x, "x");
@@ -139,14 +142,47 @@ public final class SurveyRegression {
         for (int i = 0; i < n; i++) {
             rows[i] = x.rowArrayOf(i);
         }
-        double[] w = design.weights;
-        // Iteratively reweighted least squares from the family's start, to a change under 1e-12 in the deviance.
+        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        double[] w = full.weights;
+        double[] beta = irls(rows, y, w, family, null);
+        double[][] covariance = design instanceof ReplicateDesign replicates
+                ? replicateCovariance(replicates, rows, y, family, beta)
+                : sandwich(full, rows, y, w, family, beta);
+        // survey's dispersion: svyvar of the Pearson residuals on a linearised design (their weighted variance
+        // times n / (n - 1)), their weighted mean square on a replicate design (summary.svrepglm's formula).
+        double[] pearson = new double[n];
+        double sumW = 0;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            double mu = family.mean(dot(rows[i], beta));
+            pearson[i] = (y[i] - mu) / Math.sqrt(family.variance(mu));
+            sumW += w[i];
+            mean += w[i] * pearson[i];
+        }
+        mean /= sumW;
+        boolean replicate = design instanceof ReplicateDesign;
+        double spread = 0;
+        for (int i = 0; i < n; i++) {
+            double deviation = replicate ? pearson[i] : pearson[i] - mean;
+            spread += w[i] * deviation * deviation;
+        }
+        double dispersion = replicate ? spread / sumW : spread / sumW * n / (n - 1.0);
+        return new SurveyRegression(design, x, family, beta, covariance, dispersion,
+                design.degreesOfFreedom() + 1 - p);
+    }
+
+    /**
+     * Iteratively reweighted least squares of the weighted score equations, from the family's start (or from
+     * {@code start}, as survey starts each replicate at the full-sample estimate), to a relative change under
+     * 1e-12 in the weighted Pearson statistic.
+     */
+    private static double[] irls(double[][] rows, double[] y, double[] w, Family family, double[] start) {
+        int n = rows.length;
+        int p = rows[0].length;
         double[] eta = new double[n];
         for (int i = 0; i < n; i++) {
-            eta[i] = family.start(y[i]);
+            eta[i] = start == null ? family.start(y[i]) : dot(rows[i], start);
         }
-        double[] beta = new double[p];
-        RealMatrix inverse = null;
         double previous = Double.POSITIVE_INFINITY;
         for (int iteration = 0; ; iteration++) {
             if (iteration == 100) {
@@ -166,12 +202,14 @@ public final class SurveyRegression {
                     }
                 }
             }
+            double[] beta;
             try {
-                inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+                beta = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                        .solve(new ArrayRealVector(b, false)).toArray();
             } catch (SingularMatrixException e) {
-                throw new IllegalArgumentException("The model matrix is not of full rank among these respondents", e);
+                throw new IllegalArgumentException("The model matrix is not of full rank among these respondents"
+                        + (start == null ? "" : " in a replicate"), e);
             }
-            beta = inverse.operate(new ArrayRealVector(b, false)).toArray();
             double deviance = 0;
             for (int i = 0; i < n; i++) {
                 eta[i] = dot(rows[i], beta);
@@ -179,14 +217,23 @@ public final class SurveyRegression {
                 deviance += w[i] * (y[i] - mu) * (y[i] - mu) / family.variance(mu);
             }
             if (Math.abs(deviance - previous) <= 1e-12 * Math.max(1, Math.abs(deviance))) {
-                break;
+                return beta;
             }
             previous = deviance;
         }
-        // The information at the estimate, and the units' totals of the score contributions times A^-1.
+    }
+
+    /**
+     * Binder's sandwich: the information at the estimate, the units' totals of the score contributions times
+     * A^-1, their design covariance (projected on the calibrations, as survey's {@code svy.varcoef}).
+     */
+    private static double[][] sandwich(SurveyDesign design, double[][] rows, double[] y, double[] w, Family family,
+            double[] beta) {
+        int n = rows.length;
+        int p = beta.length;
         double[][] a = new double[p][p];
         for (int i = 0; i < n; i++) {
-            double weight = w[i] * family.variance(family.mean(eta[i]));
+            double weight = w[i] * family.variance(family.mean(dot(rows[i], beta)));
             for (int r = 0; r < p; r++) {
                 for (int c = 0; c < p; c++) {
                     a[r][c] += weight * rows[i][r] * rows[i][c];
@@ -194,35 +241,37 @@ public final class SurveyRegression {
             }
         }
         double[][] ainv = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse().getData();
-        double[] totals = new double[design.units() * p];
-        double[] pearson = new double[n];
+        double[] scores = new double[n * p];
         for (int i = 0; i < n; i++) {
-            double mu = family.mean(eta[i]);
-            double residual = y[i] - mu;
-            pearson[i] = residual / Math.sqrt(family.variance(mu));
+            double residual = y[i] - family.mean(dot(rows[i], beta));
             for (int j = 0; j < p; j++) {
                 double influence = 0;
                 for (int r = 0; r < p; r++) {
                     influence += ainv[j][r] * rows[i][r];
                 }
-                totals[design.unit[i] * p + j] += w[i] * residual * influence;
+                scores[i * p + j] = w[i] * residual * influence;
             }
         }
-        double[][] covariance = Linearisation.covariance(design, totals, p);
-        // survey's dispersion: svyvar of the Pearson residuals, their weighted variance times n / (n - 1).
-        double sumW = 0;
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            sumW += w[i];
-            mean += w[i] * pearson[i];
+        return Linearisation.scoreCovariance(design, scores, p);
+    }
+
+    /**
+     * The replicates' covariance: the model refitted with each replicate's weights from the full-sample estimate,
+     * as survey's {@code svyglm.svyrep.design}, and the spread of the replicate coefficients
+     * ({@link ReplicateDesign#covariance}).
+     */
+    private static double[][] replicateCovariance(ReplicateDesign design, double[][] rows, double[] y, Family family,
+            double[] beta) {
+        int n = rows.length;
+        double[][] replicates = new double[design.replicates()][];
+        double[] w = new double[n];
+        for (int r = 0; r < replicates.length; r++) {
+            for (int i = 0; i < n; i++) {
+                w[i] = design.replicateWeight(i, r);
+            }
+            replicates[r] = irls(rows, y, w, family, beta);
         }
-        mean /= sumW;
-        double spread = 0;
-        for (int i = 0; i < n; i++) {
-            spread += w[i] * (pearson[i] - mean) * (pearson[i] - mean);
-        }
-        return new SurveyRegression(design, x, family, beta, covariance, spread / sumW * n / (n - 1.0),
-                design.degreesOfFreedom() + 1 - p);
+        return design.covariance(replicates, beta);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -265,7 +314,10 @@ public final class SurveyRegression {
     }
 
     /**
-     * The dispersion, the weighted variance of the Pearson residuals times n/(n − 1) ({@code summary.svyglm}'s).
+     * The dispersion: on a linearised design the weighted variance of the Pearson residuals times n/(n − 1)
+     * ({@code summary.svyglm}'s); on a replicate design their weighted mean square, the formula of
+     * {@code summary.svrepglm} — whose residuals in survey 4.1.1 carry a spurious factor √n (they divide by the
+     * weights over their sum where the fit's weights are over their mean), so survey prints n times this value.
      *
      * @return the dispersion
      */
@@ -382,11 +434,11 @@ public final class SurveyRegression {
     }
 
     /**
-     * The design the model was fitted on.
+     * The design the model was fitted on: linearised (its sandwich) or replicate (its replicates' spread).
      *
      * @return the design
      */
-    public SurveyDesign design() {
+    public Design design() {
         return design;
     }
 }
