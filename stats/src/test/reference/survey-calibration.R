@@ -19,18 +19,24 @@
 #                                           svyrecvar of the domains' influence functions 1[i in d] w (y - p_d) / W_d
 #                                           with the design's postStrata; se from svyby(~yes, ~stype, design,
 #                                           svymean) without covmat, which works, to check the diagonal
+#   RATIO;design;estimate,se                svyratio(~api00, ~api99, design)
+#   JOINT;design;estimates;vcov;difference  svymean(~yes + award, design, na.rm = TRUE) (award: awards == "Yes",
+#                                           missing for the first 10 schools), vcov by row, and
+#                                           svycontrast(m, c(yes = 1, award = -1)) (estimate, se)
 # Replicate designs: jk1 = as.svrepdesign(dclus1) (JK1), jkn = as.svrepdesign(dstrat, type = "JKn") on apistrat,
 # jk1mse = as.svrepdesign(dclus1, mse = TRUE); glm control as above, replicates refitted from the full estimate.
 suppressMessages(library(survey))
 data(api)
 out <- "../resources/org/smesurvey/stats/survey/"
 cols <- c("snum", "dnum", "stype", "pw", "fpc", "api00", "api99", "ell", "meals", "mobility", "awards", "sch.wide")
+write.csv(apistrat[, cols], paste0(out, "apistrat-calibration.csv"), row.names = FALSE)
 write.csv(apiclus1[, cols], paste0(out, "apiclus1-calibration.csv"), row.names = FALSE)
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 line <- function(...) { cat(paste(..., sep = ";")); cat("\n") }
 tight <- glm.control(epsilon = 1e-14, maxit = 100)
 dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)
-dclus1 <- update(dclus1, yes = as.numeric(sch.wide == "Yes"))
+dclus1 <- update(dclus1, yes = as.numeric(sch.wide == "Yes"),
+                 award = ifelse(seq_len(nrow(apiclus1)) <= 10, NA, as.numeric(awards == "Yes")))
 pop.totals <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018)
 awards <- data.frame(awards = c("No", "Yes"), Freq = as.vector(table(apipop$awards)))
 greg3 <- calibrate(dclus1, ~stype + api99, c(pop.totals, api99 = 3914069), epsilon = 1e-12)
@@ -72,7 +78,8 @@ for (name in names(designs)) {
   line("BY", name, f(coef(b)), f(t(V)), f(SE(b)))
 }
 dstrat <- update(svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc),
-                 yes = as.numeric(sch.wide == "Yes"))
+                 yes = as.numeric(sch.wide == "Yes"),
+                 award = ifelse(seq_len(nrow(apistrat)) <= 10, NA, as.numeric(awards == "Yes")))
 replicates <- list(jk1 = as.svrepdesign(dclus1), jkn = as.svrepdesign(dstrat, type = "JKn"),
                    jk1mse = as.svrepdesign(dclus1, mse = TRUE))
 for (name in names(replicates)) {
@@ -86,5 +93,14 @@ for (name in names(replicates)) {
   }
   b <- svyby(~yes, ~stype, d, svymean, covmat = TRUE)
   line("BY", name, f(coef(b)), f(t(vcov(b))), f(SE(b)))
+}
+all <- c(designs, replicates)
+for (name in names(all)) {
+  d <- all[[name]]
+  r <- svyratio(~api00, ~api99, d)
+  line("RATIO", name, f(coef(r), SE(r)))
+  m <- svymean(~yes + award, d, na.rm = TRUE)
+  s <- svycontrast(m, c(yes = 1, award = -1))
+  line("JOINT", name, f(coef(m)), f(t(vcov(m))), f(coef(s), SE(s)))
 }
 sink()

@@ -338,6 +338,32 @@ public final class ReplicateDesign implements Design {
     }
 
     /**
+     * Each replicate's weighted totals of k values per respondent ({@code values[i * k + j]}), from the units'
+     * sums: {@code [r][j]}.
+     */
+    double[][] replicateTotals(double[] values, int k) {
+        int units = design.units();
+        double[] unitSums = new double[units * k];
+        for (int i = 0; i < design.n; i++) {
+            double w = design.weights[i];
+            int base = design.unit[i] * k;
+            for (int j = 0; j < k; j++) {
+                unitSums[base + j] += w * values[i * k + j];
+            }
+        }
+        double[][] totals = new double[replicates][k];
+        for (int p = 0; p < units; p++) {
+            for (int r = 0; r < replicates; r++) {
+                double m = multipliers[p * replicates + r];
+                for (int j = 0; j < k; j++) {
+                    totals[r][j] += m * unitSums[p * k + j];
+                }
+            }
+        }
+        return totals;
+    }
+
+    /**
      * The covariance of a vector statistic from its replicate values, survey's {@code svrVar}:
      * \( s \sum_r c_r (\hat θ_r - \bar θ)(\hat θ_r - \bar θ)' \), centred at the mean of the replicates with a
      * non-zero scale, or at the full-sample estimate under {@code mse}.

@@ -177,6 +177,134 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The ratio of two totals \( \hat R = \sum w_i y_i / \sum w_i x_i \), survey's {@code svyratio(~y, ~x, design)}
+     * — the share of enterprises' employees in firms that use a network, say, or any mean over a sub-population
+     * whose size is itself estimated. Linearised: the variance of the total of \( w_i(y_i - \hat R x_i)/\hat X \)
+     * (projected on any calibration); on a replicate design, the replicates' ratios.
+     *
+     * <p>Reference: Cochran, W. G. (1977). <i>Sampling Techniques</i>, 3rd ed. Wiley, §6.4; Lumley (2010), §3.2.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's y, finite
+     * @param denominator each respondent's x, finite
+     * @return the ratio with its standard error (no design effect) and the design's degrees of freedom
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not finite
+     *         or the estimated total of x is 0
+     */
+    public SurveyEstimate ratio(String label, double[] numerator, double[] denominator) {
+        Objects.requireNonNull(label, "label");
+        double[] y = requireValues(numerator);
+        double[] x = requireValues(denominator);
+        double[] w = design.weights;
+        double sumY = 0;
+        double sumX = 0;
+        for (int i = 0; i < design.n; i++) {
+            sumY += w[i] * y[i];
+            sumX += w[i] * x[i];
+        }
+        if (sumX == 0) {
+            throw new IllegalArgumentException("The estimated total of the denominator of " + label + " is 0");
+        }
+        double ratio = sumY / sumX;
+        double variance;
+        if (replicate != null) {
+            double[] values = new double[design.n * 2];
+            for (int i = 0; i < design.n; i++) {
+                values[2 * i] = y[i];
+                values[2 * i + 1] = x[i];
+            }
+            double[][] totals = replicate.replicateTotals(values, 2);
+            double[][] ratios = new double[totals.length][];
+            for (int r = 0; r < totals.length; r++) {
+                ratios[r] = new double[] {totals[r][0] / totals[r][1]};
+            }
+            variance = replicate.covariance(ratios, new double[] {ratio})[0][0];
+        } else {
+            double total = sumX;
+            variance = Linearisation.variances(design, 1, null, i -> w[i] * (y[i] - ratio * x[i]) / total)[0];
+        }
+        return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), design.n,
+                (replicate != null ? replicate : design).degreesOfFreedom());
+    }
+
+    /**
+     * The shares answering yes to several questions put to the same respondents, with their covariance, survey's
+     * {@code svymean(~a + b, design, na.rm = TRUE)} and its {@code vcov}: for contrasts between them — external
+     * against internal network use by the same firms — whose standard errors need that covariance
+     * ({@link DomainEstimates}). As survey's {@code na.rm = TRUE} on a formula of several variables, a respondent
+     * missing any of the answers counts in none (in the variance as zeros).
+     *
+     * @param labels the questions' names
+     * @param answers each question's answers, in the labels' order
+     * @return the shares and their covariance, named by the labels
+     * @throws IllegalArgumentException if the lists differ in length or are empty, an answer array's length differs
+     *         from the respondents', or no respondent with a non-zero weight answered them all
+     */
+    public DomainEstimates proportions(List<String> labels, List<Answers> answers) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(answers, "answers");
+        int k = labels.size();
+        if (k == 0 || answers.size() != k) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d labels and %d answers; at least one"
+                    + " of each, as many labels as answers", k, answers.size()));
+        }
+        answers.forEach(this::requireAnswers);
+        boolean[] all = new boolean[design.n];
+        Arrays.fill(all, true);
+        for (Answers a : answers) {
+            for (int i = 0; i < design.n; i++) {
+                all[i] &= a.isAnswered(i);
+            }
+        }
+        double[] w = design.weights;
+        double sumW = 0;
+        double[] yes = new double[k];
+        for (int i = 0; i < design.n; i++) {
+            if (all[i]) {
+                sumW += w[i];
+                for (int j = 0; j < k; j++) {
+                    yes[j] += answers.get(j).isYes(i) ? w[i] : 0;
+                }
+            }
+        }
+        if (!(sumW > 0)) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight answered all of " + labels);
+        }
+        double[] p = new double[k];
+        for (int j = 0; j < k; j++) {
+            p[j] = yes[j] / sumW;
+        }
+        double[] values = new double[design.n * (k + 1)];
+        for (int i = 0; i < design.n; i++) {
+            if (all[i]) {
+                for (int j = 0; j < k; j++) {
+                    values[i * (k + 1) + j] = answers.get(j).isYes(i) ? 1 : 0;
+                }
+                values[i * (k + 1) + k] = 1;
+            }
+        }
+        if (replicate != null) {
+            double[][] totals = replicate.replicateTotals(values, k + 1);
+            double[][] shares = new double[totals.length][k];
+            for (int r = 0; r < totals.length; r++) {
+                for (int j = 0; j < k; j++) {
+                    shares[r][j] = totals[r][j] / totals[r][k];
+                }
+            }
+            return new DomainEstimates(labels, p, replicate.covariance(shares, p));
+        }
+        double[] scores = new double[design.n * k];
+        for (int i = 0; i < design.n; i++) {
+            if (all[i]) {
+                for (int j = 0; j < k; j++) {
+                    scores[i * k + j] = w[i] * (values[i * (k + 1) + j] - p[j]) / sumW;
+                }
+            }
+        }
+        return new DomainEstimates(labels, p, Linearisation.scoreCovariance(design, scores, k));
+    }
+
+    /**
      * The weighted total in each domain, survey's {@code svyby(~y, ~domain, design, svytotal, deff = TRUE)},
      * domains in the order of their names.
      *

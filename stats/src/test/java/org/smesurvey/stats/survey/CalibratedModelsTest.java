@@ -26,7 +26,9 @@ import org.smesurvey.stats.meta.Moderators;
  * type and api99, bounded linear (0.6–1.6), raking and logit (0.5–2.5) distances — and {@code trimWeights} (plain and
  * strict), then on each design the weights, {@code svymean(~api00)}, {@code svyglm} gaussian and quasi-binomial and the
  * shares of {@code sch.wide} by school type with their covariance; and {@code svyglm} on JK1 (also with
- * {@code mse = TRUE}) and JKn replicate designs with their domain covariances.
+ * {@code mse = TRUE}) and JKn replicate designs with their domain covariances; and on every design {@code svyratio(~api00,
+ * ~api99)} and the shares of two answers of the same schools ({@code svymean(~yes + award, na.rm = TRUE)}, award missing
+ * for ten) with their covariance and {@code svycontrast} difference.
  *
  * <p>Tolerances: 1e-10 relative for closed forms (linear calibration, post-stratification, trimming, means, linear
  * models), 1e-8 for what is iterated (Newton's calibration solved to 1e-12 in R and 1e-10 here, logistic fits solved
@@ -51,7 +53,7 @@ class CalibratedModelsTest {
             lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
         }
         clus1 = read("apiclus1-calibration.csv");
-        strat = read("apistrat-regression.csv");
+        strat = read("apistrat-calibration.csv");
     }
 
     private static List<CSVRecord> read(String name) throws IOException {
@@ -181,8 +183,7 @@ class CalibratedModelsTest {
         assertEquals(10, checked);
     }
 
-    @Test
-    void replicateDesignsRefitTheModelPerReplicate() {
+    private static Map<String, ReplicateDesign> replicateDesigns() {
         SurveyDesign clusters = SurveyDesign.builder(numbers(clus1, "pw")).clusters(texts(clus1, "dnum"))
                 .fpc(numbers(clus1, "fpc")).build();
         SurveyDesign strata = SurveyDesign.builder(numbers(strat, "pw")).strata(texts(strat, "stype"))
@@ -191,7 +192,45 @@ class CalibratedModelsTest {
         designs.put("jk1", ReplicateDesign.jackknife(clusters));
         designs.put("jkn", ReplicateDesign.stratifiedJackknife(strata));
         designs.put("jk1mse", ReplicateDesign.jackknife(clusters).withMse(true));
-        for (Map.Entry<String, ReplicateDesign> entry : designs.entrySet()) {
+        return designs;
+    }
+
+    @Test
+    void ratiosAndAnswersOfTheSameRespondentsCarryTheirCovariance() {
+        Map<String, Design> designs = new LinkedHashMap<>(calibratedDesigns());
+        designs.putAll(replicateDesigns());
+        for (Map.Entry<String, Design> entry : designs.entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = name.equals("jkn") ? strat : clus1;
+            int n = rows.size();
+            double tolerance = iterated(name) ? ITERATED : CLOSED;
+            SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+            SurveyEstimate ratio = estimator.ratio("api00 / api99", numbers(rows, "api00"), numbers(rows, "api99"));
+            close(values(line("RATIO", name)[2]), new double[] {ratio.estimate(), ratio.standardError()}, tolerance,
+                    name + " ratio");
+            boolean[] yes = new boolean[n];
+            boolean[] award = new boolean[n];
+            boolean[] answered = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                yes[i] = rows.get(i).get("sch.wide").equals("Yes");
+                award[i] = rows.get(i).get("awards").equals("Yes");
+                answered[i] = i >= 10;
+            }
+            DomainEstimates joint = estimator.proportions(List.of("yes", "award"),
+                    List.of(Answers.of(yes), Answers.of(award, answered)));
+            String[] expected = line("JOINT", name);
+            close(values(expected[2]), joint.estimates(), tolerance, name + " joint");
+            close(values(expected[3]), Arrays.stream(joint.covariance()).flatMapToDouble(Arrays::stream).toArray(),
+                    tolerance, name + " joint covariance");
+            DomainEstimates.Contrast difference = joint.difference("yes", "award");
+            close(values(expected[4]), new double[] {difference.estimate(), difference.standardError()}, tolerance,
+                    name + " yes - award");
+        }
+    }
+
+    @Test
+    void replicateDesignsRefitTheModelPerReplicate() {
+        for (Map.Entry<String, ReplicateDesign> entry : replicateDesigns().entrySet()) {
             String name = entry.getKey();
             List<CSVRecord> rows = name.equals("jkn") ? strat : clus1;
             int n = rows.size();
