@@ -279,6 +279,60 @@ public final class Calibration {
         return design.calibrated(newWeights, new Projection(List.of(step), 1));
     }
 
+    /**
+     * Calibrates to the totals of several categorical margins at once — size band and NACE section from a
+     * register, say — by a distance function with bounds: {@link #calibrate(SurveyDesign, Moderators, double[],
+     * Distance, double, double)} on the margins' indicators (every category of the first margin, all but the first
+     * of each other, so the matrix has full rank), survey's {@code calibrate(design, ~band + section, totals)}.
+     * With the raking distance this meets the margins exactly where {@link #rake} stops within one weight unit.
+     *
+     * @param design the design
+     * @param margins each margin's categories, one per respondent
+     * @param totals each margin's population totals, by category
+     * @param distance the distance function
+     * @param lower the lower bound on g (or −∞)
+     * @param upper the upper bound on g (or +∞)
+     * @return the calibrated design
+     * @throws IllegalArgumentException if the lists differ in length or are empty, a margin's categories and
+     *         totals do not match (see {@link #postStratify}), the margins' totals do not add up to the same
+     *         population, or the calibration fails (see {@link #calibrate(SurveyDesign, Moderators, double[],
+     *         Distance, double, double)})
+     */
+    public static SurveyDesign calibrate(SurveyDesign design, List<String[]> margins,
+            List<Map<String, Double>> totals, Distance distance, double lower, double upper) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(margins, "margins");
+        Objects.requireNonNull(totals, "totals");
+        if (margins.isEmpty() || margins.size() != totals.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Calibration needs as many margins as sets of totals, at least one: %d and %d", margins.size(),
+                    totals.size()));
+        }
+        Moderators.Builder x = Moderators.builder(design.n).withoutIntercept();
+        List<Double> population = new ArrayList<>();
+        double size = Double.NaN;
+        for (int m = 0; m < margins.size(); m++) {
+            Margin margin = Margin.of(design, margins.get(m), totals.get(m), "margin " + (m + 1) + " category");
+            double sum = java.util.Arrays.stream(margin.totals).sum();
+            if (m == 0) {
+                size = sum;
+            } else if (Math.abs(sum - size) > 1e-9 * size) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "The totals of margin %d add up to"
+                        + " %s, those of margin 1 to %s: they must count the same population", m + 1, sum, size));
+            }
+            for (int k = m == 0 ? 0 : 1; k < margin.names.size(); k++) {
+                double[] indicator = new double[design.n];
+                for (int i = 0; i < design.n; i++) {
+                    indicator[i] = margin.category[i] == k ? 1 : 0;
+                }
+                x.numeric("margin " + (m + 1) + " " + margin.names.get(k), indicator);
+                population.add(margin.totals[k]);
+            }
+        }
+        return calibrate(design, x.build(), population.stream().mapToDouble(Double::doubleValue).toArray(), distance,
+                lower, upper);
+    }
+
     /** survey's {@code regcalibrate}: g = 1 + x'T^{-1}(t_x − \hat t_x), in closed form. */
     private static double[] regression(double[] features, int q, double[] w, double[] population) {
         int n = w.length;
@@ -500,6 +554,81 @@ public final class Calibration {
             totals.put(band.label(), (double) count);
         }
         return totals;
+    }
+
+    /**
+     * The totals by NACE section, from a register split by section (one reference population per section, as
+     * Destatis's business register): each section's enterprises summed over the bands, keyed by the section's
+     * label ("C", "J"), the labels respondents' sections must use. With {@link #totalsBySizeBand} over the sum of
+     * the sections (or {@link #totalsBySizeBandAndSection} for their cross), the margins of a raking to size band
+     * × section.
+     *
+     * @param sections one population per section, same region and year
+     * @param bands the bands summed, which must partition the firms the survey covers
+     * @return the totals, in the populations' order
+     * @throws IllegalArgumentException if a population has no sections or no count for a band, two share a
+     *         section label, or they differ in region or year
+     */
+    public static Map<String, Double> totalsBySection(List<ReferencePopulation> sections, List<SizeBand> bands) {
+        Map<String, Double> totals = new java.util.LinkedHashMap<>();
+        cells(sections, bands, (section, band, count) -> totals.merge(section, count, Double::sum));
+        return totals;
+    }
+
+    /**
+     * The totals of the cells size band × NACE section, keyed by {@link #cell}: for post-stratification to the
+     * register's cross-table.
+     *
+     * @param sections one population per section, same region and year
+     * @param bands the bands
+     * @return the totals, section by section, band by band
+     * @throws IllegalArgumentException as {@link #totalsBySection}
+     */
+    public static Map<String, Double> totalsBySizeBandAndSection(List<ReferencePopulation> sections,
+            List<SizeBand> bands) {
+        Map<String, Double> totals = new java.util.LinkedHashMap<>();
+        cells(sections, bands, (section, band, count) -> totals.put(cell(section, band), count));
+        return totals;
+    }
+
+    /**
+     * The label of a cell size band × section, as {@link #totalsBySizeBandAndSection} keys them: "C 10-49".
+     *
+     * @param section the section's label
+     * @param band the band
+     * @return the label
+     */
+    public static String cell(String section, SizeBand band) {
+        return Objects.requireNonNull(section, "section") + " " + Objects.requireNonNull(band, "band").label();
+    }
+
+    private interface CellConsumer {
+        void accept(String section, SizeBand band, double count);
+    }
+
+    private static void cells(List<ReferencePopulation> sections, List<SizeBand> bands, CellConsumer consumer) {
+        Objects.requireNonNull(sections, "sections");
+        Objects.requireNonNull(bands, "bands");
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("No population by section");
+        }
+        ReferencePopulation first = sections.get(0);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ReferencePopulation population : sections) {
+            if (!population.region().equals(first.region()) || population.year() != first.year()) {
+                throw new IllegalArgumentException("Populations " + first.id() + " and " + population.id()
+                        + " differ in region or year");
+            }
+            String section = population.sectors().orElseThrow(() -> new IllegalArgumentException("Population "
+                    + population.id() + " does not state its NACE sections")).label();
+            if (!seen.add(section)) {
+                throw new IllegalArgumentException("Two populations count the section " + section);
+            }
+            for (Map.Entry<String, Double> band : totalsBySizeBand(population, bands).entrySet()) {
+                consumer.accept(section, bands.stream().filter(b -> b.label().equals(band.getKey())).findFirst()
+                        .orElseThrow(), band.getValue());
+            }
+        }
     }
 
     private static int[] crossCells(List<Margin> margins, int n) {
