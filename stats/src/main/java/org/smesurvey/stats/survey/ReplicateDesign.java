@@ -2,13 +2,15 @@ package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RRQRDecomposition;
+import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * A design with replicate weights — the jackknife (JK1) or the bootstrap — whose variances are the spread of
@@ -114,6 +116,141 @@ public final class ReplicateDesign implements Design {
             }
         }
         return new ReplicateDesign(design, m, n, 1, rscales, false, n - design.strata());
+    }
+
+    /**
+     * Balanced repeated replication, survey's {@code as.svrepdesign(design, type = "BRR")}, or Fay's method with
+     * \( ρ > 0 \) ({@code type = "Fay", fay.rho}): for a design with two units in every stratum, replicate r takes
+     * the half of each stratum that row h + 1, column r of a Hadamard matrix chooses — multiplying its units by
+     * 2 − ρ and the other half by ρ — with scale \( 1/(R(1 - ρ)^2) \). The matrix is Sylvester's of the
+     * smallest order 2^k above the number of strata; survey's {@code hadamard()} may choose a smaller one (a
+     * multiple of 4, from its own list), so its default replicates can be fewer: pass survey the same matrix
+     * ({@code hadamard.matrix}) to reproduce these, or give this method survey's with
+     * {@link #balancedRepeatedReplication(SurveyDesign, double, int[][])}. Strata are taken in the order of their
+     * names, and in each the unit that appears first is the first half, as survey's {@code brrweights}. The
+     * finite population correction is dropped, as survey drops it.
+     *
+     * <p>References: McCarthy, P. J. (1969). Pseudo-replication: half samples. <i>Review of the International
+     * Statistical Institute</i> 37, 239–264; Judkins, D. R. (1990). Fay's method for variance estimation.
+     * <i>Journal of Official Statistics</i> 6, 223–239.
+     *
+     * @param design a design with exactly two units in every stratum, not calibrated
+     * @param fayRho Fay's ρ in [0, 1); 0 for plain BRR
+     * @return the replicate design
+     * @throws IllegalArgumentException if a stratum has other than two units, the design is calibrated or ρ is
+     *         outside [0, 1)
+     */
+    public static ReplicateDesign balancedRepeatedReplication(SurveyDesign design, double fayRho) {
+        Objects.requireNonNull(design, "design");
+        int order = 1;
+        while (order < design.strata() + 1) {
+            order *= 2;
+        }
+        int[][] hadamard = {{1}};
+        while (hadamard.length < order) {
+            int k = hadamard.length;
+            int[][] doubled = new int[2 * k][2 * k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    doubled[i][j] = hadamard[i][j];
+                    doubled[i][j + k] = hadamard[i][j];
+                    doubled[i + k][j] = hadamard[i][j];
+                    doubled[i + k][j + k] = -hadamard[i][j];
+                }
+            }
+            hadamard = doubled;
+        }
+        return balancedRepeatedReplication(design, fayRho, hadamard);
+    }
+
+    /**
+     * Balanced repeated replication or Fay's method with a given Hadamard matrix, survey's
+     * {@code as.svrepdesign(design, type = "BRR", hadamard.matrix = H)}: its columns are the replicates, its rows
+     * after the first the strata; the matrix's first value (column by column) marks the first half, as survey's
+     * {@code brrweights} codes it.
+     *
+     * @param design a design with exactly two units in every stratum, not calibrated
+     * @param fayRho Fay's ρ in [0, 1)
+     * @param hadamard a Hadamard matrix of ±1 with more rows than the design has strata
+     * @return the replicate design
+     * @throws IllegalArgumentException as {@link #balancedRepeatedReplication(SurveyDesign, double)}, or if the
+     *         matrix is too small, not of ±1, not square or its columns not orthogonal
+     */
+    public static ReplicateDesign balancedRepeatedReplication(SurveyDesign design, double fayRho, int[][] hadamard) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(hadamard, "hadamard");
+        if (design.isCalibrated()) {
+            throw new IllegalArgumentException("BRR is built from an uncalibrated design: calibrate its replicates");
+        }
+        if (!(fayRho >= 0 && fayRho < 1)) {
+            throw new IllegalArgumentException("Fay's rho must be in [0, 1): " + fayRho);
+        }
+        int strata = design.strata();
+        int order = hadamard.length;
+        if (order < strata + 1) {
+            throw new IllegalArgumentException("The Hadamard matrix has " + order + " rows for " + strata
+                    + " strata: it needs at least " + (strata + 1));
+        }
+        for (int[] row : hadamard) {
+            if (row.length != order) {
+                throw new IllegalArgumentException("The Hadamard matrix is not square");
+            }
+            for (int value : row) {
+                if (value != 1 && value != -1) {
+                    throw new IllegalArgumentException("The Hadamard matrix has a value other than 1 and -1: "
+                            + value);
+                }
+            }
+        }
+        for (int a = 0; a < order; a++) {
+            for (int b = a + 1; b < order; b++) {
+                int dot = 0;
+                for (int[] row : hadamard) {
+                    dot += row[a] * row[b];
+                }
+                if (dot != 0) {
+                    throw new IllegalArgumentException("Columns " + (a + 1) + " and " + (b + 1) + " of the Hadamard"
+                            + " matrix are not orthogonal");
+                }
+            }
+        }
+        int[] first = new int[strata];
+        int[] second = new int[strata];
+        Arrays.fill(first, -1);
+        Arrays.fill(second, -1);
+        for (int p = 0; p < design.units(); p++) {
+            int h = design.unitStratum[p];
+            if (design.unitsInStratum[h] != 2) {
+                throw new IllegalArgumentException("BRR needs exactly two units in every stratum; stratum "
+                        + design.strataNames[h] + " has " + design.unitsInStratum[h]);
+            }
+            if (first[h] < 0) {
+                first[h] = p;
+            } else {
+                second[h] = p;
+            }
+        }
+        // survey numbers the strata in the order of their names.
+        Integer[] byName = new Integer[strata];
+        for (int h = 0; h < strata; h++) {
+            byName[h] = h;
+        }
+        Arrays.sort(byName, (a, b) -> design.strataNames[a].compareTo(design.strataNames[b]));
+        int marker = hadamard[0][0];
+        int units = design.units();
+        double[] m = new double[units * order];
+        for (int k = 0; k < strata; k++) {
+            int h = byName[k];
+            for (int r = 0; r < order; r++) {
+                boolean firstHalf = hadamard[k + 1][r] != marker;
+                m[first[h] * order + r] = firstHalf ? 2 - fayRho : fayRho;
+                m[second[h] * order + r] = firstHalf ? fayRho : 2 - fayRho;
+            }
+        }
+        double[] ones = new double[order];
+        Arrays.fill(ones, 1);
+        return new ReplicateDesign(design, m, order, 1 / (order * (1 - fayRho) * (1 - fayRho)), ones, false,
+                rank(m, units, order) - 1);
     }
 
     /**
@@ -229,6 +366,66 @@ public final class ReplicateDesign implements Design {
             throw new IllegalArgumentException("Scale is not a positive finite number: " + scale);
         }
         return new ReplicateDesign(design, m, r, scale, replicateScales.clone(), false, rank(m, units, r) - 1);
+    }
+
+    /**
+     * Replicate weights as statistical offices deliver them — one column of weights per replicate, beside the
+     * full-sample weight — with the scale factors of their method, survey's {@code svrepdesign(repweights, weights,
+     * scale, rscales, combined.weights)}. Usual scales for R replicates: JK1 (R − 1)/R, BRR 1/R, Fay
+     * 1/(R(1 − ρ)²), bootstrap 1/(R − 1), successive differences 4/R, each with replicate scales 1; JKn the
+     * replicate scales (n_h − 1)/n_h of each replicate's stratum and scale 1. Respondents whose multipliers
+     * agree in every replicate form one unit, as survey compresses them, so that sums run over units.
+     *
+     * @param design the full-sample design (its weights; strata and clusters play no part in replicate variances)
+     * @param replicateWeights for each replicate, each respondent's weight in it ({@code [r][i]})
+     * @param combined whether the replicate weights include the full-sample weight (true, survey's
+     *        {@code combined.weights = TRUE}, the usual delivery) or are multipliers of it
+     * @param scale the overall scale s
+     * @param replicateScales the replicate scales \( c_r \), one per replicate
+     * @return the replicate design
+     * @throws IllegalArgumentException if there are fewer than 2 replicates, a column's length differs from the
+     *         respondents', a replicate weight is negative or not finite, a respondent of weight 0 has a non-zero
+     *         combined replicate weight, or a scale is not a non-negative finite number
+     */
+    public static ReplicateDesign fromWeights(SurveyDesign design, double[][] replicateWeights, boolean combined,
+            double scale, double[] replicateScales) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(replicateWeights, "replicateWeights");
+        Objects.requireNonNull(replicateScales, "replicateScales");
+        int r = replicateWeights.length;
+        if (r < 2 || replicateScales.length != r) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d replicate weight columns and %d"
+                    + " replicate scales: at least 2, as many scales as columns", r, replicateScales.length));
+        }
+        int n = design.n;
+        double[][] rows = new double[n][r];
+        for (int j = 0; j < r; j++) {
+            SurveyDesign.requireLength(replicateWeights[j].length, n, "replicate weights " + (j + 1));
+            for (int i = 0; i < n; i++) {
+                double value = replicateWeights[j][i];
+                if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "Replicate weight %d of respondent"
+                            + " %d is not a non-negative finite number: %s", j + 1, i + 1, value));
+                }
+                double w = design.weights[i];
+                if (combined && w == 0 && value != 0) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "Respondent %d has weight 0 but"
+                            + " replicate weight %s in replicate %d", i + 1, value, j + 1));
+                }
+                rows[i][j] = !combined ? value : w == 0 ? 0 : value / w;
+            }
+        }
+        // One unit per distinct row of multipliers, numbered in order of first appearance.
+        Map<List<Double>, Integer> units = new LinkedHashMap<>();
+        String[] unitOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            List<Double> key = Arrays.stream(rows[i]).boxed().toList();
+            unitOf[i] = Integer.toString(units.computeIfAbsent(key, k -> units.size()));
+        }
+        double[][] unitRows = new double[units.size()][];
+        units.forEach((key, index) -> unitRows[index] = key.stream().mapToDouble(Double::doubleValue).toArray());
+        SurveyDesign compressed = SurveyDesign.builder(design.weights).clusters(unitOf).build();
+        return of(compressed, unitRows, scale, replicateScales);
     }
 
     /**
@@ -465,12 +662,26 @@ public final class ReplicateDesign implements Design {
         return estimates;
     }
 
-    /** The rank of the units × replicates multipliers, by rank-revealing QR at R's tolerance 1e-5. */
+    /**
+     * The rank of the units × replicates multipliers M: the singular values above 1e-5 times the largest, from the
+     * eigenvalues of the R × R matrix M'M (R's {@code qr(..., tol = 1e-5)$rank} on replicate weights, which are never
+     * nearly but not exactly dependent). Commons Math's rank-revealing QR judges the rank by a fall in the norms of
+     * trailing blocks, which miscounts half-sample matrices of 0 and 2.
+     */
     private static int rank(double[] multipliers, int units, int replicates) {
-        double[][] matrix = new double[units][replicates];
+        double[][] gram = new double[replicates][replicates];
         for (int p = 0; p < units; p++) {
-            System.arraycopy(multipliers, p * replicates, matrix[p], 0, replicates);
+            for (int a = 0; a < replicates; a++) {
+                double ma = multipliers[p * replicates + a];
+                if (ma != 0) {
+                    for (int b = 0; b < replicates; b++) {
+                        gram[a][b] += ma * multipliers[p * replicates + b];
+                    }
+                }
+            }
         }
-        return new RRQRDecomposition(MatrixUtils.createRealMatrix(matrix), 1e-5).getRank(1e-5);
+        double[] eigenvalues = new EigenDecomposition(MatrixUtils.createRealMatrix(gram)).getRealEigenvalues();
+        double largest = Arrays.stream(eigenvalues).max().orElse(0);
+        return (int) Arrays.stream(eigenvalues).filter(e -> e > 1e-10 * largest).count();
     }
 }

@@ -54,6 +54,7 @@ public final class RespondentReader {
     private final Optional<String> fpc;
     private final List<String> answers;
     private final List<String> categories;
+    private final List<String> numbers;
     private final LonelyPsu lonelyPsu;
     private final boolean negativeWeights;
     private final Charset charset;
@@ -65,6 +66,7 @@ public final class RespondentReader {
         this.fpc = Optional.ofNullable(b.fpc);
         this.answers = List.copyOf(b.answers);
         this.categories = List.copyOf(b.categories);
+        this.numbers = List.copyOf(b.numbers);
         this.lonelyPsu = b.lonelyPsu;
         this.negativeWeights = b.negativeWeights;
         this.charset = b.charset;
@@ -164,6 +166,7 @@ public final class RespondentReader {
         fpc.ifPresent(wanted::add);
         wanted.addAll(answers);
         wanted.addAll(categories);
+        wanted.addAll(numbers);
         return wanted;
     }
 
@@ -182,6 +185,7 @@ public final class RespondentReader {
         private final Map<String, List<String>> text = new LinkedHashMap<>();
         private final Map<String, boolean[]> yes = new LinkedHashMap<>();
         private final Map<String, boolean[]> answered = new LinkedHashMap<>();
+        private final Map<String, double[]> values = new LinkedHashMap<>();
         private int n;
 
         Columns(Problems problems) {
@@ -193,6 +197,7 @@ public final class RespondentReader {
                 yes.put(a, new boolean[1024]);
                 answered.put(a, new boolean[1024]);
             });
+            numbers.forEach(c -> values.put(c, new double[1024]));
         }
 
         void row(long line, Cells cells) {
@@ -202,6 +207,7 @@ public final class RespondentReader {
                 fpcValues = Arrays.copyOf(fpcValues, size);
                 yes.replaceAll((k, v) -> Arrays.copyOf(v, size));
                 answered.replaceAll((k, v) -> Arrays.copyOf(v, size));
+                values.replaceAll((k, v) -> Arrays.copyOf(v, size));
             }
             weights[n] = weight(cells);
             fpc.ifPresent(f -> fpcValues[n] = fpc(cells, f));
@@ -223,6 +229,16 @@ public final class RespondentReader {
                     case "", "na" -> answered.get(column)[n] = false;
                     default -> cells.fail(column, value,
                             "is not an answer: expected 1 or 0 (yes/no, true/false, oui/non), or empty or NA if missing");
+                }
+            }
+            for (String column : numbers) {
+                String value = cells.text(column);
+                try {
+                    values.get(column)[n] = Numbers.finite(value);
+                } catch (IllegalArgumentException e) {
+                    cells.fail(column, value, value.isEmpty() ? "is empty; expected a number (numeric columns have no"
+                            + " missing values: leave the respondent out, or read the column as categories)"
+                            : "is not a number: " + e.getMessage());
                 }
             }
             n++;
@@ -276,8 +292,10 @@ public final class RespondentReader {
             }
             Map<String, String[]> categoryColumns = new LinkedHashMap<>();
             categories.forEach(c -> categoryColumns.put(c, text.get(c).toArray(String[]::new)));
+            Map<String, double[]> numberColumns = new LinkedHashMap<>();
+            numbers.forEach(c -> numberColumns.put(c, Arrays.copyOf(values.get(c), n)));
             try {
-                return new Respondents(design.build(), answerColumns, categoryColumns);
+                return new Respondents(design.build(), answerColumns, categoryColumns, numberColumns);
             } catch (IllegalArgumentException e) {
                 problems.add(file, 0, 0, "", "", e.getMessage());
                 problems.throwIfAny(WHAT);
@@ -298,6 +316,7 @@ public final class RespondentReader {
         private String fpc;
         private final List<String> answers = new ArrayList<>();
         private final List<String> categories = new ArrayList<>();
+        private final List<String> numbers = new ArrayList<>();
         private LonelyPsu lonelyPsu = LonelyPsu.FAIL;
         private boolean negativeWeights;
         private Charset charset = StandardCharsets.UTF_8;
@@ -371,6 +390,21 @@ public final class RespondentReader {
         public Builder categories(String... columns) {
             for (String column : Objects.requireNonNull(columns, "columns")) {
                 categories.add(Objects.requireNonNull(column, "column"));
+            }
+            return this;
+        }
+
+        /**
+         * Names numeric columns: a regression's covariates (employees, turnover), calibration variables, replicate
+         * weights as delivered ({@link ReplicateDesign#fromWeights}). Each cell must be a finite decimal number;
+         * these columns have no missing values.
+         *
+         * @param columns the columns
+         * @return this builder
+         */
+        public Builder numbers(String... columns) {
+            for (String column : Objects.requireNonNull(columns, "columns")) {
+                numbers.add(Objects.requireNonNull(column, "column"));
             }
             return this;
         }

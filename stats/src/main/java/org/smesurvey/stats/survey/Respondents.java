@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Respondent-level data read by {@link RespondentReader}: the design, and the answers and categories by column.
+ * Respondent-level data read by {@link RespondentReader}: the design, and the answers, categories and numbers by column.
  * Immutable: arrays handed out are copies.
  *
  * @since 0.1
@@ -15,11 +15,14 @@ public final class Respondents {
     private final SurveyDesign design;
     private final Map<String, Answers> answers;
     private final Map<String, String[]> categories;
+    private final Map<String, double[]> numbers;
 
-    Respondents(SurveyDesign design, Map<String, Answers> answers, Map<String, String[]> categories) {
+    Respondents(SurveyDesign design, Map<String, Answers> answers, Map<String, String[]> categories,
+            Map<String, double[]> numbers) {
         this.design = design;
         this.answers = answers;
         this.categories = categories;
+        this.numbers = numbers;
     }
 
     /**
@@ -69,6 +72,31 @@ public final class Respondents {
                     + categories.keySet());
         }
         return values.clone();
+    }
+
+    /**
+     * A numeric column.
+     *
+     * @param column its name
+     * @return each respondent's value
+     * @throws IllegalArgumentException if the column was not read as numbers
+     */
+    public double[] numbers(String column) {
+        double[] values = numbers.get(Objects.requireNonNull(column, "column"));
+        if (values == null) {
+            throw new IllegalArgumentException("No numeric column " + column + "; the numeric columns are "
+                    + numbers.keySet());
+        }
+        return values.clone();
+    }
+
+    /**
+     * The names of the numeric columns.
+     *
+     * @return the names, in the reader's order
+     */
+    public Set<String> numberColumns() {
+        return numbers.keySet();
     }
 
     /**
