@@ -1,12 +1,19 @@
 package org.smesurvey.stats.meta;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.SizeBand;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The design matrix of a meta-regression: an intercept, numeric moderators (year, size-band midpoint) and
@@ -20,11 +27,30 @@ public final class Moderators {
     private final List<String> names;
     private final double[][] rows;
     private final boolean intercept;
+    /** Each factor's levels, the reference first; level j > 0 is the column named factor + level. */
+    private final Map<String, List<String>> factors;
 
-    private Moderators(List<String> names, double[][] rows, boolean intercept) {
+    private Moderators(List<String> names, double[][] rows, boolean intercept, Map<String, List<String>> factors) {
         this.names = List.copyOf(names);
         this.rows = rows;
         this.intercept = intercept;
+        this.factors = Map.copyOf(factors);
+    }
+
+    /**
+     * A factor's levels, its reference first: level j > 0 is coded by the column {@code factor + level}.
+     *
+     * @param factor the factor's name
+     * @return the levels
+     * @throws IllegalArgumentException if the design has no such factor
+     */
+    public List<String> levels(String factor) {
+        List<String> levels = factors.get(Objects.requireNonNull(factor, "factor"));
+        if (levels == null) {
+            throw new IllegalArgumentException("The design has no factor " + factor + "; its factors are "
+                    + new TreeSet<>(factors.keySet()));
+        }
+        return levels;
     }
 
     /**
@@ -111,7 +137,7 @@ public final class Moderators {
         for (int j = 0; j < positions.length; j++) {
             subset[j] = rows[positions[j]];
         }
-        return new Moderators(names, subset, intercept);
+        return new Moderators(names, subset, intercept, factors);
     }
 
     /** The intercept alone, for k studies. */
@@ -176,6 +202,7 @@ public final class Moderators {
         private boolean intercept = true;
         private final List<String> names = new ArrayList<>();
         private final List<double[]> columns = new ArrayList<>();
+        private final Map<String, List<String>> factors = new LinkedHashMap<>();
 
         private Builder(int k) {
             this.k = k;
@@ -223,7 +250,25 @@ public final class Moderators {
          * @throws IllegalArgumentException if the number of levels is not k or a level is null
          */
         public Builder factor(String name, String[] levels) {
+            Objects.requireNonNull(levels, "levels");
+            return factor(name, levels, new TreeSet<>(Arrays.asList(levels)).first());
+        }
+
+        /**
+         * Adds a factor with a chosen reference level: one 0/1 column per other level, in sorted order, named
+         * after the factor and the level — R's {@code relevel(factor(x), ref = reference)}.
+         *
+         * @param name the factor's name
+         * @param levels one level per row
+         * @param reference the reference level, which must occur
+         * @return this builder
+         * @throws IllegalArgumentException if the number of levels is not k, a level is null, the reference does
+         *         not occur or the factor is already in the design
+         */
+        public Builder factor(String name, String[] levels, String reference) {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(levels, "levels");
+            Objects.requireNonNull(reference, "reference");
             if (levels.length != k) {
                 throw new IllegalArgumentException(name + " has " + levels.length + " levels for " + k + " studies");
             }
@@ -231,7 +276,18 @@ public final class Moderators {
             for (String level : levels) {
                 distinct.add(Objects.requireNonNull(level, "level"));
             }
-            for (String level : distinct.tailSet(distinct.first(), false)) {
+            if (!distinct.contains(reference)) {
+                throw new IllegalArgumentException("The reference level " + reference + " of " + name
+                        + " does not occur; its levels are " + distinct);
+            }
+            if (factors.containsKey(name)) {
+                throw new IllegalArgumentException("The factor " + name + " is already in the design");
+            }
+            distinct.remove(reference);
+            List<String> ordered = new ArrayList<>(List.of(reference));
+            ordered.addAll(distinct);
+            factors.put(name, List.copyOf(ordered));
+            for (String level : distinct) {
                 double[] dummy = new double[k];
                 for (int i = 0; i < k; i++) {
                     dummy[i] = levels[i].equals(level) ? 1 : 0;
@@ -240,6 +296,55 @@ public final class Moderators {
                 columns.add(dummy);
             }
             return this;
+        }
+
+        /**
+         * Adds a column of a Tablesaw table: a numeric column as a numeric moderator, a text column as a factor
+         * (its first level in sorted order the reference).
+         *
+         * @param table the table, one row per study or respondent
+         * @param column the column's name, which becomes the moderator's or factor's
+         * @return this builder
+         * @throws IllegalArgumentException if the table has no such column, a value is missing, or the column is
+         *         neither numeric nor text
+         */
+        public Builder column(Table table, String column) {
+            return column(table, column, null);
+        }
+
+        /**
+         * Adds a text column of a Tablesaw table as a factor with a chosen reference level.
+         *
+         * @param table the table
+         * @param column the column's name
+         * @param reference the reference level, or null for the first in sorted order
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #column(Table, String)}, or if the reference does not occur
+         */
+        public Builder column(Table table, String column, String reference) {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+            if (!table.columnNames().contains(column)) {
+                throw new IllegalArgumentException("The table " + table.name() + " has no column " + column
+                        + "; its columns are " + table.columnNames());
+            }
+            Column<?> c = table.column(column);
+            for (int row = 0; row < c.size(); row++) {
+                if (c.isMissing(row)) {
+                    throw new IllegalArgumentException("Column " + column + " of " + table.name() + " has no value"
+                            + " in row " + (row + 1) + ": a model matrix has no missing values");
+                }
+            }
+            if (c instanceof NumericColumn<?> numbers && reference == null) {
+                return numeric(column, numbers.asDoubleArray());
+            }
+            if (c instanceof StringColumn text) {
+                String[] levels = text.asObjectArray();
+                return reference == null ? factor(column, levels) : factor(column, levels, reference);
+            }
+            throw new IllegalArgumentException("Column " + column + " of " + table.name() + " is " + c.type()
+                    + (reference == null ? "" : " and cannot have a reference level") + "; a model matrix takes"
+                    + " numeric columns and text columns (factors)");
         }
 
         /**
@@ -267,7 +372,7 @@ public final class Moderators {
                     rows[i][c++] = column[i];
                 }
             }
-            return new Moderators(all, rows, intercept);
+            return new Moderators(all, rows, intercept, factors);
         }
     }
 }

@@ -84,10 +84,33 @@ public final class SurveyRegression {
     private final double dispersion;
     private final int df;
     private final List<Coefficient> coefficients;
+    /** The model matrix's rows and the answers, for the likelihood-ratio test's reduced fits. */
+    private final double[][] rows;
+    private final double[] y;
+
+    /** The tests of {@link #termTest(TermTest, String...)}, survey's {@code regTermTest} methods. */
+    public enum TermTest {
+        /** The Wald test, F on the residual degrees of freedom ({@code method = "Wald"}, the default). */
+        WALD_F,
+        /** The Wald test, χ² ({@code method = "Wald", df = Inf}). */
+        WALD_CHI_SQUARED,
+        /**
+         * The Rao–Scott working Wald test: the coefficients' quadratic form in the naive (model-based) covariance,
+         * referred to its design-based distribution ({@code method = "WorkingWald"}).
+         */
+        WORKING_WALD,
+        /**
+         * The Rao–Scott working likelihood-ratio test: the weighted deviance of the model without the terms less
+         * the model's, referred to its design-based distribution ({@code method = "LRT"}, Lumley and Scott 2014).
+         */
+        LIKELIHOOD_RATIO
+    }
 
     private SurveyRegression(Design design, Moderators x, Family family, double[] beta, double[][] covariance,
-            double dispersion, int df) {
+            double dispersion, int df, double[][] rows, double[] y) {
         this.design = design;
+        this.rows = rows;
+        this.y = y;
         this.x = x;
         this.family = family;
         this.beta = beta;
@@ -168,7 +191,7 @@ public final class SurveyRegression {
         }
         double dispersion = replicate ? spread / sumW : spread / sumW * n / (n - 1.0);
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
-                design.degreesOfFreedom() + 1 - p);
+                design.degreesOfFreedom() + 1 - p, rows, y.clone());
     }
 
     /**
@@ -378,6 +401,90 @@ public final class SurveyRegression {
     }
 
     /**
+     * Predictive margins of a factor, survey's {@code svypredmeans(model, ~factor)}: for each level, every
+     * respondent's predicted mean with the factor set to that level and the other variables as they are, averaged
+     * with the weights — adoption by size class with the country mix of the whole sample held fixed. Their
+     * covariance adds the variance of that average over the design (the fits held fixed, as {@code svymean} of
+     * them) to the coefficients' part \( D V D' \), D the derivative of the margins in the coefficients (Graubard
+     * and Korn 1999). As contrasts of domains, the result gives differences between margins with their
+     * standard errors. The factor must enter as main effects: product columns built from it are not reset.
+     *
+     * <p>Reference: Graubard, B. I. and Korn, E. L. (1999). Predictive margins with survey data.
+     * <i>Biometrics</i> 55, 652–659.
+     *
+     * @param factor a factor of the model matrix ({@link Moderators.Builder#factor})
+     * @return the margins, one per level (the reference first), with their covariance
+     * @throws IllegalArgumentException if the model matrix has no such factor
+     */
+    public DomainEstimates predictiveMargins(String factor) {
+        List<String> levels = x.levels(factor);
+        int g = levels.size();
+        int[] columns = new int[g];
+        columns[0] = -1;
+        for (int l = 1; l < g; l++) {
+            columns[l] = x.names().indexOf(factor + levels.get(l));
+        }
+        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        int n = full.size();
+        int p = beta.length;
+        double[] w = full.weights;
+        double sumW = 0;
+        for (int i = 0; i < n; i++) {
+            sumW += w[i];
+        }
+        double[] fits = new double[n * (g + 1)];
+        double[] margins = new double[g];
+        double[][] derivative = new double[g][p];
+        for (int i = 0; i < n; i++) {
+            double[] row = x.rowArrayOf(i);
+            for (int l = 0; l < g; l++) {
+                for (int l2 = 1; l2 < g; l2++) {
+                    row[columns[l2]] = l2 == l ? 1 : 0;
+                }
+                double mu = family.mean(dot(row, beta));
+                fits[i * (g + 1) + l] = mu;
+                margins[l] += w[i] * mu / sumW;
+                double slope = w[i] * family.variance(mu) / sumW; // dμ/dη for the canonical links
+                for (int j = 0; j < p; j++) {
+                    derivative[l][j] += slope * row[j];
+                }
+            }
+            fits[i * (g + 1) + g] = 1;
+        }
+        double[][] covariance;
+        if (design instanceof ReplicateDesign replicates) {
+            double[][] totals = replicates.replicateTotals(fits, g + 1);
+            double[][] means = new double[totals.length][g];
+            for (int r = 0; r < totals.length; r++) {
+                for (int l = 0; l < g; l++) {
+                    means[r][l] = totals[r][l] / totals[r][g];
+                }
+            }
+            covariance = replicates.covariance(means, margins);
+        } else {
+            double[] scores = new double[n * g];
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < g; l++) {
+                    scores[i * g + l] = w[i] * (fits[i * (g + 1) + l] - margins[l]) / sumW;
+                }
+            }
+            covariance = Linearisation.scoreCovariance(full, scores, g);
+        }
+        for (int a = 0; a < g; a++) {
+            for (int b = 0; b < g; b++) {
+                double sum = 0;
+                for (int j = 0; j < p; j++) {
+                    for (int k = 0; k < p; k++) {
+                        sum += derivative[a][j] * this.covariance[j][k] * derivative[b][k];
+                    }
+                }
+                covariance[a][b] += sum;
+            }
+        }
+        return new DomainEstimates(levels, margins, covariance);
+    }
+
+    /**
      * The Wald test that a set of coefficients are all 0, survey's {@code regTermTest(g, ~ terms)} with its
      * default F test on |terms| and the residual degrees of freedom.
      *
@@ -386,6 +493,28 @@ public final class SurveyRegression {
      * @throws IllegalArgumentException if a column is not in the model or none is given
      */
     public TestResult termTest(String... columns) {
+        return termTest(TermTest.WALD_F, columns);
+    }
+
+    /**
+     * A test that a set of coefficients are all 0, survey's {@code regTermTest(g, ~ terms, method)}. The working
+     * Wald and likelihood-ratio statistics \( X \) are referred to \( \sum_j λ_j χ^2_1 \) over an independent
+     * \( χ^2_{df}/df \), λ the eigenvalues of \( V_0^{-1} V \) (V the sandwich covariance of the tested
+     * coefficients, V_0 their model-based covariance with the weights rescaled to mean 1, as svyglm's
+     * {@code naive.cov}), by the saddlepoint approximation ({@link QuadraticForms}). The likelihood ratio refits
+     * the model without the columns.
+     *
+     * <p>Reference: Lumley, T. and Scott, A. J. (2014). Tests for regression models fitted to survey data.
+     * <i>Australian &amp; New Zealand Journal of Statistics</i> 56(1), 1–14; Rao, J. N. K. and Scott, A. J.
+     * (1984). <i>Annals of Statistics</i> 12, 46–60.
+     *
+     * @param method the test
+     * @param columns the model matrix's columns tested
+     * @return the test: its statistic (F, χ², or the working statistic X), degrees of freedom, p-value
+     * @throws IllegalArgumentException if a column is not in the model or none is given
+     */
+    public TestResult termTest(TermTest method, String... columns) {
+        Objects.requireNonNull(method, "method");
         Objects.requireNonNull(columns, "columns");
         if (columns.length == 0) {
             throw new IllegalArgumentException("No column to test");
@@ -406,11 +535,110 @@ public final class SurveyRegression {
                 sub[a][c] = covariance[index[a]][index[c]];
             }
         }
-        double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
-                .solve(new ArrayRealVector(b, false)).toArray();
-        double f = dot(b, solved) / m;
-        return new TestResult("Wald test for " + String.join(", ", columns), f, java.util.OptionalDouble.of(m),
-                java.util.OptionalDouble.of(df), Distributions.fUpperTail(f, m, df));
+        String name = String.join(", ", columns);
+        if (method == TermTest.WALD_F || method == TermTest.WALD_CHI_SQUARED) {
+            double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
+                    .solve(new ArrayRealVector(b, false)).toArray();
+            double chi = dot(b, solved);
+            if (method == TermTest.WALD_CHI_SQUARED) {
+                return new TestResult("Wald test for " + name, chi, java.util.OptionalDouble.of(m),
+                        java.util.OptionalDouble.empty(), Distributions.chiSquareUpperTail(chi, m));
+            }
+            double f = chi / m;
+            return new TestResult("Wald test for " + name, f, java.util.OptionalDouble.of(m),
+                    java.util.OptionalDouble.of(df), Distributions.fUpperTail(f, m, df));
+        }
+        RealMatrix naive = naiveCovariance(index);
+        RealMatrix naiveInverse = new LUDecomposition(naive).getSolver().getInverse();
+        double statistic;
+        if (method == TermTest.WORKING_WALD) {
+            statistic = dot(b, naiveInverse.operate(b));
+        } else {
+            statistic = reducedDeviance(index) - deviance(rows, beta);
+        }
+        double[] lambda = new org.apache.commons.math3.linear.EigenDecomposition(
+                naiveInverse.multiply(new Array2DRowRealMatrix(sub, false))).getRealEigenvalues();
+        return new TestResult((method == TermTest.WORKING_WALD ? "Working Wald test for " : "Working likelihood-ratio"
+                + " test for ") + name, statistic, java.util.OptionalDouble.of(m), java.util.OptionalDouble.of(df),
+                QuadraticForms.fSumUpper(statistic, lambda, df));
+    }
+
+    /** The full-sample weights rescaled to mean 1, as svyglm hands them to glm. */
+    private double[] meanOneWeights() {
+        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        double[] w = full.weights.clone();
+        double mean = java.util.Arrays.stream(w).average().orElseThrow();
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= mean;
+        }
+        return w;
+    }
+
+    /** The model-based covariance of the columns, glm's {@code cov.unscaled} with mean-one weights. */
+    private RealMatrix naiveCovariance(int[] index) {
+        double[] w = meanOneWeights();
+        int p = beta.length;
+        double[][] a = new double[p][p];
+        for (int i = 0; i < rows.length; i++) {
+            double weight = w[i] * family.variance(family.mean(dot(rows[i], beta)));
+            for (int r = 0; r < p; r++) {
+                for (int c = 0; c < p; c++) {
+                    a[r][c] += weight * rows[i][r] * rows[i][c];
+                }
+            }
+        }
+        RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+        double[][] sub = new double[index.length][index.length];
+        for (int r = 0; r < index.length; r++) {
+            for (int c = 0; c < index.length; c++) {
+                sub[r][c] = inverse.getEntry(index[r], index[c]);
+            }
+        }
+        return new Array2DRowRealMatrix(sub, false);
+    }
+
+    /** The deviance of the model refitted without the columns. */
+    private double reducedDeviance(int[] index) {
+        java.util.Set<Integer> dropped = new java.util.HashSet<>();
+        for (int i : index) {
+            dropped.add(i);
+        }
+        int p = beta.length - dropped.size();
+        double[][] reduced = new double[rows.length][p];
+        for (int i = 0; i < rows.length; i++) {
+            int c = 0;
+            for (int j = 0; j < beta.length; j++) {
+                if (!dropped.contains(j)) {
+                    reduced[i][c++] = rows[i][j];
+                }
+            }
+        }
+        if (p == 0) {
+            return deviance(reduced, new double[0]);
+        }
+        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        return deviance(reduced, irls(reduced, y, full.weights, family, null));
+    }
+
+    /** glm's deviance with mean-one weights: Σ w d(y, μ), d the family's unit deviance. */
+    private double deviance(double[][] matrix, double[] coefficients) {
+        double[] w = meanOneWeights();
+        double sum = 0;
+        for (int i = 0; i < matrix.length; i++) {
+            double mu = family.mean(dot(matrix[i], coefficients));
+            double yi = y[i];
+            sum += w[i] * switch (family) {
+                case GAUSSIAN -> (yi - mu) * (yi - mu);
+                case BINOMIAL, QUASIBINOMIAL -> 2 * (xlogx(yi, mu) + xlogx(1 - yi, 1 - mu));
+                case POISSON, QUASIPOISSON -> 2 * (xlogx(yi, mu) - (yi - mu));
+            };
+        }
+        return sum;
+    }
+
+    /** y log(y/μ), 0 at y = 0. */
+    private static double xlogx(double y, double mu) {
+        return y == 0 ? 0 : y * Math.log(y / mu);
     }
 
     /**
