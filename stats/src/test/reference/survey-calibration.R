@@ -23,6 +23,7 @@
 #   JOINT;design;estimates;vcov;difference  svymean(~yes + award, design, na.rm = TRUE) (award: awards == "Yes",
 #                                           missing for the first 10 schools), vcov by row, and
 #                                           svycontrast(m, c(yes = 1, award = -1)) (estimate, se)
+#   CHISQ;design;statistic;value;ndf;ddf;p  svychisq(~awards + stype, design, statistic) for F, Chisq, Wald, adjWald
 # Replicate designs: jk1 = as.svrepdesign(dclus1) (JK1), jkn = as.svrepdesign(dstrat, type = "JKn") on apistrat,
 # jk1mse = as.svrepdesign(dclus1, mse = TRUE); glm control as above, replicates refitted from the full estimate.
 suppressMessages(library(survey))
@@ -102,5 +103,11 @@ for (name in names(all)) {
   m <- svymean(~yes + award, d, na.rm = TRUE)
   s <- svycontrast(m, c(yes = 1, award = -1))
   line("JOINT", name, f(coef(m)), f(t(vcov(m))), f(coef(s), SE(s)))
+  for (statistic in c("F", "Chisq", "Wald", "adjWald")) {
+    x <- svychisq(~awards + stype, d, statistic = statistic)
+    ndf <- if (length(x$parameter) > 1) x$parameter[1] else x$parameter
+    ddf <- if (length(x$parameter) > 1) x$parameter[2] else NA
+    line("CHISQ", name, statistic, f(x$statistic), f(ndf), f(ddf), f(x$p.value))
+  }
 }
 sink()

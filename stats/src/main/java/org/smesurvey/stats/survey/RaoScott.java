@@ -67,8 +67,13 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
         return String.join("\n", f.summary(), chiSquare.summary(), wald.summary(), adjustedWald.summary());
     }
 
-    /** The four tests on a linearisation design; see {@link SurveyEstimator#independence}. */
-    static RaoScott of(SurveyDesign design, String[] rows, String[] columns) {
+    /**
+     * The four tests; see {@link SurveyEstimator#independence}. The covariances are linearised (projected on any
+     * calibration) or, on a replicate design, the replicates' — as svychisq takes them from svymean and svytotal.
+     */
+    static RaoScott of(Design of, String[] rows, String[] columns) {
+        ReplicateDesign replicates = of instanceof ReplicateDesign d ? d : null;
+        SurveyDesign design = replicates != null ? replicates.base() : (SurveyDesign) of;
         int[] r = Coding.of(rows, design.n, "rows").codes();
         int[] c = Coding.of(columns, design.n, "columns").codes();
         int nr = max(r) + 1;
@@ -81,27 +86,42 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
         int n = design.n;
         double sumW = 0;
         double[] cell = new double[k];
-        double[] unitW = new double[design.units()];
-        double[] unitCell = new double[design.units() * k];
         for (int i = 0; i < n; i++) {
             int j = r[i] + nr * c[i]; // rows vary fastest, as R's interaction()
-            double w = design.weights[i];
-            sumW += w;
-            cell[j] += w;
-            unitW[design.unit[i]] += w;
-            unitCell[design.unit[i] * k + j] += w;
+            sumW += design.weights[i];
+            cell[j] += design.weights[i];
         }
         double[] p = new double[k];
         for (int j = 0; j < k; j++) {
             p[j] = cell[j] / sumW;
         }
-        double[] totals = new double[design.units() * k];
-        for (int u = 0; u < design.units(); u++) {
-            for (int j = 0; j < k; j++) {
-                totals[u * k + j] = (unitCell[u * k + j] - p[j] * unitW[u]) / sumW;
+        double[][] covariance;
+        if (replicates != null) {
+            double[] indicators = new double[n * (k + 1)];
+            for (int i = 0; i < n; i++) {
+                indicators[i * (k + 1) + r[i] + nr * c[i]] = 1;
+                indicators[i * (k + 1) + k] = 1;
             }
+            double[][] sums = replicates.replicateTotals(indicators, k + 1);
+            double[][] shares = new double[sums.length][k];
+            for (int rep = 0; rep < sums.length; rep++) {
+                for (int j = 0; j < k; j++) {
+                    shares[rep][j] = sums[rep][j] / sums[rep][k];
+                }
+            }
+            covariance = replicates.covariance(shares, p);
+        } else {
+            double[] scores = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                double w = design.weights[i] / sumW;
+                int own = r[i] + nr * c[i];
+                for (int j = 0; j < k; j++) {
+                    scores[i * k + j] = w * ((j == own ? 1 : 0) - p[j]);
+                }
+            }
+            covariance = Linearisation.scoreCovariance(design, scores, k);
         }
-        RealMatrix v = MatrixUtils.createRealMatrix(Linearisation.covariance(design, totals, k));
+        RealMatrix v = MatrixUtils.createRealMatrix(covariance);
 
         // The interaction contrasts: the (r-1)(c-1) interaction columns made orthogonal to the main effects.
         RealMatrix main = MatrixUtils.createRealMatrix(k, nr + nc - 1);
@@ -149,11 +169,11 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
             pearson += (observed - expected) * (observed - expected) / expected;
         }
         double d0 = trace * trace / traceSquared;
-        double nu = design.degreesOfFreedom();
+        double nu = of.degreesOfFreedom();
         double f = pearson / trace;
         int df = (nr - 1) * (nc - 1);
         double chi = pearson / (trace / df);
-        double wald = wald(design, r, c, nr, nc);
+        double wald = wald(design, replicates, r, c, nr, nc);
         double adjustedDf = nu - df + 1;
         return new RaoScott(pearson,
                 TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
@@ -171,22 +191,24 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
      * N_{i\cdot}\hat N_{\cdot j}/\hat N \) of the rows and columns after the first, and their covariance by the
      * delta method from the covariance of the estimated totals of cells, rows, columns and the whole.
      */
-    private static double wald(SurveyDesign design, int[] r, int[] c, int nr, int nc) {
+    private static double wald(SurveyDesign design, ReplicateDesign replicates, int[] r, int[] c, int nr, int nc) {
         int k = nr * nc;
         int m = k + nr + nc + 1;
-        int units = design.units();
-        double[] unitTotals = new double[units * m];
+        double[] indicators = new double[design.n * m];
+        double[] scores = new double[design.n * m];
         double[] totals = new double[m];
         for (int i = 0; i < design.n; i++) {
             double w = design.weights[i];
-            int base = design.unit[i] * m;
             int[] columns = {r[i] + nr * c[i], k + r[i], k + nr + c[i], m - 1};
             for (int j : columns) {
-                unitTotals[base + j] += w;
+                indicators[i * m + j] = 1;
+                scores[i * m + j] = w;
                 totals[j] += w;
             }
         }
-        RealMatrix sigma = MatrixUtils.createRealMatrix(Linearisation.covariance(design, unitTotals, m));
+        RealMatrix sigma = MatrixUtils.createRealMatrix(replicates != null
+                ? replicates.covariance(replicates.replicateTotals(indicators, m), totals)
+                : Linearisation.scoreCovariance(design, scores, m));
         double whole = totals[m - 1];
         RealMatrix jacobian = MatrixUtils.createRealMatrix(k, m);
         double[] y = new double[k];

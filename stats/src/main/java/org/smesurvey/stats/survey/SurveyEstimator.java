@@ -104,15 +104,6 @@ public final class SurveyEstimator {
         return included.keep(all);
     }
 
-    /** The design, for what only linearisation gives. */
-    private SurveyDesign linearisation(String what) {
-        if (replicate != null) {
-            throw new IllegalArgumentException(what + " need a linearisation design (strata, clusters, weights);"
-                    + " this one has replicate weights");
-        }
-        return design;
-    }
-
     /**
      * The weighted share of respondents answering yes, survey's {@code svymean(~I(answer), design, deff = TRUE)}.
      *
@@ -595,16 +586,17 @@ public final class SurveyEstimator {
     /**
      * The design-based tests of independence between two answers, survey's {@code svychisq(~rows + columns,
      * design, statistic)} for {@code "F"}, {@code "Chisq"}, {@code "Wald"} and {@code "adjWald"}; the levels are
-     * those present.
+     * those present. Linearised covariances are projected on any calibration; a replicate design gives the
+     * replicates' covariances, as svychisq takes them from svymean and svytotal.
      *
      * @param rows each respondent's answer to the first question
      * @param columns each respondent's answer to the second
      * @return the four tests
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', either question has
-     *         fewer than two answers, or the design has replicate weights (the tests need a linearisation design)
+     *         or fewer than two answers
      */
     public RaoScott independence(String[] rows, String[] columns) {
-        return RaoScott.of(linearisation("Tests of independence"), rows, columns);
+        return RaoScott.of(replicate != null ? replicate : design, rows, columns);
     }
 
     /**

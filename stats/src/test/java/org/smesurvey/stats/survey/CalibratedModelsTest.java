@@ -28,7 +28,8 @@ import org.smesurvey.stats.meta.Moderators;
  * shares of {@code sch.wide} by school type with their covariance; and {@code svyglm} on JK1 (also with
  * {@code mse = TRUE}) and JKn replicate designs with their domain covariances; and on every design {@code svyratio(~api00,
  * ~api99)} and the shares of two answers of the same schools ({@code svymean(~yes + award, na.rm = TRUE)}, award missing
- * for ten) with their covariance and {@code svycontrast} difference.
+ * for ten) with their covariance and {@code svycontrast} difference, and {@code svychisq(~awards + stype)}'s four
+ * tests.
  *
  * <p>Tolerances: 1e-10 relative for closed forms (linear calibration, post-stratification, trimming, means, linear
  * models), 1e-8 for what is iterated (Newton's calibration solved to 1e-12 in R and 1e-10 here, logistic fits solved
@@ -196,7 +197,7 @@ class CalibratedModelsTest {
     }
 
     @Test
-    void ratiosAndAnswersOfTheSameRespondentsCarryTheirCovariance() {
+    void ratiosJointAnswersAndIndependenceTestsOnEveryDesign() {
         Map<String, Design> designs = new LinkedHashMap<>(calibratedDesigns());
         designs.putAll(replicateDesigns());
         for (Map.Entry<String, Design> entry : designs.entrySet()) {
@@ -225,6 +226,25 @@ class CalibratedModelsTest {
             DomainEstimates.Contrast difference = joint.difference("yes", "award");
             close(values(expected[4]), new double[] {difference.estimate(), difference.standardError()}, tolerance,
                     name + " yes - award");
+            RaoScott independence = estimator.independence(texts(rows, "awards"), texts(rows, "stype"));
+            for (String statistic : List.of("F", "Chisq", "Wald", "adjWald")) {
+                String[] chisq = line("CHISQ", name, statistic);
+                org.smesurvey.stats.TestResult test = switch (statistic) {
+                    case "F" -> independence.f();
+                    case "Chisq" -> independence.chiSquare();
+                    case "Wald" -> independence.wald();
+                    default -> independence.adjustedWald();
+                };
+                String what = name + " " + statistic;
+                double value = statistic.equals("Chisq") ? independence.pearson() : test.statistic();
+                close(values(chisq[3] + "," + chisq[4]), new double[] {value, test.degreesOfFreedom().orElseThrow()},
+                        tolerance, what);
+                if (!chisq[5].equals("NA")) {
+                    close(values(chisq[5]), new double[] {test.denominatorDegreesOfFreedom().orElseThrow()},
+                            tolerance, what + " ddf");
+                }
+                assertEquals(values(chisq[6])[0], test.pValue(), tolerance * values(chisq[6])[0], what + " p");
+            }
         }
     }
 
