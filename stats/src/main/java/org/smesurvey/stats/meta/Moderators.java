@@ -266,9 +266,36 @@ public final class Moderators {
          *         not occur or the factor is already in the design
          */
         public Builder factor(String name, String[] levels, String reference) {
-            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(levels, "levels");
             Objects.requireNonNull(reference, "reference");
+            TreeSet<String> others = new TreeSet<>(Arrays.asList(levels));
+            others.remove(reference);
+            List<String> order = new ArrayList<>(List.of(reference));
+            order.addAll(others);
+            return factor(name, levels, order);
+        }
+
+        /**
+         * Adds a factor whose levels come in a stated order — size bands from the smallest, say — the first the
+         * reference: one 0/1 column per other level, in that order, R's {@code factor(x, levels = order)}.
+         *
+         * @param name the factor's name
+         * @param levels one level per row
+         * @param order every level that occurs, each once, the reference first (levels that do not occur are
+         *        left out, as a model matrix has no column for them)
+         * @return this builder
+         * @throws IllegalArgumentException if the number of levels is not k, a level is null or not in the order,
+         *         the order repeats a level, the reference does not occur or the factor is already in the design
+         */
+        public Builder factor(String name, String[] levels, List<String> order) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(levels, "levels");
+            Objects.requireNonNull(order, "order");
+            if (order.isEmpty() || new java.util.HashSet<>(order).size() != order.size()) {
+                throw new IllegalArgumentException("The level order of " + name + " is empty or repeats a level: "
+                        + order);
+            }
+            String reference = order.get(0);
             if (levels.length != k) {
                 throw new IllegalArgumentException(name + " has " + levels.length + " levels for " + k + " studies");
             }
@@ -283,11 +310,14 @@ public final class Moderators {
             if (factors.containsKey(name)) {
                 throw new IllegalArgumentException("The factor " + name + " is already in the design");
             }
-            distinct.remove(reference);
-            List<String> ordered = new ArrayList<>(List.of(reference));
-            ordered.addAll(distinct);
-            factors.put(name, List.copyOf(ordered));
-            for (String level : distinct) {
+            if (!order.containsAll(distinct)) {
+                distinct.removeAll(order);
+                throw new IllegalArgumentException("The levels " + distinct + " of " + name + " are not in the order "
+                        + order);
+            }
+            List<String> ordered = order.stream().filter(distinct::contains).toList();
+            factors.put(name, ordered);
+            for (String level : ordered.subList(1, ordered.size())) {
                 double[] dummy = new double[k];
                 for (int i = 0; i < k; i++) {
                     dummy[i] = levels[i].equals(level) ? 1 : 0;

@@ -58,7 +58,8 @@ final class Linearisation {
             double[][] gram = new double[width][width];
             for (int i = 0; i < n; i++) {
                 double u = step.u(i);
-                double scale = u / step.newWeights()[i];
+                // a respondent of weight 0 has estimating functions 0 and adds nothing (survey divides, 0/0)
+                double scale = step.newWeights()[i] == 0 ? 0 : u / step.newWeights()[i];
                 int d = domainOf == null ? -1 : domainOf[i];
                 for (int e = 0; e < step.entries(); e++) {
                     int k = step.column(i, e);
@@ -86,7 +87,7 @@ final class Linearisation {
                 Calibration.Step b = steps.get(t);
                 double[] c = new double[a.categories() * b.categories()];
                 for (int i = 0; i < n; i++) {
-                    double factor = b.newWeights()[i] * a.u(i) / a.newWeights()[i];
+                    double factor = a.newWeights()[i] == 0 ? 0 : b.newWeights()[i] * a.u(i) / a.newWeights()[i];
                     for (int e = 0; e < a.entries(); e++) {
                         double fa = a.value(i, e) * factor;
                         int row = a.column(i, e) * b.categories();
