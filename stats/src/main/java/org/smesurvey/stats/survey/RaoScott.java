@@ -6,6 +6,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 
@@ -72,6 +73,15 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
      * calibration) or, on a replicate design, the replicates' — as svychisq takes them from svymean and svytotal.
      */
     static RaoScott of(Design of, String[] rows, String[] columns) {
+        try {
+            return compute(of, rows, columns);
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("The table's cells do not vary independently (a structurally empty"
+                    + " cell, or one question a function of the other): its tests of independence are undefined", e);
+        }
+    }
+
+    private static RaoScott compute(Design of, String[] rows, String[] columns) {
         ReplicateDesign replicates = of instanceof ReplicateDesign d ? d : null;
         SurveyDesign design = replicates != null ? replicates.base() : (SurveyDesign) of;
         int[] r = Coding.of(rows, design.n, "rows").codes();
