@@ -7,6 +7,9 @@ args <- commandArgs(TRUE)
 jmh <- read.csv(args[1], check.names = FALSE)
 x <- read.csv(args[2], colClasses = c("character", "integer", "integer", "numeric", "character", "character",
                                        "integer"))
+x$region <- paste0("R", (as.integer(substr(x$country, 2, 3)) - 1) %/% 4 + 1)
+x$bandf <- factor(x$band, levels = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"))
+x$domain <- paste(x$country, x$band)
 d <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = x, nest = TRUE)
 jk <- as.svrepdesign(svydesign(ids = ~group, weights = ~weight, data = x), type = "JK1")
 bands <- data.frame(band = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"),
@@ -23,7 +26,16 @@ cases <- list(
   list("120 domains, 100 JK1 replicates", "domainsJackknife",
        timed(function() svyby(~external, ~country + band, jk, svymean), 1)),
   list("raking to two margins", "rakeTwoMargins",
-       timed(function() rake(d, list(~band, ~country), list(bands, countries)), 1)))
+       timed(function() rake(d, list(~band, ~country), list(bands, countries)), 1)),
+  list("logistic regression, 10 coefficients", "logisticRegression",
+       timed(function() svyglm(external ~ bandf + region, d, family = quasibinomial()), 1)),
+  list("120 domains with their covariance, 20 contrasts", "domainContrasts",
+       timed(function() {
+         b <- svyby(~external, ~domain, d, svymean, covmat = TRUE)
+         svycontrast(b, lapply(setNames(sprintf("C%02d", 1:20), sprintf("C%02d", 1:20)), function(country) {
+           w <- setNames(rep(0, nrow(b)), rownames(b)); w[paste(country, "250+")] <- 1; w[paste(country, "0-9")] <- -1; w
+         }))
+       }, 1)))
 seconds <- function(name) {
   row <- jmh[grepl(paste0("\\.", name, "$"), jmh$Benchmark), ]
   row$Score * c("s/op" = 1, "ms/op" = 1e-3, "us/op" = 1e-6, "ns/op" = 1e-9)[[row$Unit]]

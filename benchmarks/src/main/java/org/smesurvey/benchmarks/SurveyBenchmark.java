@@ -22,18 +22,25 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.smesurvey.stats.meta.Moderators;
+import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
+import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.ReplicateDesign;
 import org.smesurvey.stats.survey.SurveyDesign;
 import org.smesurvey.stats.survey.SurveyEstimate;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyRegression;
 
 /**
  * The respondent-level timings that survey-timing.R repeats with R's survey on the same file
  * (benchmarks/target/respondents.csv, made by benchmarks/data/respondents.R): 1,000,000 respondents in 4 strata
  * and 2,000 primary units. The share using an external network overall and in 120 domains (country × size
  * band) with Taylor-linearised standard errors; the same with 100 JK1 replicates (groups of 20 units); raking
- * to the population by size band and by country. Run with {@code -Xmx1g}: the heap stays under 1 GB.
+ * to the population by size band and by country; a 10-coefficient logistic regression of the answer on size band and
+ * five regions of countries (svyglm, quasi-binomial); the 120 domains' shares with their covariance matrix and the
+ * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast). Run with {@code -Xmx1g}: the heap
+ * stays under 1 GB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +61,9 @@ public class SurveyBenchmark {
     private SurveyDesign design;
     private SurveyEstimator taylor;
     private ReplicateDesign jackknife;
+    private Moderators model;
+    private double[] answer;
+    private Answers answers;
 
     /** JMH creates the state; the data come in {@link #load()}. */
     public SurveyBenchmark() {
@@ -105,6 +115,16 @@ public class SurveyBenchmark {
                 external[i] = r.get("external").equals("1");
             }
             design = SurveyDesign.builder(weights).strata(strata).clusters(psu).build();
+            String[] region = new String[n];
+            answer = new double[n];
+            for (int i = 0; i < n; i++) {
+                // five regions of four countries each, as survey-timing.R groups them
+                region[i] = "R" + ((Integer.parseInt(countryOf[i].substring(1)) - 1) / 4 + 1);
+                answer[i] = external[i] ? 1 : 0;
+            }
+            model = Moderators.builder(n).factor("band", bandOf, List.of("0-9", "10-19", "20-49", "50-99", "100-249",
+                    "250+")).factor("region", region, "R1").build();
+            answers = Answers.of(external);
             taylor = SurveyEstimator.of(design);
             jackknife = ReplicateDesign.jackknife(SurveyDesign.builder(weights).clusters(group).build());
         } catch (IOException e) {
@@ -150,6 +170,31 @@ public class SurveyBenchmark {
     @Benchmark
     public List<SurveyEstimate> domainsJackknife() {
         return SurveyEstimator.of(jackknife).proportionBy(external, domains);
+    }
+
+    /**
+     * A 10-coefficient logistic regression with its sandwich covariance.
+     *
+     * @return the fit
+     */
+    @Benchmark
+    public SurveyRegression logisticRegression() {
+        return taylor.regression(answer, model, SurveyRegression.Family.QUASIBINOMIAL);
+    }
+
+    /**
+     * The 120 domains' shares with their covariance, and the 20 contrasts of the largest and smallest firms.
+     *
+     * @return the contrasts
+     */
+    @Benchmark
+    public List<DomainEstimates.Contrast> domainContrasts() {
+        DomainEstimates estimates = taylor.proportionsBy(answers, domains);
+        List<DomainEstimates.Contrast> contrasts = new java.util.ArrayList<>();
+        for (String country : COUNTRIES.keySet()) {
+            contrasts.add(estimates.difference(country + " 250+", country + " 0-9"));
+        }
+        return contrasts;
     }
 
     /**

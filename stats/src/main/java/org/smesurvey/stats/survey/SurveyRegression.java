@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -84,8 +85,8 @@ public final class SurveyRegression {
     private final double dispersion;
     private final int df;
     private final List<Coefficient> coefficients;
-    /** The model matrix's rows and the answers, for the likelihood-ratio test's reduced fits. */
-    private final double[][] rows;
+    /** The model matrix without its zeros, and the answers, for the tests' reduced fits. */
+    private final SparseRows xs;
     private final double[] y;
 
     /** The tests of {@link #termTest(TermTest, String...)}, survey's {@code regTermTest} methods. */
@@ -107,9 +108,9 @@ public final class SurveyRegression {
     }
 
     private SurveyRegression(Design design, Moderators x, Family family, double[] beta, double[][] covariance,
-            double dispersion, int df, double[][] rows, double[] y) {
+            double dispersion, int df, SparseRows xs, double[] y) {
         this.design = design;
-        this.rows = rows;
+        this.xs = xs;
         this.y = y;
         this.x = x;
         this.family = family;
@@ -161,23 +162,21 @@ public final class SurveyRegression {
             }
         }
         int p = x.columns();
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = x.rowArrayOf(i);
-        }
+        SparseRows xs = SparseRows.of(x);
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         double[] w = full.weights;
-        double[] beta = irls(rows, y, w, family, null);
+        Fit fit = irls(xs, y, w, family, null);
+        double[] beta = fit.beta();
         double[][] covariance = design instanceof ReplicateDesign replicates
-                ? replicateCovariance(replicates, rows, y, family, beta)
-                : sandwich(full, rows, y, w, family, beta);
+                ? replicateCovariance(replicates, xs, y, family, beta)
+                : sandwich(full, xs, y, w, family, fit);
         // survey's dispersion: svyvar of the Pearson residuals on a linearised design (their weighted variance
         // times n / (n - 1)), their weighted mean square on a replicate design (summary.svrepglm's formula).
         double[] pearson = new double[n];
         double sumW = 0;
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            double mu = family.mean(dot(rows[i], beta));
+            double mu = family.mean(xs.dot(i, beta));
             pearson[i] = (y[i] - mu) / Math.sqrt(family.variance(mu));
             sumW += w[i];
             mean += w[i] * pearson[i];
@@ -191,91 +190,117 @@ public final class SurveyRegression {
         }
         double dispersion = replicate ? spread / sumW : spread / sumW * n / (n - 1.0);
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
-                design.degreesOfFreedom() + 1 - p, rows, y.clone());
+                design.degreesOfFreedom() + 1 - p, xs, y.clone());
+    }
+
+    /** The coefficients and the weighted information \( A = \sum_i w_i v_i x_i x_i' \) at them. */
+    private record Fit(double[] beta, double[][] information) {
     }
 
     /**
      * Iteratively reweighted least squares of the weighted score equations, from the family's start (or from
-     * {@code start}, as survey starts each replicate at the full-sample estimate), to a relative change under
-     * 1e-12 in the weighted Pearson statistic.
+     * {@code start}, as survey starts each replicate at the full-sample estimate), until the weighted Pearson
+     * statistic changes by less than 1e-12 relative. Each iteration is one pass in parallel chunks: at the
+     * current coefficients, the statistic and the next step's weighted normal equations (upper triangle).
      */
-    private static double[] irls(double[][] rows, double[] y, double[] w, Family family, double[] start) {
-        int n = rows.length;
-        int p = rows[0].length;
-        double[] eta = new double[n];
-        for (int i = 0; i < n; i++) {
-            eta[i] = start == null ? family.start(y[i]) : dot(rows[i], start);
+    private static Fit irls(SparseRows xs, double[] y, double[] w, Family family, double[] start) {
+        int n = y.length;
+        int p = xs.p;
+        int triangle = p * (p + 1) / 2;
+        // the upper triangle's entry (r, c), r <= c, is at offset[r] + c
+        int[] offset = new int[p];
+        for (int r = 0; r < p; r++) {
+            offset[r] = r * p - r * (r - 1) / 2 - r;
         }
-        double previous = Double.POSITIVE_INFINITY;
+        int[] begin = xs.start;
+        int[] column = xs.column;
+        double[] value = xs.value;
+        double[] beta = start;
+        double previous = Double.NaN;
         for (int iteration = 0; ; iteration++) {
             if (iteration == 100) {
                 throw new IllegalArgumentException("The survey regression did not converge in 100 iterations");
             }
-            double[][] a = new double[p][p];
-            double[] b = new double[p];
-            for (int i = 0; i < n; i++) {
-                double mu = family.mean(eta[i]);
-                double v = family.variance(mu);
-                double z = eta[i] + (y[i] - mu) / v; // the working response
-                double weight = w[i] * v;
-                for (int r = 0; r < p; r++) {
-                    b[r] += weight * rows[i][r] * z;
-                    for (int c = 0; c < p; c++) {
-                        a[r][c] += weight * rows[i][r] * rows[i][c];
+            double[] current = beta;
+            // sums: the upper triangle of A, then b, then the Pearson statistic at the current coefficients
+            double[] sums = Chunks.sum(n, triangle + p + 1, (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    double eta = current == null ? family.start(y[i]) : xs.dot(i, current);
+                    double mu = family.mean(eta);
+                    double v = family.variance(mu);
+                    double residual = y[i] - mu;
+                    double weight = w[i] * v;
+                    double z = weight * (eta + residual / v); // the working response, weighted
+                    int last = begin[i + 1];
+                    for (int e = begin[i]; e < last; e++) {
+                        int r = column[e];
+                        double wx = weight * value[e];
+                        int o = offset[r];
+                        for (int f = e; f < last; f++) {
+                            into[o + column[f]] += wx * value[f];
+                        }
+                        into[triangle + r] += z * value[e];
                     }
+                    into[triangle + p] += w[i] * residual * residual / v;
+                }
+            });
+            double[][] a = new double[p][p];
+            int t = 0;
+            for (int r = 0; r < p; r++) {
+                for (int c = r; c < p; c++) {
+                    a[r][c] = sums[t];
+                    a[c][r] = sums[t++];
                 }
             }
-            double[] beta;
+            double statistic = sums[triangle + p];
+            if (current != null && Math.abs(statistic - previous) <= 1e-12 * Math.max(1, Math.abs(statistic))) {
+                return new Fit(current, a);
+            }
+            previous = current == null ? Double.NaN : statistic;
             try {
                 beta = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
-                        .solve(new ArrayRealVector(b, false)).toArray();
+                        .solve(new ArrayRealVector(Arrays.copyOfRange(sums, triangle, triangle + p), false)).toArray();
             } catch (SingularMatrixException e) {
                 throw new IllegalArgumentException("The model matrix is not of full rank among these respondents"
                         + (start == null ? "" : " in a replicate"), e);
             }
-            double deviance = 0;
-            for (int i = 0; i < n; i++) {
-                eta[i] = dot(rows[i], beta);
-                double mu = family.mean(eta[i]);
-                deviance += w[i] * (y[i] - mu) * (y[i] - mu) / family.variance(mu);
-            }
-            if (Math.abs(deviance - previous) <= 1e-12 * Math.max(1, Math.abs(deviance))) {
-                return beta;
-            }
-            previous = deviance;
         }
     }
 
     /**
-     * Binder's sandwich: the information at the estimate, the units' totals of the score contributions times
-     * A^-1, their design covariance (projected on the calibrations, as survey's {@code svy.varcoef}).
+     * Binder's sandwich \( A^{-1} \hat V(\sum_i w_i x_i (y_i - μ_i)) A^{-1} \): the design covariance of the score
+     * contributions (projected on the calibrations, as survey's {@code svy.varcoef} passes {@code postStrata}),
+     * between the inverse information at the estimate.
      */
-    private static double[][] sandwich(SurveyDesign design, double[][] rows, double[] y, double[] w, Family family,
-            double[] beta) {
-        int n = rows.length;
-        int p = beta.length;
-        double[][] a = new double[p][p];
-        for (int i = 0; i < n; i++) {
-            double weight = w[i] * family.variance(family.mean(dot(rows[i], beta)));
-            for (int r = 0; r < p; r++) {
-                for (int c = 0; c < p; c++) {
-                    a[r][c] += weight * rows[i][r] * rows[i][c];
+    private static double[][] sandwich(SurveyDesign design, SparseRows xs, double[] y, double[] w, Family family,
+            Fit fit) {
+        int n = y.length;
+        int p = xs.p;
+        double[] beta = fit.beta();
+        double[][] meat;
+        if (design.isCalibrated()) {
+            double[] scores = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
+                for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
+                    scores[i * p + xs.column[e]] = contribution * xs.value[e];
                 }
             }
-        }
-        double[][] ainv = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse().getData();
-        double[] scores = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            double residual = y[i] - family.mean(dot(rows[i], beta));
-            for (int j = 0; j < p; j++) {
-                double influence = 0;
-                for (int r = 0; r < p; r++) {
-                    influence += ainv[j][r] * rows[i][r];
+            meat = Linearisation.scoreCovariance(design, scores, p);
+        } else {
+            double[] totals = new double[design.units() * p];
+            for (int i = 0; i < n; i++) {
+                double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
+                int base = design.unit[i] * p;
+                for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
+                    totals[base + xs.column[e]] += contribution * xs.value[e];
                 }
-                scores[i * p + j] = w[i] * residual * influence;
             }
+            meat = Linearisation.covariance(design, totals, p);
         }
-        return Linearisation.scoreCovariance(design, scores, p);
+        RealMatrix ainv = new LUDecomposition(new Array2DRowRealMatrix(fit.information(), false)).getSolver()
+                .getInverse();
+        return ainv.multiply(new Array2DRowRealMatrix(meat, false)).multiply(ainv).getData();
     }
 
     /**
@@ -283,16 +308,16 @@ public final class SurveyRegression {
      * as survey's {@code svyglm.svyrep.design}, and the spread of the replicate coefficients
      * ({@link ReplicateDesign#covariance}).
      */
-    private static double[][] replicateCovariance(ReplicateDesign design, double[][] rows, double[] y, Family family,
+    private static double[][] replicateCovariance(ReplicateDesign design, SparseRows xs, double[] y, Family family,
             double[] beta) {
-        int n = rows.length;
+        int n = y.length;
         double[][] replicates = new double[design.replicates()][];
         double[] w = new double[n];
         for (int r = 0; r < replicates.length; r++) {
             for (int i = 0; i < n; i++) {
                 w[i] = design.replicateWeight(i, r);
             }
-            replicates[r] = irls(rows, y, w, family, beta);
+            replicates[r] = irls(xs, y, w, family, beta).beta();
         }
         return design.covariance(replicates, beta);
     }
@@ -554,7 +579,7 @@ public final class SurveyRegression {
         if (method == TermTest.WORKING_WALD) {
             statistic = dot(b, naiveInverse.operate(b));
         } else {
-            statistic = reducedDeviance(index) - deviance(rows, beta);
+            statistic = reducedDeviance(index) - deviance(xs, beta);
         }
         double[] lambda = new org.apache.commons.math3.linear.EigenDecomposition(
                 naiveInverse.multiply(new Array2DRowRealMatrix(sub, false))).getRealEigenvalues();
@@ -579,11 +604,11 @@ public final class SurveyRegression {
         double[] w = meanOneWeights();
         int p = beta.length;
         double[][] a = new double[p][p];
-        for (int i = 0; i < rows.length; i++) {
-            double weight = w[i] * family.variance(family.mean(dot(rows[i], beta)));
-            for (int r = 0; r < p; r++) {
-                for (int c = 0; c < p; c++) {
-                    a[r][c] += weight * rows[i][r] * rows[i][c];
+        for (int i = 0; i < y.length; i++) {
+            double weight = w[i] * family.variance(family.mean(xs.dot(i, beta)));
+            for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
+                for (int f = xs.start[i]; f < xs.start[i + 1]; f++) {
+                    a[xs.column[e]][xs.column[f]] += weight * xs.value[e] * xs.value[f];
                 }
             }
         }
@@ -603,29 +628,20 @@ public final class SurveyRegression {
         for (int i : index) {
             dropped.add(i);
         }
-        int p = beta.length - dropped.size();
-        double[][] reduced = new double[rows.length][p];
-        for (int i = 0; i < rows.length; i++) {
-            int c = 0;
-            for (int j = 0; j < beta.length; j++) {
-                if (!dropped.contains(j)) {
-                    reduced[i][c++] = rows[i][j];
-                }
-            }
-        }
-        if (p == 0) {
+        SparseRows reduced = xs.without(dropped);
+        if (reduced.p == 0) {
             return deviance(reduced, new double[0]);
         }
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
-        return deviance(reduced, irls(reduced, y, full.weights, family, null));
+        return deviance(reduced, irls(reduced, y, full.weights, family, null).beta());
     }
 
     /** glm's deviance with mean-one weights: Σ w d(y, μ), d the family's unit deviance. */
-    private double deviance(double[][] matrix, double[] coefficients) {
+    private double deviance(SparseRows matrix, double[] coefficients) {
         double[] w = meanOneWeights();
         double sum = 0;
-        for (int i = 0; i < matrix.length; i++) {
-            double mu = family.mean(dot(matrix[i], coefficients));
+        for (int i = 0; i < y.length; i++) {
+            double mu = family.mean(matrix.dot(i, coefficients));
             double yi = y[i];
             sum += w[i] * switch (family) {
                 case GAUSSIAN -> (yi - mu) * (yi - mu);
