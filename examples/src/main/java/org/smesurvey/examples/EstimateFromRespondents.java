@@ -10,8 +10,11 @@ import java.util.Map;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
+import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
+import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.ProportionMethod;
 import org.smesurvey.stats.survey.RaoScott;
 import org.smesurvey.stats.survey.Respondents;
@@ -19,6 +22,7 @@ import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.SurveyDesign;
 import org.smesurvey.stats.survey.SurveyEstimate;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyRegression;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -26,8 +30,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * From respondents to estimates: a simulated survey of 2,000 French companies (strata by size category,
  * clustered in local registers; examples/data/simulated-respondents.R) read through Tablesaw, post-stratified
  * to Insee's counts of French enterprises by size category, then the share using an external social network
- * overall (with survey's logit interval) and by size category, with design effects, and a Rao–Scott test of
- * whether external and internal networks go together.
+ * overall (with survey's logit interval) and by size category, with design effects; how much more the larger
+ * companies use them (a contrast of domains) and how much more than internal networks (two answers of the same
+ * companies, with their covariance); a Rao–Scott test of whether external and internal networks go together; and
+ * a design-based logistic regression on size and region, with the predictive margins by size category: adoption
+ * by size with the regional mix of the whole sample held fixed.
  *
  * @since 0.1
  */
@@ -89,5 +96,34 @@ public final class EstimateFromRespondents {
         out.printf(Locale.ROOT, "external vs internal networks: Rao-Scott F = %.2f on %.2f and %.1f df, p = %.3g%n",
                 test.f().statistic(), test.f().degreesOfFreedom().getAsDouble(),
                 test.f().denominatorDegreesOfFreedom().getAsDouble(), test.f().pValue());
+
+        // Contrasts carry the covariance of what they compare: domains of one survey are not independent studies.
+        DomainEstimates bySize = estimator.proportionsBy(external, data.categories("band"));
+        DomainEstimates.Contrast larger = bySize.difference("10-249", "0-9");
+        out.printf(Locale.ROOT, "10-249 minus 0-9 employees: %+.1f points (SE %.1f)%n", 100 * larger.estimate(),
+                100 * larger.standardError());
+        DomainEstimates both = estimator.proportions(List.of("external", "internal"), List.of(external, internal));
+        DomainEstimates.Contrast gap = both.difference("external", "internal");
+        out.printf(Locale.ROOT, "external minus internal networks, same companies: %+.1f points (SE %.1f)%n",
+                100 * gap.estimate(), 100 * gap.standardError());
+
+        // A design-based logistic regression on size and region (svyglm), and what it predicts by size.
+        List<String> sizes = List.of("0-9", "10-249", "250-4999", "5000+");
+        Moderators x = Moderators.builder(design.size()).factor("band", data.categories("band"), sizes)
+                .factor("region", data.categories("region"), "Ile-de-France").build();
+        double[] y = new double[design.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = external.isYes(i) ? 1 : 0;
+        }
+        SurveyRegression model = estimator.regression(y, x, SurveyRegression.Family.QUASIBINOMIAL);
+        out.println(model.summary());
+        TestResult size = model.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, "band10-249", "band250-4999",
+                "band5000+");
+        out.printf(Locale.ROOT, "size, working likelihood-ratio test: p = %.3g%n", size.pValue());
+        DomainEstimates margins = model.predictiveMargins("band");
+        for (int b = 0; b < sizes.size(); b++) {
+            out.printf(Locale.ROOT, "  %-9s %5.1f %%  SE %.1f  (regional mix held fixed)%n", margins.labels().get(b),
+                    100 * margins.estimates()[b], 100 * Math.sqrt(margins.covariance()[b][b]));
+        }
     }
 }

@@ -88,5 +88,11 @@ class TaskExamplesTest {
         assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), lines.subList(2, 6).stream()
                 .map(l -> l.trim().split(" +")[0]).toList());
         assertTrue(lines.get(6).startsWith("external vs internal networks: Rao-Scott F = "), lines.get(6));
+        assertTrue(lines.get(7).startsWith("10-249 minus 0-9 employees: +"), lines.get(7));
+        assertTrue(lines.get(8).startsWith("external minus internal networks, same companies: +"), lines.get(8));
+        assertTrue(lines.contains("Survey design-based quasibinomial regression"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("band5000+ ")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("size, working likelihood-ratio test: p = ")));
+        assertEquals(4, lines.stream().filter(l -> l.endsWith("(regional mix held fixed)")).count());
     }
 }

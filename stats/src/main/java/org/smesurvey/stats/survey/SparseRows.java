@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.smesurvey.stats.meta.Moderators;
 
 /**
@@ -25,27 +26,33 @@ final class SparseRows {
         this.value = value;
     }
 
+    /** The non-zeros of a model matrix, counted then copied in parallel over rows. */
     static SparseRows of(Moderators x) {
         int n = x.studies();
         int p = x.columns();
         int[] start = new int[n + 1];
-        int[] column = new int[Math.max(16, n * Math.min(p, 4))];
-        double[] value = new double[column.length];
-        int count = 0;
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int count = 0;
+            for (int j = 0; j < p; j++) {
+                count += x.value(i, j) != 0 ? 1 : 0;
+            }
+            start[i + 1] = count;
+        });
         for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] column = new int[start[n]];
+        double[] value = new double[start[n]];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int e = start[i];
             for (int j = 0; j < p; j++) {
                 double entry = x.value(i, j);
                 if (entry != 0) {
-                    if (count == column.length) {
-                        column = java.util.Arrays.copyOf(column, 2 * count);
-                        value = java.util.Arrays.copyOf(value, 2 * count);
-                    }
-                    column[count] = j;
-                    value[count++] = entry;
+                    column[e] = j;
+                    value[e++] = entry;
                 }
             }
-            start[i + 1] = count;
-        }
+        });
         return new SparseRows(n, p, start, column, value);
     }
 

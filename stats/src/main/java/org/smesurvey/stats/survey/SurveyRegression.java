@@ -165,142 +165,155 @@ public final class SurveyRegression {
         SparseRows xs = SparseRows.of(x);
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         double[] w = full.weights;
-        Fit fit = irls(xs, y, w, family, null);
-        double[] beta = fit.beta();
-        double[][] covariance = design instanceof ReplicateDesign replicates
-                ? replicateCovariance(replicates, xs, y, family, beta)
-                : sandwich(full, xs, y, w, family, fit);
+        double[] beta = irls(xs, y, w, family, null);
+        boolean replicate = design instanceof ReplicateDesign;
+        boolean unitTotals = !replicate && !full.isCalibrated();
+        int units = full.units();
+        int triangle = p * (p + 1) / 2;
+        int[] offset = triangleOffsets(p);
+        int[] unit = full.unit;
+        // One pass at the estimate: the information's upper triangle; the weights' sum and the weighted sums of
+        // the Pearson residuals and of their squares (the dispersion); on a linearised, uncalibrated design the
+        // units' totals of the score contributions w (y - mu) x (the sandwich's meat).
+        double[] sums = Chunks.sum(n, triangle + 3 + (unitTotals ? units * p : 0), (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                double mu = family.mean(xs.dot(i, beta));
+                double v = family.variance(mu);
+                double residual = y[i] - mu;
+                double weight = w[i] * v;
+                int last = xs.start[i + 1];
+                for (int e = xs.start[i]; e < last; e++) {
+                    double wx = weight * xs.value[e];
+                    int o = offset[xs.column[e]];
+                    for (int f = e; f < last; f++) {
+                        into[o + xs.column[f]] += wx * xs.value[f];
+                    }
+                }
+                double pearson = residual / Math.sqrt(v);
+                into[triangle] += w[i];
+                into[triangle + 1] += w[i] * pearson;
+                into[triangle + 2] += w[i] * pearson * pearson;
+                if (unitTotals) {
+                    double contribution = w[i] * residual;
+                    int base = triangle + 3 + unit[i] * p;
+                    for (int e = xs.start[i]; e < last; e++) {
+                        into[base + xs.column[e]] += contribution * xs.value[e];
+                    }
+                }
+            }
+        });
+        double[][] information = fromTriangle(sums, p);
+        double[][] covariance;
+        if (replicate) {
+            covariance = replicateCovariance((ReplicateDesign) design, xs, y, family, beta);
+        } else {
+            double[][] meat = unitTotals
+                    ? Linearisation.covariance(full, Arrays.copyOfRange(sums, triangle + 3, sums.length), p)
+                    : Linearisation.scoreCovariance(full, scores(xs, y, w, family, beta), p);
+            RealMatrix ainv = new LUDecomposition(new Array2DRowRealMatrix(information, false)).getSolver()
+                    .getInverse();
+            covariance = ainv.multiply(new Array2DRowRealMatrix(meat, false)).multiply(ainv).getData();
+        }
         // survey's dispersion: svyvar of the Pearson residuals on a linearised design (their weighted variance
         // times n / (n - 1)), their weighted mean square on a replicate design (summary.svrepglm's formula).
-        double[] pearson = new double[n];
-        double sumW = 0;
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            double mu = family.mean(xs.dot(i, beta));
-            pearson[i] = (y[i] - mu) / Math.sqrt(family.variance(mu));
-            sumW += w[i];
-            mean += w[i] * pearson[i];
-        }
-        mean /= sumW;
-        boolean replicate = design instanceof ReplicateDesign;
-        double spread = 0;
-        for (int i = 0; i < n; i++) {
-            double deviation = replicate ? pearson[i] : pearson[i] - mean;
-            spread += w[i] * deviation * deviation;
-        }
-        double dispersion = replicate ? spread / sumW : spread / sumW * n / (n - 1.0);
+        double sumW = sums[triangle];
+        double meanSquare = sums[triangle + 2] / sumW;
+        double mean = sums[triangle + 1] / sumW;
+        double dispersion = replicate ? meanSquare : (meanSquare - mean * mean) * n / (n - 1.0);
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
                 design.degreesOfFreedom() + 1 - p, xs, y.clone());
     }
 
-    /** The coefficients and the weighted information \( A = \sum_i w_i v_i x_i x_i' \) at them. */
-    private record Fit(double[] beta, double[][] information) {
-    }
-
-    /**
-     * Iteratively reweighted least squares of the weighted score equations, from the family's start (or from
-     * {@code start}, as survey starts each replicate at the full-sample estimate), until the weighted Pearson
-     * statistic changes by less than 1e-12 relative. Each iteration is one pass in parallel chunks: at the
-     * current coefficients, the statistic and the next step's weighted normal equations (upper triangle).
-     */
-    private static Fit irls(SparseRows xs, double[] y, double[] w, Family family, double[] start) {
-        int n = y.length;
-        int p = xs.p;
-        int triangle = p * (p + 1) / 2;
-        // the upper triangle's entry (r, c), r <= c, is at offset[r] + c
+    /** The upper triangle's entry (r, c), r &lt;= c, of a p × p matrix kept by rows is at offset[r] + c. */
+    private static int[] triangleOffsets(int p) {
         int[] offset = new int[p];
         for (int r = 0; r < p; r++) {
             offset[r] = r * p - r * (r - 1) / 2 - r;
         }
+        return offset;
+    }
+
+    /** The symmetric p × p matrix whose upper triangle opens {@code sums}. */
+    private static double[][] fromTriangle(double[] sums, int p) {
+        double[][] a = new double[p][p];
+        int t = 0;
+        for (int r = 0; r < p; r++) {
+            for (int c = r; c < p; c++) {
+                a[r][c] = sums[t];
+                a[c][r] = sums[t++];
+            }
+        }
+        return a;
+    }
+
+    /** Each respondent's score contributions \( w_i (y_i - μ_i) x_i \), row by row, for a calibrated design. */
+    private static double[] scores(SparseRows xs, double[] y, double[] w, Family family, double[] beta) {
+        int p = xs.p;
+        double[] scores = new double[y.length * p];
+        java.util.stream.IntStream.range(0, y.length).parallel().forEach(i -> {
+            double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
+            for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
+                scores[i * p + xs.column[e]] = contribution * xs.value[e];
+            }
+        });
+        return scores;
+    }
+
+    /**
+     * Iteratively reweighted least squares of the weighted score equations, from the family's start (or from
+     * {@code start}, as survey starts each replicate at the full-sample estimate), until no coefficient moves by
+     * more than 1e-8 (1 + |β|): Newton's steps converge quadratically, so the last is exact to rounding. Each
+     * iteration is one pass in parallel chunks building the weighted normal equations (upper triangle).
+     */
+    private static double[] irls(SparseRows xs, double[] y, double[] w, Family family, double[] start) {
+        int n = y.length;
+        int p = xs.p;
+        int triangle = p * (p + 1) / 2;
+        int[] offset = triangleOffsets(p);
         int[] begin = xs.start;
         int[] column = xs.column;
         double[] value = xs.value;
         double[] beta = start;
-        double previous = Double.NaN;
         for (int iteration = 0; ; iteration++) {
             if (iteration == 100) {
                 throw new IllegalArgumentException("The survey regression did not converge in 100 iterations");
             }
             double[] current = beta;
-            // sums: the upper triangle of A, then b, then the Pearson statistic at the current coefficients
-            double[] sums = Chunks.sum(n, triangle + p + 1, (from, to, into) -> {
+            double[] sums = Chunks.sum(n, triangle + p, (from, to, into) -> {
                 for (int i = from; i < to; i++) {
                     double eta = current == null ? family.start(y[i]) : xs.dot(i, current);
                     double mu = family.mean(eta);
                     double v = family.variance(mu);
-                    double residual = y[i] - mu;
                     double weight = w[i] * v;
-                    double z = weight * (eta + residual / v); // the working response, weighted
+                    double z = weight * eta + w[i] * (y[i] - mu); // the working response, weighted
                     int last = begin[i + 1];
                     for (int e = begin[i]; e < last; e++) {
-                        int r = column[e];
                         double wx = weight * value[e];
-                        int o = offset[r];
+                        int o = offset[column[e]];
                         for (int f = e; f < last; f++) {
                             into[o + column[f]] += wx * value[f];
                         }
-                        into[triangle + r] += z * value[e];
+                        into[triangle + column[e]] += z * value[e];
                     }
-                    into[triangle + p] += w[i] * residual * residual / v;
                 }
             });
-            double[][] a = new double[p][p];
-            int t = 0;
-            for (int r = 0; r < p; r++) {
-                for (int c = r; c < p; c++) {
-                    a[r][c] = sums[t];
-                    a[c][r] = sums[t++];
-                }
-            }
-            double statistic = sums[triangle + p];
-            if (current != null && Math.abs(statistic - previous) <= 1e-12 * Math.max(1, Math.abs(statistic))) {
-                return new Fit(current, a);
-            }
-            previous = current == null ? Double.NaN : statistic;
             try {
-                beta = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                beta = new LUDecomposition(new Array2DRowRealMatrix(fromTriangle(sums, p), false)).getSolver()
                         .solve(new ArrayRealVector(Arrays.copyOfRange(sums, triangle, triangle + p), false)).toArray();
             } catch (SingularMatrixException e) {
                 throw new IllegalArgumentException("The model matrix is not of full rank among these respondents"
                         + (start == null ? "" : " in a replicate"), e);
             }
-        }
-    }
-
-    /**
-     * Binder's sandwich \( A^{-1} \hat V(\sum_i w_i x_i (y_i - μ_i)) A^{-1} \): the design covariance of the score
-     * contributions (projected on the calibrations, as survey's {@code svy.varcoef} passes {@code postStrata}),
-     * between the inverse information at the estimate.
-     */
-    private static double[][] sandwich(SurveyDesign design, SparseRows xs, double[] y, double[] w, Family family,
-            Fit fit) {
-        int n = y.length;
-        int p = xs.p;
-        double[] beta = fit.beta();
-        double[][] meat;
-        if (design.isCalibrated()) {
-            double[] scores = new double[n * p];
-            for (int i = 0; i < n; i++) {
-                double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
-                for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
-                    scores[i * p + xs.column[e]] = contribution * xs.value[e];
+            if (current != null) {
+                boolean converged = true;
+                for (int j = 0; j < p; j++) {
+                    converged &= Math.abs(beta[j] - current[j]) <= 1e-8 * (1 + Math.abs(beta[j]));
+                }
+                if (converged) {
+                    return beta;
                 }
             }
-            meat = Linearisation.scoreCovariance(design, scores, p);
-        } else {
-            double[] totals = new double[design.units() * p];
-            for (int i = 0; i < n; i++) {
-                double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
-                int base = design.unit[i] * p;
-                for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
-                    totals[base + xs.column[e]] += contribution * xs.value[e];
-                }
-            }
-            meat = Linearisation.covariance(design, totals, p);
         }
-        RealMatrix ainv = new LUDecomposition(new Array2DRowRealMatrix(fit.information(), false)).getSolver()
-                .getInverse();
-        return ainv.multiply(new Array2DRowRealMatrix(meat, false)).multiply(ainv).getData();
     }
 
     /**
@@ -317,7 +330,7 @@ public final class SurveyRegression {
             for (int i = 0; i < n; i++) {
                 w[i] = design.replicateWeight(i, r);
             }
-            replicates[r] = irls(xs, y, w, family, beta).beta();
+            replicates[r] = irls(xs, y, w, family, beta);
         }
         return design.covariance(replicates, beta);
     }
@@ -633,7 +646,7 @@ public final class SurveyRegression {
             return deviance(reduced, new double[0]);
         }
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
-        return deviance(reduced, irls(reduced, y, full.weights, family, null).beta());
+        return deviance(reduced, irls(reduced, y, full.weights, family, null));
     }
 
     /** glm's deviance with mean-one weights: Σ w d(y, μ), d the family's unit deviance. */
@@ -666,11 +679,13 @@ public final class SurveyRegression {
     public String summary() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression%n%n",
                 family.name().toLowerCase(Locale.ROOT)));
-        text.append(String.format(Locale.ROOT, "%-14s %12s %12s %9s %10s%n", "", "Estimate", "Std. Error", "t value",
-                "Pr(>|t|)"));
+        int width = Math.max(14, coefficients.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        String header = "%-" + width + "s %12s %12s %9s %10s%n";
+        String row = "%-" + width + "s %12.5g %12.5g %9.3f %10.3g%n";
+        text.append(String.format(Locale.ROOT, header, "", "Estimate", "Std. Error", "t value", "Pr(>|t|)"));
         for (Coefficient c : coefficients) {
-            text.append(String.format(Locale.ROOT, "%-14s %12.5g %12.5g %9.3f %10.3g%n", c.name(), c.estimate(),
-                    c.standardError(), c.statistic(), c.pValue()));
+            text.append(String.format(Locale.ROOT, row, c.name(), c.estimate(), c.standardError(), c.statistic(),
+                    c.pValue()));
         }
         text.append(String.format(Locale.ROOT, "%n(Dispersion parameter taken to be %.6g; %d residual degrees of"
                 + " freedom)", dispersion, df));
