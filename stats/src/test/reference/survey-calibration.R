@@ -9,9 +9,11 @@
 # Lines (fields joined by ","):
 #   WEIGHTS;design;w                       weights(design)
 #   MEAN;design;estimate,se                 svymean(~api00, design)
-#   GLM;design;model;coef;se                svyglm(api00 ~ ell + meals, design) and
+#   GLM;design;model;coef;se                svyglm(api00 ~ ell + meals, design),
 #                                           svyglm(yes ~ ell + meals, design, family = quasibinomial(),
-#                                                  control = glm.control(epsilon = 1e-14, maxit = 100))
+#                                                  control = glm.control(epsilon = 1e-14, maxit = 100)) and
+#                                           svyglm(mobility ~ ell + meals, design, family = poisson() and
+#                                                  quasipoisson(), the same control)
 #   EXACT;design;model;se                   the sandwich at the final coefficients (svyrecvar with postStrata)
 #   BY;design;estimates;vcov;se             the shares of yes by stype with their covariance, by row: survey 4.1.1's
 #                                           svyby(covmat = TRUE) stops on calibrated designs (its subsets keep rows
@@ -62,7 +64,9 @@ for (name in names(designs)) {
   m <- svymean(~api00, d)
   line("MEAN", name, f(coef(m), SE(m)))
   models <- list(gaussian = svyglm(api00 ~ ell + meals, design = d),
-                 quasibinomial = svyglm(yes ~ ell + meals, design = d, family = quasibinomial(), control = tight))
+                 quasibinomial = svyglm(yes ~ ell + meals, design = d, family = quasibinomial(), control = tight),
+                 poisson = svyglm(mobility ~ ell + meals, design = d, family = poisson(), control = tight),
+                 quasipoisson = svyglm(mobility ~ ell + meals, design = d, family = quasipoisson(), control = tight))
   for (model in names(models)) {
     g <- models[[model]]
     line("GLM", name, model, f(coef(g)), f(sqrt(diag(vcov(g)))))
@@ -86,7 +90,9 @@ replicates <- list(jk1 = as.svrepdesign(dclus1), jkn = as.svrepdesign(dstrat, ty
 for (name in names(replicates)) {
   d <- replicates[[name]]
   models <- list(gaussian = svyglm(api00 ~ ell + meals, design = d, control = tight),
-                 quasibinomial = svyglm(yes ~ ell + meals, design = d, family = quasibinomial(), control = tight))
+                 quasibinomial = svyglm(yes ~ ell + meals, design = d, family = quasibinomial(), control = tight),
+                 poisson = svyglm(mobility ~ ell + meals, design = d, family = poisson(), control = tight),
+                 quasipoisson = svyglm(mobility ~ ell + meals, design = d, family = quasipoisson(), control = tight))
   for (model in names(models)) {
     g <- models[[model]]
     s <- summary(g)

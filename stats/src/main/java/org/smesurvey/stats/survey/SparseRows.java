@@ -79,6 +79,114 @@ final class SparseRows {
         return new SparseRows(n, q, newStart, newColumn, newValue);
     }
 
+    /**
+     * Rows grouped by their content: a model of factors has few distinct rows (one per cell of size band × region,
+     * say), and every sum a generalised linear model takes over respondents is a sum over these groups of the
+     * respondents' weights and answers — exactly, as glm on aggregated data. {@code group[i]} is row i's group,
+     * {@code distinct} one row per group; when rows hardly repeat (a numeric covariate), each row is its own group
+     * ({@code group} null).
+     */
+    record Grouping(SparseRows distinct, int[] group) {
+
+        int size() {
+            return distinct.n;
+        }
+
+        int of(int i) {
+            return group == null ? i : group[i];
+        }
+    }
+
+    /** Groups the rows by hashing them, giving up (each row its own group) once distinct rows pass a quarter. */
+    Grouping grouping() {
+        int limit = Math.max(16, n / 4);
+        int capacity = 64;
+        long[] hashes = new long[capacity];
+        int[] slots = new int[capacity];
+        java.util.Arrays.fill(slots, -1);
+        int[] representative = new int[16];
+        int[] group = new int[n];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            long hash = hash(i);
+            int slot = (int) (hash ^ (hash >>> 32)) & (capacity - 1);
+            int found = -1;
+            while (slots[slot] >= 0) {
+                if (hashes[slot] == hash && same(i, representative[slots[slot]])) {
+                    found = slots[slot];
+                    break;
+                }
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (found < 0) {
+                if (groups == limit) {
+                    return new Grouping(this, null);
+                }
+                if (groups == representative.length) {
+                    representative = java.util.Arrays.copyOf(representative, 2 * groups);
+                }
+                representative[groups] = i;
+                found = groups++;
+                slots[slot] = found;
+                hashes[slot] = hash;
+                if (2 * groups > capacity) {
+                    capacity *= 2;
+                    long[] newHashes = new long[capacity];
+                    int[] newSlots = new int[capacity];
+                    java.util.Arrays.fill(newSlots, -1);
+                    for (int old = 0; old < slots.length; old++) {
+                        if (slots[old] >= 0) {
+                            int s = (int) (hashes[old] ^ (hashes[old] >>> 32)) & (capacity - 1);
+                            while (newSlots[s] >= 0) {
+                                s = (s + 1) & (capacity - 1);
+                            }
+                            newSlots[s] = slots[old];
+                            newHashes[s] = hashes[old];
+                        }
+                    }
+                    hashes = newHashes;
+                    slots = newSlots;
+                }
+            }
+            group[i] = found;
+        }
+        int[] newStart = new int[groups + 1];
+        for (int g = 0; g < groups; g++) {
+            int r = representative[g];
+            newStart[g + 1] = newStart[g] + start[r + 1] - start[r];
+        }
+        int[] newColumn = new int[newStart[groups]];
+        double[] newValue = new double[newStart[groups]];
+        for (int g = 0; g < groups; g++) {
+            int r = representative[g];
+            System.arraycopy(column, start[r], newColumn, newStart[g], start[r + 1] - start[r]);
+            System.arraycopy(value, start[r], newValue, newStart[g], start[r + 1] - start[r]);
+        }
+        return new Grouping(new SparseRows(groups, p, newStart, newColumn, newValue), group);
+    }
+
+    private long hash(int i) {
+        long h = 0xcbf29ce484222325L;
+        for (int e = start[i]; e < start[i + 1]; e++) {
+            h = (h ^ column[e]) * 0x100000001b3L;
+            h = (h ^ Double.doubleToLongBits(value[e])) * 0x100000001b3L;
+        }
+        return h ^ (h >>> 29);
+    }
+
+    private boolean same(int i, int j) {
+        int length = start[i + 1] - start[i];
+        if (length != start[j + 1] - start[j]) {
+            return false;
+        }
+        for (int e = 0; e < length; e++) {
+            if (column[start[i] + e] != column[start[j] + e] || value[start[i] + e] != value[start[j] + e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Row i times the coefficients. */
     double dot(int i, double[] beta) {
         double sum = 0;

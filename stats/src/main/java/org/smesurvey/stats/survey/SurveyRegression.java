@@ -163,65 +163,90 @@ public final class SurveyRegression {
         }
         int p = x.columns();
         SparseRows xs = SparseRows.of(x);
+        SparseRows.Grouping grouping = xs.grouping();
+        SparseRows rows = grouping.distinct();
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         double[] w = full.weights;
-        double[] beta = irls(xs, y, w, family, null);
+        GroupSums sums = GroupSums.of(grouping, w, y);
+        double[] beta = irls(rows, sums, family, null);
+        int m = grouping.size();
+        double[] mu = new double[m];
+        double[] v = new double[m];
+        for (int g = 0; g < m; g++) {
+            mu[g] = family.mean(rows.dot(g, beta));
+            v[g] = family.variance(mu[g]);
+        }
         boolean replicate = design instanceof ReplicateDesign;
-        boolean unitTotals = !replicate && !full.isCalibrated();
-        int units = full.units();
-        int triangle = p * (p + 1) / 2;
-        int[] offset = triangleOffsets(p);
-        int[] unit = full.unit;
-        // One pass at the estimate: the information's upper triangle; the weights' sum and the weighted sums of
-        // the Pearson residuals and of their squares (the dispersion); on a linearised, uncalibrated design the
-        // units' totals of the score contributions w (y - mu) x (the sandwich's meat).
-        double[] sums = Chunks.sum(n, triangle + 3 + (unitTotals ? units * p : 0), (from, to, into) -> {
-            for (int i = from; i < to; i++) {
-                double mu = family.mean(xs.dot(i, beta));
-                double v = family.variance(mu);
-                double residual = y[i] - mu;
-                double weight = w[i] * v;
-                int last = xs.start[i + 1];
-                for (int e = xs.start[i]; e < last; e++) {
-                    double wx = weight * xs.value[e];
-                    int o = offset[xs.column[e]];
-                    for (int f = e; f < last; f++) {
-                        into[o + xs.column[f]] += wx * xs.value[f];
-                    }
-                }
-                double pearson = residual / Math.sqrt(v);
-                into[triangle] += w[i];
-                into[triangle + 1] += w[i] * pearson;
-                into[triangle + 2] += w[i] * pearson * pearson;
-                if (unitTotals) {
-                    double contribution = w[i] * residual;
-                    int base = triangle + 3 + unit[i] * p;
-                    for (int e = xs.start[i]; e < last; e++) {
-                        into[base + xs.column[e]] += contribution * xs.value[e];
-                    }
-                }
-            }
-        });
-        double[][] information = fromTriangle(sums, p);
         double[][] covariance;
         if (replicate) {
-            covariance = replicateCovariance((ReplicateDesign) design, xs, y, family, beta);
+            covariance = replicateCovariance((ReplicateDesign) design, grouping, y, family, beta);
         } else {
-            double[][] meat = unitTotals
-                    ? Linearisation.covariance(full, Arrays.copyOfRange(sums, triangle + 3, sums.length), p)
-                    : Linearisation.scoreCovariance(full, scores(xs, y, w, family, beta), p);
-            RealMatrix ainv = new LUDecomposition(new Array2DRowRealMatrix(information, false)).getSolver()
-                    .getInverse();
+            double[] scaled = new double[m];
+            for (int g = 0; g < m; g++) {
+                scaled[g] = sums.weight()[g] * v[g];
+            }
+            double[][] meat = full.isCalibrated()
+                    ? Linearisation.scoreCovariance(full, scores(grouping, y, w, mu), p)
+                    : Linearisation.covariance(full, unitTotals(full, grouping, y, w, mu), p);
+            RealMatrix ainv = new LUDecomposition(new Array2DRowRealMatrix(information(rows, scaled), false))
+                    .getSolver().getInverse();
             covariance = ainv.multiply(new Array2DRowRealMatrix(meat, false)).multiply(ainv).getData();
         }
         // survey's dispersion: svyvar of the Pearson residuals on a linearised design (their weighted variance
-        // times n / (n - 1)), their weighted mean square on a replicate design (summary.svrepglm's formula).
-        double sumW = sums[triangle];
-        double meanSquare = sums[triangle + 2] / sumW;
-        double mean = sums[triangle + 1] / sumW;
+        // times n / (n - 1)), their weighted mean square on a replicate design (summary.svrepglm's formula); both
+        // from the groups' sums of w, w y and w y^2.
+        double sumW = 0;
+        double sumPearson = 0;
+        double sumSquares = 0;
+        for (int g = 0; g < m; g++) {
+            double weight = sums.weight()[g];
+            double weightY = sums.weightY()[g];
+            sumW += weight;
+            sumPearson += (weightY - mu[g] * weight) / Math.sqrt(v[g]);
+            sumSquares += (sums.weightYY()[g] - 2 * mu[g] * weightY + mu[g] * mu[g] * weight) / v[g];
+        }
+        double meanSquare = sumSquares / sumW;
+        double mean = sumPearson / sumW;
         double dispersion = replicate ? meanSquare : (meanSquare - mean * mean) * n / (n - 1.0);
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
                 design.degreesOfFreedom() + 1 - p, xs, y.clone());
+    }
+
+    /** The weights' and the weighted answers' sums over each group of equal rows: W, W y and W y². */
+    private record GroupSums(double[] weight, double[] weightY, double[] weightYY) {
+
+        static GroupSums of(SparseRows.Grouping grouping, double[] w, double[] y) {
+            int n = y.length;
+            int[] group = grouping.group();
+            if (group == null) {
+                double[] weightY = new double[n];
+                double[] weightYY = new double[n];
+                for (int i = 0; i < n; i++) {
+                    weightY[i] = w[i] * y[i];
+                    weightYY[i] = weightY[i] * y[i];
+                }
+                return new GroupSums(w, weightY, weightYY);
+            }
+            int m = grouping.size();
+            double[] sums = Chunks.sum(n, 3 * m, (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    int g = 3 * group[i];
+                    double wy = w[i] * y[i];
+                    into[g] += w[i];
+                    into[g + 1] += wy;
+                    into[g + 2] += wy * y[i];
+                }
+            });
+            double[] weight = new double[m];
+            double[] weightY = new double[m];
+            double[] weightYY = new double[m];
+            for (int g = 0; g < m; g++) {
+                weight[g] = sums[3 * g];
+                weightY[g] = sums[3 * g + 1];
+                weightYY[g] = sums[3 * g + 2];
+            }
+            return new GroupSums(weight, weightY, weightYY);
+        }
     }
 
     /** The upper triangle's entry (r, c), r &lt;= c, of a p × p matrix kept by rows is at offset[r] + c. */
@@ -246,48 +271,89 @@ public final class SurveyRegression {
         return a;
     }
 
+    /** \( \sum_g s_g x_g x_g' \) over the rows. */
+    private static double[][] information(SparseRows rows, double[] scale) {
+        int p = rows.p;
+        double[][] a = new double[p][p];
+        for (int g = 0; g < rows.n; g++) {
+            for (int e = rows.start[g]; e < rows.start[g + 1]; e++) {
+                double sx = scale[g] * rows.value[e];
+                for (int f = rows.start[g]; f < rows.start[g + 1]; f++) {
+                    a[rows.column[e]][rows.column[f]] += sx * rows.value[f];
+                }
+            }
+        }
+        return a;
+    }
+
+    /** The units' totals of the score contributions \( w_i (y_i - μ_i) x_i \), unit by unit. */
+    private static double[] unitTotals(SurveyDesign design, SparseRows.Grouping grouping, double[] y, double[] w,
+            double[] mu) {
+        SparseRows rows = grouping.distinct();
+        int p = rows.p;
+        int[] unit = design.unit;
+        return Chunks.sum(y.length, design.units() * p, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                int g = grouping.of(i);
+                double contribution = w[i] * (y[i] - mu[g]);
+                int base = unit[i] * p;
+                for (int e = rows.start[g]; e < rows.start[g + 1]; e++) {
+                    into[base + rows.column[e]] += contribution * rows.value[e];
+                }
+            }
+        });
+    }
+
     /** Each respondent's score contributions \( w_i (y_i - μ_i) x_i \), row by row, for a calibrated design. */
-    private static double[] scores(SparseRows xs, double[] y, double[] w, Family family, double[] beta) {
-        int p = xs.p;
+    private static double[] scores(SparseRows.Grouping grouping, double[] y, double[] w, double[] mu) {
+        SparseRows rows = grouping.distinct();
+        int p = rows.p;
         double[] scores = new double[y.length * p];
         java.util.stream.IntStream.range(0, y.length).parallel().forEach(i -> {
-            double contribution = w[i] * (y[i] - family.mean(xs.dot(i, beta)));
-            for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
-                scores[i * p + xs.column[e]] = contribution * xs.value[e];
+            int g = grouping.of(i);
+            double contribution = w[i] * (y[i] - mu[g]);
+            for (int e = rows.start[g]; e < rows.start[g + 1]; e++) {
+                scores[i * p + rows.column[e]] = contribution * rows.value[e];
             }
         });
         return scores;
     }
 
     /**
-     * Iteratively reweighted least squares of the weighted score equations, from the family's start (or from
-     * {@code start}, as survey starts each replicate at the full-sample estimate), until no coefficient moves by
-     * more than 1e-8 (1 + |β|): Newton's steps converge quadratically, so the last is exact to rounding. Each
-     * iteration is one pass in parallel chunks building the weighted normal equations (upper triangle).
+     * Iteratively reweighted least squares of the weighted score equations over the groups of equal rows (their
+     * sums W, W y), from the family's start at each group's mean answer (or from {@code start}, as survey starts
+     * each replicate at the full-sample estimate), until no coefficient moves by more than 1e-8 (1 + |β|):
+     * Newton's steps converge quadratically, so the last is exact to rounding. Each iteration is one pass over
+     * the groups, in parallel chunks when they are many.
      */
-    private static double[] irls(SparseRows xs, double[] y, double[] w, Family family, double[] start) {
-        int n = y.length;
-        int p = xs.p;
+    private static double[] irls(SparseRows rows, GroupSums sums, Family family, double[] start) {
+        int m = rows.n;
+        int p = rows.p;
         int triangle = p * (p + 1) / 2;
         int[] offset = triangleOffsets(p);
-        int[] begin = xs.start;
-        int[] column = xs.column;
-        double[] value = xs.value;
+        int[] begin = rows.start;
+        int[] column = rows.column;
+        double[] value = rows.value;
+        double[] weights = sums.weight();
+        double[] weightsY = sums.weightY();
         double[] beta = start;
         for (int iteration = 0; ; iteration++) {
             if (iteration == 100) {
                 throw new IllegalArgumentException("The survey regression did not converge in 100 iterations");
             }
             double[] current = beta;
-            double[] sums = Chunks.sum(n, triangle + p, (from, to, into) -> {
-                for (int i = from; i < to; i++) {
-                    double eta = current == null ? family.start(y[i]) : xs.dot(i, current);
+            double[] normal = Chunks.sum(m, triangle + p, (from, to, into) -> {
+                for (int g = from; g < to; g++) {
+                    double total = weights[g];
+                    if (total == 0) {
+                        continue;
+                    }
+                    double eta = current == null ? family.start(weightsY[g] / total) : rows.dot(g, current);
                     double mu = family.mean(eta);
-                    double v = family.variance(mu);
-                    double weight = w[i] * v;
-                    double z = weight * eta + w[i] * (y[i] - mu); // the working response, weighted
-                    int last = begin[i + 1];
-                    for (int e = begin[i]; e < last; e++) {
+                    double weight = total * family.variance(mu);
+                    double z = weight * eta + weightsY[g] - mu * total; // the weighted working response
+                    int last = begin[g + 1];
+                    for (int e = begin[g]; e < last; e++) {
                         double wx = weight * value[e];
                         int o = offset[column[e]];
                         for (int f = e; f < last; f++) {
@@ -298,8 +364,9 @@ public final class SurveyRegression {
                 }
             });
             try {
-                beta = new LUDecomposition(new Array2DRowRealMatrix(fromTriangle(sums, p), false)).getSolver()
-                        .solve(new ArrayRealVector(Arrays.copyOfRange(sums, triangle, triangle + p), false)).toArray();
+                beta = new LUDecomposition(new Array2DRowRealMatrix(fromTriangle(normal, p), false)).getSolver()
+                        .solve(new ArrayRealVector(Arrays.copyOfRange(normal, triangle, triangle + p), false))
+                        .toArray();
             } catch (SingularMatrixException e) {
                 throw new IllegalArgumentException("The model matrix is not of full rank among these respondents"
                         + (start == null ? "" : " in a replicate"), e);
@@ -321,16 +388,16 @@ public final class SurveyRegression {
      * as survey's {@code svyglm.svyrep.design}, and the spread of the replicate coefficients
      * ({@link ReplicateDesign#covariance}).
      */
-    private static double[][] replicateCovariance(ReplicateDesign design, SparseRows xs, double[] y, Family family,
-            double[] beta) {
+    private static double[][] replicateCovariance(ReplicateDesign design, SparseRows.Grouping grouping, double[] y,
+            Family family, double[] beta) {
         int n = y.length;
         double[][] replicates = new double[design.replicates()][];
-        double[] w = new double[n];
         for (int r = 0; r < replicates.length; r++) {
+            double[] w = new double[n];
             for (int i = 0; i < n; i++) {
                 w[i] = design.replicateWeight(i, r);
             }
-            replicates[r] = irls(xs, y, w, family, beta);
+            replicates[r] = irls(grouping.distinct(), GroupSums.of(grouping, w, y), family, beta);
         }
         return design.covariance(replicates, beta);
     }
@@ -614,18 +681,14 @@ public final class SurveyRegression {
 
     /** The model-based covariance of the columns, glm's {@code cov.unscaled} with mean-one weights. */
     private RealMatrix naiveCovariance(int[] index) {
-        double[] w = meanOneWeights();
-        int p = beta.length;
-        double[][] a = new double[p][p];
-        for (int i = 0; i < y.length; i++) {
-            double weight = w[i] * family.variance(family.mean(xs.dot(i, beta)));
-            for (int e = xs.start[i]; e < xs.start[i + 1]; e++) {
-                for (int f = xs.start[i]; f < xs.start[i + 1]; f++) {
-                    a[xs.column[e]][xs.column[f]] += weight * xs.value[e] * xs.value[f];
-                }
-            }
+        SparseRows.Grouping grouping = xs.grouping();
+        GroupSums sums = GroupSums.of(grouping, meanOneWeights(), y);
+        double[] scale = new double[grouping.size()];
+        for (int g = 0; g < scale.length; g++) {
+            scale[g] = sums.weight()[g] * family.variance(family.mean(grouping.distinct().dot(g, beta)));
         }
-        RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+        RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(information(grouping.distinct(), scale),
+                false)).getSolver().getInverse();
         double[][] sub = new double[index.length][index.length];
         for (int r = 0; r < index.length; r++) {
             for (int c = 0; c < index.length; c++) {
@@ -646,7 +709,8 @@ public final class SurveyRegression {
             return deviance(reduced, new double[0]);
         }
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
-        return deviance(reduced, irls(reduced, y, full.weights, family, null));
+        SparseRows.Grouping grouping = reduced.grouping();
+        return deviance(reduced, irls(grouping.distinct(), GroupSums.of(grouping, full.weights, y), family, null));
     }
 
     /** glm's deviance with mean-one weights: Σ w d(y, μ), d the family's unit deviance. */

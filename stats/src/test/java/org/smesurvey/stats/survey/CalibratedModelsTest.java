@@ -24,7 +24,8 @@ import org.smesurvey.stats.meta.Moderators;
  * (stats/src/test/reference/survey-calibration.R, which quotes every call) on its cluster sample of districts
  * {@code apiclus1} with fpc: {@code postStratify}, {@code rake}, {@code calibrate} — linear (GREG) on school type and on
  * type and api99, bounded linear (0.6–1.6), raking and logit (0.5–2.5) distances — and {@code trimWeights} (plain and
- * strict), then on each design the weights, {@code svymean(~api00)}, {@code svyglm} gaussian and quasi-binomial and the
+ * strict), then on each design the weights, {@code svymean(~api00)}, {@code svyglm} gaussian, quasi-binomial, Poisson
+ * and quasi-Poisson (mobility) and the
  * shares of {@code sch.wide} by school type with their covariance; and {@code svyglm} on JK1 (also with
  * {@code mse = TRUE}) and JKn replicate designs with their domain covariances; and on every design {@code svyratio(~api00,
  * ~api99)} and the shares of two answers of the same schools ({@code svymean(~yes + award, na.rm = TRUE)}, award missing
@@ -158,10 +159,10 @@ class CalibratedModelsTest {
             SurveyEstimate mean = estimator.mean("api00", api00);
             close(values(line("MEAN", name)[2]), new double[] {mean.estimate(), mean.standardError()}, tolerance,
                     name + " mean");
-            for (String model : List.of("gaussian", "quasibinomial")) {
-                SurveyRegression fit = model.equals("gaussian")
-                        ? estimator.regression(api00, x, SurveyRegression.Family.GAUSSIAN)
-                        : estimator.regression(yes, x, SurveyRegression.Family.QUASIBINOMIAL);
+            for (String model : List.of("gaussian", "quasibinomial", "poisson", "quasipoisson")) {
+                SurveyRegression fit = estimator.regression(model.equals("gaussian") ? api00
+                        : model.equals("quasibinomial") ? yes : numbers(clus1, "mobility"), x,
+                        SurveyRegression.Family.valueOf(model.toUpperCase(java.util.Locale.ROOT)));
                 double[] coef = fit.coefficients().stream().mapToDouble(c -> c.estimate()).toArray();
                 double[] se = fit.coefficients().stream().mapToDouble(c -> c.standardError()).toArray();
                 String[] glm = line("GLM", name, model);
@@ -262,10 +263,10 @@ class CalibratedModelsTest {
             Moderators x = Moderators.builder(n).numeric("ell", numbers(rows, "ell"))
                     .numeric("meals", numbers(rows, "meals")).build();
             SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
-            for (String model : List.of("gaussian", "quasibinomial")) {
-                SurveyRegression fit = model.equals("gaussian")
-                        ? estimator.regression(numbers(rows, "api00"), x, SurveyRegression.Family.GAUSSIAN)
-                        : estimator.regression(yes, x, SurveyRegression.Family.QUASIBINOMIAL);
+            for (String model : List.of("gaussian", "quasibinomial", "poisson", "quasipoisson")) {
+                SurveyRegression fit = estimator.regression(model.equals("gaussian") ? numbers(rows, "api00")
+                        : model.equals("quasibinomial") ? yes : numbers(rows, "mobility"), x,
+                        SurveyRegression.Family.valueOf(model.toUpperCase(java.util.Locale.ROOT)));
                 String[] glm = line("GLM", name, model);
                 double tolerance = model.equals("gaussian") ? CLOSED : ITERATED;
                 close(values(glm[3]), fit.coefficients().stream().mapToDouble(c -> c.estimate()).toArray(), tolerance,
