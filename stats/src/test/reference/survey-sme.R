@@ -6,7 +6,12 @@
 #   d   <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme, nest = TRUE)
 #   cal <- calibrate(d without the firms of weight 0, ~band + sector, totals, calfun = "raking", epsilon = 1e-12)
 #   jkn <- as.svrepdesign(d, type = "JKn")
-# and on each of d, cal, jkn:
+#   logit <- calibrate(dpos, ~band + sector, totals, calfun = "logit", bounds = c(0.3, 3), epsilon = 1e-12)
+#   trim <- trimWeights(cal, upper = 1500)
+#   fay <- as.svrepdesign(svydesign(id = ~region, strata = ~pair, ...), type = "Fay", fay.rho = 0.5,
+#                         hadamard.matrix = H16): the 30 regions paired into 15 strata of two (pair), Sylvester's
+#                         matrix of order 16
+# and on each of them:
 #   GLM      svyglm(external ~ band + country + sector, quasibinomial) - 10 coefficients; refitted from its own
 #            estimate (start = coef) so its covariance rests on working weights at the final coefficients
 #   TERM     regTermTest(g, ~band) Wald F; regTermTest(g, ~band, method = "LRT")   (statistic, p, tight p)
@@ -14,6 +19,8 @@
 #   BY       svyby(~external, ~band, svymean, covmat = TRUE) (cal: svyrecvar of the influence functions, as
 #            survey-calibration.R, since svyby(covmat = TRUE) stops on calibrated designs); CONTRAST 50-249 - 10-49
 #   JOINT    svymean(~external + internal, na.rm = TRUE), vcov, svycontrast(external - internal)
+#   PREDICT  predict(g, data.frame(band = "50-249", country = "FR", sector = "J"), se.fit = TRUE), link and response
+#   POISSON  svyglm(employees ~ band + country, quasipoisson) coefficients and standard errors
 #   RATIO    svyratio(~adopters, ~employees): the share of employees in firms using external networks
 #   CHISQ    svychisq(~external + band, statistic = "F")
 suppressMessages(library(survey))
@@ -39,7 +46,8 @@ eta <- -0.9 + c(0, 0.5, 0.9, 1.4)[match(band, bands)] + c(DE = 0, ES = 0.3, FR =
 external <- rbinom(n, 1, plogis(eta))
 internal <- rbinom(n, 1, plogis(eta - 1.5 + 0.8 * external))
 internal[sample(n, 72)] <- NA
-sme <- data.frame(firm = seq_len(n), country, region, band, sector, employees, weight, external, internal)
+pair <- paste(country, (as.integer(sub(".*-", "", region)) + 1) %/% 2, sep = "-")
+sme <- data.frame(firm = seq_len(n), country, region, pair, band, sector, employees, weight, external, internal)
 write.csv(sme, paste0(out, "sme-survey.csv"), row.names = FALSE, na = "")
 sme$band <- factor(sme$band, levels = bands)
 sme$adopters <- sme$employees * sme$external
@@ -49,8 +57,13 @@ totals <- c(`(Intercept)` = 3.2e6, `band10-49` = 420000, `band50-249` = 80000, `
 # survey's GREG variance divides by the calibrated weights, so firms of weight 0 make it NaN: the calibrated design
 # is built without them (they add nothing to any estimate; the Java calibrates the whole file, zeros included).
 dpos <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme[sme$weight > 0, ], nest = TRUE)
-designs <- list(d = d, cal = calibrate(dpos, ~band + sector, totals, calfun = "raking", epsilon = 1e-12),
-                jkn = as.svrepdesign(d, type = "JKn"))
+cal <- calibrate(dpos, ~band + sector, totals, calfun = "raking", epsilon = 1e-12)
+sylvester <- function(k) { h <- matrix(1); while (nrow(h) < k) h <- rbind(cbind(h, h), cbind(h, -h)); h }
+paired <- svydesign(id = ~region, strata = ~pair, weights = ~weight, data = sme, nest = TRUE)
+designs <- list(d = d, cal = cal, jkn = as.svrepdesign(d, type = "JKn"),
+                logit = calibrate(dpos, ~band + sector, totals, calfun = "logit", bounds = c(0.3, 3), epsilon = 1e-12),
+                trim = trimWeights(cal, upper = 1500),
+                fay = as.svrepdesign(paired, type = "Fay", fay.rho = 0.5, hadamard.matrix = sylvester(16)))
 tight <- glm.control(epsilon = 1e-14, maxit = 100)
 saddle0 <- survey:::saddle
 tightSaddle <- eval(parse(text = sub("tol = 1e-08", "tol = 1e-14", paste(deparse(saddle0), collapse = "\n"))))
@@ -63,6 +76,14 @@ for (name in names(designs)) {
   g <- update(g0, start = coef(g0))
   g$call$start <- NULL
   line("GLM", name, f(coef(g)), f(sqrt(diag(vcov(g)))), g$df.residual)
+  new <- data.frame(band = factor("50-249", levels = bands), country = factor("FR", levels = c("DE", "ES", "FR")),
+                    sector = factor("J", levels = c("C", "F", "G", "J", "M")))
+  pl <- predict(g, newdata = new, type = "link", se.fit = TRUE)
+  pr <- predict(g, newdata = new, type = "response", se.fit = TRUE)
+  line("PREDICT", name, f(pl, SE(pl), pr, SE(pr)))
+  q0 <- svyglm(employees ~ band + country, design = x, family = quasipoisson(), control = tight)
+  q <- update(q0, start = coef(q0))
+  line("POISSON", name, f(coef(q)), f(sqrt(diag(vcov(q)))))
   w <- regTermTest(g, ~band)
   line("TERM", name, "Wald", f(w$Ftest), f(w$p), f(w$p))
   assignInNamespace("saddle", saddle0, "survey")
@@ -75,7 +96,7 @@ for (name in names(designs)) {
                      ~band)
   o <- order(names(coef(pm)))
   line("MARGINS", name, f(coef(pm)[o]), f(t(vcov(pm)[o, o])))
-  if (name == "cal") {
+  if (name %in% c("cal", "logit", "trim")) {
     wt <- weights(x); y <- x$variables$external; s <- x$variables$band
     lv <- sort(levels(s))
     Z <- sapply(lv, function(l) { i <- s == l; p <- sum(wt[i] * y[i]) / sum(wt[i]); i * wt * (y - p) / sum(wt[i]) })

@@ -488,6 +488,8 @@ public final class Calibration {
      * Trims the weights to [lower, upper] and shares what was cut off equally among the weights inside, survey's
      * {@code trimWeights(design, upper, lower, strict)}; the variance keeps the design's calibrations as they were,
      * as survey's does. With {@code strict}, repeated until no weight lies outside (sharing can push some over).
+     * Respondents of weight 0 stay at 0 and take no share (survey's would raise them to a positive lower bound
+     * and share the trimmings with them, bringing respondents the design had left out back into the estimates).
      *
      * <p>Reference: Potter, F. J. (1990). A study of procedures to identify and trim extreme sampling weights.
      * <i>Proceedings of the Survey Research Methods Section, ASA</i>, 225–230.
@@ -511,20 +513,21 @@ public final class Calibration {
             int inside = 0;
             double[] next = new double[w.length];
             for (int i = 0; i < w.length; i++) {
-                next[i] = Math.max(lower, Math.min(w[i], upper));
+                // a respondent of weight 0 is out of the estimates and stays so
+                next[i] = w[i] == 0 ? 0 : Math.max(lower, Math.min(w[i], upper));
                 trimmed += w[i] - next[i];
-                if (next[i] == w[i]) {
+                if (next[i] == w[i] && w[i] != 0) {
                     inside++;
                 }
             }
-            if (inside == w.length) {
+            if (trimmed == 0 && java.util.Arrays.equals(next, w)) {
                 return current;
             }
             if (inside == 0) {
                 throw new IllegalArgumentException("Every weight is outside [" + lower + ", " + upper + "]");
             }
             for (int i = 0; i < w.length; i++) {
-                if (w[i] >= lower && w[i] <= upper) {
+                if (w[i] != 0 && w[i] >= lower && w[i] <= upper) {
                     next[i] += trimmed / inside;
                 }
             }

@@ -20,10 +20,11 @@ import org.smesurvey.stats.meta.Moderators;
  * The survey modelling of this package on a generated survey of SME social-network adoption, against survey 4.1.1
  * (stats/src/test/reference/survey-sme.R, which generates the file and quotes every call): 2,400 firms in 3 countries
  * (strata) and 30 regions (primary units), weights by size band and country, 12 firms of weight 0 and 72 missing
- * answers on internal networks, read by {@link RespondentReader}. On the design, on it calibrated by raking to
- * size band and NACE section totals, and on its stratified jackknife: a 10-coefficient logistic model of external
- * network use on band, country and section with the Wald and working likelihood-ratio tests of band, predictive
- * margins by band, the shares by band with their covariance and a contrast, external against internal use by the
+ * answers on internal networks, read by {@link RespondentReader}. On the design, on it calibrated to size band and
+ * NACE section totals by raking and by the logit distance with bounds 0.3–3, on the raked weights trimmed at 1,500,
+ * on its stratified jackknife and on Fay's method (ρ = 0.5) with the regions paired into 15 strata: a 10-coefficient
+ * logistic model of external network use on band, country and section with the Wald and working likelihood-ratio
+ * tests of band and a prediction on both scales, a quasi-Poisson model of employees, predictive margins by band, the shares by band with their covariance and a contrast, external against internal use by the
  * same firms, the share of employees in adopting firms (a ratio) and the Rao–Scott test of use by band. Tolerance
  * 1e-8 relative (the logistic fits and the raking are iterated, solved to 1e-14 and 1e-12 in R); the working
  * test's p-value against survey's saddlepoint solved to 1e-14.
@@ -44,7 +45,7 @@ class SmeSurveyParityTest {
         try (InputStream in = SmeSurveyParityTest.class.getResourceAsStream("sme-survey.csv")) {
             Files.write(file, in.readAllBytes());
             firms = RespondentReader.builder().weight("weight").strata("country").clusters("region")
-                    .answers("external", "internal").categories("country", "band", "sector").numbers("employees")
+                    .answers("external", "internal").categories("country", "band", "sector", "pair", "region").numbers("employees")
                     .build().read(file);
         } finally {
             Files.delete(file);
@@ -90,6 +91,14 @@ class SmeSurveyParityTest {
         return new double[][] {p, flat(v)};
     }
 
+    private static double[] weights() {
+        double[] w = new double[firms.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = firms.design().weight(i);
+        }
+        return w;
+    }
+
     private static int zeroWeights() {
         int zeros = 0;
         for (int i = 0; i < firms.size(); i++) {
@@ -116,6 +125,13 @@ class SmeSurveyParityTest {
         designs.put("cal", Calibration.calibrate(design, margins, values(line("TOTALS")[1]),
                 Calibration.Distance.RAKING, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
         designs.put("jkn", ReplicateDesign.stratifiedJackknife(design));
+        designs.put("logit", Calibration.calibrate(design, margins, values(line("TOTALS")[1]),
+                Calibration.Distance.LOGIT, 0.3, 3));
+        designs.put("trim", Calibration.trimWeights((SurveyDesign) designs.get("cal"), Double.NEGATIVE_INFINITY, 1500,
+                false));
+        SurveyDesign paired = SurveyDesign.builder(weights()).strata(firms.categories("pair"))
+                .clusters(firms.categories("region")).build();
+        designs.put("fay", ReplicateDesign.balancedRepeatedReplication(paired, 0.5));
         return designs;
     }
 
@@ -152,11 +168,25 @@ class SmeSurveyParityTest {
             TestResult lrt = fit.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, bandColumns);
             String[] l = line("TERM", name, "LRT");
             // The weighted deviance takes the weights rescaled to mean 1 over every firm, zeros included: R's
-            // calibrated design lacks the 12 firms of weight 0, so its statistic (not its p-value) is n/(n - 12)
+            // calibrated designs lack the 12 firms of weight 0, so their statistic (not its p-value) is n/(n - 12)
             // times smaller.
-            double rescaled = name.equals("cal") ? lrt.statistic() * (n - zeroWeights()) / n : lrt.statistic();
+            boolean calibrated = List.of("cal", "logit", "trim").contains(name);
+            double rescaled = calibrated ? lrt.statistic() * (n - zeroWeights()) / n : lrt.statistic();
             close(new double[] {values(l[3])[0], values(l[5])[0]}, new double[] {rescaled, lrt.pValue()},
                     name + " LRT");
+
+            SurveyRegression.Prediction prediction = fit.predict(0, 1, 0, 0, 1, 0, 0, 1, 0);
+            close(values(line("PREDICT", name)[2]), new double[] {prediction.link(), prediction.linkStandardError(),
+                prediction.response(), prediction.responseStandardError()}, name + " prediction");
+            Moderators sizeAndCountry = Moderators.builder(n).factor("band", firms.categories("band"), BANDS)
+                    .factor("country", firms.categories("country"), "DE").build();
+            SurveyRegression counts = estimator.regression(employees, sizeAndCountry,
+                    SurveyRegression.Family.QUASIPOISSON);
+            String[] poisson = line("POISSON", name);
+            close(values(poisson[2]), counts.coefficients().stream().mapToDouble(c -> c.estimate()).toArray(), name
+                    + " Poisson");
+            close(values(poisson[3]), counts.coefficients().stream().mapToDouble(c -> c.standardError()).toArray(),
+                    name + " Poisson se");
 
             double[][] margins = sorted(fit.predictiveMargins("band"));
             String[] m = line("MARGINS", name);
@@ -192,6 +222,6 @@ class SmeSurveyParityTest {
                 f.pValue()}, name + " Rao-Scott F");
             checked++;
         }
-        assertEquals(3, checked);
+        assertEquals(6, checked);
     }
 }
