@@ -3,6 +3,7 @@ package org.smesurvey.stats.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smesurvey.stats.survey.SurveyReference.values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,19 +55,12 @@ class BalancedReplicationTest {
         }
     }
 
-    private static double[] values(String field) {
-        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
     private static String[] line(String kind, String design) {
         return lines.stream().filter(l -> l[0].equals(kind) && l[1].equals(design)).findFirst().orElseThrow();
     }
 
     private static void close(double[] expected, double[] actual, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        for (int j = 0; j < expected.length; j++) {
-            assertEquals(expected[j], actual[j], TOLERANCE * Math.max(1, Math.abs(expected[j])), what + " " + j);
-        }
+        SurveyReference.close(expected, actual, TOLERANCE, what);
     }
 
     private static int[][] sylvester(int order) {

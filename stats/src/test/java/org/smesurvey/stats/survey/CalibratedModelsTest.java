@@ -3,17 +3,15 @@ package org.smesurvey.stats.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smesurvey.stats.survey.SurveyReference.close;
+import static org.smesurvey.stats.survey.SurveyReference.numbers;
+import static org.smesurvey.stats.survey.SurveyReference.texts;
+import static org.smesurvey.stats.survey.SurveyReference.values;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,48 +43,19 @@ class CalibratedModelsTest {
 
     private static final double CLOSED = 1e-10;
     private static final double ITERATED = 1e-8;
-    private static List<String[]> lines;
+    private static SurveyReference reference;
     private static List<CSVRecord> clus1;
     private static List<CSVRecord> strat;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = CalibratedModelsTest.class.getResourceAsStream("survey-calibration.txt")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(";")).toList();
-        }
-        clus1 = read("apiclus1-calibration.csv");
-        strat = read("apistrat-calibration.csv");
-    }
-
-    private static List<CSVRecord> read(String name) throws IOException {
-        try (InputStream in = CalibratedModelsTest.class.getResourceAsStream(name);
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
-    }
-
-    private static double[] numbers(List<CSVRecord> rows, String name) {
-        return rows.stream().mapToDouble(r -> Double.parseDouble(r.get(name))).toArray();
-    }
-
-    private static String[] texts(List<CSVRecord> rows, String name) {
-        return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
-    }
-
-    private static double[] values(String field) {
-        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
+    static void load() {
+        reference = SurveyReference.of("survey-calibration.txt");
+        clus1 = SurveyReference.csv("apiclus1-calibration.csv");
+        strat = SurveyReference.csv("apistrat-calibration.csv");
     }
 
     private static String[] line(String... key) {
-        return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, key.length), key)).findFirst()
-                .orElseThrow(() -> new AssertionError("No line " + String.join(";", key)));
-    }
-
-    private static void close(double[] expected, double[] actual, double tolerance, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        for (int j = 0; j < expected.length; j++) {
-            assertEquals(expected[j], actual[j], tolerance * Math.max(1, Math.abs(expected[j])), what + " " + j);
-        }
+        return reference.line(key);
     }
 
     private static double[] indicator(List<CSVRecord> rows, String column, String level) {

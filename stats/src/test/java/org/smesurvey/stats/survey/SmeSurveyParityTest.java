@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.smesurvey.stats.survey.SurveyReference.values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,20 +53,13 @@ class SmeSurveyParityTest {
         }
     }
 
-    private static double[] values(String field) {
-        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
     private static String[] line(String... key) {
         return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, key.length), key)).findFirst()
                 .orElseThrow(() -> new AssertionError("No line " + String.join(";", key)));
     }
 
     private static void close(double[] expected, double[] actual, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        for (int j = 0; j < expected.length; j++) {
-            assertEquals(expected[j], actual[j], TOLERANCE * Math.max(1, Math.abs(expected[j])), what + " " + j);
-        }
+        SurveyReference.close(expected, actual, TOLERANCE, what);
     }
 
     private static double[] flat(double[][] matrix) {

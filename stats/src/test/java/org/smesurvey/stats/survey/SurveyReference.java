@@ -1,0 +1,74 @@
+package org.smesurvey.stats.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What the survey parity tests share: the reference files the R scripts of stats/src/test/reference write (lines
+ * of fields separated by ";", numbers by ","), the data files they read, and relative comparisons.
+ */
+final class SurveyReference {
+
+    private final List<String[]> lines;
+
+    private SurveyReference(List<String[]> lines) {
+        this.lines = lines;
+    }
+
+    /** The lines of a reference file of this package's test resources. */
+    static SurveyReference of(String resource) {
+        try (InputStream in = SurveyReference.class.getResourceAsStream(resource)) {
+            return new SurveyReference(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(l -> l.split(";")).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line whose first fields are the key. */
+    String[] line(String... key) {
+        return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, key.length), key)).findFirst()
+                .orElseThrow(() -> new AssertionError("No line " + String.join(";", key)));
+    }
+
+    /** The rows of a CSV file of this package's test resources, with its header. */
+    static List<CSVRecord> csv(String resource) {
+        try (InputStream in = SurveyReference.class.getResourceAsStream(resource);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static double[] numbers(List<CSVRecord> rows, String name) {
+        return rows.stream().mapToDouble(r -> Double.parseDouble(r.get(name))).toArray();
+    }
+
+    static String[] texts(List<CSVRecord> rows, String name) {
+        return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
+    }
+
+    /** A field's numbers. */
+    static double[] values(String field) {
+        return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Each value within {@code tolerance} relative to max(1, |expected|). */
+    static void close(double[] expected, double[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j], actual[j], tolerance * Math.max(1, Math.abs(expected[j])), what + " " + j);
+        }
+    }
+}
