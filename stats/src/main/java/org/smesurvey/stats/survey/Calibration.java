@@ -507,7 +507,11 @@ public final class Calibration {
             throw new IllegalArgumentException("The lower bound " + lower + " exceeds the upper bound " + upper);
         }
         SurveyDesign current = design;
-        while (true) {
+        for (int round = 0; ; round++) {
+            if (round == 1000) {
+                throw new IllegalArgumentException("Strict trimming to [" + lower + ", " + upper + "] did not settle in"
+                        + " 1000 rounds: the bounds leave too little room for the weights' total");
+            }
             double[] w = current.weights;
             double trimmed = 0;
             int inside = 0;
