@@ -49,11 +49,14 @@ public final class CsvReader {
     private final TableSpec spec;
     private final Charset charset;
     private final long maxBytes;
+    /** The cells' separator, or 0 to tell comma from semicolon by the header. */
+    private final char forcedDelimiter;
 
-    private CsvReader(TableSpec spec, Charset charset, long maxBytes) {
+    private CsvReader(TableSpec spec, Charset charset, long maxBytes, char forcedDelimiter) {
         this.spec = spec;
         this.charset = charset;
         this.maxBytes = maxBytes;
+        this.forcedDelimiter = forcedDelimiter;
     }
 
     /**
@@ -63,7 +66,7 @@ public final class CsvReader {
      * @return the reader
      */
     public static CsvReader of(TableSpec spec) {
-        return new CsvReader(Objects.requireNonNull(spec, "spec"), StandardCharsets.UTF_8, Long.MAX_VALUE);
+        return new CsvReader(Objects.requireNonNull(spec, "spec"), StandardCharsets.UTF_8, Long.MAX_VALUE, (char) 0);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class CsvReader {
      * @return a new reader
      */
     public CsvReader withCharset(Charset charset) {
-        return new CsvReader(spec, Objects.requireNonNull(charset, "charset"), maxBytes);
+        return new CsvReader(spec, Objects.requireNonNull(charset, "charset"), maxBytes, forcedDelimiter);
     }
 
     /**
@@ -87,7 +90,22 @@ public final class CsvReader {
         if (bytes <= 0) {
             throw new IllegalArgumentException("Size cap is not positive: " + bytes);
         }
-        return new CsvReader(spec, charset, bytes);
+        return new CsvReader(spec, charset, bytes, forcedDelimiter);
+    }
+
+    /**
+     * The same reader with a fixed separator — a tab for Eurostat's TSV — instead of telling comma from semicolon
+     * by the header.
+     *
+     * @param delimiter the separator
+     * @return the reader
+     * @throws IllegalArgumentException if the separator is a quote, a line break or a letter or digit
+     */
+    public CsvReader withDelimiter(char delimiter) {
+        if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || Character.isLetterOrDigit(delimiter)) {
+            throw new IllegalArgumentException("Not a cell separator: '" + delimiter + "'");
+        }
+        return new CsvReader(spec, charset, maxBytes, delimiter);
     }
 
     /**
@@ -175,7 +193,7 @@ public final class CsvReader {
 
         void run(TextReader text) throws IOException {
             try {
-                delimiter = delimiter(text.lookahead(MAX_ROW_CHARS));
+                delimiter = forcedDelimiter != 0 ? forcedDelimiter : delimiter(text.lookahead(MAX_ROW_CHARS));
                 CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
                 CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get();
                 Iterator<CSVRecord> records = parser.iterator();
@@ -227,7 +245,8 @@ public final class CsvReader {
                 problems.add(file, line, cell, columnName(cell), cells.length > header.size() ? cells[header.size()] : "",
                         String.format(Locale.ROOT,
                         "row has %d cells but the header has %d columns (a decimal comma in a %s-separated file must"
-                                + " be quoted)", cells.length, header.size(), delimiter == ';' ? "semicolon" : "comma"));
+                                + " be quoted)", cells.length, header.size(),
+                                delimiter == ';' ? "semicolon" : delimiter == '\t' ? "tab" : "comma"));
                 dropped.add(cells[0].strip());
                 return;
             }

@@ -1,0 +1,472 @@
+package org.smesurvey.core.imports;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smesurvey.core.Figure;
+import org.smesurvey.core.Indicator;
+import org.smesurvey.core.NaceSection;
+import org.smesurvey.core.NetworkScope;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.Population;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.RespondentFunction;
+import org.smesurvey.core.Sampling;
+import org.smesurvey.core.Sectors;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.SizeClassScheme;
+import org.smesurvey.core.Study;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.StudyMethod;
+import org.smesurvey.core.SurveyMode;
+import org.smesurvey.core.Weighting;
+import org.smesurvey.core.YearRange;
+import org.smesurvey.core.io.CsvFile;
+import org.smesurvey.core.io.CsvReader;
+import org.smesurvey.core.io.InputFormatException;
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Problems;
+import org.smesurvey.core.io.Row;
+import org.smesurvey.core.io.TableSpec;
+
+/**
+ * Reads a Eurostat table of the ICT usage in enterprises survey — isoc_cismt (social media use by type), isoc_cismp
+ * (purpose), isoc_smp and relatives — into a catalogue: one study per dataset, one figure per geo, indicator, size
+ * class, sector aggregate and year.
+ *
+ * <p>Two formats, told apart by their header: <b>SDMX-CSV</b> (the dissemination API's {@code format=SDMX-CSV},
+ * one observation per line: {@code DATAFLOW}, {@code LAST UPDATE}, the dimensions, {@code TIME_PERIOD},
+ * {@code OBS_VALUE}, {@code OBS_FLAG}), and the <b>TSV</b> of the bulk download (one time series per line, the
+ * first cell the series key {@code freq,indic_is,size_emp,nace_r2,unit,geo\TIME_PERIOD}, then one cell per year
+ * holding the value, a space and its flags; {@code :} when no value is available). The dimensions read are
+ * {@code freq} (annual only), {@code indic_is}, {@code size_emp} or {@code sizen_r2}, {@code nace_r2},
+ * {@code unit} and {@code geo}; another dimension is a problem, as it would merge figures that differ.
+ *
+ * <p>Codes and what they become:
+ * <ul>
+ *   <li>indicators: {@code E_SM1_GE} social_media_any (mixed networks), {@code E_SM2_GE} several_social_media_types
+ *       (mixed), {@code E_SNET} social_networks (external), {@code E_BLOG} blogs_microblogs (external),
+ *       {@code E_MMCS} multimedia_sharing (external), {@code E_WIKI} wikis (mixed); any other indicator is left
+ *       out and counted;</li>
+ *   <li>units: {@code PC_ENT} (percentage of enterprises) becomes the proportion; another unit is left out and
+ *       counted;</li>
+ *   <li>size classes: {@code 10_M} or {@code GE10} (10 or more persons employed), {@code GE250} or
+ *       {@code 250_M}, and any {@code A-B} ({@code 10-49}, {@code 50-249}, {@code 10-249}, {@code 0-9}) become
+ *       employee bands; {@code TOTAL} is left out (it mixes the optional micro enterprises in);</li>
+ *   <li>activities: {@code C10-S951_X_K} (all the survey covers: C–J, L–N and 95.1) is the study's population;
+ *       a section's letter, a range of sections ({@code C-E}) or of divisions within one section
+ *       ({@code C10-C33}, {@code G45-G47}) become sectors; another aggregate is a problem;</li>
+ *   <li>regions: countries (EL and UK accepted) and EU27_2020 and EU28; other aggregates (EA, EU15…) are left out
+ *       and counted;</li>
+ *   <li>flags: {@code b} break in series, {@code e} estimated, {@code u} low reliability, {@code p} provisional,
+ *       {@code d} definition differs, {@code r} revised, {@code s} Eurostat estimate, {@code n} not significant
+ *       go into the figure's notes; {@code c} (confidential), {@code z} (not applicable) and {@code :} (not
+ *       available) leave the value out, counted; another letter is a problem.</li>
+ * </ul>
+ * Eurostat publishes no sample size per figure: every figure is without a base, and its study is coded as the
+ * survey's method (probability samples from business registers, weighted).
+ *
+ * <p>Reference: Eurostat, "API - FAQ - TSV data format" and "SDMX-CSV" (Eurostat data dissemination help, 2023);
+ * Eurostat, <i>Bulk download guidelines</i> (2019).
+ *
+ * @since 0.1
+ */
+public final class EurostatTable {
+
+    private static final String WHAT = "the Eurostat table";
+    private static final Pattern DATAFLOW = Pattern.compile("[A-Z]+:([A-Za-z0-9_]+)\\(.*\\)");
+    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
+    private static final Pattern AT_LEAST = Pattern.compile("(?:GE(\\d+)|(\\d+)_M)");
+    private static final Pattern DIVISIONS = Pattern.compile("([A-U])\\d{2}-([A-U])\\d{2}");
+    private static final Pattern SECTIONS = Pattern.compile("([A-U])(?:-([A-U]))?");
+    private static final List<String> DIMENSIONS = List.of("freq", "indic_is", "size_emp", "sizen_r2", "nace_r2",
+            "unit", "geo");
+
+    /** An indicator the catalogue has a code for. */
+    private record Mapped(String code, String wording, NetworkScope scope) {
+    }
+
+    private static final Map<String, Mapped> INDICATORS = Map.of(
+            "E_SM1_GE", new Mapped("social_media_any", "enterprises using one or more of the social media",
+                    NetworkScope.MIXED),
+            "E_SM2_GE", new Mapped("several_social_media_types", "enterprises using two or more types of social"
+                    + " media", NetworkScope.MIXED),
+            "E_SNET", new Mapped("social_networks", "enterprises using social networks", NetworkScope.EXTERNAL),
+            "E_BLOG", new Mapped("blogs_microblogs", "enterprises using the enterprise's blog or microblogs",
+                    NetworkScope.EXTERNAL),
+            "E_MMCS", new Mapped("multimedia_sharing", "enterprises using multimedia content sharing websites",
+                    NetworkScope.EXTERNAL),
+            "E_WIKI", new Mapped("wikis", "enterprises using wiki-based knowledge-sharing tools",
+                    NetworkScope.MIXED));
+
+    private static final Map<Character, String> NOTED_FLAGS = Map.of('b', "break in time series", 'e', "estimated",
+            'u', "low reliability", 'p', "provisional", 'd', "definition differs", 'r', "revised", 's',
+            "Eurostat estimate", 'n', "not significant");
+    private static final Map<Character, String> MISSING_FLAGS = Map.of('c', "confidential (c)", 'z',
+            "not applicable (z)");
+
+    private EurostatTable() {
+    }
+
+    /**
+     * Reads a table, its dataset named by the file: SDMX-CSV says it in {@code DATAFLOW}; a TSV file is named
+     * after it ({@code isoc_cismt.tsv}, {@code estat_isoc_cismt.tsv}).
+     *
+     * @param source the file
+     * @return the catalogue and what was left out
+     * @throws InputFormatException listing every problem with its line and column, if the table is not as
+     *         described above
+     * @throws IOException if the source cannot be read
+     */
+    public static Imported read(InputSource source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        return readAs(source, null);
+    }
+
+    /**
+     * Reads a table of a named dataset.
+     *
+     * @param source the file
+     * @param dataset the dataset's code, such as {@code isoc_cismt}; SDMX-CSV's {@code DATAFLOW} must agree
+     * @return the catalogue and what was left out
+     * @throws InputFormatException listing every problem with its line and column
+     * @throws IOException if the source cannot be read
+     */
+    public static Imported read(InputSource source, String dataset) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dataset, "dataset");
+        return readAs(source, dataset.toLowerCase(Locale.ROOT));
+    }
+
+    private static Imported readAs(InputSource source, String dataset) throws IOException {
+        Problems problems = new Problems();
+        String file = source.name().replaceAll(".*[/\\\\]", "");
+        boolean tsv = isTsv(source);
+        String named = dataset != null ? dataset : tsv ? file.replaceAll("\\.(tsv|txt)$", "")
+                .replaceFirst("^estat_", "").toLowerCase(Locale.ROOT) : null;
+        Values values = new Values(named, problems);
+        if (tsv) {
+            CsvFile table = CsvReader.of(TableSpec.open(List.of())).withDelimiter('\t').readAll(source, problems);
+            problems.throwIfAny(WHAT);
+            readTsv(table, values, problems);
+        } else {
+            CsvFile table = CsvReader.of(TableSpec.open(List.of("TIME_PERIOD", "OBS_VALUE"))).readAll(source,
+                    problems);
+            problems.throwIfAny(WHAT);
+            readSdmx(table, values, problems);
+        }
+        problems.throwIfAny(WHAT);
+        return values.imported();
+    }
+
+    /** Whether the first line is a TSV series key ({@code ...,geo\TIME_PERIOD} then tabs). */
+    private static boolean isTsv(InputSource source) throws IOException {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                source.opener().open(), java.nio.charset.StandardCharsets.UTF_8))) {
+            char[] start = new char[4096];
+            int read = in.read(start);
+            String head = read <= 0 ? "" : new String(start, 0, read);
+            int end = head.indexOf('\t');
+            return end > 0 && head.substring(0, end).contains("\\");
+        }
+    }
+
+    private static void readSdmx(CsvFile file, Values values, Problems problems) {
+        List<String> dimensions = new ArrayList<>();
+        for (String column : file.header()) {
+            if (!List.of("DATAFLOW", "LAST UPDATE", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS")
+                    .contains(column)) {
+                dimensions.add(column);
+            }
+        }
+        if (!checkDimensions(dimensions, file.file(), problems)) {
+            return;
+        }
+        if (values.dataset == null && !file.header().contains("DATAFLOW")) {
+            problems.add(file.file(), 1, 0, "DATAFLOW", "", "no DATAFLOW column to name the dataset: name it when"
+                    + " reading (read(source, \"isoc_cismt\"))");
+            return;
+        }
+        for (Row row : file.rows()) {
+            if (row.has("DATAFLOW")) {
+                Matcher m = DATAFLOW.matcher(row.text("DATAFLOW"));
+                if (!m.matches()) {
+                    row.fail("DATAFLOW", row.text("DATAFLOW"), "is not a dataflow such as ESTAT:ISOC_CISMT(1.0)");
+                    continue;
+                }
+                if (values.dataset == null) {
+                    values.dataset = m.group(1).toLowerCase(Locale.ROOT);
+                }
+                if (!m.group(1).equalsIgnoreCase(values.dataset)) {
+                    row.fail("DATAFLOW", row.text("DATAFLOW"), "is not the dataset " + values.dataset);
+                    continue;
+                }
+            }
+            Map<String, String> key = new LinkedHashMap<>();
+            dimensions.forEach(d -> key.put(d, row.text(d)));
+            String flags = row.has("OBS_FLAG") ? row.text("OBS_FLAG") : "";
+            values.add(row, key, "TIME_PERIOD", row.text("TIME_PERIOD"), "OBS_VALUE", row.text("OBS_VALUE"), flags);
+        }
+    }
+
+    private static void readTsv(CsvFile file, Values values, Problems problems) {
+        String first = file.header().get(0);
+        String[] parts = first.split("\\\\", 2);
+        List<String> dimensions = List.of(parts[0].split(","));
+        if (!parts[1].strip().equalsIgnoreCase("TIME_PERIOD") && !parts[1].strip().equalsIgnoreCase("time")) {
+            problems.add(file.file(), 1, 1, first, first, "the series key must end with \\TIME_PERIOD");
+            return;
+        }
+        if (!checkDimensions(dimensions, file.file(), problems)) {
+            return;
+        }
+        List<String> years = file.header().subList(1, file.header().size());
+        for (Row row : file.rows()) {
+            String[] codes = row.text(first).split(",", -1);
+            if (codes.length != dimensions.size()) {
+                row.fail(first, row.text(first), "has " + codes.length + " codes for the " + dimensions.size()
+                        + " dimensions " + dimensions);
+                continue;
+            }
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int d = 0; d < codes.length; d++) {
+                key.put(dimensions.get(d), codes[d].strip());
+            }
+            for (String year : years) {
+                String cell = row.text(year).strip();
+                String value = cell;
+                String flags = "";
+                int space = cell.indexOf(' ');
+                if (space >= 0) {
+                    value = cell.substring(0, space);
+                    flags = cell.substring(space + 1).strip();
+                }
+                values.add(row, key, year, year.strip(), year, value, flags);
+            }
+        }
+    }
+
+    private static boolean checkDimensions(List<String> dimensions, String file, Problems problems) {
+        boolean ok = true;
+        for (String d : dimensions) {
+            if (!DIMENSIONS.contains(d)) {
+                problems.add(file, 1, 0, d, d, "is a dimension this importer does not map (it would merge figures"
+                        + " that differ); the dimensions it reads are " + DIMENSIONS);
+                ok = false;
+            }
+        }
+        for (String required : List.of("indic_is", "unit", "geo")) {
+            if (!dimensions.contains(required)) {
+                problems.add(file, 1, 0, required, "", "missing dimension '" + required + "'");
+                ok = false;
+            }
+        }
+        if (!dimensions.contains("size_emp") && !dimensions.contains("sizen_r2")) {
+            problems.add(file, 1, 0, "size_emp", "", "missing dimension 'size_emp' (or 'sizen_r2')");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** The figures read so far, and the values left out. */
+    private static final class Values {
+        private String dataset;
+        private final Problems problems;
+        private final List<Pending> pending = new ArrayList<>();
+        private final Map<String, Long> leftOut = new TreeMap<>();
+
+        Values(String dataset, Problems problems) {
+            this.dataset = dataset;
+            this.problems = problems;
+        }
+
+        /** A figure before its study exists: the study's fieldwork and region come from all of them. */
+        private record Pending(Mapped indicator, String indicatorCode, Region region, int year, String sizeCode,
+                SizeBand band, Optional<Sectors> sectors, double proportion, String notes) {
+        }
+
+        void add(Row row, Map<String, String> key, String yearColumn, String yearText, String valueColumn,
+                String valueText, String flags) {
+            String freq = key.getOrDefault("freq", "A");
+            if (!freq.equals("A")) {
+                row.fail("freq", freq, "is not annual (A): only yearly figures are read");
+                return;
+            }
+            StringBuilder notes = new StringBuilder();
+            for (char flag : flags.toCharArray()) {
+                if (MISSING_FLAGS.containsKey(flag)) {
+                    leave(MISSING_FLAGS.get(flag));
+                    return;
+                }
+                if (NOTED_FLAGS.containsKey(flag)) {
+                    notes.append(notes.isEmpty() ? "" : "; ").append("flag ").append(flag).append(": ")
+                            .append(NOTED_FLAGS.get(flag));
+                } else {
+                    row.fail(valueColumn, flags, "has the flag '" + flag + "', which Eurostat does not use; expected"
+                            + " b, c, d, e, n, p, r, s, u or z");
+                    return;
+                }
+            }
+            if (valueText.equals(":") || valueText.isEmpty()) {
+                leave("not available (:)");
+                return;
+            }
+            double value;
+            try {
+                value = Double.parseDouble(valueText);
+            } catch (NumberFormatException e) {
+                row.fail(valueColumn, valueText, "is not a value: expected a number, or ':' when none is available");
+                return;
+            }
+            if (!(value >= 0 && value <= 100)) {
+                row.fail(valueColumn, valueText, "is not a percentage of enterprises (0 to 100)");
+                return;
+            }
+            int year;
+            try {
+                year = Integer.parseInt(yearText);
+                YearRange.requireYear(year);
+            } catch (IllegalArgumentException e) {
+                row.fail(yearColumn, yearText, "is not a year (YYYY): only yearly figures are read");
+                return;
+            }
+            String indicatorCode = key.get("indic_is");
+            Mapped indicator = INDICATORS.get(indicatorCode);
+            if (indicator == null) {
+                leave("indicator " + indicatorCode + " is not one the catalogue has a code for");
+                return;
+            }
+            String unit = key.get("unit");
+            if (!unit.equals("PC_ENT")) {
+                leave("unit " + unit + " is not a percentage of all enterprises (PC_ENT)");
+                return;
+            }
+            String geo = key.get("geo");
+            Region region;
+            try {
+                region = Region.of(geo);
+            } catch (IllegalArgumentException e) {
+                leave("region " + geo + " is not a country, EU27_2020 or EU28");
+                return;
+            }
+            String sizeColumn = key.containsKey("size_emp") ? "size_emp" : "sizen_r2";
+            String sizeCode = key.get(sizeColumn);
+            if (sizeCode.equals("TOTAL")) {
+                leave("size class TOTAL mixes in the optional micro enterprises");
+                return;
+            }
+            Optional<SizeBand> band = band(sizeCode);
+            if (band.isEmpty()) {
+                row.fail(sizeColumn, sizeCode, "is not a size class: expected 10_M, GE10, GE250, 250_M or A-B such as"
+                        + " 10-49");
+                return;
+            }
+            Optional<Sectors> sectors = Optional.empty();
+            if (key.containsKey("nace_r2")) {
+                String nace = key.get("nace_r2");
+                Optional<Optional<Sectors>> mapped = sectors(nace);
+                if (mapped.isEmpty()) {
+                    row.fail("nace_r2", nace, "is not an activity this importer maps: expected C10-S951_X_K, a"
+                            + " section (C), a range of sections (C-E) or of divisions within one (C10-C33)");
+                    return;
+                }
+                sectors = mapped.get();
+            }
+            notes.insert(0, "Eurostat " + dataset + ", " + indicatorCode + (notes.isEmpty() ? "" : "; "));
+            pending.add(new Pending(indicator, indicatorCode, region, year, sizeCode, band.get(), sectors,
+                    value / 100, notes.toString()));
+        }
+
+        private void leave(String reason) {
+            leftOut.merge(reason, 1L, Long::sum);
+        }
+
+        Imported imported() {
+            List<Study> studies = new ArrayList<>();
+            List<Observation> observations = new ArrayList<>();
+            if (!pending.isEmpty()) {
+                int first = pending.stream().mapToInt(Pending::year).min().orElseThrow();
+                int last = pending.stream().mapToInt(Pending::year).max().orElseThrow();
+                java.util.Set<Region> regions = new java.util.TreeSet<>(java.util.Comparator.comparing(Region::code));
+                pending.forEach(p -> regions.add(p.region()));
+                Region studyRegion = regions.contains(Region.EU27_2020) ? Region.EU27_2020
+                        : regions.contains(Region.EU28) ? Region.EU28
+                        : regions.size() == 1 ? regions.iterator().next() : Region.EU27_2020;
+                Study study = Study.builder("EUROSTAT_" + dataset.toUpperCase(Locale.ROOT))
+                        .title("Eurostat dataset " + dataset + " (ICT usage in enterprises)")
+                        .publisher("Eurostat")
+                        .fieldwork(YearRange.of(first, last))
+                        .region(studyRegion)
+                        .population(new Population("enterprises with 10 or more persons employed, NACE C-J, L-N and"
+                                + " 95.1 (Eurostat ICT usage in enterprises survey)", SizeClassScheme.EUROSTAT_ICT,
+                                Optional.of(SizeBand.atLeast(10)), Optional.of(Sectors.ICT_SURVEY)))
+                        .respondents(RespondentFunction.UNKNOWN)
+                        .method(new StudyMethod(SurveyMode.UNKNOWN, Sampling.PROBABILITY, Weighting.WEIGHTED))
+                        .sources(List.of(URI.create("https://ec.europa.eu/eurostat/databrowser/view/" + dataset
+                                + "/default/table")))
+                        .notes("Imported from Eurostat's table of " + dataset + " (" + pending.size() + " figures)."
+                                + " Method coded from the"
+                                + " survey's methodology: stratified random samples from business registers,"
+                                + " results weighted to the population. Eurostat publishes no sample size per"
+                                + " figure.")
+                        .build();
+                studies.add(study);
+                for (Pending p : pending) {
+                    Observation.Builder b = Observation.builder(study, Indicator.of(p.indicator().code(),
+                            p.indicator().wording()), p.indicator().scope(), new Figure.Unbased(p.proportion()))
+                            .region(p.region()).year(p.year()).size(p.sizeCode(), p.band()).notes(p.notes());
+                    p.sectors().ifPresent(b::sectors);
+                    observations.add(b.build());
+                }
+            }
+            return new Imported(StudyCatalogue.of(studies, observations), leftOut);
+        }
+    }
+
+    /** A size class's employee band, or empty if the code is not one. */
+    static Optional<SizeBand> band(String code) {
+        if (code.equals("10_M") || code.equals("GE10")) {
+            return Optional.of(SizeBand.atLeast(10));
+        }
+        Matcher atLeast = AT_LEAST.matcher(code);
+        if (atLeast.matches()) {
+            return Optional.of(SizeBand.atLeast(Integer.parseInt(atLeast.group(1) != null ? atLeast.group(1)
+                    : atLeast.group(2))));
+        }
+        Matcher range = RANGE.matcher(code);
+        if (range.matches()) {
+            int min = Integer.parseInt(range.group(1));
+            int max = Integer.parseInt(range.group(2));
+            return min <= max ? Optional.of(SizeBand.of(min, max)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An activity aggregate's sectors: empty inside when it is the survey's whole population, empty outside when
+     * it is not an aggregate this importer maps.
+     */
+    static Optional<Optional<Sectors>> sectors(String code) {
+        if (code.equals("C10-S951_X_K")) {
+            return Optional.of(Optional.empty());
+        }
+        Matcher divisions = DIVISIONS.matcher(code);
+        if (divisions.matches() && divisions.group(1).equals(divisions.group(2))) {
+            return Optional.of(Optional.of(Sectors.of(NaceSection.valueOf(divisions.group(1)))));
+        }
+        Matcher sections = SECTIONS.matcher(code);
+        if (sections.matches()) {
+            return Optional.of(Optional.of(Sectors.parse(code)));
+        }
+        return Optional.empty();
+    }
+}
