@@ -51,7 +51,8 @@ public final class CatalogueSummary {
      *        and options without a value are ignored
      * @param out where the summary goes
      * @param err where problems go
-     * @return the exit status: 0 on success, 1 if the catalogue cannot be read, 2 for wrong arguments
+     * @return the exit status: 0 on success, 2 for wrong arguments or a catalogue with problems, 1 if the
+     *         catalogue cannot be found or read
      */
     public static int run(String[] arguments, PrintStream out, PrintStream err) {
         // The main job's Maven properties arrive as --name=value options, empty when not set: --catalogue=DIR
@@ -67,7 +68,10 @@ public final class CatalogueSummary {
             NamedCatalogue named = NamedCatalogue.load(args.length == 0 ? "" : args[0]);
             new CatalogueSummary(out).print(named);
             return 0;
-        } catch (InputFormatException | java.io.FileNotFoundException e) {
+        } catch (InputFormatException e) {
+            err.println(e.getMessage()); // the catalogue's problems, each with file, line and column
+            return 2;
+        } catch (java.io.FileNotFoundException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

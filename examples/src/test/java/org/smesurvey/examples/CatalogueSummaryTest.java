@@ -59,7 +59,7 @@ class CatalogueSummaryTest {
     void reportsABadCatalogueWithoutAStackTrace(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("studies.csv"), "study_id,title\n");
         Files.writeString(dir.resolve("observations.csv"), "");
-        assertEquals(1, run(dir.toString()));
+        assertEquals(2, run(dir.toString()));
         String problems = err.toString(StandardCharsets.UTF_8);
         assertTrue(problems.startsWith("5 problems in the catalogue; nothing was loaded:\n"
                 + "  studies.csv, line 1: missing required column 'publisher'\n"), problems);

@@ -61,8 +61,8 @@ public final class Report {
      *        {@code --lang=en|fr}, {@code --year=YYYY}; empty values mean the defaults
      * @param out where progress goes
      * @param err where problems go
-     * @return the exit status: 0 on success, 1 if a catalogue cannot be read or the page written, 2 for wrong
-     *         options
+     * @return the exit status: 0 on success, 2 for wrong options or a catalogue with problems, 1 if a directory
+     *         is missing, catalogues conflict or the page cannot be written
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ReportOptions options;
@@ -86,8 +86,11 @@ public final class Report {
             out.printf(Locale.ROOT, "Report written to %s (%d kB) in %.1f s%n", index.toAbsolutePath(),
                     Files.size(index) / 1024, (System.nanoTime() - report.start) / 1e9);
             return 0;
-        } catch (InputFormatException | FileNotFoundException | IllegalArgumentException e) {
-            err.println(e.getMessage()); // a bad catalogue, a missing directory, or catalogues that conflict
+        } catch (InputFormatException e) {
+            err.println(e.getMessage()); // a bad catalogue: its problems, each with file, line and column
+            return 2;
+        } catch (FileNotFoundException | IllegalArgumentException e) {
+            err.println(e.getMessage()); // a missing directory, or catalogues that conflict
             return 1;
         } catch (IOException e) {
             err.println("Cannot read a catalogue or write the report: " + e);

@@ -196,7 +196,7 @@ class ReportTest {
         Path bad = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(bad.resolve("studies.csv"), "study_id,title\n");
         Files.writeString(bad.resolve("observations.csv"), "study_id\n");
-        assertEquals(1, run("--catalogue=" + bad, "--out=" + dir.resolve("out")));
+        assertEquals(2, run("--catalogue=" + bad, "--out=" + dir.resolve("out")));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("studies.csv"), err.toString(StandardCharsets.UTF_8));
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "));
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
