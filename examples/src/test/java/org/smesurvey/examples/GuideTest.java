@@ -1,0 +1,209 @@
+package org.smesurvey.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smesurvey.core.ObservationFilters.region;
+import static org.smesurvey.core.ObservationFilters.scope;
+import static org.smesurvey.core.ObservationFilters.sizeOverlapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smesurvey.charts.ChartSpec;
+import org.smesurvey.charts.ForestPlot;
+import org.smesurvey.core.NetworkScope;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.Platform;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.Sampling;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.csv.CatalogueReader;
+import org.smesurvey.core.csv.CatalogueWriter;
+import org.smesurvey.core.imports.EurostatTable;
+import org.smesurvey.core.imports.Imported;
+import org.smesurvey.core.io.InputSource;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.adoption.AdoptionData;
+import org.smesurvey.stats.adoption.AdoptionModel;
+import org.smesurvey.stats.adoption.GapDecomposition;
+import org.smesurvey.stats.comparability.ComparabilityCheck;
+import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.smesurvey.stats.meta.EffectSizes;
+import org.smesurvey.stats.meta.MetaAnalysis;
+import org.smesurvey.stats.meta.MetaResult;
+import org.smesurvey.stats.meta.Moderators;
+import org.smesurvey.stats.meta.ProportionMeasure;
+import org.smesurvey.stats.survey.DomainEstimates;
+import org.smesurvey.stats.survey.RespondentReader;
+import org.smesurvey.stats.survey.Respondents;
+import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyRegression;
+
+/**
+ * The user guide's code, run: every {@code java} block of docs/guide.md is one of the marked regions below, word
+ * for word, so the guide cannot show code that does not compile or run. Each test runs one task's region and checks
+ * what it gives.
+ */
+class GuideTest {
+
+    private static final Path GUIDE = Path.of("../docs/guide.md");
+    private static final Path SOURCE = Path.of("src/test/java/org/smesurvey/examples/GuideTest.java");
+
+    @Test
+    void theGuideShowsExactlyTheCodeRunHere() throws IOException {
+        List<String> guide = new ArrayList<>();
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE));
+        while (block.find()) {
+            guide.add(block.group(1).strip());
+        }
+        List<String> regions = new ArrayList<>();
+        Matcher region = Pattern.compile("// guide: [a-z]+\\n(.*?)\\n\\s*// end", Pattern.DOTALL)
+                .matcher(Files.readString(SOURCE));
+        while (region.find()) {
+            regions.add(region.group(1).lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                    .reduce((a, b) -> a + "\n" + b).orElse("").strip());
+        }
+        assertEquals(regions, guide);
+        assertEquals(9, guide.size());
+    }
+
+    @Test
+    void load() throws IOException {
+        Path dir = Path.of("src/test/resources/org/smesurvey/examples/report/ine-like");
+        // guide: load
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue mine = CatalogueReader.withDefaults().read(dir);   // your catalogue's directory
+        StudyCatalogue all = StudyCatalogue.union(List.of(bundled, mine));
+        System.out.println(all.studies().size() + " studies, " + all.observations().size() + " figures");
+        // end
+        assertEquals(bundled.studies().size() + 1, all.studies().size());
+    }
+
+    @Test
+    void filter() {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        // guide: filter
+        StudyCatalogue french = bundled.filter(region(Region.of("FR")).and(scope(NetworkScope.EXTERNAL))
+                .and(sizeOverlapping(SizeBand.of(10, 249))));
+        french.observations().forEach(o -> System.out.println(o.study().id() + " " + o.figure().proportion()));
+        // end
+        assertTrue(french.observations().stream().allMatch(o -> o.region().equals(Region.of("FR"))));
+    }
+
+    /** The seed case's two figures: Insee's 20 % and Bpifrance's 70 %. */
+    private static Observation figure(StudyCatalogue catalogue, String study, String indicator) {
+        return catalogue.observations().stream().filter(o -> o.study().id().equals(study)
+                && o.indicator().code().equals(indicator)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void compareAndExplain() {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        // guide: compare
+        Observation insee = figure(bundled, "INSEE_IP_2013", "social_media_any");
+        Observation bpifrance = figure(bundled, "BPIFRANCE_LAB_2018", "social_networks");
+        ComparabilityReport report = ComparabilityCheck.withDefaults().compare(insee, bpifrance);
+        System.out.println(report.summary());
+        // end
+        // guide: explain
+        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(bundled));
+        GapDecomposition gap = GapDecomposition.of(fit, insee, bpifrance);
+        System.out.println(gap.summary());   // time, size, indicator, scope, respondent... and what is left
+        // end
+        assertTrue(gap.summary().startsWith("INSEE_IP_2013"), gap.summary());
+        assertTrue(!report.summary().isBlank());
+    }
+
+    @Test
+    void model() {
+        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        // guide: model
+        AdoptionModel.Kind small = new AdoptionModel.Kind(SizeBand.of(10, 49), "social_media_any",
+                NetworkScope.MIXED, Sampling.PROBABILITY, "FR", "unknown");
+        Interval in2026 = fit.predict(small, 2026).predictionAsProportion();   // a new study's figure
+        double[] half = fit.yearReaching(small, 0.5);                          // the year, its standard error
+        System.out.printf("2026: %.0f to %.0f %%; 50 %% in %.0f (SE %.1f)%n", 100 * in2026.lower(),
+                100 * in2026.upper(), half[0], half[1]);
+        // end
+        assertTrue(in2026.lower() < in2026.upper());
+    }
+
+    @Test
+    void pool() {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        // guide: pool
+        List<Observation> facebook = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
+                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
+        MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, facebook));
+        System.out.println(result.summary());   // as metafor prints it, the prediction interval included
+        // end
+        assertTrue(result.k() >= 2);
+    }
+
+    @Test
+    void respondents() throws IOException {
+        Path file;
+        try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
+            file = Files.createTempFile("respondents", ".csv");
+            Files.write(file, in.readAllBytes());
+        }
+        // guide: respondents
+        Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                .answers("external").categories("band", "region").build().read(file);
+        SurveyEstimator estimator = SurveyEstimator.of(data.design());
+        DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.categories("band"));
+        System.out.println(bySize.difference("10-249", "0-9"));   // with the covariance of the two domains
+        Moderators x = Moderators.builder(data.size())
+                .factor("band", data.categories("band"), List.of("0-9", "10-249", "250-4999", "5000+"))
+                .factor("region", data.categories("region"), "Ile-de-France").build();
+        double[] y = new double[data.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = data.answers("external").isYes(i) ? 1 : 0;
+        }
+        SurveyRegression model = estimator.regression(y, x, SurveyRegression.Family.QUASIBINOMIAL);
+        System.out.println(model.summary());
+        DomainEstimates margins = model.predictiveMargins("band");   // by size, the regional mix held fixed
+        // end
+        Files.delete(file);
+        assertEquals(4, margins.labels().size());
+    }
+
+    @Test
+    void chart(@TempDir Path dir) throws IOException {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        List<Observation> facebook = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
+                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
+        MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, facebook));
+        Path svg = dir.resolve("forest.svg");
+        // guide: chart
+        ForestPlot.of(result, ChartSpec.builder().title("SMEs on Facebook").build()).save(svg);   // or .png
+        // end
+        assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains("SMEs on Facebook"));
+    }
+
+    @Test
+    void importATable(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("isoc_cismt.tsv");
+        Files.writeString(file, "freq,indic_is,size_emp,nace_r2,unit,geo\\TIME_PERIOD\t2021 \n"
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t50 \n");
+        Path out = dir.resolve("catalogue");
+        // guide: import
+        Imported imported = EurostatTable.read(InputSource.of(file));   // SDMX-CSV or the bulk TSV
+        System.out.println(imported.summary());                          // figures, and what was left out
+        CatalogueWriter.withDefaults().write(imported.catalogue(), out);  // an ordinary catalogue to edit
+        // end
+        assertEquals(1, CatalogueReader.withDefaults().read(out).observations().size());
+    }
+}
