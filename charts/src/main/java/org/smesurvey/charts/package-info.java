@@ -6,6 +6,12 @@
  * and a {@link org.smesurvey.charts.ChartSpec} (title, English or French labels, interval level); the chart
  * then writes itself to a stream or a file.
  *
+ * <p>Example:
+ * <pre>{@code
+ * MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, figures));
+ * ForestPlot.of(result, ChartSpec.builder().title("SMEs on Facebook").build()).save(Path.of("forest.svg"));
+ * }</pre>
+ *
  * @since 0.1
  */
 package org.smesurvey.charts;

@@ -8,6 +8,13 @@
  * catalogue has no word for — never dropped unseen. An imported catalogue is an ordinary one: merge it with
  * others, or write it back in the catalogue format ({@link org.smesurvey.core.csv.CatalogueWriter}) to edit it.
  *
+ * <p>Example:
+ * <pre>{@code
+ * Imported imported = EurostatTable.read(InputSource.of(Path.of("isoc_cismt.tsv")));
+ * System.out.println(imported.summary());        // figures, and the values left out with their reasons
+ * CatalogueWriter.withDefaults().write(imported.catalogue(), Path.of("eurostat-catalogue"));
+ * }</pre>
+ *
  * @since 0.1
  */
 package org.smesurvey.core.imports;

@@ -20,6 +20,13 @@
  *   <li>at most {@value org.smesurvey.core.io.Problems#KEPT} problems are kept, and all are counted.</li>
  * </ul>
  *
+ * <p>Example:
+ * <pre>{@code
+ * Problems problems = new Problems();
+ * CsvFile file = CsvReader.of(TableSpec.open(List.of("weight"))).readAll(InputSource.of(path), problems);
+ * problems.throwIfAny("the respondent data");   // every problem with its file, line and column
+ * }</pre>
+ *
  * @since 0.1
  */
 package org.smesurvey.core.io;

@@ -5,6 +5,13 @@
  * {@link org.smesurvey.stats.meta.MetaResult}), meta-regression, subgroups, leave-one-out, Egger's test and
  * trim-and-fill.
  *
+ * <p>Example:
+ * <pre>{@code
+ * EffectSizes studies = EffectSizes.of(ProportionMeasure.PLO, figures);   // figures with a base
+ * MetaResult result = MetaAnalysis.withDefaults().fit(studies);              // REML, as metafor's rma
+ * System.out.println(result.summary());
+ * }</pre>
+ *
  * @since 0.1
  */
 package org.smesurvey.stats.meta;

@@ -18,6 +18,15 @@
  * <p>Everything is held in primitive arrays indexed by respondent; each statistic is one or two passes, in
  * parallel chunks for large samples, whatever the number of domains.
  *
+ * <p>Example:
+ * <pre>{@code
+ * Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+ *         .answers("external").categories("band").build().read(Path.of("respondents.csv"));
+ * SurveyEstimator estimator = SurveyEstimator.of(data.design());
+ * DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.categories("band"));
+ * System.out.println(bySize.difference("10-249", "0-9"));   // carries the domains' covariance
+ * }</pre>
+ *
  * @since 0.1
  */
 package org.smesurvey.stats.survey;
