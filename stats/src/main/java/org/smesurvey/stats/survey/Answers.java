@@ -16,11 +16,17 @@ import java.util.Objects;
 public final class Answers {
 
     private final boolean[] yes;
+    /** The answers as numbers, 1 for yes: estimators add them without a branch on unpredictable answers. */
+    private final double[] values;
     private final boolean[] answered;
     private final int missing;
 
     private Answers(boolean[] yes, boolean[] answered) {
         this.yes = yes;
+        this.values = new double[yes.length];
+        for (int i = 0; i < yes.length; i++) {
+            values[i] = yes[i] ? 1 : 0;
+        }
         this.answered = answered;
         int count = 0;
         if (answered != null) {
@@ -134,6 +140,11 @@ public final class Answers {
     /** The yes flags, not copied, for the estimators. */
     boolean[] yesArray() {
         return yes;
+    }
+
+    /** The answers as 0 and 1, not copied, for the estimators' sums. */
+    double[] valueArray() {
+        return values;
     }
 
     private boolean checkIndex(int i) {

@@ -113,8 +113,10 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if there are not as many answers as respondents
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
+        Objects.requireNonNull(label, "label");
         requireAnswers(answers);
-        return proportion(label, Answers.of(answers));
+        // none missing: the flags are read as they are, without building Answers' numbers for one call
+        return estimate(List.of(label), null, null, i -> answers[i] ? 1 : 0, Statistic.PROPORTION).get(0);
     }
 
     /**
@@ -130,8 +132,8 @@ public final class SurveyEstimator {
     public SurveyEstimate proportion(String label, Answers answers) {
         Objects.requireNonNull(label, "label");
         requireAnswers(answers);
-        boolean[] yes = answers.yesArray();
-        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), i -> yes[i] ? 1 : 0,
+        double[] yes = answers.valueArray();
+        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), i -> yes[i],
                 Statistic.PROPORTION);
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
@@ -305,9 +307,24 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
      *         finite
      */
-    public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
+        public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
+        return totalBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted total in each domain, survey's {@code svyby(~y, ~domain, design, svytotal, deff = TRUE)},
+     * domains in the order of their names.
+     *
+     * @param values each respondent's value, finite
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
+     *         finite
+     */
+    public List<SurveyEstimate> totalBy(double[] values, Domains domains) {
+        Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
-        Coding coding = Coding.of(domains, design.n, "domains");
+        Coding coding = domains.coding(design.n);
         return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.TOTAL);
     }
 
@@ -327,7 +344,7 @@ public final class SurveyEstimator {
             squares[d] += w[i] * deviation * deviation;
         }
         double[] variance = Linearisation.variances(design, count, domainOf, i -> w[i] * y.at(i));
-        Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
+        DomainSizes domains = domainOf == null ? DomainSizes.all(design) : DomainSizes.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
             int n = domains.respondents(d);
@@ -351,7 +368,8 @@ public final class SurveyEstimator {
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
         requireAnswers(answers);
-        return proportionBy(Answers.of(answers), domains);
+        Coding coding = Domains.of(Objects.requireNonNull(domains, "domains")).coding(design.n);
+        return estimate(coding.names(), coding.codes(), null, i -> answers[i] ? 1 : 0, Statistic.PROPORTION);
     }
 
     /**
@@ -364,11 +382,26 @@ public final class SurveyEstimator {
      * @return one estimate per domain, labelled with its name
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
      */
-    public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
+        public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
+        return proportionBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The share answering yes among those who answered, in each domain, survey's {@code svyby(~I(answer),
+     * ~domain, design, svymean, na.rm = TRUE, deff = TRUE)}, domains in the order of their names; a domain where
+     * nobody with a non-zero weight answered is left out.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     */
+    public List<SurveyEstimate> proportionBy(Answers answers, Domains domains) {
+        Objects.requireNonNull(domains, "domains");
         requireAnswers(answers);
-        Coding coding = Coding.of(domains, design.n, "domains");
-        boolean[] yes = answers.yesArray();
-        return estimate(coding.names(), coding.codes(), answers.answeredOrNull(), i -> yes[i] ? 1 : 0,
+        Coding coding = domains.coding(design.n);
+        double[] yes = answers.valueArray();
+        return estimate(coding.names(), coding.codes(), answers.answeredOrNull(), i -> yes[i],
                 Statistic.PROPORTION);
     }
 
@@ -385,9 +418,27 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
      *         answer with a non-zero weight
      */
-    public DomainEstimates proportionsBy(Answers answers, String[] domains) {
+        public DomainEstimates proportionsBy(Answers answers, String[] domains) {
+        return proportionsBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The share answering yes in each domain with the covariance of the domains' estimates, survey's
+     * {@code svyby(~I(answer), ~domain, design, svymean, covmat = TRUE)}, for their contrasts
+     * ({@link DomainEstimates}): each domain's influence function \( 1_{i \in d}\,w_i(y_i - \hat p_d)/\hat W_d \)
+     * over the whole design, their covariance that of their estimated totals (svyrecvar). Domains in the order of
+     * their names; respondents without an answer count in no domain.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return the estimates and their covariance
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
+     *         answer with a non-zero weight
+     */
+    public DomainEstimates proportionsBy(Answers answers, Domains domains) {
+        Objects.requireNonNull(domains, "domains");
         requireAnswers(answers);
-        Coding coding = Coding.of(domains, design.n, "domains");
+        Coding coding = domains.coding(design.n);
         int count = coding.names().size();
         int[] domainOf = coding.codes();
         boolean[] yes = answers.yesArray();
@@ -433,9 +484,24 @@ public final class SurveyEstimator {
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
      *         finite
      */
-    public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
+        public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
+        return meanBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted mean in each domain, survey's {@code svyby(~y, ~domain, design, svymean, deff = TRUE)},
+     * domains in the order of their names.
+     *
+     * @param values each respondent's value, finite
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
+     *         finite
+     */
+    public List<SurveyEstimate> meanBy(double[] values, Domains domains) {
+        Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
-        Coding coding = Coding.of(domains, design.n, "domains");
+        Coding coding = domains.coding(design.n);
         return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.MEAN);
     }
 
@@ -478,7 +544,7 @@ public final class SurveyEstimator {
             int d = domainOf == null ? 0 : domainOf[i];
             return w[i] * (y.at(i) - mean[d]) / sumW[d];
         });
-        Domains domains = domainOf == null ? Domains.all(design) : Domains.of(design, count, domainOf);
+        DomainSizes domains = domainOf == null ? DomainSizes.all(design) : DomainSizes.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
             int n = domains.respondents(d);
@@ -635,13 +701,13 @@ public final class SurveyEstimator {
     }
 
     /** Respondents, primary units and strata of each domain: for degrees of freedom and design effects. */
-    private record Domains(int[] respondents, int[] units, int[] strata) {
+    private record DomainSizes(int[] respondents, int[] units, int[] strata) {
 
-        static Domains all(SurveyDesign design) {
-            return new Domains(new int[] {design.n}, new int[] {design.units()}, new int[] {design.strata()});
+        static DomainSizes all(SurveyDesign design) {
+            return new DomainSizes(new int[] {design.n}, new int[] {design.units()}, new int[] {design.strata()});
         }
 
-        static Domains of(SurveyDesign design, int count, int[] domainOf) {
+        static DomainSizes of(SurveyDesign design, int count, int[] domainOf) {
             int[] respondents = new int[count];
             int[] units = new int[count];
             int[] strata = new int[count];
@@ -661,7 +727,7 @@ public final class SurveyEstimator {
                     strata[d]++;
                 }
             }
-            return new Domains(respondents, units, strata);
+            return new DomainSizes(respondents, units, strata);
         }
 
         int respondents(int d) {

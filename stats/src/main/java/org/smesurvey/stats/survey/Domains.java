@@ -1,0 +1,64 @@
+package org.smesurvey.stats.survey;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Each respondent's domain (country, size band, their cross), coded once: the labels hashed and numbered when the
+ * domains are defined, so that every estimate by domain afterwards — shares, means, totals, their covariance, on
+ * any design of the same respondents — skips that work. Domains are in the order of their names, as svyby orders
+ * them.
+ *
+ * <p>Immutable.
+ *
+ * @since 0.1
+ */
+public final class Domains {
+
+    private final Coding coding;
+
+    private Domains(Coding coding) {
+        this.coding = coding;
+    }
+
+    /**
+     * Codes the respondents' domains.
+     *
+     * @param labels each respondent's domain
+     * @return the domains
+     * @throws NullPointerException if the array or a label is null (the message names the respondent)
+     */
+    public static Domains of(String[] labels) {
+        Objects.requireNonNull(labels, "labels");
+        return new Domains(Coding.of(labels, labels.length, "domains"));
+    }
+
+    /**
+     * The domains' names, sorted.
+     *
+     * @return the names
+     */
+    public List<String> names() {
+        return coding.names();
+    }
+
+    /**
+     * The number of respondents coded.
+     *
+     * @return n
+     */
+    public int size() {
+        return coding.codes().length;
+    }
+
+    /** The coding, for a design of {@code n} respondents. */
+    Coding coding(int n) {
+        SurveyDesign.requireLength(coding.codes().length, n, "domains");
+        return coding;
+    }
+
+    @Override
+    public String toString() {
+        return "Domains" + coding.names() + " of " + size() + " respondents";
+    }
+}
