@@ -64,6 +64,7 @@ public class SurveyBenchmark {
     private ReplicateDesign jackknife;
     private Moderators model;
     private Domains codedDomains;
+    private List<Domains> codedMargins;
     private Answers externalAnswers;
     /** The bound's inputs: what any estimator must read, in its plainest form. */
     private double[] boundWeight;
@@ -136,6 +137,7 @@ public class SurveyBenchmark {
             answers = Answers.of(external);
             externalAnswers = answers;
             codedDomains = Domains.of(domains);
+            codedMargins = List.of(Domains.of(bandOf), Domains.of(countryOf));
             boundWeight = weights;
             boundAnswer = answer;
             java.util.Map<String, Integer> unitCodes = new java.util.HashMap<>();
@@ -295,6 +297,16 @@ public class SurveyBenchmark {
             contrasts.add(estimates.difference(country + " 250+", country + " 0-9"));
         }
         return contrasts;
+    }
+
+    /**
+     * Raking to the population by size band and by country, the margins coded once beforehand.
+     *
+     * @return the raked design
+     */
+    @Benchmark
+    public SurveyDesign rakeTwoMarginsCoded() {
+        return Calibration.rakeCoded(design, codedMargins, List.of(BANDS, COUNTRIES));
     }
 
     /**

@@ -116,6 +116,29 @@ public final class Calibration {
      */
     public static SurveyDesign rake(SurveyDesign design, List<String[]> margins, List<Map<String, Double>> totals) {
         Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(margins, "margins");
+        List<Domains> coded = new ArrayList<>();
+        for (String[] margin : margins) {
+            coded.add(Domains.of(Objects.requireNonNull(margin, "margin")));
+        }
+        return rakeCoded(design, coded, totals);
+    }
+
+    /**
+     * Rakes to several margins whose categories were coded once ({@link Domains}), as
+     * {@link #rake(SurveyDesign, List, List)}: for repeated rakings of the same respondents.
+     *
+     * @param design the design
+     * @param margins each margin's categories, coded
+     * @param totals each margin's population totals
+     * @return the raked design
+     * @throws IllegalArgumentException as {@link #rake(SurveyDesign, List, List)}
+     */
+    public static SurveyDesign rakeCoded(SurveyDesign design, List<Domains> margins,
+            List<Map<String, Double>> totals) {
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(margins, "margins");
+        Objects.requireNonNull(totals, "totals");
         if (margins.isEmpty() || margins.size() != totals.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Raking needs as many margins as sets of totals, at least one: %d and %d", margins.size(),
@@ -123,29 +146,71 @@ public final class Calibration {
         }
         List<Margin> list = new ArrayList<>();
         for (int m = 0; m < margins.size(); m++) {
-            list.add(Margin.of(design, margins.get(m), totals.get(m), "margin " + (m + 1) + " category"));
+            list.add(Margin.of(Objects.requireNonNull(margins.get(m), "margin").coding(design.n), totals.get(m),
+                    "margin " + (m + 1) + " category"));
         }
+        // Every respondent of a cell of the margins' cross-table gets the same factors, so iterative proportional
+        // fitting runs on the cells' weights: one pass to total them, the sweeps on the cells, then one pass for
+        // each weight vector the variance needs (each margin's step of the last sweep, the last the raked weights).
         int[] cell = crossCells(list, design.n);
-        double[] weights = design.weights.clone();
-        double[] table = cellTotals(cell, weights);
-        List<Step> steps = new ArrayList<>();
+        int cells = 1;
+        for (Margin margin : list) {
+            cells *= margin.names.size();
+        }
+        double[] cellWeight = cellTotals(cell, design.weights, cells);
+        int[][] categoryOfCell = new int[list.size()][cells];
+        for (int c = 0; c < cells; c++) {
+            int rest = c;
+            for (int m = list.size() - 1; m >= 0; m--) {
+                int size = list.get(m).names.size();
+                categoryOfCell[m][c] = rest % size;
+                rest /= size;
+            }
+        }
+        double[] factor = new double[cells];
+        java.util.Arrays.fill(factor, 1);
+        double[] table = cellWeight.clone();
+        double[][] stepFactor = new double[list.size()][];
         for (int sweep = 0; sweep < RAKE_SWEEPS; sweep++) {
-            steps.clear();
-            for (Margin margin : list) {
-                weights = margin.reweight(weights);
-                steps.add(new Step(margin.category, margin.names.size(), weights, null));
+            for (int m = 0; m < list.size(); m++) {
+                Margin margin = list.get(m);
+                double[] sums = new double[margin.names.size()];
+                for (int c = 0; c < cells; c++) {
+                    sums[categoryOfCell[m][c]] += cellWeight[c] * factor[c];
+                }
+                for (int c = 0; c < cells; c++) {
+                    int k = categoryOfCell[m][c];
+                    if (sums[k] > 0) {
+                        factor[c] *= margin.totals[k] / sums[k];
+                    }
+                }
+                stepFactor[m] = factor.clone();
             }
-            double[] newTable = cellTotals(cell, weights);
             double change = 0;
-            for (int c = 0; c < table.length; c++) {
-                change = Math.max(change, Math.abs(newTable[c] - table[c]));
+            for (int c = 0; c < cells; c++) {
+                double now = cellWeight[c] * factor[c];
+                change = Math.max(change, Math.abs(now - table[c]));
+                table[c] = now;
             }
-            table = newTable;
             if (change < RAKE_EPSILON) {
                 break;
             }
         }
+        List<Step> steps = new ArrayList<>();
+        for (int m = 0; m < list.size(); m++) {
+            steps.add(new Step(list.get(m).category, list.get(m).names.size(),
+                    scaled(design.weights, cell, stepFactor[m]), null));
+        }
+        double[] weights = steps.get(steps.size() - 1).newWeights();
         return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
+    }
+
+    /** Each respondent's weight times its cell's factor, in parallel. */
+    private static double[] scaled(double[] weights, int[] cell, double[] factor) {
+        double[] result = new double[weights.length];
+        java.util.stream.IntStream.range(0, weights.length).parallel()
+                .forEach(i -> result[i] = weights[i] * factor[cell[i]]);
+        return result;
     }
 
     /**
@@ -657,24 +722,23 @@ public final class Calibration {
         return cell;
     }
 
-    private static double[] cellTotals(int[] cell, double[] weights) {
-        int cells = 0;
-        for (int c : cell) {
-            cells = Math.max(cells, c + 1);
-        }
-        double[] totals = new double[cells];
-        for (int i = 0; i < cell.length; i++) {
-            totals[cell[i]] += weights[i];
-        }
-        return totals;
+    private static double[] cellTotals(int[] cell, double[] weights, int cells) {
+        return Chunks.sum(cell.length, cells, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                into[cell[i]] += weights[i];
+            }
+        });
     }
 
     /** One set of categories with its population totals. */
     private record Margin(int[] category, List<String> names, double[] totals) {
 
         static Margin of(SurveyDesign design, String[] categories, Map<String, Double> totals, String what) {
+            return of(Coding.of(categories, design.n, "categories"), totals, what);
+        }
+
+        static Margin of(Coding coding, Map<String, Double> totals, String what) {
             Objects.requireNonNull(totals, "totals");
-            Coding coding = Coding.of(categories, design.n, "categories");
             List<String> names = coding.names();
             for (String name : names) {
                 Double total = totals.get(name);
