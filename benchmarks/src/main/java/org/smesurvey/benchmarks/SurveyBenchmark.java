@@ -72,6 +72,8 @@ public class SurveyBenchmark {
     private int[] boundUnit;
     private int[] boundDomain;
     private int units;
+    private int[] boundGroup;
+    private int jackknifeGroups;
     private double[] answer;
     private Answers answers;
 
@@ -146,6 +148,12 @@ public class SurveyBenchmark {
                 boundUnit[i] = unitCodes.computeIfAbsent(strata[i] + "/" + psu[i], k -> unitCodes.size());
             }
             units = unitCodes.size();
+            java.util.Map<String, Integer> groupCodes = new java.util.HashMap<>();
+            boundGroup = new int[n];
+            for (int i = 0; i < n; i++) {
+                boundGroup[i] = groupCodes.computeIfAbsent(group[i], k -> groupCodes.size());
+            }
+            jackknifeGroups = groupCodes.size();
             boundDomain = new int[n];
             java.util.List<String> names = codedDomains.names();
             for (int i = 0; i < n; i++) {
@@ -222,6 +230,55 @@ public class SurveyBenchmark {
             }
             return a;
         }).orElseThrow();
+    }
+
+    /**
+     * The bound of the overall share with 100 JK1 replicates, on two threads: the one-pass per-unit cells (the
+     * replicates' groups of units), then each replicate's ratio from the units' sums.
+     *
+     * @return the replicates' shares
+     */
+    @Benchmark
+    public double[] overallJackknifeBound() {
+        int groups = jackknifeGroups;
+        double[] cells = java.util.stream.IntStream.range(0, 2).parallel().mapToObj(c -> {
+            double[] part = new double[groups * 2];
+            int from = (int) ((long) boundWeight.length * c / 2);
+            int to = (int) ((long) boundWeight.length * (c + 1) / 2);
+            for (int i = from; i < to; i++) {
+                int cell = boundGroup[i] * 2;
+                part[cell] += boundWeight[i];
+                part[cell + 1] += boundWeight[i] * boundAnswer[i];
+            }
+            return part;
+        }).reduce((a, b) -> {
+            for (int j = 0; j < a.length; j++) {
+                a[j] += b[j];
+            }
+            return a;
+        }).orElseThrow();
+        double[] shares = new double[groups];
+        double all = 0;
+        double yes = 0;
+        for (int g = 0; g < groups; g++) {
+            all += cells[2 * g];
+            yes += cells[2 * g + 1];
+        }
+        double factor = groups / (groups - 1.0);
+        for (int r = 0; r < groups; r++) {
+            shares[r] = (yes - cells[2 * r + 1]) * factor / ((all - cells[2 * r]) * factor);
+        }
+        return shares;
+    }
+
+    /**
+     * The overall share with 100 JK1 replicates, from answers read once.
+     *
+     * @return the estimate
+     */
+    @Benchmark
+    public SurveyEstimate overallJackknifeAnswers() {
+        return SurveyEstimator.of(jackknife).proportion("external", externalAnswers);
     }
 
     /**

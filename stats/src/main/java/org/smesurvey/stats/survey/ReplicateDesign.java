@@ -607,15 +607,28 @@ public final class ReplicateDesign implements Design {
     List<SurveyEstimate> estimates(List<String> names, int[] code, Linearisation.Values y, boolean ratio) {
         int count = names.size();
         int units = design.units();
+        // One pass, in parallel chunks: per unit and domain the weight and the weighted value, then per domain the
+        // respondents.
+        double[] w = design.weights;
+        int[] unit = design.unit;
+        double[] sums = Chunks.sum(design.n, 2 * units * count + count, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                int d = code == null ? 0 : code[i];
+                int cell = 2 * (unit[i] * count + d);
+                into[cell] += w[i];
+                into[cell + 1] += w[i] * y.at(i);
+                into[2 * units * count + d]++;
+            }
+        });
         double[] weightY = new double[units * count];
         double[] weightAll = new double[units * count];
+        for (int c = 0; c < units * count; c++) {
+            weightAll[c] = sums[2 * c];
+            weightY[c] = sums[2 * c + 1];
+        }
         int[] respondents = new int[count];
-        for (int i = 0; i < design.n; i++) {
-            int d = code == null ? 0 : code[i];
-            int cell = design.unit[i] * count + d;
-            weightAll[cell] += design.weights[i];
-            weightY[cell] += design.weights[i] * y.at(i);
-            respondents[d]++;
+        for (int d = 0; d < count; d++) {
+            respondents[d] = (int) sums[2 * units * count + d];
         }
         double[] fullY = new double[count];
         double[] fullAll = new double[count];
