@@ -16,16 +16,19 @@ import java.util.Objects;
 public final class Answers {
 
     private final boolean[] yes;
-    /** The answers as numbers, 1 for yes: estimators add them without a branch on unpredictable answers. */
-    private final double[] values;
+    /**
+     * The answers as numbers, 1 for yes, one byte each: estimators add them without a branch on unpredictable
+     * answers, in an eighth of the memory doubles would take.
+     */
+    private final byte[] values;
     private final boolean[] answered;
     private final int missing;
 
     private Answers(boolean[] yes, boolean[] answered) {
         this.yes = yes;
-        this.values = new double[yes.length];
+        this.values = new byte[yes.length];
         for (int i = 0; i < yes.length; i++) {
-            values[i] = yes[i] ? 1 : 0;
+            values[i] = (byte) (yes[i] ? 1 : 0);
         }
         this.answered = answered;
         int count = 0;
@@ -143,7 +146,7 @@ public final class Answers {
     }
 
     /** The answers as 0 and 1, not copied, for the estimators' sums. */
-    double[] valueArray() {
+    byte[] valueArray() {
         return values;
     }
 

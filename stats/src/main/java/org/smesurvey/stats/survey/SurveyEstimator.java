@@ -132,7 +132,7 @@ public final class SurveyEstimator {
     public SurveyEstimate proportion(String label, Answers answers) {
         Objects.requireNonNull(label, "label");
         requireAnswers(answers);
-        double[] yes = answers.valueArray();
+        byte[] yes = answers.valueArray();
         List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), i -> yes[i],
                 Statistic.PROPORTION);
         if (estimates.isEmpty()) {
@@ -400,7 +400,7 @@ public final class SurveyEstimator {
         Objects.requireNonNull(domains, "domains");
         requireAnswers(answers);
         Coding coding = domains.coding(design.n);
-        double[] yes = answers.valueArray();
+        byte[] yes = answers.valueArray();
         return estimate(coding.names(), coding.codes(), answers.answeredOrNull(), i -> yes[i],
                 Statistic.PROPORTION);
     }
