@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +184,11 @@ public final class RespondentReader {
         private double[] weights = new double[1024];
         private double[] fpcValues = new double[1024];
         private final Map<String, List<String>> text = new LinkedHashMap<>();
+        /**
+         * Each label once: a file of millions of rows repeats a few hundred strata, units and categories, and the
+         * rows keep a reference to the one copy instead of a string each.
+         */
+        private final Map<String, String> labels = new HashMap<>();
         private final Map<String, boolean[]> yes = new LinkedHashMap<>();
         private final Map<String, boolean[]> answered = new LinkedHashMap<>();
         private final Map<String, double[]> values = new LinkedHashMap<>();
@@ -216,7 +222,7 @@ public final class RespondentReader {
                 if (value.isEmpty()) {
                     cells.fail(e.getKey(), "", "is empty; expected a label");
                 }
-                e.getValue().add(value);
+                e.getValue().add(labels.computeIfAbsent(value, v -> v));
             }
             for (String column : answers) {
                 String value = cells.text(column).toLowerCase(Locale.ROOT);
