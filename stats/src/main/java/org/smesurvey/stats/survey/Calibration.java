@@ -48,16 +48,30 @@ public final class Calibration {
      * category's indicator (post-stratification: u the weights before the step; raking: u is null, ones) or the
      * calibration variables (GREG: u the weights before calibration).
      */
-    record Step(int[] category, int categories, double[] newWeights, double[] u, double[] features) {
+    record Step(int[] category, int categories, double[] newWeights, CrossTable scaled, double[] u,
+            double[] features) {
 
         /** A categorical step: each respondent's feature row is its category's indicator. */
         Step(int[] category, int categories, double[] newWeights, double[] u) {
-            this(category, categories, newWeights, u, null);
+            this(category, categories, newWeights, null, u, null);
+        }
+
+        /**
+         * A raking step whose weights are not stored: each respondent's base weight times its cross-table cell's
+         * factor after the step (one weight vector fewer to write and keep).
+         */
+        Step(int[] category, int categories, CrossTable scaled) {
+            this(category, categories, null, scaled, null, null);
         }
 
         /** A GREG step: each respondent's feature row is its calibration variables, {@code features[i * q + j]}. */
         static Step regression(double[] features, int q, double[] newWeights, double[] u) {
-            return new Step(null, q, newWeights, u, features);
+            return new Step(null, q, newWeights, null, u, features);
+        }
+
+        /** Respondent i's weight after the step. */
+        double newWeight(int i) {
+            return newWeights != null ? newWeights[i] : scaled.weight(i);
         }
 
         double u(int i) {
@@ -150,21 +164,34 @@ public final class Calibration {
                     "margin " + (m + 1) + " category"));
         }
         // Every respondent of a cell of the margins' cross-table gets the same factors, so iterative proportional
-        // fitting runs on the cells' weights: one pass to total them, the sweeps on the cells, then one pass for
-        // each weight vector the variance needs (each margin's step of the last sweep, the last the raked weights).
-        int[] cell = crossCells(list, design.n);
-        int cells = 1;
-        for (Margin margin : list) {
-            cells *= margin.names.size();
+        // fitting runs on the cells' weights: one pass to total them, the sweeps on the cells, one pass to write the
+        // raked weights. The weights after each earlier margin's step of the last sweep, which the variance's
+        // projection needs, are not stored: each is a respondent's weight times its cell's factor, computed when read.
+        int[][] codes = new int[list.size()][];
+        int[] sizes = new int[list.size()];
+        long cellCount = 1;
+        for (int m = 0; m < list.size(); m++) {
+            codes[m] = list.get(m).category;
+            sizes[m] = list.get(m).names.size();
+            cellCount *= sizes[m];
+            if (cellCount > MAX_CELLS) {
+                throw new IllegalArgumentException("The margins' cross-table has more than " + MAX_CELLS
+                        + " cells: rake to fewer or coarser margins");
+            }
         }
-        double[] cellWeight = cellTotals(cell, design.weights, cells);
+        int cells = (int) cellCount;
+        CrossTable cross = new CrossTable(design.weights, codes, sizes, null);
+        double[] cellWeight = Chunks.sum(design.n, cells, (from, to, into) -> {
+            for (int i = from; i < to; i++) {
+                into[cross.cell(i)] += design.weights[i];
+            }
+        });
         int[][] categoryOfCell = new int[list.size()][cells];
         for (int c = 0; c < cells; c++) {
             int rest = c;
             for (int m = list.size() - 1; m >= 0; m--) {
-                int size = list.get(m).names.size();
-                categoryOfCell[m][c] = rest % size;
-                rest /= size;
+                categoryOfCell[m][c] = rest % sizes[m];
+                rest /= sizes[m];
             }
         }
         double[] factor = new double[cells];
@@ -174,7 +201,7 @@ public final class Calibration {
         for (int sweep = 0; sweep < RAKE_SWEEPS; sweep++) {
             for (int m = 0; m < list.size(); m++) {
                 Margin margin = list.get(m);
-                double[] sums = new double[margin.names.size()];
+                double[] sums = new double[sizes[m]];
                 for (int c = 0; c < cells; c++) {
                     sums[categoryOfCell[m][c]] += cellWeight[c] * factor[c];
                 }
@@ -196,21 +223,39 @@ public final class Calibration {
                 break;
             }
         }
+        int last = list.size() - 1;
+        double[] weights = new double[design.n];
+        CrossTable raked = cross.withFactor(stepFactor[last]);
+        java.util.stream.IntStream.range(0, design.n).parallel().forEach(i -> weights[i] = raked.weight(i));
         List<Step> steps = new ArrayList<>();
-        for (int m = 0; m < list.size(); m++) {
-            steps.add(new Step(list.get(m).category, list.get(m).names.size(),
-                    scaled(design.weights, cell, stepFactor[m]), null));
+        for (int m = 0; m < last; m++) {
+            steps.add(new Step(codes[m], sizes[m], cross.withFactor(stepFactor[m])));
         }
-        double[] weights = steps.get(steps.size() - 1).newWeights();
+        steps.add(new Step(codes[last], sizes[last], weights, null));
         return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
     }
 
-    /** Each respondent's weight times its cell's factor, in parallel. */
-    private static double[] scaled(double[] weights, int[] cell, double[] factor) {
-        double[] result = new double[weights.length];
-        java.util.stream.IntStream.range(0, weights.length).parallel()
-                .forEach(i -> result[i] = weights[i] * factor[cell[i]]);
-        return result;
+    /**
+     * The margins' cross-table of a raking: each respondent's cell from its margins' codes, and, with a factor
+     * per cell, its base weight times its cell's factor.
+     */
+    record CrossTable(double[] base, int[][] codes, int[] sizes, double[] factor) {
+
+        int cell(int i) {
+            int cell = 0;
+            for (int m = 0; m < codes.length; m++) {
+                cell = cell * sizes[m] + codes[m][i];
+            }
+            return cell;
+        }
+
+        double weight(int i) {
+            return base[i] * factor[cell(i)];
+        }
+
+        CrossTable withFactor(double[] cellFactor) {
+            return new CrossTable(base, codes, sizes, cellFactor);
+        }
     }
 
     /**
@@ -701,33 +746,6 @@ public final class Calibration {
                         .orElseThrow(), band.getValue());
             }
         }
-    }
-
-    private static int[] crossCells(List<Margin> margins, int n) {
-        long cells = 1;
-        for (Margin m : margins) {
-            cells *= m.names.size();
-            if (cells > MAX_CELLS) {
-                throw new IllegalArgumentException("The margins' cross-table has more than " + MAX_CELLS
-                        + " cells: rake to fewer or coarser margins");
-            }
-        }
-        int[] cell = new int[n];
-        for (Margin m : margins) {
-            int size = m.names.size();
-            for (int i = 0; i < n; i++) {
-                cell[i] = cell[i] * size + m.category[i];
-            }
-        }
-        return cell;
-    }
-
-    private static double[] cellTotals(int[] cell, double[] weights, int cells) {
-        return Chunks.sum(cell.length, cells, (from, to, into) -> {
-            for (int i = from; i < to; i++) {
-                into[cell[i]] += weights[i];
-            }
-        });
     }
 
     /** One set of categories with its population totals. */

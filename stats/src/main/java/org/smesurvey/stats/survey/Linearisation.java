@@ -59,7 +59,7 @@ final class Linearisation {
             for (int i = 0; i < n; i++) {
                 double u = step.u(i);
                 // a respondent of weight 0 has estimating functions 0 and adds nothing (survey divides, 0/0)
-                double scale = step.newWeights()[i] == 0 ? 0 : u / step.newWeights()[i];
+                double scale = step.newWeight(i) == 0 ? 0 : u / step.newWeight(i);
                 int d = domainOf == null ? -1 : domainOf[i];
                 for (int e = 0; e < step.entries(); e++) {
                     int k = step.column(i, e);
@@ -87,7 +87,7 @@ final class Linearisation {
                 Calibration.Step b = steps.get(t);
                 double[] c = new double[a.categories() * b.categories()];
                 for (int i = 0; i < n; i++) {
-                    double factor = a.newWeights()[i] == 0 ? 0 : b.newWeights()[i] * a.u(i) / a.newWeights()[i];
+                    double factor = a.newWeight(i) == 0 ? 0 : b.newWeight(i) * a.u(i) / a.newWeight(i);
                     for (int e = 0; e < a.entries(); e++) {
                         double fa = a.value(i, e) * factor;
                         int row = a.column(i, e) * b.categories();
@@ -136,7 +136,7 @@ final class Linearisation {
             double[] unitWeights = new double[units * width];
             for (int i = 0; i < n; i++) {
                 for (int e = 0; e < step.entries(); e++) {
-                    unitWeights[design.unit[i] * width + step.column(i, e)] += step.newWeights()[i] * step.value(i, e);
+                    unitWeights[design.unit[i] * width + step.column(i, e)] += step.newWeight(i) * step.value(i, e);
                 }
             }
             for (int p = 0; p < units; p++) {
