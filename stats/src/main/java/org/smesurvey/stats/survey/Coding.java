@@ -3,6 +3,7 @@ package org.smesurvey.stats.survey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ record Coding(List<String> names, int[] codes) {
     static Coding of(String[] labels, int n, String what) {
         Objects.requireNonNull(labels, what);
         SurveyDesign.requireLength(labels.length, n, what);
-        Map<String, Integer> first = new HashMap<>();
+        Map<String, Integer> first = new LinkedHashMap<>(); // in the order of the codes
         int[] provisional = new int[n];
         for (int i = 0; i < n; i++) {
             String label = labels[i];
@@ -34,13 +35,25 @@ record Coding(List<String> names, int[] codes) {
             }
             provisional[i] = code;
         }
-        List<String> names = new ArrayList<>(first.keySet());
+        return sorted(new ArrayList<>(first.keySet()), provisional);
+    }
+
+    /**
+     * The coding of labels numbered as they first appeared: {@code firstSeen.get(k)} is the label of code k.
+     * The codes are renumbered in the labels' order, in place.
+     */
+    static Coding sorted(List<String> firstSeen, int[] provisional) {
+        List<String> names = new ArrayList<>(firstSeen);
         Collections.sort(names);
-        int[] remap = new int[names.size()];
+        Map<String, Integer> position = new HashMap<>();
         for (int k = 0; k < names.size(); k++) {
-            remap[first.get(names.get(k))] = k;
+            position.put(names.get(k), k);
         }
-        for (int i = 0; i < n; i++) {
+        int[] remap = new int[names.size()];
+        for (int k = 0; k < firstSeen.size(); k++) {
+            remap[k] = position.get(firstSeen.get(k));
+        }
+        for (int i = 0; i < provisional.length; i++) {
             provisional[i] = remap[provisional[i]];
         }
         return new Coding(List.copyOf(names), provisional);

@@ -33,6 +33,11 @@ public final class Domains {
         return new Domains(Coding.of(labels, labels.length, "domains"));
     }
 
+    /** Domains of labels already coded (a column of {@link Respondents}). */
+    static Domains of(Coding coding) {
+        return new Domains(coding);
+    }
+
     /**
      * The domains' names, sorted.
      *

@@ -14,10 +14,11 @@ public final class Respondents {
 
     private final SurveyDesign design;
     private final Map<String, Answers> answers;
-    private final Map<String, String[]> categories;
+    /** Categories coded as read: a hundred million labels would take a reference each, codes take an int. */
+    private final Map<String, Coding> categories;
     private final Map<String, double[]> numbers;
 
-    Respondents(SurveyDesign design, Map<String, Answers> answers, Map<String, String[]> categories,
+    Respondents(SurveyDesign design, Map<String, Answers> answers, Map<String, Coding> categories,
             Map<String, double[]> numbers) {
         this.design = design;
         this.answers = answers;
@@ -66,12 +67,35 @@ public final class Respondents {
      * @throws IllegalArgumentException if the column was not read as categories
      */
     public String[] categories(String column) {
-        String[] values = categories.get(Objects.requireNonNull(column, "column"));
-        if (values == null) {
+        Coding coding = coding(column);
+        String[] names = coding.names().toArray(String[]::new);
+        int[] codes = coding.codes();
+        String[] values = new String[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            values[i] = names[codes[i]];
+        }
+        return values;
+    }
+
+    /**
+     * A categorical column as domains, coded once when it was read: what every estimate by domain takes, without
+     * hashing the labels again ({@code Domains.of(categories(column))} gives the same domains).
+     *
+     * @param column its name
+     * @return each respondent's category, as domains
+     * @throws IllegalArgumentException if the column was not read as categories
+     */
+    public Domains domains(String column) {
+        return Domains.of(coding(column));
+    }
+
+    private Coding coding(String column) {
+        Coding coding = categories.get(Objects.requireNonNull(column, "column"));
+        if (coding == null) {
             throw new IllegalArgumentException("No category column " + column + "; the categories are "
                     + categories.keySet());
         }
-        return values.clone();
+        return coding;
     }
 
     /**

@@ -71,7 +71,18 @@ public final class SurveyDesign implements Design {
      * @return a builder
      */
     public static Builder builder(double[] weights) {
-        return new Builder(weights);
+        return new Builder(Objects.requireNonNull(weights, "weights").clone());
+    }
+
+    /**
+     * A builder that takes the weights and the codings it is given without copying them: for the respondent
+     * reader, whose arrays are its own and, at a hundred million respondents, too large to copy.
+     */
+    static Builder builderOwning(double[] weights, Coding strata, Coding clusters) {
+        Builder builder = new Builder(weights);
+        builder.strataCoding = strata;
+        builder.clusterCoding = clusters;
+        return builder;
     }
 
     /**
@@ -199,12 +210,14 @@ public final class SurveyDesign implements Design {
         private final double[] weights;
         private String[] strata;
         private String[] clusters;
+        private Coding strataCoding;
+        private Coding clusterCoding;
         private double[] fpc;
         private LonelyPsu lonelyPsu = LonelyPsu.FAIL;
         private boolean negativeWeights;
 
         private Builder(double[] weights) {
-            this.weights = Objects.requireNonNull(weights, "weights").clone();
+            this.weights = weights;
         }
 
         /**
@@ -215,6 +228,7 @@ public final class SurveyDesign implements Design {
          */
         public Builder strata(String[] strata) {
             this.strata = Objects.requireNonNull(strata, "strata").clone();
+            this.strataCoding = null;
             return this;
         }
 
@@ -226,6 +240,7 @@ public final class SurveyDesign implements Design {
          */
         public Builder clusters(String[] clusters) {
             this.clusters = Objects.requireNonNull(clusters, "clusters").clone();
+            this.clusterCoding = null;
             return this;
         }
 
@@ -295,19 +310,21 @@ public final class SurveyDesign implements Design {
             requireLength(fpc, n, "fpc");
 
             // Strata and clusters coded with one hash lookup per respondent; units numbered as they first appear.
-            Coding strataCoding = strata == null ? null : Coding.of(strata, n, "strata");
+            Coding strataCoding = this.strataCoding != null ? this.strataCoding
+                    : strata == null ? null : Coding.of(strata, n, "strata");
             int[] stratum = strataCoding == null ? new int[n] : strataCoding.codes();
             String[] names = strataCoding == null ? new String[] {""} : strataCoding.names().toArray(String[]::new);
             int h = names.length;
             int[] unit = new int[n];
             int units;
-            if (clusters == null) {
+            if (clusters == null && this.clusterCoding == null) {
                 for (int i = 0; i < n; i++) {
                     unit[i] = i; // each respondent is its own unit
                 }
                 units = n;
             } else {
-                Coding clusterCoding = Coding.of(clusters, n, "clusters");
+                Coding clusterCoding = this.clusterCoding != null ? this.clusterCoding
+                        : Coding.of(clusters, n, "clusters");
                 int[] cluster = clusterCoding.codes();
                 long width = clusterCoding.names().size();
                 units = 0;
