@@ -634,19 +634,24 @@ public final class ReplicateDesign implements Design {
         double[] fullAll = new double[count];
         double[][] repY = new double[replicates][count];
         double[][] repAll = new double[replicates][count];
+        // Replicate by replicate over a unit's row of domains: the inner loop runs along contiguous arrays (and
+        // vectorises); a multiplier of 0 (the unit deleted from a jackknife replicate) adds nothing and is skipped.
         for (int p = 0; p < units; p++) {
+            int row = p * count;
             for (int d = 0; d < count; d++) {
-                double sumY = weightY[p * count + d];
-                double all = weightAll[p * count + d];
-                if (all == 0 && sumY == 0) {
+                fullY[d] += weightY[row + d];
+                fullAll[d] += weightAll[row + d];
+            }
+            for (int r = 0; r < replicates; r++) {
+                double m = multipliers[p * replicates + r];
+                if (m == 0) {
                     continue;
                 }
-                fullY[d] += sumY;
-                fullAll[d] += all;
-                for (int r = 0; r < replicates; r++) {
-                    double m = multipliers[p * replicates + r];
-                    repY[r][d] += m * sumY;
-                    repAll[r][d] += m * all;
+                double[] replicateY = repY[r];
+                double[] all = repAll[r];
+                for (int d = 0; d < count; d++) {
+                    replicateY[d] += m * weightY[row + d];
+                    all[d] += m * weightAll[row + d];
                 }
             }
         }
