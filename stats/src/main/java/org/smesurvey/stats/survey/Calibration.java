@@ -182,8 +182,13 @@ public final class Calibration {
         int cells = (int) cellCount;
         CrossTable cross = new CrossTable(design.weights, codes, sizes, null);
         double[] cellWeight = Chunks.sum(design.n, cells, (from, to, into) -> {
-            for (int i = from; i < to; i++) {
-                into[cross.cell(i)] += design.weights[i];
+            int[] block = new int[CrossTable.BLOCK];
+            for (int start = from; start < to; start += CrossTable.BLOCK) {
+                int length = Math.min(CrossTable.BLOCK, to - start);
+                cross.cells(start, length, block);
+                for (int j = 0; j < length; j++) {
+                    into[block[j]] += design.weights[start + j];
+                }
             }
         });
         int[][] categoryOfCell = new int[list.size()][cells];
@@ -226,13 +231,25 @@ public final class Calibration {
         int last = list.size() - 1;
         double[] weights = new double[design.n];
         CrossTable raked = cross.withFactor(stepFactor[last]);
-        java.util.stream.IntStream.range(0, design.n).parallel().forEach(i -> weights[i] = raked.weight(i));
+        Chunks.run(design.n, (from, to) -> {
+            int[] block = new int[CrossTable.BLOCK];
+            for (int start = from; start < to; start += CrossTable.BLOCK) {
+                int length = Math.min(CrossTable.BLOCK, to - start);
+                cross.cells(start, length, block);
+                for (int j = 0; j < length; j++) {
+                    weights[start + j] = design.weights[start + j] * raked.factor()[block[j]];
+                }
+            }
+        });
         List<Step> steps = new ArrayList<>();
         for (int m = 0; m < last; m++) {
             steps.add(new Step(codes[m], sizes[m], cross.withFactor(stepFactor[m])));
         }
         steps.add(new Step(codes[last], sizes[last], weights, null));
-        return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS));
+        // Every factor is positive (a product of totals over positive sums), so the raked weights are 0 where the
+        // design's were.
+        return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS),
+                design.hasZeroWeights);
     }
 
     /**
@@ -240,6 +257,21 @@ public final class Calibration {
      * per cell, its base weight times its cell's factor.
      */
     record CrossTable(double[] base, int[][] codes, int[] sizes, double[] factor) {
+
+        /** Respondents whose cells are computed together, margin by margin: a block that stays in L1. */
+        static final int BLOCK = 2048;
+
+        /** The cells of respondents {@code from} to {@code from + length}, into {@code into[0..length)}. */
+        void cells(int from, int length, int[] into) {
+            java.util.Arrays.fill(into, 0, length, 0);
+            for (int m = 0; m < codes.length; m++) {
+                int[] code = codes[m];
+                int size = sizes[m];
+                for (int j = 0; j < length; j++) {
+                    into[j] = into[j] * size + code[from + j];
+                }
+            }
+        }
 
         int cell(int i) {
             int cell = 0;

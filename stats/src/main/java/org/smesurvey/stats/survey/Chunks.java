@@ -20,6 +20,22 @@ final class Chunks {
     private Chunks() {
     }
 
+    /** Works on respondents {@code from} (inclusive) to {@code to} (exclusive), writing only their own entries. */
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs the body over the respondents in chunks, in parallel as {@link #sum} does. */
+    static void run(int n, Range body) {
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
+        if (chunks == 1) {
+            body.run(0, n);
+            return;
+        }
+        IntStream.range(0, chunks).parallel()
+                .forEach(c -> body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+    }
+
     static double[] sum(int n, int length, Body body) {
         int chunks = n < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
         if (chunks == 1) {

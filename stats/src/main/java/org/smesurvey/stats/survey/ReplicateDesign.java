@@ -40,6 +40,8 @@ public final class ReplicateDesign implements Design {
     private final double[] rscales;
     private final boolean mse;
     private final int degreesOfFreedom;
+    /** Each replicate's multipliers as a common value and the units that differ from it, made when first needed. */
+    private volatile Deviations deviations;
 
     private ReplicateDesign(SurveyDesign design, double[] multipliers, int replicates, double scale, double[] rscales,
             boolean mse, int degreesOfFreedom) {
@@ -612,8 +614,19 @@ public final class ReplicateDesign implements Design {
         double[] w = design.weights;
         int[] unit = design.unit;
         double[] sums = Chunks.sum(design.n, 2 * units * count + count, (from, to, into) -> {
+            if (code == null) {
+                // One domain: no code to read, and the respondents counted once, not incremented row by row (a
+                // chain of stores to a single cell, each waiting for the last, would bound the loop).
+                for (int i = from; i < to; i++) {
+                    int cell = 2 * unit[i];
+                    into[cell] += w[i];
+                    into[cell + 1] += w[i] * y.at(i);
+                }
+                into[2 * units] += to - from;
+                return;
+            }
             for (int i = from; i < to; i++) {
-                int d = code == null ? 0 : code[i];
+                int d = code[i];
                 int cell = 2 * (unit[i] * count + d);
                 into[cell] += w[i];
                 into[cell + 1] += w[i] * y.at(i);
@@ -634,25 +647,38 @@ public final class ReplicateDesign implements Design {
         double[] fullAll = new double[count];
         double[][] repY = new double[replicates][count];
         double[][] repAll = new double[replicates][count];
-        // Replicate by replicate over a unit's row of domains: the inner loop runs along contiguous arrays (and
-        // vectorises); a multiplier of 0 (the unit deleted from a jackknife replicate) adds nothing and is skipped.
         for (int p = 0; p < units; p++) {
             int row = p * count;
             for (int d = 0; d < count; d++) {
                 fullY[d] += weightY[row + d];
                 fullAll[d] += weightAll[row + d];
             }
-            for (int r = 0; r < replicates; r++) {
-                double m = multipliers[p * replicates + r];
-                if (m == 0) {
-                    continue;
+        }
+        // A replicate's totals: its common multiplier times the full sample's, corrected for the units whose
+        // multiplier differs (a jackknife replicate's one deleted unit) — or, when most units differ (half
+        // samples), the sum over units. The inner loops run along contiguous rows of domains.
+        Deviations sparse = deviations();
+        for (int r = 0; r < replicates; r++) {
+            double[] replicateY = repY[r];
+            double[] all = repAll[r];
+            int[] unitsOff = sparse.units()[r];
+            if (unitsOff == null) {
+                for (int p = 0; p < units; p++) {
+                    double m = multipliers[p * replicates + r];
+                    if (m != 0) {
+                        add(replicateY, all, m, weightY, weightAll, p * count, count);
+                    }
                 }
-                double[] replicateY = repY[r];
-                double[] all = repAll[r];
-                for (int d = 0; d < count; d++) {
-                    replicateY[d] += m * weightY[row + d];
-                    all[d] += m * weightAll[row + d];
-                }
+                continue;
+            }
+            double common = sparse.common()[r];
+            for (int d = 0; d < count; d++) {
+                replicateY[d] = common * fullY[d];
+                all[d] = common * fullAll[d];
+            }
+            for (int j = 0; j < unitsOff.length; j++) {
+                int p = unitsOff[j];
+                add(replicateY, all, multipliers[p * replicates + r] - common, weightY, weightAll, p * count, count);
             }
         }
         List<SurveyEstimate> estimates = new ArrayList<>(count);
@@ -678,6 +704,62 @@ public final class ReplicateDesign implements Design {
                     OptionalDouble.empty(), respondents[d], degreesOfFreedom));
         }
         return estimates;
+    }
+
+    private static void add(double[] y, double[] all, double m, double[] weightY, double[] weightAll, int row,
+            int count) {
+        for (int d = 0; d < count; d++) {
+            y[d] += m * weightY[row + d];
+            all[d] += m * weightAll[row + d];
+        }
+    }
+
+    /**
+     * For each replicate, the multiplier most units share and the units whose multiplier differs, or null units
+     * when fewer than half share one (then the replicate's totals are summed unit by unit).
+     */
+    private record Deviations(double[] common, int[][] units) {
+    }
+
+    private Deviations deviations() {
+        Deviations known = deviations;
+        if (known != null) {
+            return known;
+        }
+        int units = design.units();
+        double[] common = new double[replicates];
+        int[][] off = new int[replicates][];
+        for (int r = 0; r < replicates; r++) {
+            // Boyer and Moore's majority vote: the value held by more than half the units, if one is
+            double candidate = 0;
+            int votes = 0;
+            for (int p = 0; p < units; p++) {
+                double m = multipliers[p * replicates + r];
+                if (votes == 0) {
+                    candidate = m;
+                    votes = 1;
+                } else {
+                    votes += m == candidate ? 1 : -1;
+                }
+            }
+            int differing = 0;
+            for (int p = 0; p < units; p++) {
+                differing += multipliers[p * replicates + r] == candidate ? 0 : 1;
+            }
+            if (2 * differing < units) {
+                common[r] = candidate;
+                off[r] = new int[differing];
+                int j = 0;
+                for (int p = 0; p < units; p++) {
+                    if (multipliers[p * replicates + r] != candidate) {
+                        off[r][j++] = p;
+                    }
+                }
+            }
+        }
+        known = new Deviations(common, off);
+        deviations = known;
+        return known;
     }
 
     /**

@@ -44,6 +44,13 @@ public final class SurveyDesign implements Design {
 
     private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
             double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations) {
+        this(weights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames, lonelyPsu, calibrations,
+                anyZero(weights));
+    }
+
+    private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
+            double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations,
+            boolean hasZeroWeights) {
         this.n = weights.length;
         this.weights = weights;
         this.stratum = stratum;
@@ -54,11 +61,16 @@ public final class SurveyDesign implements Design {
         this.strataNames = strataNames;
         this.lonelyPsu = lonelyPsu;
         this.calibrations = calibrations;
-        boolean zero = false;
+        this.hasZeroWeights = hasZeroWeights;
+    }
+
+    private static boolean anyZero(double[] weights) {
         for (double w : weights) {
-            zero |= w == 0;
+            if (w == 0) {
+                return true;
+            }
         }
-        this.hasZeroWeights = zero;
+        return false;
     }
 
     /**
@@ -172,10 +184,15 @@ public final class SurveyDesign implements Design {
 
     /** The design calibrated to new weights, the projection remembered for the variance. */
     SurveyDesign calibrated(double[] newWeights, Calibration.Projection projection) {
+        return calibrated(newWeights, projection, anyZero(newWeights));
+    }
+
+    /** As {@link #calibrated(double[], Calibration.Projection)}, when the caller knows whether a weight is 0. */
+    SurveyDesign calibrated(double[] newWeights, Calibration.Projection projection, boolean zeroWeights) {
         List<Calibration.Projection> all = new java.util.ArrayList<>(calibrations);
         all.add(projection);
         return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                lonelyPsu, List.copyOf(all));
+                lonelyPsu, List.copyOf(all), zeroWeights);
     }
 
     /** The design with new weights and the same calibrations (trimmed weights keep their calibration's projection). */
