@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.compression.CommonsCompressionFactory;
@@ -90,8 +89,9 @@ final class ArrowFile {
             }
             long line = 1;
             while (reader.loadNextBatch()) {
-                Map<String, Column> columns = new HashMap<>();
-                for (String column : wanted) {
+                Column[] columns = new Column[wanted.size()];
+                for (int k = 0; k < columns.length; k++) {
+                    String column = wanted.get(k);
                     Column c = column(root.getVector(column), reader);
                     if (c == null) {
                         problems.add(name, 1, names.indexOf(column) + 1, column, "", "is of Arrow type "
@@ -99,9 +99,9 @@ final class ArrowFile {
                                 + "; expected numbers, booleans or text (plain or dictionary-encoded)");
                         return;
                     }
-                    columns.put(column, c);
+                    columns[k] = c;
                 }
-                BatchCells cells = new BatchCells(columns, names, problems, name);
+                BatchCells cells = new BatchCells(wanted.toArray(String[]::new), columns, names, problems, name);
                 for (int r = 0; r < root.getRowCount(); r++) {
                     cells.row = r;
                     cells.line = ++line;
@@ -218,23 +218,40 @@ final class ArrowFile {
 
     /** The cells of one row of a batch; the row moves, the object stays (one per batch). */
     private static final class BatchCells implements RespondentReader.Cells {
-        private final Map<String, Column> columns;
+        private final String[] wanted;
+        private final Column[] columns;
         private final List<String> names;
         private final Problems problems;
         private final String file;
         int row;
         long line;
 
-        BatchCells(Map<String, Column> columns, List<String> names, Problems problems, String file) {
+        BatchCells(String[] wanted, Column[] columns, List<String> names, Problems problems, String file) {
+            this.wanted = wanted;
             this.columns = columns;
             this.names = names;
             this.problems = problems;
             this.file = file;
         }
 
+        /** The column asked for: the reader asks with its own name strings, so identity finds it first. */
+        private Column column(String name) {
+            for (int k = 0; k < wanted.length; k++) {
+                if (wanted[k] == name) {
+                    return columns[k];
+                }
+            }
+            for (int k = 0; k < wanted.length; k++) {
+                if (wanted[k].equals(name)) {
+                    return columns[k];
+                }
+            }
+            throw new IllegalArgumentException(name);
+        }
+
         @Override
         public String text(String column) {
-            return columns.get(column).text(row);
+            return column(column).text(row);
         }
 
         @Override
@@ -244,12 +261,12 @@ final class ArrowFile {
 
         @Override
         public boolean numeric(String column) {
-            return columns.get(column).numeric();
+            return column(column).numeric();
         }
 
         @Override
         public double number(String column) {
-            return columns.get(column).number(row);
+            return column(column).number(row);
         }
     }
 

@@ -292,66 +292,60 @@ public final class RespondentReader {
          * categories, so each row keeps its label's number and each column its labels once, in order of first
          * appearance.
          */
-        private final Map<String, int[]> codes = new LinkedHashMap<>();
-        private final Map<String, Map<String, Integer>> labels = new LinkedHashMap<>();
-        private final Map<String, boolean[]> yes = new LinkedHashMap<>();
-        private final Map<String, boolean[]> answered = new LinkedHashMap<>();
-        private final Map<String, double[]> values = new LinkedHashMap<>();
+        private final String[] textColumns;
+        private final int[][] codes;
+        private final List<Map<String, Integer>> labels = new ArrayList<>();
+        // Arrays by position (the reader's answers and numbers in order), not maps: a hundred million rows make
+        // every lookup per cell count.
+        private final String[] answerColumns = answers.toArray(String[]::new);
+        private final boolean[][] yes = new boolean[answerColumns.length][1024];
+        private final boolean[][] answered = new boolean[answerColumns.length][1024];
+        private final String[] numberColumns = numbers.toArray(String[]::new);
+        private final double[][] values = new double[numberColumns.length][1024];
         private int n;
 
         Columns(Problems problems) {
             this.problems = problems;
-            strata.ifPresent(this::textColumn);
-            clusters.ifPresent(this::textColumn);
-            categories.forEach(this::textColumn);
-            answers.forEach(a -> {
-                yes.put(a, new boolean[1024]);
-                answered.put(a, new boolean[1024]);
-            });
-            numbers.forEach(c -> values.put(c, new double[1024]));
-        }
-
-        private void textColumn(String column) {
-            codes.put(column, new int[1024]);
-            labels.put(column, new LinkedHashMap<>());
+            java.util.LinkedHashSet<String> text = new java.util.LinkedHashSet<>();
+            strata.ifPresent(text::add);
+            clusters.ifPresent(text::add);
+            text.addAll(categories);
+            textColumns = text.toArray(String[]::new);
+            codes = new int[textColumns.length][1024];
+            for (int k = 0; k < textColumns.length; k++) {
+                labels.add(new LinkedHashMap<>());
+            }
         }
 
         void row(long line, Cells cells) {
             if (n == weights.length) {
-                int size = (int) Math.min(2L * n, Integer.MAX_VALUE - 8);
-                if (size == n) {
-                    throw new IllegalStateException("A design holds at most " + n + " respondents");
-                }
-                weights = Arrays.copyOf(weights, size);
-                if (fpcValues != null) {
-                    fpcValues = Arrays.copyOf(fpcValues, size);
-                }
-                codes.replaceAll((k, v) -> Arrays.copyOf(v, size));
-                yes.replaceAll((k, v) -> Arrays.copyOf(v, size));
-                answered.replaceAll((k, v) -> Arrays.copyOf(v, size));
-                values.replaceAll((k, v) -> Arrays.copyOf(v, size));
+                grow();
             }
             weights[n] = weight(cells);
-            fpc.ifPresent(f -> fpcValues[n] = fpc(cells, f));
-            for (Map.Entry<String, int[]> e : codes.entrySet()) {
-                String value = cells.text(e.getKey());
+            if (fpcValues != null) {
+                fpcValues[n] = fpc(cells, fpc.get());
+            }
+            for (int k = 0; k < textColumns.length; k++) {
+                String column = textColumns[k];
+                String value = cells.text(column);
                 if (value.isEmpty()) {
-                    cells.fail(e.getKey(), "", "is empty; expected a label");
+                    cells.fail(column, "", "is empty; expected a label");
                 }
-                Map<String, Integer> known = labels.get(e.getKey());
+                Map<String, Integer> known = labels.get(k);
                 Integer code = known.get(value);
                 if (code == null) {
                     code = known.size();
                     known.put(value, code);
                 }
-                e.getValue()[n] = code;
+                codes[k][n] = code;
             }
-            for (String column : answers) {
+            for (int a = 0; a < answerColumns.length; a++) {
+                String column = answerColumns[a];
                 if (cells.numeric(column)) {
                     double value = cells.number(column);
                     if (value == 1 || value == 0) {
-                        yes.get(column)[n] = value == 1;
-                        answered.get(column)[n] = true;
+                        yes[a][n] = value == 1;
+                        answered[a][n] = true;
                     } else if (!Double.isNaN(value)) {
                         cells.fail(column, cells.text(column), "is not an answer: expected 1 or 0, or missing");
                     }
@@ -360,18 +354,19 @@ public final class RespondentReader {
                 String value = cells.text(column).toLowerCase(Locale.ROOT);
                 switch (value) {
                     case "1", "yes", "true", "oui" -> {
-                        yes.get(column)[n] = true;
-                        answered.get(column)[n] = true;
+                        yes[a][n] = true;
+                        answered[a][n] = true;
                     }
-                    case "0", "no", "false", "non" -> answered.get(column)[n] = true;
-                    case "", "na" -> answered.get(column)[n] = false;
+                    case "0", "no", "false", "non" -> answered[a][n] = true;
+                    case "", "na" -> answered[a][n] = false;
                     default -> cells.fail(column, value,
                             "is not an answer: expected 1 or 0 (yes/no, true/false, oui/non), or empty or NA if missing");
                 }
             }
-            for (String column : numbers) {
+            for (int c = 0; c < numberColumns.length; c++) {
+                String column = numberColumns[c];
                 try {
-                    values.get(column)[n] = finite(cells, column);
+                    values[c][n] = finite(cells, column);
                 } catch (IllegalArgumentException e) {
                     String value = cells.text(column);
                     cells.fail(column, value, value.isEmpty() ? "is empty; expected a number (numeric columns have no"
@@ -380,6 +375,27 @@ public final class RespondentReader {
                 }
             }
             n++;
+        }
+
+        private void grow() {
+            int size = (int) Math.min(2L * n, Integer.MAX_VALUE - 8);
+            if (size == n) {
+                throw new IllegalStateException("A design holds at most " + n + " respondents");
+            }
+            weights = Arrays.copyOf(weights, size);
+            if (fpcValues != null) {
+                fpcValues = Arrays.copyOf(fpcValues, size);
+            }
+            for (int k = 0; k < codes.length; k++) {
+                codes[k] = Arrays.copyOf(codes[k], size);
+            }
+            for (int a = 0; a < yes.length; a++) {
+                yes[a] = Arrays.copyOf(yes[a], size);
+                answered[a] = Arrays.copyOf(answered[a], size);
+            }
+            for (int c = 0; c < values.length; c++) {
+                values[c] = Arrays.copyOf(values[c], size);
+            }
         }
 
         private double weight(Cells cells) {
@@ -420,19 +436,25 @@ public final class RespondentReader {
             // data's own size.
             weights = Arrays.copyOf(weights, n);
             Map<String, Coding> coded = new LinkedHashMap<>();
-            for (String column : List.copyOf(codes.keySet())) {
-                int[] trimmed = Arrays.copyOf(codes.remove(column), n);
-                coded.put(column, Coding.sorted(new ArrayList<>(labels.get(column).keySet()), trimmed));
+            for (int k = 0; k < textColumns.length; k++) {
+                int[] trimmed = Arrays.copyOf(codes[k], n);
+                codes[k] = null;
+                coded.put(textColumns[k], Coding.sorted(new ArrayList<>(labels.get(k).keySet()), trimmed));
             }
-            Map<String, Answers> answerColumns = new LinkedHashMap<>();
-            for (String column : answers) {
-                answerColumns.put(column, Answers.of(Arrays.copyOf(yes.remove(column), n),
-                        Arrays.copyOf(answered.remove(column), n)));
+            Map<String, Answers> answerMap = new LinkedHashMap<>();
+            for (int a = 0; a < answerColumns.length; a++) {
+                boolean[] yesTrimmed = Arrays.copyOf(yes[a], n);
+                yes[a] = null;
+                boolean[] answeredTrimmed = Arrays.copyOf(answered[a], n);
+                answered[a] = null;
+                answerMap.put(answerColumns[a], Answers.of(yesTrimmed, answeredTrimmed));
             }
-            Map<String, double[]> numberColumns = new LinkedHashMap<>();
-            numbers.forEach(c -> numberColumns.put(c, Arrays.copyOf(values.get(c), n)));
-            return new Read(weights, fpcValues == null ? null : Arrays.copyOf(fpcValues, n), coded, answerColumns,
-                    numberColumns);
+            Map<String, double[]> numberMap = new LinkedHashMap<>();
+            for (int c = 0; c < numberColumns.length; c++) {
+                numberMap.put(numberColumns[c], Arrays.copyOf(values[c], n));
+            }
+            return new Read(weights, fpcValues == null ? null : Arrays.copyOf(fpcValues, n), coded, answerMap,
+                    numberMap);
         }
 
         Respondents respondents(String file) throws InputFormatException {
