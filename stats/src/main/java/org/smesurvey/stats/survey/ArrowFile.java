@@ -62,6 +62,16 @@ final class ArrowFile {
         double number(int row);
 
         String text(int row);
+
+        /** The row's index in the column's dictionary, −1 if missing or not dictionary-encoded. */
+        default int entry(int row) {
+            return -1;
+        }
+
+        /** The column's dictionary, or null. */
+        default Object dictionary() {
+            return null;
+        }
     }
 
     /**
@@ -130,8 +140,17 @@ final class ArrowFile {
             if (entries == null) {
                 return null;
             }
-            String[] decoded = new String[dictionaries.lookup(encoding.getId()).getVector().getValueCount()];
+            FieldVector dictionary = dictionaries.lookup(encoding.getId()).getVector();
+            String[] decoded = new String[dictionary.getValueCount()];
             return new Column() {
+                public int entry(int row) {
+                    return vector.isNull(row) ? -1 : (int) indices.getValueAsLong(row);
+                }
+
+                public Object dictionary() {
+                    return dictionary;
+                }
+
                 public boolean numeric() {
                     return false;
                 }
@@ -216,11 +235,11 @@ final class ArrowFile {
         };
     }
 
-    /** The cells of one row of a batch; the row moves, the object stays (one per batch). */
+    /** The cells of one row of a batch, by position in the reader's columns; the row moves, the object stays. */
     private static final class BatchCells implements RespondentReader.Cells {
         private final String[] wanted;
         private final Column[] columns;
-        private final List<String> names;
+        private final int[] positions;
         private final Problems problems;
         private final String file;
         int row;
@@ -229,44 +248,39 @@ final class ArrowFile {
         BatchCells(String[] wanted, Column[] columns, List<String> names, Problems problems, String file) {
             this.wanted = wanted;
             this.columns = columns;
-            this.names = names;
+            this.positions = java.util.Arrays.stream(wanted).mapToInt(names::indexOf).toArray();
             this.problems = problems;
             this.file = file;
         }
 
-        /** The column asked for: the reader asks with its own name strings, so identity finds it first. */
-        private Column column(String name) {
-            for (int k = 0; k < wanted.length; k++) {
-                if (wanted[k] == name) {
-                    return columns[k];
-                }
-            }
-            for (int k = 0; k < wanted.length; k++) {
-                if (wanted[k].equals(name)) {
-                    return columns[k];
-                }
-            }
-            throw new IllegalArgumentException(name);
+        @Override
+        public String text(int column) {
+            return columns[column].text(row);
         }
 
         @Override
-        public String text(String column) {
-            return column(column).text(row);
+        public void fail(int column, String value, String message) {
+            problems.add(file, line, positions[column] + 1, wanted[column], value, message);
         }
 
         @Override
-        public void fail(String column, String value, String message) {
-            problems.add(file, line, names.indexOf(column) + 1, column, value, message);
+        public boolean numeric(int column) {
+            return columns[column].numeric();
         }
 
         @Override
-        public boolean numeric(String column) {
-            return column(column).numeric();
+        public double number(int column) {
+            return columns[column].number(row);
         }
 
         @Override
-        public double number(String column) {
-            return column(column).number(row);
+        public int entry(int column) {
+            return columns[column].entry(row);
+        }
+
+        @Override
+        public Object dictionary(int column) {
+            return columns[column].dictionary();
         }
     }
 

@@ -188,16 +188,17 @@ public final class RespondentReader {
 
     private Columns readCsv(InputSource source, Problems problems) throws IOException {
         Columns columns = new Columns(problems);
-        CsvReader.of(TableSpec.open(wanted())).withCharset(charset).read(source, problems, row -> columns.row(row.line(),
+        List<String> wanted = wanted();
+        CsvReader.of(TableSpec.open(wanted)).withCharset(charset).read(source, problems, row -> columns.row(row.line(),
                 new Cells() {
                     @Override
-                    public String text(String column) {
-                        return row.text(column);
+                    public String text(int column) {
+                        return row.text(wanted.get(column));
                     }
 
                     @Override
-                    public void fail(String column, String value, String message) {
-                        row.fail(column, value, message);
+                    public void fail(int column, String value, String message) {
+                        row.fail(wanted.get(column), value, message);
                     }
                 }));
         return columns;
@@ -222,20 +223,22 @@ public final class RespondentReader {
         }
         problems.throwIfAny(WHAT);
         Columns columns = new Columns(problems);
+        List<String> wanted = wanted();
         List<Column<?>> all = table.columns();
+        int[] index = wanted.stream().mapToInt(table::columnIndex).toArray();
         for (int r = 0; r < table.rowCount(); r++) {
             int row = r;
             long line = r + 2L;
             columns.row(line, new Cells() {
                 @Override
-                public String text(String column) {
-                    Column<?> c = all.get(table.columnIndex(column));
+                public String text(int column) {
+                    Column<?> c = all.get(index[column]);
                     return c.isMissing(row) ? "" : c.getString(row).strip();
                 }
 
                 @Override
-                public void fail(String column, String value, String message) {
-                    problems.add(name, line, table.columnIndex(column) + 1, column, value, message);
+                public void fail(int column, String value, String message) {
+                    problems.add(name, line, index[column] + 1, wanted.get(column), value, message);
                 }
             });
         }
@@ -253,26 +256,42 @@ public final class RespondentReader {
         return wanted;
     }
 
-    /** One row's cells, by column name, from a CSV row, a table or an Arrow record batch. */
+    /**
+     * One row's cells, from a CSV row, a table or an Arrow record batch; a column is named by its position in the
+     * reader's {@link #wanted()} columns (resolved once by each source, not looked up per cell).
+     */
     interface Cells {
         /** The cell as text, empty when missing (a number's decimal form in a numeric column). */
-        String text(String column);
+        String text(int column);
 
-        void fail(String column, String value, String message);
+        void fail(int column, String value, String message);
 
         /** Whether the column holds numbers (a columnar file's), read by {@link #number} rather than parsed. */
-        default boolean numeric(String column) {
+        default boolean numeric(int column) {
             return false;
         }
 
         /** The cell of a numeric column: its number, NaN when missing. */
-        default double number(String column) {
-            throw new UnsupportedOperationException(column);
+        default double number(int column) {
+            throw new UnsupportedOperationException("column " + column);
+        }
+
+        /**
+         * For a dictionary-encoded column (Arrow's), the cell's index in its dictionary; −1 when the cell is
+         * missing or the column is not encoded.
+         */
+        default int entry(int column) {
+            return -1;
+        }
+
+        /** The dictionary {@link #entry} indexes: the same object for as long as its indices mean the same labels. */
+        default Object dictionary(int column) {
+            return null;
         }
     }
 
     /** A cell as a finite number: read from a numeric column, parsed from text otherwise (the same messages). */
-    private static double finite(Cells cells, String column) {
+    private static double finite(Cells cells, int column) {
         if (cells.numeric(column)) {
             double value = cells.number(column);
             if (Double.isFinite(value)) {
@@ -292,15 +311,24 @@ public final class RespondentReader {
          * categories, so each row keeps its label's number and each column its labels once, in order of first
          * appearance.
          */
+        /** The reader's columns; every other index into a row is a position in this list. */
+        private final List<String> wanted = wanted();
+        private final int fpcColumn = fpc.map(wanted::indexOf).orElse(-1);
         private final String[] textColumns;
+        private final int[] textPositions;
         private final int[][] codes;
         private final List<Map<String, Integer>> labels = new ArrayList<>();
+        /** Per text column, a dictionary's entries translated to codes (−1: not yet seen), and that dictionary. */
+        private final int[][] entryCodes;
+        private final Object[] dictionaries;
         // Arrays by position (the reader's answers and numbers in order), not maps: a hundred million rows make
         // every lookup per cell count.
         private final String[] answerColumns = answers.toArray(String[]::new);
+        private final int[] answerPositions = answers.stream().mapToInt(wanted::indexOf).toArray();
         private final boolean[][] yes = new boolean[answerColumns.length][1024];
         private final boolean[][] answered = new boolean[answerColumns.length][1024];
         private final String[] numberColumns = numbers.toArray(String[]::new);
+        private final int[] numberPositions = numbers.stream().mapToInt(wanted::indexOf).toArray();
         private final double[][] values = new double[numberColumns.length][1024];
         private int n;
 
@@ -311,7 +339,10 @@ public final class RespondentReader {
             clusters.ifPresent(text::add);
             text.addAll(categories);
             textColumns = text.toArray(String[]::new);
+            textPositions = text.stream().mapToInt(wanted::indexOf).toArray();
             codes = new int[textColumns.length][1024];
+            entryCodes = new int[textColumns.length][];
+            dictionaries = new Object[textColumns.length];
             for (int k = 0; k < textColumns.length; k++) {
                 labels.add(new LinkedHashMap<>());
             }
@@ -323,24 +354,28 @@ public final class RespondentReader {
             }
             weights[n] = weight(cells);
             if (fpcValues != null) {
-                fpcValues[n] = fpc(cells, fpc.get());
+                fpcValues[n] = fpc(cells, fpcColumn);
             }
             for (int k = 0; k < textColumns.length; k++) {
-                String column = textColumns[k];
-                String value = cells.text(column);
-                if (value.isEmpty()) {
-                    cells.fail(column, "", "is empty; expected a label");
+                int column = textPositions[k];
+                int entry = cells.entry(column);
+                if (entry >= 0) {
+                    // a dictionary-encoded column: each entry's label is looked up once, not once per row
+                    int[] translated = translation(k, cells.dictionary(column), entry);
+                    int code = translated[entry];
+                    if (code < 0) {
+                        code = code(k, cells, column);
+                        if (!cells.text(column).isEmpty()) { // an empty label stays a problem on every row
+                            translated[entry] = code;
+                        }
+                    }
+                    codes[k][n] = code;
+                } else {
+                    codes[k][n] = code(k, cells, column);
                 }
-                Map<String, Integer> known = labels.get(k);
-                Integer code = known.get(value);
-                if (code == null) {
-                    code = known.size();
-                    known.put(value, code);
-                }
-                codes[k][n] = code;
             }
             for (int a = 0; a < answerColumns.length; a++) {
-                String column = answerColumns[a];
+                int column = answerPositions[a];
                 if (cells.numeric(column)) {
                     double value = cells.number(column);
                     if (value == 1 || value == 0) {
@@ -364,7 +399,7 @@ public final class RespondentReader {
                 }
             }
             for (int c = 0; c < numberColumns.length; c++) {
-                String column = numberColumns[c];
+                int column = numberPositions[c];
                 try {
                     values[c][n] = finite(cells, column);
                 } catch (IllegalArgumentException e) {
@@ -375,6 +410,35 @@ public final class RespondentReader {
                 }
             }
             n++;
+        }
+
+        /** Text column k's label code, numbered in order of first appearance (an empty label is a problem). */
+        private int code(int k, Cells cells, int column) {
+            String value = cells.text(column);
+            if (value.isEmpty()) {
+                cells.fail(column, "", "is empty; expected a label");
+            }
+            Map<String, Integer> known = labels.get(k);
+            Integer code = known.get(value);
+            if (code == null) {
+                code = known.size();
+                known.put(value, code);
+            }
+            return code;
+        }
+
+        /** Text column k's translation of its dictionary's entries, reset for a new dictionary, grown to hold entry. */
+        private int[] translation(int k, Object dictionary, int entry) {
+            if (dictionaries[k] != dictionary || entryCodes[k] == null) {
+                dictionaries[k] = dictionary;
+                entryCodes[k] = new int[Math.max(16, entry + 1)];
+                Arrays.fill(entryCodes[k], -1);
+            } else if (entry >= entryCodes[k].length) {
+                int old = entryCodes[k].length;
+                entryCodes[k] = Arrays.copyOf(entryCodes[k], Math.max(2 * old, entry + 1));
+                Arrays.fill(entryCodes[k], old, entryCodes[k].length, -1);
+            }
+            return entryCodes[k];
         }
 
         private void grow() {
@@ -399,20 +463,21 @@ public final class RespondentReader {
         }
 
         private double weight(Cells cells) {
+            int column = 0; // the weight is the first column wanted
             try {
-                double value = finite(cells, weight);
+                double value = finite(cells, column);
                 if (value >= 0 || negativeWeights) {
                     return value;
                 }
-                cells.fail(weight, cells.text(weight), "is a negative weight; a file calibrated by GREG may have some: read it with"
+                cells.fail(column, cells.text(column), "is a negative weight; a file calibrated by GREG may have some: read it with"
                         + " allowNegativeWeights()");
             } catch (IllegalArgumentException e) {
-                cells.fail(weight, cells.text(weight), "is not a weight: " + e.getMessage());
+                cells.fail(column, cells.text(column), "is not a weight: " + e.getMessage());
             }
             return Double.NaN;
         }
 
-        private double fpc(Cells cells, String column) {
+        private double fpc(Cells cells, int column) {
             try {
                 double value = finite(cells, column);
                 if (value > 0) {
