@@ -181,6 +181,9 @@ public final class Calibration {
         }
         int cells = (int) cellCount;
         CrossTable cross = new CrossTable(design.weights, codes, sizes, null);
+        // With at most 256 cells, the first pass also keeps each respondent's cell as a byte, which the last pass
+        // reads instead of every margin's codes (a quarter of one int array instead of one per margin).
+        byte[] cellOf = cells <= 256 ? new byte[design.n] : null;
         double[] cellWeight = Chunks.sum(design.n, cells, (from, to, into) -> {
             int[] block = new int[CrossTable.BLOCK];
             for (int start = from; start < to; start += CrossTable.BLOCK) {
@@ -188,6 +191,11 @@ public final class Calibration {
                 cross.cells(start, length, block);
                 for (int j = 0; j < length; j++) {
                     into[block[j]] += design.weights[start + j];
+                }
+                if (cellOf != null) {
+                    for (int j = 0; j < length; j++) {
+                        cellOf[start + j] = (byte) block[j];
+                    }
                 }
             }
         });
@@ -232,6 +240,13 @@ public final class Calibration {
         double[] weights = new double[design.n];
         CrossTable raked = cross.withFactor(stepFactor[last]);
         Chunks.run(design.n, (from, to) -> {
+            if (cellOf != null) {
+                double[] rakedFactor = raked.factor();
+                for (int i = from; i < to; i++) {
+                    weights[i] = design.weights[i] * rakedFactor[cellOf[i] & 0xFF];
+                }
+                return;
+            }
             int[] block = new int[CrossTable.BLOCK];
             for (int start = from; start < to; start += CrossTable.BLOCK) {
                 int length = Math.min(CrossTable.BLOCK, to - start);
