@@ -628,8 +628,9 @@ public final class ReplicateDesign implements Design {
             for (int i = from; i < to; i++) {
                 int d = code[i];
                 int cell = 2 * (unit[i] * count + d);
-                into[cell] += w[i];
-                into[cell + 1] += w[i] * y.at(i);
+                double weight = w[i]; // read once: into might alias w as far as the compiler knows
+                into[cell] += weight;
+                into[cell + 1] += weight * y.at(i);
                 into[2 * units * count + d]++;
             }
         });
