@@ -181,9 +181,9 @@ public final class Calibration {
         }
         int cells = (int) cellCount;
         CrossTable cross = new CrossTable(design.weights, codes, sizes, null);
-        // With at most 256 cells, the first pass also keeps each respondent's cell as a byte, which the last pass
-        // reads instead of every margin's codes (a quarter of one int array instead of one per margin).
-        byte[] cellOf = cells <= 256 ? new byte[design.n] : null;
+        // The raked weights' array holds each respondent's cell until the last pass replaces it by the weight:
+        // that pass reads one array instead of every margin's codes, and no other large array is allocated.
+        double[] weights = new double[design.n];
         double[] cellWeight = Chunks.sum(design.n, cells, (from, to, into) -> {
             int[] block = new int[CrossTable.BLOCK];
             for (int start = from; start < to; start += CrossTable.BLOCK) {
@@ -191,11 +191,7 @@ public final class Calibration {
                 cross.cells(start, length, block);
                 for (int j = 0; j < length; j++) {
                     into[block[j]] += design.weights[start + j];
-                }
-                if (cellOf != null) {
-                    for (int j = 0; j < length; j++) {
-                        cellOf[start + j] = (byte) block[j];
-                    }
+                    weights[start + j] = block[j];
                 }
             }
         });
@@ -237,23 +233,10 @@ public final class Calibration {
             }
         }
         int last = list.size() - 1;
-        double[] weights = new double[design.n];
-        CrossTable raked = cross.withFactor(stepFactor[last]);
+        double[] rakedFactor = stepFactor[last];
         Chunks.run(design.n, (from, to) -> {
-            if (cellOf != null) {
-                double[] rakedFactor = raked.factor();
-                for (int i = from; i < to; i++) {
-                    weights[i] = design.weights[i] * rakedFactor[cellOf[i] & 0xFF];
-                }
-                return;
-            }
-            int[] block = new int[CrossTable.BLOCK];
-            for (int start = from; start < to; start += CrossTable.BLOCK) {
-                int length = Math.min(CrossTable.BLOCK, to - start);
-                cross.cells(start, length, block);
-                for (int j = 0; j < length; j++) {
-                    weights[start + j] = design.weights[start + j] * raked.factor()[block[j]];
-                }
+            for (int i = from; i < to; i++) {
+                weights[i] = design.weights[i] * rakedFactor[(int) weights[i]];
             }
         });
         List<Step> steps = new ArrayList<>();
