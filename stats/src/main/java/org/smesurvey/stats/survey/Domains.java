@@ -16,9 +16,27 @@ import java.util.Objects;
 public final class Domains {
 
     private final Coding coding;
+    /** The respondents of each domain, counted when first needed (see {@link #counts()}). */
+    private volatile int[] counts;
 
     private Domains(Coding coding) {
         this.coding = coding;
+    }
+
+    /**
+     * The respondents of each domain, in the order of the names: counted once per instance, when first asked
+     * for, so that estimates need not count them in their pass over the respondents. Not to be modified.
+     */
+    int[] counts() {
+        int[] known = counts;
+        if (known == null) {
+            known = new int[coding.names().size()];
+            for (int code : coding.codes()) {
+                known[code]++;
+            }
+            counts = known;
+        }
+        return known;
     }
 
     /**

@@ -606,7 +606,7 @@ public final class ReplicateDesign implements Design {
      * which a domain has no weight is left out of that domain's variance, as survey leaves out replicates that
      * give NA.
      */
-    List<SurveyEstimate> estimates(List<String> names, int[] code, Linearisation.Values y, boolean ratio) {
+    List<SurveyEstimate> estimates(List<String> names, int[] code, int[] counts, Linearisation.Values y, boolean ratio) {
         int count = names.size();
         int units = design.units();
         // One pass, in parallel chunks: per unit and domain the weight and the weighted value, then per domain the
@@ -617,22 +617,40 @@ public final class ReplicateDesign implements Design {
             if (code == null) {
                 // One domain: no code to read, and the respondents counted once, not incremented row by row (a
                 // chain of stores to a single cell, each waiting for the last, would bound the loop).
+                double[] cells = new double[2 * units]; // local: the compiler knows it aliases no input
                 for (int i = from; i < to; i++) {
                     int cell = 2 * unit[i];
-                    into[cell] += w[i];
-                    into[cell + 1] += w[i] * y.at(i);
+                    double weight = w[i];
+                    cells[cell] += weight;
+                    cells[cell + 1] += weight * y.at(i);
                 }
+                System.arraycopy(cells, 0, into, 0, cells.length);
                 into[2 * units] += to - from;
                 return;
             }
+            if (counts != null) {
+                // The domains' respondents already counted: two stores a row instead of three, into an array
+                // allocated here, which the compiler knows aliases none of the inputs (a parameter might).
+                double[] cells = new double[2 * units * count];
+                for (int i = from; i < to; i++) {
+                    int cell = 2 * (unit[i] * count + code[i]);
+                    double weight = w[i];
+                    cells[cell] += weight;
+                    cells[cell + 1] += weight * y.at(i);
+                }
+                System.arraycopy(cells, 0, into, 0, cells.length);
+                return;
+            }
+            double[] cells = new double[2 * units * count + count];
             for (int i = from; i < to; i++) {
                 int d = code[i];
                 int cell = 2 * (unit[i] * count + d);
-                double weight = w[i]; // read once: into might alias w as far as the compiler knows
-                into[cell] += weight;
-                into[cell + 1] += weight * y.at(i);
-                into[2 * units * count + d]++;
+                double weight = w[i];
+                cells[cell] += weight;
+                cells[cell + 1] += weight * y.at(i);
+                cells[2 * units * count + d]++;
             }
+            System.arraycopy(cells, 0, into, 0, cells.length);
         });
         double[] weightY = new double[units * count];
         double[] weightAll = new double[units * count];
@@ -642,7 +660,7 @@ public final class ReplicateDesign implements Design {
         }
         int[] respondents = new int[count];
         for (int d = 0; d < count; d++) {
-            respondents[d] = (int) sums[2 * units * count + d];
+            respondents[d] = counts != null ? counts[d] : (int) sums[2 * units * count + d];
         }
         double[] fullY = new double[count];
         double[] fullAll = new double[count];

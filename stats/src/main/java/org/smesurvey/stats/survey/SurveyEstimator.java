@@ -91,11 +91,24 @@ public final class SurveyEstimator {
      */
     private List<SurveyEstimate> estimate(List<String> labels, int[] codes, boolean[] answered, Linearisation.Values y,
             Statistic statistic) {
+        return estimate(labels, codes, null, answered, y, statistic);
+    }
+
+    /** The domains' respondents for a replicate design, which would otherwise count them in its pass; else null. */
+    private int[] replicateCounts(Domains domains) {
+        return replicate != null ? domains.counts() : null;
+    }
+
+    /** As above, with the respondents of each code when known (counted once by {@link Domains}), or null. */
+    private List<SurveyEstimate> estimate(List<String> labels, int[] codes, int[] counts, boolean[] answered,
+            Linearisation.Values y, Statistic statistic) {
         Included included = Included.of(design, codes, labels.size(), answered);
         List<String> names = included.labels(labels);
         List<SurveyEstimate> all;
         if (replicate != null) {
-            all = replicate.estimates(names, included.codes(), y, statistic != Statistic.TOTAL);
+            // the counts hold only while nobody is set apart (an answer missing, a weight of 0)
+            all = replicate.estimates(names, included.codes(), included.codes() == codes ? counts : null, y,
+                    statistic != Statistic.TOTAL);
         } else if (statistic == Statistic.TOTAL) {
             all = totals(names, included.codes(), included.count(), y);
         } else {
@@ -325,7 +338,7 @@ public final class SurveyEstimator {
         Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
         Coding coding = domains.coding(design.n);
-        return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.TOTAL);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, i -> y[i], Statistic.TOTAL);
     }
 
     private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, Linearisation.Values y) {
@@ -401,7 +414,7 @@ public final class SurveyEstimator {
         requireAnswers(answers);
         Coding coding = domains.coding(design.n);
         byte[] yes = answers.valueArray();
-        return estimate(coding.names(), coding.codes(), answers.answeredOrNull(), i -> yes[i],
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), i -> yes[i],
                 Statistic.PROPORTION);
     }
 
@@ -502,7 +515,7 @@ public final class SurveyEstimator {
         Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
         Coding coding = domains.coding(design.n);
-        return estimate(coding.names(), coding.codes(), null, i -> y[i], Statistic.MEAN);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, i -> y[i], Statistic.MEAN);
     }
 
     private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
