@@ -136,11 +136,11 @@ final class ArrowFile {
     private static Column column(FieldVector vector, DictionaryProvider dictionaries) {
         DictionaryEncoding encoding = vector.getField().getDictionary();
         if (encoding != null && vector instanceof BaseIntVector indices) {
-            Column entries = column(dictionaries.lookup(encoding.getId()).getVector(), dictionaries);
+            FieldVector dictionary = dictionaries.lookup(encoding.getId()).getVector();
+            Column entries = column(dictionary, dictionaries);
             if (entries == null) {
                 return null;
             }
-            FieldVector dictionary = dictionaries.lookup(encoding.getId()).getVector();
             String[] decoded = new String[dictionary.getValueCount()];
             return new Column() {
                 public int entry(int row) {

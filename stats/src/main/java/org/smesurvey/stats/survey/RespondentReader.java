@@ -104,7 +104,7 @@ public final class RespondentReader {
         }
         Problems problems = new Problems();
         Columns columns = new Columns(problems);
-        arrow(file, () -> ArrowFile.read(file, wanted(), problems, columns::row));
+        arrow(file, () -> ArrowFile.read(file, columns.wanted, problems, columns::row));
         return columns.respondents(file.toString());
     }
 
@@ -188,7 +188,7 @@ public final class RespondentReader {
 
     private Columns readCsv(InputSource source, Problems problems) throws IOException {
         Columns columns = new Columns(problems);
-        List<String> wanted = wanted();
+        List<String> wanted = columns.wanted;
         CsvReader.of(TableSpec.open(wanted)).withCharset(charset).read(source, problems, row -> columns.row(row.line(),
                 new Cells() {
                     @Override
@@ -223,7 +223,7 @@ public final class RespondentReader {
         }
         problems.throwIfAny(WHAT);
         Columns columns = new Columns(problems);
-        List<String> wanted = wanted();
+        List<String> wanted = columns.wanted;
         List<Column<?>> all = table.columns();
         int[] index = wanted.stream().mapToInt(table::columnIndex).toArray();
         for (int r = 0; r < table.rowCount(); r++) {
