@@ -1,0 +1,808 @@
+package org.smesurvey.stats.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The linear mixed model of metafor's
+ * {@code rma.mv(yi, vi, mods, random = list(~ 1 | f1, …, ~ 1 | study/estimate))}: random intercepts for crossed
+ * factors (a country, a sector), a study intercept and an estimate's own effect, over known sampling variances,
+ * \[ y = Xβ + \sum_f Z_f u_f + Z_s u_s + w + ε,\quad u_f \sim N(0, σ_f^2 I),\ u_s \sim N(0, σ_s^2 I),\
+ *    w \sim N(0, σ_e^2 I),\ ε \sim N(0, \operatorname{diag}(v)), \]
+ * so that \( V = M_0 + \tilde Z\tilde Z' \) with \( M_0 = \operatorname{diag}(v + σ_e^2) + σ_s^2 Z_sZ_s' \)
+ * block-diagonal by study and \( \tilde Z = [Z_1σ_1, …, Z_Fσ_F] \) the crossed factors' indicator columns scaled
+ * by their standard deviations.
+ *
+ * <p><b>Cost.</b> \( V^{-1} \) is never formed. \( M_0^{-1} \) is applied study by study in closed form
+ * (Sherman–Morrison, \( M_{0s}^{-1}z = a\circ z - α_s a (a'z) \), \( a = 1/(v + σ_e^2) \),
+ * \( α_s = σ_s^2/(1 + σ_s^2 \sum_s a) \)), and the crossed factors by Woodbury's identity on the L levels of
+ * the crossed factors, \( V^{-1} = M_0^{-1} - N C^{-1} N' \) with \( N = M_0^{-1}\tilde Z \) and
+ * \( C = I_L + \tilde Z' N \) (Cholesky; well conditioned whatever σ, none of which is inverted), so that
+ * \( \log|V| = \log|M_0| + \log|C| \). A likelihood costs \( O(kL(L + p) + L^3) \): linear in the number of
+ * estimates k for a given number of crossed levels L and moderators p.
+ *
+ * <p><b>Estimation.</b> The variances maximise the restricted (REML) or full likelihood by the average
+ * information algorithm (Gilmour, Thompson &amp; Cullis 1995): with \( A_j = Z_jZ_j' \) (I for the estimate's
+ * effect), the score \( U_j = -\tfrac12\operatorname{tr}(PA_j) + \tfrac12 y'PA_jPy \) and the average information
+ * \( \mathcal I_{jl} = \tfrac12 y'PA_jPA_lPy \), which needs no trace of a product of two projections and is
+ * exact in expectation at the maximum; the step \( \mathcal I^{-1}U \) is halved while the likelihood would fall,
+ * a variance held at 0 while its score is negative (the boundary). It stops when no variance moves by more than
+ * the tolerance times \( \max(1, σ^2) \). \( P = V^{-1} - V^{-1}X(X'V^{-1}X)^{-1}X'V^{-1} \) for REML,
+ * \( V^{-1} \) for ML; the REML likelihood is metafor's, with \( +\tfrac12\log|X'X| \).
+ *
+ * <p><b>Predictions.</b> The best linear unbiased predictions \( \hat u_f = σ_f^2 Z_f'Py \) and the prediction
+ * error variance of \( x_0'\hat β + \sum_f \hat u_{f,l_f} \), a new estimate's mean at known levels
+ * (Henderson 1975): with \( g = \sum_f σ_f^2 z_{f,l_f} \) and \( B = (X'V^{-1}X)^{-1} \),
+ * \[ x_0'Bx_0 + \sum_f σ_f^2 - g'Pg - 2x_0'BX'V^{-1}g; \]
+ * a level the data lack adds its whole variance \( σ_f^2 \).
+ *
+ * <p>References: Gilmour, A. R., Thompson, R. &amp; Cullis, B. R. (1995). Average information REML: an efficient
+ * algorithm for variance parameter estimation in linear mixed models. <i>Biometrics</i> 51, 1440–1450.
+ * doi:10.2307/2533274; Henderson, C. R. (1975). Best linear unbiased estimation and prediction under a selection
+ * model. <i>Biometrics</i> 31, 423–447. doi:10.2307/2529430; Harville, D. A. (1977). Maximum likelihood
+ * approaches to variance component estimation. <i>JASA</i> 72, 320–338. doi:10.1080/01621459.1977.10480998.
+ *
+ * @since 0.2
+ */
+public final class CrossedFit {
+
+    private final Data data;
+    private final boolean restricted;
+    private final State state;
+    private final int iterations;
+    private final double logLikelihood;
+
+    /**
+     * The data of a fit: responses, sampling variances, design and the random factors' codes.
+     *
+     * @param y the estimates
+     * @param v their sampling variances, positive
+     * @param x the design, k rows of p columns, of full column rank
+     * @param study each estimate's study, coded 0 … studies − 1
+     * @param studies the number of studies
+     * @param crossed each crossed factor's codes (one array of k per factor, coded 0 … levels − 1)
+     * @param levels each crossed factor's number of levels
+     */
+    public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
+
+        /**
+         * Validates the dimensions and codes.
+         *
+         * @param y the estimates
+         * @param v their sampling variances
+         * @param x the design
+         * @param study each estimate's study
+         * @param studies the number of studies
+         * @param crossed each crossed factor's codes
+         * @param levels each crossed factor's number of levels
+         * @throws IllegalArgumentException if a dimension or a code does not match, or a variance is not positive
+         */
+        public Data {
+            int k = y.length;
+            if (k == 0 || v.length != k || x.length != k || study.length != k || crossed.length != levels.length) {
+                throw new IllegalArgumentException("The estimates, variances, design rows and codes differ in number");
+            }
+            for (int i = 0; i < k; i++) {
+                if (!(v[i] > 0) || !Double.isFinite(v[i]) || !Double.isFinite(y[i])) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "Estimate %d: the value must be finite and the variance positive: %s, %s", i, y[i], v[i]));
+                }
+                if (study[i] < 0 || study[i] >= studies || x[i].length != x[0].length) {
+                    throw new IllegalArgumentException("Estimate " + i + ": bad study code or design row");
+                }
+                for (int f = 0; f < crossed.length; f++) {
+                    if (crossed[f].length != k || crossed[f][i] < 0 || crossed[f][i] >= levels[f]) {
+                        throw new IllegalArgumentException("Estimate " + i + ": bad code of crossed factor " + f);
+                    }
+                }
+            }
+        }
+
+        int k() {
+            return y.length;
+        }
+
+        int p() {
+            return x[0].length;
+        }
+
+        /** The number of variance components: the crossed factors', the study's and the estimate's. */
+        int components() {
+            return crossed.length + 2;
+        }
+    }
+
+    private CrossedFit(Data data, boolean restricted, State state, int iterations) {
+        this.data = data;
+        this.restricted = restricted;
+        this.state = state;
+        this.iterations = iterations;
+        this.logLikelihood = state.logLikelihood();
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param data the data
+     * @param restricted REML if true, ML otherwise
+     * @param start the variances to start from (crossed factors', study's, estimate's), or null for a quarter of
+     *        the estimates' variance each
+     * @param tolerance the largest change of a variance, relative to \( \max(1, σ^2) \), that stops the iterations
+     * @param maxIterations the iterations allowed
+     * @return the fit
+     * @throws IllegalStateException if it does not converge in {@code maxIterations}
+     * @throws IllegalArgumentException if the design is not of full column rank
+     */
+    public static CrossedFit fit(Data data, boolean restricted, double[] start, double tolerance, int maxIterations) {
+        Objects.requireNonNull(data, "data");
+        int m = data.components();
+        double[] theta;
+        if (start != null) {
+            theta = start.clone();
+        } else {
+            double mean = Arrays.stream(data.y).average().orElseThrow();
+            double spread = Arrays.stream(data.y).map(yi -> (yi - mean) * (yi - mean)).sum() / Math.max(1, data.k() - 1);
+            theta = new double[m];
+            Arrays.fill(theta, Math.max(spread / 4, 1e-4));
+        }
+        State state = new State(data, restricted, theta);
+        double ll = state.logLikelihood();
+        int iteration = 0;
+        while (true) {
+            if (++iteration > maxIterations) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "The %s estimates of the variance"
+                        + " components did not converge in %d iterations", restricted ? "REML" : "ML", maxIterations));
+            }
+            double[] score = state.score();
+            double[][] info = state.averageInformation();
+            boolean[] free = new boolean[m];
+            for (int j = 0; j < m; j++) {
+                free[j] = theta[j] > 0 || score[j] > 0;
+            }
+            double[] step = solveFree(info, score, free);
+            double scale = 1;
+            double[] next = new double[m];
+            State candidate;
+            double candidateLl;
+            while (true) {
+                for (int j = 0; j < m; j++) {
+                    next[j] = Math.max(0, theta[j] + scale * step[j]);
+                }
+                candidate = new State(data, restricted, next);
+                candidateLl = candidate.logLikelihood();
+                if (candidateLl >= ll - 1e-12 * Math.abs(ll) || scale < 1e-10) {
+                    break;
+                }
+                scale /= 2;
+            }
+            double change = 0;
+            for (int j = 0; j < m; j++) {
+                change = Math.max(change, Math.abs(next[j] - theta[j]) / Math.max(1, next[j]));
+            }
+            theta = next.clone();
+            state = candidate;
+            ll = candidateLl;
+            if (change <= tolerance) {
+                break;
+            }
+        }
+        return new CrossedFit(data, restricted, state, iteration);
+    }
+
+    /**
+     * The likelihood at given variances, with the coefficients at their weighted least-squares estimates.
+     *
+     * @param data the data
+     * @param restricted REML if true
+     * @param variances the variances: crossed factors', study's, estimate's
+     * @return the log-likelihood
+     */
+    public static double logLikelihood(Data data, boolean restricted, double[] variances) {
+        return new State(data, restricted, variances.clone()).logLikelihood();
+    }
+
+    /** The step on the free components, the others held. */
+    private static double[] solveFree(double[][] info, double[] score, boolean[] free) {
+        int m = score.length;
+        int[] index = java.util.stream.IntStream.range(0, m).filter(j -> free[j]).toArray();
+        double[] step = new double[m];
+        if (index.length == 0) {
+            return step;
+        }
+        double[][] sub = new double[index.length][index.length];
+        double[] rhs = new double[index.length];
+        for (int a = 0; a < index.length; a++) {
+            rhs[a] = score[index[a]];
+            for (int b = 0; b < index.length; b++) {
+                sub[a][b] = info[index[a]][index[b]];
+            }
+        }
+        DecompositionSolver solver = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver();
+        double[] solved;
+        if (solver.isNonSingular()) {
+            solved = solver.solve(new org.apache.commons.math3.linear.ArrayRealVector(rhs, false)).toArray();
+        } else {
+            // A component with no information in the data (a factor whose every level holds one estimate beside
+            // the estimate's own effect): a gradient step on the diagonal.
+            solved = new double[index.length];
+            for (int a = 0; a < index.length; a++) {
+                solved[a] = sub[a][a] > 0 ? rhs[a] / sub[a][a] : 0;
+            }
+        }
+        for (int a = 0; a < index.length; a++) {
+            step[index[a]] = solved[a];
+        }
+        return step;
+    }
+
+    /**
+     * The variances: the crossed factors' in order, then the study's, then the estimate's.
+     *
+     * @return a copy
+     */
+    public double[] variances() {
+        return state.theta.clone();
+    }
+
+    /**
+     * The coefficients' estimates.
+     *
+     * @return a copy
+     */
+    public double[] beta() {
+        return state.beta.clone();
+    }
+
+    /**
+     * The coefficients' covariance \( (X'V^{-1}X)^{-1} \).
+     *
+     * @return a copy
+     */
+    public double[][] covariance() {
+        double[][] copy = new double[state.b.length][];
+        for (int a = 0; a < copy.length; a++) {
+            copy[a] = state.b[a].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * The maximised log-likelihood (restricted for REML).
+     *
+     * @return it
+     */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /**
+     * The iterations taken.
+     *
+     * @return their number
+     */
+    public int iterations() {
+        return iterations;
+    }
+
+    /**
+     * Whether the fit is REML.
+     *
+     * @return true for REML
+     */
+    public boolean restricted() {
+        return restricted;
+    }
+
+    /**
+     * The data fitted.
+     *
+     * @return them
+     */
+    public Data data() {
+        return data;
+    }
+
+    /**
+     * The best linear unbiased predictions of a crossed factor's levels, \( σ_f^2 Z_f'Py \).
+     *
+     * @param factor the factor's index
+     * @return one per level
+     */
+    public double[] crossedEffects(int factor) {
+        double[] out = new double[data.levels[factor]];
+        for (int i = 0; i < data.k(); i++) {
+            out[data.crossed[factor][i]] += state.py[i];
+        }
+        for (int l = 0; l < out.length; l++) {
+            out[l] *= state.theta[factor];
+        }
+        return out;
+    }
+
+    /**
+     * The best linear unbiased predictions of the studies' effects, \( σ_s^2 Z_s'Py \).
+     *
+     * @return one per study
+     */
+    public double[] studyEffects() {
+        double[] out = new double[data.studies];
+        for (int i = 0; i < data.k(); i++) {
+            out[data.study[i]] += state.py[i];
+        }
+        double s2 = state.theta[data.crossed.length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] *= s2;
+        }
+        return out;
+    }
+
+    /**
+     * The best linear unbiased predictions of the estimates' own effects, \( σ_e^2 Py \).
+     *
+     * @return one per estimate
+     */
+    public double[] estimateEffects() {
+        double e2 = state.theta[data.crossed.length + 1];
+        return Arrays.stream(state.py).map(p -> e2 * p).toArray();
+    }
+
+    /**
+     * The residuals \( y - X\hat β \).
+     *
+     * @return a copy
+     */
+    public double[] residuals() {
+        return state.r.clone();
+    }
+
+    /**
+     * A new estimate's mean at a design row and the crossed factors' levels, and its prediction error variance
+     * (Henderson 1975): \( x_0'\hat β + \sum_f \hat u_{f,l_f} \), where a level of −1 is one the data lack (its BLUP
+     * 0, its variance \( σ_f^2 \) added whole).
+     *
+     * @param x0 the design row
+     * @param level each crossed factor's level, or −1
+     * @return {@code [mean, variance]}
+     */
+    public double[] predict(double[] x0, int[] level) {
+        int p = data.p();
+        if (x0.length != p || level.length != data.crossed.length) {
+            throw new IllegalArgumentException("The row has " + x0.length + " values for " + p + " columns");
+        }
+        double mean = 0;
+        for (int a = 0; a < p; a++) {
+            mean += x0[a] * state.beta[a];
+        }
+        double variance = State.quadratic(state.b, x0, x0);
+        double[] g = new double[data.k()];
+        boolean any = false;
+        for (int f = 0; f < level.length; f++) {
+            double s2 = state.theta[f];
+            variance += s2;
+            if (level[f] >= 0) {
+                if (level[f] >= data.levels[f]) {
+                    throw new IllegalArgumentException("Level " + level[f] + " of crossed factor " + f + " is unknown");
+                }
+                for (int i = 0; i < data.k(); i++) {
+                    if (data.crossed[f][i] == level[f]) {
+                        g[i] += s2;
+                        mean += s2 * state.py[i];
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (any) {
+            double[] vg = state.vInverse(g);
+            double gvg = 0;
+            for (int i = 0; i < g.length; i++) {
+                gvg += g[i] * vg[i];
+            }
+            double[] uG = state.transposeU(g);
+            // g'Pg = g'V^{-1}g - (U'g)'B(U'g); the cross term 2 x0'B U'g.
+            variance += -gvg + State.quadratic(state.b, uG, uG) - 2 * State.quadratic(state.b, x0, uG);
+        }
+        return new double[] {mean, variance};
+    }
+
+    /** The weighted fit at given variances. */
+    static final class State {
+        final Data d;
+        final boolean restricted;
+        final double[] theta;
+        final int k;
+        final int p;
+        final int nf;
+        /** \( a = 1/(v + σ_e^2) \). */
+        final double[] a;
+        /** Per study: \( α_s \). */
+        final double[] alpha;
+        /** Per crossed column: its factor and level offsets. */
+        final int[] offset;
+        final int columns;
+        /** \( N = M_0^{-1}\tilde Z \), k × L (null when no crossed factor). */
+        final double[][] n;
+        final DecompositionSolver c;
+        final double logDetV;
+        /** \( U = V^{-1}X \), k × p. */
+        final double[][] u;
+        /** \( B = (X'V^{-1}X)^{-1} \). */
+        final double[][] b;
+        final double logDetXvx;
+        final double[] beta;
+        final double[] r;
+        /** \( Py = V^{-1}r \). */
+        final double[] py;
+        final double quadratic;
+
+        State(Data d, boolean restricted, double[] theta) {
+            this.d = d;
+            this.restricted = restricted;
+            this.theta = theta;
+            k = d.k();
+            p = d.p();
+            nf = d.crossed.length;
+            double s2 = theta[nf];
+            double e2 = theta[nf + 1];
+            a = new double[k];
+            double[] sumA = new double[d.studies];
+            double logDet = 0;
+            for (int i = 0; i < k; i++) {
+                a[i] = 1 / (d.v[i] + e2);
+                sumA[d.study[i]] += a[i];
+                logDet += Math.log(d.v[i] + e2);
+            }
+            alpha = new double[d.studies];
+            for (int s = 0; s < d.studies; s++) {
+                logDet += Math.log1p(s2 * sumA[s]);
+                alpha[s] = s2 / (1 + s2 * sumA[s]);
+            }
+            offset = new int[nf];
+            int total = 0;
+            for (int f = 0; f < nf; f++) {
+                offset[f] = total;
+                total += d.levels[f];
+            }
+            columns = total;
+            if (columns > 0) {
+                n = new double[k][columns];
+                double[] column = new double[k];
+                for (int f = 0; f < nf; f++) {
+                    double sd = Math.sqrt(theta[f]);
+                    for (int l = 0; l < d.levels[f]; l++) {
+                        for (int i = 0; i < k; i++) {
+                            column[i] = d.crossed[f][i] == l ? sd : 0;
+                        }
+                        double[] m0 = m0Inverse(column);
+                        for (int i = 0; i < k; i++) {
+                            n[i][offset[f] + l] = m0[i];
+                        }
+                    }
+                }
+                // C = I + Z~'N: row i of Z~ has sd_f at (f, level) for each factor.
+                double[][] cm = new double[columns][columns];
+                for (int i = 0; i < k; i++) {
+                    for (int f = 0; f < nf; f++) {
+                        int row = offset[f] + d.crossed[f][i];
+                        double sd = Math.sqrt(theta[f]);
+                        for (int col = 0; col < columns; col++) {
+                            cm[row][col] += sd * n[i][col];
+                        }
+                    }
+                }
+                for (int col = 0; col < columns; col++) {
+                    cm[col][col] += 1;
+                    for (int row = 0; row < col; row++) {
+                        double mean = (cm[row][col] + cm[col][row]) / 2;
+                        cm[row][col] = mean;
+                        cm[col][row] = mean;
+                    }
+                }
+                CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(cm, false),
+                        1e-14, 1e-14);
+                c = cholesky.getSolver();
+                logDet += Math.log(cholesky.getDeterminant());
+            } else {
+                n = null;
+                c = null;
+            }
+            logDetV = logDet;
+            u = new double[k][p];
+            double[] column = new double[k];
+            for (int col = 0; col < p; col++) {
+                for (int i = 0; i < k; i++) {
+                    column[i] = d.x[i][col];
+                }
+                double[] vx = vInverse(column);
+                for (int i = 0; i < k; i++) {
+                    u[i][col] = vx[i];
+                }
+            }
+            double[][] xvx = new double[p][p];
+            double[] xvy = new double[p];
+            for (int i = 0; i < k; i++) {
+                for (int c1 = 0; c1 < p; c1++) {
+                    xvy[c1] += u[i][c1] * d.y[i];
+                    for (int c2 = 0; c2 < p; c2++) {
+                        xvx[c1][c2] += d.x[i][c1] * u[i][c2];
+                    }
+                }
+            }
+            LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(xvx, false));
+            if (!lu.getSolver().isNonSingular()) {
+                throw new IllegalArgumentException("The model matrix is not of full rank: a moderator is constant or"
+                        + " a combination of others");
+            }
+            RealMatrix inverse = lu.getSolver().getInverse();
+            b = inverse.getData();
+            logDetXvx = Math.log(lu.getDeterminant());
+            beta = inverse.operate(xvy);
+            r = new double[k];
+            for (int i = 0; i < k; i++) {
+                double fitted = 0;
+                for (int c1 = 0; c1 < p; c1++) {
+                    fitted += d.x[i][c1] * beta[c1];
+                }
+                r[i] = d.y[i] - fitted;
+            }
+            py = vInverse(r);
+            double q = 0;
+            for (int i = 0; i < k; i++) {
+                q += r[i] * py[i];
+            }
+            quadratic = q;
+        }
+
+        /** \( M_0^{-1}z \), study by study. */
+        double[] m0Inverse(double[] z) {
+            double[] dot = new double[d.studies];
+            for (int i = 0; i < k; i++) {
+                dot[d.study[i]] += a[i] * z[i];
+            }
+            double[] out = new double[k];
+            for (int i = 0; i < k; i++) {
+                out[i] = a[i] * z[i] - alpha[d.study[i]] * a[i] * dot[d.study[i]];
+            }
+            return out;
+        }
+
+        /** \( V^{-1}z = M_0^{-1}z - NC^{-1}N'z \). */
+        double[] vInverse(double[] z) {
+            double[] out = m0Inverse(z);
+            if (n == null) {
+                return out;
+            }
+            double[] nz = new double[columns];
+            for (int i = 0; i < k; i++) {
+                for (int col = 0; col < columns; col++) {
+                    nz[col] += n[i][col] * z[i];
+                }
+            }
+            double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz, false)).toArray();
+            for (int i = 0; i < k; i++) {
+                double s = 0;
+                for (int col = 0; col < columns; col++) {
+                    s += n[i][col] * w[col];
+                }
+                out[i] -= s;
+            }
+            return out;
+        }
+
+        /** \( Pz \): \( V^{-1}z - UBU'z \) for REML, \( V^{-1}z \) for ML. */
+        double[] project(double[] z) {
+            double[] out = vInverse(z);
+            if (restricted) {
+                double[] bu = times(b, transposeU(z));
+                for (int i = 0; i < k; i++) {
+                    double s = 0;
+                    for (int c1 = 0; c1 < p; c1++) {
+                        s += u[i][c1] * bu[c1];
+                    }
+                    out[i] -= s;
+                }
+            }
+            return out;
+        }
+
+        /** \( U'z \). */
+        double[] transposeU(double[] z) {
+            double[] out = new double[p];
+            for (int i = 0; i < k; i++) {
+                for (int c1 = 0; c1 < p; c1++) {
+                    out[c1] += u[i][c1] * z[i];
+                }
+            }
+            return out;
+        }
+
+        double logLikelihood() {
+            if (restricted) {
+                return -0.5 * (k - p) * Math.log(2 * Math.PI) + 0.5 * logDetCrossProduct(d.x) - 0.5 * logDetV
+                        - 0.5 * logDetXvx - 0.5 * quadratic;
+            }
+            return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logDetV - 0.5 * quadratic;
+        }
+
+        /** \( A_jPy \) for each component j. */
+        double[][] aPy() {
+            double[][] out = new double[nf + 2][k];
+            for (int f = 0; f < nf; f++) {
+                double[] sums = new double[d.levels[f]];
+                for (int i = 0; i < k; i++) {
+                    sums[d.crossed[f][i]] += py[i];
+                }
+                for (int i = 0; i < k; i++) {
+                    out[f][i] = sums[d.crossed[f][i]];
+                }
+            }
+            double[] sums = new double[d.studies];
+            for (int i = 0; i < k; i++) {
+                sums[d.study[i]] += py[i];
+            }
+            for (int i = 0; i < k; i++) {
+                out[nf][i] = sums[d.study[i]];
+                out[nf + 1][i] = py[i];
+            }
+            return out;
+        }
+
+        /**
+         * The score \( -\tfrac12\operatorname{tr}(PA_j) + \tfrac12 y'PA_jPy \). The traces: with
+         * \( V^{-1} = M_0^{-1} - NC^{-1}N' \) and \( P = V^{-1} - UBU' \), \( \operatorname{tr}(PZ_jZ_j') \) is the
+         * sum over the factor's levels l of \( z_l'M_0^{-1}z_l - (N'z_l)'C^{-1}(N'z_l) - (U'z_l)'B(U'z_l) \), and
+         * \( \operatorname{tr}(P) = \operatorname{tr}(M_0^{-1}) - \operatorname{tr}(C^{-1}N'N) - \operatorname{tr}(BU'U) \).
+         */
+        double[] score() {
+            double[] score = new double[nf + 2];
+            double[][] apy = aPy();
+            for (int j = 0; j < nf + 2; j++) {
+                double q = 0;
+                for (int i = 0; i < k; i++) {
+                    q += py[i] * apy[j][i];
+                }
+                score[j] = 0.5 * q;
+            }
+            for (int f = 0; f < nf; f++) {
+                score[f] -= 0.5 * levelTrace(d.crossed[f], d.levels[f]);
+            }
+            score[nf] -= 0.5 * levelTrace(d.study, d.studies);
+            // tr(P): the diagonal of M0^{-1}, then the two low-rank corrections.
+            double trace = 0;
+            for (int i = 0; i < k; i++) {
+                trace += a[i] - alpha[d.study[i]] * a[i] * a[i];
+            }
+            if (n != null) {
+                double[][] ntn = new double[columns][columns];
+                for (int i = 0; i < k; i++) {
+                    for (int c1 = 0; c1 < columns; c1++) {
+                        double v1 = n[i][c1];
+                        for (int c2 = 0; c2 < columns; c2++) {
+                            ntn[c1][c2] += v1 * n[i][c2];
+                        }
+                    }
+                }
+                RealMatrix solved = c.solve(new Array2DRowRealMatrix(ntn, false));
+                trace -= solved.getTrace();
+            }
+            if (restricted) {
+                double[][] utu = new double[p][p];
+                for (int i = 0; i < k; i++) {
+                    for (int c1 = 0; c1 < p; c1++) {
+                        for (int c2 = 0; c2 < p; c2++) {
+                            utu[c1][c2] += u[i][c1] * u[i][c2];
+                        }
+                    }
+                }
+                for (int c1 = 0; c1 < p; c1++) {
+                    for (int c2 = 0; c2 < p; c2++) {
+                        trace -= b[c1][c2] * utu[c2][c1];
+                    }
+                }
+            }
+            score[nf + 1] -= 0.5 * trace;
+            return score;
+        }
+
+        /** \( \sum_l z_l'Pz_l \) for a factor's indicator columns \( z_l \). */
+        private double levelTrace(int[] code, int levels) {
+            // z_l'M0^{-1}z_l = sum_{i in l} a_i - sum_s alpha_s (sum_{i in s, l} a_i)^2.
+            double total = 0;
+            java.util.Map<Long, Double> cells = new java.util.HashMap<>();
+            double[][] nz = n == null ? null : new double[levels][columns];
+            double[][] uz = new double[levels][p];
+            for (int i = 0; i < k; i++) {
+                total += a[i];
+                cells.merge((long) d.study[i] * levels + code[i], a[i], Double::sum);
+                int l = code[i];
+                if (nz != null) {
+                    for (int col = 0; col < columns; col++) {
+                        nz[l][col] += n[i][col];
+                    }
+                }
+                for (int c1 = 0; c1 < p; c1++) {
+                    uz[l][c1] += u[i][c1];
+                }
+            }
+            for (java.util.Map.Entry<Long, Double> e : cells.entrySet()) {
+                double sum = e.getValue();
+                total -= alpha[(int) (e.getKey() / levels)] * sum * sum;
+            }
+            for (int l = 0; l < levels; l++) {
+                if (nz != null) {
+                    double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz[l], false)).toArray();
+                    for (int col = 0; col < columns; col++) {
+                        total -= nz[l][col] * w[col];
+                    }
+                }
+                if (restricted) {
+                    total -= quadratic(b, uz[l], uz[l]);
+                }
+            }
+            return total;
+        }
+
+        /** The average information \( \tfrac12 (A_jPy)'P(A_lPy) \). */
+        double[][] averageInformation() {
+            double[][] apy = aPy();
+            int m = nf + 2;
+            double[][] projected = new double[m][];
+            for (int j = 0; j < m; j++) {
+                projected[j] = project(apy[j]);
+            }
+            double[][] info = new double[m][m];
+            for (int j = 0; j < m; j++) {
+                for (int l = 0; l <= j; l++) {
+                    double s = 0;
+                    for (int i = 0; i < k; i++) {
+                        s += apy[j][i] * projected[l][i];
+                    }
+                    info[j][l] = 0.5 * s;
+                    info[l][j] = 0.5 * s;
+                }
+            }
+            return info;
+        }
+
+        static double quadratic(double[][] m, double[] x, double[] y) {
+            double s = 0;
+            for (int a = 0; a < x.length; a++) {
+                double row = 0;
+                for (int b = 0; b < y.length; b++) {
+                    row += m[a][b] * y[b];
+                }
+                s += x[a] * row;
+            }
+            return s;
+        }
+
+        static double[] times(double[][] m, double[] x) {
+            double[] out = new double[m.length];
+            for (int a = 0; a < m.length; a++) {
+                for (int b = 0; b < x.length; b++) {
+                    out[a] += m[a][b] * x[b];
+                }
+            }
+            return out;
+        }
+
+        static double logDetCrossProduct(double[][] x) {
+            int p = x[0].length;
+            double[][] m = new double[p][p];
+            for (double[] row : x) {
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < p; b++) {
+                        m[a][b] += row[a] * row[b];
+                    }
+                }
+            }
+            return Math.log(new LUDecomposition(new Array2DRowRealMatrix(m, false)).getDeterminant());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+# Reference values for CrossedFitTest (R 4.2.2, metafor 3.8.1):
+#   Rscript metafor-crossed.R   (writes ../resources/org/smesurvey/stats/internal/crossed.csv and crossed.txt)
+# A simulated meta-analysis with crossed random effects: 240 logits in 60 studies in 12 countries (every tenth
+# study spans several countries, as a Eurostat release does), fitted as
+#   rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
+#          method = "REML")  (and method = "ML")
+# then tightened: the restricted (or full) likelihood written out densely from its definition,
+#   -1/2 [ (k - p) log 2pi - log|X'X| + log|V| + log|X'V^-1 X| + r'V^-1 r ]   (metafor's, REML)
+# maximised by optim (BFGS, reltol 1e-16) from metafor's estimate on the log variances, then by Newton steps on
+# a central-difference gradient and Hessian until the gradient is below 1e-9. Lines: METAFOR (sigma2, beta),
+# TIGHT (sigma2, beta, logLik, vcov by rows), BLUP_COUNTRY, BLUP_STUDY (ranef of the tight fit), PREDICT (for the
+# new row year = 3, size = 0.5, ind = b, in country 4 and in a country the data lack: the mean with the country's
+# BLUP and its prediction error variance from Henderson's mixed-model equations, written densely).
+suppressMessages(library(metafor))
+f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
+out <- "../resources/org/smesurvey/stats/internal/"
+set.seed(2026)
+k <- 240; S <- 60; C <- 12
+study <- sort(rep(1:S, length.out = k))
+country <- sample(1:C, S, replace = TRUE)[study]
+multi <- study %% 10 == 0
+country[multi] <- sample(1:C, sum(multi), replace = TRUE)
+year <- round(runif(S, 2010, 2023))[study] - 2015
+size <- rnorm(k)
+ind <- factor(sample(c("a", "b", "c"), k, replace = TRUE))
+u <- rnorm(C, 0, 0.5)[country] + rnorm(S, 0, 0.4)[study] + rnorm(k, 0, 0.3)
+n <- sample(80:2000, k, replace = TRUE)
+eta <- -0.5 + 0.15 * year + 0.4 * size + c(0, 0.3, -0.6)[as.integer(ind)] + u
+x <- rbinom(k, n, plogis(eta))
+d <- escalc(measure = "PLO", xi = x, ni = n)
+d$study <- study; d$country <- country; d$year <- year; d$size <- size; d$ind <- ind; d$figure <- 1:k
+write.csv(data.frame(yi = sprintf("%.17g", d$yi), vi = sprintf("%.17g", d$vi), study, country, year,
+                     size = sprintf("%.17g", size), ind), paste0(out, "crossed.csv"), row.names = FALSE, quote = FALSE)
+X <- model.matrix(~ year + size + ind, data = d)
+Zc <- outer(d$country, sort(unique(d$country)), "==") * 1
+Zs <- outer(d$study, sort(unique(d$study)), "==") * 1
+V <- function(s) diag(d$vi + s[3]) + s[1] * Zc %*% t(Zc) + s[2] * Zs %*% t(Zs)
+ll <- function(s, reml) {
+  Vi <- solve(V(s)); xvx <- t(X) %*% Vi %*% X; b <- solve(xvx, t(X) %*% Vi %*% d$yi); r <- d$yi - X %*% b
+  q <- c(t(r) %*% Vi %*% r); ldv <- c(determinant(V(s))$modulus)
+  if (reml) -0.5 * ((k - ncol(X)) * log(2 * pi) - c(determinant(crossprod(X))$modulus) + ldv +
+                    c(determinant(xvx)$modulus) + q)
+  else -0.5 * (k * log(2 * pi) + ldv + q)
+}
+tighten <- function(s, reml) {
+  o <- optim(log(s), function(t) -ll(exp(t), reml), method = "BFGS", control = list(reltol = 1e-16, maxit = 1000))
+  s <- exp(o$par)
+  for (it in 1:20) {
+    h <- 1e-5 * s; m <- length(s)
+    g <- sapply(1:m, function(j) { e <- replace(numeric(m), j, h[j]); (ll(s + e, reml) - ll(s - e, reml)) / (2 * h[j]) })
+    if (max(abs(g * s)) < 1e-9) break
+    H <- matrix(0, m, m)
+    for (a in 1:m) for (b in 1:m) {
+      ea <- replace(numeric(m), a, h[a]); eb <- replace(numeric(m), b, h[b])
+      H[a, b] <- (ll(s + ea + eb, reml) - ll(s + ea - eb, reml) - ll(s - ea + eb, reml) + ll(s - ea - eb, reml)) /
+        (4 * h[a] * h[b])
+    }
+    s <- s - solve(H, g)
+  }
+  s
+}
+sink(paste0(out, "crossed.txt"))
+for (method in c("REML", "ML")) {
+  reml <- method == "REML"
+  res <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
+                method = method)
+  cat(method, "METAFOR", f(res$sigma2), f(res$beta), sep = ";"); cat("\n")
+  s <- tighten(res$sigma2, reml)
+  Vi <- solve(V(s)); B <- solve(t(X) %*% Vi %*% X); b <- B %*% t(X) %*% Vi %*% d$yi
+  cat(method, "TIGHT", f(s), f(b), f(ll(s, reml)), f(t(B)), sep = ";"); cat("\n")
+  if (reml) {
+    r <- d$yi - X %*% b; P <- Vi - Vi %*% X %*% B %*% t(X) %*% Vi; Py <- P %*% d$yi
+    cat("BLUP_COUNTRY", f(s[1] * t(Zc) %*% Py), sep = ";"); cat("\n")
+    cat("BLUP_STUDY", f(s[2] * t(Zs) %*% Py), sep = ";"); cat("\n")
+    # Henderson's mixed-model equations, the random effects u = (country, study, figure) with R = diag(vi):
+    Z <- cbind(Zc, Zs, diag(k)); G <- diag(c(rep(s[1], ncol(Zc)), rep(s[2], ncol(Zs)), rep(s[3], k)))
+    Ri <- diag(1 / d$vi)
+    M <- rbind(cbind(t(X) %*% Ri %*% X, t(X) %*% Ri %*% Z), cbind(t(Z) %*% Ri %*% X, t(Z) %*% Ri %*% Z + solve(G)))
+    Mi <- solve(M)
+    x0 <- c(1, 3, 0.5, 1, 0)
+    sol <- Mi %*% rbind(t(X) %*% Ri %*% d$yi, t(Z) %*% Ri %*% d$yi)
+    known <- c(x0, replace(numeric(ncol(Z)), 4, 1))
+    cat("PREDICT", f(sum(known * sol), c(t(known) %*% Mi %*% known), sum(x0 * b), c(t(x0) %*% B %*% x0) + s[1]),
+        sep = ";"); cat("\n")
+  }
+}
+sink()
