@@ -1,0 +1,903 @@
+package org.smesurvey.stats.adoption;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.Sampling;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.CrossedFit;
+import org.smesurvey.stats.internal.Distributions;
+
+/**
+ * The adoption model: every figure of a catalogue in one diffusion meta-regression on the logit scale, with the
+ * random effects the data are samples of — countries crossed with studies, figures nested in studies — and size
+ * bands entered as what they are, mixtures of size classes.
+ *
+ * <p><b>The figure's mean.</b> Each size class m adopts along a logistic curve,
+ * \( η_m = x_m'β \), with x the intercept, the year (centred at {@value #CENTRE_YEAR}), the class's mean log size
+ * (centred at {@value #CENTRE_LOG_SIZE}, about 20 employees), their product (small firms may diffuse later), the
+ * indicator (a level per indicator, a named platform counting as its own, carried by at least
+ * {@value #MIN_STUDIES} studies; the rest grouped as {@code other}), optionally the indicator's own speed
+ * (indicator × year), and the contrast of a private survey with official statistics (a probability sample from
+ * a register): who answered, how the firms were sampled and which networks were asked about are carried by the
+ * same few private surveys and cannot be told apart, so they enter as this one contrast. A figure for a band is
+ * the enterprise-weighted mean of its classes' shares, under an optional ceiling κ below 100 %:
+ * \[ μ_i = \operatorname{logit}\Bigl(κ \sum_m w_{im} \operatorname{expit}(x_{im}'β)\Bigr), \]
+ * the weights from {@link SizeMixture} (the country's register where bundled, the EU's otherwise). A band's
+ * prediction therefore lies between its classes' predictions.
+ *
+ * <p><b>Random effects.</b> \( y_i = μ_i(β, κ) + u_{c(i)} + u_{s(i)} + w_i + ε_i \): a country effect
+ * \( u_c \sim N(0, σ_c^2) \) crossed with a study effect \( u_s \sim N(0, σ_s^2) \), a figure's own effect
+ * \( w_i \sim N(0, σ_f^2) \) and its sampling error \( ε_i \sim N(0, v_i) \) (escalc's logit variance), added on
+ * the figure's logit scale. A country the catalogue lacks is predicted with \( σ_c^2 \) in its interval; a
+ * known one with its best linear unbiased prediction and its prediction error.
+ *
+ * <p><b>Estimation.</b> By linearisation (Lindstrom &amp; Bates 1990): at the current (β, κ) the mean is replaced
+ * by its first-order expansion, \( y^* = y - μ(\hat φ) + F\hat φ \) with F the Jacobian, and the linear mixed model
+ * of \( y^* \) on F is fitted by REML ({@link CrossedFit}); the two steps alternate until no coefficient moves by
+ * more than 1e-10 (relative to max(1, |φ|)) and no variance by more than 1e-10. At the fixed point β̂ solves the
+ * nonlinear generalised least-squares equations \( F'V^{-1}(y - μ) = 0 \) and the variances maximise the
+ * restricted likelihood of the model linearised there. With κ = 1 and figures of one class, it is exactly
+ * {@code rma.mv(yi, vi, mods, random = list(~ 1 | country, ~ 1 | study/figure))}.
+ *
+ * <p>References: Lindstrom, M. J. &amp; Bates, D. M. (1990). Nonlinear mixed effects models for repeated measures
+ * data. <i>Biometrics</i> 46, 673–687. doi:10.2307/2532087; Rogers, E. M. (2003). <i>Diffusion of
+ * Innovations</i>, 5th ed., Free Press (the logistic diffusion curve and its ceiling).
+ *
+ * @since 0.2
+ */
+public final class DiffusionModel {
+
+    /** The year the time moderator is centred at. */
+    public static final int CENTRE_YEAR = 2015;
+
+    /** The log size the size moderator is centred at: \( \ln 20 \), rounded to three decimals. */
+    public static final double CENTRE_LOG_SIZE = 3.0;
+
+    /** The studies a level of a factor needs to enter on its own. */
+    public static final int MIN_STUDIES = 3;
+
+    /** The indicator the others are compared with: social media of any kind. */
+    public static final String REFERENCE_INDICATOR = "social_media_any";
+
+    private static final double TOLERANCE = 1e-10;
+    /** The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 1 - 4.5\cdot 10^{-5} \). */
+    private static final double CEILING_BOUNDARY = 10;
+    private static final int MAX_ITERATIONS = 500;
+
+    private DiffusionModel() {
+    }
+
+    /**
+     * Which shape the diffusion takes: a ceiling below 100 %, and a speed per indicator.
+     *
+     * @param ceiling whether the shares tend to a ceiling κ below 1, estimated
+     * @param indicatorSpeeds whether each indicator has its own speed (indicator × year)
+     */
+    public record Form(boolean ceiling, boolean indicatorSpeeds) {
+
+        /** One speed, no ceiling: the logistic of every indicator tends to 100 % at one rate. */
+        public static final Form PLAIN = new Form(false, false);
+
+        /**
+         * The form in words.
+         *
+         * @return such as {@code ceiling, a speed per indicator}
+         */
+        @Override
+        public String toString() {
+            return (ceiling ? "a ceiling" : "no ceiling") + ", " + (indicatorSpeeds ? "a speed per indicator"
+                    : "one speed");
+        }
+    }
+
+    /** Whether a figure comes from official statistics or a private survey. */
+    public enum Source {
+        /** A probability sample from a business register, weighted: the official ICT surveys. */
+        OFFICIAL_STATISTICS("official statistics"),
+        /** Any other survey: panels, convenience samples, surveys of a network's members. */
+        PRIVATE_SURVEY("private survey");
+
+        private final String words;
+
+        Source(String words) {
+            this.words = words;
+        }
+
+        /**
+         * The source in words.
+         *
+         * @return such as {@code official statistics}
+         */
+        public String words() {
+            return words;
+        }
+
+        static Source of(Observation figure) {
+            return figure.study().method().sampling() == Sampling.PROBABILITY ? OFFICIAL_STATISTICS : PRIVATE_SURVEY;
+        }
+    }
+
+    /** What the model knows of a figure, or of a question, beyond its mixture. */
+    record Profile(double year, String indicator, Source source, String country, SizeMixture mixture) {
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param data the figures
+     * @param populations the reference populations the size mixtures' weights come from
+     * @param form the diffusion's shape
+     * @return the fit
+     * @throws IllegalStateException if no figure enters or the fit does not converge
+     */
+    public static Fit fit(AdoptionData data, ReferencePopulations populations, Form form) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(populations, "populations");
+        Objects.requireNonNull(form, "form");
+        List<AdoptionData.Entry> entries = data.entries();
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("No figure of the catalogue can enter the model");
+        }
+        Map<String, SizeMixture.ClassCounts> counts = new HashMap<>();
+        List<Profile> profiles = new ArrayList<>();
+        for (AdoptionData.Entry e : entries) {
+            String country = e.figure().region().code();
+            SizeMixture.ClassCounts c = counts.computeIfAbsent(country,
+                    code -> SizeMixture.ClassCounts.of(e.figure().region(), populations));
+            profiles.add(new Profile(e.year() - CENTRE_YEAR, indicatorOf(e.figure()), Source.of(e.figure()), country,
+                    SizeMixture.of(e.band(), c)));
+        }
+        double[] y = new double[entries.size()];
+        double[] v = new double[entries.size()];
+        var effects = data.effectSizes();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = effects.yi(i);
+            v[i] = effects.vi(i);
+        }
+        String[] studies = entries.stream().map(e -> e.figure().study().id()).toArray(String[]::new);
+        return Fit.of(data, populations, form, profiles, y, v, studies, counts, null);
+    }
+
+    /** The indicator's level: its code, and a named platform's code after it. */
+    static String indicatorOf(Observation figure) {
+        return figure.indicator().code() + figure.platform().map(p -> "/" + p.code()).orElse("");
+    }
+
+    /** A design column: its name and its value for a profile's part. */
+    record Column(String name, ColumnValue value) {
+    }
+
+    @FunctionalInterface
+    interface ColumnValue {
+        double of(Profile profile, SizeMixture.Part part);
+    }
+
+    /**
+     * The model fitted. Immutable.
+     */
+    public static final class Fit {
+        private final AdoptionData data;
+        private final ReferencePopulations populations;
+        private final Form form;
+        private final List<Profile> profiles;
+        private final double[] y;
+        private final double[] v;
+        private final String[] studies;
+        private final List<String> studyNames;
+        private final List<String> countryNames;
+        private final Map<String, SizeMixture.ClassCounts> counts;
+        private final List<Column> columns;
+        private final Set<String> indicators;
+        private final List<String> dropped;
+        private final double[] phi;
+        private final double ceilingLogit;
+        private final boolean ceilingAtBoundary;
+        /** Whether a ceiling below 100 % is estimated: {@code form.ceiling()}. */
+        private final boolean hasCeiling;
+        private final CrossedFit linear;
+        private final int iterations;
+
+        private Fit(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> profiles, double[] y,
+                double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
+                Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
+                List<String> dropped, double[] phi, CrossedFit linear, int iterations, boolean ceilingAtBoundary) {
+            this.data = data;
+            this.populations = populations;
+            this.form = form;
+            this.profiles = List.copyOf(profiles);
+            this.y = y;
+            this.v = v;
+            this.studies = studies;
+            this.studyNames = List.copyOf(studyNames);
+            this.countryNames = List.copyOf(countryNames);
+            this.counts = Map.copyOf(counts);
+            this.columns = List.copyOf(columns);
+            this.indicators = Set.copyOf(indicators);
+            this.dropped = List.copyOf(dropped);
+            this.phi = phi;
+            this.ceilingAtBoundary = ceilingAtBoundary;
+            this.hasCeiling = form.ceiling();
+            this.ceilingLogit = hasCeiling ? phi[columns.size()] : Double.POSITIVE_INFINITY;
+            this.linear = linear;
+            this.iterations = iterations;
+        }
+
+        /**
+         * Fits the model to the figures whose index is not in {@code leftOut} (all when null), its columns chosen
+         * from those figures alone.
+         */
+        static Fit of(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> all, double[] yAll,
+                double[] vAll, String[] studiesAll, Map<String, SizeMixture.ClassCounts> counts, Fit start) {
+            int k = all.size();
+            List<String> studyNames = new ArrayList<>();
+            int[] study = code(studiesAll, studyNames);
+            List<String> countryNames = new ArrayList<>();
+            int[] country = code(all.stream().map(Profile::country).toArray(String[]::new), countryNames);
+            // An indicator enters on its own when enough studies carry it.
+            Map<String, Set<String>> carriers = new TreeMap<>();
+            for (int i = 0; i < k; i++) {
+                carriers.computeIfAbsent(all.get(i).indicator(), l -> new TreeSet<>()).add(studiesAll[i]);
+            }
+            Set<String> indicators = new TreeSet<>();
+            carriers.forEach((level, s) -> {
+                if (s.size() >= MIN_STUDIES && !level.equals(REFERENCE_INDICATOR)) {
+                    indicators.add(level);
+                }
+            });
+            boolean other = carriers.keySet().stream()
+                    .anyMatch(l -> !indicators.contains(l) && !l.equals(REFERENCE_INDICATOR));
+            List<Column> candidates = new ArrayList<>();
+            candidates.add(new Column("intercept", (p, part) -> 1));
+            candidates.add(new Column("year", (p, part) -> p.year()));
+            candidates.add(new Column("log size", (p, part) -> part.logSize() - CENTRE_LOG_SIZE));
+            candidates.add(new Column("year × log size", (p, part) -> p.year() * (part.logSize() - CENTRE_LOG_SIZE)));
+            List<String> levels = new ArrayList<>(indicators);
+            if (other) {
+                levels.add("other");
+            }
+            for (String level : levels) {
+                candidates.add(new Column("indicator " + level,
+                        (p, part) -> level(p.indicator(), indicators).equals(level) ? 1 : 0));
+            }
+            if (form.indicatorSpeeds()) {
+                for (String level : levels) {
+                    candidates.add(new Column("year × indicator " + level,
+                            (p, part) -> level(p.indicator(), indicators).equals(level) ? p.year() : 0));
+                }
+            }
+            candidates.add(new Column("private survey", (p, part) -> p.source() == Source.PRIVATE_SURVEY ? 1 : 0));
+            // Columns the figures cannot separate (constant, or a combination of the others among them) are left
+            // out, as metafor drops redundant predictors.
+            List<Column> columns = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            List<double[]> basis = new ArrayList<>();
+            for (Column c : candidates) {
+                double[] values = new double[k];
+                for (int i = 0; i < k; i++) {
+                    values[i] = meanRow(c, all.get(i));
+                }
+                if (independent(values, basis)) {
+                    columns.add(c);
+                } else {
+                    dropped.add(c.name());
+                }
+            }
+            int p = columns.size();
+            int q = p + (form.ceiling() ? 1 : 0);
+            double[] phi = new double[q];
+            double[] theta = null;
+            if (start != null && start.columns.size() == p && start.hasCeiling == form.ceiling()
+                    && start.form.indicatorSpeeds() == form.indicatorSpeeds()) {
+                phi = start.phi.clone();
+                theta = start.linear.variances();
+            } else {
+                double[][] x = new double[k][p];
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < p; j++) {
+                        x[i][j] = meanRow(columns.get(j), all.get(i));
+                    }
+                }
+                CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
+                        new int[][] {country}, new int[] {countryNames.size()}), true, null, 1e-8, MAX_ITERATIONS);
+                System.arraycopy(first.beta(), 0, phi, 0, p);
+                theta = first.variances();
+                if (form.ceiling()) {
+                    phi[p] = 4; // a ceiling of 98 %, from which the data move it
+                }
+            }
+            CrossedFit linear = null;
+            int iteration = 0;
+            while (true) {
+                if (++iteration > MAX_ITERATIONS) {
+                    throw new IllegalStateException("The adoption model did not converge in " + MAX_ITERATIONS
+                            + " linearisations");
+                }
+                double[][] f = new double[k][q];
+                double[] mu = mean(columns, all, phi, form.ceiling(), f);
+                double[] pseudo = new double[k];
+                for (int i = 0; i < k; i++) {
+                    pseudo[i] = yAll[i] - mu[i];
+                    for (int j = 0; j < q; j++) {
+                        pseudo[i] += f[i][j] * phi[j];
+                    }
+                }
+                linear = CrossedFit.fit(new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
+                        new int[][] {country}, new int[] {countryNames.size()}), true, theta, 1e-12, MAX_ITERATIONS);
+                double[] next = linear.beta();
+                double[] nextTheta = linear.variances();
+                double change = 0;
+                for (int j = 0; j < q; j++) {
+                    change = Math.max(change, Math.abs(next[j] - phi[j]) / Math.max(1, Math.abs(next[j])));
+                }
+                for (int j = 0; j < theta.length; j++) {
+                    change = Math.max(change, Math.abs(nextTheta[j] - theta[j]) / Math.max(1, nextTheta[j]));
+                }
+                // A long step of the ceiling's logit is damped: far from the data the expansion is poor.
+                if (form.ceiling() && Math.abs(next[p] - phi[p]) > 2) {
+                    next[p] = phi[p] + Math.signum(next[p] - phi[p]) * 2;
+                }
+                phi = next;
+                theta = nextTheta;
+                if (change <= TOLERANCE) {
+                    break;
+                }
+                if (form.ceiling() && phi[p] > CEILING_BOUNDARY) {
+                    // The likelihood rises as the ceiling tends to 100 %: the maximum is on the boundary, where
+                    // the model is the one without a ceiling.
+                    Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds()), all, yAll, vAll,
+                            studiesAll, counts, null);
+                    return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
+                            countryNames, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
+                            plain.iterations, true);
+                }
+            }
+            return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames, counts,
+                    columns, indicators, dropped, phi, linear, iteration, false);
+        }
+
+        /** A profile's design value of a column: the enterprise-weighted mean over its parts. */
+        private static double meanRow(Column c, Profile profile) {
+            double s = 0;
+            for (SizeMixture.Part part : profile.mixture().parts()) {
+                s += part.weight() * c.value().of(profile, part);
+            }
+            return s;
+        }
+
+        /** The model's means of the profiles and, into {@code jacobian}, their derivatives in (β, γ). */
+        static double[] mean(List<Column> columns, List<Profile> profiles, double[] phi, boolean ceiling,
+                double[][] jacobian) {
+            int p = columns.size();
+            double kappa = ceiling ? expit(phi[p]) : 1;
+            double[] mu = new double[profiles.size()];
+            double[] x = new double[p];
+            for (int i = 0; i < profiles.size(); i++) {
+                Profile profile = profiles.get(i);
+                double s = 0;
+                double[] ds = new double[p];
+                for (SizeMixture.Part part : profile.mixture().parts()) {
+                    double eta = 0;
+                    for (int j = 0; j < p; j++) {
+                        x[j] = columns.get(j).value().of(profile, part);
+                        eta += x[j] * phi[j];
+                    }
+                    double share = expit(eta);
+                    s += part.weight() * share;
+                    double slope = part.weight() * share * (1 - share);
+                    for (int j = 0; j < p; j++) {
+                        ds[j] += slope * x[j];
+                    }
+                }
+                double ks = kappa * s;
+                mu[i] = Math.log(ks) - Math.log1p(-ks);
+                if (jacobian != null) {
+                    double scale = 1 / (s * (1 - ks));
+                    for (int j = 0; j < p; j++) {
+                        jacobian[i][j] = ds[j] * scale;
+                    }
+                    if (ceiling) {
+                        jacobian[i][p] = (1 - kappa) / (1 - ks);
+                    }
+                }
+            }
+            return mu;
+        }
+
+        /**
+         * The form fitted: the one asked for, without its ceiling when the ceiling's maximum likelihood is on the
+         * boundary, 100 % ({@link #ceilingAtBoundary()}).
+         *
+         * @return it
+         */
+        public Form form() {
+            return form;
+        }
+
+        /**
+         * Whether a ceiling was asked for and its estimate is on the boundary, 100 %: the likelihood rises as the
+         * ceiling tends to 100 %, so the model fitted is the one without a ceiling.
+         *
+         * @return true if so
+         */
+        public boolean ceilingAtBoundary() {
+            return ceilingAtBoundary;
+        }
+
+        /**
+         * The figures.
+         *
+         * @return them
+         */
+        public AdoptionData data() {
+            return data;
+        }
+
+        /**
+         * The coefficients' names, in order: the design's columns, then {@code ceiling (logit)} when the form has one.
+         *
+         * @return the names
+         */
+        public List<String> names() {
+            List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
+            if (hasCeiling) {
+                names.add("ceiling (logit)");
+            }
+            return List.copyOf(names);
+        }
+
+        /**
+         * The columns left out because the figures cannot separate them from the others.
+         *
+         * @return their names
+         */
+        public List<String> dropped() {
+            return dropped;
+        }
+
+        /**
+         * The coefficients' estimates, in the order of {@link #names()}.
+         *
+         * @return a copy
+         */
+        public double[] coefficients() {
+            return phi.clone();
+        }
+
+        /**
+         * The coefficients' covariance, \( (F'V^{-1}F)^{-1} \) at the fixed point.
+         *
+         * @return a copy
+         */
+        public double[][] covariance() {
+            return linear.covariance();
+        }
+
+        /**
+         * The ceiling, when the form has one: \( κ = \operatorname{expit}(γ) \).
+         *
+         * @return κ, empty without a ceiling
+         */
+        public OptionalDouble ceiling() {
+            return hasCeiling ? OptionalDouble.of(expit(ceilingLogit)) : OptionalDouble.empty();
+        }
+
+        /**
+         * The between-country variance \( σ_c^2 \).
+         *
+         * @return it
+         */
+        public double countryVariance() {
+            return linear.variances()[0];
+        }
+
+        /**
+         * The between-study variance \( σ_s^2 \).
+         *
+         * @return it
+         */
+        public double studyVariance() {
+            return linear.variances()[1];
+        }
+
+        /**
+         * The variance of figures within a study \( σ_f^2 \).
+         *
+         * @return it
+         */
+        public double figureVariance() {
+            return linear.variances()[2];
+        }
+
+        /**
+         * The restricted log-likelihood of the model linearised at its estimates.
+         *
+         * @return it
+         */
+        public double logLikelihood() {
+            return linear.logLikelihood();
+        }
+
+        /**
+         * The linearisations taken.
+         *
+         * @return their number
+         */
+        public int iterations() {
+            return iterations;
+        }
+
+        /**
+         * The figures' study ids, in entry order.
+         *
+         * @return a copy
+         */
+        String[] studies() {
+            return studies.clone();
+        }
+
+        /**
+         * The countries the model knows.
+         *
+         * @return their codes, in order of first appearance
+         */
+        public List<String> countries() {
+            return countryNames;
+        }
+
+        /**
+         * The indicators the model separates (beside {@value #REFERENCE_INDICATOR} and {@code other}).
+         *
+         * @return their codes, a platform after a slash ({@code platform_use/facebook})
+         */
+        public Set<String> indicators() {
+            return indicators;
+        }
+
+        /**
+         * The figures' observed logits.
+         *
+         * @return a copy
+         */
+        double[] logits() {
+            return y.clone();
+        }
+
+        /**
+         * The figures' sampling variances.
+         *
+         * @return a copy
+         */
+        double[] samplingVariances() {
+            return v.clone();
+        }
+
+        List<Profile> profiles() {
+            return profiles;
+        }
+
+        Map<String, SizeMixture.ClassCounts> classCounts() {
+            return counts;
+        }
+
+        ReferencePopulations populations() {
+            return populations;
+        }
+
+        /**
+         * Predicts a profile: its mean on the logit scale with the country's BLUP (or none, for a country the model
+         * lacks) and the prediction error variance of that mean.
+         *
+         * @return {@code [mean, variance]}
+         */
+        double[] predict(Profile profile) {
+            double[][] f = new double[1][phi.length];
+            double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
+            int level = countryNames.indexOf(profile.country());
+            double[] linearised = linear.predict(f[0], new int[] {level});
+            double fphi = 0;
+            for (int j = 0; j < phi.length; j++) {
+                fphi += f[0][j] * phi[j];
+            }
+            return new double[] {mu + linearised[0] - fphi, linearised[1]};
+        }
+
+        /**
+         * Answers a question: adoption for firms of a size band, in a country, a year, on an indicator.
+         *
+         * @param question the question
+         * @return the answer, with its confidence interval and the prediction interval of a new study's figure
+         * @throws IllegalArgumentException if the question's indicator is not one the model knows
+         */
+        public Answer predict(Question question) {
+            Objects.requireNonNull(question, "question");
+            String indicator = question.indicator();
+            if (!indicator.equals(REFERENCE_INDICATOR) && !indicators.contains(indicator)) {
+                throw new IllegalArgumentException("Indicator " + indicator + " is not separated by the model; the"
+                        + " indicators it knows are " + REFERENCE_INDICATOR + ", " + String.join(", ", indicators));
+            }
+            List<String> notes = new ArrayList<>();
+            SizeMixture.ClassCounts c = counts.get(question.region().code());
+            if (c == null) {
+                c = SizeMixture.ClassCounts.of(question.region(), populations);
+            }
+            SizeMixture mixture = SizeMixture.of(question.band(), c);
+            if (mixture.parts().size() > 1) {
+                notes.add("the band is the enterprise-weighted mean of " + mixture.parts().size()
+                        + " size classes, weights from " + mixture.source());
+            }
+            boolean known = countryNames.contains(question.region().code());
+            if (!known) {
+                notes.add(question.region().code() + " has no figure in the model: its interval carries the"
+                        + " between-country variance");
+            }
+            double[] prediction = predict(new Profile(question.year() - CENTRE_YEAR, indicator, question.source(),
+                    question.region().code(), mixture));
+            double z = Distributions.z(0.95);
+            double se = Math.sqrt(prediction[1]);
+            double pi = Math.sqrt(prediction[1] + studyVariance() + figureVariance());
+            return new Answer(question, expit(prediction[0]),
+                    new Interval(expit(prediction[0]), expit(prediction[0] - z * se), expit(prediction[0] + z * se), 0.95),
+                    new Interval(expit(prediction[0]), expit(prediction[0] - z * pi), expit(prediction[0] + z * pi), 0.95),
+                    known, notes);
+        }
+
+        /**
+         * The fit for a person, as metafor prints an {@code rma.mv} fit: the model in words, the variance
+         * components, the coefficients with their standard errors and intervals, and the ceiling.
+         *
+         * @return the text
+         */
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            text.append(String.format(Locale.ROOT, "Adoption model (%s): %d figures of %d studies in %d countries;"
+                    + " %d figures left out%n", form, y.length, studyNames.size(),
+                    countryNames.size(), data.excluded().size()));
+            text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, study sigma^2 = %.4f,"
+                    + " figure sigma^2 = %.4f%n", countryVariance(), studyVariance(), figureVariance()));
+            text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
+                    + " linearisations)%n", logLikelihood(), iterations));
+            if (!dropped.isEmpty()) {
+                text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
+                        .append('\n');
+            }
+            double z = Distributions.z(0.95);
+            double[][] cov = linear.covariance();
+            List<String> names = names();
+            text.append(String.format(Locale.ROOT, "%-40s %9s %8s %9s %9s%n", "", "estimate", "se", "ci.lb", "ci.ub"));
+            for (int j = 0; j < names.size(); j++) {
+                double se = Math.sqrt(cov[j][j]);
+                text.append(String.format(Locale.ROOT, "%-40s %9.4f %8.4f %9.4f %9.4f%n", names.get(j), phi[j], se,
+                        phi[j] - z * se, phi[j] + z * se));
+            }
+            if (ceilingAtBoundary) {
+                text.append("Ceiling: at 100 % (the likelihood rises to the boundary; no ceiling below 100 % is"
+                        + " supported by the figures)\n");
+            }
+            if (hasCeiling) {
+                double se = Math.sqrt(cov[phi.length - 1][phi.length - 1]);
+                text.append(String.format(Locale.ROOT, "Ceiling: %.1f %% [%.1f %%, %.1f %%] (Wald on the logit)%n",
+                        100 * expit(ceilingLogit), 100 * expit(ceilingLogit - z * se),
+                        100 * expit(ceilingLogit + z * se)));
+            }
+            return text.toString().stripTrailing();
+        }
+    }
+
+    /**
+     * The answer to a question.
+     *
+     * @param question the question
+     * @param share the predicted share of firms
+     * @param confidence the 95 % confidence interval of the mean share of such figures
+     * @param prediction the 95 % prediction interval of a new study's figure
+     * @param countryKnown whether the country has figures in the model (its BLUP used)
+     * @param notes what the answer assumes
+     */
+    public record Answer(Question question, double share, Interval confidence, Interval prediction,
+            boolean countryKnown, List<String> notes) {
+
+        /**
+         * Validates the answer.
+         *
+         * @param question the question
+         * @param share the share
+         * @param confidence its confidence interval
+         * @param prediction the prediction interval
+         * @param countryKnown whether the country is known
+         * @param notes what it assumes
+         * @throws NullPointerException if an argument is null
+         */
+        public Answer {
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(confidence, "confidence");
+            Objects.requireNonNull(prediction, "prediction");
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The level of an indicator in the model: its own, or {@code other}. */
+    static String level(String indicator, Set<String> indicators) {
+        return indicator.equals(REFERENCE_INDICATOR) || indicators.contains(indicator) ? indicator : "other";
+    }
+
+    static double expit(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** Codes labels in order of first appearance. */
+    static int[] code(String[] labels, List<String> names) {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        int[] code = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            code[i] = codes.computeIfAbsent(labels[i], l -> codes.size());
+        }
+        names.addAll(codes.keySet());
+        return code;
+    }
+
+    /**
+     * Whether a column adds a direction to the orthonormal basis (modified Gram–Schmidt: its residual after the
+     * kept columns is more than 1e-8 of its norm); if so its normalised residual joins the basis.
+     */
+    static boolean independent(double[] column, List<double[]> basis) {
+        double[] r = column.clone();
+        double norm = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
+        if (norm == 0) {
+            return false;
+        }
+        for (double[] b : basis) {
+            double dot = 0;
+            for (int i = 0; i < r.length; i++) {
+                dot += r[i] * b[i];
+            }
+            for (int i = 0; i < r.length; i++) {
+                r[i] -= dot * b[i];
+            }
+        }
+        double residual = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
+        if (residual <= 1e-8 * norm) {
+            return false;
+        }
+        for (int i = 0; i < r.length; i++) {
+            r[i] /= residual;
+        }
+        basis.add(r);
+        return true;
+    }
+
+    /**
+     * A question the model answers: adoption for firms of a size band, in a region, a year, on an indicator, as
+     * official statistics or a private survey would measure it. Built with {@link #builder()}.
+     *
+     * @param band the employee band
+     * @param region the country or area
+     * @param year the year
+     * @param indicator the indicator's code (a platform's after a slash: {@code platform_use/linkedin})
+     * @param source official statistics or a private survey
+     */
+    public record Question(SizeBand band, Region region, int year, String indicator, Source source) {
+
+        /**
+         * Validates the question.
+         *
+         * @param band the band
+         * @param region the region
+         * @param year the year, 1990–2100
+         * @param indicator the indicator's code
+         * @param source the source
+         * @throws IllegalArgumentException if the year is outside 1990–2100
+         */
+        public Question {
+            Objects.requireNonNull(band, "band");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(source, "source");
+            if (year < 1990 || year > 2100) {
+                throw new IllegalArgumentException("Year is not in 1990-2100: " + year);
+            }
+        }
+
+        /**
+         * A builder: social media of any kind, as official statistics measure it, unless told otherwise.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Question}. */
+        public static final class Builder {
+            private SizeBand band;
+            private Region region;
+            private Integer year;
+            private String indicator = REFERENCE_INDICATOR;
+            private Source source = Source.OFFICIAL_STATISTICS;
+
+            private Builder() {
+            }
+
+            /**
+             * The employee band.
+             *
+             * @param band such as {@code SizeBand.of(10, 49)}
+             * @return this builder
+             */
+            public Builder band(SizeBand band) {
+                this.band = Objects.requireNonNull(band, "band");
+                return this;
+            }
+
+            /**
+             * The region.
+             *
+             * @param region such as {@code Region.of("FR")}
+             * @return this builder
+             */
+            public Builder region(Region region) {
+                this.region = Objects.requireNonNull(region, "region");
+                return this;
+            }
+
+            /**
+             * The year.
+             *
+             * @param year such as 2023
+             * @return this builder
+             */
+            public Builder year(int year) {
+                this.year = year;
+                return this;
+            }
+
+            /**
+             * The indicator.
+             *
+             * @param indicator its code, such as {@code social_networks} or {@code platform_use/linkedin}
+             * @return this builder
+             */
+            public Builder indicator(String indicator) {
+                this.indicator = Objects.requireNonNull(indicator, "indicator");
+                return this;
+            }
+
+            /**
+             * Official statistics or a private survey.
+             *
+             * @param source the source
+             * @return this builder
+             */
+            public Builder source(Source source) {
+                this.source = Objects.requireNonNull(source, "source");
+                return this;
+            }
+
+            /**
+             * The question.
+             *
+             * @return it
+             * @throws IllegalStateException if the band, region or year is missing
+             */
+            public Question build() {
+                if (band == null || region == null || year == null) {
+                    throw new IllegalStateException("A question needs a band, a region and a year");
+                }
+                return new Question(band, region, year, indicator, source);
+            }
+        }
+    }
+}
