@@ -60,6 +60,28 @@ public final class MetaRegression extends FittedModel {
     }
 
     /**
+     * The time at which the fitted logit line for a moderator row reaches a share: \( t^* \) with
+     * \( x(t^*)'\hat β = \operatorname{logit} L \), its delta-method standard error and Wald interval (see
+     * {@link YearReached} for the formula). The row is given as {@link #predict(double...)} takes it, every moderator
+     * column's value; the time column's own value is not used, the line running over all times.
+     *
+     * @param share the share L, in (0, 1)
+     * @param time the name of the numeric time moderator, such as {@code year}
+     * @param newmods the moderators' values, in the design's order, without the intercept
+     * @return the time, in the time moderator's units, with its standard error and interval
+     * @throws NullPointerException if {@code time} or {@code newmods} is null
+     * @throws IllegalArgumentException if the share is not in (0, 1), no moderator column is named {@code time}, or
+     *         the values are not as many as the moderator columns
+     * @throws IllegalStateException if the fit is on another measure than the logit (effect sizes given without a
+     *         measure are taken as logits), or its slope in time is 0
+     * @since 0.2
+     */
+    public YearReached yearReached(double share, String time, double... newmods) {
+        return YearReached.of(fit.moderators, fit.studies.measure(), fit.beta, fit.vb, share, time, newmods,
+                fit.critical, fit.options.level());
+    }
+
+    /**
      * None: a meta-regression has no single pooled estimate.
      *
      * @return empty

@@ -103,15 +103,6 @@ public final class MetaResult extends FittedModel {
     }
 
     /**
-     * The standard error of \( \hat τ^2 \) as metafor computes it for the estimator.
-     *
-     * @return the standard error, empty for the equal-effects model, a single study, and leave-one-out fits
-     */
-    public OptionalDouble tau2StandardError() {
-        return fit.tau2StandardError;
-    }
-
-    /**
      * The number of Fisher-scoring iterations (ML, REML, EB).
      *
      * @return the iterations, 0 for non-iterative estimators

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
@@ -178,6 +182,28 @@ public final class MultilevelResult implements PooledModel {
      */
     public Prediction predict(double... newmods) {
         return Prediction.at(Prediction.row(moderators, newmods), fit.beta, fit.vb, tau2(),
+                Distributions.z(options.level()), options.level());
+    }
+
+    /**
+     * The time at which the fitted logit line for a moderator row reaches a share: \( t^* \) with
+     * \( x(t^*)'\hat β = \operatorname{logit} L \), its delta-method standard error and Wald interval (see
+     * {@link YearReached} for the formula). The row is given as {@link #predict(double...)} takes it, every moderator
+     * column's value; the time column's own value is not used, the line running over all times.
+     *
+     * @param share the share L, in (0, 1)
+     * @param time the name of the numeric time moderator, such as {@code year}
+     * @param newmods the moderators' values, in the design's order, without the intercept
+     * @return the time, in the time moderator's units, with its standard error and interval
+     * @throws NullPointerException if {@code time} or {@code newmods} is null
+     * @throws IllegalArgumentException if the share is not in (0, 1), no moderator column is named {@code time}, or
+     *         the values are not as many as the moderator columns
+     * @throws IllegalStateException if the fit is on another measure than the logit (effect sizes given without a
+     *         measure are taken as logits), or its slope in time is 0
+     * @since 0.2
+     */
+    public YearReached yearReached(double share, String time, double... newmods) {
+        return YearReached.of(moderators, studies.measure(), fit.beta, fit.vb, share, time, newmods,
                 Distributions.z(options.level()), options.level());
     }
 
@@ -358,100 +384,385 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
-     * Cluster-robust inference, metafor's {@code robust(res, cluster)} with its default small-sample adjustment:
-     * the sandwich \( \frac{n}{n-p} B\,(\oplus_c e_ce_c')\,B' \), \( B = (X'WX)^{-1}X'W \), \( W = M^{-1} \), n the
-     * clusters, and t tests on n − p degrees of freedom (Hedges, Tipton and Johnson 2010, <i>Research Synthesis
-     * Methods</i> 1, 39–65; the CR1 correction).
+     * Cluster-robust inference with metafor's default small-sample adjustment, {@link RobustVariance#CR1}:
+     * {@code robust(res, cluster)}, as {@link #robust(String[], RobustVariance)} with CR1.
      *
      * @param cluster each estimate's cluster for the sandwich, such as its study
      * @return the coefficients with robust standard errors and t tests, and the moderators' F test
+     * @throws NullPointerException if {@code cluster} or one of its labels is null
      * @throws IllegalArgumentException if the clusters are not as many as the estimates, or no more than the
      *         coefficients
      */
     public Robust robust(String[] cluster) {
+        return robust(cluster, RobustVariance.CR1);
+    }
+
+    /**
+     * Cluster-robust inference: the sandwich
+     * \[ V^{CR} = V_β\Big(\sum_j X_j'W_jA_je_je_j'A_j'W_jX_j\Big)V_β, \quad V_β = (X'WX)^{-1},\ W = M^{-1}, \]
+     * over the clusters j, with the adjustment \( A_j \) of {@code variance}: for {@link RobustVariance#CR1}
+     * metafor's {@code robust(res, cluster, adjust = TRUE)}, \( \frac{n}{n-p} \) times the plain sandwich and t
+     * tests on \( n - p \) degrees of freedom (n clusters, p coefficients), with the moderators' F test
+     * \( \hat β_m'(V^{CR}_{mm})^{-1}\hat β_m/m \) on \( (m, n - p) \); for {@link RobustVariance#CR2} clubSandwich's
+     * {@code coef_test(res, vcov = "CR2", cluster)}: the bias-reduced linearisation and each coefficient's t test on
+     * its Satterthwaite degrees of freedom, intervals on the same t.
+     *
+     * <p>Designs with many dummy columns and few clusters (the adoption model's) are handled rather than refused:
+     * a column whose non-zero values all lie in one cluster is listed by {@link Robust#singleClusterCoefficients()}
+     * (its score sums to zero in that cluster, so the sandwich's meat is singular and, under CR2, so is
+     * \( I - H_{jj} \), which the generalised inverse square root takes care of; its CR2 degrees of freedom
+     * collapse towards 1, its CR1 ones do not show it). When the robust covariance of the moderators is
+     * singular (its smallest eigenvalue, as correlations, below \( 10^{-10} \) of the largest), the F test is
+     * undefined and left empty, where metafor reports {@code QM = NA}; under CR2 there is no F test (clubSandwich's
+     * Hotelling approximation is not implemented).
+     *
+     * <p>References: Hedges, L. V., Tipton, E. and Johnson, M. C. (2010). Robust variance estimation in
+     * meta-regression with dependent effect size estimates. <i>Research Synthesis Methods</i> 1, 39–65.
+     * doi:10.1002/jrsm.5; Pustejovsky, J. E. and Tipton, E. (2018). Small-sample methods for cluster-robust
+     * variance estimation and hypothesis testing in fixed effects models. <i>Journal of Business and Economic
+     * Statistics</i> 36, 672–683. doi:10.1080/07350015.2016.1247004
+     *
+     * @param cluster each estimate's cluster for the sandwich, such as its study
+     * @param variance the small-sample correction
+     * @return the coefficients with robust standard errors, t tests and intervals
+     * @throws NullPointerException if an argument or a cluster label is null
+     * @throws IllegalArgumentException if the clusters are not as many as the estimates, or no more than the
+     *         coefficients, or (CR2) the model's own clusters are not nested in them
+     * @since 0.2
+     */
+    public Robust robust(String[] cluster, RobustVariance variance) {
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(variance, "variance");
         if (cluster.length != fit.k) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "There are %d clusters for %d estimates",
                     cluster.length, fit.k));
         }
+        for (int i = 0; i < cluster.length; i++) {
+            Objects.requireNonNull(cluster[i], "cluster[" + i + "]");
+        }
         List<String> names = new ArrayList<>();
         int[] code = MultilevelFit.code(cluster, names);
         int n = names.size();
-        int dfs = n - fit.p;
+        int p = fit.p;
+        int dfs = n - p;
         if (dfs <= 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "Robust inference needs more clusters (%d)"
-                    + " than coefficients (%d)", n, fit.p));
+                    + " than coefficients (%d)", n, p));
         }
-        int k = fit.k;
-        int p = fit.p;
-        // B = vb X'W = (W X vb)' = (U vb)', p × k: column j of B is vb u_j.
-        double[][] bread = new double[p][k];
-        for (int j = 0; j < k; j++) {
-            for (int a = 0; a < p; a++) {
-                double sum = 0;
-                for (int b = 0; b < p; b++) {
-                    sum += fit.vb[a][b] * fit.state.u[j][b];
-                }
-                bread[a][j] = sum;
-            }
+        int[][] members = new int[n][];
+        int[] sizes = new int[n];
+        for (int c : code) {
+            sizes[c]++;
         }
-        // Σ_c (B_c e_c)(B_c e_c)'
-        double[][] be = new double[n][p];
-        for (int j = 0; j < k; j++) {
-            for (int a = 0; a < p; a++) {
-                be[code[j]][a] += bread[a][j] * fit.residuals[j];
-            }
-        }
-        double[][] vr = new double[p][p];
         for (int c = 0; c < n; c++) {
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    vr[a][b] += be[c][a] * be[c][b] * n / dfs;
-                }
-            }
+            members[c] = new int[sizes[c]];
+            sizes[c] = 0;
         }
-        double t = Distributions.t(options.level(), dfs);
+        for (int i = 0; i < fit.k; i++) {
+            members[code[i]][sizes[code[i]]++] = i;
+        }
+        double[] df = new double[p];
+        double[][] vr;
+        if (variance == RobustVariance.CR1) {
+            vr = cr1(members, (double) n / dfs);
+            java.util.Arrays.fill(df, dfs);
+        } else {
+            requireNested(code, names);
+            vr = cr2(members, df);
+        }
         List<Coefficient> coefficients = new ArrayList<>(p);
         List<String> labels = moderators.names();
         for (int a = 0; a < p; a++) {
             double se = Math.sqrt(vr[a][a]);
             double statistic = fit.beta[a] / se;
+            double t = Distributions.t(options.level(), df[a]);
             coefficients.add(new Coefficient(labels.get(a), fit.beta[a], se, statistic,
-                    Distributions.tTwoSided(statistic, dfs), fit.beta[a] - t * se, fit.beta[a] + t * se));
+                    Distributions.tTwoSided(statistic, df[a]), fit.beta[a] - t * se, fit.beta[a] + t * se));
         }
         int first = moderators.hasIntercept() ? 1 : 0;
         int m = p - first;
         Optional<TestResult> qm = Optional.empty();
-        if (m > 0) {
+        if (m > 0 && variance == RobustVariance.CR1 && !singular(vr, first)) {
             double f = wald(vr, first) / m;
             qm = Optional.of(TestResult.f("Test of moderators (cluster-robust)", f, m, dfs,
                     Distributions.fUpperTail(f, m, dfs)));
         }
-        return new Robust(coefficients, dfs, n, qm);
+        List<String> single = new ArrayList<>();
+        for (int a = 0; a < p; a++) {
+            int carrier = -1;
+            boolean one = true;
+            for (int i = 0; i < fit.k && one; i++) {
+                if (fit.x[i][a] != 0) {
+                    one = carrier < 0 || carrier == code[i];
+                    carrier = code[i];
+                }
+            }
+            if (one && carrier >= 0) {
+                single.add(labels.get(a));
+            }
+        }
+        return new Robust(variance, coefficients, df, vr, n, qm, single);
+    }
+
+    /** metafor's CR1: \( c\,Σ_j (B_je_j)(B_je_j)' \), \( B = V_βX'W \), c = n/(n - p). */
+    private double[][] cr1(int[][] members, double adjustment) {
+        int p = fit.p;
+        double[][] vr = new double[p][p];
+        double[] be = new double[p];
+        for (int[] rows : members) {
+            java.util.Arrays.fill(be, 0);
+            for (int i : rows) {
+                // column i of B is vb u_i, u_i = (WX)_i
+                for (int a = 0; a < p; a++) {
+                    be[a] += Model.dot(fit.vb[a], fit.state.u[i]) * fit.residuals[i];
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    vr[a][b] += adjustment * be[a] * be[b];
+                }
+            }
+        }
+        return vr;
     }
 
     /**
-     * Cluster-robust coefficients and test.
-     *
-     * @param coefficients the coefficients with robust standard errors, t statistics and intervals
-     * @param degreesOfFreedom the t tests' degrees of freedom, clusters less coefficients
-     * @param clusters the number of clusters
-     * @param moderatorTest the moderators' robust F test, empty without moderators
+     * clubSandwich's CR2 for an {@code rma.mv} fit (its inverse-variance branch: the target is the model's own
+     * \( Φ = M \)), and into {@code df} each coefficient's Satterthwaite degrees of freedom.
      */
-    public record Robust(List<Coefficient> coefficients, int degreesOfFreedom, int clusters,
-            Optional<TestResult> moderatorTest) {
+    private double[][] cr2(int[][] members, double[] df) {
+        int p = fit.p;
+        int n = members.length;
+        RealMatrix vb = new Array2DRowRealMatrix(fit.vb, true);
+        double[][][] fj = new double[n][][];
+        double[][][] theta = new double[n][][];
+        double[][] vr = new double[p][p];
+        for (int j = 0; j < n; j++) {
+            int[] rows = members[j];
+            int size = rows.length;
+            double[][] t = new double[size][size];
+            double[][] xj = new double[size][];
+            double[] e = new double[size];
+            for (int a = 0; a < size; a++) {
+                xj[a] = fit.x[rows[a]];
+                e[a] = fit.residuals[rows[a]];
+                for (int b = 0; b < size; b++) {
+                    t[a][b] = (a == b ? fit.v[rows[a]] + fit.sigma2Estimate : 0)
+                            + (fit.cluster[rows[a]] == fit.cluster[rows[b]] ? fit.sigma2Cluster : 0);
+                }
+            }
+            theta[j] = t;
+            RealMatrix phi = new Array2DRowRealMatrix(t, true);
+            CholeskyDecomposition chol = new CholeskyDecomposition(phi, 1e-12, 0);
+            RealMatrix lower = chol.getL();
+            RealMatrix upper = chol.getLT();
+            RealMatrix w = chol.getSolver().getInverse();
+            RealMatrix x = new Array2DRowRealMatrix(xj, true);
+            RealMatrix b = upper.multiply(phi.subtract(x.multiply(vb).multiply(x.transpose()))).multiply(lower);
+            RealMatrix half = inverseSquareRoot(b.add(b.transpose()).scalarMultiply(0.5));
+            RealMatrix adjustment = lower.multiply(half).multiply(upper);
+            RealMatrix f = vb.multiply(x.transpose()).multiply(w).multiply(adjustment);
+            fj[j] = f.getData();
+            double[] g = f.operate(e);
+            for (int a = 0; a < p; a++) {
+                for (int c = 0; c < p; c++) {
+                    vr[a][c] += g[a] * g[c];
+                }
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            double[] diagonal = new double[n];
+            double[][] q = new double[n][p];
+            double[][] vq = new double[n][];
+            for (int j = 0; j < n; j++) {
+                double[] h = fj[j][i];
+                diagonal[j] = Model.quadratic(theta[j], h, h);
+                int[] rows = members[j];
+                for (int a = 0; a < rows.length; a++) {
+                    double[] row = fit.x[rows[a]];
+                    for (int c = 0; c < p; c++) {
+                        q[j][c] += row[c] * h[a];
+                    }
+                }
+                vq[j] = vb.operate(q[j]);
+            }
+            double trace = 0;
+            double squares = 0;
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < n; l++) {
+                    double pjl = (j == l ? diagonal[j] : 0) - Model.dot(q[j], vq[l]);
+                    squares += pjl * pjl;
+                    if (j == l) {
+                        trace += pjl;
+                    }
+                }
+            }
+            df[i] = trace * trace / squares;
+        }
+        return vr;
+    }
+
+    /** \( B^{+1/2} \): the symmetric inverse square root over the eigenvalues above 1e-12, clubSandwich's matrix_power. */
+    private static RealMatrix inverseSquareRoot(RealMatrix b) {
+        EigenDecomposition eigen = new EigenDecomposition(b);
+        int size = b.getRowDimension();
+        double[][] out = new double[size][size];
+        for (int e = 0; e < size; e++) {
+            double lambda = eigen.getRealEigenvalue(e);
+            if (lambda > 1e-12) {
+                double[] vector = eigen.getEigenvector(e).toArray();
+                double scale = 1 / Math.sqrt(lambda);
+                for (int a = 0; a < size; a++) {
+                    for (int c = 0; c < size; c++) {
+                        out[a][c] += scale * vector[a] * vector[c];
+                    }
+                }
+            }
+        }
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    /** CR2 takes the model's covariance block by block: each of the model's clusters must lie in one robust cluster. */
+    private void requireNested(int[] code, List<String> names) {
+        int[] robustOf = new int[fit.clusters];
+        java.util.Arrays.fill(robustOf, -1);
+        for (int i = 0; i < fit.k; i++) {
+            int c = fit.cluster[i];
+            if (robustOf[c] >= 0 && robustOf[c] != code[i]) {
+                throw new IllegalArgumentException("The model's cluster " + clusterNames.get(c) + " lies in two robust"
+                        + " clusters, " + names.get(robustOf[c]) + " and " + names.get(code[i]) + "; CR2 needs the"
+                        + " model's clusters nested in the robust ones");
+            }
+            robustOf[c] = code[i];
+        }
+    }
+
+    /** Whether the moderators' block of a covariance is singular: its correlations' eigenvalues spread beyond 1e10. */
+    private static boolean singular(double[][] covariance, int first) {
+        int m = covariance.length - first;
+        double[][] correlation = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                double scale = Math.sqrt(covariance[first + a][first + a] * covariance[first + c][first + c]);
+                if (!(scale > 0)) {
+                    return true;
+                }
+                correlation[a][c] = covariance[first + a][first + c] / scale;
+            }
+        }
+        double[] values = new EigenDecomposition(new Array2DRowRealMatrix(correlation, false)).getRealEigenvalues();
+        double largest = java.util.Arrays.stream(values).max().orElse(0);
+        double smallest = java.util.Arrays.stream(values).min().orElse(0);
+        return !(smallest > 1e-10 * largest);
+    }
+
+    /**
+     * Cluster-robust coefficients and tests: the result of {@link #robust(String[], RobustVariance)}. Immutable.
+     *
+     * @since 0.1
+     */
+    public static final class Robust {
+
+        private final RobustVariance variance;
+        private final List<Coefficient> coefficients;
+        private final double[] degreesOfFreedom;
+        private final double[][] covariance;
+        private final int clusters;
+        private final Optional<TestResult> moderatorTest;
+        private final List<String> singleCluster;
+
+        Robust(RobustVariance variance, List<Coefficient> coefficients, double[] degreesOfFreedom,
+                double[][] covariance, int clusters, Optional<TestResult> moderatorTest, List<String> singleCluster) {
+            this.variance = variance;
+            this.coefficients = List.copyOf(coefficients);
+            this.degreesOfFreedom = degreesOfFreedom.clone();
+            this.covariance = covariance;
+            this.clusters = clusters;
+            this.moderatorTest = moderatorTest;
+            this.singleCluster = List.copyOf(singleCluster);
+        }
 
         /**
-         * Copies the coefficients.
+         * The small-sample correction.
          *
-         * @param coefficients the coefficients with robust standard errors, t statistics and intervals
-         * @param degreesOfFreedom the t tests' degrees of freedom
-         * @param clusters the number of clusters
-         * @param moderatorTest the moderators' robust F test
+         * @return CR1 or CR2
+         * @since 0.2
          */
-        public Robust {
-            coefficients = List.copyOf(coefficients);
-            Objects.requireNonNull(moderatorTest, "moderatorTest");
+        public RobustVariance variance() {
+            return variance;
+        }
+
+        /**
+         * The coefficients with robust standard errors, t statistics, p-values and intervals, in the design's order.
+         *
+         * @return the coefficients
+         */
+        public List<Coefficient> coefficients() {
+            return coefficients;
+        }
+
+        /**
+         * A coefficient's t degrees of freedom: clusters less coefficients under CR1, Satterthwaite's under CR2.
+         *
+         * @param j the coefficient's position in {@link #coefficients()}
+         * @return its degrees of freedom
+         * @throws IndexOutOfBoundsException if there is no such coefficient
+         * @since 0.2
+         */
+        public double degreesOfFreedom(int j) {
+            return degreesOfFreedom[java.util.Objects.checkIndex(j, degreesOfFreedom.length)];
+        }
+
+        /**
+         * The robust covariance of the coefficients, metafor's {@code vcov} of the robust fit (clubSandwich's
+         * {@code vcovCR} under CR2).
+         *
+         * @return a copy, p × p
+         * @since 0.2
+         */
+        public double[][] covariance() {
+            double[][] copy = new double[covariance.length][];
+            for (int j = 0; j < copy.length; j++) {
+                copy[j] = covariance[j].clone();
+            }
+            return copy;
+        }
+
+        /**
+         * The number of clusters.
+         *
+         * @return n
+         */
+        public int clusters() {
+            return clusters;
+        }
+
+        /**
+         * The moderators' robust F test on \( (m, n - p) \) degrees of freedom.
+         *
+         * @return the test; empty without moderators, under CR2, and when the moderators' robust covariance is
+         *         singular (metafor's {@code QM = NA})
+         */
+        public Optional<TestResult> moderatorTest() {
+            return moderatorTest;
+        }
+
+        /**
+         * The coefficients whose column is non-zero in one cluster only: the sandwich has no information about
+         * them beyond that cluster, and their robust tests are not to be trusted (under CR2 their degrees of
+         * freedom fall towards 1 or below).
+         *
+         * @return their names, in the design's order; empty when every column spans two clusters or more
+         * @since 0.2
+         */
+        public List<String> singleClusterCoefficients() {
+            return singleCluster;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Robust[%s, %d clusters, %d coefficients%s]", variance, clusters,
+                    coefficients.size(), singleCluster.isEmpty() ? "" : ", carried by one cluster: " + singleCluster);
         }
     }
 

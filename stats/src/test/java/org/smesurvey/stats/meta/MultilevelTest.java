@@ -106,7 +106,7 @@ class MultilevelTest {
             close(rqm[0], robust.moderatorTest().orElseThrow().statistic(), tolerance, what + " robust QM");
             close(rqm[1], robust.moderatorTest().orElseThrow().pValue(), tolerance, what + " robust QMp");
         }
-        assertEquals((int) numbers(l[12])[0], robust.degreesOfFreedom());
+        assertEquals(numbers(l[12])[0], robust.degreesOfFreedom(0));
         double[] predicted = numbers(l[13]);
         Prediction prediction = model.equals("intercept") ? r.predict() : r.predict(5);
         double[] ours = {prediction.confidence().estimate(), prediction.standardError(), prediction.confidence().lower(),
