@@ -29,6 +29,7 @@ import csv
 import decimal
 import os
 import re
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORIGINAL = os.path.join(ROOT, "core/src/test/resources/org/smesurvey/core/original")
@@ -456,10 +457,83 @@ def convert_figures():
                 "n": r["sample_size"], "value": percent(r["value_percent"]),
                 "denominator": SUBGROUPS.get(r["indicator"], r["population"] if r["population"] != population else ""),
                 "source": r["url"], "notes": (prefix + r["notes"]).strip()})
+    mark_duplicates(studies, observations)
     write("studies.csv", STUDY_COLUMNS, studies)
     write("observations.csv", OBSERVATION_COLUMNS, observations)
     write("size-schemes.csv", SCHEME_COLUMNS, schemes)
     return len(studies), len(observations)
+
+
+# Duplicate reports of one statistic: the rule of org.smesurvey.stats.adoption.DuplicateFigures, whose test checks
+# that the notes written here name exactly the groups it finds.
+DATA_OF = re.compile(r"\(([^();]*?) data\b")
+NAME_END = re.compile(r" \(|;|,")
+
+
+def fold(text):
+    """Lower case, without accents or surrounding spaces."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")) \
+        .strip().lower()
+
+
+def original_publisher(study, o):
+    """Who produced the figure's statistic: Eurostat for an EU figure on the ICT survey's concepts, else the producer
+    whose data the study's publisher says it reproduces ("(Eurostat data)"), else the publisher's own name."""
+    if o["region"].startswith("EU") and o["scope"] == "mixed":
+        return "eurostat"
+    data = DATA_OF.search(study["publisher"])
+    return fold(data.group(1)) if data else fold(NAME_END.split(study["publisher"], 1)[0])
+
+
+def own_release(study, o):
+    publisher = study["publisher"]
+    return "reported by" not in publisher.lower() and not DATA_OF.search(publisher) \
+        and fold(NAME_END.split(publisher, 1)[0]) == original_publisher(study, o)
+
+
+def completeness(study):
+    """One point for each of fieldwork, sample size, respondents, mode, sampling, weighting, coverage, sectors."""
+    return sum([bool(study["fieldwork"]), bool(study["sample_size"]), study["respondents"] != "unknown",
+                study["mode"] != "unknown", study["sampling"] != "unknown", study["weighting"] != "unknown",
+                bool(study["size_min"]), bool(study.get("sectors"))])
+
+
+def same_statistic(study, o):
+    """What makes figures one statistic; None for a figure without a year."""
+    if o["year"]:
+        year = int(o["year"])
+    elif study["fieldwork"]:
+        first, last = study["fieldwork"].split("-")[0], study["fieldwork"].split("-")[-1]
+        year = (int(first) + int(last)) // 2
+    else:
+        return None
+    size = (o["size_min"], o["size_max"]) if o["size_min"] else ("", fold(o["size_class"]))
+    value = (decimal.Decimal(o["value"].rstrip("%")) / 100).quantize(decimal.Decimal("0.000001"))
+    return (o["region"], year, size, o["indicator"], o["platform"], fold(o["wording"]) if o["platform"] == "other"
+            else "", o.get("sectors", ""), o["scope"], value, original_publisher(study, o))
+
+
+def mark_duplicates(studies, observations):
+    """Begins the notes of each duplicate figure with the figure kept for its statistic."""
+    by_id = {s["study_id"]: s for s in studies}
+    groups = collections.OrderedDict()
+    for o in observations:
+        key = same_statistic(by_id[o["study_id"]], o)
+        if key is not None:
+            groups.setdefault(key, []).append(o)
+    for figures in groups.values():
+        if len(figures) < 2:
+            continue
+        own = [o for o in figures if own_release(by_id[o["study_id"]], o)]
+        if len(own) != 1:
+            pool = own or figures
+            best = max(completeness(by_id[o["study_id"]]) for o in pool)
+            own = [o for o in pool if completeness(by_id[o["study_id"]]) == best]
+        kept = own[0]
+        for o in figures:
+            if o is not kept:
+                o["notes"] = ("Same statistic as %s (%s). %s" % (kept["study_id"], by_id[kept["study_id"]]["publisher"],
+                                                                 o["notes"])).strip()
 
 
 # Which enterprises each source counts; rows of one source with another scope or year form another population.
