@@ -2,21 +2,25 @@
 """Converts the collected published figures into smesurvey's catalogue format.
 
 Input (kept in the repository for provenance, never edited):
-  core/src/test/resources/org/smesurvey/core/original/published-figures.csv, published-figures-more.csv
+  core/src/test/resources/org/smesurvey/core/original/published-figures.csv, published-figures-more.csv,
+    published-figures-2026.csv
   core/src/test/resources/org/smesurvey/core/original/enterprise-populations.csv, enterprise-populations-more.csv
   core/src/test/resources/org/smesurvey/core/original/destatis-52111-0001.csv (Destatis GENESIS table
     52111-0001, flat CSV, as recorded on 10 Apr 2025 in the test cassettes of github.com/CorrelAid/pystatis)
 Output (the bundled catalogue, see docs/catalogue-format.md):
   core/src/main/resources/org/smesurvey/core/bundled/{studies,observations,size-schemes,populations}.csv
 
-The "-more" files follow their first part: a source_id found in both (OPINIONWAY_CORPCOM_2015,
-BPIFRANCE_LAB_2018) stays one study, its added rows after its first ones.
+The "-more" and "-2026" files follow their first part: a source_id found in several (OPINIONWAY_CORPCOM_2015,
+BPIFRANCE_LAB_2018, BITKOM_2023, HAGSTOFA_2017_SE) stays one study, its added rows after its first ones.
 One source_id becomes one study and each row one observation with the row's value, URL and notes.
 No figure is computed. What this script decides, it decides from the row's own text: the indicator code
 (from the wording, kept verbatim), the platform named, the respondent functions, the size-class scheme.
 Study methods are coded only where the collected text says (telephone, mailed questionnaire, members of a
 network); the official ICT surveys are coded from the Eurostat ICT survey methodology (stratified random
 samples from business registers, weighted results).
+A figure that repeats another study's figure (the same statistic of the same original publisher, reported again by
+a secondary source) is kept, and its notes begin "Same statistic as <study_id> (<publisher>)." naming the figure
+kept for it; the rule is that of org.smesurvey.stats.adoption.DuplicateFigures (see same_statistic below).
 
 Usage: python3 tools/convert-shared-data.py   (from the repository root)
 """
@@ -25,6 +29,7 @@ import csv
 import decimal
 import os
 import re
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORIGINAL = os.path.join(ROOT, "core/src/test/resources/org/smesurvey/core/original")
@@ -43,12 +48,71 @@ POPULATION_COLUMNS = ["population_id", "publisher", "region", "year", "scope", "
 PLATFORMS = {"facebook": "facebook", "linkedin": "linkedin", "x/twitter": "twitter", "twitter": "twitter",
              "youtube": "youtube", "instagram": "instagram", "tiktok": "tiktok", "xing": "xing",
              "viadeo": "viadeo", "pinterest": "pinterest", "google+": "google_plus", "microsoft teams": "teams",
-             "slack": "slack", "skype for business": "skype_for_business"}
+             "slack": "slack", "skype for business": "skype_for_business",
+             # platforms the catalogue has no code for: "other", the wording keeps the name
+             "foursquare": "other", "flickr": "other", "snapchat": "other"}
 PLATFORM = (r"(X/Twitter|Facebook|LinkedIn|Twitter|YouTube|Instagram|TikTok|Xing|Viadeo|Pinterest|Google\+"
-            r"|Microsoft Teams|Slack|Skype for Business)")
+            r"|Microsoft Teams|Slack|Skype for Business|Foursquare|Flickr|Snapchat)")
 
 # (pattern on the wording, indicator code, whether group 1 names the platform); first match wins.
 INDICATOR_RULES = [
+    # published-figures-2026.csv, before the general rules that would read these wordings as adoption rates.
+    # Purposes of use: purpose_<what>, with the base in the code as for every conditional share: _among_<users>
+    # when a share of users, _among_internet_users when of firms with internet access (by the row's population,
+    # see BASES), _base_not_stated when the source does not say (Grant Thornton's global "advertising" 53 % exceeds
+    # its 43 % using social media, so a base of all firms cannot be assumed); plain purpose_<what> is reserved
+    # for a share of all firms.
+    (r"^social-media-using enterprises using these tools for image building or marketing",
+     "purpose_marketing_among_social_media_users", False),
+    (r"^share of social-networking SMEs using it to keep in touch with existing customers$",
+     "purpose_customer_contact_among_social_network_users", False),
+    (r"^share of social-networking SMEs using it for prospecting", "purpose_new_customers_among_social_network_users",
+     False),
+    (r"^SMEs incorporating social-network applications into their marketing strategies$", "purpose_marketing", False),
+    (r"^SMEs using social-network applications internally with their employees$", "purpose_internal", False),
+    (r"^SMEs using social-network applications with partners and suppliers$", "purpose_partners", False),
+    (r"^businesses using social media to promote their business \(advertising\)$", "purpose_marketing_base_not_stated",
+     False),
+    (r"^businesses using social-media channels for recruitment$", "purpose_recruitment_base_not_stated", False),
+    (r"^businesses using social-media channels to communicate with suppliers$", "purpose_partners_base_not_stated",
+     False),
+    (r"^businesses using social-media channels to communicate with customers$",
+     "purpose_customer_contact_base_not_stated", False),
+    (r"^businesses using social-media channels for staff communications$", "purpose_internal_base_not_stated", False),
+    # Intensity among account holders.
+    (r"^social-network-account holders posting or updating their account every day$",
+     "posting_daily_among_social_network_users", False),
+    (r"^social-network-account holders posting or updating their account at least once a week",
+     "posting_weekly_among_social_network_users", False),
+    (r"on social media every day$", "social_media_daily_use", False),
+    # Plans, attitudes and strategies: not adoption rates.
+    (r"concrete plans to start on social-media|planning to become active on social-media", "social_media_planned",
+     False),
+    (r"no interest in social-media", "attitude_no_interest", False),
+    (r"seeing potential in social-media tools but not yet using them", "attitude_potential_not_yet_used", False),
+    (r"rating social-media sites as not useful$", "attitude_not_useful", False),
+    (r"rating social-media sites as useless$", "attitude_useless", False),
+    (r"rating social-media sites as very useful$", "attitude_very_useful", False),
+    (r"rating social-media channels vital", "attitude_vital", False),
+    (r"benefit of social-media work greater than the effort", "attitude_benefit_exceeds_effort", False),
+    (r"running social-media monitoring", "social_media_monitoring", False),
+    (r"without a social-media strategy", "no_social_media_strategy", False),
+    (r"with a written social-media strategy", "social_media_strategy_written", False),
+    # Tools among social-media users, and kinds of platform the catalogue has no platform code for.
+    (r"^share of social-media-using companies using microblogging", "microblogs_among_social_media_users", False),
+    (r"^share of social-media-using enterprises using [Ww]iki", "wikis_among_social_media_users", False),
+    (r"profile on messaging apps", "messaging_apps", False),
+    (r"profile on image-sharing platforms", "image_sharing_platforms", False),
+    (r"^companies registered on local platforms", "platform_use", False),
+    (r"operating a business blog or SNS", "blogs_or_social_networks", False),
+    (r"no own online presence", "no_online_presence", False),
+    (r"social-media site but no website", "social_media_without_website", False),
+    (r"^SMEs without a website$", "no_website", False),
+    (r"using social media for marketing$", "social_media_marketing", False),
+    # The headline of Banesto/Cink 2011 ("la mitad de las pymes ... presente en las redes sociales"): presence,
+    # worded by the source as communicating with customers.
+    (r"^SMEs using some social network to communicate with current and potential customers$", "social_networks",
+     False),
     (r"connecting to " + PLATFORM + r" at least once a day$", "platform_daily_use", True),
     (r"connecting to " + PLATFORM + r" at least once a week$", "platform_weekly_use", True),
     (r"^social-tool-using firms using " + PLATFORM + r"$", "platform_use_among_social_tool_users", True),
@@ -114,6 +178,9 @@ RESPONDENTS = {
     "IT and business decision makers": "mixed",
     "managers": "unknown",
     "entrepreneurs (imprenditori)": "ceo",
+    # published-figures-2026.csv
+    "communication managers (Kommunikationsverantwortliche)": "communication",
+    "people working in or running small businesses": "mixed",
 }
 
 BUILT_IN_SCHEMES = {"eurostat_ict": "eurostat_ict", "insee_categories": "fr_lme_2008",
@@ -128,7 +195,9 @@ NAMED_SCHEMES = {
 
 # Studies whose rows cover several regions: the region the study is about.
 REGIONS = {"CSO_IE_2015": "IE", "NO_DIGITALENORGE": "NO", "CBS_NL": "NL", "EUROSTAT_2017_GNET": "EU28",
-           "CSO_IE_2016": "IE", "CSO_IE_2017": "IE", "SCB_2013_WEB": "SE", "EUROSTAT_NEWS_2022_GCT": "EU27_2020"}
+           "CSO_IE_2016": "IE", "CSO_IE_2017": "IE", "SCB_2013_WEB": "SE", "EUROSTAT_NEWS_2022_GCT": "EU27_2020",
+           # published-figures-2026.csv: the Swedish post's study keeps its region; Grant Thornton's IBR is global
+           "HAGSTOFA_2017_SE": "SE", "GRANTTHORNTON_IBR_2011": "WORLD"}
 
 OFFICIAL = {"EUROSTAT_NR_2013", "CSO_IE_2015", "EUROSTAT_NEWS_2020", "EUROSTAT_NEWS_2022", "EUROSTAT_2017_GNET",
             "EUROSTAT_2017_VISIR", "EUROSTAT_SE_DESE", "NO_DIGITALENORGE", "INSEE_IP_2013", "INSEE_IP_1594",
@@ -140,7 +209,12 @@ OFFICIAL = {"EUROSTAT_NR_2013", "CSO_IE_2015", "EUROSTAT_NEWS_2020", "EUROSTAT_N
             "CSO_IE_2017", "INE_PT_2015", "INE_PT_2016", "INE_PT_2017", "STATBEL_2017", "STATBEL_2021",
             "FODECO_BE_KMO", "CBS_2012", "CBS_85183NED", "STATFI_2013", "STATFI_2022", "SCB_2013", "SCB_2013_WEB",
             "HAGSTOFA_2017_SE", "ISTAT_2016", "ONS_2012_OSP", "ONTSI_EPYME_2014", "EUROSTAT_SE_DESE_2024",
-            "EUROSTAT_NEWS_2022_GCT"}
+            "EUROSTAT_NEWS_2022_GCT",
+            # published-figures-2026.csv: the EU ICT usage survey and the surveys run on its methodology
+            "EUROSTAT_NR_2013_EL", "EUROSTAT_NEWS_2020_CZ", "CZSO_SAM_2017", "CZSO_IHNED_2016", "DST_NYT_2019",
+            "HAGSTOFA_2017", "STATLT_2019", "EUROSTAT_2019_BG_TT", "NSI_BG_2023", "EUROSTAT_2015_TOM",
+            "EUROSTAT_SIF_2013", "CBS_NL_2016", "INE_ES_TIC_2019", "INE_ES_TIC_2021", "INE_ES_TIC_2024",
+            "INE_PT_2016_PRN", "INE_PT_PUBLICO", "TUIK_2017_SM", "RZS_RS_2018", "ISTAT_ICT_2021"}
 OFFICIAL_NOTE = ("Method coded from the Eurostat ICT usage in enterprises survey methodology: stratified random"
                  " samples from business registers, results weighted to the population.")
 # (mode, sampling, weighting) where the collected text states them; the reason is in the row notes or population.
@@ -161,12 +235,38 @@ METHODS = {
     "HARRIS_MS_ESN_2012": ("online", "unknown", "unknown"),
     "SPICEWORKS_CHAT_2018": ("unknown", "convenience", "unknown"),
     "ISTAT_CENSUS_2011": ("unknown", "probability", "unknown"),
+    # published-figures-2026.csv (the row notes and population say so)
+    "BANESTO_CINK_2011": ("online", "panel", "unknown"),  # online fieldwork by the Netquest panel
+    "CFIB_DIGITAL_2016": ("unknown", "convenience", "unknown"),  # a survey of the federation's members
+    "FPB_REFERENDUM_2010": ("unknown", "convenience", "unknown"),  # member ballot, self-selected respondents
+    "PEOPLEPERHOUR_2012": ("unknown", "convenience", "unknown"),  # recruited through the freelancing platform
+    "CLUTCH_SMB_2018": ("online", "panel", "unknown"),  # online panel survey
+    "SENSIS_AU_2017": ("telephone", "unknown", "unknown"),  # telephone interviews
+    "YELLOW_AU_2018": ("telephone", "unknown", "unknown"),
+    "GRANTTHORNTON_IBR_2011": ("mixed", "unknown", "unknown"),  # mainly telephone interviews
+    "BERNET_ZHAW_2016": ("online", "unknown", "unknown"),  # online questionnaire
+    "MIC_JP_2016": ("mail", "probability", "unknown"),  # stratified random sample, mail questionnaire
+    "MIC_JP_2018": ("mail", "probability", "unknown"),
+    "MIC_JP_2008": ("mail", "probability", "unknown"),
 }
 CENSUS_NOTE = "Istat's 2011 industry and services census, coded as a probability design (every unit in scope)."
 # Sectors, where the population text names NACE sections.
 SECTORS = {"CBS_83590NED": "C-N|Q", "CBS_85183NED": "C-N|Q"}
 # Figures of a subgroup the wording names, which the row's population column does not.
-SUBGROUPS = {"B2B companies active on Facebook": "B2B companies", "B2C companies active on Facebook": "B2C companies"}
+SUBGROUPS = {"B2B companies active on Facebook": "B2B companies", "B2C companies active on Facebook": "B2C companies",
+             # published-figures-2026.csv: splits by firm age and by owner, not by size
+             "small businesses using social media, by firm age: in business less than 5 years":
+                 "small businesses in business less than 5 years",
+             "small businesses using social media, by firm age: in business 10 years or more":
+                 "small businesses in business 10 years or more",
+             "women-owned small businesses using social media for marketing": "women-owned small businesses",
+             "men-owned small businesses using social media for marketing": "men-owned small businesses",
+             "millennial-owned small businesses using social media": "millennial-owned small businesses",
+             "small businesses owned by older generations using social media":
+                 "small businesses owned by older generations"}
+# Size classes by another measure than headcount (Japan's MIC by capital): no employee band on the figure, the class
+# kept as the study names it. The study's coverage stays the headcount its population states (100+ employees).
+NOT_HEADCOUNT = re.compile(r"^capital ")
 
 
 def read(name):
@@ -177,6 +277,11 @@ def read(name):
 def read_both(name):
     """A file and its "-more" continuation, same columns."""
     return read(name + ".csv") + read(name + "-more.csv")
+
+
+def read_figures():
+    """The published figures: the first file, its "-more" continuation and the 2026 additions, same columns."""
+    return read_both("published-figures") + read("published-figures-2026.csv")
 
 
 def write(name, columns, rows):
@@ -216,14 +321,42 @@ def indicator(wording):
 
 # Rows whose population column, not their wording, says the share is of a narrower set of firms.
 CONDITIONAL = {("INSEE_IP_1982", "microentreprises using the Internet"): "social_media_among_internet_users"}
+# Rows whose population, or whose note, gives the base the wording leaves out: (source, wording's code, start of the
+# population or of the notes) -> suffix of the code.
+BASES = [
+    # CEFRIO NetPME 2011: "base = SMEs connected to the Internet" (population and notes)
+    ("CEFRIO_NETPME_2011", "purpose_marketing", "Canadian SMEs connected to the Internet", "_among_internet_users"),
+    ("CEFRIO_NETPME_2011", "purpose_internal", "Canadian SMEs connected to the Internet", "_among_internet_users"),
+    ("CEFRIO_NETPME_2011", "purpose_partners", "Canadian SMEs connected to the Internet", "_among_internet_users"),
+    # FPB: "Only 7% of respondents who use social media described it as very useful" (notes)
+    ("FPB_REFERENDUM_2010", "attitude_very_useful", "'Only 7% of respondents who use social media",
+     "_among_social_media_users"),
+]
 
 
 def code(row):
-    """The row's indicator code: from its wording, unless its population makes it a conditional share."""
-    return CONDITIONAL.get((row["source_id"], row["population"]), indicator(row["indicator"])[0])
+    """The row's indicator code: from its wording, unless its population or note makes it a conditional share."""
+    if (row["source_id"], row["population"]) in CONDITIONAL:
+        return CONDITIONAL[(row["source_id"], row["population"])]
+    wording = indicator(row["indicator"])[0]
+    for sid, base_code, start, suffix in BASES:
+        if row["source_id"] == sid and wording == base_code and (row["population"].startswith(start)
+                                                                 or row["notes"].startswith(start)):
+            return wording + suffix
+    if wording in {c for _, c, _, _ in BASES}:
+        raise SystemExit("no base for: %s %s" % (row["source_id"], row["indicator"]))
+    return wording
 
 
 def band(row):
+    """The row's employee band, None if it gives none or its class is not a headcount."""
+    if NOT_HEADCOUNT.match(row["size_class"]):
+        return None
+    return headcount(row)
+
+
+def headcount(row):
+    """The employee bounds the row gives, whatever its class."""
     if not row["employees_min"]:
         return None
     return int(row["employees_min"]), int(row["employees_max"]) if row["employees_max"] else None
@@ -239,7 +372,7 @@ def band_code(b):
 
 def convert_figures():
     by_source = collections.OrderedDict()
-    for row in read_both("published-figures"):
+    for row in read_figures():
         by_source.setdefault(row["source_id"], []).append(row)
     studies, observations, schemes = [], [], []
     for sid, rows in by_source.items():
@@ -254,9 +387,10 @@ def convert_figures():
         years = sorted({int(r["year"]) for r in rows if r["year"]})
         bands = [band(r) for r in rows]
         coverage = None
-        if all(bands):
-            lo = min(b[0] for b in bands)
-            hi = None if any(b[1] is None for b in bands) else max(b[1] for b in bands)
+        counted = [headcount(r) for r in rows]
+        if all(counted):
+            lo = min(b[0] for b in counted)
+            hi = None if any(b[1] is None for b in counted) else max(b[1] for b in counted)
             coverage = (lo, hi)
         scheme_key = rows[0]["size_class_scheme"]
         if scheme_key in BUILT_IN_SCHEMES:
@@ -323,10 +457,83 @@ def convert_figures():
                 "n": r["sample_size"], "value": percent(r["value_percent"]),
                 "denominator": SUBGROUPS.get(r["indicator"], r["population"] if r["population"] != population else ""),
                 "source": r["url"], "notes": (prefix + r["notes"]).strip()})
+    mark_duplicates(studies, observations)
     write("studies.csv", STUDY_COLUMNS, studies)
     write("observations.csv", OBSERVATION_COLUMNS, observations)
     write("size-schemes.csv", SCHEME_COLUMNS, schemes)
     return len(studies), len(observations)
+
+
+# Duplicate reports of one statistic: the rule of org.smesurvey.stats.adoption.DuplicateFigures, whose test checks
+# that the notes written here name exactly the groups it finds.
+DATA_OF = re.compile(r"\(([^();]*?) data\b")
+NAME_END = re.compile(r" \(|;|,")
+
+
+def fold(text):
+    """Lower case, without accents or surrounding spaces."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")) \
+        .strip().lower()
+
+
+def original_publisher(study, o):
+    """Who produced the figure's statistic: Eurostat for an EU figure on the ICT survey's concepts, else the producer
+    whose data the study's publisher says it reproduces ("(Eurostat data)"), else the publisher's own name."""
+    if o["region"].startswith("EU") and o["scope"] == "mixed":
+        return "eurostat"
+    data = DATA_OF.search(study["publisher"])
+    return fold(data.group(1)) if data else fold(NAME_END.split(study["publisher"], 1)[0])
+
+
+def own_release(study, o):
+    publisher = study["publisher"]
+    return "reported by" not in publisher.lower() and not DATA_OF.search(publisher) \
+        and fold(NAME_END.split(publisher, 1)[0]) == original_publisher(study, o)
+
+
+def completeness(study):
+    """One point for each of fieldwork, sample size, respondents, mode, sampling, weighting, coverage, sectors."""
+    return sum([bool(study["fieldwork"]), bool(study["sample_size"]), study["respondents"] != "unknown",
+                study["mode"] != "unknown", study["sampling"] != "unknown", study["weighting"] != "unknown",
+                bool(study["size_min"]), bool(study.get("sectors"))])
+
+
+def same_statistic(study, o):
+    """What makes figures one statistic; None for a figure without a year."""
+    if o["year"]:
+        year = int(o["year"])
+    elif study["fieldwork"]:
+        first, last = study["fieldwork"].split("-")[0], study["fieldwork"].split("-")[-1]
+        year = (int(first) + int(last)) // 2
+    else:
+        return None
+    size = (o["size_min"], o["size_max"]) if o["size_min"] else ("", fold(o["size_class"]))
+    value = (decimal.Decimal(o["value"].rstrip("%")) / 100).quantize(decimal.Decimal("0.000001"))
+    return (o["region"], year, size, o["indicator"], o["platform"], fold(o["wording"]) if o["platform"] == "other"
+            else "", o.get("sectors", ""), o["scope"], value, original_publisher(study, o))
+
+
+def mark_duplicates(studies, observations):
+    """Begins the notes of each duplicate figure with the figure kept for its statistic."""
+    by_id = {s["study_id"]: s for s in studies}
+    groups = collections.OrderedDict()
+    for o in observations:
+        key = same_statistic(by_id[o["study_id"]], o)
+        if key is not None:
+            groups.setdefault(key, []).append(o)
+    for figures in groups.values():
+        if len(figures) < 2:
+            continue
+        own = [o for o in figures if own_release(by_id[o["study_id"]], o)]
+        if len(own) != 1:
+            pool = own or figures
+            best = max(completeness(by_id[o["study_id"]]) for o in pool)
+            own = [o for o in pool if completeness(by_id[o["study_id"]]) == best]
+        kept = own[0]
+        for o in figures:
+            if o is not kept:
+                o["notes"] = ("Same statistic as %s (%s). %s" % (kept["study_id"], by_id[kept["study_id"]]["publisher"],
+                                                                 o["notes"])).strip()
 
 
 # Which enterprises each source counts; rows of one source with another scope or year form another population.

@@ -27,8 +27,9 @@ import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The bundled catalogue against the figures it was converted from (kept unchanged under
- * {@code src/test/resources/org/smesurvey/core/original}, each file with its "-more" continuation): one
- * observation per published figure, same value, same source address, same notes; nothing added.
+ * {@code src/test/resources/org/smesurvey/core/original}, each file with its "-more" continuation, the figures with
+ * their 2026 additions): one observation per published figure, same value, same source address, same notes; nothing
+ * added.
  */
 class BundledDataTest {
 
@@ -41,10 +42,15 @@ class BundledDataTest {
         }
     }
 
-    /** A file and its "-more" continuation, each row with where it comes from. */
-    private static List<Map.Entry<String, CSVRecord>> originalWithMore(String name) throws IOException {
+    /** A file and its continuations ("-more", and any others named), each row with where it comes from. */
+    private static List<Map.Entry<String, CSVRecord>> originalWithMore(String name, String... continuations)
+            throws IOException {
         List<Map.Entry<String, CSVRecord>> rows = new ArrayList<>();
-        for (String file : List.of(name + ".csv", name + "-more.csv")) {
+        List<String> files = new ArrayList<>(List.of(name + ".csv", name + "-more.csv"));
+        for (String continuation : continuations) {
+            files.add(name + "-" + continuation + ".csv");
+        }
+        for (String file : files) {
             List<CSVRecord> records = original(file);
             for (int i = 0; i < records.size(); i++) {
                 rows.add(Map.entry("row " + (i + 2) + " of " + file, records.get(i)));
@@ -55,9 +61,9 @@ class BundledDataTest {
 
     @Test
     void holdsEveryPublishedFigureOnceWithItsSource() throws IOException {
-        List<Map.Entry<String, CSVRecord>> all = originalWithMore("published-figures");
-        assertEquals(249 + 135, all.size());
-        // One study per source id, in the order ids first appear; an id of both files keeps its rows together.
+        List<Map.Entry<String, CSVRecord>> all = originalWithMore("published-figures", "2026");
+        assertEquals(249 + 135 + 199, all.size());
+        // One study per source id, in the order ids first appear; an id of several files keeps its rows together.
         List<String> ids = all.stream().map(r -> r.getValue().get("source_id")).distinct().toList();
         List<Map.Entry<String, CSVRecord>> rows = all.stream()
                 .sorted(Comparator.comparingInt(r -> ids.indexOf(r.getValue().get("source_id")))).toList();
@@ -80,7 +86,9 @@ class BundledDataTest {
                     o.year(), where);
             assertEquals(row.get("network_scope"), o.scope().code(), where);
             assertEquals(row.get("size_class"), o.sizeClass(), where);
-            assertEquals(row.get("employees_min").isEmpty() ? Optional.empty()
+            // A class by capital, not headcount (Japan's MIC), has no employee band.
+            assertEquals(row.get("employees_min").isEmpty() || row.get("size_class").startsWith("capital ")
+                    ? Optional.empty()
                     : Optional.of(row.get("employees_max").isEmpty() ? SizeBand.atLeast(Integer.parseInt(row.get("employees_min")))
                             : SizeBand.of(Integer.parseInt(row.get("employees_min")), Integer.parseInt(row.get("employees_max")))),
                     o.sizeBand(), where);
@@ -129,7 +137,66 @@ class BundledDataTest {
         assertEquals(Optional.of(SizeBand.atLeast(20)), bitkom.population().sizeCoverage());
         assertEquals(3, BUNDLED.filter(ObservationFilters.scope(NetworkScope.INTERNAL)
                 .and(ObservationFilters.indicator("enterprise_social_network"))).observations().size() - 1);
-        assertEquals(10 + 8, BUNDLED.filter(ObservationFilters.platform(Platform.FACEBOOK)).observations().size());
+        // 10 and 8 in the first two files; 15 in the 2026 additions (CFIB 2016 and 2009, CEFRIO, Banesto 2011 and
+        // 2012, Cetic 2019, Bitkom 2012, PeoplePerHour, Inspiresme, Really Simple Systems, Sensis 2017 x3, Clutch,
+        // JobKorea), counted by hand in published-figures-2026.csv.
+        assertEquals(10 + 8 + 15, BUNDLED.filter(ObservationFilters.platform(Platform.FACEBOOK)).observations().size());
+    }
+
+    /** The studies of published-figures-2026.csv, coded from their rows and from SOURCES.md. */
+    @Test
+    void codesThe2026Studies() {
+        // Japan's MIC splits by capital: those figures keep their class and carry no employee band; the study's
+        // coverage is the headcount its population states.
+        Study mic = BUNDLED.study("MIC_JP_2016").orElseThrow();
+        assertEquals(Optional.of(SizeBand.atLeast(100)), mic.population().sizeCoverage());
+        Map<String, Optional<SizeBand>> micBands = BUNDLED.filter(ObservationFilters.study("MIC_JP_2016"))
+                .observations().stream().collect(Collectors.toMap(Observation::sizeClass, Observation::sizeBand));
+        assertEquals(Map.of("100+ regular employees", Optional.of(SizeBand.atLeast(100)),
+                "capital 5 billion JPY or more", Optional.empty(), "capital 1-5 billion JPY", Optional.empty(),
+                "capital 100-500 million JPY", Optional.empty()), micBands);
+        assertEquals(SurveyMode.MAIL, mic.method().mode());
+        assertEquals(Sampling.PROBABILITY, mic.method().sampling());
+        assertEquals(OptionalInt.of(2032), mic.sampleSize());
+        // Shares among firms with internet access have their own code.
+        assertEquals(9, BUNDLED.filter(ObservationFilters.indicator("social_media_among_internet_users")
+                .and(o -> o.study().id().startsWith("INE_ES_TIC_") || o.study().id().startsWith("MIC_JP_")))
+                .observations().size());
+        // Purposes: a share of users, of connected firms, or of an unstated base, each in a code of its own.
+        assertEquals(List.of("purpose_marketing_among_internet_users", "purpose_internal_among_internet_users",
+                "purpose_partners_among_internet_users", "platform_use_among_social_tool_users",
+                "platform_use_among_social_tool_users"), codes("CEFRIO_NETPME_2011"));
+        assertEquals(List.of("purpose_marketing_among_social_media_users", "purpose_marketing_among_social_media_users",
+                "purpose_marketing_among_social_media_users"), codes("EUROSTAT_SIF_2013"));
+        assertEquals(8, codes("GRANTTHORNTON_IBR_2011").stream().filter(c -> c.endsWith("_base_not_stated")).count());
+        assertEquals(List.of("social_media_any", "attitude_not_useful", "attitude_useless",
+                "attitude_very_useful_among_social_media_users", "no_website"), codes("FPB_REFERENDUM_2010"));
+        assertEquals(List.of("social_media_any", "social_media_any", "attitude_benefit_exceeds_effort",
+                "social_media_monitoring"), codes("BERNET_ZHAW_2016"));
+        // New respondent wordings.
+        assertEquals(List.of(RespondentFunction.COMMUNICATION),
+                BUNDLED.study("BERNET_ZHAW_2020").orElseThrow().respondentsInOrder());
+        assertEquals(List.of(RespondentFunction.MIXED),
+                BUNDLED.study("TELECOM_HERALD_NZ_2011").orElseThrow().respondentsInOrder());
+        assertEquals(List.of(RespondentFunction.CEO), BUNDLED.study("CFIB_DIGITAL_2016").orElseThrow().respondentsInOrder());
+        // Private surveys keep their sample sizes; subgroups that are not size classes are denominators.
+        assertEquals(OptionalInt.of(6300), BUNDLED.study("CFIB_DIGITAL_2016").orElseThrow().sampleSize());
+        assertEquals(OptionalInt.of(5800), BUNDLED.study("FPB_REFERENDUM_2010").orElseThrow().sampleSize());
+        assertEquals(List.of("women-owned small businesses", "men-owned small businesses",
+                "millennial-owned small businesses", "small businesses owned by older generations"),
+                BUNDLED.filter(ObservationFilters.study("CLUTCH_SMB_2018")).observations().stream()
+                        .map(Observation::denominator).filter(d -> !d.isEmpty()).toList());
+        // Platforms without a code of their own are "other", named in the wording.
+        assertEquals(List.of("firms on Foursquare", "firms on Flickr"), BUNDLED.filter(ObservationFilters
+                .study("BANESTO_CINK_2011").and(ObservationFilters.platform(Platform.OTHER))).observations().stream()
+                .map(o -> o.indicator().wording()).toList());
+        assertEquals(Region.WORLD, BUNDLED.study("GRANTTHORNTON_IBR_2011").orElseThrow().region());
+        assertEquals(Sampling.PROBABILITY, BUNDLED.study("STATLT_2019").orElseThrow().method().sampling());
+    }
+
+    private static List<String> codes(String study) {
+        return BUNDLED.filter(ObservationFilters.study(study)).observations().stream()
+                .map(o -> o.indicator().code()).toList();
     }
 
     /** The studies of published-figures-more.csv, coded from their rows and from SOURCES.md. */

@@ -14,9 +14,10 @@ import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.ProportionMeasure;
 
 /**
- * Pools the share of SMEs on Facebook from the five studies of the catalogue that give it with a base
- * (Belgium 2011, US 2011, six countries 2012, France 2018, Germany 2023) in a random-effects meta-analysis on the
- * logit scale, and shows how much the studies disagree: I², the prediction interval, and each study left out in
+ * Pools the share of SMEs on Facebook from the twelve studies of the catalogue that give it with a base
+ * (Belgium 2011, US 2011, six countries 2012, France 2018, Germany 2023; from the 2026 additions Canada 2016,
+ * Spain 2011, Germany 2012, two UK surveys, US 2018 and Korea's largest firms 2012) in a random-effects
+ * meta-analysis on the logit scale, and shows how much the studies disagree: I², the prediction interval, and each study left out in
  * turn. One figure per study: InSites' B2B and B2C figures are subgroups of its average, not other studies.
  *
  * @since 0.1

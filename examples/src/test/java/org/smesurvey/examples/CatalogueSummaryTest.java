@@ -35,14 +35,14 @@ class CatalogueSummaryTest {
         assertEquals(0, run());
         String summary = out();
         assertTrue(summary.startsWith("smesurvey: the bundled catalogue of published figures\n"
-                + "75 studies, 384 figures (61 with a base or a standard error, 323 without)\n"
+                + "120 studies, 583 figures (132 with a base or a standard error, 451 without)\n"
                 + "34 reference populations of enterprises by size band (134 counts)\n"), summary);
         assertTrue(summary.contains("FR France                                                12       50         18"
                 + "  165 to 13,000 (5 of 12)"), summary);
-        assertTrue(summary.contains("\nbitkom_2023                           1       11          8  604 to 604 (1 of 1)"),
+        assertTrue(summary.contains("\nbitkom_2023                           1       15         12  604 to 604 (1 of 1)"),
                 summary);
-        assertTrue(summary.contains("\nexternal            20       87         44  165 to 15,000 (13 of 20)"), summary);
-        assertTrue(summary.contains("\nceo+finance         1       13          5  302 to 302 (1 of 1)"), summary);
+        assertTrue(summary.contains("\nexternal            45      236        114  143 to 15,000 (33 of 45)"), summary);
+        assertTrue(summary.contains("\nceo+finance          1       13          5  302 to 302 (1 of 1)"), summary);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
@@ -51,8 +51,8 @@ class CatalogueSummaryTest {
         CatalogueWriter.withDefaults().write(StudyCatalogue.bundled().filter(ObservationFilters.region(Region.of("DE"))),
                 dir);
         assertEquals(0, run(dir.toString(), " "));
-        assertTrue(out().startsWith("smesurvey: " + dir + "\n4 studies, 20 figures (8 with a base or a standard error,"
-                + " 12 without)\n\n"), out());
+        assertTrue(out().startsWith("smesurvey: " + dir + "\n5 studies, 36 figures (20 with a base or a standard error,"
+                + " 16 without)\n\n"), out());
     }
 
     @Test

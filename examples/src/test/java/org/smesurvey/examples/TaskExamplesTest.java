@@ -43,14 +43,16 @@ class TaskExamplesTest {
         assertTrue(lines.get(9).startsWith("  studies "), lines.get(9));
         assertTrue(lines.get(10).startsWith("  figures "), lines.get(10));
         assertTrue(lines.get(11).startsWith("  sampling error "), lines.get(11));
-        assertTrue(lines.get(12).startsWith("  note: sampling unknown differs between the two figures"), lines.get(12));
-        assertTrue(lines.get(13).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
-                lines.get(13));
-        assertTrue(lines.get(14).startsWith("DESTATIS_2020 (45.4 %) against SCB_2013 (41.8 %) over size classes"
-                + " [10-49, 250+]: +3.5 points"), lines.get(14));
-        assertEquals("  weighted by DESTATIS_URS_2022_SECTIONS and SCB_FTG_2016", lines.get(15));
-        assertTrue(lines.get(16).startsWith("  size mix "), lines.get(16));
-        assertTrue(lines.get(17).startsWith("  time "), lines.get(17));
+        // The 2026 figures (panels and convenience samples among private surveys) let the model separate sampling:
+        // no part is merged any more, so no note follows.
+        assertTrue(lines.get(6).startsWith("  sampling "), lines.get(6));
+        assertTrue(lines.get(12).startsWith("French firms of 10-49 on any social media, 2023, an official survey: "),
+                lines.get(12));
+        assertTrue(lines.get(13).startsWith("DESTATIS_2020 (45.4 %) against SCB_2013 (41.8 %) over size classes"
+                + " [10-49, 250+]: +3.5 points"), lines.get(13));
+        assertEquals("  weighted by DESTATIS_URS_2022_SECTIONS and SCB_FTG_2016", lines.get(14));
+        assertTrue(lines.get(15).startsWith("  size mix "), lines.get(15));
+        assertTrue(lines.get(16).startsWith("  time "), lines.get(16));
     }
 
     @Test
@@ -64,9 +66,9 @@ class TaskExamplesTest {
     @Test
     void poolStudiesShowsTheDisagreement() {
         List<String> lines = lines(PoolStudies::print);
-        assertTrue(lines.get(0).startsWith("5 studies: "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("12 studies: "), lines.get(0));
         assertTrue(lines.get(1).startsWith("I2 = 9"), lines.get(1));
-        assertEquals(2 + 5, lines.size());
+        assertEquals(2 + 12, lines.size());
         assertTrue(lines.get(2).startsWith("without BPIFRANCE_LAB_2018 facebook "), lines.get(2));
     }
 

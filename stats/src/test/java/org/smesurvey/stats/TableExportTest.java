@@ -22,7 +22,7 @@ class TableExportTest {
         assertEquals("wilson", table.name());
         assertEquals(List.of("label", "study", "indicator", "region", "year", "size_band", "scope", "proportion",
                 "effective_n", "lower", "upper"), table.columnNames());
-        assertEquals(11, table.rowCount());
+        assertEquals(11 + 4, table.rowCount()); // 4 platforms added in 2026 (local platforms, Snapchat, Pinterest, Flickr)
         // The first figure has a base of 604; the size-band figures have none.
         assertEquals(ProportionInterval.WILSON.of(EffectiveSample.of(figures.get(0)), 0.95).lower(),
                 table.doubleColumn("lower").get(0), 0.0);
