@@ -27,6 +27,10 @@ import org.smesurvey.stats.meta.ProportionMeasure;
  * and is left out with its reason. A catalogue with its own codes names its own set
  * ({@link #of(StudyCatalogue, Set, int)}).
  *
+ * <p>The same statistic reported by several sources (one Eurostat figure quoted by two national offices) enters
+ * once: {@link DuplicateFigures} finds the reports, keeps one and lists the others as left out
+ * ({@link Cause#DUPLICATE}), so that a statistic does not count twice.
+ *
  * <p>For each figure:
  * <ul>
  *   <li><b>Year</b>: the figure's own, or else its study's fieldwork — the middle year of a range, rounded down
@@ -126,7 +130,9 @@ public final class AdoptionData {
         /** Neither the figure nor its study's fieldwork gives a year. */
         NO_YEAR("no year"),
         /** Neither the figure nor its study's population states a size band. */
-        NO_SIZE_BAND("no size band");
+        NO_SIZE_BAND("no size band"),
+        /** The same statistic as a figure that entered, reported by another source ({@link DuplicateFigures}). */
+        DUPLICATE("duplicate report");
 
         private final String words;
 
@@ -209,7 +215,13 @@ public final class AdoptionData {
         }
         List<Entry> entries = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
+        DuplicateFigures duplicates = DuplicateFigures.of(catalogue);
         for (Observation o : catalogue.observations()) {
+            Optional<DuplicateFigures.Group> group = duplicates.groupOf(o);
+            if (group.isPresent() && group.get().duplicates().contains(o)) {
+                excluded.add(new Excluded(o, Cause.DUPLICATE, "duplicate report: " + group.get().reason()));
+                continue;
+            }
             if (!use.contains(o.indicator().code())) {
                 excluded.add(new Excluded(o, Cause.NOT_AN_ADOPTION_RATE, "not an adoption rate: indicator "
                         + o.indicator().code() + " is not a share of all the companies using a social tool"));

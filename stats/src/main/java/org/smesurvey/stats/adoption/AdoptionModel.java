@@ -1,518 +1,1165 @@
 package org.smesurvey.stats.adoption;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
-import org.smesurvey.stats.meta.MetaAnalysis;
-import org.smesurvey.stats.meta.Moderators;
-import org.smesurvey.stats.meta.MultilevelResult;
+import java.util.TreeSet;
+import org.smesurvey.core.Observation;
+import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.Sampling;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.CrossedFit;
+import org.smesurvey.stats.internal.Distributions;
 
 /**
- * The adoption model: a three-level meta-regression of the figures' logits (figures nested in studies, REML,
- * metafor's {@code rma.mv(yi, vi, mods, random = ~ 1 | study/figure)}) on the dimensions the catalogue records:
- * <ul>
- *   <li>time, the fieldwork year centred at {@value #CENTRE_YEAR} — its coefficient is the log odds ratio per
- *       year, the speed of a logistic diffusion;</li>
- *   <li>size, the band's place on the log employee scale, centred on the figures' mean, and its product with time
- *       (small firms may diffuse later);</li>
- *   <li>the indicator (any social media as reference, social networks, one platform, blogs, wikis…), the network
- *       scope, the sampling method, the country (the most frequent as reference) and who answered, as factors; an
- *       indicator, a country or a respondent function found in fewer than two studies is grouped as
- *       {@code other}, since a level of one study would only repeat that study's effect.</li>
- * </ul>
- * A column that is constant or a combination of others among the figures entered is left out, and named in
- * {@link Fit#dropped()}, as metafor drops redundant predictors.
+ * The adoption model: every figure of a catalogue in one diffusion meta-regression on the logit scale, with the
+ * random effects the data are samples of — countries crossed with studies, figures nested in studies — and size
+ * bands entered as what they are, mixtures of size classes.
  *
- * @since 0.1
+ * <p><b>The figure's mean.</b> Each size class m adopts along a logistic curve,
+ * \( η_m = x_m'β \), with x the intercept, the year (centred at {@value #CENTRE_YEAR}), the class's mean log size
+ * (centred at {@value #CENTRE_LOG_SIZE}, about 20 employees), their product (small firms may diffuse later), the
+ * indicator (a level per indicator, a named platform counting as its own, carried by at least
+ * {@value #MIN_STUDIES} studies; the rest grouped as {@code other}), optionally the indicator's own speed
+ * (indicator × year), and the contrast of a private survey with official statistics (a probability sample from
+ * a register): who answered, how the firms were sampled and which networks were asked about are carried by the
+ * same few private surveys and cannot be told apart, so they enter as this one contrast. A figure for a band is
+ * the enterprise-weighted mean of its classes' shares, under an optional ceiling κ below 100 %:
+ * \[ μ_i = \operatorname{logit}\Bigl(κ \sum_m w_{im} \operatorname{expit}(x_{im}'β)\Bigr), \]
+ * the weights from {@link SizeMixture} (the country's register where bundled, the EU's otherwise). A band's
+ * prediction therefore lies between its classes' predictions.
+ *
+ * <p><b>Random effects.</b> \( y_i = μ_i(β, κ) + u_{c(i)} + u_{s(i)} + w_i + ε_i \): a country effect
+ * \( u_c \sim N(0, σ_c^2) \) crossed with a study effect \( u_s \sim N(0, σ_s^2) \), a figure's own effect
+ * \( w_i \sim N(0, σ_f^2) \) and its sampling error \( ε_i \sim N(0, v_i) \) (escalc's logit variance), added on
+ * the figure's logit scale. A country the catalogue lacks is predicted with \( σ_c^2 \) in its interval; a
+ * known one with its best linear unbiased prediction and its prediction error.
+ *
+ * <p><b>Estimation.</b> By linearisation (Lindstrom &amp; Bates 1990): at the current (β, κ) the mean is replaced
+ * by its first-order expansion, \( y^* = y - μ(\hat φ) + F\hat φ \) with F the Jacobian, and the linear mixed model
+ * of \( y^* \) on F is fitted by REML ({@link CrossedFit}); the two steps alternate until no coefficient moves by
+ * more than 1e-10 (relative to max(1, |φ|)) and no variance by more than 1e-10. At the fixed point β̂ solves the
+ * nonlinear generalised least-squares equations \( F'V^{-1}(y - μ) = 0 \) and the variances maximise the
+ * restricted likelihood of the model linearised there. With κ = 1 and figures of one class, it is exactly
+ * {@code rma.mv(yi, vi, mods, random = list(~ 1 | country, ~ 1 | study/figure))}.
+ *
+ * <p>References: Lindstrom, M. J. &amp; Bates, D. M. (1990). Nonlinear mixed effects models for repeated measures
+ * data. <i>Biometrics</i> 46, 673–687. doi:10.2307/2532087; Rogers, E. M. (2003). <i>Diffusion of
+ * Innovations</i>, 5th ed., Free Press (the logistic diffusion curve and its ceiling).
+ *
+ * @since 0.2
  */
 public final class AdoptionModel {
 
-    /** The indicator the others are compared with: social media of any kind. */
-    static final String REFERENCE_INDICATOR = "social_media_any";
-
     /** The year the time moderator is centred at. */
     public static final int CENTRE_YEAR = 2015;
+
+    /** The log size the size moderator is centred at: \( \ln 20 \), rounded to three decimals. */
+    public static final double CENTRE_LOG_SIZE = 3.0;
+
+    /** The studies a level of a factor needs to enter on its own. */
+    public static final int MIN_STUDIES = 3;
+
+    /** The indicator the others are compared with: social media of any kind. */
+    public static final String REFERENCE_INDICATOR = "social_media_any";
+
+    private static final double TOLERANCE = 1e-10;
+    /** The variance components' places in the crossed fit: the crossed factors, then the study's and figure's. */
+    static final int COUNTRY = 0;
+    static final int INDICATOR = 1;
+    static final int PRIVATE_STUDY = 2;
+    static final int STUDY = 3;
+    static final int FIGURE = 4;
+    /** The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 1 - 4.5\cdot 10^{-5} \). */
+    private static final double CEILING_BOUNDARY = 10;
+    private static final int MAX_ITERATIONS = 500;
 
     private AdoptionModel() {
     }
 
     /**
-     * A column left out because the kept ones already determine it among these figures: it equals
-     * \( \sum_j γ_j x_j \) for every figure, so its effect cannot be told apart from theirs.
+     * Which shape the diffusion takes: a ceiling below 100 %, and a speed per indicator.
      *
-     * @param column the column left out, such as {@code sampling unknown}
-     * @param combination the kept columns it equals, each with its coefficient γ (those above 1e-8 in size)
+     * @param ceiling whether the shares tend to a ceiling κ below 1, estimated
+     * @param indicatorSpeeds whether each indicator has its own speed (indicator × year)
      */
-    public record Redundant(String column, Map<String, Double> combination) {
+    public record Form(boolean ceiling, boolean indicatorSpeeds) {
+
+        /** One speed, no ceiling: the logistic of every indicator tends to 100 % at one rate. */
+        public static final Form PLAIN = new Form(false, false);
 
         /**
-         * Validates the column.
+         * The form in words.
          *
-         * @param column its name
-         * @param combination the kept columns it equals
-         * @throws NullPointerException if an argument is null
-         */
-        public Redundant {
-            Objects.requireNonNull(column, "column");
-            combination = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(combination));
-        }
-
-        /**
-         * The column as an equation, such as {@code sampling unknown = + 1 × respondent ceo}.
-         *
-         * @return the equation
+         * @return such as {@code ceiling, a speed per indicator}
          */
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder(column).append(" =");
-            combination.forEach((name, gamma) -> text.append(String.format(java.util.Locale.ROOT, " %s %.3g × %s",
-                    gamma < 0 ? "-" : "+", Math.abs(gamma), name)));
-            return text.toString();
+            return (ceiling ? "a ceiling" : "no ceiling") + ", " + (indicatorSpeeds ? "a speed per indicator"
+                    : "one speed");
         }
     }
 
-    /**
-     * The fit of the model.
-     *
-     * @param data the figures entered and those left out
-     * @param moderators the moderator columns kept
-     * @param redundant the columns left out as redundant, each with the kept columns it equals
-     * @param meanLogSize the mean log size the size moderator is centred on
-     * @param result the multilevel fit
-     */
-    public record Fit(AdoptionData data, Moderators moderators, List<Redundant> redundant, double meanLogSize,
-            MultilevelResult result) {
+    /** Whether a figure comes from official statistics or a private survey. */
+    public enum Source {
+        /** A probability sample from a business register, weighted: the official ICT surveys. */
+        OFFICIAL_STATISTICS("official statistics"),
+        /** Any other survey: panels, convenience samples, surveys of a network's members. */
+        PRIVATE_SURVEY("private survey");
 
-        /**
-         * Validates the fit.
-         *
-         * @param data the figures
-         * @param moderators the columns kept
-         * @param redundant the columns left out
-         * @param meanLogSize the mean log size the size moderator is centred on
-         * @param result the multilevel fit
-         * @throws NullPointerException if an argument is null
-         */
-        public Fit {
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(moderators, "moderators");
-            redundant = List.copyOf(redundant);
-            Objects.requireNonNull(result, "result");
+        private final String words;
+
+        Source(String words) {
+            this.words = words;
         }
 
         /**
-         * The names of the columns left out as redundant.
+         * The source in words.
          *
-         * @return their names, in the order they were met
+         * @return such as {@code official statistics}
+         */
+        public String words() {
+            return words;
+        }
+
+        static Source of(Observation figure) {
+            return figure.study().method().sampling() == Sampling.PROBABILITY ? OFFICIAL_STATISTICS : PRIVATE_SURVEY;
+        }
+    }
+
+    /** What the model knows of a figure, or of a question, beyond its mixture. */
+    record Profile(double year, String indicator, Source source, String country, SizeMixture mixture) {
+    }
+
+    /**
+     * The form the model takes unless told otherwise, chosen by leaving each study of the bundled catalogue out
+     * (docs/adoption-model.md): one speed, no ceiling — a speed per indicator fitted better in sample but predicted
+     * the left-out studies worse, and the ceiling's likelihood rises to the boundary, 100 %.
+     */
+    public static final Form DEFAULT_FORM = Form.PLAIN;
+
+    /**
+     * Fits the model in its {@link #DEFAULT_FORM}, the size mixtures' weights from the bundled reference
+     * populations.
+     *
+     * @param data the figures
+     * @return the fit
+     * @throws IllegalStateException if no figure enters or the fit does not converge
+     */
+    public static Fit fit(AdoptionData data) {
+        return fit(data, ReferencePopulations.bundled(), DEFAULT_FORM);
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param data the figures
+     * @param populations the reference populations the size mixtures' weights come from
+     * @param form the diffusion's shape
+     * @return the fit
+     * @throws IllegalStateException if no figure enters or the fit does not converge
+     */
+    public static Fit fit(AdoptionData data, ReferencePopulations populations, Form form) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(populations, "populations");
+        Objects.requireNonNull(form, "form");
+        List<AdoptionData.Entry> entries = data.entries();
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("No figure of the catalogue can enter the model");
+        }
+        Map<String, SizeMixture.ClassCounts> counts = new HashMap<>();
+        List<Profile> profiles = new ArrayList<>();
+        for (AdoptionData.Entry e : entries) {
+            String country = e.figure().region().code();
+            SizeMixture.ClassCounts c = counts.computeIfAbsent(country,
+                    code -> SizeMixture.ClassCounts.of(e.figure().region(), populations));
+            profiles.add(new Profile(e.year() - CENTRE_YEAR, indicatorOf(e.figure()), Source.of(e.figure()), country,
+                    SizeMixture.of(e.band(), c)));
+        }
+        double[] y = new double[entries.size()];
+        double[] v = new double[entries.size()];
+        var effects = data.effectSizes();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = effects.yi(i);
+            v[i] = effects.vi(i);
+        }
+        String[] studies = entries.stream().map(e -> e.figure().study().id()).toArray(String[]::new);
+        return Fit.of(data, populations, form, profiles, y, v, studies, counts,
+                java.util.stream.IntStream.range(0, y.length).toArray(), null);
+    }
+
+    /** The indicator's level: its code, and a named platform's code after it. */
+    static String indicatorOf(Observation figure) {
+        return figure.indicator().code() + figure.platform().map(p -> "/" + p.code()).orElse("");
+    }
+
+    /** A design column: its name and its value for a profile's part. */
+    record Column(String name, ColumnValue value) {
+    }
+
+    @FunctionalInterface
+    interface ColumnValue {
+        double of(Profile profile, SizeMixture.Part part);
+    }
+
+    /**
+     * The model fitted. Immutable.
+     */
+    public static final class Fit {
+        private final AdoptionData data;
+        private final ReferencePopulations populations;
+        private final Form form;
+        private final List<Profile> profiles;
+        private final double[] y;
+        private final double[] v;
+        private final String[] studies;
+        private final List<String> studyNames;
+        private final List<String> countryNames;
+        private final List<String> indicatorNames;
+        private final Map<String, SizeMixture.ClassCounts> counts;
+        private final List<Column> columns;
+        private final Set<String> indicators;
+        private final List<String> dropped;
+        private final double[] phi;
+        private final double ceilingLogit;
+        private final boolean ceilingAtBoundary;
+        /** Whether a ceiling below 100 % is estimated: {@code form.ceiling()}. */
+        private final boolean hasCeiling;
+        private final CrossedFit linear;
+        private final int iterations;
+        /** Each row's index among the data's entries (all of them for a fit to every figure). */
+        private final int[] rows;
+        /** The fits leaving out each study, computed when first asked for. */
+        private Map<String, Fit> studyRefits;
+
+        private Fit(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> profiles, double[] y,
+                double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
+                List<String> indicatorNames, Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
+                List<String> dropped, double[] phi, CrossedFit linear, int iterations, boolean ceilingAtBoundary,
+                int[] rows) {
+            this.rows = rows;
+            this.data = data;
+            this.populations = populations;
+            this.form = form;
+            this.profiles = List.copyOf(profiles);
+            this.y = y;
+            this.v = v;
+            this.studies = studies;
+            this.studyNames = List.copyOf(studyNames);
+            this.countryNames = List.copyOf(countryNames);
+            this.indicatorNames = List.copyOf(indicatorNames);
+            this.counts = Map.copyOf(counts);
+            this.columns = List.copyOf(columns);
+            this.indicators = Set.copyOf(indicators);
+            this.dropped = List.copyOf(dropped);
+            this.phi = phi;
+            this.ceilingAtBoundary = ceilingAtBoundary;
+            this.hasCeiling = form.ceiling();
+            this.ceilingLogit = hasCeiling ? phi[columns.size()] : Double.POSITIVE_INFINITY;
+            this.linear = linear;
+            this.iterations = iterations;
+        }
+
+        /**
+         * Fits the model to the figures whose index is not in {@code leftOut} (all when null), its columns chosen
+         * from those figures alone.
+         */
+        static Fit of(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> all, double[] yAll,
+                double[] vAll, String[] studiesAll, Map<String, SizeMixture.ClassCounts> counts, int[] rows,
+                Fit start) {
+            int k = all.size();
+            List<String> studyNames = new ArrayList<>();
+            int[] study = code(studiesAll, studyNames);
+            List<String> countryNames = new ArrayList<>();
+            int[] country = code(all.stream().map(Profile::country).toArray(String[]::new), countryNames);
+            // A private survey's effect varies more than an official survey's: its study effect has a variance of
+            // its own added, sigma_s^2 + sigma_p^2 (a crossed effect with a level per private study, none for the others).
+            List<String> privateNames = new ArrayList<>();
+            int[] privateStudy = new int[k];
+            for (int i = 0; i < k; i++) {
+                privateStudy[i] = all.get(i).source() == Source.PRIVATE_SURVEY ? indexOrAdd(privateNames, studiesAll[i])
+                        : -1;
+            }
+            // An indicator enters on its own when enough studies carry it.
+            Map<String, Set<String>> carriers = new TreeMap<>();
+            for (int i = 0; i < k; i++) {
+                carriers.computeIfAbsent(all.get(i).indicator(), l -> new TreeSet<>()).add(studiesAll[i]);
+            }
+            Set<String> indicators = new TreeSet<>();
+            carriers.forEach((level, s) -> {
+                if (s.size() >= MIN_STUDIES && !level.equals(REFERENCE_INDICATOR)) {
+                    indicators.add(level);
+                }
+            });
+            boolean other = carriers.keySet().stream()
+                    .anyMatch(l -> !indicators.contains(l) && !l.equals(REFERENCE_INDICATOR));
+            // Indicators carried by fewer studies share the "other" coefficient, each with an effect of its own
+            // around it (a crossed random effect): an indicator the model has not seen carries that variance.
+            List<String> indicatorNames = new ArrayList<>();
+            int[] indicator = new int[k];
+            for (int i = 0; i < k; i++) {
+                String level = all.get(i).indicator();
+                indicator[i] = level.equals(REFERENCE_INDICATOR) || separated(level, carriers) ? -1
+                        : indexOrAdd(indicatorNames, level);
+            }
+            List<Column> candidates = new ArrayList<>();
+            candidates.add(new Column("intercept", (p, part) -> 1));
+            candidates.add(new Column("year", (p, part) -> p.year()));
+            candidates.add(new Column("log size", (p, part) -> part.logSize() - CENTRE_LOG_SIZE));
+            candidates.add(new Column("year × log size", (p, part) -> p.year() * (part.logSize() - CENTRE_LOG_SIZE)));
+            List<String> levels = new ArrayList<>(indicators);
+            if (other) {
+                levels.add("other");
+            }
+            for (String level : levels) {
+                candidates.add(new Column("indicator " + level,
+                        (p, part) -> level(p.indicator(), indicators).equals(level) ? 1 : 0));
+            }
+            if (form.indicatorSpeeds()) {
+                for (String level : levels) {
+                    candidates.add(new Column("year × indicator " + level,
+                            (p, part) -> level(p.indicator(), indicators).equals(level) ? p.year() : 0));
+                }
+            }
+            candidates.add(new Column("private survey", (p, part) -> p.source() == Source.PRIVATE_SURVEY ? 1 : 0));
+            // Columns the figures cannot separate (constant, or a combination of the others among them) are left
+            // out, as metafor drops redundant predictors.
+            List<Column> columns = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            List<double[]> basis = new ArrayList<>();
+            for (Column c : candidates) {
+                double[] values = new double[k];
+                for (int i = 0; i < k; i++) {
+                    values[i] = meanRow(c, all.get(i));
+                }
+                if (independent(values, basis)) {
+                    columns.add(c);
+                } else {
+                    dropped.add(c.name());
+                }
+            }
+            int p = columns.size();
+            int q = p + (form.ceiling() ? 1 : 0);
+            double[] phi = new double[q];
+            double[] theta = null;
+            if (start != null && start.columns.size() == p && start.hasCeiling == form.ceiling()
+                    && start.form.indicatorSpeeds() == form.indicatorSpeeds()) {
+                phi = start.phi.clone();
+                theta = start.linear.variances();
+            } else {
+                double[][] x = new double[k][p];
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < p; j++) {
+                        x[i][j] = meanRow(columns.get(j), all.get(i));
+                    }
+                }
+                CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
+                        new int[][] {country, indicator, privateStudy}, new int[] {countryNames.size(),
+                            indicatorNames.size(), privateNames.size()}), true,
+                        null, 1e-8, MAX_ITERATIONS);
+                System.arraycopy(first.beta(), 0, phi, 0, p);
+                theta = first.variances();
+                if (form.ceiling()) {
+                    phi[p] = 4; // a ceiling of 98 %, from which the data move it
+                }
+            }
+            CrossedFit linear = null;
+            int iteration = 0;
+            double lastChange = 1;
+            while (true) {
+                if (++iteration > MAX_ITERATIONS) {
+                    throw new IllegalStateException("The adoption model did not converge in " + MAX_ITERATIONS
+                            + " linearisations");
+                }
+                double[][] f = new double[k][q];
+                double[] mu = mean(columns, all, phi, form.ceiling(), f);
+                double[] pseudo = new double[k];
+                for (int i = 0; i < k; i++) {
+                    pseudo[i] = yAll[i] - mu[i];
+                    for (int j = 0; j < q; j++) {
+                        pseudo[i] += f[i][j] * phi[j];
+                    }
+                }
+                // The variances are solved loosely while the coefficients still move, tightly at the end.
+                double inner = Math.max(1e-12, Math.min(1e-6, 1e-3 * lastChange));
+                linear = CrossedFit.fit(new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
+                        new int[][] {country, indicator, privateStudy}, new int[] {countryNames.size(),
+                            indicatorNames.size(), privateNames.size()}), true,
+                        theta, inner, MAX_ITERATIONS);
+                double[] next = linear.beta();
+                double[] nextTheta = linear.variances();
+                double change = 0;
+                for (int j = 0; j < q; j++) {
+                    change = Math.max(change, Math.abs(next[j] - phi[j]) / Math.max(1, Math.abs(next[j])));
+                }
+                for (int j = 0; j < theta.length; j++) {
+                    change = Math.max(change, Math.abs(nextTheta[j] - theta[j]) / Math.max(1, nextTheta[j]));
+                }
+                lastChange = change;
+                // A long step of the ceiling's logit is damped: far from the data the expansion is poor.
+                if (form.ceiling() && Math.abs(next[p] - phi[p]) > 2) {
+                    next[p] = phi[p] + Math.signum(next[p] - phi[p]) * 2;
+                }
+                phi = next;
+                theta = nextTheta;
+                if (change <= TOLERANCE && inner <= 1e-12) {
+                    break;
+                }
+                if (form.ceiling() && phi[p] > CEILING_BOUNDARY) {
+                    // The likelihood rises as the ceiling tends to 100 %: the maximum is on the boundary, where
+                    // the model is the one without a ceiling.
+                    Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds()), all, yAll, vAll,
+                            studiesAll, counts, rows, null);
+                    return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
+                            countryNames, indicatorNames, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
+                            plain.iterations, true, rows);
+                }
+            }
+            return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames,
+                    indicatorNames, counts,
+                    columns, indicators, dropped, phi, linear, iteration, false, rows);
+        }
+
+        /** A profile's design value of a column: the enterprise-weighted mean over its parts. */
+        private static double meanRow(Column c, Profile profile) {
+            double s = 0;
+            for (SizeMixture.Part part : profile.mixture().parts()) {
+                s += part.weight() * c.value().of(profile, part);
+            }
+            return s;
+        }
+
+        /** The model's means of the profiles and, into {@code jacobian}, their derivatives in (β, γ). */
+        static double[] mean(List<Column> columns, List<Profile> profiles, double[] phi, boolean ceiling,
+                double[][] jacobian) {
+            int p = columns.size();
+            double kappa = ceiling ? expit(phi[p]) : 1;
+            double[] mu = new double[profiles.size()];
+            double[] x = new double[p];
+            for (int i = 0; i < profiles.size(); i++) {
+                Profile profile = profiles.get(i);
+                double s = 0;
+                double[] ds = new double[p];
+                for (SizeMixture.Part part : profile.mixture().parts()) {
+                    double eta = 0;
+                    for (int j = 0; j < p; j++) {
+                        x[j] = columns.get(j).value().of(profile, part);
+                        eta += x[j] * phi[j];
+                    }
+                    double share = expit(eta);
+                    s += part.weight() * share;
+                    double slope = part.weight() * share * (1 - share);
+                    for (int j = 0; j < p; j++) {
+                        ds[j] += slope * x[j];
+                    }
+                }
+                double ks = kappa * s;
+                mu[i] = Math.log(ks) - Math.log1p(-ks);
+                if (jacobian != null) {
+                    double scale = 1 / (s * (1 - ks));
+                    for (int j = 0; j < p; j++) {
+                        jacobian[i][j] = ds[j] * scale;
+                    }
+                    if (ceiling) {
+                        jacobian[i][p] = (1 - kappa) / (1 - ks);
+                    }
+                }
+            }
+            return mu;
+        }
+
+        /**
+         * The form fitted: the one asked for, without its ceiling when the ceiling's maximum likelihood is on the
+         * boundary, 100 % ({@link #ceilingAtBoundary()}).
+         *
+         * @return it
+         */
+        public Form form() {
+            return form;
+        }
+
+        /**
+         * Whether a ceiling was asked for and its estimate is on the boundary, 100 %: the likelihood rises as the
+         * ceiling tends to 100 %, so the model fitted is the one without a ceiling.
+         *
+         * @return true if so
+         */
+        public boolean ceilingAtBoundary() {
+            return ceilingAtBoundary;
+        }
+
+        /**
+         * The figures.
+         *
+         * @return them
+         */
+        public AdoptionData data() {
+            return data;
+        }
+
+        /**
+         * The coefficients' names, in order: the design's columns, then {@code ceiling (logit)} when the form has one.
+         *
+         * @return the names
+         */
+        public List<String> names() {
+            List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
+            if (hasCeiling) {
+                names.add("ceiling (logit)");
+            }
+            return List.copyOf(names);
+        }
+
+        /**
+         * The columns left out because the figures cannot separate them from the others.
+         *
+         * @return their names
          */
         public List<String> dropped() {
-            return redundant.stream().map(Redundant::column).toList();
+            return dropped;
         }
 
         /**
-         * The fit for a person: what entered (and what each entry assumes), the variance components, and each
-         * coefficient as an odds ratio with its interval — the year's is the speed of diffusion, the others the
-         * factor by which a dimension multiplies the odds of adoption.
+         * The coefficients' estimates, in the order of {@link #names()}.
+         *
+         * @return a copy
+         */
+        public double[] coefficients() {
+            return phi.clone();
+        }
+
+        /**
+         * The coefficients' covariance, \( (F'V^{-1}F)^{-1} \) at the fixed point.
+         *
+         * @return a copy
+         */
+        public double[][] covariance() {
+            return linear.covariance();
+        }
+
+        /**
+         * The ceiling, when the form has one: \( κ = \operatorname{expit}(γ) \).
+         *
+         * @return κ, empty without a ceiling
+         */
+        public OptionalDouble ceiling() {
+            return hasCeiling ? OptionalDouble.of(expit(ceilingLogit)) : OptionalDouble.empty();
+        }
+
+        /**
+         * The between-country variance \( σ_c^2 \).
+         *
+         * @return it
+         */
+        public double countryVariance() {
+            return linear.variances()[COUNTRY];
+        }
+
+        /**
+         * The variance of an indicator's own effect around its group's mean \( σ_i^2 \): an indicator carried by
+         * fewer than {@value AdoptionModel#MIN_STUDIES} studies shares the {@code other} coefficient and differs from
+         * it by its own effect; a separated indicator's own effect is near 0.
+         *
+         * @return it
+         */
+        public double indicatorVariance() {
+            return linear.variances()[INDICATOR];
+        }
+
+        /**
+         * The BLUP of an indicator's own effect, 0 for an indicator the fit lacks.
+         */
+        double indicatorEffect(String indicator) {
+            int level = indicatorNames.indexOf(indicator);
+            return level < 0 ? 0 : linear.crossedEffects(INDICATOR)[level];
+        }
+
+        /**
+         * The between-study variance \( σ_s^2 \).
+         *
+         * @return it
+         */
+        public double studyVariance() {
+            return linear.variances()[STUDY];
+        }
+
+        /**
+         * The extra between-study variance of private surveys \( σ_p^2 \): a private survey's study effect has
+         * variance \( σ_s^2 + σ_p^2 \).
+         *
+         * @return it
+         */
+        public double privateStudyVariance() {
+            return linear.variances()[PRIVATE_STUDY];
+        }
+
+        /**
+         * The variance a new study's figure has around the model's mean beyond the mean's own error: between studies
+         * (with the private surveys' extra variance for a private survey) and between figures of a study.
+         *
+         * @param source official statistics or a private survey
+         * @return \( σ_s^2 (+ σ_p^2) + σ_f^2 \)
+         */
+        public double newStudyVariance(Source source) {
+            return studyVariance() + figureVariance()
+                    + (Objects.requireNonNull(source, "source") == Source.PRIVATE_SURVEY ? privateStudyVariance() : 0);
+        }
+
+        /**
+         * The variance of figures within a study \( σ_f^2 \).
+         *
+         * @return it
+         */
+        public double figureVariance() {
+            return linear.variances()[FIGURE];
+        }
+
+        /**
+         * The restricted log-likelihood of the model linearised at its estimates.
+         *
+         * @return it
+         */
+        public double logLikelihood() {
+            return linear.logLikelihood();
+        }
+
+        /**
+         * The linearisations taken.
+         *
+         * @return their number
+         */
+        public int iterations() {
+            return iterations;
+        }
+
+        /**
+         * The figures' study ids, in entry order.
+         *
+         * @return a copy
+         */
+        String[] studies() {
+            return studies.clone();
+        }
+
+        /**
+         * The countries the model knows.
+         *
+         * @return their codes, in order of first appearance
+         */
+        public List<String> countries() {
+            return countryNames;
+        }
+
+        /**
+         * The indicators the model separates (beside {@value #REFERENCE_INDICATOR} and {@code other}).
+         *
+         * @return their codes, a platform after a slash ({@code platform_use/facebook})
+         */
+        public Set<String> indicators() {
+            return indicators;
+        }
+
+        /**
+         * The figures' observed logits.
+         *
+         * @return a copy
+         */
+        double[] logits() {
+            return y.clone();
+        }
+
+        /**
+         * The figures' sampling variances.
+         *
+         * @return a copy
+         */
+        double[] samplingVariances() {
+            return v.clone();
+        }
+
+        List<Profile> profiles() {
+            return profiles;
+        }
+
+        /** The model refitted to this fit's figures that {@code keep} accepts (by row), warm-started here. */
+        Fit refit(java.util.function.IntPredicate keep) {
+            int[] kept = java.util.stream.IntStream.range(0, y.length).filter(keep).toArray();
+            if (kept.length == 0) {
+                throw new IllegalArgumentException("No figure is left to fit");
+            }
+            List<Profile> p = new ArrayList<>(kept.length);
+            double[] ky = new double[kept.length];
+            double[] kv = new double[kept.length];
+            String[] ks = new String[kept.length];
+            int[] kr = new int[kept.length];
+            for (int j = 0; j < kept.length; j++) {
+                int i = kept[j];
+                p.add(profiles.get(i));
+                ky[j] = y[i];
+                kv[j] = v[i];
+                ks[j] = studies[i];
+                kr[j] = rows[i];
+            }
+            return of(data, populations, form, p, ky, kv, ks, counts, kr, this);
+        }
+
+        /**
+         * The model refitted leaving out each study in turn, computed once and kept: the basis of the
+         * cross-validation and of the gaps' stability.
+         *
+         * @return each study's id and the fit without it, in order of first appearance
+         */
+        synchronized Map<String, Fit> studyRefits() {
+            if (studyRefits == null) {
+                Map<String, Fit> refits = new LinkedHashMap<>();
+                for (String study : studyNames) {
+                    refits.put(study, refit(i -> !studies[i].equals(study)));
+                }
+                studyRefits = java.util.Collections.unmodifiableMap(refits);
+            }
+            return studyRefits;
+        }
+
+        /** The row of the data's entry {@code entry}, or -1 if this fit left it out. */
+        int row(int entry) {
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == entry) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The row of a figure, or -1 if it did not enter this fit.
+         *
+         * @param figure the figure
+         * @return its row
+         */
+        int row(Observation figure) {
+            List<AdoptionData.Entry> entries = data.entries();
+            for (int i = 0; i < rows.length; i++) {
+                if (entries.get(rows[i]).figure().equals(figure)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The data's entry of a row. */
+        int entry(int row) {
+            return rows[row];
+        }
+
+        Profile profile(int row) {
+            return profiles.get(row);
+        }
+
+        /** A profile's mean on the logit scale, and into {@code gradient} its derivative in the coefficients. */
+        double mean(Profile profile, double[] gradient) {
+            double[][] f = new double[1][phi.length];
+            double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
+            System.arraycopy(f[0], 0, gradient, 0, phi.length);
+            return mu;
+        }
+
+        /** The observed logit of a row. */
+        double logit(int row) {
+            return y[row];
+        }
+
+        /** The BLUP of a country's effect, 0 for a country the fit lacks. */
+        double countryEffect(String country) {
+            int level = countryNames.indexOf(country);
+            return level < 0 ? 0 : linear.crossedEffects(COUNTRY)[level];
+        }
+
+        /** The BLUP of a study's effect, 0 for a study the fit lacks. */
+        double studyEffect(String study) {
+            int level = studyNames.indexOf(study);
+            return level < 0 ? 0 : linear.studyEffects()[level];
+        }
+
+        /** The BLUP of a row's own effect. */
+        double figureEffect(int row) {
+            return linear.estimateEffects()[row];
+        }
+
+        List<String> studyNames() {
+            return studyNames;
+        }
+
+        CrossedFit linear() {
+            return linear;
+        }
+
+        /**
+         * The figures' standardised residuals (metafor's {@code rstandard} of the model linearised at its
+         * estimates), in entry order.
+         *
+         * @return one per figure
+         */
+        public double[] standardisedResiduals() {
+            return linear.standardisedResiduals();
+        }
+
+        /**
+         * The design as a table for a check in R: one line per part of a figure's mixture, with the figure's index,
+         * logit, sampling variance, study, country, the part's weight and its design row.
+         */
+        String design() {
+            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,weight");
+            columns.forEach(c -> out.append(",\"").append(c.name()).append('"'));
+            out.append('\n');
+            for (int i = 0; i < profiles.size(); i++) {
+                Profile profile = profiles.get(i);
+                for (SizeMixture.Part part : profile.mixture().parts()) {
+                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%.17g", i + 1, y[i], v[i], studies[i],
+                            profile.country(), part.weight()));
+                    for (Column c : columns) {
+                        out.append(String.format(Locale.ROOT, ",%.17g", c.value().of(profile, part)));
+                    }
+                    out.append('\n');
+                }
+            }
+            return out.toString();
+        }
+
+        Map<String, SizeMixture.ClassCounts> classCounts() {
+            return counts;
+        }
+
+        ReferencePopulations populations() {
+            return populations;
+        }
+
+        /**
+         * Predicts a profile: its mean on the logit scale with the country's BLUP (or none, for a country the model
+         * lacks) and the prediction error variance of that mean.
+         *
+         * @return {@code [mean, variance]}
+         */
+        double[] predict(Profile profile) {
+            double[][] f = new double[1][phi.length];
+            double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
+            boolean own = !indicators.contains(profile.indicator()) && !profile.indicator().equals(REFERENCE_INDICATOR);
+            double[] linearised = linear.predict(f[0], new int[] {countryNames.indexOf(profile.country()),
+                own ? indicatorNames.indexOf(profile.indicator()) : -2, -2});
+            double fphi = 0;
+            for (int j = 0; j < phi.length; j++) {
+                fphi += f[0][j] * phi[j];
+            }
+            return new double[] {mu + linearised[0] - fphi, linearised[1]};
+        }
+
+        /**
+         * Answers a question: adoption for firms of a size band, in a country, a year, on an indicator.
+         *
+         * @param question the question
+         * @return the answer, with its confidence interval and the prediction interval of a new study's figure
+         * @throws IllegalArgumentException if the question's indicator is not one the model knows
+         */
+        public Answer predict(Question question) {
+            Objects.requireNonNull(question, "question");
+            String indicator = question.indicator();
+            if (!indicator.equals(REFERENCE_INDICATOR) && !indicators.contains(indicator)) {
+                throw new IllegalArgumentException("Indicator " + indicator + " is not separated by the model; the"
+                        + " indicators it knows are " + REFERENCE_INDICATOR + ", " + String.join(", ", indicators));
+            }
+            List<String> notes = new ArrayList<>();
+            SizeMixture.ClassCounts c = counts.get(question.region().code());
+            if (c == null) {
+                c = SizeMixture.ClassCounts.of(question.region(), populations);
+            }
+            SizeMixture mixture = SizeMixture.of(question.band(), c);
+            if (mixture.parts().size() > 1) {
+                notes.add("the band is the enterprise-weighted mean of " + mixture.parts().size()
+                        + " size classes, weights from " + mixture.source());
+            }
+            boolean known = countryNames.contains(question.region().code());
+            if (!known) {
+                notes.add(question.region().code() + " has no figure in the model: its interval carries the"
+                        + " between-country variance");
+            }
+            double[] prediction = predict(new Profile(question.year() - CENTRE_YEAR, indicator, question.source(),
+                    question.region().code(), mixture));
+            double z = Distributions.z(0.95);
+            double se = Math.sqrt(prediction[1]);
+            double pi = Math.sqrt(prediction[1] + newStudyVariance(question.source()));
+            return new Answer(question, expit(prediction[0]),
+                    new Interval(expit(prediction[0]), expit(prediction[0] - z * se), expit(prediction[0] + z * se), 0.95),
+                    new Interval(expit(prediction[0]), expit(prediction[0] - z * pi), expit(prediction[0] + z * pi), 0.95),
+                    known, notes);
+        }
+
+        /**
+         * The fit for a person, as metafor prints an {@code rma.mv} fit: the model in words, the variance
+         * components, the coefficients with their standard errors and intervals, and the ceiling.
          *
          * @return the text
          */
         public String summary() {
             StringBuilder text = new StringBuilder();
-            java.util.EnumMap<AdoptionData.Assumption, Integer> counts = new java.util.EnumMap<>(
-                    AdoptionData.Assumption.class);
-            for (AdoptionData.Entry e : data.entries()) {
-                e.assumptions().forEach(a -> counts.merge(a, 1, Integer::sum));
+            text.append(String.format(Locale.ROOT, "Adoption model (%s): %d figures of %d studies in %d countries;"
+                    + " %d figures left out%n", form, y.length, studyNames.size(),
+                    countryNames.size(), data.excluded().size()));
+            text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, own indicator"
+                    + " sigma^2 = %.4f, study sigma^2 = %.4f (+ %.4f for a private survey), figure sigma^2 = %.4f%n",
+                    countryVariance(), indicatorVariance(), studyVariance(), privateStudyVariance(), figureVariance()));
+            text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
+                    + " linearisations)%n", logLikelihood(), iterations));
+            if (!dropped.isEmpty()) {
+                text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
+                        .append('\n');
             }
-            java.util.EnumMap<AdoptionData.Cause, Integer> causes = new java.util.EnumMap<>(AdoptionData.Cause.class);
-            data.excluded().forEach(x -> causes.merge(x.cause(), 1, Integer::sum));
-            text.append(String.format(java.util.Locale.ROOT, "Adoption model: %d figures of %d studies; %d figures left"
-                    + " out (%s)%n", result.k(), result.clusters(), data.excluded().size(), causes.entrySet().stream()
-                    .map(c -> c.getValue() + " " + c.getKey().words()).collect(java.util.stream.Collectors.joining(", "))));
-            counts.forEach((a, n) -> text.append(String.format(java.util.Locale.ROOT, "  %d %s%n", n,
-                    a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
-            for (Redundant r : redundant) {
-                text.append("  left out as redundant: ").append(r).append('\n');
+            double z = Distributions.z(0.95);
+            double[][] cov = linear.covariance();
+            List<String> names = names();
+            text.append(String.format(Locale.ROOT, "%-40s %9s %8s %9s %9s%n", "", "estimate", "se", "ci.lb", "ci.ub"));
+            for (int j = 0; j < names.size(); j++) {
+                double se = Math.sqrt(cov[j][j]);
+                text.append(String.format(Locale.ROOT, "%-40s %9.4f %8.4f %9.4f %9.4f%n", names.get(j), phi[j], se,
+                        phi[j] - z * se, phi[j] + z * se));
             }
-            text.append(String.format(java.util.Locale.ROOT, "Between studies: sigma^2 = %.4f; between figures of a"
-                    + " study: sigma^2 = %.4f%n", result.clusterVariance(), result.estimateVariance()));
-            org.smesurvey.stats.meta.FitStatistics stats = result.fitStatistics(true);
-            text.append(String.format(java.util.Locale.ROOT, "REML: logLik = %.2f, AIC = %.2f, BIC = %.2f, AICc = %.2f%n",
-                    stats.logLikelihood(), stats.aic(), stats.bic(), stats.aicc()));
-            text.append(String.format(java.util.Locale.ROOT, "%-28s %10s %21s%n", "", "odds ratio", "95 % CI"));
-            for (org.smesurvey.stats.meta.Coefficient c : result.coefficients().subList(1, result.coefficients().size())) {
-                text.append(String.format(java.util.Locale.ROOT, "%-28s %10.3f   [%7.3f, %7.3f]%n", c.name(),
-                        Math.exp(c.estimate()), Math.exp(c.lower()), Math.exp(c.upper())));
+            if (ceilingAtBoundary) {
+                text.append("Ceiling: at 100 % (the likelihood rises to the boundary; no ceiling below 100 % is"
+                        + " supported by the figures)\n");
+            }
+            if (hasCeiling) {
+                double se = Math.sqrt(cov[phi.length - 1][phi.length - 1]);
+                text.append(String.format(Locale.ROOT, "Ceiling: %.1f %% [%.1f %%, %.1f %%] (Wald on the logit)%n",
+                        100 * expit(ceilingLogit), 100 * expit(ceilingLogit - z * se),
+                        100 * expit(ceilingLogit + z * se)));
             }
             return text.toString().stripTrailing();
         }
-
-        /**
-         * The speed of diffusion for a size band: the odds ratio of adoption per year,
-         * \( \exp(β_{year} + β_{year×size}\,s) \) at the band's centred log size s, with its Wald interval from the
-         * delta method on the log scale (\( \sqrt{g'V_βg} \), g the year and product columns' weights 1 and s).
-         *
-         * @param band the employee band
-         * @return the odds ratio per year and its interval
-         */
-        public org.smesurvey.stats.Interval diffusionSpeed(org.smesurvey.core.SizeBand band) {
-            Objects.requireNonNull(band, "band");
-            double size = AdoptionData.logSize(band) - meanLogSize;
-            List<String> names = moderators.names();
-            double[] g = new double[names.size()];
-            double log = 0;
-            List<org.smesurvey.stats.meta.Coefficient> coefficients = result.coefficients();
-            for (int j = 0; j < names.size(); j++) {
-                g[j] = names.get(j).equals("year") ? 1 : names.get(j).equals("year × log size") ? size : 0;
-                log += g[j] * coefficients.get(j).estimate();
-            }
-            double z = org.smesurvey.stats.internal.Distributions.z(result.level());
-            double half = z * Math.sqrt(result.covariance(g));
-            return new org.smesurvey.stats.Interval(Math.exp(log), Math.exp(log - half), Math.exp(log + half),
-                    result.level());
-        }
-
-        /**
-         * The figures the model fits worst: those whose standardised residual (metafor's {@code rstandard}) is
-         * beyond ±{@code threshold}, largest first.
-         *
-         * @param threshold the bound, such as 2 or 3
-         * @return the figures with their residuals
-         * @throws IllegalArgumentException if the threshold is not positive
-         */
-        public List<Outlier> outliers(double threshold) {
-            if (!(threshold > 0)) {
-                throw new IllegalArgumentException("Threshold is not positive: " + threshold);
-            }
-            double[] z = result.standardisedResiduals();
-            List<Outlier> out = new ArrayList<>();
-            for (int i = 0; i < z.length; i++) {
-                if (Math.abs(z[i]) > threshold) {
-                    out.add(new Outlier(data.entries().get(i).figure(), z[i]));
-                }
-            }
-            out.sort((a, b) -> Double.compare(Math.abs(b.residual()), Math.abs(a.residual())));
-            return List.copyOf(out);
-        }
-
-        /**
-         * The moderators' values for a kind of figure, in the design's column order without the intercept.
-         *
-         * @param figure what is predicted
-         * @param year the fieldwork year
-         * @return the values, for {@link MultilevelResult#predict(double...)}
-         */
-        public double[] row(Kind figure, double year) {
-            Objects.requireNonNull(figure, "figure");
-            double t = year - CENTRE_YEAR;
-            double size = AdoptionData.logSize(figure.band()) - meanLogSize;
-            String indicator = indicatorLevel(figure.indicator());
-            List<String> names = moderators.names();
-            double[] row = new double[names.size() - 1];
-            for (int j = 1; j < names.size(); j++) {
-                String name = names.get(j);
-                row[j - 1] = switch (name) {
-                    case "year" -> t;
-                    case "log size" -> size;
-                    case "year × log size" -> t * size;
-                    default -> name.equals("indicator " + indicator)
-                            || name.equals("scope " + figure.scope().code())
-                            || name.equals("sampling " + figure.sampling().code())
-                            || name.equals("country " + figure.country())
-                            || name.equals("respondent " + figure.respondent()) ? 1 : 0;
-                };
-            }
-            return row;
-        }
-
-        /** The model's level for an indicator: its own, or {@code other} for one found in fewer than two studies. */
-        private String indicatorLevel(String code) {
-            long studies = data.entries().stream().filter(e -> e.figure().indicator().code().equals(code))
-                    .map(e -> e.figure().study().id()).distinct().count();
-            if (studies == 0) {
-                throw new IllegalArgumentException("No figure of indicator " + code + " entered the model");
-            }
-            return studies >= 2 ? code : "other";
-        }
-
-        /**
-         * Predicted adoption of a kind of figure in a year, on the logit scale with its confidence and prediction
-         * intervals (the latter for a new study's figure: both variance components added).
-         *
-         * @param figure what is predicted
-         * @param year the fieldwork year
-         * @return the prediction on the logit scale; its {@code confidenceAsProportion()} and
-         *         {@code predictionAsProportion()} give it as shares
-         */
-        public org.smesurvey.stats.meta.Prediction predict(Kind figure, double year) {
-            return result.predict(row(figure, year));
-        }
-
-        /**
-         * The year a kind of figure reaches a level of adoption: where the fitted logit line crosses
-         * \( \operatorname{logit}(L) \), \( t^* = (\operatorname{logit}L - c'β)/(d'β) \) with c the design row at
-         * the centre year and d its derivative in the year, and its delta-method standard error
-         * \( \sqrt{(c + t^*d)'V_β(c + t^*d)}/|d'β| \).
-         *
-         * @param figure what is predicted
-         * @param level the adoption level, in (0, 1), such as 0.5 or 0.8
-         * @return the year and its standard error, {@code [year, se]}
-         * @throws IllegalArgumentException if the level is not in (0, 1)
-         * @throws IllegalStateException if adoption does not change with time for this kind of figure
-         */
-        public double[] yearReaching(Kind figure, double level) {
-            if (!(level > 0 && level < 1)) {
-                throw new IllegalArgumentException("Adoption level is not in (0, 1): " + level);
-            }
-            double[] c = row(figure, CENTRE_YEAR);
-            double[] d = new double[c.length];
-            double size = AdoptionData.logSize(figure.band()) - meanLogSize;
-            String indicator = indicatorLevel(figure.indicator());
-            List<String> names = moderators.names();
-            for (int j = 1; j < names.size(); j++) {
-                d[j - 1] = names.get(j).equals("year") ? 1 : names.get(j).equals("year × log size") ? size : 0;
-            }
-            double[] crossing = crossing(c, d, level);
-            return new double[] {CENTRE_YEAR + crossing[0], crossing[1]};
-        }
-
-        /**
-         * Where the line \( η(t) = (1, c + t d)'β \) crosses \( \operatorname{logit}L \), with its delta-method standard
-         * error: {@code c} and {@code d} without the intercept.
-         */
-        double[] crossing(double[] c, double[] d, double level) {
-            List<org.smesurvey.stats.meta.Coefficient> coefficients = result.coefficients();
-            double cb = coefficients.get(0).estimate();
-            double db = 0;
-            for (int j = 0; j < c.length; j++) {
-                cb += c[j] * coefficients.get(j + 1).estimate();
-                db += d[j] * coefficients.get(j + 1).estimate();
-            }
-            if (db == 0) {
-                throw new IllegalStateException("Adoption does not change with time for this kind of figure");
-            }
-            double t = (Math.log(level / (1 - level)) - cb) / db;
-            double[] g = new double[c.length + 1];
-            g[0] = 1;
-            for (int j = 0; j < c.length; j++) {
-                g[j + 1] = c[j] + t * d[j];
-            }
-            return new double[] {t, Math.sqrt(result.covariance(g)) / Math.abs(db)};
-        }
     }
 
     /**
-     * Fits the model to the figures.
+     * The answer to a question.
      *
-     * @param data the figures, from {@link AdoptionData#of}
-     * @return the fit
-     * @throws IllegalStateException if no figure enters or the fit does not converge
+     * @param question the question
+     * @param share the predicted share of firms
+     * @param confidence the 95 % confidence interval of the mean share of such figures
+     * @param prediction the 95 % prediction interval of a new study's figure
+     * @param countryKnown whether the country has figures in the model (its BLUP used)
+     * @param notes what the answer assumes
      */
-    public static Fit fit(AdoptionData data) {
-        Objects.requireNonNull(data, "data");
-        List<AdoptionData.Entry> entries = data.entries();
-        int k = entries.size();
-        if (k == 0) {
-            throw new IllegalStateException("No figure of the catalogue can enter the model");
-        }
-        double meanSize = entries.stream().mapToDouble(AdoptionData.Entry::logSize).average().orElseThrow();
-        Map<String, double[]> columns = new TreeMap<>();
-        List<String> order = new ArrayList<>();
-        double[] year = new double[k];
-        double[] size = new double[k];
-        double[] yearBySize = new double[k];
-        for (int i = 0; i < k; i++) {
-            year[i] = entries.get(i).year() - CENTRE_YEAR;
-            size[i] = entries.get(i).logSize() - meanSize;
-            yearBySize[i] = year[i] * size[i];
-        }
-        add(columns, order, "year", year);
-        add(columns, order, "log size", size);
-        add(columns, order, "year × log size", yearBySize);
-        factor(columns, order, "indicator ", grouped(entries, e -> e.figure().indicator().code()),
-                REFERENCE_INDICATOR);
-        factor(columns, order, "scope ", entries.stream().map(e -> e.figure().scope().code()).toArray(String[]::new),
-                "mixed");
-        factor(columns, order, "sampling ", entries.stream().map(e -> e.figure().study().method().sampling().code())
-                .toArray(String[]::new), "probability");
-        factor(columns, order, "country ", grouped(entries, e -> e.figure().region().code()), null);
-        factor(columns, order, "respondent ", grouped(entries, e -> respondent(e.figure().study())), "unknown");
-        List<String> kept = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        List<RealVector> basis = new ArrayList<>();
-        basis.add(new ArrayRealVector(k, 1 / Math.sqrt(k))); // the intercept, normalised
-        for (String name : order) {
-            double[] column = columns.get(name);
-            if (independent(column, basis)) {
-                kept.add(name);
-            } else {
-                dropped.add(name);
-            }
-        }
-        Moderators.Builder builder = Moderators.builder(k);
-        for (String name : kept) {
-            builder.numeric(name, columns.get(name));
-        }
-        Moderators moderators = builder.build();
-        List<Redundant> redundant = new ArrayList<>();
-        if (!dropped.isEmpty()) {
-            // Each redundant column is exactly a combination of the kept ones (least squares, exact here): it says
-            // which parts of a gap carry the dropped column's effect.
-            RealMatrix x = new Array2DRowRealMatrix(k, moderators.columns());
-            for (int i = 0; i < k; i++) {
-                x.setRow(i, moderators.rowArrayOf(i));
-            }
-            var solver = new QRDecomposition(x).getSolver();
-            for (String name : dropped) {
-                double[] gamma = solver.solve(new ArrayRealVector(columns.get(name), false)).toArray();
-                Map<String, Double> combination = new java.util.LinkedHashMap<>();
-                for (int j = 0; j < gamma.length; j++) {
-                    if (Math.abs(gamma[j]) > 1e-8) {
-                        combination.put(moderators.names().get(j), gamma[j]);
-                    }
-                }
-                redundant.add(new Redundant(name, combination));
-            }
-        }
-        MultilevelResult result = MetaAnalysis.withDefaults().multilevel(data.effectSizes(), data.studies(), moderators);
-        return new Fit(data, moderators, redundant, meanSize, result);
-    }
-
-    /**
-     * A figure the model fits badly.
-     *
-     * @param figure the figure
-     * @param residual its standardised residual
-     */
-    public record Outlier(org.smesurvey.core.Observation figure, double residual) {
-    }
-
-    /**
-     * A kind of figure the model predicts: its size band, indicator, network scope and sampling method.
-     *
-     * @param band the employee band
-     * @param indicator the indicator's code, such as {@code social_networks}
-     * @param scope the network scope
-     * @param sampling how the companies were sampled
-     * @param country the region's code, such as {@code FR} (a country of fewer than two studies is {@code other})
-     * @param respondent who answered: a respondent function's code, {@code several}, or {@code unknown}
-     */
-    public record Kind(org.smesurvey.core.SizeBand band, String indicator, org.smesurvey.core.NetworkScope scope,
-            org.smesurvey.core.Sampling sampling, String country, String respondent) {
+    public record Answer(Question question, double share, Interval confidence, Interval prediction,
+            boolean countryKnown, List<String> notes) {
 
         /**
-         * Validates the kind.
+         * Validates the answer.
          *
-         * @param band the employee band
-         * @param indicator the indicator's code
-         * @param scope the network scope
-         * @param sampling how the companies were sampled
-         * @param country the region's code
-         * @param respondent who answered
+         * @param question the question
+         * @param share the share
+         * @param confidence its confidence interval
+         * @param prediction the prediction interval
+         * @param countryKnown whether the country is known
+         * @param notes what it assumes
          * @throws NullPointerException if an argument is null
          */
-        public Kind {
-            Objects.requireNonNull(country, "country");
-            Objects.requireNonNull(respondent, "respondent");
-            Objects.requireNonNull(band, "band");
-            Objects.requireNonNull(indicator, "indicator");
-            Objects.requireNonNull(scope, "scope");
-            Objects.requireNonNull(sampling, "sampling");
+        public Answer {
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(confidence, "confidence");
+            Objects.requireNonNull(prediction, "prediction");
+            notes = List.copyOf(notes);
         }
     }
 
-    /**
-     * The model refitted under other assumed samples for the figures with neither a base nor a study sample size
-     * (see {@link AdoptionData}): what the choice moves. Each fit is on the same figures.
-     *
-     * @param catalogue the figures
-     * @param assumedSamples the samples to try, such as 100, 1,000 and 10,000
-     * @return one fit per sample, in the order given
-     * @throws IllegalArgumentException if no sample is given or one is less than 1
-     */
-    public static List<Fit> sensitivity(org.smesurvey.core.StudyCatalogue catalogue, int... assumedSamples) {
-        Objects.requireNonNull(catalogue, "catalogue");
-        if (Objects.requireNonNull(assumedSamples, "assumedSamples").length == 0) {
-            throw new IllegalArgumentException("No assumed sample to try");
-        }
-        List<Fit> fits = new ArrayList<>();
-        for (int n : assumedSamples) {
-            fits.add(fit(AdoptionData.of(catalogue, n)));
-        }
-        return List.copyOf(fits);
+    /** Whether an indicator is carried by enough studies to enter on its own. */
+    private static boolean separated(String level, Map<String, Set<String>> carriers) {
+        return carriers.getOrDefault(level, Set.of()).size() >= MIN_STUDIES;
     }
 
-    /** Who answered, as one code: the function, or {@code several}. */
-    static String respondent(org.smesurvey.core.Study study) {
-        List<org.smesurvey.core.RespondentFunction> functions = study.respondentsInOrder();
-        return functions.size() == 1 ? functions.get(0).code() : "several";
-    }
-
-    /**
-     * A study-level factor's levels, those found in fewer than two studies grouped as {@code other}: a level of a
-     * single study would only repeat that study's own effect.
-     */
-    private static String[] grouped(List<AdoptionData.Entry> entries,
-            java.util.function.Function<AdoptionData.Entry, String> level) {
-        Map<String, java.util.Set<String>> studies = new TreeMap<>();
-        for (AdoptionData.Entry e : entries) {
-            studies.computeIfAbsent(level.apply(e), l -> new java.util.HashSet<>()).add(e.figure().study().id());
+    private static int indexOrAdd(List<String> names, String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            names.add(name);
+            index = names.size() - 1;
         }
-        return entries.stream().map(e -> studies.get(level.apply(e)).size() >= 2 ? level.apply(e) : "other")
-                .toArray(String[]::new);
+        return index;
     }
 
-    private static void add(Map<String, double[]> columns, List<String> order, String name, double[] values) {
-        columns.put(name, values);
-        order.add(name);
+    /** The level of an indicator in the model: its own, or {@code other}. */
+    static String level(String indicator, Set<String> indicators) {
+        return indicator.equals(REFERENCE_INDICATOR) || indicators.contains(indicator) ? indicator : "other";
     }
 
-    /** One 0/1 column per level but the reference (null: the most frequent level), levels in sorted order. */
-    private static void factor(Map<String, double[]> columns, List<String> order, String prefix, String[] levels,
-            String reference) {
-        java.util.TreeSet<String> distinct = new java.util.TreeSet<>(List.of(levels));
-        if (reference == null) {
-            Map<String, Long> counts = new TreeMap<>();
-            for (String l : levels) {
-                counts.merge(l, 1L, Long::sum);
-            }
-            reference = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    static double expit(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** Codes labels in order of first appearance. */
+    static int[] code(String[] labels, List<String> names) {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        int[] code = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            code[i] = codes.computeIfAbsent(labels[i], l -> codes.size());
         }
-        distinct.remove(reference);
-        for (String level : distinct) {
-            double[] dummy = new double[levels.length];
-            for (int i = 0; i < levels.length; i++) {
-                dummy[i] = levels[i].equals(level) ? 1 : 0;
-            }
-            add(columns, order, prefix + level, dummy);
-        }
+        names.addAll(codes.keySet());
+        return code;
     }
-
 
     /**
      * Whether a column adds a direction to the orthonormal basis (modified Gram–Schmidt: its residual after the
      * kept columns is more than 1e-8 of its norm); if so its normalised residual joins the basis.
      */
-    private static boolean independent(double[] column, List<RealVector> basis) {
-        RealVector r = new ArrayRealVector(column);
-        double norm = r.getNorm();
+    static boolean independent(double[] column, List<double[]> basis) {
+        double[] r = column.clone();
+        double norm = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
         if (norm == 0) {
             return false;
         }
-        for (RealVector b : basis) {
-            r = r.subtract(b.mapMultiply(r.dotProduct(b)));
+        for (double[] b : basis) {
+            double dot = 0;
+            for (int i = 0; i < r.length; i++) {
+                dot += r[i] * b[i];
+            }
+            for (int i = 0; i < r.length; i++) {
+                r[i] -= dot * b[i];
+            }
         }
-        double residual = r.getNorm();
+        double residual = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
         if (residual <= 1e-8 * norm) {
             return false;
         }
-        basis.add(r.mapDivide(residual));
+        for (int i = 0; i < r.length; i++) {
+            r[i] /= residual;
+        }
+        basis.add(r);
         return true;
+    }
+
+    /**
+     * A question the model answers: adoption for firms of a size band, in a region, a year, on an indicator, as
+     * official statistics or a private survey would measure it. Built with {@link #builder()}.
+     *
+     * @param band the employee band
+     * @param region the country or area
+     * @param year the year
+     * @param indicator the indicator's code (a platform's after a slash: {@code platform_use/linkedin})
+     * @param source official statistics or a private survey
+     */
+    public record Question(SizeBand band, Region region, int year, String indicator, Source source) {
+
+        /**
+         * Validates the question.
+         *
+         * @param band the band
+         * @param region the region
+         * @param year the year, 1990–2100
+         * @param indicator the indicator's code
+         * @param source the source
+         * @throws IllegalArgumentException if the year is outside 1990–2100
+         */
+        public Question {
+            Objects.requireNonNull(band, "band");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(source, "source");
+            if (year < 1990 || year > 2100) {
+                throw new IllegalArgumentException("Year is not in 1990-2100: " + year);
+            }
+        }
+
+        /**
+         * A builder: social media of any kind, as official statistics measure it, unless told otherwise.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Question}. */
+        public static final class Builder {
+            private SizeBand band;
+            private Region region;
+            private Integer year;
+            private String indicator = REFERENCE_INDICATOR;
+            private Source source = Source.OFFICIAL_STATISTICS;
+
+            private Builder() {
+            }
+
+            /**
+             * The employee band.
+             *
+             * @param band such as {@code SizeBand.of(10, 49)}
+             * @return this builder
+             */
+            public Builder band(SizeBand band) {
+                this.band = Objects.requireNonNull(band, "band");
+                return this;
+            }
+
+            /**
+             * The region.
+             *
+             * @param region such as {@code Region.of("FR")}
+             * @return this builder
+             */
+            public Builder region(Region region) {
+                this.region = Objects.requireNonNull(region, "region");
+                return this;
+            }
+
+            /**
+             * The year.
+             *
+             * @param year such as 2023
+             * @return this builder
+             */
+            public Builder year(int year) {
+                this.year = year;
+                return this;
+            }
+
+            /**
+             * The indicator.
+             *
+             * @param indicator its code, such as {@code social_networks} or {@code platform_use/linkedin}
+             * @return this builder
+             */
+            public Builder indicator(String indicator) {
+                this.indicator = Objects.requireNonNull(indicator, "indicator");
+                return this;
+            }
+
+            /**
+             * Official statistics or a private survey.
+             *
+             * @param source the source
+             * @return this builder
+             */
+            public Builder source(Source source) {
+                this.source = Objects.requireNonNull(source, "source");
+                return this;
+            }
+
+            /**
+             * The question.
+             *
+             * @return it
+             * @throws IllegalStateException if the band, region or year is missing
+             */
+            public Question build() {
+                if (band == null || region == null || year == null) {
+                    throw new IllegalStateException("A question needs a band, a region and a year");
+                }
+                return new Question(band, region, year, indicator, source);
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ import org.smesurvey.stats.internal.Distributions;
  * How well the adoption model predicts figures it has not seen: each study (or each country) left out in turn,
  * the model refitted on the others — its columns chosen from them alone — and each left-out figure predicted
  * with the 95 % prediction interval of a new study's figure,
- * \( \hat μ \pm z\sqrt{\mathrm{PEV} + σ_s^2 + σ_f^2 + v_i} \): its country's BLUP where the others carry the
+ * \( \hat μ \pm z\sqrt{\mathrm{PEV} + σ_s^2 (+ σ_p^2) + σ_f^2 + v_i} \): its country's BLUP where the others carry the
  * country (else the country's variance), the between-study and within-study variances, and the figure's own
  * sampling variance. Reported: the share of figures inside their interval (coverage), the mean absolute error
  * and the mean error (bias) in percentage points.
@@ -85,12 +85,12 @@ public final class CrossValidation {
         }
     }
 
-    private final DiffusionModel.Form form;
+    private final AdoptionModel.Form form;
     private final Grouping grouping;
     private final List<Held> held;
     private final int groups;
 
-    private CrossValidation(DiffusionModel.Form form, Grouping grouping, List<Held> held, int groups) {
+    private CrossValidation(AdoptionModel.Form form, Grouping grouping, List<Held> held, int groups) {
         this.form = form;
         this.grouping = grouping;
         this.held = List.copyOf(held);
@@ -104,7 +104,7 @@ public final class CrossValidation {
      * @param grouping what to leave out in turn
      * @return the predictions of every figure from the others
      */
-    public static CrossValidation of(DiffusionModel.Fit fit, Grouping grouping) {
+    public static CrossValidation of(AdoptionModel.Fit fit, Grouping grouping) {
         Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(grouping, "grouping");
         List<AdoptionData.Entry> entries = fit.data().entries();
@@ -112,42 +112,23 @@ public final class CrossValidation {
         for (int i = 0; i < entries.size(); i++) {
             groups.computeIfAbsent(grouping.group.apply(entries.get(i)), g -> new ArrayList<>()).add(i);
         }
-        List<DiffusionModel.Profile> profiles = fit.profiles();
-        double[] y = fit.logits();
-        double[] v = fit.samplingVariances();
-        String[] studies = fit.studies();
         double z = Distributions.z(0.95);
         Held[] held = new Held[entries.size()];
-        for (List<Integer> out : groups.values()) {
-            java.util.Set<Integer> left = new java.util.HashSet<>(out);
-            int k = entries.size() - out.size();
-            if (k == 0) {
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            java.util.Set<Integer> out = new java.util.HashSet<>(group.getValue());
+            if (out.size() == entries.size()) {
                 throw new IllegalArgumentException("Cross-validation needs at least two " + grouping.words() + "s");
             }
-            List<DiffusionModel.Profile> trainProfiles = new ArrayList<>(k);
-            double[] ty = new double[k];
-            double[] tv = new double[k];
-            String[] ts = new String[k];
-            int j = 0;
-            for (int i = 0; i < entries.size(); i++) {
-                if (!left.contains(i)) {
-                    trainProfiles.add(profiles.get(i));
-                    ty[j] = y[i];
-                    tv[j] = v[i];
-                    ts[j] = studies[i];
-                    j++;
-                }
-            }
-            DiffusionModel.Fit train = DiffusionModel.Fit.of(fit.data(), fit.populations(), fit.form(), trainProfiles,
-                    ty, tv, ts, fit.classCounts(), fit);
-            double between = train.studyVariance() + train.figureVariance();
-            for (int i : out) {
-                DiffusionModel.Profile profile = profiles.get(i);
+            AdoptionModel.Fit train = grouping == Grouping.STUDY ? fit.studyRefits().get(group.getKey())
+                    : fit.refit(i -> !out.contains(i));
+            double[] v = fit.samplingVariances();
+            for (int i : group.getValue()) {
+                AdoptionModel.Profile profile = fit.profile(i);
                 double[] prediction = train.predict(profile);
-                double half = z * Math.sqrt(prediction[1] + between + v[i]);
+                double half = z * Math.sqrt(prediction[1] + train.newStudyVariance(profile.source()) + v[i]);
                 held[i] = new Held(entries.get(i).figure(), entries.get(i).figure().figure().proportion(),
-                        DiffusionModel.expit(prediction[0]), DiffusionModel.expit(prediction[0] - half),
-                        DiffusionModel.expit(prediction[0] + half), train.countries().contains(profile.country()));
+                        AdoptionModel.expit(prediction[0]), AdoptionModel.expit(prediction[0] - half),
+                        AdoptionModel.expit(prediction[0] + half), train.countries().contains(profile.country()));
             }
         }
         return new CrossValidation(fit.form(), grouping, List.of(held), groups.size());

@@ -1,72 +1,109 @@
 package org.smesurvey.stats.adoption;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.smesurvey.core.Observation;
-import org.smesurvey.stats.meta.Coefficient;
-import org.smesurvey.stats.meta.MultilevelResult;
+import org.smesurvey.stats.internal.CrossedFit;
 
 /**
- * Why two figures differ, by the adoption model: the gap between their logits split into the parts each dimension
- * of the model explains — time, size, indicator, network scope, sampling method, country, who answered — and what
- * the model does not explain, split as the two-level model splits a residual
- * \( y - x\hat β = \hat u + \hat w + \hat e \) by best linear unbiased prediction (Raudenbush &amp; Bryk 2002,
- * ch. 3; metafor's {@code ranef}): the two studies' own effects \( \hat u \), the figures' own effects within
- * their studies \( \hat w \), and their sampling error \( \hat e \).
+ * Why two figures differ, by the adoption model: the gap between their logits split into what each dimension of
+ * the model explains — time, size (with the population mix of the band), indicator, and the contrast of a private
+ * survey with official statistics, which carries who answered, how the firms were sampled and which networks were
+ * asked about, since only the few private surveys carry those and they cannot be told apart — then the two
+ * countries' effects, and what the model does not explain, split as a residual \( y - μ = \hat u_c + \hat u_s +
+ * \hat w + \hat ε \) is split by best linear unbiased prediction: the studies' own effects, the figures' own effects
+ * within their studies, and sampling error.
  *
- * <p>With \( x_a, x_b \) the figures' design rows, a dimension's part is
- * \( \sum_{k \in D} \hat β_k (x_{ak} - x_{bk}) \); the product of year and size is shared exactly between the
- * two, \( t_as_a - t_bs_b = \bar s\,Δt + \bar t\,Δs \) (Kitagawa's symmetric split), so that the parts add up
- * exactly to the observed logit gap. Each dimension's part has its delta-method standard error
- * \( \sqrt{g'V_βg} \), each unexplained part the prediction error of its BLUPs' difference. In percentage points the observed gap is shared among the parts in proportion to their
- * logit parts (the logit scale is where they add up).
+ * <p><b>The dimensions' parts.</b> The model's mean is not additive in the dimensions (a band is a mixture of
+ * classes), so each dimension's part is its Shapley value (Shorrocks 2013): with D the dimensions and
+ * \( μ(S) \) the mean of a figure taking the dimensions in S from the first figure and the others from the second,
+ * \[ φ_d = \sum_{S \subseteq D \setminus \{d\}} \frac{|S|!\,(|D| - |S| - 1)!}{|D|!}\bigl(μ(S \cup \{d\}) - μ(S)\bigr), \]
+ * which add up exactly to \( μ_a - μ_b \) and, for an additive mean, are each dimension's columns times their
+ * coefficients. Each has its delta-method standard error \( \sqrt{g'V_φ g} \), g the same combination of the
+ * means' gradients; each predicted effect its prediction error (Henderson 1975).
+ *
+ * <p><b>Stability.</b> Each part is recomputed with each other study left out of the fit
+ * ({@link AdoptionModel.Fit} refits, shared with the cross-validation); its lowest and highest values say how much
+ * it rests on one study. A part that moves across zero is not a finding.
+ *
+ * <p>In percentage points, the observed gap is shared among the parts in proportion to their logit parts (the
+ * logit scale is where they add up).
+ *
+ * <p>Reference: Shorrocks, A. F. (2013). Decomposition procedures for distributional analysis: a unified framework
+ * based on the Shapley value. <i>Journal of Economic Inequality</i> 11, 99–126. doi:10.1007/s10888-011-9214-z.
  *
  * @since 0.1
  */
 public final class GapDecomposition {
 
+    /** The dimensions of the model's mean, in the order of {@link #parts()}. */
+    static final List<String> DIMENSIONS = List.of("time", "size", "indicator", "private survey");
+
     /**
      * One part of the gap.
      *
-     * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator}, {@code scope},
-     *        {@code sampling}, {@code country}, {@code respondent}, {@code studies} (the two studies' own effects),
-     *        {@code figures} (the figures' own effects within their studies) or {@code sampling error}
+     * @param dimension what the part is due to: {@code time}, {@code size}, {@code indicator},
+     *        {@code private survey} (who answered, sampling and scope, which the figures cannot separate),
+     *        {@code country}, {@code studies} (the two studies' own effects), {@code figures} (the figures' own
+     *        effects within their studies) or {@code sampling error}
      * @param logit the part on the logit scale
-     * @param standardError its standard error: for a dimension the delta-method one; for the studies', the
-     *        figures' own effects and the sampling error the prediction error of the difference of their best linear
-     *        unbiased predictions ({@link MultilevelResult#predictionError})
+     * @param standardError its standard error on the logit scale
      * @param points its share of the gap in percentage points
+     * @param lowestPoints its lowest value in points with one other study left out of the fit
+     * @param highestPoints its highest value so
      */
-    public record Part(String dimension, double logit, double standardError, double points) {
+    public record Part(String dimension, double logit, double standardError, double points, double lowestPoints,
+            double highestPoints) {
+
+        /**
+         * Whether the part keeps its sign whichever other study is left out.
+         *
+         * @return true when its leave-one-study-out range does not cross zero
+         */
+        public boolean stable() {
+            return lowestPoints > 0 || highestPoints < 0;
+        }
     }
 
     /**
      * What a part is a linear function of, for its standard error: the coefficients' weights for a dimension, or
-     * the weights on the study effects, the figure effects and the sampling errors for an unexplained part (the
-     * others null).
+     * the weights on the countries', the studies', the figures' effects and the sampling errors (null where none).
      */
-    record Contrast(double[] coefficients, double[] clusters, double[] estimates, double[] sampling) {
+    record Contrast(double[] coefficients, double[] countries, double[] studies, double[] figures, double[] sampling) {
 
         /** The contrast scaled by a factor, as a part of several gaps is summed. */
         Contrast times(double factor) {
-            return new Contrast(scaled(coefficients, factor), scaled(clusters, factor), scaled(estimates, factor),
-                    scaled(sampling, factor));
+            return new Contrast(scaled(coefficients, factor), scaled(countries, factor), scaled(studies, factor),
+                    scaled(figures, factor), scaled(sampling, factor));
         }
 
         /** This contrast plus another of the same kind. */
         Contrast plus(Contrast other) {
-            return new Contrast(sum(coefficients, other.coefficients), sum(clusters, other.clusters),
-                    sum(estimates, other.estimates), sum(sampling, other.sampling));
+            return new Contrast(sum(coefficients, other.coefficients), sum(countries, other.countries),
+                    sum(studies, other.studies), sum(figures, other.figures), sum(sampling, other.sampling));
         }
 
         /** The standard error of the part it defines, under the fitted model. */
-        double standardError(MultilevelResult model) {
-            return coefficients != null ? Math.sqrt(model.covariance(coefficients))
-                    : model.predictionError(clusters, estimates, sampling);
+        double standardError(AdoptionModel.Fit fit) {
+            if (coefficients != null) {
+                return Math.sqrt(Math.max(0, quadratic(fit.covariance(), coefficients)));
+            }
+            CrossedFit linear = fit.linear();
+            return Math.sqrt(Math.max(0, linear.predictionError(countries == null ? null : new double[][] {countries},
+                    studies, figures, sampling)));
+        }
+
+        private static double quadratic(double[][] m, double[] g) {
+            double s = 0;
+            for (int a = 0; a < g.length; a++) {
+                for (int b = 0; b < g.length; b++) {
+                    s += g[a] * m[a][b] * g[b];
+                }
+            }
+            return s;
         }
 
         private static double[] scaled(double[] v, double factor) {
@@ -107,7 +144,8 @@ public final class GapDecomposition {
     }
 
     /**
-     * Decomposes the gap between two figures that entered the model.
+     * Decomposes the gap between two figures that entered the model, each part with its leave-one-study-out range
+     * (the model refitted without each study other than the two figures' own).
      *
      * @param fit the adoption model
      * @param first the first figure
@@ -119,94 +157,131 @@ public final class GapDecomposition {
         Objects.requireNonNull(fit, "fit");
         int a = index(fit, Objects.requireNonNull(first, "first"));
         int b = index(fit, Objects.requireNonNull(second, "second"));
-        AdoptionData.Entry ea = fit.data().entries().get(a);
-        AdoptionData.Entry eb = fit.data().entries().get(b);
-        double[] xa = fit.moderators().rowArrayOf(a);
-        double[] xb = fit.moderators().rowArrayOf(b);
-        List<String> names = fit.moderators().names();
-        List<Coefficient> beta = fit.result().coefficients();
-        double ta = ea.year() - AdoptionModel.CENTRE_YEAR;
-        double tb = eb.year() - AdoptionModel.CENTRE_YEAR;
-        double sa = ea.logSize() - fit.meanLogSize();
-        double sb = eb.logSize() - fit.meanLogSize();
-        Map<String, double[]> weights = new LinkedHashMap<>();
-        for (String d : List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent")) {
-            weights.put(d, new double[names.size()]);
-        }
-        for (int k = 1; k < names.size(); k++) {
-            String name = names.get(k);
-            double difference = xa[k] - xb[k];
-            switch (name) {
-                case "year" -> weights.get("time")[k] = difference;
-                case "log size" -> weights.get("size")[k] = difference;
-                case "year × log size" -> {
-                    weights.get("time")[k] = (sa + sb) / 2 * (ta - tb);
-                    weights.get("size")[k] = (ta + tb) / 2 * (sa - sb);
-                }
-                default -> weights.get(name.substring(0, name.indexOf(' ')))[k] = difference;
-            }
-        }
-        double ya = fit.data().effectSizes().yi(a);
-        double yb = fit.data().effectSizes().yi(b);
-        double logitGap = ya - yb;
+        double logitGap = fit.logit(a) - fit.logit(b);
         double pointsGap = 100 * (first.figure().proportion() - second.figure().proportion());
-        List<Part> parts = new ArrayList<>();
         List<Contrast> contrasts = new ArrayList<>();
-        MultilevelResult model = fit.result();
-        double explained = 0;
-        for (Map.Entry<String, double[]> e : weights.entrySet()) {
-            double part = 0;
-            for (int k = 0; k < names.size(); k++) {
-                part += e.getValue()[k] * beta.get(k).estimate();
-            }
-            explained += part;
-            Contrast contrast = new Contrast(e.getValue(), null, null, null);
-            contrasts.add(contrast);
-            parts.add(new Part(e.getKey(), part, contrast.standardError(model), points(part, logitGap, pointsGap)));
+        double[] logits = parts(fit, a, b, contrasts);
+        double[] lowest = new double[logits.length];
+        double[] highest = new double[logits.length];
+        for (int j = 0; j < logits.length; j++) {
+            lowest[j] = points(logits[j], logitGap, pointsGap);
+            highest[j] = lowest[j];
         }
-        // What the model does not explain is the two residuals' difference, split as the model splits a residual,
-        // y - xβ = u (the study's effect) + w (the figure's own effect within it) + e (its sampling error), each by
-        // its best linear unbiased prediction: the study effects cancel when both figures are from one study.
-        double[] studyEffects = fit.result().clusterEffects();
-        double[] figureEffects = fit.result().estimateEffects();
-        List<String> clusters = fit.result().clusterNames();
-        double studies = studyEffects[clusters.indexOf(first.study().id())]
-                - studyEffects[clusters.indexOf(second.study().id())];
-        double figures = figureEffects[a] - figureEffects[b];
-        double samplingError = Math.sqrt(fit.data().effectSizes().vi(a) + fit.data().effectSizes().vi(b));
-        double[] clusterWeights = new double[clusters.size()];
-        clusterWeights[clusters.indexOf(first.study().id())] += 1;
-        clusterWeights[clusters.indexOf(second.study().id())] -= 1;
-        double[] pair = new double[figureEffects.length];
-        pair[a] += 1;
-        pair[b] -= 1;
-        double[] none = new double[figureEffects.length];
-        double[] noCluster = new double[clusters.size()];
-        double sampling = logitGap - explained - studies - figures;
-        Map<String, Double> unexplained = new LinkedHashMap<>();
-        unexplained.put("studies", studies);
-        unexplained.put("figures", figures);
-        unexplained.put("sampling error", sampling);
-        contrasts.add(new Contrast(null, clusterWeights, none, none));
-        contrasts.add(new Contrast(null, noCluster, pair, none));
-        contrasts.add(new Contrast(null, noCluster, none, pair));
-        unexplained.forEach((name, part) -> parts.add(new Part(name, part,
-                contrasts.get(parts.size()).standardError(model), points(part, logitGap, pointsGap))));
-        // A column left out as redundant still differs between the two figures when its combination of kept
-        // columns does: its effect is then inside those columns' parts, and the reader must be told.
+        String studyA = first.study().id();
+        String studyB = second.study().id();
+        int fa = fit.entry(a);
+        int fb = fit.entry(b);
+        for (Map.Entry<String, AdoptionModel.Fit> refit : fit.studyRefits().entrySet()) {
+            if (refit.getKey().equals(studyA) || refit.getKey().equals(studyB)) {
+                continue;
+            }
+            AdoptionModel.Fit other = refit.getValue();
+            double[] moved = parts(other, other.row(fa), other.row(fb), null);
+            for (int j = 0; j < moved.length; j++) {
+                double pts = points(moved[j], logitGap, pointsGap);
+                lowest[j] = Math.min(lowest[j], pts);
+                highest[j] = Math.max(highest[j], pts);
+            }
+        }
+        List<String> names = new ArrayList<>(DIMENSIONS);
+        names.addAll(List.of("country", "studies", "figures", "sampling error"));
+        List<Part> parts = new ArrayList<>();
+        for (int j = 0; j < logits.length; j++) {
+            parts.add(new Part(names.get(j), logits[j], contrasts.get(j).standardError(fit),
+                    points(logits[j], logitGap, pointsGap), lowest[j], highest[j]));
+        }
         List<String> notes = new ArrayList<>();
-        for (AdoptionModel.Redundant r : fit.redundant()) {
-            double difference = 0;
-            for (Map.Entry<String, Double> c : r.combination().entrySet()) {
-                int k = names.indexOf(c.getKey());
-                difference += c.getValue() * (xa[k] - xb[k]);
-            }
-            if (Math.abs(difference) > 1e-8) {
-                notes.add(r.column() + " differs between the two figures but cannot be told apart from the other"
-                        + " columns among these figures (" + r + "): its effect is inside those parts");
+        AdoptionModel.Profile pa = fit.profile(a);
+        AdoptionModel.Profile pb = fit.profile(b);
+        if (pa.source() != pb.source()) {
+            long carriers = fit.data().entries().stream().filter(e -> AdoptionModel.Source.of(e.figure())
+                    == AdoptionModel.Source.PRIVATE_SURVEY).map(e -> e.figure().study().id()).distinct().count();
+            notes.add(String.format(Locale.ROOT, "the private-survey part merges who answered, how the firms were"
+                    + " sampled and which networks were asked about: the %d private surveys of the model carry all"
+                    + " three, which the figures cannot tell apart", carriers));
+        }
+        for (Part p : parts) {
+            if (!p.stable() && Math.abs(p.points()) >= 1) {
+                notes.add(String.format(Locale.ROOT, "the %s part moves from %+.1f to %+.1f points as one study is"
+                        + " left out: it is not a finding", p.dimension(), p.lowestPoints(), p.highestPoints()));
             }
         }
-        return new GapDecomposition(first, second, logitGap, pointsGap, samplingError, parts, contrasts, notes);
+        return new GapDecomposition(first, second, logitGap, pointsGap,
+                Math.sqrt(fit.samplingVariances()[a] + fit.samplingVariances()[b]), parts, contrasts, notes);
+    }
+
+    /**
+     * The parts on the logit scale for rows a and b of a fit, in the order of {@link #parts()}; into
+     * {@code contrasts}, when not null, what each is a linear function of.
+     */
+    private static double[] parts(AdoptionModel.Fit fit, int a, int b, List<Contrast> contrasts) {
+        AdoptionModel.Profile pa = fit.profile(a);
+        AdoptionModel.Profile pb = fit.profile(b);
+        int dims = DIMENSIONS.size();
+        int q = fit.coefficients().length;
+        double[] mean = new double[1 << dims];
+        double[][] gradient = new double[1 << dims][q];
+        for (int set = 0; set < 1 << dims; set++) {
+            AdoptionModel.Profile mixed = new AdoptionModel.Profile(
+                    ((set & 1) != 0 ? pa : pb).year(),
+                    ((set & 4) != 0 ? pa : pb).indicator(),
+                    ((set & 8) != 0 ? pa : pb).source(),
+                    pb.country(),
+                    ((set & 2) != 0 ? pa : pb).mixture());
+            mean[set] = fit.mean(mixed, gradient[set]);
+        }
+        double[] out = new double[dims + 4];
+        long[] factorial = {1, 1, 2, 6, 24};
+        for (int d = 0; d < dims; d++) {
+            double[] g = new double[q];
+            for (int set = 0; set < 1 << dims; set++) {
+                if ((set & (1 << d)) != 0) {
+                    continue;
+                }
+                int size = Integer.bitCount(set);
+                double weight = factorial[size] * factorial[dims - size - 1] / (double) factorial[dims];
+                out[d] += weight * (mean[set | (1 << d)] - mean[set]);
+                for (int j = 0; j < q; j++) {
+                    g[j] += weight * (gradient[set | (1 << d)][j] - gradient[set][j]);
+                }
+            }
+            if (contrasts != null) {
+                contrasts.add(new Contrast(g, null, null, null, null));
+            }
+        }
+        out[dims] = fit.countryEffect(pa.country()) - fit.countryEffect(pb.country());
+        String studyA = studyOf(fit, a);
+        String studyB = studyOf(fit, b);
+        out[dims + 1] = fit.studyEffect(studyA) - fit.studyEffect(studyB);
+        out[dims + 2] = fit.figureEffect(a) - fit.figureEffect(b);
+        double explained = 0;
+        for (int j = 0; j < dims + 3; j++) {
+            explained += out[j];
+        }
+        out[dims + 3] = fit.logit(a) - fit.logit(b) - explained;
+        if (contrasts != null) {
+            int k = fit.logits().length;
+            List<String> countries = fit.countries();
+            double[] country = new double[countries.size()];
+            country[countries.indexOf(pa.country())] += 1;
+            country[countries.indexOf(pb.country())] -= 1;
+            List<String> studies = fit.studyNames();
+            double[] study = new double[studies.size()];
+            study[studies.indexOf(studyA)] += 1;
+            study[studies.indexOf(studyB)] -= 1;
+            double[] pair = new double[k];
+            pair[a] += 1;
+            pair[b] -= 1;
+            contrasts.add(new Contrast(null, country, null, null, null));
+            contrasts.add(new Contrast(null, null, study, null, null));
+            contrasts.add(new Contrast(null, null, null, pair, null));
+            contrasts.add(new Contrast(null, null, null, null, pair));
+        }
+        return out;
+    }
+
+    private static String studyOf(AdoptionModel.Fit fit, int row) {
+        return fit.studies()[row];
     }
 
     /** Each part's contrast, in the order of {@link #parts()}. */
@@ -225,15 +300,13 @@ public final class GapDecomposition {
     }
 
     private static int index(AdoptionModel.Fit fit, Observation o) {
-        List<AdoptionData.Entry> entries = fit.data().entries();
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).figure().equals(o)) {
-                return i;
-            }
+        int row = fit.row(o);
+        if (row < 0) {
+            throw new IllegalArgumentException("Figure " + o.label() + " did not enter the model: " + fit.data()
+                    .excluded().stream().filter(x -> x.figure().equals(o)).map(AdoptionData.Excluded::reason)
+                    .findFirst().orElse("it is not in the catalogue the model was fitted to"));
         }
-        throw new IllegalArgumentException("Figure " + o.label() + " did not enter the model: " + fit.data().excluded()
-                .stream().filter(x -> x.figure().equals(o)).map(AdoptionData.Excluded::reason).findFirst()
-                .orElse("it is not in the catalogue the model was fitted to"));
+        return row;
     }
 
     /**
@@ -282,8 +355,8 @@ public final class GapDecomposition {
     }
 
     /**
-     * The parts — time, size, indicator, scope, sampling, country, respondent, then what the model does not
-     * explain: the studies' own effects, the figures' own effects and sampling error — which add up to the gap.
+     * The parts — time, size, indicator, private survey, country, then what the model does not explain: the
+     * studies' own effects, the figures' own effects and sampling error — which add up to the gap.
      *
      * @return the parts
      */
@@ -304,10 +377,10 @@ public final class GapDecomposition {
     }
 
     /**
-     * What the reader of the parts must know: each dimension the model could not separate from others among these
-     * figures (a column left out as redundant) although the two figures differ in it.
+     * What the reader of the parts must know: what the private-survey part merges, and each part of a point or more
+     * whose sign changes when one study is left out.
      *
-     * @return the notes, empty when every difference between the two figures has its own part
+     * @return the notes
      */
     public List<String> notes() {
         return notes;
@@ -323,12 +396,12 @@ public final class GapDecomposition {
                 + " %+.1f points (%+.3f on the logit scale; sampling error alone %.3f)%n", first.label(),
                 100 * first.figure().proportion(), second.label(), 100 * second.figure().proportion(), pointsGap,
                 logitGap, samplingError));
+        text.append(String.format(Locale.ROOT, "  %-15s %13s %8s %7s   %s%n", "", "points", "logit", "se",
+                "one study left out (points)"));
         for (Part p : parts) {
-            text.append(String.format(Locale.ROOT, "  %-14s %+6.1f points  %+.3f", p.dimension(), p.points(), p.logit()));
-            if (!Double.isNaN(p.standardError())) {
-                text.append(String.format(Locale.ROOT, " (SE %.3f)", p.standardError()));
-            }
-            text.append('\n');
+            text.append(String.format(Locale.ROOT, "  %-15s %+13.1f %+8.3f %7.3f   %+.1f to %+.1f%s%n", p.dimension(),
+                    p.points(), p.logit(), p.standardError(), p.lowestPoints(), p.highestPoints(),
+                    p.stable() ? "" : "  (crosses 0)"));
         }
         notes.forEach(n -> text.append("  note: ").append(n).append('\n'));
         return text.toString().stripTrailing();

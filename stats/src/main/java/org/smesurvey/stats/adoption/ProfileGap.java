@@ -20,8 +20,8 @@ import org.smesurvey.stats.harmonisation.SizeFigure;
  * decomposition (Kitagawa 1955; Das Gupta 1993, see {@link RateDecomposition}) into the <b>size mix</b>
  * \( \sum_i \bar r_i (c_i^A - c_i^B) \) and the size classes' <b>rates</b> \( \sum_i \bar c_i (r_i^A - r_i^B) \),
  * then the rate part by the adoption model: each class's gap \( r_i^A - r_i^B \) is decomposed as two figures are
- * ({@link GapDecomposition}: time, indicator, scope, sampling, country, respondent, studies, figures, sampling
- * error; no size part, the two figures of a class having the same band), and each part is summed over the classes with the weights \( \bar c_i = (c_i^A + c_i^B)/2 \). The size
+ * ({@link GapDecomposition}: time, indicator, private survey, country, studies, figures, sampling error; no size
+ * part, the two figures of a class having the same band), and each part is summed over the classes with the weights \( \bar c_i = (c_i^A + c_i^B)/2 \). The size
  * mix and the parts add up exactly to the gap.
  *
  * <p>Standard errors, in points: the size mix's by the delta method from the figures' effective samples (those
@@ -138,7 +138,7 @@ public final class ProfileGap {
                         .times(weight * gaps.get(i).pointsPerLogit());
                 contrast = contrast == null ? c : contrast.plus(c);
             }
-            parts.add(new Part(gaps.get(0).parts().get(j).dimension(), points, contrast.standardError(fit.result())));
+            parts.add(new Part(gaps.get(0).parts().get(j).dimension(), points, contrast.standardError(fit)));
         }
         return new ProfileGap(a.get(0).study().id(), b.get(0).study().id(), firstPopulation, secondPopulation,
                 kitagawa, gaps, parts);

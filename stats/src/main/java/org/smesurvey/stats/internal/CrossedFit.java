@@ -66,7 +66,8 @@ public final class CrossedFit {
      * @param x the design, k rows of p columns, of full column rank
      * @param study each estimate's study, coded 0 … studies − 1
      * @param studies the number of studies
-     * @param crossed each crossed factor's codes (one array of k per factor, coded 0 … levels − 1)
+     * @param crossed each crossed factor's codes (one array of k per factor, coded 0 … levels − 1, or −1 for an
+     *        estimate the factor does not apply to: no effect of that factor)
      * @param levels each crossed factor's number of levels
      */
     public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
@@ -97,7 +98,7 @@ public final class CrossedFit {
                     throw new IllegalArgumentException("Estimate " + i + ": bad study code or design row");
                 }
                 for (int f = 0; f < crossed.length; f++) {
-                    if (crossed[f].length != k || crossed[f][i] < 0 || crossed[f][i] >= levels[f]) {
+                    if (crossed[f].length != k || crossed[f][i] < -1 || crossed[f][i] >= levels[f]) {
                         throw new IllegalArgumentException("Estimate " + i + ": bad code of crossed factor " + f);
                     }
                 }
@@ -317,7 +318,9 @@ public final class CrossedFit {
     public double[] crossedEffects(int factor) {
         double[] out = new double[data.levels[factor]];
         for (int i = 0; i < data.k(); i++) {
-            out[data.crossed[factor][i]] += state.py[i];
+            if (data.crossed[factor][i] >= 0) {
+                out[data.crossed[factor][i]] += state.py[i];
+            }
         }
         for (int l = 0; l < out.length; l++) {
             out[l] *= state.theta[factor];
@@ -367,7 +370,7 @@ public final class CrossedFit {
      * 0, its variance \( σ_f^2 \) added whole).
      *
      * @param x0 the design row
-     * @param level each crossed factor's level, or −1
+     * @param level each crossed factor's level, −1 for a level the data lack, or −2 where the factor does not apply
      * @return {@code [mean, variance]}
      */
     public double[] predict(double[] x0, int[] level) {
@@ -383,6 +386,9 @@ public final class CrossedFit {
         double[] g = new double[data.k()];
         boolean any = false;
         for (int f = 0; f < level.length; f++) {
+            if (level[f] == -2) {
+                continue;
+            }
             double s2 = state.theta[f];
             variance += s2;
             if (level[f] >= 0) {
@@ -409,6 +415,81 @@ public final class CrossedFit {
             variance += -gvg + State.quadratic(state.b, uG, uG) - 2 * State.quadratic(state.b, x0, uG);
         }
         return new double[] {mean, variance};
+    }
+
+    /**
+     * The prediction error variance of a linear combination of the random effects and sampling errors, each
+     * predicted by its BLUP (\( \hat ε = \operatorname{diag}(v)Py \) for the sampling errors): with c the weights and
+     * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), which accounts for the estimation of β under REML.
+     *
+     * @param crossed each crossed factor's weights, one per level (null for none)
+     * @param studies the weights of the studies' effects (null for none)
+     * @param estimates the weights of the estimates' own effects (null for none)
+     * @param sampling the weights of the sampling errors (null for none)
+     * @return the variance
+     */
+    public double predictionError(double[][] crossed, double[] studies, double[] estimates, double[] sampling) {
+        int k = data.k();
+        int nf = data.crossed.length;
+        double[] w = new double[k];
+        double cgc = 0;
+        for (int f = 0; f < nf && crossed != null; f++) {
+            double s2 = state.theta[f];
+            for (double c : crossed[f]) {
+                cgc += s2 * c * c;
+            }
+            for (int i = 0; i < k; i++) {
+                if (data.crossed[f][i] >= 0) {
+                    w[i] += s2 * crossed[f][data.crossed[f][i]];
+                }
+            }
+        }
+        if (studies != null) {
+            double s2 = state.theta[nf];
+            for (double c : studies) {
+                cgc += s2 * c * c;
+            }
+            for (int i = 0; i < k; i++) {
+                w[i] += s2 * studies[data.study[i]];
+            }
+        }
+        double e2 = state.theta[nf + 1];
+        for (int i = 0; i < k; i++) {
+            if (estimates != null) {
+                cgc += e2 * estimates[i] * estimates[i];
+                w[i] += e2 * estimates[i];
+            }
+            if (sampling != null) {
+                cgc += data.v[i] * sampling[i] * sampling[i];
+                w[i] += data.v[i] * sampling[i];
+            }
+        }
+        double[] pw = state.project(w);
+        double wpw = 0;
+        for (int i = 0; i < k; i++) {
+            wpw += w[i] * pw[i];
+        }
+        return cgc - wpw;
+    }
+
+    /**
+     * The standardised residuals, metafor's {@code rstandard}: \( r_i/\sqrt{(V - XBX')_{ii}} \).
+     *
+     * @return one per estimate
+     */
+    public double[] standardisedResiduals() {
+        int k = data.k();
+        int nf = data.crossed.length;
+        double[] z = new double[k];
+        for (int i = 0; i < k; i++) {
+            double variance = data.v[i] + state.theta[nf] + state.theta[nf + 1]
+                    - State.quadratic(state.b, data.x[i], data.x[i]);
+            for (int f = 0; f < nf; f++) {
+                variance += data.crossed[f][i] >= 0 ? state.theta[f] : 0;
+            }
+            z[i] = state.r[i] / Math.sqrt(variance);
+        }
+        return z;
     }
 
     /** The weighted fit at given variances. */
@@ -489,6 +570,9 @@ public final class CrossedFit {
                 double[][] cm = new double[columns][columns];
                 for (int i = 0; i < k; i++) {
                     for (int f = 0; f < nf; f++) {
+                        if (d.crossed[f][i] < 0) {
+                            continue;
+                        }
                         int row = offset[f] + d.crossed[f][i];
                         double sd = Math.sqrt(theta[f]);
                         for (int col = 0; col < columns; col++) {
@@ -636,10 +720,12 @@ public final class CrossedFit {
             for (int f = 0; f < nf; f++) {
                 double[] sums = new double[d.levels[f]];
                 for (int i = 0; i < k; i++) {
-                    sums[d.crossed[f][i]] += py[i];
+                    if (d.crossed[f][i] >= 0) {
+                        sums[d.crossed[f][i]] += py[i];
+                    }
                 }
                 for (int i = 0; i < k; i++) {
-                    out[f][i] = sums[d.crossed[f][i]];
+                    out[f][i] = d.crossed[f][i] < 0 ? 0 : sums[d.crossed[f][i]];
                 }
             }
             double[] sums = new double[d.studies];
@@ -718,9 +804,12 @@ public final class CrossedFit {
             double[][] nz = n == null ? null : new double[levels][columns];
             double[][] uz = new double[levels][p];
             for (int i = 0; i < k; i++) {
-                total += a[i];
-                cells.merge((long) d.study[i] * levels + code[i], a[i], Double::sum);
                 int l = code[i];
+                if (l < 0) {
+                    continue;
+                }
+                total += a[i];
+                cells.merge((long) d.study[i] * levels + l, a[i], Double::sum);
                 if (nz != null) {
                     for (int col = 0; col < columns; col++) {
                         nz[l][col] += n[i][col];
