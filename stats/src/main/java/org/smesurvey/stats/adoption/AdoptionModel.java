@@ -241,6 +241,8 @@ public final class AdoptionModel {
         private final int[] rows;
         /** The fits leaving out each study, computed when first asked for. */
         private Map<String, Fit> studyRefits;
+        /** The cross-validation leaving out each study, computed when first asked for. */
+        private CrossValidation crossValidation;
 
         private Fit(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> profiles, double[] y,
                 double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
@@ -730,6 +732,19 @@ public final class AdoptionModel {
             return studyRefits;
         }
 
+        /**
+         * How well the model predicts studies it has not seen: each study left out in turn
+         * ({@link CrossValidation}), computed once and kept.
+         *
+         * @return the cross-validation
+         */
+        public synchronized CrossValidation crossValidation() {
+            if (crossValidation == null) {
+                crossValidation = CrossValidation.of(this, CrossValidation.Grouping.STUDY);
+            }
+            return crossValidation;
+        }
+
         /** The row of the data's entry {@code entry}, or -1 if this fit left it out. */
         int row(int entry) {
             for (int i = 0; i < rows.length; i++) {
@@ -818,14 +833,17 @@ public final class AdoptionModel {
          * logit, sampling variance, study, country, the part's weight and its design row.
          */
         String design() {
-            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,weight");
+            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,own_indicator,private,weight");
             columns.forEach(c -> out.append(",\"").append(c.name()).append('"'));
             out.append('\n');
             for (int i = 0; i < profiles.size(); i++) {
                 Profile profile = profiles.get(i);
+                boolean own = !indicators.contains(profile.indicator())
+                        && !profile.indicator().equals(REFERENCE_INDICATOR);
                 for (SizeMixture.Part part : profile.mixture().parts()) {
-                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%.17g", i + 1, y[i], v[i], studies[i],
-                            profile.country(), part.weight()));
+                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%s,%d,%.17g", i + 1, y[i], v[i],
+                            studies[i], profile.country(), own ? profile.indicator() : "",
+                            profile.source() == Source.PRIVATE_SURVEY ? 1 : 0, part.weight()));
                     for (Column c : columns) {
                         out.append(String.format(Locale.ROOT, ",%.17g", c.value().of(profile, part)));
                     }
@@ -904,7 +922,8 @@ public final class AdoptionModel {
 
         /**
          * The fit for a person, as metafor prints an {@code rma.mv} fit: the model in words, the variance
-         * components, the coefficients with their standard errors and intervals, and the ceiling.
+         * components, how well it predicts studies it has not seen ({@link #crossValidation()}, computed on first
+         * use), the coefficients with their standard errors and intervals, and the ceiling.
          *
          * @return the text
          */
@@ -918,6 +937,7 @@ public final class AdoptionModel {
                     countryVariance(), indicatorVariance(), studyVariance(), privateStudyVariance(), figureVariance()));
             text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
                     + " linearisations)%n", logLikelihood(), iterations));
+            text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
             if (!dropped.isEmpty()) {
                 text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
                         .append('\n');

@@ -31,16 +31,27 @@ public final class CrossValidation {
     /** What is left out in turn. */
     public enum Grouping {
         /** Each study. */
-        STUDY("study", e -> e.figure().study().id()),
+        STUDY("study", "studies", e -> e.figure().study().id()),
         /** Each country (or area). */
-        COUNTRY("country", e -> e.figure().region().code());
+        COUNTRY("country", "countries", e -> e.figure().region().code());
 
         private final String words;
+        private final String plural;
         private final Function<AdoptionData.Entry, String> group;
 
-        Grouping(String words, Function<AdoptionData.Entry, String> group) {
+        Grouping(String words, String plural, Function<AdoptionData.Entry, String> group) {
             this.words = words;
+            this.plural = plural;
             this.group = group;
+        }
+
+        /**
+         * The grouping in the plural.
+         *
+         * @return {@code studies} or {@code countries}
+         */
+        public String plural() {
+            return plural;
         }
 
         /**
@@ -117,7 +128,7 @@ public final class CrossValidation {
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
             java.util.Set<Integer> out = new java.util.HashSet<>(group.getValue());
             if (out.size() == entries.size()) {
-                throw new IllegalArgumentException("Cross-validation needs at least two " + grouping.words() + "s");
+                throw new IllegalArgumentException("Cross-validation needs at least two " + grouping.plural());
             }
             AdoptionModel.Fit train = grouping == Grouping.STUDY ? fit.studyRefits().get(group.getKey())
                     : fit.refit(i -> !out.contains(i));
@@ -173,12 +184,12 @@ public final class CrossValidation {
     /**
      * The result in one line, for a fit's summary and the report.
      *
-     * @return such as {@code Leaving each study out (112 studies): 95 % prediction intervals held 94.8 % of 412
-     *         figures; mean absolute error 6.1 points, bias -0.3}
+     * @return such as {@code Leaving each study out (75 studies, no ceiling, one speed): 95 % prediction intervals
+     *         held 92.2 % of 322 figures; mean absolute error 7.9 points, bias +0.7}
      */
     public String summary() {
-        return String.format(Locale.ROOT, "Leaving each %s out (%d %ss, %s): 95 %% prediction intervals held %.1f %%"
+        return String.format(Locale.ROOT, "Leaving each %s out (%d %s, %s): 95 %% prediction intervals held %.1f %%"
                 + " of %d figures; mean absolute error %.1f points, bias %+.1f", grouping.words(), groups,
-                grouping.words(), form, 100 * coverage(), held.size(), meanAbsoluteError(), bias());
+                grouping.plural(), form, 100 * coverage(), held.size(), meanAbsoluteError(), bias());
     }
 }

@@ -25,7 +25,8 @@ import org.smesurvey.core.SizeBand;
  * for an open band.
  *
  * <p>Class counts come from the reference populations: the region's own register when it gives the four classes
- * (or its NACE sections, added up), or 0–49, 50–249 and 250+ (0–49 then split by Zipf's law), else the EU's.
+ * (directly or by bands that tile them, such as 0 and 1–9; a register published by NACE section added up), or
+ * 0–49, 50–249 and 250+ (0–49 then split by Zipf's law), else the EU's; the latest such population first.
  * {@link #source()} records which.
  *
  * <p>Reference: Axtell, R. L. (2001). Zipf distribution of U.S. firm sizes. <i>Science</i> 293, 1818–1820.
@@ -123,11 +124,11 @@ public final class SizeMixture {
                     sections.computeIfAbsent(p.publisher() + "|" + p.year(), key -> new ArrayList<>()).add(p);
                 }
             }
-            for (List<ReferencePopulation> parts : sections.values()) {
-                if (parts.size() > 1) {
+            for (List<ReferencePopulation> group : sections.values()) {
+                if (group.size() > 1) {
                     try {
-                        candidates.add(ReferencePopulation.sum(parts.get(0).id().replaceAll("_[A-Z]$", "")
-                                + "_SECTIONS", "NACE sections added up", parts));
+                        candidates.add(ReferencePopulation.sum(group.get(0).id().replaceAll("_[A-Z]$", "")
+                                + "_SECTIONS", "NACE sections added up", group));
                     } catch (IllegalArgumentException e) {
                         // Sections that do not share their bands cannot be added up; the others are still tried.
                     }
@@ -135,21 +136,23 @@ public final class SizeMixture {
             }
             candidates.sort(Comparator.comparingInt(ReferencePopulation::year).reversed()
                     .thenComparing(ReferencePopulation::id));
+            List<ReferencePopulation> parts = populations.forRegion(region).stream()
+                    .filter(p -> p.sectors().isPresent()).toList();
             for (ReferencePopulation p : candidates) {
-                if (!p.sectors().isEmpty()) {
-                    continue;
+                if (parts.contains(p)) {
+                    continue; // one section of a register, not the economy
                 }
                 double[] four = new double[4];
                 boolean all = true;
                 for (int m = 0; m < 4; m++) {
-                    OptionalLong count = p.enterprises(CLASSES.get(m));
+                    OptionalLong count = tiled(p, CLASSES.get(m));
                     all &= count.isPresent() && count.getAsLong() > 0;
                     four[m] = count.orElse(0);
                 }
                 if (all) {
                     return Optional.of(new ClassCounts(List.of(four[0], four[1], four[2], four[3]), p.id()));
                 }
-                OptionalLong small = p.enterprises(SizeBand.of(0, 49));
+                OptionalLong small = tiled(p, SizeBand.of(0, 49));
                 if (small.isPresent() && small.getAsLong() > 0 && four[2] > 0 && four[3] > 0) {
                     double micro = small.getAsLong() * fraction(SizeBand.of(0, 9), SizeBand.of(0, 49));
                     return Optional.of(new ClassCounts(List.of(micro, small.getAsLong() - micro, four[2], four[3]),
@@ -157,6 +160,36 @@ public final class SizeMixture {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A population's count of enterprises in a band: its own count, or the sum of counted bands that tile it
+     * (0 and 1–9 for 0–9), each chosen as the widest that starts where the previous one ended.
+     */
+    static OptionalLong tiled(ReferencePopulation population, SizeBand band) {
+        OptionalLong exact = population.enterprises(band);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        long total = 0;
+        long start = band.min();
+        while (true) {
+            final long from = start;
+            Optional<SizeBand> next = population.counts().stream().map(c -> c.band())
+                    .filter(b -> b.min() == from && band.contains(b) && population.enterprises(b).isPresent())
+                    .max(Comparator.comparingLong(SizeBand::max));
+            if (next.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += population.enterprises(next.get()).getAsLong();
+            if (next.get().max() == band.max()) {
+                return OptionalLong.of(total);
+            }
+            if (next.get().isOpenEnded()) {
+                return OptionalLong.empty();
+            }
+            start = next.get().max() + 1L;
         }
     }
 

@@ -422,7 +422,7 @@ public final class CrossedFit {
      * predicted by its BLUP (\( \hat ε = \operatorname{diag}(v)Py \) for the sampling errors): with c the weights and
      * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), which accounts for the estimation of β under REML.
      *
-     * @param crossed each crossed factor's weights, one per level (null for none)
+     * @param crossed each crossed factor's weights, one per level (null, or fewer factors, for none)
      * @param studies the weights of the studies' effects (null for none)
      * @param estimates the weights of the estimates' own effects (null for none)
      * @param sampling the weights of the sampling errors (null for none)
@@ -433,7 +433,10 @@ public final class CrossedFit {
         int nf = data.crossed.length;
         double[] w = new double[k];
         double cgc = 0;
-        for (int f = 0; f < nf && crossed != null; f++) {
+        for (int f = 0; crossed != null && f < Math.min(nf, crossed.length); f++) {
+            if (crossed[f] == null) {
+                continue;
+            }
             double s2 = state.theta[f];
             for (double c : crossed[f]) {
                 cgc += s2 * c * c;

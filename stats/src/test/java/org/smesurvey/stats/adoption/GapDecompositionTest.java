@@ -10,69 +10,78 @@ import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
 
-/** The headline case: Insee's 20 % (2013) against Bpifrance Le Lab's 70 % (2018). */
+/**
+ * The seed case, Bpifrance 2018 (70 %) against Insee 2015 (20 %), and two single-class official figures, decomposed
+ * by the adoption model.
+ */
 class GapDecompositionTest {
 
+    private static StudyCatalogue bundled;
     private static AdoptionModel.Fit fit;
-    private static Observation insee;
-    private static Observation bpifrance;
 
     @BeforeAll
     static void fit() {
-        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
-        insee = figure("INSEE_IP_2013", "social_media_any", 10);
-        bpifrance = figure("BPIFRANCE_LAB_2018", "social_networks", 0);
+        bundled = StudyCatalogue.bundled();
+        fit = AdoptionModel.fit(AdoptionData.of(bundled));
     }
 
-    private static Observation figure(String study, String indicator, int sizeMin) {
-        return StudyCatalogue.bundled().observations().stream().filter(o -> o.study().id().equals(study)
-                && o.indicator().code().equals(indicator) && o.sizeBand().map(b -> b.min() == sizeMin).orElse(false))
-                .findFirst().orElseThrow();
+    static Observation figure(String study, double proportion) {
+        return bundled.observations().stream().filter(o -> o.study().id().equals(study)
+                && Math.abs(o.figure().proportion() - proportion) < 1e-12).findFirst().orElseThrow();
     }
 
     @Test
-    void thePartsAddUpToTheGap() {
-        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
-        List<GapDecomposition.Part> parts = gap.parts();
-        assertEquals(List.of("time", "size", "indicator", "scope", "sampling", "country", "respondent", "studies",
-                "figures", "sampling error"),
-                parts.stream().map(GapDecomposition.Part::dimension).toList());
-        assertEquals(gap.logitGap(), parts.stream().mapToDouble(GapDecomposition.Part::logit).sum(), 1e-12);
-        assertEquals(gap.pointsGap(), parts.stream().mapToDouble(GapDecomposition.Part::points).sum(), 1e-10);
-        assertEquals(100 * (bpifrance.figure().proportion() - insee.figure().proportion()), gap.pointsGap(), 1e-12);
-        GapDecomposition.Part time = parts.get(0);
-        assertTrue(time.logit() > 0, "five years of diffusion raise the later figure: " + gap.summary());
-        assertTrue(time.standardError() > 0 && !Double.isNaN(time.standardError()));
-    }
-
-    /**
-     * Among the bundled figures every probability survey's scope is "mixed", so "sampling unknown" is the kept
-     * scope and sampling columns combined: the gap must say that its sampling difference sits in those parts.
-     */
-    @Test
-    void aDifferenceTheModelCannotSeparateIsSaid() {
-        AdoptionModel.Redundant unknown = fit.redundant().get(0);
-        assertEquals("sampling unknown", unknown.column());
-        double[] column = new double[fit.data().entries().size()];
-        for (int i = 0; i < column.length; i++) {
-            double[] x = fit.moderators().rowArrayOf(i);
-            for (var c : unknown.combination().entrySet()) {
-                column[i] += c.getValue() * x[fit.moderators().names().indexOf(c.getKey())];
-            }
-            boolean isUnknown = fit.data().entries().get(i).figure().study().method().sampling().code().equals("unknown");
-            assertEquals(isUnknown ? 1 : 0, column[i], 1e-10, "the combination is the dropped column, figure " + i);
+    void thePartsAddUpToTheGapAndCarryTheirLeaveOneStudyOutRange() {
+        GapDecomposition gap = GapDecomposition.of(fit, figure("BPIFRANCE_LAB_2018", 0.70), figure("INSEE_IP_2013", 0.20));
+        assertEquals(gap.logitGap(), gap.parts().stream().mapToDouble(GapDecomposition.Part::logit).sum(), 1e-12);
+        assertEquals(gap.pointsGap(), gap.parts().stream().mapToDouble(GapDecomposition.Part::points).sum(), 1e-10);
+        assertEquals(List.of("time", "size", "indicator", "private survey", "country", "studies", "figures",
+                "sampling error"), gap.parts().stream().map(GapDecomposition.Part::dimension).toList());
+        for (GapDecomposition.Part p : gap.parts()) {
+            assertTrue(p.lowestPoints() <= p.points() + 1e-12 && p.points() <= p.highestPoints() + 1e-12,
+                    p.toString());
+            assertTrue(p.standardError() >= 0, p.toString());
         }
-        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
-        assertEquals(1, gap.notes().size(), gap.summary());
-        assertTrue(gap.notes().get(0).startsWith("sampling unknown differs"), gap.notes().get(0));
-        assertTrue(gap.summary().contains("  note: sampling unknown"), gap.summary());
-        assertEquals(List.of(), GapDecomposition.of(fit, insee, insee).notes(), "a figure against itself");
+        assertTrue(gap.notes().get(0).startsWith("the private-survey part merges who answered"), gap.notes().toString());
+        assertEquals(0, gap.parts().get(4).logit(), 1e-12, "both figures are French: no country part");
+        assertTrue(gap.summary().contains("one study left out (points)"), gap.summary());
     }
 
     @Test
-    void aFigureOutsideTheModelIsNamed() {
-        AdoptionData.Excluded out = fit.data().excluded().get(0);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> GapDecomposition.of(fit, out.figure(), insee))
-                .getMessage().contains(out.reason()));
+    void forFiguresOfOneClassThePartsAreTheColumnsTimesTheirCoefficients() {
+        // Two single-class official figures: the mean is linear in the coefficients, so each Shapley part is the
+        // difference of its columns times their coefficients, and its standard error sqrt(g'Vg) of that difference.
+        AdoptionData.Entry a = fit.data().entries().stream().filter(e -> e.band().equals(org.smesurvey.core.SizeBand
+                .of(10, 49)) && AdoptionModel.Source.of(e.figure()) == AdoptionModel.Source.OFFICIAL_STATISTICS)
+                .findFirst().orElseThrow();
+        AdoptionData.Entry b = fit.data().entries().stream().filter(e -> e.band().equals(org.smesurvey.core.SizeBand
+                .atLeast(250)) && e.year() != a.year() && !e.figure().region().equals(a.figure().region()))
+                .findFirst().orElseThrow();
+        GapDecomposition gap = GapDecomposition.of(fit, a.figure(), b.figure());
+        double[] phi = fit.coefficients();
+        List<String> names = fit.names();
+        double time = phi[names.indexOf("year")] * (a.year() - b.year())
+                + phi[names.indexOf("year × log size")] * 0;
+        double[] ga = new double[phi.length];
+        double[] gb = new double[phi.length];
+        double ma = fit.mean(fit.profile(fit.row(a.figure())), ga);
+        double mb = fit.mean(fit.profile(fit.row(b.figure())), gb);
+        double fixed = gap.parts().subList(0, 4).stream().mapToDouble(GapDecomposition.Part::logit).sum();
+        assertEquals(ma - mb, fixed, 1e-12, "the dimensions share the difference of the means");
+        // Time alone, at the average size of the two (the year x size product split symmetrically).
+        double sa = SizeMixture.logSize(a.band()) - AdoptionModel.CENTRE_LOG_SIZE;
+        double sb = SizeMixture.logSize(b.band()) - AdoptionModel.CENTRE_LOG_SIZE;
+        time += phi[names.indexOf("year × log size")] * (sa + sb) / 2 * (a.year() - b.year());
+        assertEquals(time, gap.parts().get(0).logit(), 1e-12);
+        assertEquals(fit.countryEffect(a.figure().region().code()) - fit.countryEffect(b.figure().region().code()),
+                gap.parts().get(4).logit(), 1e-12);
+    }
+
+    @Test
+    void aFigureOutsideTheModelIsRefusedWithItsReason() {
+        Observation plan = bundled.observations().stream().filter(o -> fit.row(o) < 0).findFirst().orElseThrow();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GapDecomposition.of(fit, plan, figure("INSEE_IP_2013", 0.20)));
+        assertTrue(e.getMessage().startsWith("Figure " + plan.label() + " did not enter the model: "), e.getMessage());
     }
 }

@@ -1,0 +1,143 @@
+package org.smesurvey.stats.adoption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.core.Region;
+import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.StudyCatalogue;
+
+/**
+ * The adoption model on the bundled catalogue. Its design is pinned by adoption-design.csv (what this code built when
+ * the reference was made) and its fit agrees at 1e-8 with the fixed point of linearisation computed densely in R
+ * 4.2.2 (stats/src/test/reference/adoption-model.R: the nonlinear GLS equations solved by Gauss-Newton to 1e-13 and
+ * the linearised model's restricted likelihood, written from its definition, maximised by optim(BFGS) and Newton
+ * steps to a gradient below 1e-9, alternated until neither moves by 1e-11).
+ */
+class AdoptionModelTest {
+
+    private static final double TIGHT = 1e-8;
+    private static AdoptionModel.Fit fit;
+
+    @BeforeAll
+    static void fit() {
+        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = AdoptionModelTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDesignIsTheOneTheReferenceWasMadeOn() throws IOException {
+        assertEquals(resource("adoption-design.csv"), fit.design());
+    }
+
+    @Test
+    void agreesWithTheFixedPointComputedInR() throws IOException {
+        String line = resource("adoption-model.txt").lines().filter(l -> l.startsWith("TIGHT;")).findFirst()
+                .orElseThrow();
+        double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
+                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .toArray(double[][]::new);
+        double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.privateStudyVariance(),
+            fit.studyVariance(), fit.figureVariance()};
+        for (int j = 0; j < variances.length; j++) {
+            assertEquals(tight[0][j], variances[j], TIGHT * Math.max(1, tight[0][j]), "variance " + j);
+        }
+        double[] phi = fit.coefficients();
+        for (int j = 0; j < phi.length; j++) {
+            assertEquals(tight[1][j], phi[j], TIGHT * Math.max(1, Math.abs(tight[1][j])), fit.names().get(j));
+        }
+        assertEquals(tight[2][0], fit.logLikelihood(), TIGHT * Math.abs(tight[2][0]), "restricted logLik");
+        double[][] vcov = fit.covariance();
+        for (int a = 0; a < phi.length; a++) {
+            for (int b = 0; b < phi.length; b++) {
+                assertEquals(tight[3][a * phi.length + b], vcov[a][b], TIGHT, "vcov " + a + "," + b);
+            }
+        }
+    }
+
+    @Test
+    void tenPlusLiesBetweenItsClassesEverywhere() {
+        List<String> regions = Stream.concat(fit.countries().stream(), Stream.of("EU27_2020", "JP", "MX")).distinct()
+                .toList();
+        for (String region : regions) {
+            for (int year : new int[] {2013, 2019, 2023, 2030}) {
+                double small = share(SizeBand.of(10, 49), region, year);
+                double tenPlus = share(SizeBand.atLeast(10), region, year);
+                double large = share(SizeBand.atLeast(250), region, year);
+                assertTrue(small < tenPlus && tenPlus < large, region + " " + year + ": 10-49 " + small + ", 10+ "
+                        + tenPlus + ", 250+ " + large);
+            }
+        }
+    }
+
+    private static double share(SizeBand band, String region, int year) {
+        return fit.predict(AdoptionModel.Question.builder().band(band).region(Region.of(region)).year(year).build())
+                .share();
+    }
+
+    @Test
+    void aCountryTheModelLacksIsPredictedWithTheCountryVariance() {
+        String absent = Stream.of("MX", "ZA", "AR", "CL", "KE").filter(c -> !fit.countries().contains(c)).findFirst()
+                .orElseThrow();
+        AdoptionModel.Answer unknown = fit.predict(AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
+                .region(Region.of(absent)).year(2020).build());
+        assertFalse(unknown.countryKnown());
+        assertTrue(unknown.notes().stream().anyMatch(n -> n.startsWith(absent + " has no figure in the model")),
+                unknown.notes().toString());
+        AdoptionModel.Answer known = fit.predict(AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
+                .region(Region.of("FR")).year(2020).build());
+        assertTrue(known.countryKnown());
+        assertTrue(unknown.confidence().width() > known.confidence().width(), "the country's variance widens it");
+        assertTrue(unknown.prediction().lower() < unknown.share() && unknown.share() < unknown.prediction().upper());
+    }
+
+    @Test
+    void questionsAreStrict() {
+        AdoptionModel.Question boss = AdoptionModel.Question.builder().band(SizeBand.of(10, 49)).region(Region.of("FR"))
+                .year(2020).indicator("bosses_on_facebook").build();
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> fit.predict(boss));
+        assertTrue(unknown.getMessage().startsWith("Indicator bosses_on_facebook is not separated by the model; the"
+                + " indicators it knows are social_media_any, "), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Region.of("XX"));
+        IllegalArgumentException year = assertThrows(IllegalArgumentException.class, () -> AdoptionModel.Question
+                .builder().band(SizeBand.of(10, 49)).region(Region.of("FR")).year(99999).build());
+        assertEquals("Year is not in 1990-2100: 99999", year.getMessage());
+        IllegalStateException incomplete = assertThrows(IllegalStateException.class,
+                () -> AdoptionModel.Question.builder().band(SizeBand.of(10, 49)).build());
+        assertEquals("A question needs a band, a region and a year", incomplete.getMessage());
+    }
+
+    @Test
+    void theSummaryStatesTheModelItsComponentsAndItsValidation() {
+        String summary = fit.summary();
+        assertTrue(summary.startsWith("Adoption model (no ceiling, one speed): " + fit.data().entries().size()
+                + " figures of "), summary);
+        assertTrue(summary.contains("Variance components: country sigma^2 = "), summary);
+        assertTrue(summary.contains("private survey "), summary);
+    }
+
+    @Test
+    void aCeilingOnTheBoundaryIsReportedAndDropped() {
+        AdoptionModel.Fit ceiling = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+                new AdoptionModel.Form(true, false));
+        assertTrue(ceiling.ceilingAtBoundary());
+        assertTrue(ceiling.ceiling().isEmpty());
+        assertTrue(ceiling.summary().contains("Ceiling: at 100 %"), ceiling.summary());
+        assertEquals(fit.logLikelihood(), ceiling.logLikelihood(), 1e-9, "the model without a ceiling");
+    }
+}
