@@ -921,6 +921,137 @@ public final class AdoptionModel {
         }
 
         /**
+         * The figures the model entered.
+         *
+         * @return their number
+         */
+        public int k() {
+            return y.length;
+        }
+
+        /**
+         * The studies the figures come from.
+         *
+         * @return their number
+         */
+        public int studyCount() {
+            return studyNames.size();
+        }
+
+        /**
+         * The speed of diffusion for a size band: the odds ratio of adoption per year,
+         * \( \exp(β_{year} + β_{year×size}\,s) \) at the band's mean log size s (Zipf's law, {@link SizeMixture}),
+         * with its Wald interval from the delta method on the log scale.
+         *
+         * @param band the employee band
+         * @return the odds ratio per year and its 95 % interval
+         */
+        public Interval speed(SizeBand band) {
+            Objects.requireNonNull(band, "band");
+            List<String> names = names();
+            double[] g = new double[phi.length];
+            double s = SizeMixture.logSize(band) - CENTRE_LOG_SIZE;
+            int year = names.indexOf("year");
+            int product = names.indexOf("year × log size");
+            if (year >= 0) {
+                g[year] = 1;
+            }
+            if (product >= 0) {
+                g[product] = s;
+            }
+            double log = 0;
+            double variance = 0;
+            double[][] cov = linear.covariance();
+            for (int a = 0; a < g.length; a++) {
+                log += g[a] * phi[a];
+                for (int b = 0; b < g.length; b++) {
+                    variance += g[a] * cov[a][b] * g[b];
+                }
+            }
+            double half = Distributions.z(0.95) * Math.sqrt(variance);
+            return new Interval(Math.exp(log), Math.exp(log - half), Math.exp(log + half), 0.95);
+        }
+
+        /**
+         * The year a kind of firm reaches a share: where the predicted share of the question's band, region,
+         * indicator and source (its year ignored) crosses {@code share}, found by bisection on the year, with its
+         * delta-method standard error \( \sqrt{\mathrm{PEV}(t^*)}/|\partial μ/\partial t| \) (the prediction error
+         * of the mean at the crossing over the slope there) and a 95 % Wald interval.
+         *
+         * @param question what is predicted
+         * @param share the share, in (0, 1)
+         * @return the year and its interval
+         * @throws IllegalArgumentException if the share is not in (0, 1)
+         * @throws IllegalStateException if the share is not crossed between 1900 and 2200
+         */
+        public org.smesurvey.stats.meta.YearReached yearReaching(Question question, double share) {
+            Objects.requireNonNull(question, "question");
+            if (!(share > 0 && share < 1)) {
+                throw new IllegalArgumentException("Share is not in (0, 1): " + share);
+            }
+            double target = Math.log(share / (1 - share));
+            java.util.function.DoubleUnaryOperator gap = t -> predict(profileOf(question, t))[0] - target;
+            double lo = 1900 - CENTRE_YEAR;
+            double hi = 2200 - CENTRE_YEAR;
+            double glo = gap.applyAsDouble(lo);
+            double ghi = gap.applyAsDouble(hi);
+            if (glo * ghi > 0) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "The predicted share does not cross %.1f %%"
+                        + " between 1900 and 2200", 100 * share));
+            }
+            for (int it = 0; it < 200 && hi - lo > 1e-12; it++) {
+                double mid = (lo + hi) / 2;
+                double gm = gap.applyAsDouble(mid);
+                if (gm * glo > 0) {
+                    lo = mid;
+                    glo = gm;
+                } else {
+                    hi = mid;
+                }
+            }
+            double t = (lo + hi) / 2;
+            double h = 1e-4;
+            double slope = (gap.applyAsDouble(t + h) - gap.applyAsDouble(t - h)) / (2 * h);
+            double se = Math.sqrt(predict(profileOf(question, t))[1]) / Math.abs(slope);
+            double z = Distributions.z(0.95);
+            return new org.smesurvey.stats.meta.YearReached(share, CENTRE_YEAR + t, se, CENTRE_YEAR + t - z * se,
+                    CENTRE_YEAR + t + z * se, 0.95);
+        }
+
+        /** A question's profile at a centred year. */
+        private Profile profileOf(Question question, double t) {
+            SizeMixture.ClassCounts c = counts.get(question.region().code());
+            if (c == null) {
+                c = SizeMixture.ClassCounts.of(question.region(), populations);
+            }
+            return new Profile(t, question.indicator(), question.source(), question.region().code(),
+                    SizeMixture.of(question.band(), c));
+        }
+
+        /**
+         * The figures the model fits worst: those whose standardised residual is beyond ±{@code threshold},
+         * largest first.
+         *
+         * @param threshold the bound, such as 2 or 3
+         * @return the figures with their residuals
+         * @throws IllegalArgumentException if the threshold is not positive
+         */
+        public List<Outlier> outliers(double threshold) {
+            if (!(threshold > 0)) {
+                throw new IllegalArgumentException("Threshold is not positive: " + threshold);
+            }
+            double[] z = standardisedResiduals();
+            List<Outlier> out = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                if (Math.abs(z[i]) > threshold) {
+                    out.add(new Outlier(data.entries().get(rows[i]).figure(), z[i]));
+                }
+            }
+            out.sort((a, b) -> Double.compare(Math.abs(b.residual()), Math.abs(a.residual())));
+            return List.copyOf(out);
+        }
+
+        /**
          * The fit for a person, as metafor prints an {@code rma.mv} fit: the model in words, the variance
          * components, how well it predicts studies it has not seen ({@link #crossValidation()}, computed on first
          * use), the coefficients with their standard errors and intervals, and the ceiling.
@@ -963,6 +1094,36 @@ public final class AdoptionModel {
             }
             return text.toString().stripTrailing();
         }
+    }
+
+    /**
+     * A figure the model fits badly.
+     *
+     * @param figure the figure
+     * @param residual its standardised residual
+     */
+    public record Outlier(Observation figure, double residual) {
+    }
+
+    /**
+     * The model refitted under other assumed samples for the figures with neither a base nor a study sample size
+     * (see {@link AdoptionData}): what that choice moves. Each fit is on the same figures.
+     *
+     * @param catalogue the figures
+     * @param assumedSamples the samples to try, such as 250 and 4,000
+     * @return one fit per sample, in the order given
+     * @throws IllegalArgumentException if no sample is given or one is less than 1
+     */
+    public static List<Fit> sensitivity(org.smesurvey.core.StudyCatalogue catalogue, int... assumedSamples) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        if (Objects.requireNonNull(assumedSamples, "assumedSamples").length == 0) {
+            throw new IllegalArgumentException("No assumed sample to try");
+        }
+        List<Fit> fits = new ArrayList<>();
+        for (int n : assumedSamples) {
+            fits.add(fit(AdoptionData.of(catalogue, n)));
+        }
+        return List.copyOf(fits);
     }
 
     /**

@@ -140,4 +140,27 @@ class AdoptionModelTest {
         assertTrue(ceiling.summary().contains("Ceiling: at 100 %"), ceiling.summary());
         assertEquals(fit.logLikelihood(), ceiling.logLikelihood(), 1e-9, "the model without a ceiling");
     }
+
+    @Test
+    void theYearAShareIsReachedIsWhereThePredictionCrossesIt() {
+        AdoptionModel.Question micro = AdoptionModel.Question.builder().band(SizeBand.of(0, 9)).region(Region.of("FR"))
+                .year(2020).build();
+        org.smesurvey.stats.meta.YearReached half = fit.yearReaching(micro, 0.5);
+        AdoptionModel.Question then = AdoptionModel.Question.builder().band(SizeBand.of(0, 9)).region(Region.of("FR"))
+                .year(2020).build();
+        // The share at the crossing year (bisection to 1e-12 of a year) is the level asked for.
+        double[] at = fit.predict(new AdoptionModel.Profile(half.estimate() - AdoptionModel.CENTRE_YEAR,
+                then.indicator(), then.source(), "FR", SizeMixture.of(SizeBand.of(0, 9),
+                        SizeMixture.ClassCounts.of(Region.of("FR"), org.smesurvey.core.ReferencePopulations.bundled()))));
+        assertEquals(0.5, AdoptionModel.expit(at[0]), 1e-10);
+        assertTrue(half.lower() < half.estimate() && half.estimate() < half.upper());
+        assertThrows(IllegalArgumentException.class, () -> fit.yearReaching(micro, 1.0));
+    }
+
+    @Test
+    void smallFirmsDiffuseAtTheirOwnSpeedAndOutliersAreNamed() {
+        assertTrue(fit.speed(SizeBand.of(10, 49)).estimate() > 1, "adoption rises");
+        assertTrue(fit.outliers(2).stream().allMatch(o -> Math.abs(o.residual()) > 2));
+        assertThrows(IllegalArgumentException.class, () -> fit.outliers(0));
+    }
 }
