@@ -14,22 +14,20 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
-import org.smesurvey.stats.meta.Prediction;
 
 /**
  * The adoption model's picture: the published figures as points (larger where more precise: effective samples under
- * 300, 300 to 2,000, and more), and for each kind of
- * figure asked for (a size class, say) the fitted adoption over the years with its prediction band — where a new
- * study's figure is expected — solid within the years the figures cover and dashed beyond (a forecast).
+ * 300, 300 to 2,000, and more), and for each question asked (a size class of a country, say, on an indicator, as
+ * official statistics would measure it) the predicted share over the years with its 95 % confidence band — where the
+ * mean of such figures lies — solid within the years the figures cover and dashed beyond (a forecast). The
+ * question's own year is ignored: every year from the first figure's to the last drawn is asked.
  *
  * @since 0.1
  */
 public final class DiffusionChart {
 
-    private static final double STEP = 0.25;
     /** The effective samples that part the figures' three sizes of point. */
     private static final double SMALL = 300;
     private static final double LARGE = 2000;
@@ -41,30 +39,36 @@ public final class DiffusionChart {
      * A diffusion chart.
      *
      * @param fit the adoption model
-     * @param kinds the kinds of figure whose curves are drawn, such as one per size class
-     * @param names their names in the legend, as many as the kinds
-     * @param lastYear the last year drawn (curves beyond the last figure's year are dashed)
+     * @param questions the questions whose curves are drawn, such as one per size class (their years ignored)
+     * @param names their names in the legend, as many as the questions
+     * @param lastYear the last year drawn (curves beyond the last figure's year are dashed), at most 2100
      * @param spec title, language, level
      * @return the chart
-     * @throws IllegalArgumentException if there is no kind, or the names are not as many as the kinds
+     * @throws IllegalArgumentException if there is no question, the names are not as many as the questions, the
+     *         last year is after 2100, or a question's indicator is not one the model separates
      */
-    public static Chart of(AdoptionModel.Fit fit, List<AdoptionModel.Kind> kinds, List<String> names, int lastYear,
-            ChartSpec spec) {
+    public static Chart of(AdoptionModel.Fit fit, List<AdoptionModel.Question> questions, List<String> names,
+            int lastYear, ChartSpec spec) {
         Objects.requireNonNull(fit, "fit");
-        Objects.requireNonNull(kinds, "kinds");
+        Objects.requireNonNull(questions, "questions");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(spec, "spec");
-        if (kinds.isEmpty() || kinds.size() != names.size()) {
+        if (questions.isEmpty() || questions.size() != names.size()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "A diffusion chart needs one name per kind of figure, at least one: %d kinds, %d names",
-                    kinds.size(), names.size()));
+                    "A diffusion chart needs one name per question, at least one: %d questions, %d names",
+                    questions.size(), names.size()));
         }
-        List<AdoptionModel.Kind> kindCopy = List.copyOf(kinds);
+        if (lastYear > 2100) {
+            throw new IllegalArgumentException("Last year is after 2100: " + lastYear);
+        }
+        List<AdoptionModel.Question> questionCopy = List.copyOf(questions);
         List<String> nameCopy = List.copyOf(names);
-        return new Chart(() -> draw(fit, kindCopy, nameCopy, lastYear, spec), 960, 600);
+        // A question the model cannot answer fails here, not when the chart is drawn.
+        questionCopy.forEach(fit::predict);
+        return new Chart(() -> draw(fit, questionCopy, nameCopy, lastYear, spec), 960, 600);
     }
 
-    private static JFreeChart draw(AdoptionModel.Fit fit, List<AdoptionModel.Kind> kinds, List<String> names,
+    private static JFreeChart draw(AdoptionModel.Fit fit, List<AdoptionModel.Question> questions, List<String> names,
             int lastYear, ChartSpec spec) {
         Language language = spec.language();
         List<AdoptionData.Entry> entries = fit.data().entries();
@@ -86,20 +90,20 @@ public final class DiffusionChart {
             points.addSeries(s);
         }
 
-        // The curves: fitted proportion with its prediction band, observed years then forecast.
+        // The curves: predicted share with its confidence band, observed years then forecast, one point a year.
         YIntervalSeriesCollection curves = new YIntervalSeriesCollection();
-        for (int k = 0; k < kinds.size(); k++) {
+        for (int k = 0; k < questions.size(); k++) {
+            AdoptionModel.Question q = questions.get(k);
             YIntervalSeries observed = new YIntervalSeries(names.get(k));
             YIntervalSeries forecast = new YIntervalSeries(names.get(k) + " " + language.label("diffusion.forecast"));
-            for (double year = first; year <= end + 1e-9; year += STEP) {
-                Prediction p = fit.predict(kinds.get(k), year);
-                Interval mean = p.confidenceAsProportion();
-                Interval band = p.predictionAsProportion();
+            for (int year = Math.max(first, 1990); year <= end; year++) { // a question's years: 1990-2100
+                AdoptionModel.Answer a = fit.predict(AdoptionModel.Question.builder().band(q.band())
+                        .region(q.region()).year(year).indicator(q.indicator()).source(q.source()).build());
                 if (year <= last) {
-                    observed.add(year, mean.estimate(), band.lower(), band.upper());
+                    observed.add(year, a.share(), a.confidence().lower(), a.confidence().upper());
                 }
                 if (year >= last) {
-                    forecast.add(year, mean.estimate(), band.lower(), band.upper());
+                    forecast.add(year, a.share(), a.confidence().lower(), a.confidence().upper());
                 }
             }
             curves.addSeries(observed);
@@ -124,7 +128,7 @@ public final class DiffusionChart {
             dots.setSeriesShape(s, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
             dots.setSeriesPaint(s, new Color(0x55, 0x55, 0x55, 140));
         }
-        for (int k = 0; k < kinds.size(); k++) {
+        for (int k = 0; k < questions.size(); k++) {
             Color colour = Palette.series(k);
             bands.setSeriesPaint(2 * k, colour);
             bands.setSeriesFillPaint(2 * k, colour);

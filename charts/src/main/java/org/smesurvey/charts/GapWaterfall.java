@@ -16,11 +16,14 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.smesurvey.stats.adoption.GapDecomposition;
 
 /**
- * One gap, part by part: from the second figure's share, each dimension's part in percentage points (up in one
- * colour, down in another), to the first figure's share; the parts are the adoption model's
- * {@link GapDecomposition}. Each part carries its 95 % interval, drawn at the bar's end (where the walk would stand
- * with that part at either bound), in points on the scale the parts are shared on
- * ({@link GapDecomposition#pointsStandardError}).
+ * One gap, part by part: from the second figure's share, each part in percentage points (up in one colour, down in
+ * another), to the first figure's share; the parts are the adoption model's {@link GapDecomposition} — time, size,
+ * indicator, private survey (who answered, sampling and scope merged), country, the two studies' own effects, the
+ * figures' own effects within their studies, sampling error. Each part carries its 95 % interval, drawn at the bar's
+ * end (where the walk would stand with that part at either bound), in points on the scale the parts are shared on
+ * ({@link GapDecomposition#pointsStandardError}); under its name, each part's label gives its lowest and highest
+ * value in points with one other study left out of the fit ({@link GapDecomposition.Part#lowestPoints()}), so a part
+ * whose range crosses zero reads as what it is.
  *
  * @since 0.1
  */
@@ -54,7 +57,7 @@ public final class GapWaterfall {
         // share, each part, then the first figure's share, which the parts reach exactly.
         data.addValue(gap.secondPoints(), row, secondLabel);
         for (GapDecomposition.Part p : gap.parts()) {
-            data.addValue(p.points(), row, language.label("waterfall." + p.dimension()));
+            data.addValue(p.points(), row, label(p, language));
         }
         data.addValue(gap.firstPoints(), row, firstLabel);
         // The intervals: a second dataset on the same categories, error bars only (no line, no marker).
@@ -65,12 +68,12 @@ public final class GapWaterfall {
         double walk = gap.secondPoints();
         for (GapDecomposition.Part p : gap.parts()) {
             walk += p.points();
-            intervals.add(walk, z * gap.pointsStandardError(p), interval, language.label("waterfall." + p.dimension()));
+            intervals.add(walk, z * gap.pointsStandardError(p), interval, label(p, language));
         }
         intervals.add(null, null, interval, firstLabel);
-        CategoryAxis parts = new CategoryAxis();
-        parts.setMaximumCategoryLabelLines(3);
-        parts.setMaximumCategoryLabelWidthRatio(1.5f); // a label may reach into its neighbours' margins, not wrap mid-word
+        CategoryAxis parts = new CategoryAxis(); // its labels keep their line breaks
+        parts.setMaximumCategoryLabelLines(4);
+        parts.setMaximumCategoryLabelWidthRatio(1.3f); // a label may reach into its neighbours' margins, not wrap mid-word
         NumberAxis points = new NumberAxis(language.label("waterfall.axis"));
         points.setRange(0, 100);
         WaterfallBarRenderer renderer = new WaterfallBarRenderer(Palette.BLUE, Palette.BLUISH_GREEN, Palette.VERMILLION,
@@ -85,5 +88,11 @@ public final class GapWaterfall {
         JFreeChart chart = Style.chart(spec, language.label("waterfall.title"), plot, false);
         chart.addSubtitle(new TextTitle(language.label("waterfall.intervals"), Style.font(java.awt.Font.PLAIN, 12)));
         return chart;
+    }
+
+    /** A part's category: its name in words, and on a second line its range with one study left out. */
+    static String label(GapDecomposition.Part part, Language language) {
+        return language.label("waterfall." + part.dimension()) + "\n"
+                + language.label("waterfall.range", part.lowestPoints(), part.highestPoints());
     }
 }

@@ -47,7 +47,7 @@ public final class ResidualChart {
 
     private static JFreeChart draw(AdoptionModel.Fit fit, ChartSpec spec) {
         Language language = spec.language();
-        double[] z = fit.result().standardisedResiduals();
+        double[] z = fit.standardisedResiduals();
         List<AdoptionData.Entry> entries = fit.data().entries();
         XYSeries within = new XYSeries(language.label("residuals.within"), false);
         XYSeries beyond = new XYSeries(language.label("residuals.beyond"), false);

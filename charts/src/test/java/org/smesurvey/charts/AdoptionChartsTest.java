@@ -12,9 +12,8 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
-import org.smesurvey.core.Sampling;
+import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.adoption.AdoptionData;
@@ -31,20 +30,20 @@ class AdoptionChartsTest {
         fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
     }
 
-    private static AdoptionModel.Kind kind(SizeBand band) {
-        return new AdoptionModel.Kind(band, "social_media_any", NetworkScope.MIXED, Sampling.PROBABILITY, "FR",
-                "unknown");
+    private static AdoptionModel.Question question(SizeBand band) {
+        return AdoptionModel.Question.builder().band(band).region(Region.of("FR")).year(2020).build();
     }
 
     @Test
     void theDiffusionChartDrawsFiguresCurvesAndBands() throws Exception {
-        Chart chart = DiffusionChart.of(fit, List.of(kind(SizeBand.of(10, 49)), kind(SizeBand.atLeast(250))),
-                List.of("10-49", "250+"), 2026, ChartSpec.defaults());
+        List<AdoptionModel.Question> questions = List.of(question(SizeBand.of(10, 49)), question(SizeBand.atLeast(250)));
+        Chart chart = DiffusionChart.of(fit, questions, List.of("10-49", "250+"), 2026, ChartSpec.defaults());
         JFreeChart model = chart.toJFreeChart();
         XYPlot plot = model.getXYPlot();
         YIntervalSeriesCollection curves = (YIntervalSeriesCollection) plot.getDataset(0);
-        assertEquals(4, curves.getSeriesCount(), "observed and forecast for each kind");
+        assertEquals(4, curves.getSeriesCount(), "observed and forecast for each question");
         assertEquals("10-49", curves.getSeriesKey(0));
+        assertEquals("10-49 (forecast)", curves.getSeriesKey(1));
         for (int s = 0; s < curves.getSeriesCount(); s++) {
             for (int i = 0; i < curves.getItemCount(s); i++) {
                 assertTrue(curves.getStartYValue(s, i) <= curves.getYValue(s, i)
@@ -52,6 +51,18 @@ class AdoptionChartsTest {
                 assertTrue(curves.getStartYValue(s, i) >= 0 && curves.getEndYValue(s, i) <= 1);
             }
         }
+        // Each point is the question's answer in that year (the question's own year ignored), with its confidence
+        // interval as the band.
+        for (int q = 0; q < questions.size(); q++) {
+            int last = curves.getItemCount(2 * q + 1) - 1;
+            assertEquals(2026, curves.getX(2 * q + 1, last).doubleValue(), 0);
+            AdoptionModel.Answer answer = fit.predict(AdoptionModel.Question.builder().band(questions.get(q).band())
+                    .region(Region.of("FR")).year(2026).build());
+            assertEquals(answer.share(), curves.getYValue(2 * q + 1, last), 1e-12);
+            assertEquals(answer.confidence().lower(), curves.getStartYValue(2 * q + 1, last), 1e-12);
+            assertEquals(answer.confidence().upper(), curves.getEndYValue(2 * q + 1, last), 1e-12);
+        }
+        assertTrue(curves.getYValue(0, 0) < curves.getYValue(2, 0), "250+ above 10-49");
         int figures = 0;
         for (int s = 0; s < plot.getDataset(1).getSeriesCount(); s++) {
             figures += plot.getDataset(1).getItemCount(s);
@@ -81,7 +92,12 @@ class AdoptionChartsTest {
         CategoryDataset data = plot.getDataset();
         assertEquals(gap.parts().size() + 2, data.getColumnCount());
         assertEquals("Insee 2013", data.getColumnKey(0));
-        assertEquals("Diffusion (années)", data.getColumnKey(1));
+        GapDecomposition.Part time = gap.parts().get(0);
+        assertEquals(String.format(java.util.Locale.FRENCH, "Diffusion (années)\n%+.0f à %+.0f", time.lowestPoints(),
+                time.highestPoints()), data.getColumnKey(1), "the part's words, then its range with one study left out");
+        assertTrue(data.getColumnKey(4).toString().startsWith("Enquête privée\n"), data.getColumnKey(4).toString());
+        assertEquals(List.of("time", "size", "indicator", "private survey", "country", "studies", "figures",
+                "sampling error"), gap.parts().stream().map(GapDecomposition.Part::dimension).toList());
         assertEquals(gap.secondPoints(), data.getValue(0, 0).doubleValue(), 1e-12);
         double sum = gap.secondPoints();
         for (int c = 1; c < data.getColumnCount() - 1; c++) {
@@ -100,7 +116,7 @@ class AdoptionChartsTest {
         }
         assertEquals(null, intervals.getMeanValue(0, 0), "the figures themselves carry no interval");
         assertTrue(chart.toJFreeChart().getSubtitles().stream().anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle
-                && ((org.jfree.chart.title.TextTitle) t).getText().startsWith("Barres noires")));
+                && ((org.jfree.chart.title.TextTitle) t).getText().startsWith("Barres noires") && ((org.jfree.chart.title.TextTitle) t).getText().contains("une étude retirée")));
         BufferedImage image = Rendering.png(chart, 960, 520);
         assertTrue(Rendering.pixels(image, Palette.BLUE) > 500, "the bars are drawn");
         assertTrue(Rendering.pixels(image, Palette.BLACK) > 100, "the intervals are drawn");
@@ -111,7 +127,8 @@ class AdoptionChartsTest {
     void theResidualChartMarksTheFiguresBeyondTwo() throws Exception {
         Chart chart = ResidualChart.of(fit, ChartSpec.defaults());
         XYPlot plot = chart.toJFreeChart().getXYPlot();
-        double[] z = fit.result().standardisedResiduals();
+        double[] z = fit.standardisedResiduals();
+        assertEquals(fit.data().entries().size(), z.length, "one residual per figure, in entry order");
         long beyond = java.util.Arrays.stream(z).filter(v -> Math.abs(v) > 2).count();
         long undefined = java.util.Arrays.stream(z).filter(Double::isNaN).count();
         assertEquals(z.length - beyond - undefined, plot.getDataset().getItemCount(0));
