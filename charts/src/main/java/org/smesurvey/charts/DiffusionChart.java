@@ -118,6 +118,7 @@ public final class DiffusionChart {
         bands.setAlpha(0.12f);
         XYPlot plot = new XYPlot(curves, years, share, bands);
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setDrawOutlines(false); // one filled shape a figure: half the drawing, the same picture
         plot.setDataset(1, points);
         plot.setRenderer(1, dots);
         JFreeChart chart = Style.chart(spec, language.label("diffusion.title"), plot, true);
