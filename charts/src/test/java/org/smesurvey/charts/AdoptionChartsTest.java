@@ -116,7 +116,8 @@ class AdoptionChartsTest {
         }
         assertEquals(null, intervals.getMeanValue(0, 0), "the figures themselves carry no interval");
         assertTrue(chart.toJFreeChart().getSubtitles().stream().anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle
-                && ((org.jfree.chart.title.TextTitle) t).getText().startsWith("Barres noires") && ((org.jfree.chart.title.TextTitle) t).getText().contains("une étude retirée")));
+                && ((org.jfree.chart.title.TextTitle) t).getText().startsWith("Barres noires")
+                && ((org.jfree.chart.title.TextTitle) t).getText().contains("une étude retirée")));
         BufferedImage image = Rendering.png(chart, 960, 520);
         assertTrue(Rendering.pixels(image, Palette.BLUE) > 500, "the bars are drawn");
         assertTrue(Rendering.pixels(image, Palette.BLACK) > 100, "the intervals are drawn");
