@@ -14,10 +14,9 @@ import org.smesurvey.charts.ForestPlot;
 import org.smesurvey.charts.FunnelPlot;
 import org.smesurvey.charts.GapWaterfall;
 import org.smesurvey.charts.SizeProfileChart;
-import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
-import org.smesurvey.core.Sampling;
+import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.adoption.AdoptionData;
@@ -59,11 +58,13 @@ public final class Gallery {
         StudyCatalogue catalogue = StudyCatalogue.bundled();
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(catalogue));
 
-        List<SizeBand> bands = List.of(SizeBand.of(10, 49), SizeBand.of(50, 249), SizeBand.atLeast(250));
-        List<AdoptionModel.Kind> kinds = bands.stream().map(b -> new AdoptionModel.Kind(b, "social_media_any",
-                NetworkScope.MIXED, Sampling.PROBABILITY, "FR", "unknown")).toList();
-        Chart diffusion = DiffusionChart.of(fit, kinds, List.of("10-49 employees", "50-249", "250 or more"), 2030,
-                ChartSpec.builder().title("French firms on social media, by size (official surveys)").build());
+        List<SizeBand> bands = List.of(SizeBand.of(0, 9), SizeBand.of(10, 49), SizeBand.of(50, 249),
+                SizeBand.atLeast(250));
+        // Any social media in France as official statistics measure it; the questions' year is the chart's to choose.
+        List<AdoptionModel.Question> questions = bands.stream().map(b -> AdoptionModel.Question.builder().band(b)
+                .region(Region.of("FR")).year(2030).build()).toList();
+        Chart diffusion = DiffusionChart.of(fit, questions, List.of("0-9 employees", "10-49", "50-249", "250 or more"),
+                2030, ChartSpec.builder().title("French firms on social media, by size (official surveys)").build());
 
         Observation insee = figure(catalogue, "INSEE_IP_2013", "social_media_any");
         Observation bpifrance = figure(catalogue, "BPIFRANCE_LAB_2018", "social_networks");

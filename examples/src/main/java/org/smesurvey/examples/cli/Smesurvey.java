@@ -216,8 +216,10 @@ public final class Smesurvey implements Callable<Integer> {
 
     /** {@code compare STUDY STUDY}: the gap between two studies' figures, decomposed by the adoption model. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Why two studies' figures differ: the gap decomposed by the adoption model (year, size,"
-                    + " indicator, scope, sampling, country, respondent, and what none of them explains).")
+            description = "Why two studies' figures differ: the gap decomposed by the adoption model (time, size,"
+                    + " indicator, private survey against official statistics, country, and what none of them"
+                    + " explains: the studies, the figures, sampling error), each part with its range when one other"
+                    + " study is left out.")
     static final class CompareCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "STUDY", description = "The first study's id.")
         String first;

@@ -10,30 +10,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.DiffusionChart;
-import org.smesurvey.core.NetworkScope;
-import org.smesurvey.core.Sampling;
+import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
-import org.smesurvey.stats.meta.Coefficient;
-import org.smesurvey.stats.meta.Prediction;
+import org.smesurvey.stats.adoption.CrossValidation;
+import org.smesurvey.stats.meta.YearReached;
 
 /**
- * Section 1, what the figures say: the adoption model's diffusion chart by size class, the predicted share of
- * firms on social media per size class for the EU and the countries with enough figures (the latest year with
- * figures and the year asked for), and the year each size class reaches 50 % and 80 %. The EU is the first region
- * when it has {@value #EU_FIGURES} figures from two studies; a country needs {@value #ENOUGH_FIGURES}.
+ * Section 1, what the figures say: the adoption model in words and how well it predicts the studies it has not seen
+ * (each study left out in turn), the speed of diffusion, the model's diffusion chart by size class, the predicted
+ * share of firms on social media of any kind as official statistics measure it, per size class and for 10+ (the
+ * mix of its classes), for the EU and the countries with enough figures (the latest year with figures and the year
+ * asked for), and the year each size class reaches 50 % and 80 %. The EU is the first region when it has
+ * {@value #EU_FIGURES} figures from two studies; a country needs {@value #ENOUGH_FIGURES}.
  */
 final class AdoptionSection {
 
-    /** The Eurostat ICT survey's size classes, the ones most figures use. */
-    static final List<SizeBand> CLASSES = List.of(SizeBand.of(10, 49), SizeBand.of(50, 249), SizeBand.atLeast(250));
+    /** The size classes of the EU's definition, each with its own curve in the model. */
+    static final List<SizeBand> CLASSES = List.of(SizeBand.of(0, 9), SizeBand.of(10, 49), SizeBand.of(50, 249),
+            SizeBand.atLeast(250));
+    /** The official surveys' band: firms of 10 or more, the enterprise-weighted mix of the three classes above 9. */
+    static final SizeBand TEN_PLUS = SizeBand.atLeast(10);
     /** A country enters the headline table with at least this many figures from two studies or more. */
     private static final int ENOUGH_FIGURES = 10;
     /** The EU's figures are few (most official figures are national) but its estimate is the one asked for. */
     private static final int EU_FIGURES = 5;
-    private static final String INDICATOR = "social_media_any";
 
     private AdoptionSection() {
     }
@@ -48,42 +51,52 @@ final class AdoptionSection {
         }
         AdoptionModel.Fit fit = c.fit().get();
         AdoptionData data = fit.data();
-        html.element("p", w.get("adoption.lead", fit.result().k(), fit.result().clusters(), data.excluded().size(),
-                causes(data.excluded(), w)));
-        Coefficient year = fit.result().coefficients().get(1);
-        html.element("p", w.get("adoption.odds", String.format(w.locale(), "%.2f", Math.exp(year.estimate())),
-                String.format(w.locale(), "%.2f", Math.exp(year.lower())),
-                String.format(w.locale(), "%.2f", Math.exp(year.upper()))));
+        html.element("p", w.get("adoption.lead", fit.k(), fit.studyCount(), fit.countries().size(),
+                data.excluded().size(), causes(data.excluded(), w)));
+        CrossValidation tested = fit.crossValidation();
+        html.element("p", w.get("adoption.tested", fit.studyCount(), w.percent(tested.coverage()),
+                tested.held().size(), String.format(w.locale(), "%.1f", tested.meanAbsoluteError()),
+                w.points(tested.bias())));
+        SizeBand smallest = CLASSES.get(0);
+        SizeBand largest = CLASSES.get(CLASSES.size() - 1);
+        Interval slow = fit.speed(smallest);
+        Interval fast = fit.speed(largest);
+        html.element("p", w.get("adoption.odds", ratio(slow.estimate(), w), w.size(smallest), ratio(slow.lower(), w),
+                ratio(slow.upper(), w), ratio(fast.estimate(), w), w.size(largest), ratio(fast.lower(), w),
+                ratio(fast.upper(), w)) + " " + w.get(speedBySize(fit)));
         long assumed = data.entries().stream().filter(e -> e.precision() != AdoptionData.Precision.PUBLISHED).count();
+        SizeBand small = CLASSES.get(1);
         String range = AdoptionModel.sensitivity(c.catalogue(), 250, 4000).stream()
-                .map(f -> String.format(w.locale(), "%.3f", Math.exp(f.result().coefficients().get(1).estimate())))
+                .map(f -> String.format(w.locale(), "%.3f", f.speed(small).estimate()))
                 .collect(Collectors.joining(" / "));
         html.element("p", w.get("adoption.assumed", assumed, String.format(w.locale(), "%,d",
-                AdoptionData.ASSUMED_SAMPLE), String.format(w.locale(), "%.3f", Math.exp(year.estimate())), range));
+                AdoptionData.ASSUMED_SAMPLE), w.size(small), String.format(w.locale(), "%.3f",
+                fit.speed(small).estimate()), range));
         if (!c.added().isEmpty()) {
             List<AdoptionData.Excluded> out = data.excluded().stream().filter(x -> c.isAdded(x.figure())).toList();
             html.element("p", w.get("adoption.yours", data.entries().stream().filter(e -> c.isAdded(e.figure()))
                     .count(), out.size(), out.isEmpty() ? "—" : causes(out, w)));
         }
 
-        String indicator = indicator(data);
         List<String> regions = regions(data);
         String reference = regions.get(0);
         int now = data.entries().stream().mapToInt(AdoptionData.Entry::year).max().orElseThrow();
-        List<AdoptionModel.Kind> kinds = CLASSES.stream().map(b -> kind(b, indicator, reference)).toList();
-        html.chart(DiffusionChart.of(fit, kinds, CLASSES.stream().map(w::size).toList(), Math.max(now, c.year()),
+        List<AdoptionModel.Question> curves = CLASSES.stream().map(b -> question(b, reference, now)).toList();
+        html.chart(DiffusionChart.of(fit, curves, CLASSES.stream().map(w::size).toList(), Math.max(now, c.year()),
                 ChartSpec.builder().language(w.language()).build()), w.get("adoption.chart", region(reference, w)));
 
-        html.element("p", w.get("adoption.table", now, c.year(), c.year()));
+        List<SizeBand> columns = new ArrayList<>(CLASSES);
+        columns.add(TEN_PLUS);
+        html.element("p", w.get("adoption.table", now, c.year(), w.size(TEN_PLUS), c.year()));
         for (int y : now == c.year() ? new int[] {now} : new int[] {now, c.year()}) {
             html.element("h3", String.valueOf(y));
             List<String> header = new ArrayList<>(List.of(w.get("adoption.region")));
-            CLASSES.forEach(b -> header.add(w.size(b)));
+            columns.forEach(b -> header.add(w.size(b)));
             List<List<String>> rows = new ArrayList<>();
             for (String region : regions) {
                 List<String> row = new ArrayList<>(List.of(escape(region(region, w))));
-                for (SizeBand band : CLASSES) {
-                    row.add(cell(fit.predict(kind(band, indicator, region), y), w));
+                for (SizeBand band : columns) {
+                    row.add(cell(fit.predict(question(band, region, y)), w));
                 }
                 rows.add(row);
             }
@@ -93,24 +106,37 @@ final class AdoptionSection {
         html.element("p", w.get("adoption.reach", region(reference, w)));
         List<List<String>> reach = new ArrayList<>();
         for (SizeBand band : CLASSES) {
-            AdoptionModel.Kind kind = kind(band, indicator, reference);
-            reach.add(List.of(escape(w.size(band)), reaching(fit, kind, 0.5, w), reaching(fit, kind, 0.8, w)));
+            AdoptionModel.Question question = question(band, reference, now);
+            reach.add(List.of(escape(w.size(band)), reaching(fit, question, 0.5, w), reaching(fit, question, 0.8, w)));
         }
         html.table(List.of(w.get("adoption.reach.class"), w.get("adoption.reach.half"), w.get("adoption.reach.most")),
                 reach);
         html.raw("</section>");
     }
 
-    static AdoptionModel.Kind kind(SizeBand band, String indicator, String region) {
-        return new AdoptionModel.Kind(band, indicator, NetworkScope.MIXED, Sampling.PROBABILITY, region, "unknown");
+    /** Social media of any kind, as official statistics measure it, for a band of a region in a year. */
+    static AdoptionModel.Question question(SizeBand band, String region, int year) {
+        return AdoptionModel.Question.builder().band(band).region(Region.of(region)).year(year)
+                .indicator(AdoptionModel.REFERENCE_INDICATOR).source(AdoptionModel.Source.OFFICIAL_STATISTICS).build();
     }
 
-    /** Any social media, the official surveys' headline; else the indicator with the most figures. */
-    static String indicator(AdoptionData data) {
-        Map<String, Long> counts = data.entries().stream()
-                .collect(Collectors.groupingBy(e -> e.figure().indicator().code(), Collectors.counting()));
-        return counts.containsKey(INDICATOR) ? INDICATOR : counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    /**
+     * Whether the figures tell the speeds of the size classes apart: the sentence's key, by the 95 % interval of the
+     * year × log size coefficient (its sign when it excludes 0).
+     */
+    private static String speedBySize(AdoptionModel.Fit fit) {
+        int j = fit.names().indexOf("year × log size");
+        if (j < 0) {
+            return "adoption.odds.same";
+        }
+        double estimate = fit.coefficients()[j];
+        double half = 1.959963984540054 * Math.sqrt(fit.covariance()[j][j]);
+        return estimate - half > 0 ? "adoption.odds.faster" : estimate + half < 0 ? "adoption.odds.slower"
+                : "adoption.odds.same";
+    }
+
+    private static String ratio(double value, Words w) {
+        return String.format(w.locale(), "%.2f", value);
     }
 
     /**
@@ -149,21 +175,21 @@ final class AdoptionSection {
         return org.smesurvey.core.Region.of(code).displayName(w.locale());
     }
 
-    private static String cell(Prediction p, Words w) {
-        Interval ci = p.confidenceAsProportion();
-        Interval pi = p.predictionAsProportion();
-        return escape(w.percent(ci.estimate()) + " (" + w.percent(ci.lower()) + "–" + w.percent(ci.upper()) + ") ["
+    private static String cell(AdoptionModel.Answer a, Words w) {
+        Interval ci = a.confidence();
+        Interval pi = a.prediction();
+        return escape(w.percent(a.share()) + " (" + w.percent(ci.lower()) + "–" + w.percent(ci.upper()) + ") ["
                 + w.percent(pi.lower()) + "–" + w.percent(pi.upper()) + "]");
     }
 
-    private static String reaching(AdoptionModel.Fit fit, AdoptionModel.Kind kind, double level, Words w) {
+    private static String reaching(AdoptionModel.Fit fit, AdoptionModel.Question question, double share, Words w) {
         try {
-            double[] year = fit.yearReaching(kind, level);
-            if (!Double.isFinite(year[0]) || year[0] < 1990 || year[0] > 2100) {
+            YearReached year = fit.yearReaching(question, share);
+            if (!Double.isFinite(year.estimate()) || year.estimate() < 1990 || year.estimate() > 2100) {
                 return escape(w.get("adoption.reach.never"));
             }
-            return escape(String.format(w.locale(), "%.0f (%.0f–%.0f)", year[0], year[0] - 1.96 * year[1],
-                    year[0] + 1.96 * year[1]));
+            return escape(String.format(w.locale(), "%.0f (%.0f–%.0f)", year.estimate(), year.lower(),
+                    year.upper()));
         } catch (IllegalStateException e) {
             return escape(w.get("adoption.reach.never"));
         }

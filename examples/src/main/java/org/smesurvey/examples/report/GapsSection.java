@@ -9,16 +9,19 @@ import java.util.Set;
 import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.GapWaterfall;
 import org.smesurvey.core.Observation;
+import org.smesurvey.core.Sampling;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
 
 /**
- * Section 2, why studies disagree: the seed case (Insee's 20 % against Bpifrance Le Lab's 70 %) first, then the
- * largest gaps between figures of different studies on the same indicator and size band, then, for a catalogue
- * added to the bundled one, its figures against the closest bundled ones; each gap with its waterfall and the
- * sentences that say where its points come from.
+ * Section 2, why studies disagree: the seed case (Insee's 20 % against Bpifrance Le Lab's 70 %) first, with every
+ * part of its gap, each part's range when one other study is left out of the model, and what the reader must know
+ * (what the private-survey part merges, the parts whose sign that range does not settle); then the largest gaps
+ * between figures of different studies on the same indicator and size band, then, for a catalogue added to the
+ * bundled one, its figures against the closest bundled ones; each gap with its waterfall and the sentences that say
+ * where its points come from.
  */
 final class GapsSection {
 
@@ -50,7 +53,9 @@ final class GapsSection {
         Set<String> shown = new HashSet<>();
         if (insee.isPresent() && bpifrance.isPresent()) {
             html.element("h3", w.get("gaps.seed"));
-            gap(html, c, fit, bpifrance.get(), insee.get());
+            GapDecomposition seed = gap(html, c, fit, bpifrance.get(), insee.get());
+            parts(html, w, seed);
+            notes(html, w, fit, seed, bpifrance.get(), insee.get());
             shown.add(pair(bpifrance.get(), insee.get()));
         }
         html.element("h3", w.get("gaps.largest"));
@@ -122,7 +127,7 @@ final class GapsSection {
     }
 
     /** One gap: its sentences and its waterfall. */
-    private static void gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first, Observation second) {
+    private static GapDecomposition gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first, Observation second) {
         Words w = c.words();
         GapDecomposition gap = GapDecomposition.of(fit, first, second);
         List<GapDecomposition.Part> explained = gap.parts().stream()
@@ -136,11 +141,51 @@ final class GapsSection {
         if (!explained.isEmpty()) {
             text.append(' ').append(w.get("gaps.sentence.parts", String.join(" " + w.get("gaps.and") + " ",
                     explained.stream().map(p -> w.get("gaps.part", w.get("part." + p.dimension()),
-                            w.points(p.points()))).toList())));
+                            w.points(p.points()), w.points(p.lowestPoints()), w.points(p.highestPoints()))).toList())));
         }
         text.append(' ').append(w.get("gaps.sentence.rest", w.points(rest)));
         html.element("p", text.toString());
         html.chart(GapWaterfall.of(gap, w.study(second.study()), w.study(first.study()),
                 ChartSpec.builder().language(w.language()).build()), w.figure(second) + " → " + w.figure(first));
+        return gap;
+    }
+
+    /** Every part of a gap: its points, its 95 % interval, and its range with one other study left out. */
+    private static void parts(Html html, Words w, GapDecomposition gap) {
+        double z = 1.959963984540054;
+        List<List<String>> rows = new ArrayList<>();
+        for (GapDecomposition.Part p : gap.parts()) {
+            double half = z * gap.pointsStandardError(p);
+            rows.add(List.of(Html.escape(w.get("part." + p.dimension())), Html.escape(w.points(p.points())),
+                    Html.escape(w.points(p.points() - half) + " / " + w.points(p.points() + half)),
+                    Html.escape(w.points(p.lowestPoints()) + " / " + w.points(p.highestPoints())
+                            + (p.stable() ? "" : " " + w.get("gaps.crosses")))));
+        }
+        html.table(List.of(w.get("gaps.header").split("\\|")), rows);
+    }
+
+    /**
+     * What the reader of a gap must know, in the page's words: what the private-survey part merges when the two
+     * figures differ in it, and each part of a point or more whose sign changes when one study is left out
+     * ({@link GapDecomposition#notes()}, which says the same in English).
+     */
+    private static void notes(Html html, Words w, AdoptionModel.Fit fit, GapDecomposition gap, Observation first,
+            Observation second) {
+        if (privateSurvey(first) != privateSurvey(second)) {
+            long carriers = fit.data().entries().stream().map(AdoptionData.Entry::figure)
+                    .filter(GapsSection::privateSurvey).map(o -> o.study().id()).distinct().count();
+            html.note(w.get("gaps.note.private", carriers));
+        }
+        for (GapDecomposition.Part p : gap.parts()) {
+            if (!p.stable() && Math.abs(p.points()) >= 1) {
+                html.note(w.get("gaps.note.unstable", w.get("part." + p.dimension()), w.points(p.lowestPoints()),
+                        w.points(p.highestPoints())));
+            }
+        }
+    }
+
+    /** Whether a figure comes from a private survey: any survey but a probability sample from a register. */
+    private static boolean privateSurvey(Observation figure) {
+        return figure.study().method().sampling() != Sampling.PROBABILITY;
     }
 }

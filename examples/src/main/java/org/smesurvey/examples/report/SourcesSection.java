@@ -4,10 +4,18 @@ import static org.smesurvey.examples.report.Html.escape;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.smesurvey.core.Observation;
+import org.smesurvey.core.Study;
 
-/** Section 6, sources: every figure of the catalogue, with or without a base, with the address it was read at. */
+/**
+ * Section 6, sources: every study of the catalogue, one row each — its region and fieldwork, how many figures the
+ * catalogue holds from it and how many of them publish a base, and every address they were read at. The figures
+ * themselves, one per line, are in the catalogue's {@code observations.csv}; listing each here made the page too
+ * heavy to read on a phone.
+ */
 final class SourcesSection {
 
     private SourcesSection() {
@@ -16,21 +24,26 @@ final class SourcesSection {
     static void write(Html html, ReportContext c) {
         Words w = c.words();
         html.raw("<section id='sources'>").element("h2", w.get("sources.title"));
-        html.element("p", w.get("sources.lead"));
+        html.element("p", w.get("sources.lead", c.catalogue().studies().size(), c.catalogue().observations().size()));
         List<List<String>> rows = new ArrayList<>();
-        for (Observation o : c.catalogue().observations()) {
-            URI source = o.source().or(() -> o.study().sources().stream().findFirst()).orElse(null);
-            rows.add(List.of(escape(w.study(o.study())) + "<br><small>" + escape(o.study().id()) + "</small>",
-                    escape(w.indicator(o.indicator().code()) + o.platform().map(p -> " (" + p.description() + ")")
-                            .orElse("")),
-                    escape(o.region().displayName(w.locale())),
-                    o.year().isPresent() ? String.valueOf(o.year().getAsInt()) : "—",
-                    escape(o.sizeBand().map(w::size).orElse(o.sizeClass().isEmpty() ? "—" : o.sizeClass())),
-                    escape(w.percent(o.figure().proportion())),
-                    o.figure().base().isPresent() ? String.valueOf(o.figure().base().getAsInt())
-                            : escape(w.get("sources.nobase")),
-                    source == null ? "—" : "<a href='" + escape(source.toString()) + "'>"
-                            + escape(source.getHost() == null ? source.toString() : source.getHost()) + "</a>"));
+        for (Study study : c.catalogue().studies()) {
+            List<Observation> figures = c.catalogue().observationsOf(study);
+            long based = figures.stream().filter(o -> o.figure().base().isPresent()).count();
+            // Where the figures were read: each figure's own address, else its study's, in the catalogue's order.
+            Set<URI> sources = new LinkedHashSet<>();
+            for (Observation o : figures) {
+                o.source().or(() -> study.sources().stream().findFirst()).ifPresent(sources::add);
+            }
+            if (figures.isEmpty()) {
+                sources.addAll(study.sources());
+            }
+            rows.add(List.of(escape(w.study(study)) + "<br><small>" + escape(study.id()) + "</small>",
+                    escape(study.region().displayName(w.locale())),
+                    String.valueOf(figures.size()),
+                    String.valueOf(based),
+                    sources.isEmpty() ? "—" : String.join(" ", sources.stream().map(s -> "<a href='"
+                            + escape(s.toString()) + "'>" + escape(s.getHost() == null ? s.toString() : s.getHost())
+                            + "</a>").toList())));
         }
         html.table(List.of(w.get("sources.header").split("\\|")), rows);
         html.raw("</section>");

@@ -60,7 +60,10 @@ class SmesurveyTest {
     void compareExplainsTheSeedCase() {
         assertEquals(0, run("compare", "INSEE_IP_2013", "BPIFRANCE_LAB_2018"), err());
         assertTrue(out().startsWith("INSEE_IP_2013 (20 %) against BPIFRANCE_LAB_2018 (70 %): -50.0 points"), out());
-        assertTrue(out().contains("respondent"), out());
+        // GapDecomposition.summary(): the parts with their ranges when one other study is left out, then the notes.
+        assertTrue(out().contains("one study left out (points)"), out());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("  private survey ")), out());
+        assertTrue(out().contains("note: the private-survey part merges who answered"), out());
         assertEquals(2, run("compare", "NOPE", "INSEE_IP_2013"));
         assertTrue(err().contains("No study NOPE"), err());
     }

@@ -90,18 +90,63 @@ class ReportTest {
         // 1: the model's picture and the headline table, the EU first.
         String adoption = section(english, "adoption");
         assertEquals(1, count(adoption, "<svg"), "the diffusion chart");
-        assertTrue(text(adoption).contains("Each year multiplies the odds of adoption by 1.17"), text(adoption));
+        // The model's out-of-sample test in words, right after what the model is (CrossValidation on the bundled
+        // catalogue: the line every fit's summary prints, 92.2 % of 322 figures, 7.9 points, bias +0.7).
+        String tested = "Tested on studies it has not seen: each of the 75 studies was left out in turn and its figures"
+                + " predicted from the others; 92% of the 322 figures fell inside their 95 % prediction interval, and"
+                + " the predictions were off by 7.9 points on average (bias +0.7 points).";
+        assertTrue(text(adoption).contains(tested), text(adoption));
+        assertTrue(text(adoption).indexOf(tested) < text(adoption).indexOf("Each year multiplies"), "near the top");
+        // The speed by size (AdoptionModel.speed), and what the figures can say of it: the year × log size
+        // coefficient is 0.0080 (95 % CI -0.0030 to 0.0191) in the fit's summary, so they do not tell the two apart.
+        assertTrue(text(adoption).contains("Each year multiplies the odds of adoption by 1.15 for firms of 0–9"
+                + " employees (95 % CI 1.11 to 1.19) and by 1.20 for firms of 250 or more (1.15 to 1.25): a logistic"
+                + " diffusion whose speed the model lets depend on size. The figures do not tell the speeds apart"),
+                text(adoption));
         assertTrue(adoption.contains("<h3>2023</h3>") && adoption.contains("<h3>2026</h3>"));
         assertTrue(adoption.indexOf("European Union") < adoption.indexOf("France"), "the EU first");
+        // The table asks official statistics about any social media, by class and for 10+, which lies between its
+        // classes by construction: the EU in 2023, 10-49 63 %, 50-249 75 %, 250+ 86 %, 10+ 65 %.
+        assertTrue(adoption.contains("<th>0–9 employees</th>") && adoption.contains("<th>10+ employees</th>"),
+                adoption);
+        assertTrue(text(adoption).contains("European Union (27 countries, from 2020) 45% (35%–55%) [26%–65%] 63%"
+                + " (55%–71%) [43%–80%] 75% (68%–81%) [57%–88%] 86% (80%–91%) [72%–94%] 65% (57%–72%) [45%–81%]"),
+                text(adoption));
+        Matcher row = Pattern.compile("<tr><td>([^<]+)</td><td>(\\d+)%[^<]*</td><td>(\\d+)%[^<]*</td><td>(\\d+)%"
+                + "[^<]*</td><td>(\\d+)%[^<]*</td><td>(\\d+)%[^<]*</td></tr>").matcher(adoption);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            int tenToFortyNine = Integer.parseInt(row.group(3));
+            int large = Integer.parseInt(row.group(5));
+            int tenPlus = Integer.parseInt(row.group(6));
+            assertTrue(tenToFortyNine <= tenPlus && tenPlus <= large, "10+ between its classes: " + row.group());
+        }
+        assertTrue(rows >= 2, "the headline rows: " + rows);
         assertTrue(Pattern.compile("10–49 employees (19|20)\\d\\d \\((19|20)\\d\\d–(19|20)\\d\\d\\)").matcher(
                 text(adoption)).find(), "the year half the small firms are on: " + text(adoption));
+        assertTrue(text(adoption).contains("0–9 employees 2025 (2021–2028) 2035 (2029–2040)"), text(adoption));
         // 2: the seed case first, then the largest gaps, each with its waterfall and its sentences.
         String gaps = section(english, "gaps");
         assertTrue(gaps.indexOf("The seed case") < gaps.indexOf("The largest gaps"));
         assertEquals(4, count(gaps, "<svg"), "the seed case and three gaps");
+        // The values of GapDecomposition on the bundled catalogue, as ExplainTheGap prints them.
         assertTrue(text(gaps).contains("Bpifrance Le Lab, 2018: social networks, 0-4999 employees, 2018 (70%) against"
                 + " Insee, 2013: any social media, 10+ employees, 2013 (20%): +50.0 points. Most of it comes from"
-                + " network scope (-39.8 points) and the sampling method (+38.9 points)."), text(gaps));
+                + " the private-survey contrast (+25.1 points; +21.9 to +29.2 with one study left out) and the years"
+                + " between them (+16.4 points; +15.4 to +17.4 with one study left out)."), text(gaps));
+        // The headline gap: every part with its range when one other study is left out, then the notes.
+        String seed = gaps.substring(gaps.indexOf("The seed case"), gaps.indexOf("The largest gaps"));
+        assertTrue(seed.contains("<th>With one other study left out</th>"), seed);
+        assertEquals(8, count(seed, "<tr><td>"), "the eight parts");
+        assertTrue(text(seed).contains("the private-survey contrast +25.1 +11.2 / +39.0 +21.9 / +29.2"), text(seed));
+        assertTrue(text(seed).contains("the two figures' own effects within their studies +1.7 -9.5 / +13.0"
+                + " -2.2 / +6.3 (crosses 0)"), text(seed));
+        assertTrue(text(seed).contains("The private-survey part merges who answered, how the firms were sampled and"
+                + " which networks were asked about: the 14 private surveys of the model carry all three"), text(seed));
+        assertTrue(text(seed).contains("With one study left out, the part of the two figures' own effects within"
+                + " their studies moves from -2.2 to +6.3 points: it is not a finding."), text(seed));
+        assertEquals(2, count(seed, "<p class='note'>"), "the notes GapDecomposition.notes() gives: " + seed);
         // 3: compact, studies grouped by kind; a map only for a group small enough to read.
         String comparability = section(english, "comparability");
         assertTrue(comparability.contains("<td>Official and other probability surveys</td><td>73</td>"));
@@ -113,8 +158,12 @@ class ReportTest {
         // 5: Destatis' classes re-expressed on 10+ give the published 48 %.
         assertTrue(text(section(english, "harmonisation")).contains("10+ 47.7 % 48%"), text(section(english,
                 "harmonisation")));
-        // 6: every figure, with or without a base, linked.
-        assertEquals(583, count(section(english, "sources"), "<tr><td>"));
+        // 6: every study, one row each with its figures counted, linked.
+        assertEquals(120, count(section(english, "sources"), "<tr><td>"));
+        assertTrue(text(section(english, "sources")).contains("Every study of the catalogue (120 studies, 583"
+                + " figures)"));
+        assertTrue(section(english, "sources").contains("<small>BPIFRANCE_LAB_2018</small></td><td>France</td>"
+                + "<td>10</td><td>10</td>"), "its 10 figures, all with a base");
         assertTrue(english.contains("<a href='https://www.presseportal.de/pm/32102/4688037'>"), "sources are links");
     }
 
@@ -150,6 +199,12 @@ class ReportTest {
         String text = text(page);
         assertTrue(text.contains("PME de 10 à 49 salariés") && text.contains("ETI et GE (250 salariés ou plus)"), text);
         assertTrue(text.contains("Pourquoi les études divergent"));
+        assertTrue(text.contains("Mis à l'épreuve sur des études qu'il n'a pas vues : chacune des 75 études a été"
+                + " retirée à son tour"), text);
+        assertTrue(text.contains("TPE de 0 à 9 salariés") && text.contains("10+ salariés"), text);
+        assertTrue(text.contains("L'essentiel s'explique par le contraste entre enquête privée et statistique publique"
+                + " (+25,1 points ; de +21,9 à +29,2 selon l'étude retirée)"), text);
+        assertTrue(text.contains("La part de l'enquête privée réunit la fonction du répondant"), text);
         assertFalse(text.contains("What the figures say"), "no English heading");
         assertTrue(text.contains("Union européenne"));
     }
@@ -167,7 +222,8 @@ class ReportTest {
         String gaps = section(page, "gaps");
         assertTrue(text(gaps).contains("Your figures against the catalogue's closest"));
         assertTrue(text(gaps).contains("INE-like test table, 2022: any social media"), text(gaps));
-        assertEquals(11, count(section(page, "sources"), "INE_LIKE_2022"));
+        assertTrue(section(page, "sources").contains("<small>INE_LIKE_2022</small></td><td>Spain</td><td>11</td>"
+                + "<td>0</td>"), "its 11 figures, none with a base: " + section(page, "sources"));
     }
 
     @Test
@@ -184,7 +240,8 @@ class ReportTest {
             assertTrue(reason.find(), id + ": " + section(page, id));
         }
         assertTrue(text(section(page, "adoption")).contains("at least three studies"));
-        assertEquals(11, count(section(page, "sources"), "<tr><td>"));
+        assertEquals(1, count(section(page, "sources"), "<tr><td>"), "its one study");
+        assertTrue(text(section(page, "sources")).contains("(1 studies, 11 figures)"), text(section(page, "sources")));
     }
 
     @Test
