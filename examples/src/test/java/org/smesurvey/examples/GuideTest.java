@@ -24,7 +24,6 @@ import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
 import org.smesurvey.core.Region;
-import org.smesurvey.core.Sampling;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueReader;
@@ -43,6 +42,7 @@ import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.ProportionMeasure;
+import org.smesurvey.stats.meta.YearReached;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
@@ -117,10 +117,16 @@ class GuideTest {
         // end
         // guide: explain
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(bundled));
+        System.out.println(fit.crossValidation().summary());   // coverage and error on studies it has not seen
         GapDecomposition gap = GapDecomposition.of(fit, insee, bpifrance);
-        System.out.println(gap.summary());   // time, size, indicator, scope, respondent... and what is left
+        System.out.println(gap.summary());   // time, size, indicator, private survey... each with its range, and notes
         // end
+        assertTrue(fit.crossValidation().summary().startsWith("Leaving each study out (75 studies"),
+                fit.crossValidation().summary());
         assertTrue(gap.summary().startsWith("INSEE_IP_2013"), gap.summary());
+        assertEquals(List.of("time", "size", "indicator", "private survey", "country", "studies", "figures",
+                "sampling error"), gap.parts().stream().map(GapDecomposition.Part::dimension).toList());
+        assertTrue(gap.summary().contains("note: the private-survey part merges"), gap.summary());
         assertTrue(!report.summary().isBlank());
     }
 
@@ -128,14 +134,20 @@ class GuideTest {
     void model() {
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
         // guide: model
-        AdoptionModel.Kind small = new AdoptionModel.Kind(SizeBand.of(10, 49), "social_media_any",
-                NetworkScope.MIXED, Sampling.PROBABILITY, "FR", "unknown");
-        Interval in2026 = fit.predict(small, 2026).predictionAsProportion();   // a new study's figure
-        double[] half = fit.yearReaching(small, 0.5);                          // the year, its standard error
-        System.out.printf("2026: %.0f to %.0f %%; 50 %% in %.0f (SE %.1f)%n", 100 * in2026.lower(),
-                100 * in2026.upper(), half[0], half[1]);
+        AdoptionModel.Question small = AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
+                .region(Region.of("FR")).year(2026).build();   // any social media, as official statistics measure it
+        AdoptionModel.Answer in2026 = fit.predict(small);
+        YearReached half = fit.yearReaching(small, 0.5);         // the question's year ignored
+        Interval speed = fit.speed(SizeBand.of(10, 49));         // odds ratio per year
+        System.out.printf("2026: %.0f %% (a new study's figure %.0f to %.0f %%); 50 %% in %.0f (SE %.1f); odds x%.2f"
+                + " a year%n", 100 * in2026.share(), 100 * in2026.prediction().lower(), 100 * in2026.prediction().upper(),
+                half.estimate(), half.standardError(), speed.estimate());
         // end
-        assertTrue(in2026.lower() < in2026.upper());
+        assertTrue(in2026.prediction().lower() < in2026.confidence().lower()
+                && in2026.confidence().upper() < in2026.prediction().upper());
+        // As ExplainTheGap prints it: French firms of 10-49 reach 50 % in 2021 (SE 0.9), odds x1.17 a year.
+        assertEquals(2021, half.estimate(), 0.5);
+        assertEquals(1.17, speed.estimate(), 0.005);
     }
 
     @Test
