@@ -1,15 +1,21 @@
 /**
  * The adoption model: every published figure of a catalogue as an observation of adoption at a time, for a size
- * band, on an indicator, sampled somehow, in one multilevel meta-regression on the logit scale with figures
- * nested in studies ({@link org.smesurvey.stats.adoption.AdoptionData}, {@link org.smesurvey.stats.adoption.AdoptionModel}).
+ * band (a mixture of size classes), in a country, on an indicator, from official statistics or a private survey, in
+ * one diffusion meta-regression on the logit scale with countries crossed with studies and figures nested in studies
+ * ({@link org.smesurvey.stats.adoption.AdoptionData}, {@link org.smesurvey.stats.adoption.AdoptionModel}); how well it
+ * predicts the studies it has not seen ({@link org.smesurvey.stats.adoption.CrossValidation}); why two figures
+ * differ ({@link org.smesurvey.stats.adoption.GapDecomposition}) and two studies' size profiles
+ * ({@link org.smesurvey.stats.adoption.ProfileGap}).
  *
  * <p>Example:
  * <pre>{@code
  * AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
- * System.out.println(GapDecomposition.of(fit, insee, bpifrance).summary());   // why 20 % against 70 %
- * AdoptionModel.Kind small = new AdoptionModel.Kind(SizeBand.of(10, 49), "social_media_any", NetworkScope.MIXED,
- *         Sampling.PROBABILITY, "FR", "unknown");
- * System.out.println(fit.predict(small, 2026).predictionAsProportion());
+ * System.out.println(fit.crossValidation().summary());                        // tested on studies it has not seen
+ * System.out.println(GapDecomposition.of(fit, bpifrance, insee).summary());   // why 70 % against 20 %
+ * AdoptionModel.Question small = AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
+ *         .region(Region.of("FR")).year(2026).build();                        // official statistics, any social media
+ * System.out.println(fit.predict(small).prediction());                        // where a new study's figure would fall
+ * System.out.println(fit.yearReaching(small, 0.5).estimate());                // the year half of them are on
  * }</pre>
  *
  * @since 0.1
