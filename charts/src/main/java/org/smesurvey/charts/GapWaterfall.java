@@ -90,9 +90,9 @@ public final class GapWaterfall {
         return chart;
     }
 
-    /** A part's category: its name in words, and on a second line its range with one study left out. */
+    /** A part's category: its name in words, and on a second line its range with one study left out, in whole points. */
     static String label(GapDecomposition.Part part, Language language) {
         return language.label("waterfall." + part.dimension()) + "\n"
-                + language.label("waterfall.range", part.lowestPoints(), part.highestPoints());
+                + language.label("waterfall.range", Math.round(part.lowestPoints()), Math.round(part.highestPoints()));
     }
 }
