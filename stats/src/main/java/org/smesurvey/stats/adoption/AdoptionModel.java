@@ -368,7 +368,7 @@ public final class AdoptionModel {
                 CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
                         new int[][] {country, indicator, privateStudy}, new int[] {countryNames.size(),
                             indicatorNames.size(), privateNames.size()}), true,
-                        null, 1e-8, MAX_ITERATIONS);
+                        null, 1e-4, MAX_ITERATIONS); // a start only: the linearisations solve tightly
                 System.arraycopy(first.beta(), 0, phi, 0, p);
                 theta = first.variances();
                 if (form.ceiling()) {

@@ -109,6 +109,11 @@ public final class CrossedFit {
             return y.length;
         }
 
+        /** \( \log|X'X| \), the constant of metafor's restricted likelihood. */
+        double logDetCrossProduct() {
+            return State.logDetCrossProduct(x);
+        }
+
         int p() {
             return x[0].length;
         }
@@ -124,7 +129,8 @@ public final class CrossedFit {
         this.restricted = restricted;
         this.state = state;
         this.iterations = iterations;
-        this.logLikelihood = state.logLikelihood();
+        // metafor's restricted likelihood has the constant +1/2 log|X'X|, which the iterations need not carry.
+        this.logLikelihood = state.logLikelihood() + (restricted ? 0.5 * data.logDetCrossProduct() : 0);
     }
 
     /**
@@ -205,7 +211,8 @@ public final class CrossedFit {
      * @return the log-likelihood
      */
     public static double logLikelihood(Data data, boolean restricted, double[] variances) {
-        return new State(data, restricted, variances.clone()).logLikelihood();
+        return new State(data, restricted, variances.clone()).logLikelihood()
+                + (restricted ? 0.5 * data.logDetCrossProduct() : 0);
     }
 
     /** The step on the free components, the others held. */
@@ -510,9 +517,15 @@ public final class CrossedFit {
         /** Per crossed column: its factor and level offsets. */
         final int[] offset;
         final int columns;
-        /** \( N = M_0^{-1}\tilde Z \), k × L (null when no crossed factor). */
-        final double[][] n;
-        final DecompositionSolver c;
+        /**
+         * \( N = M_0^{-1}\tilde Z \), k × L, kept sparse: \( M_0^{-1} \) is block-diagonal by study, so row i is
+         * non-zero only in the crossed levels its study holds ({@code nCol[i]}, values {@code nVal[i]}); null when
+         * no crossed factor.
+         */
+        final int[][] nCol;
+        final double[][] nVal;
+        /** \( C^{-1} \), L × L. */
+        final double[][] cInverse;
         final double logDetV;
         /** \( U = V^{-1}X \), k × p. */
         final double[][] u;
@@ -555,18 +568,44 @@ public final class CrossedFit {
             }
             columns = total;
             if (columns > 0) {
-                n = new double[k][columns];
-                double[] column = new double[k];
+                // Study by study: the crossed columns its rows hold, and N's entries there,
+                // N_ic = sd_f a_i ([row i at level l] - alpha_s sum_{j in s at l} a_j).
+                int[][] rowsOf = rowsByStudy(d);
+                nCol = new int[k][];
+                nVal = new double[k][];
+                double[] sds = new double[nf];
                 for (int f = 0; f < nf; f++) {
-                    double sd = Math.sqrt(theta[f]);
-                    for (int l = 0; l < d.levels[f]; l++) {
-                        for (int i = 0; i < k; i++) {
-                            column[i] = d.crossed[f][i] == l ? sd : 0;
+                    sds[f] = Math.sqrt(theta[f]);
+                }
+                java.util.LinkedHashMap<Integer, Double> held = new java.util.LinkedHashMap<>();
+                for (int st = 0; st < d.studies; st++) {
+                    held.clear();
+                    for (int i : rowsOf[st]) {
+                        for (int f = 0; f < nf; f++) {
+                            if (d.crossed[f][i] >= 0) {
+                                held.merge(offset[f] + d.crossed[f][i], a[i], Double::sum);
+                            }
                         }
-                        double[] m0 = m0Inverse(column);
-                        for (int i = 0; i < k; i++) {
-                            n[i][offset[f] + l] = m0[i];
+                    }
+                    int[] cols = held.keySet().stream().mapToInt(Integer::intValue).toArray();
+                    double[] sums = held.values().stream().mapToDouble(Double::doubleValue).toArray();
+                    int[] factorOf = new int[cols.length];
+                    for (int j = 0; j < cols.length; j++) {
+                        int f = 0;
+                        while (f + 1 < nf && offset[f + 1] <= cols[j]) {
+                            f++;
                         }
+                        factorOf[j] = f;
+                    }
+                    for (int i : rowsOf[st]) {
+                        double[] values = new double[cols.length];
+                        for (int j = 0; j < cols.length; j++) {
+                            int f = factorOf[j];
+                            boolean at = d.crossed[f][i] >= 0 && offset[f] + d.crossed[f][i] == cols[j];
+                            values[j] = sds[f] * a[i] * ((at ? 1 : 0) - alpha[st] * sums[j]);
+                        }
+                        nCol[i] = cols;
+                        nVal[i] = values;
                     }
                 }
                 // C = I + Z~'N: row i of Z~ has sd_f at (f, level) for each factor.
@@ -577,9 +616,8 @@ public final class CrossedFit {
                             continue;
                         }
                         int row = offset[f] + d.crossed[f][i];
-                        double sd = Math.sqrt(theta[f]);
-                        for (int col = 0; col < columns; col++) {
-                            cm[row][col] += sd * n[i][col];
+                        for (int j = 0; j < nCol[i].length; j++) {
+                            cm[row][nCol[i][j]] += sds[f] * nVal[i][j];
                         }
                     }
                 }
@@ -593,11 +631,12 @@ public final class CrossedFit {
                 }
                 CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(cm, false),
                         1e-14, 1e-14);
-                c = cholesky.getSolver();
+                cInverse = cholesky.getSolver().getInverse().getData();
                 logDet += Math.log(cholesky.getDeterminant());
             } else {
-                n = null;
-                c = null;
+                nCol = null;
+                nVal = null;
+                cInverse = null;
             }
             logDetV = logDet;
             u = new double[k][p];
@@ -662,24 +701,60 @@ public final class CrossedFit {
         /** \( V^{-1}z = M_0^{-1}z - NC^{-1}N'z \). */
         double[] vInverse(double[] z) {
             double[] out = m0Inverse(z);
-            if (n == null) {
+            if (nCol == null) {
                 return out;
             }
             double[] nz = new double[columns];
             for (int i = 0; i < k; i++) {
-                for (int col = 0; col < columns; col++) {
-                    nz[col] += n[i][col] * z[i];
+                int[] cols = nCol[i];
+                double[] vals = nVal[i];
+                for (int j = 0; j < cols.length; j++) {
+                    nz[cols[j]] += vals[j] * z[i];
                 }
             }
-            double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz, false)).toArray();
+            double[] w = times(cInverse, nz);
             for (int i = 0; i < k; i++) {
-                double s = 0;
-                for (int col = 0; col < columns; col++) {
-                    s += n[i][col] * w[col];
+                int[] cols = nCol[i];
+                double[] vals = nVal[i];
+                double sum = 0;
+                for (int j = 0; j < cols.length; j++) {
+                    sum += vals[j] * w[cols[j]];
                 }
-                out[i] -= s;
+                out[i] -= sum;
             }
             return out;
+        }
+
+        /** Each study's rows. */
+        static int[][] rowsByStudy(Data d) {
+            int[] count = new int[d.studies];
+            for (int st : d.study) {
+                count[st]++;
+            }
+            int[][] rows = new int[d.studies][];
+            for (int st = 0; st < d.studies; st++) {
+                rows[st] = new int[count[st]];
+            }
+            int[] next = new int[d.studies];
+            for (int i = 0; i < d.study.length; i++) {
+                rows[d.study[i]][next[d.study[i]]++] = i;
+            }
+            return rows;
+        }
+
+        /** \( v'C^{-1}v \) over the entries {@code touched} of a sparse vector v. */
+        private double sparseQuadratic(double[] v, int[] touched, int count) {
+            double q = 0;
+            for (int a1 = 0; a1 < count; a1++) {
+                int r = touched[a1];
+                double[] row = cInverse[r];
+                double s1 = 0;
+                for (int b1 = 0; b1 < count; b1++) {
+                    s1 += row[touched[b1]] * v[touched[b1]];
+                }
+                q += v[r] * s1;
+            }
+            return q;
         }
 
         /** \( Pz \): \( V^{-1}z - UBU'z \) for REML, \( V^{-1}z \) for ML. */
@@ -709,9 +784,10 @@ public final class CrossedFit {
             return out;
         }
 
+        /** The log-likelihood, without the restricted likelihood's constant \( \tfrac12\log|X'X| \). */
         double logLikelihood() {
             if (restricted) {
-                return -0.5 * (k - p) * Math.log(2 * Math.PI) + 0.5 * logDetCrossProduct(d.x) - 0.5 * logDetV
+                return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * logDetV
                         - 0.5 * logDetXvx - 0.5 * quadratic;
             }
             return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logDetV - 0.5 * quadratic;
@@ -767,18 +843,20 @@ public final class CrossedFit {
             for (int i = 0; i < k; i++) {
                 trace += a[i] - alpha[d.study[i]] * a[i] * a[i];
             }
-            if (n != null) {
-                double[][] ntn = new double[columns][columns];
+            if (nCol != null) {
+                // tr(C^{-1}N'N) = sum_i N_i'C^{-1}N_i, row by row over its study's columns.
                 for (int i = 0; i < k; i++) {
-                    for (int c1 = 0; c1 < columns; c1++) {
-                        double v1 = n[i][c1];
-                        for (int c2 = 0; c2 < columns; c2++) {
-                            ntn[c1][c2] += v1 * n[i][c2];
+                    int[] cols = nCol[i];
+                    double[] vals = nVal[i];
+                    for (int a1 = 0; a1 < cols.length; a1++) {
+                        double[] row = cInverse[cols[a1]];
+                        double s1 = 0;
+                        for (int b1 = 0; b1 < cols.length; b1++) {
+                            s1 += row[cols[b1]] * vals[b1];
                         }
+                        trace -= vals[a1] * s1;
                     }
                 }
-                RealMatrix solved = c.solve(new Array2DRowRealMatrix(ntn, false));
-                trace -= solved.getTrace();
             }
             if (restricted) {
                 double[][] utu = new double[p][p];
@@ -804,20 +882,16 @@ public final class CrossedFit {
             // z_l'M0^{-1}z_l = sum_{i in l} a_i - sum_s alpha_s (sum_{i in s, l} a_i)^2.
             double total = 0;
             java.util.Map<Long, Double> cells = new java.util.HashMap<>();
-            double[][] nz = n == null ? null : new double[levels][columns];
             double[][] uz = new double[levels][p];
+            int[] count = new int[levels];
             for (int i = 0; i < k; i++) {
                 int l = code[i];
                 if (l < 0) {
                     continue;
                 }
+                count[l]++;
                 total += a[i];
                 cells.merge((long) d.study[i] * levels + l, a[i], Double::sum);
-                if (nz != null) {
-                    for (int col = 0; col < columns; col++) {
-                        nz[l][col] += n[i][col];
-                    }
-                }
                 for (int c1 = 0; c1 < p; c1++) {
                     uz[l][c1] += u[i][c1];
                 }
@@ -826,15 +900,44 @@ public final class CrossedFit {
                 double sum = e.getValue();
                 total -= alpha[(int) (e.getKey() / levels)] * sum * sum;
             }
-            for (int l = 0; l < levels; l++) {
-                if (nz != null) {
-                    double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz[l], false)).toArray();
-                    for (int col = 0; col < columns; col++) {
-                        total -= nz[l][col] * w[col];
+            if (restricted) {
+                for (int l = 0; l < levels; l++) {
+                    total -= quadratic(b, uz[l], uz[l]);
+                }
+            }
+            if (nCol != null) {
+                // (N'z_l)'C^{-1}(N'z_l), N'z_l accumulated sparsely over the level's rows.
+                int[][] rowsOf = new int[levels][];
+                for (int l = 0; l < levels; l++) {
+                    rowsOf[l] = new int[count[l]];
+                }
+                int[] next = new int[levels];
+                for (int i = 0; i < k; i++) {
+                    if (code[i] >= 0) {
+                        rowsOf[code[i]][next[code[i]]++] = i;
                     }
                 }
-                if (restricted) {
-                    total -= quadratic(b, uz[l], uz[l]);
+                double[] acc = new double[columns];
+                boolean[] mark = new boolean[columns];
+                int[] touched = new int[columns];
+                for (int l = 0; l < levels; l++) {
+                    int used = 0;
+                    for (int i : rowsOf[l]) {
+                        int[] cols = nCol[i];
+                        double[] vals = nVal[i];
+                        for (int j = 0; j < cols.length; j++) {
+                            if (!mark[cols[j]]) {
+                                mark[cols[j]] = true;
+                                touched[used++] = cols[j];
+                            }
+                            acc[cols[j]] += vals[j];
+                        }
+                    }
+                    total -= sparseQuadratic(acc, touched, used);
+                    for (int t = 0; t < used; t++) {
+                        acc[touched[t]] = 0;
+                        mark[touched[t]] = false;
+                    }
                 }
             }
             return total;
