@@ -11,7 +11,8 @@
 # TIGHT (sigma2, beta, logLik, vcov by rows), BLUP_COUNTRY, BLUP_STUDY (ranef of the tight fit), PREDICT (for the
 # new row year = 3, size = 0.5, ind = b, in country 4 and in a country the data lack: the mean with the country's
 # BLUP and its prediction error variance from Henderson's mixed-model equations, written densely), PEV (a contrast of
-# random effects, its prediction error variance from the same equations).
+# random effects, its prediction error variance from the same equations), ROBUST (robust(fit, cluster = study,
+# adjust = TRUE) on the fit at the tight components: CR1 standard errors and degrees of freedom).
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 out <- "../resources/org/smesurvey/stats/internal/"
@@ -87,6 +88,11 @@ for (method in c("REML", "ML")) {
     # effect minus the second's, plus the first study's, minus the third figure's own effect.
     cu <- c(numeric(ncol(X)), replace(numeric(ncol(Z)), c(1, 2, ncol(Zc) + 1, ncol(Zc) + ncol(Zs) + 3), c(1, -1, 1, -1)))
     cat("PEV", f(c(t(cu) %*% Mi %*% cu)), sep = ";"); cat("\n")
+    # Cluster-robust (CR1) standard errors by study, metafor's robust() on the fit at the tight components.
+    fixed <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
+                    sigma2 = s)
+    rob <- robust(fixed, cluster = d$study, adjust = TRUE)
+    cat("ROBUST", f(rob$se), f(rob$dfs), sep = ";"); cat("\n")
   }
 }
 sink()

@@ -921,6 +921,32 @@ public final class AdoptionModel {
         }
 
         /**
+         * The coefficients with cluster-robust standard errors by study (CR1, as metafor's
+         * {@code robust(res, cluster = study, adjust = TRUE)} on the model linearised at its estimates), t tests and
+         * 95 % intervals on the studies' number less the coefficients' degrees of freedom: inference that holds if the
+         * random effects are misspecified, as long as the studies are independent.
+         *
+         * @return one per coefficient, in the order of {@link #names()}
+         * @throws IllegalArgumentException if there are no more studies than coefficients
+         */
+        public List<org.smesurvey.stats.meta.Coefficient> robust() {
+            List<String> ids = new ArrayList<>();
+            int[] cluster = code(studies, ids);
+            double[][] cov = linear.robustCovariance(cluster, ids.size());
+            int df = ids.size() - phi.length;
+            double t = Distributions.t(0.95, df);
+            List<String> names = names();
+            List<org.smesurvey.stats.meta.Coefficient> out = new ArrayList<>();
+            for (int j = 0; j < phi.length; j++) {
+                double se = Math.sqrt(cov[j][j]);
+                double statistic = phi[j] / se;
+                out.add(new org.smesurvey.stats.meta.Coefficient(names.get(j), phi[j], se, statistic,
+                        Distributions.tTwoSided(statistic, df), phi[j] - t * se, phi[j] + t * se));
+            }
+            return List.copyOf(out);
+        }
+
+        /**
          * The figures the model entered.
          *
          * @return their number

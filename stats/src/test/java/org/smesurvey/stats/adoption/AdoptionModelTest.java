@@ -163,4 +163,13 @@ class AdoptionModelTest {
         assertTrue(fit.outliers(2).stream().allMatch(o -> Math.abs(o.residual()) > 2));
         assertThrows(IllegalArgumentException.class, () -> fit.outliers(0));
     }
+
+    @Test
+    void clusterRobustInferenceWorksOnTheAdoptionFit() {
+        // The CR1 algebra is checked against metafor's robust() in CrossedFitTest; here it must hold on this fit,
+        // where the previous model's robust() failed on a singular matrix.
+        List<org.smesurvey.stats.meta.Coefficient> robust = fit.robust();
+        assertEquals(fit.names(), robust.stream().map(org.smesurvey.stats.meta.Coefficient::name).toList());
+        assertTrue(robust.stream().allMatch(c -> c.standardError() > 0 && Double.isFinite(c.pValue())));
+    }
 }

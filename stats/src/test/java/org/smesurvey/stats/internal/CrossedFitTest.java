@@ -130,4 +130,16 @@ class CrossedFitTest {
         assertEquals(reference().get("PEV")[0][0], fit.predictionError(new double[][] {country}, study, figure, null),
                 TIGHT);
     }
+
+    @Test
+    void clusterRobustStandardErrorsAgreeWithMetafor() throws IOException {
+        CrossedFit.Data data = data();
+        CrossedFit fit = CrossedFit.fit(data, true, null, 1e-12, 200);
+        double[][] robust = fit.robustCovariance(data.study(), data.studies());
+        double[][] reference = reference().get("ROBUST");
+        for (int j = 0; j < robust.length; j++) {
+            assertEquals(reference[0][j], Math.sqrt(robust[j][j]), TIGHT, "robust se " + j);
+        }
+        assertEquals(reference[1][0], data.studies() - robust.length, 0, "metafor's degrees of freedom");
+    }
 }
