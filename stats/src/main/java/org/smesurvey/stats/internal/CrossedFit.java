@@ -69,8 +69,12 @@ public final class CrossedFit {
      * @param crossed each crossed factor's codes (one array of k per factor, coded 0 … levels − 1, or −1 for an
      *        estimate the factor does not apply to: no effect of that factor)
      * @param levels each crossed factor's number of levels
+     * @param studyGroup each study's group, coded 0 … groups − 1: the studies of a group share a between-study
+     *        variance of their own (official statistics and private surveys, say)
+     * @param groups the number of groups of studies
      */
-    public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
+    public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels,
+            int[] studyGroup, int groups) {
 
         /**
          * Validates the dimensions and codes.
@@ -82,9 +86,15 @@ public final class CrossedFit {
          * @param studies the number of studies
          * @param crossed each crossed factor's codes
          * @param levels each crossed factor's number of levels
+         * @param studyGroup each study's group
+         * @param groups the number of groups
          * @throws IllegalArgumentException if a dimension or a code does not match, or a variance is not positive
          */
         public Data {
+            if (studyGroup.length != studies || groups < 1
+                    || java.util.Arrays.stream(studyGroup).anyMatch(g -> g < 0 || g >= groups)) {
+                throw new IllegalArgumentException("Each study needs a group in 0-" + (groups - 1));
+            }
             int k = y.length;
             if (k == 0 || v.length != k || x.length != k || study.length != k || crossed.length != levels.length) {
                 throw new IllegalArgumentException("The estimates, variances, design rows and codes differ in number");
@@ -105,6 +115,21 @@ public final class CrossedFit {
             }
         }
 
+        /**
+         * Data whose studies all share one between-study variance.
+         *
+         * @param y the estimates
+         * @param v their sampling variances
+         * @param x the design
+         * @param study each estimate's study
+         * @param studies the number of studies
+         * @param crossed each crossed factor's codes
+         * @param levels each crossed factor's number of levels
+         */
+        public Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
+            this(y, v, x, study, studies, crossed, levels, new int[studies], 1);
+        }
+
         int k() {
             return y.length;
         }
@@ -118,9 +143,9 @@ public final class CrossedFit {
             return x[0].length;
         }
 
-        /** The number of variance components: the crossed factors', the study's and the estimate's. */
+        /** The number of variance components: the crossed factors', each group of studies', the estimate's. */
         int components() {
-            return crossed.length + 2;
+            return crossed.length + groups + 1;
         }
     }
 
@@ -345,9 +370,8 @@ public final class CrossedFit {
         for (int i = 0; i < data.k(); i++) {
             out[data.study[i]] += state.py[i];
         }
-        double s2 = state.theta[data.crossed.length];
         for (int s = 0; s < out.length; s++) {
-            out[s] *= s2;
+            out[s] *= state.studyVariance[s];
         }
         return out;
     }
@@ -358,7 +382,7 @@ public final class CrossedFit {
      * @return one per estimate
      */
     public double[] estimateEffects() {
-        double e2 = state.theta[data.crossed.length + 1];
+        double e2 = state.e2;
         return Arrays.stream(state.py).map(p -> e2 * p).toArray();
     }
 
@@ -455,15 +479,14 @@ public final class CrossedFit {
             }
         }
         if (studies != null) {
-            double s2 = state.theta[nf];
-            for (double c : studies) {
-                cgc += s2 * c * c;
+            for (int s = 0; s < studies.length; s++) {
+                cgc += state.studyVariance[s] * studies[s] * studies[s];
             }
             for (int i = 0; i < k; i++) {
-                w[i] += s2 * studies[data.study[i]];
+                w[i] += state.studyVariance[data.study[i]] * studies[data.study[i]];
             }
         }
-        double e2 = state.theta[nf + 1];
+        double e2 = state.e2;
         for (int i = 0; i < k; i++) {
             if (estimates != null) {
                 cgc += e2 * estimates[i] * estimates[i];
@@ -543,7 +566,7 @@ public final class CrossedFit {
         int nf = data.crossed.length;
         double[] z = new double[k];
         for (int i = 0; i < k; i++) {
-            double variance = data.v[i] + state.theta[nf] + state.theta[nf + 1]
+            double variance = data.v[i] + state.studyVariance[data.study[i]] + state.e2
                     - State.quadratic(state.b, data.x[i], data.x[i]);
             for (int f = 0; f < nf; f++) {
                 variance += data.crossed[f][i] >= 0 ? state.theta[f] : 0;
@@ -561,6 +584,12 @@ public final class CrossedFit {
         final int k;
         final int p;
         final int nf;
+        /** The groups of studies, each with its between-study variance. */
+        final int ng;
+        /** Each study's between-study variance, its group's. */
+        final double[] studyVariance;
+        /** The estimates' own variance \( σ_e^2 \). */
+        final double e2;
         /** \( a = 1/(v + σ_e^2) \). */
         final double[] a;
         /** Per study: \( α_s \). */
@@ -596,8 +625,12 @@ public final class CrossedFit {
             k = d.k();
             p = d.p();
             nf = d.crossed.length;
-            double s2 = theta[nf];
-            double e2 = theta[nf + 1];
+            ng = d.groups;
+            e2 = theta[nf + ng];
+            studyVariance = new double[d.studies];
+            for (int s = 0; s < d.studies; s++) {
+                studyVariance[s] = theta[nf + d.studyGroup[s]];
+            }
             a = new double[k];
             double[] sumA = new double[d.studies];
             double logDet = 0;
@@ -608,8 +641,8 @@ public final class CrossedFit {
             }
             alpha = new double[d.studies];
             for (int s = 0; s < d.studies; s++) {
-                logDet += Math.log1p(s2 * sumA[s]);
-                alpha[s] = s2 / (1 + s2 * sumA[s]);
+                logDet += Math.log1p(studyVariance[s] * sumA[s]);
+                alpha[s] = studyVariance[s] / (1 + studyVariance[s] * sumA[s]);
             }
             offset = new int[nf];
             int total = 0;
@@ -846,7 +879,7 @@ public final class CrossedFit {
 
         /** \( A_jPy \) for each component j. */
         double[][] aPy() {
-            double[][] out = new double[nf + 2][k];
+            double[][] out = new double[nf + ng + 1][k];
             for (int f = 0; f < nf; f++) {
                 double[] sums = new double[d.levels[f]];
                 for (int i = 0; i < k; i++) {
@@ -863,8 +896,8 @@ public final class CrossedFit {
                 sums[d.study[i]] += py[i];
             }
             for (int i = 0; i < k; i++) {
-                out[nf][i] = sums[d.study[i]];
-                out[nf + 1][i] = py[i];
+                out[nf + d.studyGroup[d.study[i]]][i] = sums[d.study[i]];
+                out[nf + ng][i] = py[i];
             }
             return out;
         }
@@ -876,9 +909,9 @@ public final class CrossedFit {
          * \( \operatorname{tr}(P) = \operatorname{tr}(M_0^{-1}) - \operatorname{tr}(C^{-1}N'N) - \operatorname{tr}(BU'U) \).
          */
         double[] score() {
-            double[] score = new double[nf + 2];
+            double[] score = new double[nf + ng + 1];
             double[][] apy = aPy();
-            for (int j = 0; j < nf + 2; j++) {
+            for (int j = 0; j < nf + ng + 1; j++) {
                 double q = 0;
                 for (int i = 0; i < k; i++) {
                     q += py[i] * apy[j][i];
@@ -888,7 +921,14 @@ public final class CrossedFit {
             for (int f = 0; f < nf; f++) {
                 score[f] -= 0.5 * levelTrace(d.crossed[f], d.levels[f]);
             }
-            score[nf] -= 0.5 * levelTrace(d.study, d.studies);
+            for (int g = 0; g < ng; g++) {
+                int group = g;
+                int[] code = new int[k];
+                for (int i = 0; i < k; i++) {
+                    code[i] = d.studyGroup[d.study[i]] == group ? d.study[i] : -1;
+                }
+                score[nf + g] -= 0.5 * levelTrace(code, d.studies);
+            }
             // tr(P): the diagonal of M0^{-1}, then the two low-rank corrections.
             double trace = 0;
             for (int i = 0; i < k; i++) {
@@ -924,7 +964,7 @@ public final class CrossedFit {
                     }
                 }
             }
-            score[nf + 1] -= 0.5 * trace;
+            score[nf + ng] -= 0.5 * trace;
             return score;
         }
 
@@ -997,7 +1037,7 @@ public final class CrossedFit {
         /** The average information \( \tfrac12 (A_jPy)'P(A_lPy) \). */
         double[][] averageInformation() {
             double[][] apy = aPy();
-            int m = nf + 2;
+            int m = nf + ng + 1;
             double[][] projected = new double[m][];
             for (int j = 0; j < m; j++) {
                 projected[j] = project(apy[j]);

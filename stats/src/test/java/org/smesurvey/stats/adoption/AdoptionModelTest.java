@@ -52,8 +52,9 @@ class AdoptionModelTest {
         double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
                 .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
-        double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.privateStudyVariance(),
-            fit.studyVariance(), fit.figureVariance()};
+        double[] variances = {fit.countryVariance(), fit.indicatorVariance(),
+            fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
+            fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};
         for (int j = 0; j < variances.length; j++) {
             assertEquals(tight[0][j], variances[j], TIGHT * Math.max(1, tight[0][j]), "variance " + j);
         }
