@@ -1092,6 +1092,10 @@ public final class AdoptionModel {
             text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
                     + " linearisations)%n", logLikelihood(), iterations));
             text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
+            if (form.equals(DEFAULT_FORM) && !ceilingAtBoundary) {
+                text.append("Form: the one that predicts left-out studies best among those tried (a speed per indicator,"
+                        + " a ceiling: docs/adoption-model.md)\n");
+            }
             if (!dropped.isEmpty()) {
                 text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
                         .append('\n');
