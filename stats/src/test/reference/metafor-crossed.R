@@ -10,7 +10,9 @@
 # a central-difference gradient and Hessian until the gradient is below 1e-9. Lines: METAFOR (sigma2, beta),
 # TIGHT (sigma2, beta, logLik, vcov by rows), BLUP_COUNTRY, BLUP_STUDY (ranef of the tight fit), PREDICT (for the
 # new row year = 3, size = 0.5, ind = b, in country 4 and in a country the data lack: the mean with the country's
-# BLUP and its prediction error variance from Henderson's mixed-model equations, written densely).
+# BLUP and its prediction error variance from Henderson's mixed-model equations, written densely), PEV (a contrast of
+# random effects, its prediction error variance from the same equations), ROBUST (robust(fit, cluster = study,
+# adjust = TRUE) on the fit at the tight components: CR1 standard errors and degrees of freedom).
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 out <- "../resources/org/smesurvey/stats/internal/"
@@ -82,6 +84,15 @@ for (method in c("REML", "ML")) {
     known <- c(x0, replace(numeric(ncol(Z)), 4, 1))
     cat("PREDICT", f(sum(known * sol), c(t(known) %*% Mi %*% known), sum(x0 * b), c(t(x0) %*% B %*% x0) + s[1]),
         sep = ";"); cat("\n")
+    # The prediction error variance of a contrast of random effects from the same equations: the first country's
+    # effect minus the second's, plus the first study's, minus the third figure's own effect.
+    cu <- c(numeric(ncol(X)), replace(numeric(ncol(Z)), c(1, 2, ncol(Zc) + 1, ncol(Zc) + ncol(Zs) + 3), c(1, -1, 1, -1)))
+    cat("PEV", f(c(t(cu) %*% Mi %*% cu)), sep = ";"); cat("\n")
+    # Cluster-robust (CR1) standard errors by study, metafor's robust() on the fit at the tight components.
+    fixed <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
+                    sigma2 = s)
+    rob <- robust(fixed, cluster = d$study, adjust = TRUE)
+    cat("ROBUST", f(rob$se), f(rob$dfs), sep = ";"); cat("\n")
   }
 }
 sink()

@@ -39,8 +39,11 @@ import org.smesurvey.stats.internal.Distributions;
  * the weights from {@link SizeMixture} (the country's register where bundled, the EU's otherwise). A band's
  * prediction therefore lies between its classes' predictions.
  *
- * <p><b>Random effects.</b> \( y_i = μ_i(β, κ) + u_{c(i)} + u_{s(i)} + w_i + ε_i \): a country effect
- * \( u_c \sim N(0, σ_c^2) \) crossed with a study effect \( u_s \sim N(0, σ_s^2) \), a figure's own effect
+ * <p><b>Random effects.</b> \( y_i = μ_i(β, κ) + u_{c(i)} + v_{j(i)} + u_{s(i)} + w_i + ε_i \): a country effect
+ * \( u_c \sim N(0, σ_c^2) \), and for an indicator carried by fewer than {@value #MIN_STUDIES} studies its own
+ * effect \( v_j \sim N(0, σ_i^2) \) around the {@code other} coefficient, both crossed with a study effect
+ * \( u_s \) whose variance is \( σ_o^2 \) for official statistics and \( σ_p^2 \) for private surveys (which differ
+ * far more from one another), a figure's own effect
  * \( w_i \sim N(0, σ_f^2) \) and its sampling error \( ε_i \sim N(0, v_i) \) (escalc's logit variance), added on
  * the figure's logit scale. A country the catalogue lacks is predicted with \( σ_c^2 \) in its interval; a
  * known one with its best linear unbiased prediction and its prediction error.
@@ -77,9 +80,8 @@ public final class AdoptionModel {
     /** The variance components' places in the crossed fit: the crossed factors, then the study's and figure's. */
     static final int COUNTRY = 0;
     static final int INDICATOR = 1;
-    static final int PRIVATE_STUDY = 2;
-    static final int STUDY = 3;
-    static final int FIGURE = 4;
+    /** The first study group's variance; the figures' own follows the groups. */
+    static final int STUDY = 2;
     /** The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 1 - 4.5\cdot 10^{-5} \). */
     private static final double CEILING_BOUNDARY = 10;
     private static final int MAX_ITERATIONS = 500;
@@ -226,6 +228,8 @@ public final class AdoptionModel {
         private final List<String> studyNames;
         private final List<String> countryNames;
         private final List<String> indicatorNames;
+        /** The sources of the study groups, in the order of their variances. */
+        private final List<Source> groupSources;
         private final Map<String, SizeMixture.ClassCounts> counts;
         private final List<Column> columns;
         private final Set<String> indicators;
@@ -246,7 +250,7 @@ public final class AdoptionModel {
 
         private Fit(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> profiles, double[] y,
                 double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
-                List<String> indicatorNames, Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
+                List<String> indicatorNames, List<Source> groupSources, Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
                 List<String> dropped, double[] phi, CrossedFit linear, int iterations, boolean ceilingAtBoundary,
                 int[] rows) {
             this.rows = rows;
@@ -260,6 +264,7 @@ public final class AdoptionModel {
             this.studyNames = List.copyOf(studyNames);
             this.countryNames = List.copyOf(countryNames);
             this.indicatorNames = List.copyOf(indicatorNames);
+            this.groupSources = List.copyOf(groupSources);
             this.counts = Map.copyOf(counts);
             this.columns = List.copyOf(columns);
             this.indicators = Set.copyOf(indicators);
@@ -284,13 +289,12 @@ public final class AdoptionModel {
             int[] study = code(studiesAll, studyNames);
             List<String> countryNames = new ArrayList<>();
             int[] country = code(all.stream().map(Profile::country).toArray(String[]::new), countryNames);
-            // A private survey's effect varies more than an official survey's: its study effect has a variance of
-            // its own added, sigma_s^2 + sigma_p^2 (a crossed effect with a level per private study, none for the others).
-            List<String> privateNames = new ArrayList<>();
-            int[] privateStudy = new int[k];
+            // Official statistics and private surveys each have their own between-study variance: private surveys
+            // differ from one another far more than official ones (one group when the figures have one kind).
+            List<Source> groupSources = all.stream().map(Profile::source).distinct().sorted().toList();
+            int[] studyGroup = new int[studyNames.size()];
             for (int i = 0; i < k; i++) {
-                privateStudy[i] = all.get(i).source() == Source.PRIVATE_SURVEY ? indexOrAdd(privateNames, studiesAll[i])
-                        : -1;
+                studyGroup[study[i]] = groupSources.indexOf(all.get(i).source());
             }
             // An indicator enters on its own when enough studies carry it.
             Map<String, Set<String>> carriers = new TreeMap<>();
@@ -366,9 +370,9 @@ public final class AdoptionModel {
                     }
                 }
                 CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
-                        new int[][] {country, indicator, privateStudy}, new int[] {countryNames.size(),
-                            indicatorNames.size(), privateNames.size()}), true,
-                        null, 1e-8, MAX_ITERATIONS);
+                        new int[][] {country, indicator}, new int[] {countryNames.size(), indicatorNames.size()},
+                        studyGroup, groupSources.size()), true,
+                        null, 1e-4, MAX_ITERATIONS); // a start only: the linearisations solve tightly
                 System.arraycopy(first.beta(), 0, phi, 0, p);
                 theta = first.variances();
                 if (form.ceiling()) {
@@ -395,8 +399,8 @@ public final class AdoptionModel {
                 // The variances are solved loosely while the coefficients still move, tightly at the end.
                 double inner = Math.max(1e-12, Math.min(1e-6, 1e-3 * lastChange));
                 linear = CrossedFit.fit(new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
-                        new int[][] {country, indicator, privateStudy}, new int[] {countryNames.size(),
-                            indicatorNames.size(), privateNames.size()}), true,
+                        new int[][] {country, indicator}, new int[] {countryNames.size(), indicatorNames.size()},
+                        studyGroup, groupSources.size()), true,
                         theta, inner, MAX_ITERATIONS);
                 double[] next = linear.beta();
                 double[] nextTheta = linear.variances();
@@ -423,12 +427,12 @@ public final class AdoptionModel {
                     Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds()), all, yAll, vAll,
                             studiesAll, counts, rows, null);
                     return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
-                            countryNames, indicatorNames, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
+                            countryNames, indicatorNames, groupSources, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
                             plain.iterations, true, rows);
                 }
             }
             return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames,
-                    indicatorNames, counts,
+                    indicatorNames, groupSources, counts,
                     columns, indicators, dropped, phi, linear, iteration, false, rows);
         }
 
@@ -587,34 +591,26 @@ public final class AdoptionModel {
         }
 
         /**
-         * The between-study variance \( σ_s^2 \).
+         * The between-study variance of a source's studies: \( σ_o^2 \) for official statistics, \( σ_p^2 \) for
+         * private surveys.
          *
-         * @return it
+         * @param source official statistics or private surveys
+         * @return the variance, 0 when the model has no study of that source
          */
-        public double studyVariance() {
-            return linear.variances()[STUDY];
+        public double studyVariance(Source source) {
+            int group = groupSources.indexOf(Objects.requireNonNull(source, "source"));
+            return group < 0 ? 0 : linear.variances()[STUDY + group];
         }
 
         /**
-         * The extra between-study variance of private surveys \( σ_p^2 \): a private survey's study effect has
-         * variance \( σ_s^2 + σ_p^2 \).
-         *
-         * @return it
-         */
-        public double privateStudyVariance() {
-            return linear.variances()[PRIVATE_STUDY];
-        }
-
-        /**
-         * The variance a new study's figure has around the model's mean beyond the mean's own error: between studies
-         * (with the private surveys' extra variance for a private survey) and between figures of a study.
+         * The variance a new study's figure has around the model's mean beyond the mean's own error: its source's
+         * between-study variance and the variance of figures within a study.
          *
          * @param source official statistics or a private survey
-         * @return \( σ_s^2 (+ σ_p^2) + σ_f^2 \)
+         * @return \( σ_{o\text{ or }p}^2 + σ_f^2 \)
          */
         public double newStudyVariance(Source source) {
-            return studyVariance() + figureVariance()
-                    + (Objects.requireNonNull(source, "source") == Source.PRIVATE_SURVEY ? privateStudyVariance() : 0);
+            return studyVariance(source) + figureVariance();
         }
 
         /**
@@ -623,7 +619,7 @@ public final class AdoptionModel {
          * @return it
          */
         public double figureVariance() {
-            return linear.variances()[FIGURE];
+            return linear.variances()[STUDY + groupSources.size()];
         }
 
         /**
@@ -872,7 +868,7 @@ public final class AdoptionModel {
             double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
             boolean own = !indicators.contains(profile.indicator()) && !profile.indicator().equals(REFERENCE_INDICATOR);
             double[] linearised = linear.predict(f[0], new int[] {countryNames.indexOf(profile.country()),
-                own ? indicatorNames.indexOf(profile.indicator()) : -2, -2});
+                own ? indicatorNames.indexOf(profile.indicator()) : -2});
             double fphi = 0;
             for (int j = 0; j < phi.length; j++) {
                 fphi += f[0][j] * phi[j];
@@ -918,6 +914,32 @@ public final class AdoptionModel {
                     new Interval(expit(prediction[0]), expit(prediction[0] - z * se), expit(prediction[0] + z * se), 0.95),
                     new Interval(expit(prediction[0]), expit(prediction[0] - z * pi), expit(prediction[0] + z * pi), 0.95),
                     known, notes);
+        }
+
+        /**
+         * The coefficients with cluster-robust standard errors by study (CR1, as metafor's
+         * {@code robust(res, cluster = study, adjust = TRUE)} on the model linearised at its estimates), t tests and
+         * 95 % intervals on the studies' number less the coefficients' degrees of freedom: inference that holds if the
+         * random effects are misspecified, as long as the studies are independent.
+         *
+         * @return one per coefficient, in the order of {@link #names()}
+         * @throws IllegalArgumentException if there are no more studies than coefficients
+         */
+        public List<org.smesurvey.stats.meta.Coefficient> robust() {
+            List<String> ids = new ArrayList<>();
+            int[] cluster = code(studies, ids);
+            double[][] cov = linear.robustCovariance(cluster, ids.size());
+            int df = ids.size() - phi.length;
+            double t = Distributions.t(0.95, df);
+            List<String> names = names();
+            List<org.smesurvey.stats.meta.Coefficient> out = new ArrayList<>();
+            for (int j = 0; j < phi.length; j++) {
+                double se = Math.sqrt(cov[j][j]);
+                double statistic = phi[j] / se;
+                out.add(new org.smesurvey.stats.meta.Coefficient(names.get(j), phi[j], se, statistic,
+                        Distributions.tTwoSided(statistic, df), phi[j] - t * se, phi[j] + t * se));
+            }
+            return List.copyOf(out);
         }
 
         /**
@@ -1064,11 +1086,16 @@ public final class AdoptionModel {
                     + " %d figures left out%n", form, y.length, studyNames.size(),
                     countryNames.size(), data.excluded().size()));
             text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, own indicator"
-                    + " sigma^2 = %.4f, study sigma^2 = %.4f (+ %.4f for a private survey), figure sigma^2 = %.4f%n",
-                    countryVariance(), indicatorVariance(), studyVariance(), privateStudyVariance(), figureVariance()));
+                    + " sigma^2 = %.4f, study sigma^2 = %.4f (official statistics) and %.4f (private surveys), figure"
+                    + " sigma^2 = %.4f%n", countryVariance(), indicatorVariance(),
+                    studyVariance(Source.OFFICIAL_STATISTICS), studyVariance(Source.PRIVATE_SURVEY), figureVariance()));
             text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
                     + " linearisations)%n", logLikelihood(), iterations));
             text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
+            if (form.equals(DEFAULT_FORM) && !ceilingAtBoundary) {
+                text.append("Form: the one that predicts left-out studies best among those tried (a speed per indicator,"
+                        + " a ceiling: docs/adoption-model.md)\n");
+            }
             if (!dropped.isEmpty()) {
                 text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
                         .append('\n');

@@ -69,8 +69,12 @@ public final class CrossedFit {
      * @param crossed each crossed factor's codes (one array of k per factor, coded 0 … levels − 1, or −1 for an
      *        estimate the factor does not apply to: no effect of that factor)
      * @param levels each crossed factor's number of levels
+     * @param studyGroup each study's group, coded 0 … groups − 1: the studies of a group share a between-study
+     *        variance of their own (official statistics and private surveys, say)
+     * @param groups the number of groups of studies
      */
-    public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
+    public record Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels,
+            int[] studyGroup, int groups) {
 
         /**
          * Validates the dimensions and codes.
@@ -82,9 +86,15 @@ public final class CrossedFit {
          * @param studies the number of studies
          * @param crossed each crossed factor's codes
          * @param levels each crossed factor's number of levels
+         * @param studyGroup each study's group
+         * @param groups the number of groups
          * @throws IllegalArgumentException if a dimension or a code does not match, or a variance is not positive
          */
         public Data {
+            if (studyGroup.length != studies || groups < 1
+                    || java.util.Arrays.stream(studyGroup).anyMatch(g -> g < 0 || g >= groups)) {
+                throw new IllegalArgumentException("Each study needs a group in 0-" + (groups - 1));
+            }
             int k = y.length;
             if (k == 0 || v.length != k || x.length != k || study.length != k || crossed.length != levels.length) {
                 throw new IllegalArgumentException("The estimates, variances, design rows and codes differ in number");
@@ -105,17 +115,37 @@ public final class CrossedFit {
             }
         }
 
+        /**
+         * Data whose studies all share one between-study variance.
+         *
+         * @param y the estimates
+         * @param v their sampling variances
+         * @param x the design
+         * @param study each estimate's study
+         * @param studies the number of studies
+         * @param crossed each crossed factor's codes
+         * @param levels each crossed factor's number of levels
+         */
+        public Data(double[] y, double[] v, double[][] x, int[] study, int studies, int[][] crossed, int[] levels) {
+            this(y, v, x, study, studies, crossed, levels, new int[studies], 1);
+        }
+
         int k() {
             return y.length;
+        }
+
+        /** \( \log|X'X| \), the constant of metafor's restricted likelihood. */
+        double logDetCrossProduct() {
+            return State.logDetCrossProduct(x);
         }
 
         int p() {
             return x[0].length;
         }
 
-        /** The number of variance components: the crossed factors', the study's and the estimate's. */
+        /** The number of variance components: the crossed factors', each group of studies', the estimate's. */
         int components() {
-            return crossed.length + 2;
+            return crossed.length + groups + 1;
         }
     }
 
@@ -124,7 +154,8 @@ public final class CrossedFit {
         this.restricted = restricted;
         this.state = state;
         this.iterations = iterations;
-        this.logLikelihood = state.logLikelihood();
+        // metafor's restricted likelihood has the constant +1/2 log|X'X|, which the iterations need not carry.
+        this.logLikelihood = state.logLikelihood() + (restricted ? 0.5 * data.logDetCrossProduct() : 0);
     }
 
     /**
@@ -205,7 +236,8 @@ public final class CrossedFit {
      * @return the log-likelihood
      */
     public static double logLikelihood(Data data, boolean restricted, double[] variances) {
-        return new State(data, restricted, variances.clone()).logLikelihood();
+        return new State(data, restricted, variances.clone()).logLikelihood()
+                + (restricted ? 0.5 * data.logDetCrossProduct() : 0);
     }
 
     /** The step on the free components, the others held. */
@@ -338,9 +370,8 @@ public final class CrossedFit {
         for (int i = 0; i < data.k(); i++) {
             out[data.study[i]] += state.py[i];
         }
-        double s2 = state.theta[data.crossed.length];
         for (int s = 0; s < out.length; s++) {
-            out[s] *= s2;
+            out[s] *= state.studyVariance[s];
         }
         return out;
     }
@@ -351,7 +382,7 @@ public final class CrossedFit {
      * @return one per estimate
      */
     public double[] estimateEffects() {
-        double e2 = state.theta[data.crossed.length + 1];
+        double e2 = state.e2;
         return Arrays.stream(state.py).map(p -> e2 * p).toArray();
     }
 
@@ -448,15 +479,14 @@ public final class CrossedFit {
             }
         }
         if (studies != null) {
-            double s2 = state.theta[nf];
-            for (double c : studies) {
-                cgc += s2 * c * c;
+            for (int s = 0; s < studies.length; s++) {
+                cgc += state.studyVariance[s] * studies[s] * studies[s];
             }
             for (int i = 0; i < k; i++) {
-                w[i] += s2 * studies[data.study[i]];
+                w[i] += state.studyVariance[data.study[i]] * studies[data.study[i]];
             }
         }
-        double e2 = state.theta[nf + 1];
+        double e2 = state.e2;
         for (int i = 0; i < k; i++) {
             if (estimates != null) {
                 cgc += e2 * estimates[i] * estimates[i];
@@ -476,6 +506,57 @@ public final class CrossedFit {
     }
 
     /**
+     * The cluster-robust covariance of the coefficients (CR1), metafor's {@code robust(res, cluster, adjust = TRUE)}:
+     * \[ \frac{m}{m - p}\,B\Bigl(\sum_c U_c'r_c\,r_c'U_c\Bigr)B,\quad U = V^{-1}X,\ B = (X'V^{-1}X)^{-1}, \]
+     * with m clusters (Hedges, Tipton &amp; Johnson 2010; Cameron &amp; Miller 2015).
+     *
+     * <p>References: Hedges, L. V., Tipton, E. &amp; Johnson, M. C. (2010). Robust variance estimation in
+     * meta-regression with dependent effect size estimates. <i>Research Synthesis Methods</i> 1, 39–65.
+     * doi:10.1002/jrsm.5; Cameron, A. C. &amp; Miller, D. L. (2015). A practitioner's guide to cluster-robust
+     * inference. <i>Journal of Human Resources</i> 50, 317–372. doi:10.3368/jhr.50.2.317.
+     *
+     * @param cluster each estimate's cluster, coded 0 … clusters − 1
+     * @param clusters the number of clusters, more than p
+     * @return the p × p covariance
+     * @throws IllegalArgumentException if there are no more clusters than coefficients
+     */
+    public double[][] robustCovariance(int[] cluster, int clusters) {
+        int p = data.p();
+        if (clusters <= p) {
+            throw new IllegalArgumentException("Cluster-robust variances need more clusters than coefficients: "
+                    + clusters + " clusters, " + p + " coefficients");
+        }
+        double[][] g = new double[clusters][p];
+        for (int i = 0; i < data.k(); i++) {
+            for (int a = 0; a < p; a++) {
+                g[cluster[i]][a] += state.u[i][a] * state.r[i];
+            }
+        }
+        double[][] meat = new double[p][p];
+        for (double[] gc : g) {
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    meat[a][b] += gc[a] * gc[b];
+                }
+            }
+        }
+        double adjust = clusters / (double) (clusters - p);
+        double[][] out = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double sum = 0;
+                for (int c = 0; c < p; c++) {
+                    for (int e = 0; e < p; e++) {
+                        sum += state.b[a][c] * meat[c][e] * state.b[e][b];
+                    }
+                }
+                out[a][b] = adjust * sum;
+            }
+        }
+        return out;
+    }
+
+    /**
      * The standardised residuals, metafor's {@code rstandard}: \( r_i/\sqrt{(V - XBX')_{ii}} \).
      *
      * @return one per estimate
@@ -485,7 +566,7 @@ public final class CrossedFit {
         int nf = data.crossed.length;
         double[] z = new double[k];
         for (int i = 0; i < k; i++) {
-            double variance = data.v[i] + state.theta[nf] + state.theta[nf + 1]
+            double variance = data.v[i] + state.studyVariance[data.study[i]] + state.e2
                     - State.quadratic(state.b, data.x[i], data.x[i]);
             for (int f = 0; f < nf; f++) {
                 variance += data.crossed[f][i] >= 0 ? state.theta[f] : 0;
@@ -503,6 +584,12 @@ public final class CrossedFit {
         final int k;
         final int p;
         final int nf;
+        /** The groups of studies, each with its between-study variance. */
+        final int ng;
+        /** Each study's between-study variance, its group's. */
+        final double[] studyVariance;
+        /** The estimates' own variance \( σ_e^2 \). */
+        final double e2;
         /** \( a = 1/(v + σ_e^2) \). */
         final double[] a;
         /** Per study: \( α_s \). */
@@ -510,9 +597,15 @@ public final class CrossedFit {
         /** Per crossed column: its factor and level offsets. */
         final int[] offset;
         final int columns;
-        /** \( N = M_0^{-1}\tilde Z \), k × L (null when no crossed factor). */
-        final double[][] n;
-        final DecompositionSolver c;
+        /**
+         * \( N = M_0^{-1}\tilde Z \), k × L, kept sparse: \( M_0^{-1} \) is block-diagonal by study, so row i is
+         * non-zero only in the crossed levels its study holds ({@code nCol[i]}, values {@code nVal[i]}); null when
+         * no crossed factor.
+         */
+        final int[][] nCol;
+        final double[][] nVal;
+        /** \( C^{-1} \), L × L. */
+        final double[][] cInverse;
         final double logDetV;
         /** \( U = V^{-1}X \), k × p. */
         final double[][] u;
@@ -532,8 +625,12 @@ public final class CrossedFit {
             k = d.k();
             p = d.p();
             nf = d.crossed.length;
-            double s2 = theta[nf];
-            double e2 = theta[nf + 1];
+            ng = d.groups;
+            e2 = theta[nf + ng];
+            studyVariance = new double[d.studies];
+            for (int s = 0; s < d.studies; s++) {
+                studyVariance[s] = theta[nf + d.studyGroup[s]];
+            }
             a = new double[k];
             double[] sumA = new double[d.studies];
             double logDet = 0;
@@ -544,8 +641,8 @@ public final class CrossedFit {
             }
             alpha = new double[d.studies];
             for (int s = 0; s < d.studies; s++) {
-                logDet += Math.log1p(s2 * sumA[s]);
-                alpha[s] = s2 / (1 + s2 * sumA[s]);
+                logDet += Math.log1p(studyVariance[s] * sumA[s]);
+                alpha[s] = studyVariance[s] / (1 + studyVariance[s] * sumA[s]);
             }
             offset = new int[nf];
             int total = 0;
@@ -555,18 +652,44 @@ public final class CrossedFit {
             }
             columns = total;
             if (columns > 0) {
-                n = new double[k][columns];
-                double[] column = new double[k];
+                // Study by study: the crossed columns its rows hold, and N's entries there,
+                // N_ic = sd_f a_i ([row i at level l] - alpha_s sum_{j in s at l} a_j).
+                int[][] rowsOf = rowsByStudy(d);
+                nCol = new int[k][];
+                nVal = new double[k][];
+                double[] sds = new double[nf];
                 for (int f = 0; f < nf; f++) {
-                    double sd = Math.sqrt(theta[f]);
-                    for (int l = 0; l < d.levels[f]; l++) {
-                        for (int i = 0; i < k; i++) {
-                            column[i] = d.crossed[f][i] == l ? sd : 0;
+                    sds[f] = Math.sqrt(theta[f]);
+                }
+                java.util.LinkedHashMap<Integer, Double> held = new java.util.LinkedHashMap<>();
+                for (int st = 0; st < d.studies; st++) {
+                    held.clear();
+                    for (int i : rowsOf[st]) {
+                        for (int f = 0; f < nf; f++) {
+                            if (d.crossed[f][i] >= 0) {
+                                held.merge(offset[f] + d.crossed[f][i], a[i], Double::sum);
+                            }
                         }
-                        double[] m0 = m0Inverse(column);
-                        for (int i = 0; i < k; i++) {
-                            n[i][offset[f] + l] = m0[i];
+                    }
+                    int[] cols = held.keySet().stream().mapToInt(Integer::intValue).toArray();
+                    double[] sums = held.values().stream().mapToDouble(Double::doubleValue).toArray();
+                    int[] factorOf = new int[cols.length];
+                    for (int j = 0; j < cols.length; j++) {
+                        int f = 0;
+                        while (f + 1 < nf && offset[f + 1] <= cols[j]) {
+                            f++;
                         }
+                        factorOf[j] = f;
+                    }
+                    for (int i : rowsOf[st]) {
+                        double[] values = new double[cols.length];
+                        for (int j = 0; j < cols.length; j++) {
+                            int f = factorOf[j];
+                            boolean at = d.crossed[f][i] >= 0 && offset[f] + d.crossed[f][i] == cols[j];
+                            values[j] = sds[f] * a[i] * ((at ? 1 : 0) - alpha[st] * sums[j]);
+                        }
+                        nCol[i] = cols;
+                        nVal[i] = values;
                     }
                 }
                 // C = I + Z~'N: row i of Z~ has sd_f at (f, level) for each factor.
@@ -577,9 +700,8 @@ public final class CrossedFit {
                             continue;
                         }
                         int row = offset[f] + d.crossed[f][i];
-                        double sd = Math.sqrt(theta[f]);
-                        for (int col = 0; col < columns; col++) {
-                            cm[row][col] += sd * n[i][col];
+                        for (int j = 0; j < nCol[i].length; j++) {
+                            cm[row][nCol[i][j]] += sds[f] * nVal[i][j];
                         }
                     }
                 }
@@ -593,11 +715,12 @@ public final class CrossedFit {
                 }
                 CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(cm, false),
                         1e-14, 1e-14);
-                c = cholesky.getSolver();
+                cInverse = cholesky.getSolver().getInverse().getData();
                 logDet += Math.log(cholesky.getDeterminant());
             } else {
-                n = null;
-                c = null;
+                nCol = null;
+                nVal = null;
+                cInverse = null;
             }
             logDetV = logDet;
             u = new double[k][p];
@@ -662,24 +785,60 @@ public final class CrossedFit {
         /** \( V^{-1}z = M_0^{-1}z - NC^{-1}N'z \). */
         double[] vInverse(double[] z) {
             double[] out = m0Inverse(z);
-            if (n == null) {
+            if (nCol == null) {
                 return out;
             }
             double[] nz = new double[columns];
             for (int i = 0; i < k; i++) {
-                for (int col = 0; col < columns; col++) {
-                    nz[col] += n[i][col] * z[i];
+                int[] cols = nCol[i];
+                double[] vals = nVal[i];
+                for (int j = 0; j < cols.length; j++) {
+                    nz[cols[j]] += vals[j] * z[i];
                 }
             }
-            double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz, false)).toArray();
+            double[] w = times(cInverse, nz);
             for (int i = 0; i < k; i++) {
-                double s = 0;
-                for (int col = 0; col < columns; col++) {
-                    s += n[i][col] * w[col];
+                int[] cols = nCol[i];
+                double[] vals = nVal[i];
+                double sum = 0;
+                for (int j = 0; j < cols.length; j++) {
+                    sum += vals[j] * w[cols[j]];
                 }
-                out[i] -= s;
+                out[i] -= sum;
             }
             return out;
+        }
+
+        /** Each study's rows. */
+        static int[][] rowsByStudy(Data d) {
+            int[] count = new int[d.studies];
+            for (int st : d.study) {
+                count[st]++;
+            }
+            int[][] rows = new int[d.studies][];
+            for (int st = 0; st < d.studies; st++) {
+                rows[st] = new int[count[st]];
+            }
+            int[] next = new int[d.studies];
+            for (int i = 0; i < d.study.length; i++) {
+                rows[d.study[i]][next[d.study[i]]++] = i;
+            }
+            return rows;
+        }
+
+        /** \( v'C^{-1}v \) over the entries {@code touched} of a sparse vector v. */
+        private double sparseQuadratic(double[] v, int[] touched, int count) {
+            double q = 0;
+            for (int a1 = 0; a1 < count; a1++) {
+                int r = touched[a1];
+                double[] row = cInverse[r];
+                double s1 = 0;
+                for (int b1 = 0; b1 < count; b1++) {
+                    s1 += row[touched[b1]] * v[touched[b1]];
+                }
+                q += v[r] * s1;
+            }
+            return q;
         }
 
         /** \( Pz \): \( V^{-1}z - UBU'z \) for REML, \( V^{-1}z \) for ML. */
@@ -709,9 +868,10 @@ public final class CrossedFit {
             return out;
         }
 
+        /** The log-likelihood, without the restricted likelihood's constant \( \tfrac12\log|X'X| \). */
         double logLikelihood() {
             if (restricted) {
-                return -0.5 * (k - p) * Math.log(2 * Math.PI) + 0.5 * logDetCrossProduct(d.x) - 0.5 * logDetV
+                return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * logDetV
                         - 0.5 * logDetXvx - 0.5 * quadratic;
             }
             return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logDetV - 0.5 * quadratic;
@@ -719,7 +879,7 @@ public final class CrossedFit {
 
         /** \( A_jPy \) for each component j. */
         double[][] aPy() {
-            double[][] out = new double[nf + 2][k];
+            double[][] out = new double[nf + ng + 1][k];
             for (int f = 0; f < nf; f++) {
                 double[] sums = new double[d.levels[f]];
                 for (int i = 0; i < k; i++) {
@@ -736,8 +896,8 @@ public final class CrossedFit {
                 sums[d.study[i]] += py[i];
             }
             for (int i = 0; i < k; i++) {
-                out[nf][i] = sums[d.study[i]];
-                out[nf + 1][i] = py[i];
+                out[nf + d.studyGroup[d.study[i]]][i] = sums[d.study[i]];
+                out[nf + ng][i] = py[i];
             }
             return out;
         }
@@ -749,9 +909,9 @@ public final class CrossedFit {
          * \( \operatorname{tr}(P) = \operatorname{tr}(M_0^{-1}) - \operatorname{tr}(C^{-1}N'N) - \operatorname{tr}(BU'U) \).
          */
         double[] score() {
-            double[] score = new double[nf + 2];
+            double[] score = new double[nf + ng + 1];
             double[][] apy = aPy();
-            for (int j = 0; j < nf + 2; j++) {
+            for (int j = 0; j < nf + ng + 1; j++) {
                 double q = 0;
                 for (int i = 0; i < k; i++) {
                     q += py[i] * apy[j][i];
@@ -761,24 +921,33 @@ public final class CrossedFit {
             for (int f = 0; f < nf; f++) {
                 score[f] -= 0.5 * levelTrace(d.crossed[f], d.levels[f]);
             }
-            score[nf] -= 0.5 * levelTrace(d.study, d.studies);
+            for (int g = 0; g < ng; g++) {
+                int group = g;
+                int[] code = new int[k];
+                for (int i = 0; i < k; i++) {
+                    code[i] = d.studyGroup[d.study[i]] == group ? d.study[i] : -1;
+                }
+                score[nf + g] -= 0.5 * levelTrace(code, d.studies);
+            }
             // tr(P): the diagonal of M0^{-1}, then the two low-rank corrections.
             double trace = 0;
             for (int i = 0; i < k; i++) {
                 trace += a[i] - alpha[d.study[i]] * a[i] * a[i];
             }
-            if (n != null) {
-                double[][] ntn = new double[columns][columns];
+            if (nCol != null) {
+                // tr(C^{-1}N'N) = sum_i N_i'C^{-1}N_i, row by row over its study's columns.
                 for (int i = 0; i < k; i++) {
-                    for (int c1 = 0; c1 < columns; c1++) {
-                        double v1 = n[i][c1];
-                        for (int c2 = 0; c2 < columns; c2++) {
-                            ntn[c1][c2] += v1 * n[i][c2];
+                    int[] cols = nCol[i];
+                    double[] vals = nVal[i];
+                    for (int a1 = 0; a1 < cols.length; a1++) {
+                        double[] row = cInverse[cols[a1]];
+                        double s1 = 0;
+                        for (int b1 = 0; b1 < cols.length; b1++) {
+                            s1 += row[cols[b1]] * vals[b1];
                         }
+                        trace -= vals[a1] * s1;
                     }
                 }
-                RealMatrix solved = c.solve(new Array2DRowRealMatrix(ntn, false));
-                trace -= solved.getTrace();
             }
             if (restricted) {
                 double[][] utu = new double[p][p];
@@ -795,7 +964,7 @@ public final class CrossedFit {
                     }
                 }
             }
-            score[nf + 1] -= 0.5 * trace;
+            score[nf + ng] -= 0.5 * trace;
             return score;
         }
 
@@ -804,20 +973,16 @@ public final class CrossedFit {
             // z_l'M0^{-1}z_l = sum_{i in l} a_i - sum_s alpha_s (sum_{i in s, l} a_i)^2.
             double total = 0;
             java.util.Map<Long, Double> cells = new java.util.HashMap<>();
-            double[][] nz = n == null ? null : new double[levels][columns];
             double[][] uz = new double[levels][p];
+            int[] count = new int[levels];
             for (int i = 0; i < k; i++) {
                 int l = code[i];
                 if (l < 0) {
                     continue;
                 }
+                count[l]++;
                 total += a[i];
                 cells.merge((long) d.study[i] * levels + l, a[i], Double::sum);
-                if (nz != null) {
-                    for (int col = 0; col < columns; col++) {
-                        nz[l][col] += n[i][col];
-                    }
-                }
                 for (int c1 = 0; c1 < p; c1++) {
                     uz[l][c1] += u[i][c1];
                 }
@@ -826,15 +991,44 @@ public final class CrossedFit {
                 double sum = e.getValue();
                 total -= alpha[(int) (e.getKey() / levels)] * sum * sum;
             }
-            for (int l = 0; l < levels; l++) {
-                if (nz != null) {
-                    double[] w = c.solve(new org.apache.commons.math3.linear.ArrayRealVector(nz[l], false)).toArray();
-                    for (int col = 0; col < columns; col++) {
-                        total -= nz[l][col] * w[col];
+            if (restricted) {
+                for (int l = 0; l < levels; l++) {
+                    total -= quadratic(b, uz[l], uz[l]);
+                }
+            }
+            if (nCol != null) {
+                // (N'z_l)'C^{-1}(N'z_l), N'z_l accumulated sparsely over the level's rows.
+                int[][] rowsOf = new int[levels][];
+                for (int l = 0; l < levels; l++) {
+                    rowsOf[l] = new int[count[l]];
+                }
+                int[] next = new int[levels];
+                for (int i = 0; i < k; i++) {
+                    if (code[i] >= 0) {
+                        rowsOf[code[i]][next[code[i]]++] = i;
                     }
                 }
-                if (restricted) {
-                    total -= quadratic(b, uz[l], uz[l]);
+                double[] acc = new double[columns];
+                boolean[] mark = new boolean[columns];
+                int[] touched = new int[columns];
+                for (int l = 0; l < levels; l++) {
+                    int used = 0;
+                    for (int i : rowsOf[l]) {
+                        int[] cols = nCol[i];
+                        double[] vals = nVal[i];
+                        for (int j = 0; j < cols.length; j++) {
+                            if (!mark[cols[j]]) {
+                                mark[cols[j]] = true;
+                                touched[used++] = cols[j];
+                            }
+                            acc[cols[j]] += vals[j];
+                        }
+                    }
+                    total -= sparseQuadratic(acc, touched, used);
+                    for (int t = 0; t < used; t++) {
+                        acc[touched[t]] = 0;
+                        mark[touched[t]] = false;
+                    }
                 }
             }
             return total;
@@ -843,7 +1037,7 @@ public final class CrossedFit {
         /** The average information \( \tfrac12 (A_jPy)'P(A_lPy) \). */
         double[][] averageInformation() {
             double[][] apy = aPy();
-            int m = nf + 2;
+            int m = nf + ng + 1;
             double[][] projected = new double[m][];
             for (int j = 0; j < m; j++) {
                 projected[j] = project(apy[j]);

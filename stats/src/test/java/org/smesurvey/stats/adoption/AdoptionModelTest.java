@@ -52,8 +52,9 @@ class AdoptionModelTest {
         double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
                 .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
-        double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.privateStudyVariance(),
-            fit.studyVariance(), fit.figureVariance()};
+        double[] variances = {fit.countryVariance(), fit.indicatorVariance(),
+            fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
+            fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};
         for (int j = 0; j < variances.length; j++) {
             assertEquals(tight[0][j], variances[j], TIGHT * Math.max(1, tight[0][j]), "variance " + j);
         }
@@ -162,5 +163,14 @@ class AdoptionModelTest {
         assertTrue(fit.speed(SizeBand.of(10, 49)).estimate() > 1, "adoption rises");
         assertTrue(fit.outliers(2).stream().allMatch(o -> Math.abs(o.residual()) > 2));
         assertThrows(IllegalArgumentException.class, () -> fit.outliers(0));
+    }
+
+    @Test
+    void clusterRobustInferenceWorksOnTheAdoptionFit() {
+        // The CR1 algebra is checked against metafor's robust() in CrossedFitTest; here it must hold on this fit,
+        // where the previous model's robust() failed on a singular matrix.
+        List<org.smesurvey.stats.meta.Coefficient> robust = fit.robust();
+        assertEquals(fit.names(), robust.stream().map(org.smesurvey.stats.meta.Coefficient::name).toList());
+        assertTrue(robust.stream().allMatch(c -> c.standardError() > 0 && Double.isFinite(c.pValue())));
     }
 }

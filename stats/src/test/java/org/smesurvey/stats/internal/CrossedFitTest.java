@@ -116,4 +116,30 @@ class CrossedFitTest {
         assertEquals(predict[2], unknown[0], TIGHT, "mean in a new country");
         assertEquals(predict[3], unknown[1], TIGHT, "its variance, the country's added");
     }
+
+    @Test
+    void thePredictionErrorOfAContrastAgreesWithHendersonsEquations() throws IOException {
+        CrossedFit fit = CrossedFit.fit(data(), true, null, 1e-12, 200);
+        double[] country = new double[fit.data().levels()[0]];
+        country[0] = 1;
+        country[1] = -1;
+        double[] study = new double[fit.data().studies()];
+        study[0] = 1;
+        double[] figure = new double[fit.data().y().length];
+        figure[2] = -1;
+        assertEquals(reference().get("PEV")[0][0], fit.predictionError(new double[][] {country}, study, figure, null),
+                TIGHT);
+    }
+
+    @Test
+    void clusterRobustStandardErrorsAgreeWithMetafor() throws IOException {
+        CrossedFit.Data data = data();
+        CrossedFit fit = CrossedFit.fit(data, true, null, 1e-12, 200);
+        double[][] robust = fit.robustCovariance(data.study(), data.studies());
+        double[][] reference = reference().get("ROBUST");
+        for (int j = 0; j < robust.length; j++) {
+            assertEquals(reference[0][j], Math.sqrt(robust[j][j]), TIGHT, "robust se " + j);
+        }
+        assertEquals(reference[1][0], data.studies() - robust.length, 0, "metafor's degrees of freedom");
+    }
 }
