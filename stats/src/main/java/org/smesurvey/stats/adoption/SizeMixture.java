@@ -82,7 +82,7 @@ public final class SizeMixture {
          * @throws IllegalArgumentException if there are not four positive counts
          */
         public ClassCounts {
-            counts = List.copyOf(counts);
+            counts = List.copyOf(Objects.requireNonNull(counts, "counts"));
             Objects.requireNonNull(source, "source");
             if (counts.size() != CLASSES.size() || counts.stream().anyMatch(c -> !(c > 0))) {
                 throw new IllegalArgumentException("Four positive class counts are needed: " + counts);
@@ -241,7 +241,7 @@ public final class SizeMixture {
      * @return its mean log size
      */
     public static double logSize(SizeBand band) {
-        double a = Math.max(band.min(), 1);
+        double a = Math.max(Objects.requireNonNull(band, "band").min(), 1);
         if (band.isOpenEnded()) {
             return Math.log(a) + 1;
         }
