@@ -90,15 +90,29 @@ public final class AdoptionModel {
     }
 
     /**
-     * Which shape the diffusion takes: a ceiling below 100 %, and a speed per indicator.
+     * Which shape the diffusion takes: a ceiling below 100 %, a speed per indicator, and whether who answered, how
+     * the firms were sampled and which networks were asked about enter apart instead of as one private-survey
+     * contrast — a sensitivity analysis, since the same few private surveys carry all three.
      *
      * @param ceiling whether the shares tend to a ceiling κ below 1, estimated
      * @param indicatorSpeeds whether each indicator has its own speed (indicator × year)
+     * @param finerSplit whether respondent, sampling and scope enter as factors of their own (levels carried by at
+     *        least {@value AdoptionModel#MIN_STUDIES} studies; the rest grouped as {@code other})
      */
-    public record Form(boolean ceiling, boolean indicatorSpeeds) {
+    public record Form(boolean ceiling, boolean indicatorSpeeds, boolean finerSplit) {
 
         /** One speed, no ceiling: the logistic of every indicator tends to 100 % at one rate. */
         public static final Form PLAIN = new Form(false, false);
+
+        /**
+         * A form with the private-survey contrast.
+         *
+         * @param ceiling whether the shares tend to a ceiling
+         * @param indicatorSpeeds whether each indicator has its own speed
+         */
+        public Form(boolean ceiling, boolean indicatorSpeeds) {
+            this(ceiling, indicatorSpeeds, false);
+        }
 
         /**
          * The form in words.
@@ -108,7 +122,7 @@ public final class AdoptionModel {
         @Override
         public String toString() {
             return (ceiling ? "a ceiling" : "no ceiling") + ", " + (indicatorSpeeds ? "a speed per indicator"
-                    : "one speed");
+                    : "one speed") + (finerSplit ? ", respondent, sampling and scope apart" : "");
         }
     }
 
@@ -139,8 +153,31 @@ public final class AdoptionModel {
         }
     }
 
-    /** What the model knows of a figure, or of a question, beyond its mixture. */
-    record Profile(double year, String indicator, Source source, String country, SizeMixture mixture) {
+    /**
+     * What the model knows of a figure, or of a question, beyond its mixture; the survey's traits (who answered,
+     * sampling, scope) enter only a {@link Form#finerSplit()} fit.
+     */
+    record Profile(double year, String indicator, Source source, String country, SizeMixture mixture,
+            Traits traits) {
+
+        Profile(double year, String indicator, Source source, String country, SizeMixture mixture) {
+            this(year, indicator, source, country, mixture, Traits.of(source));
+        }
+    }
+
+    /** Who answered, how the firms were sampled, which networks were asked about: their codes. */
+    record Traits(String respondent, String sampling, String scope) {
+
+        /** The traits a question assumes of a source: official statistics' own, or not stated. */
+        static Traits of(Source source) {
+            return new Traits("unknown", source == Source.OFFICIAL_STATISTICS ? "probability" : "unknown", "mixed");
+        }
+
+        static Traits of(Observation figure) {
+            List<org.smesurvey.core.RespondentFunction> functions = figure.study().respondentsInOrder();
+            return new Traits(functions.size() == 1 ? functions.get(0).code() : functions.isEmpty() ? "unknown"
+                    : "several", figure.study().method().sampling().code(), figure.scope().code());
+        }
     }
 
     /**
@@ -186,7 +223,7 @@ public final class AdoptionModel {
             SizeMixture.ClassCounts c = counts.computeIfAbsent(country,
                     code -> SizeMixture.ClassCounts.of(e.figure().region(), populations));
             profiles.add(new Profile(e.year() - CENTRE_YEAR, indicatorOf(e.figure()), Source.of(e.figure()), country,
-                    SizeMixture.of(e.band(), c)));
+                    SizeMixture.of(e.band(), c), Traits.of(e.figure())));
         }
         double[] y = new double[entries.size()];
         double[] v = new double[entries.size()];
@@ -337,7 +374,13 @@ public final class AdoptionModel {
                             (p, part) -> level(p.indicator(), indicators).equals(level) ? p.year() : 0));
                 }
             }
-            candidates.add(new Column("private survey", (p, part) -> p.source() == Source.PRIVATE_SURVEY ? 1 : 0));
+            if (form.finerSplit()) {
+                traitColumns(candidates, "respondent ", all, studiesAll, p -> p.traits().respondent(), "unknown");
+                traitColumns(candidates, "sampling ", all, studiesAll, p -> p.traits().sampling(), "probability");
+                traitColumns(candidates, "scope ", all, studiesAll, p -> p.traits().scope(), "mixed");
+            } else {
+                candidates.add(new Column("private survey", (p, part) -> p.source() == Source.PRIVATE_SURVEY ? 1 : 0));
+            }
             // Columns the figures cannot separate (constant, or a combination of the others among them) are left
             // out, as metafor drops redundant predictors.
             List<Column> columns = new ArrayList<>();
@@ -359,7 +402,8 @@ public final class AdoptionModel {
             double[] phi = new double[q];
             double[] theta = null;
             if (start != null && start.columns.size() == p && start.hasCeiling == form.ceiling()
-                    && start.form.indicatorSpeeds() == form.indicatorSpeeds()) {
+                    && start.form.indicatorSpeeds() == form.indicatorSpeeds()
+                    && start.form.finerSplit() == form.finerSplit()) {
                 phi = start.phi.clone();
                 theta = start.linear.variances();
             } else {
@@ -424,7 +468,8 @@ public final class AdoptionModel {
                 if (form.ceiling() && phi[p] > CEILING_BOUNDARY) {
                     // The likelihood rises as the ceiling tends to 100 %: the maximum is on the boundary, where
                     // the model is the one without a ceiling.
-                    Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds()), all, yAll, vAll,
+                    Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds(), form.finerSplit()), all,
+                            yAll, vAll,
                             studiesAll, counts, rows, null);
                     return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
                             countryNames, indicatorNames, groupSources, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
@@ -1182,6 +1227,33 @@ public final class AdoptionModel {
             Objects.requireNonNull(confidence, "confidence");
             Objects.requireNonNull(prediction, "prediction");
             notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * A trait's columns: one per level carried by at least {@value #MIN_STUDIES} studies, the others grouped as
+     * {@code other}, beside the reference.
+     */
+    private static void traitColumns(List<Column> candidates, String prefix, List<Profile> profiles, String[] studies,
+            java.util.function.Function<Profile, String> trait, String reference) {
+        Map<String, Set<String>> carriers = new TreeMap<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            carriers.computeIfAbsent(trait.apply(profiles.get(i)), l -> new TreeSet<>()).add(studies[i]);
+        }
+        Set<String> levels = new TreeSet<>();
+        carriers.forEach((level, s) -> {
+            if (s.size() >= MIN_STUDIES && !level.equals(reference)) {
+                levels.add(level);
+            }
+        });
+        for (String level : levels) {
+            candidates.add(new Column(prefix + level, (p, part) -> trait.apply(p).equals(level) ? 1 : 0));
+        }
+        if (carriers.keySet().stream().anyMatch(l -> !levels.contains(l) && !l.equals(reference))) {
+            candidates.add(new Column(prefix + "other", (p, part) -> {
+                String value = trait.apply(p);
+                return !levels.contains(value) && !value.equals(reference) ? 1 : 0;
+            }));
         }
     }
 

@@ -194,11 +194,12 @@ public final class GapDecomposition {
         AdoptionModel.Profile pa = fit.profile(a);
         AdoptionModel.Profile pb = fit.profile(b);
         if (pa.source() != pb.source()) {
-            long carriers = fit.data().entries().stream().filter(e -> AdoptionModel.Source.of(e.figure())
-                    == AdoptionModel.Source.PRIVATE_SURVEY).map(e -> e.figure().study().id()).distinct().count();
+            List<String> carriers = fit.data().entries().stream().filter(e -> AdoptionModel.Source.of(e.figure())
+                    == AdoptionModel.Source.PRIVATE_SURVEY).map(e -> e.figure().study().id()).distinct().sorted()
+                    .toList();
             notes.add(String.format(Locale.ROOT, "the private-survey part merges who answered, how the firms were"
                     + " sampled and which networks were asked about: the %d private surveys of the model carry all"
-                    + " three, which the figures cannot tell apart", carriers));
+                    + " three, which the figures cannot tell apart (%s)", carriers.size(), String.join(", ", carriers)));
         }
         for (Part p : parts) {
             if (!p.stable() && Math.abs(p.points()) >= 1) {
@@ -222,12 +223,14 @@ public final class GapDecomposition {
         double[] mean = new double[1 << dims];
         double[][] gradient = new double[1 << dims][q];
         for (int set = 0; set < 1 << dims; set++) {
+            AdoptionModel.Profile survey = (set & 8) != 0 ? pa : pb;
             AdoptionModel.Profile mixed = new AdoptionModel.Profile(
                     ((set & 1) != 0 ? pa : pb).year(),
                     ((set & 4) != 0 ? pa : pb).indicator(),
-                    ((set & 8) != 0 ? pa : pb).source(),
+                    survey.source(),
                     pb.country(),
-                    ((set & 2) != 0 ? pa : pb).mixture());
+                    ((set & 2) != 0 ? pa : pb).mixture(),
+                    survey.traits());
             mean[set] = fit.mean(mixed, gradient[set]);
         }
         double[] out = new double[dims + 4];

@@ -173,4 +173,13 @@ class AdoptionModelTest {
         assertEquals(fit.names(), robust.stream().map(org.smesurvey.stats.meta.Coefficient::name).toList());
         assertTrue(robust.stream().allMatch(c -> c.standardError() > 0 && Double.isFinite(c.pValue())));
     }
+
+    @Test
+    void theFinerSplitIsASensitivityFitWithTheTraitsApart() {
+        AdoptionModel.Fit split = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+                new AdoptionModel.Form(false, false, true));
+        assertFalse(split.names().contains("private survey"));
+        assertTrue(split.names().stream().anyMatch(n -> n.startsWith("sampling ")), split.names().toString());
+        assertTrue(split.form().toString().endsWith("respondent, sampling and scope apart"));
+    }
 }
