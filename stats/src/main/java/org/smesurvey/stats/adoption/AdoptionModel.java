@@ -1282,13 +1282,7 @@ public final class AdoptionModel {
 
     /** Codes labels in order of first appearance. */
     static int[] code(String[] labels, List<String> names) {
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        int[] code = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            code[i] = codes.computeIfAbsent(labels[i], l -> codes.size());
-        }
-        names.addAll(codes.keySet());
-        return code;
+        return CrossedFit.code(labels, names);
     }
 
     /**

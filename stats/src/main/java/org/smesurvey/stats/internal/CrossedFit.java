@@ -240,6 +240,23 @@ public final class CrossedFit {
                 + (restricted ? 0.5 * data.logDetCrossProduct() : 0);
     }
 
+    /**
+     * Codes labels in order of first appearance, as the factors of a fit are coded.
+     *
+     * @param labels each estimate's label, such as its study's id
+     * @param names receives the distinct labels, in code order
+     * @return each estimate's code
+     */
+    public static int[] code(String[] labels, java.util.List<String> names) {
+        java.util.Map<String, Integer> codes = new java.util.LinkedHashMap<>();
+        int[] code = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            code[i] = codes.computeIfAbsent(labels[i], l -> codes.size());
+        }
+        names.addAll(codes.keySet());
+        return code;
+    }
+
     /** The step on the free components, the others held. */
     private static double[] solveFree(double[][] info, double[] score, boolean[] free) {
         int m = score.length;

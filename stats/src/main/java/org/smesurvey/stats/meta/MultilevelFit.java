@@ -1,13 +1,12 @@
 package org.smesurvey.stats.meta;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.smesurvey.stats.internal.CrossedFit;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -67,13 +66,7 @@ final class MultilevelFit {
 
     /** Codes the clusters in order of first appearance. */
     static int[] code(String[] labels, List<String> names) {
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        int[] code = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            code[i] = codes.computeIfAbsent(labels[i], l -> codes.size());
-        }
-        names.addAll(codes.keySet());
-        return code;
+        return CrossedFit.code(labels, names);
     }
 
     static MultilevelFit fit(double[] y, double[] v, double[][] x, int[] cluster, int clusters, boolean restricted,
