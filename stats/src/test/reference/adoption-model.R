@@ -3,7 +3,8 @@
 # The adoption model on the bundled catalogue as AdoptionModel builds it (adoption-design.csv: one line per part of
 # a figure's size mixture, the part's weight and design row; the test checks it is still what the Java code builds).
 # The figure's mean is mu_i(phi) = logit(sum_m w_im plogis(x_im' phi)); its random effects: country, an indicator's
-# own effect (indicators carried by fewer than three studies only), both crossed with the study's effect, whose variance
+# own effect (indicators carried by fewer than three studies only), the country's effect by kind of tool, all crossed
+# with the study's effect, whose variance
 # is official statistics' or private surveys', and the figure's; the estimate is the fixed point of linearisation (Lindstrom &
 # Bates 1990):
 #   phi solves the nonlinear GLS equations F(phi)' V(theta)^-1 (y - mu(phi)) = 0  (Gauss-Newton to 1e-13), and
@@ -11,15 +12,15 @@
 #   densely from its definition (metafor's, with +1/2 log|F'F|) and maximised by optim (BFGS on the log variances,
 #   reltol 1e-16) then Newton steps on central differences until the gradient is below 1e-9;
 # alternated until neither moves by 1e-8 (the variances' own maximisation is accurate to about 1e-9, below which the
-# alternation only moves within that noise). Line TIGHT: sigma2 (country, own indicator, official studies, private studies,
+# alternation only moves within that noise). Line TIGHT: sigma2 (country, own indicator, country x kind, official studies, private studies,
 # figure); phi; the restricted logLik; vcov by rows.
 # (rma.mv cannot fit random effects that apply to some rows only, as the own-indicator and private-study ones do;
 # metafor-crossed.R checks the crossed algebra against it where it can.)
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 dir <- "../resources/org/smesurvey/stats/adoption/"
 parts <- read.csv(paste0(dir, "adoption-design.csv"), check.names = FALSE, na.strings = "")
-cols <- names(parts)[-(1:8)]
-fig <- unique(parts[, c("figure", "yi", "vi", "study", "country", "own_indicator", "private")])
+cols <- names(parts)[-(1:9)]
+fig <- unique(parts[, c("figure", "yi", "vi", "study", "country", "country_kind", "own_indicator", "private")])
 k <- nrow(fig); p <- length(cols)
 Xp <- as.matrix(parts[, cols]); w <- parts$weight; who <- parts$figure
 mu <- function(phi) { s <- tapply(w * plogis(Xp %*% phi), who, sum); qlogis(c(s)) }
@@ -30,11 +31,13 @@ jac <- function(phi) {
 ind <- function(codes) { l <- unique(codes[!is.na(codes)]); m <- outer(codes, l, "==") * 1; m[is.na(m)] <- 0; m }
 Zc <- ind(fig$country)
 Zi <- ind(fig$own_indicator)
+Zk <- ind(fig$country_kind)
 Zo <- ind(ifelse(fig$private == 0, fig$study, NA))
 Zp <- ind(ifelse(fig$private == 1, fig$study, NA))
-# sigma2: country, own indicator, official studies, private studies, figure (the order of AdoptionModel's components)
-A <- list(tcrossprod(Zc), tcrossprod(Zi), tcrossprod(Zo), tcrossprod(Zp))
-V <- function(s) diag(fig$vi + s[5]) + s[1] * A[[1]] + s[2] * A[[2]] + s[3] * A[[3]] + s[4] * A[[4]]
+# sigma2: country, own indicator, country x kind of tool, official studies, private studies, figure (the order of
+# AdoptionModel's components)
+A <- list(tcrossprod(Zc), tcrossprod(Zi), tcrossprod(Zk), tcrossprod(Zo), tcrossprod(Zp))
+V <- function(s) diag(fig$vi + s[6]) + s[1] * A[[1]] + s[2] * A[[2]] + s[3] * A[[3]] + s[4] * A[[4]] + s[5] * A[[5]]
 reml <- function(s, y, X) {
   L <- chol(V(s)); Vi <- chol2inv(L); xvx <- t(X) %*% Vi %*% X; b <- solve(xvx, t(X) %*% Vi %*% y); r <- y - X %*% b
   -0.5 * ((k - p) * log(2 * pi) - c(determinant(crossprod(X))$modulus) + 2 * sum(log(diag(L))) +
@@ -56,7 +59,7 @@ maximise <- function(s, y, X) {
   s
 }
 phi <- c(solve(crossprod(rowsum(w * Xp, who)), t(rowsum(w * Xp, who)) %*% fig$yi))
-s <- c(0.1, 0.1, 0.1, 0.1, 0.1)
+s <- c(0.1, 0.1, 0.1, 0.1, 0.1, 0.1)
 for (outer in 1:50) {
   F <- jac(phi); s1 <- maximise(s, fig$yi - mu(phi) + F %*% phi, F)
   Vi <- solve(V(s1)); phi1 <- phi

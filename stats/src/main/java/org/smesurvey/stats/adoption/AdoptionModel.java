@@ -40,7 +40,9 @@ import org.smesurvey.stats.internal.Distributions;
  * prediction therefore lies between its classes' predictions.
  *
  * <p><b>Random effects.</b> \( y_i = μ_i(β, κ) + u_{c(i)} + v_{j(i)} + u_{s(i)} + w_i + ε_i \): a country effect
- * \( u_c \sim N(0, σ_c^2) \), and for an indicator carried by fewer than {@value #MIN_STUDIES} studies its own
+ * \( u_c \sim N(0, σ_c^2) \) with the country's effect on a kind of tool around it (social media or networks, named
+ * platforms, each other indicator: \( σ_{ck}^2 \)), and for an indicator carried by fewer than
+ * {@value #MIN_STUDIES} studies its own
  * effect \( v_j \sim N(0, σ_i^2) \) around the {@code other} coefficient, both crossed with a study effect
  * \( u_s \) whose variance is \( σ_o^2 \) for official statistics and \( σ_p^2 \) for private surveys (which differ
  * far more from one another), a figure's own effect
@@ -80,8 +82,9 @@ public final class AdoptionModel {
     /** The variance components' places in the crossed fit: the crossed factors, then the study's and figure's. */
     static final int COUNTRY = 0;
     static final int INDICATOR = 1;
+    static final int COUNTRY_KIND = 2;
     /** The first study group's variance; the figures' own follows the groups. */
-    static final int STUDY = 2;
+    static final int STUDY = 3;
     /** The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 1 - 4.5\cdot 10^{-5} \). */
     private static final double CEILING_BOUNDARY = 10;
     private static final int MAX_ITERATIONS = 500;
@@ -265,6 +268,8 @@ public final class AdoptionModel {
         private final List<String> studyNames;
         private final List<String> countryNames;
         private final List<String> indicatorNames;
+        /** The country × kind-of-tool levels. */
+        private final List<String> countryKinds;
         /** The sources of the study groups, in the order of their variances. */
         private final List<Source> groupSources;
         private final Map<String, SizeMixture.ClassCounts> counts;
@@ -287,7 +292,8 @@ public final class AdoptionModel {
 
         private Fit(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> profiles, double[] y,
                 double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
-                List<String> indicatorNames, List<Source> groupSources, Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
+                List<String> indicatorNames, List<String> countryKinds, List<Source> groupSources,
+                Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
                 List<String> dropped, double[] phi, CrossedFit linear, int iterations, boolean ceilingAtBoundary,
                 int[] rows) {
             this.rows = rows;
@@ -302,6 +308,7 @@ public final class AdoptionModel {
             this.countryNames = List.copyOf(countryNames);
             this.indicatorNames = List.copyOf(indicatorNames);
             this.groupSources = List.copyOf(groupSources);
+            this.countryKinds = List.copyOf(countryKinds);
             this.counts = Map.copyOf(counts);
             this.columns = List.copyOf(columns);
             this.indicators = Set.copyOf(indicators);
@@ -326,6 +333,10 @@ public final class AdoptionModel {
             int[] study = code(studiesAll, studyNames);
             List<String> countryNames = new ArrayList<>();
             int[] country = code(all.stream().map(Profile::country).toArray(String[]::new), countryNames);
+            // A country's level differs by kind of tool (wikis are common in one country, Facebook in another): a
+            // country x kind effect crossed with the rest.
+            List<String> countryKinds = new ArrayList<>();
+            int[] countryKind = code(all.stream().map(pr -> countryKind(pr)).toArray(String[]::new), countryKinds);
             // Official statistics and private surveys each have their own between-study variance: private surveys
             // differ from one another far more than official ones (one group when the figures have one kind).
             List<Source> groupSources = all.stream().map(Profile::source).distinct().sorted().toList();
@@ -414,7 +425,8 @@ public final class AdoptionModel {
                     }
                 }
                 CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
-                        new int[][] {country, indicator}, new int[] {countryNames.size(), indicatorNames.size()},
+                        new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
+                            indicatorNames.size(), countryKinds.size()},
                         studyGroup, groupSources.size()), true,
                         null, 1e-4, MAX_ITERATIONS); // a start only: the linearisations solve tightly
                 System.arraycopy(first.beta(), 0, phi, 0, p);
@@ -443,7 +455,8 @@ public final class AdoptionModel {
                 // The variances are solved loosely while the coefficients still move, tightly at the end.
                 double inner = Math.max(1e-12, Math.min(1e-6, 1e-3 * lastChange));
                 linear = CrossedFit.fit(new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
-                        new int[][] {country, indicator}, new int[] {countryNames.size(), indicatorNames.size()},
+                        new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
+                            indicatorNames.size(), countryKinds.size()},
                         studyGroup, groupSources.size()), true,
                         theta, inner, MAX_ITERATIONS);
                 double[] next = linear.beta();
@@ -472,12 +485,12 @@ public final class AdoptionModel {
                             yAll, vAll,
                             studiesAll, counts, rows, null);
                     return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
-                            countryNames, indicatorNames, groupSources, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
+                            countryNames, indicatorNames, countryKinds, groupSources, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
                             plain.iterations, true, rows);
                 }
             }
             return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames,
-                    indicatorNames, groupSources, counts,
+                    indicatorNames, countryKinds, groupSources, counts,
                     columns, indicators, dropped, phi, linear, iteration, false, rows);
         }
 
@@ -625,6 +638,26 @@ public final class AdoptionModel {
          */
         public double indicatorVariance() {
             return linear.variances()[INDICATOR];
+        }
+
+        /**
+         * The variance of a country's effect on one kind of tool around its effect on all, \( σ_{ck}^2 \): the kinds
+         * are social media or networks, named platforms, and each other indicator.
+         *
+         * @return it
+         */
+        public double countryKindVariance() {
+            return linear.variances()[COUNTRY_KIND];
+        }
+
+        /** The BLUP of a profile's country × kind effect, 0 for a pair the fit lacks. */
+        double countryKindEffect(Profile profile) {
+            int level = countryKinds.indexOf(countryKind(profile));
+            return level < 0 ? 0 : linear.crossedEffects(COUNTRY_KIND)[level];
+        }
+
+        List<String> countryKinds() {
+            return countryKinds;
         }
 
         /**
@@ -874,7 +907,7 @@ public final class AdoptionModel {
          * logit, sampling variance, study, country, the part's weight and its design row.
          */
         String design() {
-            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,own_indicator,private,weight");
+            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,country_kind,own_indicator,private,weight");
             columns.forEach(c -> out.append(",\"").append(c.name()).append('"'));
             out.append('\n');
             for (int i = 0; i < profiles.size(); i++) {
@@ -882,8 +915,8 @@ public final class AdoptionModel {
                 boolean own = !indicators.contains(profile.indicator())
                         && !profile.indicator().equals(REFERENCE_INDICATOR);
                 for (SizeMixture.Part part : profile.mixture().parts()) {
-                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%s,%d,%.17g", i + 1, y[i], v[i],
-                            studies[i], profile.country(), own ? profile.indicator() : "",
+                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%s,%s,%d,%.17g", i + 1, y[i], v[i],
+                            studies[i], profile.country(), countryKind(profile), own ? profile.indicator() : "",
                             profile.source() == Source.PRIVATE_SURVEY ? 1 : 0, part.weight()));
                     for (Column c : columns) {
                         out.append(String.format(Locale.ROOT, ",%.17g", c.value().of(profile, part)));
@@ -913,7 +946,7 @@ public final class AdoptionModel {
             double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
             boolean own = !indicators.contains(profile.indicator()) && !profile.indicator().equals(REFERENCE_INDICATOR);
             double[] linearised = linear.predict(f[0], new int[] {countryNames.indexOf(profile.country()),
-                own ? indicatorNames.indexOf(profile.indicator()) : -2});
+                own ? indicatorNames.indexOf(profile.indicator()) : -2, countryKinds.indexOf(countryKind(profile))});
             double fphi = 0;
             for (int j = 0; j < phi.length; j++) {
                 fphi += f[0][j] * phi[j];
@@ -1130,10 +1163,11 @@ public final class AdoptionModel {
             text.append(String.format(Locale.ROOT, "Adoption model (%s): %d figures of %d studies in %d countries;"
                     + " %d figures left out%n", form, y.length, studyNames.size(),
                     countryNames.size(), data.excluded().size()));
-            text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, own indicator"
-                    + " sigma^2 = %.4f, study sigma^2 = %.4f (official statistics) and %.4f (private surveys), figure"
-                    + " sigma^2 = %.4f%n", countryVariance(), indicatorVariance(),
-                    studyVariance(Source.OFFICIAL_STATISTICS), studyVariance(Source.PRIVATE_SURVEY), figureVariance()));
+            text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, country by kind of tool"
+                    + " sigma^2 = %.4f, own indicator sigma^2 = %.4f, study sigma^2 = %.4f (official statistics) and %.4f"
+                    + " (private surveys), figure sigma^2 = %.4f%n", countryVariance(), countryKindVariance(),
+                    indicatorVariance(), studyVariance(Source.OFFICIAL_STATISTICS), studyVariance(Source.PRIVATE_SURVEY),
+                    figureVariance()));
             text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
                     + " linearisations)%n", logLikelihood(), iterations));
             text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
@@ -1255,6 +1289,23 @@ public final class AdoptionModel {
                 return !levels.contains(value) && !value.equals(reference) ? 1 : 0;
             }));
         }
+    }
+
+    /**
+     * The kind of tool a country's effect is specific to: social media or networks of any kind, a named platform,
+     * or else the indicator itself (blogs, multimedia sharing, wikis and internal tools each differ from country to
+     * country in their own way).
+     */
+    static String kind(String indicator) {
+        if (indicator.equals(REFERENCE_INDICATOR) || indicator.equals("social_networks")) {
+            return "social media";
+        }
+        return indicator.startsWith("platform_use") ? "named platforms" : indicator;
+    }
+
+    /** A profile's country × kind-of-tool level. */
+    static String countryKind(Profile profile) {
+        return profile.country() + " × " + kind(profile.indicator());
     }
 
     /** Whether an indicator is carried by enough studies to enter on its own. */

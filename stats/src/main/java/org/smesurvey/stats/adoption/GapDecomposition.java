@@ -13,7 +13,7 @@ import org.smesurvey.stats.internal.CrossedFit;
  * the model explains — time, size (with the population mix of the band), indicator, and the contrast of a private
  * survey with official statistics, which carries who answered, how the firms were sampled and which networks were
  * asked about, since only the few private surveys carry those and they cannot be told apart — then the two
- * countries' effects, and what the model does not explain, split as a residual \( y - μ = \hat u_c + \hat u_s +
+ * countries' effects (each on the figure's kind of tool), and what the model does not explain, split as a residual \( y - μ = \hat u_c + \hat u_s +
  * \hat w + \hat ε \) is split by best linear unbiased prediction: the studies' own effects, the figures' own effects
  * within their studies, and sampling error.
  *
@@ -59,31 +59,41 @@ public final class GapDecomposition {
             double highestPoints) {
 
         /**
-         * Whether the part keeps its sign whichever other study is left out.
+         * Whether the part keeps its sign whichever other study is left out: its leave-one-study-out range does not
+         * reach more than half a tenth of a point (what a printed part rounds away) on both sides of zero.
          *
-         * @return true when its leave-one-study-out range does not cross zero
+         * @return true when its range does not cross zero
          */
         public boolean stable() {
-            return lowestPoints > 0 || highestPoints < 0;
+            return lowestPoints > -0.05 || highestPoints < 0.05;
         }
     }
 
     /**
      * What a part is a linear function of, for its standard error: the coefficients' weights for a dimension, or
-     * the weights on the countries', the studies', the figures' effects and the sampling errors (null where none).
+     * the weights on each crossed factor's levels (country, own indicator, country × kind), the studies', the figures'
+     * effects and the sampling errors (null where none).
      */
-    record Contrast(double[] coefficients, double[] countries, double[] studies, double[] figures, double[] sampling) {
+    record Contrast(double[] coefficients, double[][] crossed, double[] studies, double[] figures, double[] sampling) {
 
         /** The contrast scaled by a factor, as a part of several gaps is summed. */
         Contrast times(double factor) {
-            return new Contrast(scaled(coefficients, factor), scaled(countries, factor), scaled(studies, factor),
-                    scaled(figures, factor), scaled(sampling, factor));
+            return new Contrast(scaled(coefficients, factor), crossed == null ? null
+                    : java.util.Arrays.stream(crossed).map(c -> scaled(c, factor)).toArray(double[][]::new),
+                    scaled(studies, factor), scaled(figures, factor), scaled(sampling, factor));
         }
 
         /** This contrast plus another of the same kind. */
         Contrast plus(Contrast other) {
-            return new Contrast(sum(coefficients, other.coefficients), sum(countries, other.countries),
-                    sum(studies, other.studies), sum(figures, other.figures), sum(sampling, other.sampling));
+            double[][] both = null;
+            if (crossed != null) {
+                both = new double[crossed.length][];
+                for (int f = 0; f < crossed.length; f++) {
+                    both[f] = sum(crossed[f], other.crossed[f]);
+                }
+            }
+            return new Contrast(sum(coefficients, other.coefficients), both, sum(studies, other.studies),
+                    sum(figures, other.figures), sum(sampling, other.sampling));
         }
 
         /** The standard error of the part it defines, under the fitted model. */
@@ -92,8 +102,7 @@ public final class GapDecomposition {
                 return Math.sqrt(Math.max(0, quadratic(fit.covariance(), coefficients)));
             }
             CrossedFit linear = fit.linear();
-            return Math.sqrt(Math.max(0, linear.predictionError(countries == null ? null : new double[][] {countries},
-                    studies, figures, sampling)));
+            return Math.sqrt(Math.max(0, linear.predictionError(crossed, studies, figures, sampling)));
         }
 
         private static double quadratic(double[][] m, double[] g) {
@@ -252,7 +261,8 @@ public final class GapDecomposition {
                 contrasts.add(new Contrast(g, null, null, null, null));
             }
         }
-        out[dims] = fit.countryEffect(pa.country()) - fit.countryEffect(pb.country());
+        out[dims] = fit.countryEffect(pa.country()) + fit.countryKindEffect(pa)
+                - fit.countryEffect(pb.country()) - fit.countryKindEffect(pb);
         String studyA = studyOf(fit, a);
         String studyB = studyOf(fit, b);
         out[dims + 1] = fit.studyEffect(studyA) - fit.studyEffect(studyB);
@@ -275,7 +285,11 @@ public final class GapDecomposition {
             double[] pair = new double[k];
             pair[a] += 1;
             pair[b] -= 1;
-            contrasts.add(new Contrast(null, country, null, null, null));
+            List<String> kinds = fit.countryKinds();
+            double[] kind = new double[kinds.size()];
+            kind[kinds.indexOf(AdoptionModel.countryKind(pa))] += 1;
+            kind[kinds.indexOf(AdoptionModel.countryKind(pb))] -= 1;
+            contrasts.add(new Contrast(null, new double[][] {country, null, kind}, null, null, null));
             contrasts.add(new Contrast(null, null, study, null, null));
             contrasts.add(new Contrast(null, null, null, pair, null));
             contrasts.add(new Contrast(null, null, null, null, pair));

@@ -52,7 +52,7 @@ class AdoptionModelTest {
         double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
                 .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
-        double[] variances = {fit.countryVariance(), fit.indicatorVariance(),
+        double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.countryKindVariance(),
             fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
             fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};
         for (int j = 0; j < variances.length; j++) {

@@ -73,7 +73,8 @@ class GapDecompositionTest {
         double sb = SizeMixture.logSize(b.band()) - AdoptionModel.CENTRE_LOG_SIZE;
         time += phi[names.indexOf("year × log size")] * (sa + sb) / 2 * (a.year() - b.year());
         assertEquals(time, gap.parts().get(0).logit(), 1e-12);
-        assertEquals(fit.countryEffect(a.figure().region().code()) - fit.countryEffect(b.figure().region().code()),
+        assertEquals(fit.countryEffect(a.figure().region().code()) + fit.countryKindEffect(fit.profile(fit.row(a.figure())))
+                - fit.countryEffect(b.figure().region().code()) - fit.countryKindEffect(fit.profile(fit.row(b.figure()))),
                 gap.parts().get(4).logit(), 1e-12);
     }
 
