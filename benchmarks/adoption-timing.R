@@ -3,21 +3,22 @@
 # R 4.2.2, metafor 3.8.1. The adoption model's mean is nonlinear (bands are mixtures of size classes), which rma.mv
 # cannot fit; its closest linear counterpart is timed: each figure's design row averaged over its size classes (the
 # weights of adoption-design.csv), with the model's random effects rma.mv can express,
-#   rma.mv(yi, vi, mods = X, random = list(~ 1 | country, ~ source | study, ~ 1 | figure), struct = "DIAG")
-# (a between-study variance for official statistics and one for private surveys; the indicators' own effects, which
-# apply to some figures only, left out). One fit, and the cross-validation that refits it without each study: the
+#   rma.mv(yi, vi, mods = X, random = list(~ 1 | country, ~ 1 | country_kind, ~ source | study, ~ 1 | figure),
+#          struct = "DIAG")
+# (a country's level by kind of tool; a between-study variance for official statistics and one for private surveys;
+# the indicators' own effects, which apply to some figures only, left out). One fit, and the cross-validation that refits it without each study: the
 # median of 5 fits after 2 warm-up fits, one pass of the cross-validation.
 suppressMessages(library(metafor))
 jmh <- read.csv(commandArgs(TRUE)[1], check.names = FALSE)
 parts <- read.csv("stats/src/test/resources/org/smesurvey/stats/adoption/adoption-design.csv", check.names = FALSE,
                   na.strings = "")
-cols <- names(parts)[-(1:8)]
-d <- unique(parts[, c("figure", "yi", "vi", "study", "country", "private")])
+cols <- names(parts)[-(1:9)]
+d <- unique(parts[, c("figure", "yi", "vi", "study", "country", "country_kind", "private")])
 X <- rowsum(parts$weight * as.matrix(parts[, cols]), parts$figure)
 d$source <- factor(ifelse(d$private == 1, "private", "official"))
 fit <- function(rows = seq_len(nrow(d))) {
-  rma.mv(yi, vi, mods = X[rows, -1], random = list(~ 1 | country, ~ source | study, ~ 1 | figure), struct = "DIAG",
-         data = d[rows, ], method = "REML")
+  rma.mv(yi, vi, mods = X[rows, -1], random = list(~ 1 | country, ~ 1 | country_kind, ~ source | study,
+         ~ 1 | figure), struct = "DIAG", data = d[rows, ], method = "REML")
 }
 for (i in 1:2) fit()
 one <- median(replicate(5, system.time(fit())[["elapsed"]]))
