@@ -36,9 +36,9 @@ import org.smesurvey.stats.meta.ProportionMeasure;
  *   <li><b>Year</b>: the figure's own, or else its study's fieldwork — the middle year of a range, rounded down
  *       ({@link Assumption#YEAR_FROM_FIELDWORK}); a figure with neither cannot enter.</li>
  *   <li><b>Size</b>: the figure's employee band, or else its study's coverage ({@link Assumption#SIZE_FROM_STUDY});
- *       placed on the employee scale by the logarithm of the band's geometric middle,
- *       \( \tfrac12(\ln\max(a, 1) + \ln(b + 1)) \), an open band \( [a, ∞) \) taken to end at \( 4\max(a,1) - 1 \)
- *       ({@link Assumption#OPEN_BAND_UPPER}); a figure with neither cannot enter.</li>
+ *       split into its size classes and placed on the employee scale by {@link SizeMixture} (Zipf's law within a
+ *       class, which for an open band \( [a, ∞) \) is what places it: {@link Assumption#OPEN_BAND}); a figure with
+ *       neither cannot enter.</li>
  *   <li><b>Precision</b>: the logit with escalc's variance from the figure's effective sample when it publishes
  *       a base, a standard error or an interval ({@link Precision#PUBLISHED}); most official figures publish none,
  *       and then the study's documented sample size stands for the base ({@link Precision#STUDY_SAMPLE_SIZE},
@@ -80,8 +80,8 @@ public final class AdoptionData {
         YEAR_FROM_FIELDWORK,
         /** Its size band is its study's coverage. */
         SIZE_FROM_STUDY,
-        /** Its band is open-ended and taken to end at four times its lower bound. */
-        OPEN_BAND_UPPER,
+        /** Its band is open-ended: its enterprises' sizes above the lower bound follow Zipf's law ({@link SizeMixture}). */
+        OPEN_BAND,
         /** Its variance rests on its study's sample size, not its own base. */
         PRECISION_FROM_STUDY_SAMPLE,
         /** Its variance rests on an assumed sample. */
@@ -95,12 +95,11 @@ public final class AdoptionData {
      * @param sample the sample its precision rests on
      * @param year the year of the fieldwork
      * @param band the employee band it describes
-     * @param logSize the band's place on the log employee scale
      * @param precision where its precision comes from
      * @param assumptions what it assumes
      */
-    public record Entry(Observation figure, EffectiveSample sample, int year, SizeBand band, double logSize,
-            Precision precision, Set<Assumption> assumptions) {
+    public record Entry(Observation figure, EffectiveSample sample, int year, SizeBand band, Precision precision,
+            Set<Assumption> assumptions) {
 
         /**
          * Validates the entry and copies its assumptions.
@@ -109,7 +108,6 @@ public final class AdoptionData {
          * @param sample the sample its precision rests on
          * @param year the year of the fieldwork
          * @param band the employee band it describes
-         * @param logSize the band's place on the log employee scale
          * @param precision where its precision comes from
          * @param assumptions what it assumes
          * @throws NullPointerException if an argument is null
@@ -245,7 +243,7 @@ public final class AdoptionData {
                 continue;
             }
             if (band.get().isOpenEnded()) {
-                assumptions.add(Assumption.OPEN_BAND_UPPER);
+                assumptions.add(Assumption.OPEN_BAND);
             }
             EffectiveSample sample;
             Precision precision;
@@ -260,23 +258,9 @@ public final class AdoptionData {
                 assumptions.add(size.isPresent() ? Assumption.PRECISION_FROM_STUDY_SAMPLE : Assumption.PRECISION_ASSUMED);
                 sample = new EffectiveSample(p * n, n);
             }
-            entries.add(new Entry(o, sample, year.getAsInt(), band.get(), logSize(band.get()), precision, assumptions));
+            entries.add(new Entry(o, sample, year.getAsInt(), band.get(), precision, assumptions));
         }
         return new AdoptionData(entries, excluded, assumedSample);
-    }
-
-    /**
-     * A band's place on the log employee scale: \( \tfrac12(\ln\max(a, 1) + \ln(b + 1)) \), an open band ending at
-     * \( 4\max(a, 1) - 1 \).
-     *
-     * @param band the band
-     * @return its log size
-     */
-    public static double logSize(SizeBand band) {
-        Objects.requireNonNull(band, "band");
-        double lower = Math.max(band.min(), 1);
-        double upper = band.isOpenEnded() ? 4 * lower : band.max() + 1.0;
-        return (Math.log(lower) + Math.log(upper)) / 2;
     }
 
     private static OptionalInt year(Observation o, Set<Assumption> assumptions) {

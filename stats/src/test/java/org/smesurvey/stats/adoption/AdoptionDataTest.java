@@ -47,7 +47,7 @@ class AdoptionDataTest {
         assertEquals(AdoptionData.Precision.PUBLISHED, counted.precision());
         assertEquals(Set.of(), counted.assumptions());
         assertEquals(2013, counted.year());
-        assertEquals((Math.log(10) + Math.log(50)) / 2, counted.logSize(), 1e-15);
+        assertEquals(SizeBand.of(10, 49), counted.band());
 
         AdoptionData.Entry unbased = entries.get(1);
         assertEquals(AdoptionData.Precision.STUDY_SAMPLE_SIZE, unbased.precision());
@@ -58,11 +58,10 @@ class AdoptionDataTest {
         AdoptionData.Entry inferred = entries.get(2);
         assertEquals(2011, inferred.year(), "the middle of 2010-2012");
         assertEquals(SizeBand.atLeast(250), inferred.band());
-        assertEquals((Math.log(250) + Math.log(1000)) / 2, inferred.logSize(), 1e-15);
         assertEquals(AdoptionData.Precision.ASSUMED_SAMPLE, inferred.precision());
         assertEquals(AdoptionData.ASSUMED_SAMPLE, inferred.sample().size(), 0.0);
         assertEquals(Set.of(AdoptionData.Assumption.YEAR_FROM_FIELDWORK, AdoptionData.Assumption.SIZE_FROM_STUDY,
-                AdoptionData.Assumption.OPEN_BAND_UPPER, AdoptionData.Assumption.PRECISION_ASSUMED),
+                AdoptionData.Assumption.OPEN_BAND, AdoptionData.Assumption.PRECISION_ASSUMED),
                 inferred.assumptions());
 
         assertEquals(1, data.excluded().size());
