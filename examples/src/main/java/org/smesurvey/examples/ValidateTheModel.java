@@ -38,6 +38,7 @@ public final class ValidateTheModel {
                 data.excluded().size());
         for (AdoptionModel.Form form : List.of(AdoptionModel.Form.PLAIN, new AdoptionModel.Form(false, true),
                 new AdoptionModel.Form(true, false), new AdoptionModel.Form(true, true),
+                new AdoptionModel.Form(AdoptionModel.Ceiling.PER_INDICATOR, false, false),
                 new AdoptionModel.Form(false, false, true))) {
             AdoptionModel.Fit fit = AdoptionModel.fit(data, ReferencePopulations.bundled(), form);
             out.printf(Locale.ROOT, "%nAsked for: %s%s; restricted logLik %.2f%n", form,
@@ -45,6 +46,12 @@ public final class ValidateTheModel {
                     fit.logLikelihood());
             out.println("  " + fit.crossValidation().summary());
             out.println("  " + CrossValidation.of(fit, CrossValidation.Grouping.COUNTRY).summary());
+            for (AdoptionModel.CeilingEstimate c : form.ceiling() && !form.indicatorSpeeds() ? fit.ceilingEstimates()
+                    : List.<AdoptionModel.CeilingEstimate>of()) {
+                out.printf(Locale.ROOT, "  ceiling, %s: %.1f %% [%.1f %%, %.1f %%]%s%n", c.level(),
+                        100 * c.interval().estimate(), 100 * c.interval().lower(), 100 * c.interval().upper(),
+                        c.separable() ? "" : " (not separable from the indicator's level)");
+            }
             if (!fit.dropped().isEmpty()) {
                 out.println("  not separable from the other columns: " + String.join(", ", fit.dropped()));
             }

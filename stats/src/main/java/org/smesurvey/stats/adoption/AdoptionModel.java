@@ -85,32 +85,60 @@ public final class AdoptionModel {
     static final int COUNTRY_KIND = 2;
     /** The first study group's variance; the figures' own follows the groups. */
     static final int STUDY = 3;
-    /** The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 1 - 4.5\cdot 10^{-5} \). */
-    private static final double CEILING_BOUNDARY = 10;
+    /**
+     * The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 99.9 \% \), where a ceiling's column of
+     * the linearised design vanishes and the shares it allows differ from 100 % by less than the figures' rounding.
+     */
+    static final double CEILING_BOUNDARY = 7;
     private static final int MAX_ITERATIONS = 500;
 
     private AdoptionModel() {
     }
 
     /**
-     * Which shape the diffusion takes: a ceiling below 100 %, a speed per indicator, and whether who answered, how
-     * the firms were sampled and which networks were asked about enter apart instead of as one private-survey
-     * contrast — a sensitivity analysis, since the same few private surveys carry all three.
+     * Which shape the diffusion takes: a ceiling below 100 % (one for every indicator, or one per indicator), a speed
+     * per indicator, and whether who answered, how the firms were sampled and which networks were asked about enter
+     * apart instead of as one private-survey contrast — a sensitivity analysis, since the same few private surveys
+     * carry all three.
      *
-     * @param ceiling whether the shares tend to a ceiling κ below 1, estimated
+     * @param ceilings whether the shares tend to a ceiling κ below 1, estimated: none, one, or one per indicator
+     *        separated indicator and the reference
      * @param indicatorSpeeds whether each indicator has its own speed (indicator × year)
      * @param finerSplit whether respondent, sampling and scope enter as factors of their own (levels carried by at
      *        least {@value AdoptionModel#MIN_STUDIES} studies; the rest grouped as {@code other})
      */
-    public record Form(boolean ceiling, boolean indicatorSpeeds, boolean finerSplit) {
+    public record Form(Ceiling ceilings, boolean indicatorSpeeds, boolean finerSplit) {
 
         /** One speed, no ceiling: the logistic of every indicator tends to 100 % at one rate. */
         public static final Form PLAIN = new Form(false, false);
 
         /**
+         * Validates the form.
+         *
+         * @param ceilings none, one, or one per indicator
+         * @param indicatorSpeeds whether each indicator has its own speed
+         * @param finerSplit whether respondent, sampling and scope enter apart
+         * @throws NullPointerException if {@code ceilings} is null
+         */
+        public Form {
+            Objects.requireNonNull(ceilings, "ceilings");
+        }
+
+        /**
+         * A form with no ceiling or one for every indicator.
+         *
+         * @param ceiling whether the shares tend to one ceiling
+         * @param indicatorSpeeds whether each indicator has its own speed
+         * @param finerSplit whether respondent, sampling and scope enter apart
+         */
+        public Form(boolean ceiling, boolean indicatorSpeeds, boolean finerSplit) {
+            this(ceiling ? Ceiling.ONE : Ceiling.NONE, indicatorSpeeds, finerSplit);
+        }
+
+        /**
          * A form with the private-survey contrast.
          *
-         * @param ceiling whether the shares tend to a ceiling
+         * @param ceiling whether the shares tend to one ceiling
          * @param indicatorSpeeds whether each indicator has its own speed
          */
         public Form(boolean ceiling, boolean indicatorSpeeds) {
@@ -118,14 +146,56 @@ public final class AdoptionModel {
         }
 
         /**
+         * Whether the shares tend to a ceiling below 100 %, one or several.
+         *
+         * @return true unless {@link Ceiling#NONE}
+         */
+        public boolean ceiling() {
+            return ceilings != Ceiling.NONE;
+        }
+
+        /** The same form with other ceilings. */
+        Form with(Ceiling other) {
+            return new Form(other, indicatorSpeeds, finerSplit);
+        }
+
+        /**
          * The form in words.
          *
-         * @return such as {@code ceiling, a speed per indicator}
+         * @return such as {@code a ceiling, a speed per indicator}
          */
         @Override
         public String toString() {
-            return (ceiling ? "a ceiling" : "no ceiling") + ", " + (indicatorSpeeds ? "a speed per indicator"
-                    : "one speed") + (finerSplit ? ", respondent, sampling and scope apart" : "");
+            return ceilings.words() + ", " + (indicatorSpeeds ? "a speed per indicator" : "one speed")
+                    + (finerSplit ? ", respondent, sampling and scope apart" : "");
+        }
+    }
+
+    /**
+     * The ceilings the shares may tend to: \( \text{share} = κ\,\operatorname{expit}(η) \) with κ below 1 estimated
+     * (Rogers 2003: not every firm adopts).
+     */
+    public enum Ceiling {
+        /** No ceiling: every share tends to 100 %. */
+        NONE("no ceiling"),
+        /** One ceiling for every indicator. */
+        ONE("a ceiling"),
+        /** A ceiling per indicator the model separates, and the reference's ({@code other}, whose indicators each differ, has none). */
+        PER_INDICATOR("a ceiling per indicator");
+
+        private final String words;
+
+        Ceiling(String words) {
+            this.words = words;
+        }
+
+        /**
+         * The ceilings in words.
+         *
+         * @return such as {@code a ceiling per indicator}
+         */
+        public String words() {
+            return words;
         }
     }
 
@@ -277,10 +347,14 @@ public final class AdoptionModel {
         private final Set<String> indicators;
         private final List<String> dropped;
         private final double[] phi;
-        private final double ceilingLogit;
+        /** The ceilings estimated (after the columns in {@code phi}) and those held fixed. */
+        private final Ceilings ceilings;
+        /** Whether the form asked for ceilings and every one of them went to 100 %. */
         private final boolean ceilingAtBoundary;
-        /** Whether a ceiling below 100 % is estimated: {@code form.ceiling()}. */
-        private final boolean hasCeiling;
+        /** Whether the variances maximise the restricted likelihood (REML) or the full one (ML, for profiles). */
+        private final boolean restricted;
+        /** The ceilings with their profile-likelihood intervals, computed when first asked for. */
+        private List<CeilingEstimate> ceilingEstimates;
         private final CrossedFit linear;
         private final int iterations;
         /** Each row's index among the data's entries (all of them for a fit to every figure). */
@@ -294,8 +368,8 @@ public final class AdoptionModel {
                 double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
                 List<String> indicatorNames, List<String> countryKinds, List<Source> groupSources,
                 Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
-                List<String> dropped, double[] phi, CrossedFit linear, int iterations, boolean ceilingAtBoundary,
-                int[] rows) {
+                List<String> dropped, double[] phi, CrossedFit linear, int iterations, Ceilings ceilings,
+                boolean ceilingAtBoundary, boolean restricted, int[] rows) {
             this.rows = rows;
             this.data = data;
             this.populations = populations;
@@ -314,9 +388,9 @@ public final class AdoptionModel {
             this.indicators = Set.copyOf(indicators);
             this.dropped = List.copyOf(dropped);
             this.phi = phi;
+            this.ceilings = ceilings;
             this.ceilingAtBoundary = ceilingAtBoundary;
-            this.hasCeiling = form.ceiling();
-            this.ceilingLogit = hasCeiling ? phi[columns.size()] : Double.POSITIVE_INFINITY;
+            this.restricted = restricted;
             this.linear = linear;
             this.iterations = iterations;
         }
@@ -328,6 +402,18 @@ public final class AdoptionModel {
         static Fit of(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> all, double[] yAll,
                 double[] vAll, String[] studiesAll, Map<String, SizeMixture.ClassCounts> counts, int[] rows,
                 Fit start) {
+            return of(data, populations, form, all, yAll, vAll, studiesAll, counts, rows, start,
+                    start == null ? Map.of() : start.ceilings.fixed(), start == null || start.restricted,
+                    start == null ? Set.of() : start.ceilings.inseparable());
+        }
+
+        /**
+         * Fits the model with some ceilings held fixed ({@code fixed}: an indicator level's ceiling logit, +∞ for
+         * 100 %), by REML or, for a profile likelihood, by ML.
+         */
+        static Fit of(AdoptionData data, ReferencePopulations populations, Form form, List<Profile> all, double[] yAll,
+                double[] vAll, String[] studiesAll, Map<String, SizeMixture.ClassCounts> counts, int[] rows,
+                Fit start, Map<String, Double> fixed, boolean restricted, Set<String> inseparable) {
             int k = all.size();
             List<String> studyNames = new ArrayList<>();
             int[] study = code(studiesAll, studyNames);
@@ -409,13 +495,26 @@ public final class AdoptionModel {
                 }
             }
             int p = columns.size();
-            int q = p + (form.ceiling() ? 1 : 0);
+            // The ceilings: one for all indicators, or one per indicator level the figures carry, less those held.
+            List<String> estimated = new ArrayList<>();
+            if (form.ceilings() == Ceiling.ONE) {
+                estimated.add(Ceilings.ALL);
+            } else if (form.ceilings() == Ceiling.PER_INDICATOR) {
+                estimated.addAll(new Ceilings(form.ceilings(), List.of(), Map.of(), indicators, Set.of()).asked(all));
+            }
+            estimated.removeAll(fixed.keySet());
+            Ceilings ceilings = new Ceilings(form.ceilings(), estimated, fixed, indicators, inseparable);
+            int q = p + estimated.size();
             double[] phi = new double[q];
             double[] theta = null;
-            if (start != null && start.columns.size() == p && start.hasCeiling == form.ceiling()
-                    && start.form.indicatorSpeeds() == form.indicatorSpeeds()
-                    && start.form.finerSplit() == form.finerSplit()) {
-                phi = start.phi.clone();
+            if (start != null && start.columns.stream().map(Column::name).toList()
+                    .equals(columns.stream().map(Column::name).toList())) {
+                // Warm: the coefficients, each ceiling the start estimated, and the variances.
+                System.arraycopy(start.phi, 0, phi, 0, p);
+                for (int j = 0; j < estimated.size(); j++) {
+                    int was = start.ceilings.estimated().indexOf(estimated.get(j));
+                    phi[p + j] = was >= 0 ? start.phi[p + was] : 4;
+                }
                 theta = start.linear.variances();
             } else {
                 double[][] x = new double[k][p];
@@ -427,12 +526,12 @@ public final class AdoptionModel {
                 CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
                         new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
                             indicatorNames.size(), countryKinds.size()},
-                        studyGroup, groupSources.size()), true,
+                        studyGroup, groupSources.size()), restricted,
                         null, 1e-4, MAX_ITERATIONS); // a start only: the linearisations solve tightly
                 System.arraycopy(first.beta(), 0, phi, 0, p);
                 theta = first.variances();
-                if (form.ceiling()) {
-                    phi[p] = 4; // a ceiling of 98 %, from which the data move it
+                for (int j = p; j < q; j++) {
+                    phi[j] = 4; // a ceiling of 98 %, from which the data move it
                 }
             }
             CrossedFit linear = null;
@@ -444,7 +543,7 @@ public final class AdoptionModel {
                             + " linearisations");
                 }
                 double[][] f = new double[k][q];
-                double[] mu = mean(columns, all, phi, form.ceiling(), f);
+                double[] mu = mean(columns, all, phi, ceilings, f);
                 double[] pseudo = new double[k];
                 for (int i = 0; i < k; i++) {
                     pseudo[i] = yAll[i] - mu[i];
@@ -454,11 +553,26 @@ public final class AdoptionModel {
                 }
                 // The variances are solved loosely while the coefficients still move, tightly at the end.
                 double inner = Math.max(1e-12, Math.min(1e-6, 1e-3 * lastChange));
-                linear = CrossedFit.fit(new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
+                CrossedFit.Data linearised = new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
                         new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
                             indicatorNames.size(), countryKinds.size()},
-                        studyGroup, groupSources.size()), true,
-                        theta, inner, MAX_ITERATIONS);
+                        studyGroup, groupSources.size());
+                try {
+                    linear = CrossedFit.fit(linearised, restricted, theta, inner, MAX_ITERATIONS);
+                } catch (IllegalArgumentException singular) {
+                    if (q == p) {
+                        throw singular;
+                    }
+                    // A ceiling the figures cannot tell from its indicator's level (its figures all far below any
+                    // ceiling): the least separable one is held at 100 % and named, and the rest fitted again.
+                    String worst = estimated.get(leastSeparable(f, p));
+                    Map<String, Double> held = new TreeMap<>(fixed);
+                    held.put(worst, Double.POSITIVE_INFINITY);
+                    Set<String> apart = new TreeSet<>(inseparable);
+                    apart.add(worst);
+                    return of(data, populations, form, all, yAll, vAll, studiesAll, counts, rows, null, held,
+                            restricted, apart);
+                }
                 double[] next = linear.beta();
                 double[] nextTheta = linear.variances();
                 double change = 0;
@@ -469,29 +583,45 @@ public final class AdoptionModel {
                     change = Math.max(change, Math.abs(nextTheta[j] - theta[j]) / Math.max(1, nextTheta[j]));
                 }
                 lastChange = change;
-                // A long step of the ceiling's logit is damped: far from the data the expansion is poor.
-                if (form.ceiling() && Math.abs(next[p] - phi[p]) > 2) {
-                    next[p] = phi[p] + Math.signum(next[p] - phi[p]) * 2;
+                // A long step of a ceiling's logit is damped: far from the data the expansion is poor.
+                for (int j = p; j < q; j++) {
+                    if (Math.abs(next[j] - phi[j]) > 2) {
+                        next[j] = phi[j] + Math.signum(next[j] - phi[j]) * 2;
+                    }
                 }
                 phi = next;
                 theta = nextTheta;
                 if (change <= TOLERANCE && inner <= 1e-12) {
                     break;
                 }
-                if (form.ceiling() && phi[p] > CEILING_BOUNDARY) {
-                    // The likelihood rises as the ceiling tends to 100 %: the maximum is on the boundary, where
-                    // the model is the one without a ceiling.
-                    Fit plain = of(data, populations, new Form(false, form.indicatorSpeeds(), form.finerSplit()), all,
-                            yAll, vAll,
-                            studiesAll, counts, rows, null);
-                    return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
-                            countryNames, indicatorNames, countryKinds, groupSources, counts, plain.columns, indicators, plain.dropped, plain.phi, plain.linear,
-                            plain.iterations, true, rows);
+                Map<String, Double> atBoundary = new TreeMap<>(fixed);
+                for (int j = p; j < q; j++) {
+                    if (phi[j] > CEILING_BOUNDARY) {
+                        atBoundary.put(estimated.get(j - p), Double.POSITIVE_INFINITY);
+                    }
+                }
+                if (atBoundary.size() > fixed.size()) {
+                    // The likelihood rises as a ceiling tends to 100 %: its maximum is on the boundary, where the
+                    // model is the one without it. The others are fitted again with it there.
+                    boolean none = atBoundary.keySet().containsAll(ceilings.asked(all));
+                    boolean anyHeld = atBoundary.values().stream().anyMatch(g -> g < Double.POSITIVE_INFINITY);
+                    if (none && !anyHeld) {
+                        Fit plain = of(data, populations, form.with(Ceiling.NONE), all, yAll, vAll, studiesAll,
+                                counts, rows, null, Map.of(), restricted, Set.of());
+                        return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
+                                countryNames, indicatorNames, countryKinds, groupSources, counts, plain.columns,
+                                indicators, plain.dropped, plain.phi, plain.linear, plain.iterations,
+                                new Ceilings(form.ceilings(), List.of(), atBoundary, indicators, inseparable), true,
+                                restricted,
+                                rows);
+                    }
+                    return of(data, populations, form, all, yAll, vAll, studiesAll, counts, rows, null, atBoundary,
+                            restricted, inseparable);
                 }
             }
             return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames,
                     indicatorNames, countryKinds, groupSources, counts,
-                    columns, indicators, dropped, phi, linear, iteration, false, rows);
+                    columns, indicators, dropped, phi, linear, iteration, ceilings, false, restricted, rows);
         }
 
         /** A profile's design value of a column: the enterprise-weighted mean over its parts. */
@@ -504,14 +634,15 @@ public final class AdoptionModel {
         }
 
         /** The model's means of the profiles and, into {@code jacobian}, their derivatives in (β, γ). */
-        static double[] mean(List<Column> columns, List<Profile> profiles, double[] phi, boolean ceiling,
+        static double[] mean(List<Column> columns, List<Profile> profiles, double[] phi, Ceilings ceilings,
                 double[][] jacobian) {
             int p = columns.size();
-            double kappa = ceiling ? expit(phi[p]) : 1;
             double[] mu = new double[profiles.size()];
             double[] x = new double[p];
             for (int i = 0; i < profiles.size(); i++) {
                 Profile profile = profiles.get(i);
+                int estimated = ceilings.estimatedIndex(profile);
+                double kappa = expit(estimated >= 0 ? phi[p + estimated] : ceilings.fixedLogit(profile));
                 double s = 0;
                 double[] ds = new double[p];
                 for (SizeMixture.Part part : profile.mixture().parts()) {
@@ -534,8 +665,11 @@ public final class AdoptionModel {
                     for (int j = 0; j < p; j++) {
                         jacobian[i][j] = ds[j] * scale;
                     }
-                    if (ceiling) {
-                        jacobian[i][p] = (1 - kappa) / (1 - ks);
+                    for (int j = p; j < jacobian[i].length; j++) {
+                        jacobian[i][j] = 0;
+                    }
+                    if (estimated >= 0) {
+                        jacobian[i][p + estimated] = (1 - kappa) / (1 - ks);
                     }
                 }
             }
@@ -572,14 +706,15 @@ public final class AdoptionModel {
         }
 
         /**
-         * The coefficients' names, in order: the design's columns, then {@code ceiling (logit)} when the form has one.
+         * The coefficients' names, in order: the design's columns, then {@code ceiling (logit)} when the form has one
+         * ceiling, or {@code ceiling (logit) LEVEL} for each indicator level's.
          *
          * @return the names
          */
         public List<String> names() {
             List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
-            if (hasCeiling) {
-                names.add("ceiling (logit)");
+            for (String level : ceilings.estimated()) {
+                names.add(level.equals(Ceilings.ALL) ? "ceiling (logit)" : "ceiling (logit) " + level);
             }
             return List.copyOf(names);
         }
@@ -612,12 +747,49 @@ public final class AdoptionModel {
         }
 
         /**
-         * The ceiling, when the form has one: \( κ = \operatorname{expit}(γ) \).
+         * The ceiling, when the form has one for every indicator and it is below 100 %:
+         * \( κ = \operatorname{expit}(γ) \), estimated by REML.
          *
-         * @return κ, empty without a ceiling
+         * @return κ, empty otherwise
          */
         public OptionalDouble ceiling() {
-            return hasCeiling ? OptionalDouble.of(expit(ceilingLogit)) : OptionalDouble.empty();
+            int j = ceilings.estimated().indexOf(Ceilings.ALL);
+            return j < 0 ? OptionalDouble.empty() : OptionalDouble.of(expit(phi[columns.size() + j]));
+        }
+
+        /**
+         * The ceilings the form asks for, each estimated by maximum likelihood with its 95 % profile-likelihood
+         * interval ({@link CeilingEstimate}); a ceiling whose likelihood rises to 100 % has that estimate and the
+         * lowest ceiling the figures do not rule out as its lower bound. Computed when first asked for: each bound
+         * takes a handful of full fits.
+         *
+         * @return one per level, in the order of {@link #names()}; empty for a form without ceilings
+         */
+        public synchronized List<CeilingEstimate> ceilingEstimates() {
+            if (ceilingEstimates == null) {
+                ceilingEstimates = CeilingProfile.of(this);
+            }
+            return ceilingEstimates;
+        }
+
+        /** The ceilings this fit estimates and holds. */
+        Ceilings ceilings() {
+            return ceilings;
+        }
+
+        /** This fit's figures fitted again by ML or REML, some ceilings held ({@code fixed}), warm-started here. */
+        Fit refit(boolean byRestricted, Map<String, Double> fixed, Form asked) {
+            return of(data, populations, asked, profiles, y, v, studies, counts, rows, this, fixed, byRestricted,
+                    ceilings.inseparable());
+        }
+
+        /**
+         * The log-likelihood of the model at its estimates: restricted (REML) for a fit, full (ML) for the fits of
+         * a profile likelihood. The figures' logits are normal around the model's mean with the random effects'
+         * covariance, so at the estimates the full likelihood of the model linearised there is the model's own.
+         */
+        double likelihood() {
+            return linear.logLikelihood();
         }
 
         /**
@@ -857,7 +1029,7 @@ public final class AdoptionModel {
         /** A profile's mean on the logit scale, and into {@code gradient} its derivative in the coefficients. */
         double mean(Profile profile, double[] gradient) {
             double[][] f = new double[1][phi.length];
-            double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
+            double mu = mean(columns, List.of(profile), phi, ceilings, f)[0];
             System.arraycopy(f[0], 0, gradient, 0, phi.length);
             return mu;
         }
@@ -943,7 +1115,7 @@ public final class AdoptionModel {
          */
         double[] predict(Profile profile) {
             double[][] f = new double[1][phi.length];
-            double mu = mean(columns, List.of(profile), phi, hasCeiling, f)[0];
+            double mu = mean(columns, List.of(profile), phi, ceilings, f)[0];
             boolean own = !indicators.contains(profile.indicator()) && !profile.indicator().equals(REFERENCE_INDICATOR);
             double[] linearised = linear.predict(f[0], new int[] {countryNames.indexOf(profile.country()),
                 own ? indicatorNames.indexOf(profile.indicator()) : -2, countryKinds.indexOf(countryKind(profile))});
@@ -1188,17 +1360,94 @@ public final class AdoptionModel {
                 text.append(String.format(Locale.ROOT, "%-40s %9.4f %8.4f %9.4f %9.4f%n", names.get(j), phi[j], se,
                         phi[j] - z * se, phi[j] + z * se));
             }
-            if (ceilingAtBoundary) {
-                text.append("Ceiling: at 100 % (the likelihood rises to the boundary; no ceiling below 100 % is"
-                        + " supported by the figures)\n");
-            }
-            if (hasCeiling) {
-                double se = Math.sqrt(cov[phi.length - 1][phi.length - 1]);
-                text.append(String.format(Locale.ROOT, "Ceiling: %.1f %% [%.1f %%, %.1f %%] (Wald on the logit)%n",
-                        100 * expit(ceilingLogit), 100 * expit(ceilingLogit - z * se),
-                        100 * expit(ceilingLogit + z * se)));
+            if (ceilings.kind() != Ceiling.NONE) {
+                text.append("Ceilings (maximum likelihood, 95 % profile-likelihood intervals):\n");
+                for (CeilingEstimate c : ceilingEstimates()) {
+                    text.append(String.format(Locale.ROOT, "  %-38s %5.1f %% [%.1f %%, %.1f %%]%s%n", c.level(),
+                            100 * c.interval().estimate(), 100 * c.interval().lower(), 100 * c.interval().upper(),
+                            !c.separable() ? " (not separable from the indicator's level)"
+                            : c.atBoundary() ? " (the likelihood rises to 100 %)" : ""));
+                }
+                if (ceilingAtBoundary) {
+                    text.append("Every ceiling is at 100 %: no ceiling below 100 % is supported by the figures, and"
+                            + " the model fitted is the one without\n");
+                }
             }
             return text.toString().stripTrailing();
+        }
+    }
+
+    /**
+     * Which ceilings a fit estimates, in the order of their coefficients after the design's columns, and which it
+     * holds fixed: an indicator level's ceiling logit, +∞ for 100 % (a ceiling whose likelihood rose to the boundary,
+     * or one held for a profile likelihood); {@code inseparable} names the ceilings held at 100 % because the figures
+     * cannot tell them from their indicator's level.
+     */
+    record Ceilings(Ceiling kind, List<String> estimated, Map<String, Double> fixed, Set<String> indicators,
+            Set<String> inseparable) {
+
+        /** The level of the one ceiling of every indicator. */
+        static final String ALL = "all indicators";
+
+        Ceilings {
+            estimated = List.copyOf(estimated);
+            fixed = Map.copyOf(fixed);
+            indicators = Set.copyOf(indicators);
+            inseparable = Set.copyOf(inseparable);
+        }
+
+        /** The ceiling level of a profile: its indicator's level ({@code other} has none), or {@link #ALL}. */
+        String group(Profile profile) {
+            return kind == Ceiling.ONE ? ALL : level(profile.indicator(), indicators);
+        }
+
+        /** The index among the estimated ceilings of a profile's, or -1 if it is fixed or none. */
+        int estimatedIndex(Profile profile) {
+            return kind == Ceiling.NONE ? -1 : estimated.indexOf(group(profile));
+        }
+
+        /** The logit of a profile's fixed ceiling: +∞ (100 %) when it has none. */
+        double fixedLogit(Profile profile) {
+            return kind == Ceiling.NONE ? Double.POSITIVE_INFINITY
+                    : fixed.getOrDefault(group(profile), Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * The ceiling levels the form asks for, given the figures: one, or the reference indicator's and each
+         * separated indicator's — not {@code other}'s, whose indicators each differ.
+         */
+        List<String> asked(List<Profile> profiles) {
+            return kind == Ceiling.NONE ? List.of() : kind == Ceiling.ONE ? List.of(ALL)
+                    : profiles.stream().map(this::group).filter(g -> !g.equals("other")).distinct().sorted().toList();
+        }
+    }
+
+    /**
+     * A ceiling estimated by maximum likelihood with its 95 % profile-likelihood interval: the ceilings κ where twice
+     * the fall of the profile log-likelihood from its maximum reaches \( χ^2_{1,0.95} = 3.84 \) (Venzon &amp;
+     * Moolgavkar 1988), each point of the profile a full fit with that ceiling held.
+     *
+     * @param level the indicator level it bounds ({@code all indicators} for one ceiling)
+     * @param interval κ's estimate and its interval; the upper bound 1 when the data do not rule out 100 %
+     * @param atBoundary whether the estimate itself is 100 %: the likelihood rises as κ tends to 1, or the ceiling
+     *        cannot be told from its indicator's level
+     * @param separable whether the figures can tell the ceiling from its indicator's level; if not (its figures all
+     *        lie far below any ceiling), it is held at 100 % and its interval is every ceiling the figures allow
+     */
+    public record CeilingEstimate(String level, Interval interval, boolean atBoundary, boolean separable) {
+
+        /**
+         * Validates the estimate.
+         *
+         * @param level the level
+         * @param interval the estimate and interval
+         * @param atBoundary whether the estimate is 100 %
+         * @param separable whether the ceiling can be told from its indicator's level
+         * @throws NullPointerException if an argument is null
+         */
+        public CeilingEstimate {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(interval, "interval");
         }
     }
 
@@ -1334,6 +1583,49 @@ public final class AdoptionModel {
     /** Codes labels in order of first appearance. */
     static int[] code(String[] labels, List<String> names) {
         return CrossedFit.code(labels, names);
+    }
+
+    /**
+     * The ceiling column (from {@code first} on) of a linearised design least separable from the others: the one
+     * whose residual after projection on every other column is smallest relative to its norm.
+     */
+    static int leastSeparable(double[][] f, int first) {
+        int q = f[0].length;
+        int worst = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j = first; j < q; j++) {
+            List<double[]> basis = new ArrayList<>();
+            for (int c = 0; c < q; c++) {
+                if (c != j) {
+                    independent(column(f, c), basis);
+                }
+            }
+            double[] r = column(f, j);
+            double norm = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
+            for (double[] b : basis) {
+                double dot = 0;
+                for (int i = 0; i < r.length; i++) {
+                    dot += r[i] * b[i];
+                }
+                for (int i = 0; i < r.length; i++) {
+                    r[i] -= dot * b[i];
+                }
+            }
+            double residual = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum()) / norm;
+            if (!(residual >= smallest)) {
+                smallest = residual;
+                worst = j - first;
+            }
+        }
+        return worst;
+    }
+
+    private static double[] column(double[][] f, int c) {
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = f[i][c];
+        }
+        return out;
     }
 
     /**

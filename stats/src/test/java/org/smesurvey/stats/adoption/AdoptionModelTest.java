@@ -132,14 +132,79 @@ class AdoptionModelTest {
         assertTrue(summary.contains("private survey "), summary);
     }
 
+    /**
+     * One ceiling for every indicator: its likelihood rises to 100 %, so the model fitted is the one without, and the
+     * 95 % profile-likelihood interval is [κ_L, 100 %]. Checked against R 4.2.2
+     * (stats/src/test/reference/adoption-ceiling.R): the full likelihood of the figures' logits,
+     * {@code -1/2 [k log 2pi + log|V| + (y - mu)' V^-1 (y - mu)]} with {@code mu = qlogis(kappa * sum(w plogis(X phi)))},
+     * maximised by Newton's method on its exact score (to 1e-11) at κ = 1 and at κ held at the bound AdoptionModel
+     * found; twice their difference is {@code qchisq(0.95, 1)}. The bound is found to 1e-6 on the logit scale, so to
+     * 1e-6 · κ(1 − κ) &lt; 2e-8 on κ, and the deviance there to 1e-6 · its slope (about 8) &lt; 1e-5.
+     */
     @Test
-    void aCeilingOnTheBoundaryIsReportedAndDropped() {
+    void aCeilingOnTheBoundaryHasItsProfileLikelihoodIntervalAsInR() throws IOException {
+        AdoptionModel.Form one = new AdoptionModel.Form(AdoptionModel.Ceiling.ONE, false, false);
         AdoptionModel.Fit ceiling = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
-                new AdoptionModel.Form(true, false));
+                one);
         assertTrue(ceiling.ceilingAtBoundary());
         assertTrue(ceiling.ceiling().isEmpty());
-        assertTrue(ceiling.summary().contains("Ceiling: at 100 %"), ceiling.summary());
         assertEquals(fit.logLikelihood(), ceiling.logLikelihood(), 1e-9, "the model without a ceiling");
+        List<AdoptionModel.CeilingEstimate> estimates = ceiling.ceilingEstimates();
+        assertEquals(1, estimates.size());
+        AdoptionModel.CeilingEstimate c = estimates.get(0);
+        assertEquals("all indicators", c.level());
+        assertTrue(c.atBoundary());
+        assertEquals(1, c.interval().estimate());
+        assertEquals(1, c.interval().upper());
+        double[][] held = reference("adoption-ceiling.txt", "HELD;");
+        double[][] top = reference("adoption-ceiling.txt", "TOP;");
+        assertEquals(held[0][0], c.interval().lower(), 2e-8, "the lower bound");
+        assertEquals(org.smesurvey.stats.internal.Distributions.chiSquareQuantile(0.95, 1),
+                reference("adoption-ceiling.txt", "DEVIANCE;")[0][0], 1e-5, "R's deviance at the bound");
+        assertSameFit(top[0], top[1], top[2][0], ceiling.refit(false, java.util.Map.of(), one));
+        assertSameFit(held[1], held[2], held[3][0], ceiling.refit(false,
+                java.util.Map.of(AdoptionModel.Ceilings.ALL, Math.log(held[0][0] / (1 - held[0][0]))), one));
+        String summary = ceiling.summary();
+        assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "all indicators                         100.0 %%"
+                + " [%.1f %%, 100.0 %%] (the likelihood rises to 100 %%)", 100 * held[0][0])), summary);
+        assertTrue(summary.contains("Every ceiling is at 100 %"), summary);
+    }
+
+    /** A maximum-likelihood fit against R's tight one: variances, coefficients and logLik at 1e-8. */
+    private static void assertSameFit(double[] variances, double[] phi, double logLik, AdoptionModel.Fit ml) {
+        double[] s = ml.linear().variances();
+        for (int j = 0; j < variances.length; j++) {
+            assertEquals(variances[j], s[j], TIGHT * Math.max(1, variances[j]), "variance " + j);
+        }
+        double[] b = ml.coefficients();
+        for (int j = 0; j < phi.length; j++) {
+            assertEquals(phi[j], b[j], TIGHT * Math.max(1, Math.abs(phi[j])), ml.names().get(j));
+        }
+        assertEquals(logLik, ml.likelihood(), TIGHT * Math.abs(logLik), "logLik");
+    }
+
+    private static double[][] reference(String file, String tag) throws IOException {
+        String line = resource(file).lines().filter(l -> l.startsWith(tag)).findFirst().orElseThrow();
+        return Arrays.stream(line.substring(tag.length()).split(";"))
+                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .toArray(double[][]::new);
+    }
+
+    /**
+     * A ceiling per indicator: on the bundled catalogue each goes to 100 % or cannot be told from its indicator's
+     * level, and the model fitted is then the one without ceilings; each still has the lowest ceiling its figures
+     * allow.
+     */
+    @Test
+    void ceilingsPerIndicatorGoToOneHundredPerCentOrAreNotSeparable() {
+        AdoptionModel.Fit per = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+                new AdoptionModel.Form(AdoptionModel.Ceiling.PER_INDICATOR, false, false));
+        assertEquals(fit.logLikelihood(), per.logLikelihood(), 1e-9, "the model without ceilings");
+        assertTrue(per.ceilings().estimated().isEmpty(), per.ceilings().toString());
+        assertTrue(per.ceilings().fixed().keySet().containsAll(fit.indicators()), per.ceilings().toString());
+        assertTrue(per.ceilings().fixed().containsKey(AdoptionModel.REFERENCE_INDICATOR));
+        assertFalse(per.ceilings().fixed().containsKey("other"), "other's indicators each differ: no ceiling");
+        assertEquals(fit.coefficients().length, per.coefficients().length);
     }
 
     @Test
