@@ -1176,6 +1176,30 @@ public final class AdoptionModel {
          * @throws IllegalArgumentException if there are no more studies than coefficients
          */
         public List<org.smesurvey.stats.meta.Coefficient> robust() {
+            return robust(org.smesurvey.stats.meta.RobustVariance.CR1);
+        }
+
+        /**
+         * The coefficients with cluster-robust standard errors by study under a chosen small-sample correction.
+         * {@link org.smesurvey.stats.meta.RobustVariance#CR1} is {@link #robust()}.
+         * {@link org.smesurvey.stats.meta.RobustVariance#CR2}, the bias-reduced linearisation, needs the model's
+         * covariance to be block-diagonal by cluster — every random effect nested in a study — and this model's
+         * countries, indicators and countries by kind of tool cross its studies: clubSandwich 0.5 refuses it the same
+         * way ({@code coef_test(fit, vcov = "CR2", cluster = study)} on an {@code rma.mv} fit with
+         * {@code random = list(~ 1 | country, ~ 1 | study/figure)}: "Random effects are not nested within clustering
+         * variable"), so it is an error here too.
+         *
+         * @param variance the correction
+         * @return one per coefficient, in the order of {@link #names()}
+         * @throws IllegalArgumentException under CR2, or if there are no more studies than coefficients
+         */
+        public List<org.smesurvey.stats.meta.Coefficient> robust(org.smesurvey.stats.meta.RobustVariance variance) {
+            if (Objects.requireNonNull(variance, "variance") == org.smesurvey.stats.meta.RobustVariance.CR2) {
+                throw new IllegalArgumentException("CR2 needs every random effect nested in the clusters (studies);"
+                        + " the adoption model's countries, indicators and countries by kind of tool cross its studies."
+                        + " clubSandwich refuses it too (\"Random effects are not nested within clustering variable\")."
+                        + " Use CR1");
+            }
             List<String> ids = new ArrayList<>();
             int[] cluster = code(studies, ids);
             double[][] cov = linear.robustCovariance(cluster, ids.size());

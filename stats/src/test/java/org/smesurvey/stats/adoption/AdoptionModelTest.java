@@ -170,6 +170,20 @@ class AdoptionModelTest {
         assertTrue(summary.contains("Every ceiling is at 100 %"), summary);
     }
 
+    /**
+     * CR2 is not defined for random effects that cross the clusters: clubSandwich 0.5.11 (Debian 12 and 13) stops on
+     * {@code coef_test(rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure)),
+     * vcov = "CR2", cluster = study)} with "Random effects are not nested within clustering variable"; so does the
+     * adoption model, naming CR1, which is {@link AdoptionModel.Fit#robust()}.
+     */
+    @Test
+    void cr2IsRefusedAsClubSandwichRefusesItAndCr1IsTheDefault() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fit.robust(org.smesurvey.stats.meta.RobustVariance.CR2));
+        assertTrue(e.getMessage().contains("Random effects are not nested within clustering variable"), e.getMessage());
+        assertEquals(fit.robust(), fit.robust(org.smesurvey.stats.meta.RobustVariance.CR1));
+    }
+
     /** A maximum-likelihood fit against R's tight one: variances, coefficients and logLik at 1e-8. */
     private static void assertSameFit(double[] variances, double[] phi, double logLik, AdoptionModel.Fit ml) {
         double[] s = ml.linear().variances();
