@@ -21,7 +21,9 @@
 # nested in the robust clusters ('team', a country within one of 12 groups of five studies),
 #   rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | team, ~ 1 | study/figure), data = d)
 # tightened, then clubSandwich 0.5.8's vcovCR(fixed, cluster = group, type = "CR2"), coef_test and conf_int
-# (Satterthwaite); and metafor's print(res) of three fits, with the study and figure named cluster and estimate as
+# (Satterthwaite); a line NOT_APPLICABLE: the country not applying to the figures of the studies that span several
+# countries, metafor's random = list(~ applies | country, ~ 1 | study/figure), struct = "DIAG", tau2 = c(0, NA)
+# (its tau2[2], sigma2), then tightened (sigma2, beta, logLik); and metafor's print(res) of three fits, with the study and figure named cluster and estimate as
 # MultilevelResult names them, written to ../resources/org/smesurvey/stats/meta/metafor-crossed-print.txt.
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
@@ -147,6 +149,15 @@ ci <- conf_int(fixed, vcov = v2, test = "Satterthwaite", level = 0.95)
 r1 <- robust(fixed, cluster = group, adjust = TRUE)
 cat("NESTED_CR2", f(s), f(fixed$beta), f(as.matrix(v2)), f(ct$SE), f(ct$tstat), f(ct$df_Satt), f(ct$p_Satt),
     f(ci$CI_L), f(ci$CI_U), f(r1$se), sep = ";"); cat("\n")
+# A crossed factor that does not apply to some figures (those of the studies that span several countries): metafor's
+# DIAG structure on ~ applies | country with the variance of the rows it does not apply to fixed at 0, tightened.
+d$applies <- factor(ifelse(d$study %% 10 == 0, "no", "yes"))
+Zc <- outer(d$country, sort(unique(d$country)), "==") * (d$applies == "yes")
+res <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ applies | country, ~ 1 | study/figure),
+              struct = "DIAG", tau2 = c(0, NA), data = d)
+s <- tighten(c(res$tau2[2], res$sigma2), TRUE)
+Vi <- solve(V(s)); b <- solve(t(X) %*% Vi %*% X, t(X) %*% Vi %*% d$yi)
+cat("NOT_APPLICABLE", f(res$tau2[2], res$sigma2), f(s), f(b), f(ll(s, TRUE)), sep = ";"); cat("\n")
 sink()
 # print(res) as metafor lays it out, the study and figure named as MultilevelResult names them.
 d$cluster <- d$study; d$estimate <- d$figure
