@@ -312,6 +312,9 @@ class MultilevelCrossedTest {
                 IllegalArgumentException.class, () -> CrossedFactor.of("country", "FR", null, "FR")).getMessage());
         assertEquals("A crossed factor's name is blank", assertThrows(IllegalArgumentException.class,
                 () -> CrossedFactor.of(" ", "FR", "DE")).getMessage());
+        assertEquals("The REML estimates of the variance components did not converge in 2 iterations; raise"
+                + " withMaxIterations", assertThrows(IllegalStateException.class, () -> reml.withMaxIterations(2)
+                        .multilevel(studies, study, moderators, CrossedFactor.of("country", country))).getMessage());
         MultilevelResult r = fit("REML");
         assertEquals("The fit has no crossed factor sector; its crossed factors: [country]", assertThrows(
                 IllegalArgumentException.class, () -> r.crossedVariance("sector")).getMessage());
