@@ -69,7 +69,8 @@ final class MultilevelFit {
      * @param restricted REML if true, ML otherwise
      * @param tolerance the convergence tolerance
      * @param maxIterations the iterations allowed
-     * @throws IllegalStateException if the variances do not converge
+     * @return the fit
+     * @throws IllegalStateException if the variances do not converge (CrossedFit's message, with the remedy)
      */
     static MultilevelFit fit(double[] y, double[] v, double[][] x, String[] clusters, List<CrossedFactor> crossed,
             boolean restricted, double tolerance, int maxIterations) {
