@@ -13,6 +13,18 @@
 # BLUP and its prediction error variance from Henderson's mixed-model equations, written densely), PEV (a contrast of
 # random effects, its prediction error variance from the same equations), ROBUST (robust(fit, cluster = study,
 # adjust = TRUE) on the fit at the tight components: CR1 standard errors and degrees of freedom).
+# Then, for MultilevelCrossedTest (the public MetaAnalysis.multilevel with CrossedFactor), lines API_REML and API_ML:
+# metafor's own values on the fit at the tight components, fixed <- rma.mv(..., sigma2 = s) (QE, QM, weights,
+# rstandard, predict, ranef with its se, robust), fitstats at the tight components (metafor's fitstats(res) of its
+# default fit shifted by the change of the log-likelihood to the tight maximum, so that AIC, BIC and AICc count
+# metafor's parameters), and the predictions of PREDICT for either method; a line NESTED_CR2: a crossed factor
+# nested in the robust clusters ('team', a country within one of 12 groups of five studies),
+#   rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | team, ~ 1 | study/figure), data = d)
+# tightened, then clubSandwich 0.5.8's vcovCR(fixed, cluster = group, type = "CR2"), coef_test and conf_int
+# (Satterthwaite); a line NOT_APPLICABLE: the country not applying to the figures of the studies that span several
+# countries, metafor's random = list(~ applies | country, ~ 1 | study/figure), struct = "DIAG", tau2 = c(0, NA)
+# (its tau2[2], sigma2), then tightened (sigma2, beta, logLik); and metafor's print(res) of three fits, with the study and figure named cluster and estimate as
+# MultilevelResult names them, written to ../resources/org/smesurvey/stats/meta/metafor-crossed-print.txt.
 suppressMessages(library(metafor))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 out <- "../resources/org/smesurvey/stats/internal/"
@@ -62,12 +74,14 @@ tighten <- function(s, reml) {
   s
 }
 sink(paste0(out, "crossed.txt"))
+tight <- list(); default <- list()
 for (method in c("REML", "ML")) {
   reml <- method == "REML"
   res <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
                 method = method)
   cat(method, "METAFOR", f(res$sigma2), f(res$beta), sep = ";"); cat("\n")
   s <- tighten(res$sigma2, reml)
+  tight[[method]] <- s; default[[method]] <- res
   Vi <- solve(V(s)); B <- solve(t(X) %*% Vi %*% X); b <- B %*% t(X) %*% Vi %*% d$yi
   cat(method, "TIGHT", f(s), f(b), f(ll(s, reml)), f(t(B)), sep = ";"); cat("\n")
   if (reml) {
@@ -95,4 +109,66 @@ for (method in c("REML", "ML")) {
     cat("ROBUST", f(rob$se), f(rob$dfs), sep = ";"); cat("\n")
   }
 }
+# The lines for the public API (MultilevelCrossedTest), each method at its tight components.
+henderson <- function(s) {
+  Vi <- solve(V(s)); B <- solve(t(X) %*% Vi %*% X); b <- B %*% t(X) %*% Vi %*% d$yi
+  Z <- cbind(Zc, Zs, diag(k)); G <- diag(c(rep(s[1], ncol(Zc)), rep(s[2], ncol(Zs)), rep(s[3], k)))
+  Ri <- diag(1 / d$vi)
+  M <- rbind(cbind(t(X) %*% Ri %*% X, t(X) %*% Ri %*% Z), cbind(t(Z) %*% Ri %*% X, t(Z) %*% Ri %*% Z + solve(G)))
+  Mi <- solve(M)
+  x0 <- c(1, 3, 0.5, 1, 0)
+  sol <- Mi %*% rbind(t(X) %*% Ri %*% d$yi, t(Z) %*% Ri %*% d$yi)
+  known <- c(x0, replace(numeric(ncol(Z)), 4, 1))
+  c(sum(known * sol), c(t(known) %*% Mi %*% known), sum(x0 * b), c(t(x0) %*% B %*% x0) + s[1])
+}
+for (method in c("REML", "ML")) {
+  s <- tight[[method]]; res <- default[[method]]
+  fixed <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | study/figure), data = d,
+                  method = method, sigma2 = s)
+  fs <- function(r) { x <- fitstats(res, REML = r)[, 1]; x + c(1, -2, -2, -2, -2) * (fitstats(fixed, REML = r)[1, 1] - x[1]) }
+  pr <- predict(fixed, newmods = c(3, 0.5, 1, 0))
+  re <- ranef(fixed)
+  rob <- robust(fixed, cluster = d$study, adjust = TRUE)
+  cat(paste0("API_", method), f(fixed$QE, fixed$QEp), f(fixed$QM, fixed$QMp), f(fs(FALSE)), f(fs(TRUE)),
+      f(weights(fixed)), f(rstandard(fixed)$z), f(pr$pred, pr$se, pr$ci.lb, pr$ci.ub, pr$pi.lb, pr$pi.ub),
+      f(re$country$intrcpt), f(re$country$se), f(re$study$intrcpt), f(re$study$se), f(re$`study/figure`$intrcpt),
+      f(re$`study/figure`$se), f(rob$se), f(rob$QM, rob$QMp, rob$dfs), f(henderson(s)), sep = ";"); cat("\n")
+}
+# A crossed factor nested in the robust clusters, where clubSandwich's CR2 applies.
+group <- (d$study - 1) %/% 5 + 1
+d$team <- paste(group, d$country)
+Zc <- outer(d$team, sort(unique(d$team)), "==") * 1
+res <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | team, ~ 1 | study/figure), data = d)
+s <- tighten(res$sigma2, TRUE)
+fixed <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | team, ~ 1 | study/figure), data = d,
+                sigma2 = s)
+suppressMessages(library(clubSandwich))
+v2 <- vcovCR(fixed, cluster = group, type = "CR2")
+ct <- coef_test(fixed, vcov = v2, test = "Satterthwaite")
+ci <- conf_int(fixed, vcov = v2, test = "Satterthwaite", level = 0.95)
+r1 <- robust(fixed, cluster = group, adjust = TRUE)
+cat("NESTED_CR2", f(s), f(fixed$beta), f(as.matrix(v2)), f(ct$SE), f(ct$tstat), f(ct$df_Satt), f(ct$p_Satt),
+    f(ci$CI_L), f(ci$CI_U), f(r1$se), sep = ";"); cat("\n")
+# A crossed factor that does not apply to some figures (those of the studies that span several countries): metafor's
+# DIAG structure on ~ applies | country with the variance of the rows it does not apply to fixed at 0, tightened.
+d$applies <- factor(ifelse(d$study %% 10 == 0, "no", "yes"))
+Zc <- outer(d$country, sort(unique(d$country)), "==") * (d$applies == "yes")
+res <- rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ applies | country, ~ 1 | study/figure),
+              struct = "DIAG", tau2 = c(0, NA), data = d)
+s <- tighten(c(res$tau2[2], res$sigma2), TRUE)
+Vi <- solve(V(s)); b <- solve(t(X) %*% Vi %*% X, t(X) %*% Vi %*% d$yi)
+cat("NOT_APPLICABLE", f(res$tau2[2], res$sigma2), f(s), f(b), f(ll(s, TRUE)), sep = ";"); cat("\n")
 sink()
+# print(res) as metafor lays it out, the study and figure named as MultilevelResult names them.
+d$cluster <- d$study; d$estimate <- d$figure
+prints <- list(
+  crossed_mods = rma.mv(yi, vi, mods = ~ year + size + ind, random = list(~ 1 | country, ~ 1 | cluster/estimate),
+                        data = d),
+  crossed = rma.mv(yi, vi, random = list(~ 1 | country, ~ 1 | cluster/estimate), data = d),
+  nested_mods_ml = rma.mv(yi, vi, mods = ~ year + size + ind, random = ~ 1 | cluster/estimate, data = d,
+                          method = "ML"))
+lines <- character()
+for (name in names(prints)) lines <- c(lines, paste0("### ", name), capture.output(print(prints[[name]])))
+con <- file("../resources/org/smesurvey/stats/meta/metafor-crossed-print.txt", encoding = "UTF-8")
+writeLines(lines, con)
+close(con)

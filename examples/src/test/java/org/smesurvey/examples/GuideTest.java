@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,10 +38,13 @@ import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.smesurvey.stats.meta.CrossedFactor;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Moderators;
+import org.smesurvey.stats.meta.MultilevelResult;
+import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
 import org.smesurvey.stats.meta.YearReached;
 import org.smesurvey.stats.survey.DomainEstimates;
@@ -74,7 +78,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(9, guide.size());
+        assertEquals(10, guide.size());
     }
 
     @Test
@@ -161,6 +165,32 @@ class GuideTest {
         System.out.println(result.summary());   // as metafor prints it, the prediction interval included
         // end
         assertTrue(result.k() >= 2);
+    }
+
+    @Test
+    void crossed() {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        // guide: crossed
+        List<Observation> social = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
+                        && !o.region().isAggregate()).toList();
+        String[] study = social.stream().map(o -> o.study().id()).toArray(String[]::new);
+        String[] country = social.stream().map(o -> o.region().code()).toArray(String[]::new);
+        // rma.mv(yi, vi, mods = ~ year, random = list(~ 1 | country, ~ 1 | study/figure))
+        MultilevelResult fit = MetaAnalysis.withDefaults().multilevel(EffectSizes.of(ProportionMeasure.PLO, social),
+                study, Moderators.builder(social.size()).numeric("year", Moderators.years(social)).build(),
+                CrossedFactor.of("country", country));
+        System.out.println(fit.summary());   // sigma^2 of country, study and figure, as metafor prints them
+        Prediction france = fit.predict(Map.of("country", "FR"), 2024);      // with France's own effect
+        Prediction elsewhere = fit.predict(Map.of("country", "XX"), 2024);   // a country the figures lack
+        System.out.printf("FR %.0f %%, a new study's figure %.0f to %.0f %%; a new country %.0f to %.0f %%%n",
+                100 * france.confidenceAsProportion().estimate(), 100 * france.predictionAsProportion().lower(),
+                100 * france.predictionAsProportion().upper(), 100 * elsewhere.predictionAsProportion().lower(),
+                100 * elsewhere.predictionAsProportion().upper());
+        // end
+        assertEquals(List.of("country"), fit.crossedFactors());
+        assertTrue(elsewhere.prediction().upper() - elsewhere.prediction().lower()
+                > france.prediction().upper() - france.prediction().lower());
     }
 
     @Test

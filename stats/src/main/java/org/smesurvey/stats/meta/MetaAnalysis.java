@@ -212,9 +212,69 @@ public final class MetaAnalysis {
      * @throws IllegalStateException if the estimates do not converge
      */
     public MultilevelResult multilevel(EffectSizes studies, String[] clusters, Moderators moderators) {
+        return multilevel(studies, clusters, moderators, new CrossedFactor[0]);
+    }
+
+    /**
+     * A multilevel model with random intercepts crossed with the clusters, without moderators: metafor's
+     * {@code rma.mv(yi, vi, random = list(~ 1 | country, ~ 1 | cluster/estimate), method)}; see
+     * {@link #multilevel(EffectSizes, String[], Moderators, CrossedFactor...)}.
+     *
+     * @param studies the estimates
+     * @param clusters each estimate's cluster, such as its study
+     * @param crossed the crossed factors, such as the country, each with one level per estimate
+     * @return the fit
+     * @throws NullPointerException if an argument, a factor or a cluster label is null
+     * @throws IllegalArgumentException as {@link #multilevel(EffectSizes, String[], Moderators, CrossedFactor...)}
+     * @throws IllegalStateException if the estimates do not converge
+     * @since 0.2
+     */
+    public MultilevelResult multilevel(EffectSizes studies, String[] clusters, CrossedFactor... crossed) {
+        Objects.requireNonNull(studies, "studies");
+        return multilevel(studies, clusters, Moderators.interceptOnly(studies.size()), crossed);
+    }
+
+    /**
+     * A multilevel meta-regression with random intercepts crossed with the clusters, as metafor users write
+     * {@code rma.mv(yi, vi, mods, random = list(~ 1 | country, ~ 1 | study/figure), method)}: the estimates
+     * (figures) nested in clusters (studies), and each crossed factor (a country, a sector) a random intercept whose
+     * levels cut across the clusters — a study may span several countries, a country holds several studies. The
+     * variance components are metafor's {@code sigma2} in that order: each crossed factor's as given, the clusters',
+     * the estimates' own ({@link MultilevelResult#sigma2()}). With no crossed factor this is
+     * {@link #multilevel(EffectSizes, String[], Moderators)}.
+     *
+     * <p>The variances maximise the restricted likelihood (or the full one, with {@link Tau2Estimator#ML}) by the
+     * average-information algorithm (Gilmour, Thompson &amp; Cullis 1995), started at a quarter of the estimates'
+     * variance each and stopped when no variance changes by more than {@linkplain #withTolerance(double) the
+     * tolerance} times \( \max(1, σ^2) \); \( V^{-1} \) is applied cluster by cluster in closed form and through
+     * Woodbury's identity on the crossed levels, so a fit costs \( O(kL(L + p) + L^3) \) per iteration for k
+     * estimates, L crossed levels and p coefficients: linear in k. The results agree with metafor 3.8's at its
+     * optimum (the tests compare at 1e-8 with its likelihood maximised further).
+     *
+     * <p>References: Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package. <i>Journal of
+     * Statistical Software</i> 36(3), 1–48. doi:10.18637/jss.v036.i03; Gilmour, A. R., Thompson, R. &amp; Cullis,
+     * B. R. (1995). Average information REML: an efficient algorithm for variance parameter estimation in linear
+     * mixed models. <i>Biometrics</i> 51, 1440–1450. doi:10.2307/2533274
+     *
+     * @param studies the estimates
+     * @param clusters each estimate's cluster, such as its study
+     * @param moderators the design, one row per estimate
+     * @param crossed the crossed factors, such as the country, each with one level per estimate ({@code null} where
+     *        it does not apply); none for the three-level model
+     * @return the fit
+     * @throws NullPointerException if an argument, a factor or a cluster label is null
+     * @throws IllegalArgumentException if the estimator is neither REML nor ML, Knapp–Hartung is asked for, the
+     *         clusters, the design or a factor's levels do not match the estimates, two factors share a name, or the
+     *         design is not of full rank
+     * @throws IllegalStateException if the estimates do not converge
+     * @since 0.2
+     */
+    public MultilevelResult multilevel(EffectSizes studies, String[] clusters, Moderators moderators,
+            CrossedFactor... crossed) {
         Objects.requireNonNull(studies, "studies");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(moderators, "moderators");
+        Objects.requireNonNull(crossed, "crossed");
         if (estimator != Tau2Estimator.REML && estimator != Tau2Estimator.ML) {
             throw new IllegalArgumentException("A multilevel model is fitted by REML or ML, not " + estimator);
         }
@@ -226,11 +286,26 @@ public final class MetaAnalysis {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "There are %d clusters and %d"
                     + " design rows for %d estimates", clusters.length, moderators.studies(), studies.size()));
         }
-        List<String> names = new ArrayList<>();
-        int[] code = MultilevelFit.code(clusters, names);
-        MultilevelFit fit = MultilevelFit.fit(studies.yArray(), studies.vArray(), moderators.rowArray(), code,
-                names.size(), estimator == Tau2Estimator.REML, tolerance, maxIterations);
-        return new MultilevelResult(fit, this, studies, moderators, names);
+        for (int i = 0; i < clusters.length; i++) {
+            Objects.requireNonNull(clusters[i], "clusters[" + i + "]");
+        }
+        for (int j = 0; j < crossed.length; j++) {
+            Objects.requireNonNull(crossed[j], "crossed[" + j + "]");
+        }
+        List<CrossedFactor> factors = List.of(crossed);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CrossedFactor factor : factors) {
+            if (factor.levels().size() != studies.size()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Crossed factor %s has %d"
+                        + " levels for %d estimates", factor.name(), factor.levels().size(), studies.size()));
+            }
+            if (!names.add(factor.name())) {
+                throw new IllegalArgumentException("Two crossed factors are named " + factor.name());
+            }
+        }
+        MultilevelFit fit = MultilevelFit.fit(studies.yArray(), studies.vArray(), moderators.rowArray(), clusters,
+                factors, estimator == Tau2Estimator.REML, tolerance, maxIterations);
+        return new MultilevelResult(fit, this, studies, moderators);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.smesurvey.stats.internal.Formats;
 /**
  * A fit laid out as metafor 3.8's {@code print.rma.uni} prints it, line for line: the model and k, τ² with its
  * standard error, τ, I², H² (and R² with moderators), the heterogeneity test, the moderators' test, the table of
- * coefficients rounded to four decimals with significance stars, and the legend of the stars.
+ * coefficients rounded to four decimals with significance stars, and the legend of the stars. Its tests, table and
+ * legend serve {@code print.rma.mv}'s layout too ({@link MultilevelResult#summary()}).
  */
 final class MetaforLayout {
 
@@ -57,15 +58,36 @@ final class MetaforLayout {
             lines.add(pad(labels[4], width) + Formats.fixed(r2.getAsDouble(), 2) + "%");
         }
         lines.add("");
-        TestResult q = fit.heterogeneityTest();
+        results(lines, fit.heterogeneityTest(), interceptOnly, fit.moderatorTest(), fit.coefficients(),
+                fit.moderators, fit.options.knappHartung() ? OptionalDouble.of(fit.degreesOfFreedom)
+                        : OptionalDouble.empty());
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The part every metafor print shares after the heterogeneity statistics: the heterogeneity test, the moderators'
+     * test, the coefficients with their stars and the stars' legend (with the blank lines metafor puts between).
+     *
+     * @param lines receives the lines
+     * @param q the heterogeneity test
+     * @param interceptOnly whether the model has the intercept alone (Q rather than QE, no row names)
+     * @param moderatorTest the moderators' test, if any
+     * @param coefficients the coefficients
+     * @param moderators the design, for the coefficients' names and the moderators' positions
+     * @param t the degrees of freedom of t tests, empty for z tests
+     */
+    static void results(List<String> lines, TestResult q, boolean interceptOnly,
+            java.util.Optional<TestResult> moderatorTest, List<Coefficient> coefficients, Moderators moderators,
+            OptionalDouble t) {
         lines.add(interceptOnly ? "Test for Heterogeneity:" : "Test for Residual Heterogeneity:");
         lines.add((interceptOnly ? "Q" : "QE") + "(df = " + (int) q.degreesOfFreedom().getAsDouble() + ") = "
                 + Formats.fixed(q.statistic(), 4) + ", p-val " + pValue(q.pValue()));
         lines.add("");
-        fit.moderatorTest().ifPresent(qm -> {
-            int first = fit.moderators.hasIntercept() ? 2 : 1;
-            lines.add("Test of Moderators (" + (first == fit.p ? "coefficient " + first
-                    : "coefficients " + first + ":" + fit.p) + "):");
+        int p = coefficients.size();
+        moderatorTest.ifPresent(qm -> {
+            int first = moderators.hasIntercept() ? 2 : 1;
+            lines.add("Test of Moderators (" + (first == p ? "coefficient " + first
+                    : "coefficients " + first + ":" + p) + "):");
             String statistic = qm.denominatorDegreesOfFreedom().isPresent()
                     ? "F(df1 = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ", df2 = "
                             + Formats.number(qm.denominatorDegreesOfFreedom().getAsDouble()) + ")"
@@ -75,32 +97,44 @@ final class MetaforLayout {
         });
         lines.add("Model Results:");
         lines.add("");
-        lines.addAll(table(fit, interceptOnly));
+        lines.addAll(table(coefficients, interceptOnly ? null : moderators.names(), t));
         lines.add("");
         lines.add("---");
         lines.add(LEGEND);
         lines.add("");
-        return String.join("\n", lines);
     }
 
-    private static List<String> table(Fitted fit, boolean interceptOnly) {
-        boolean t = fit.options.knappHartung();
+    private static List<String> table(List<Coefficient> coefficients, List<String> names, OptionalDouble df) {
+        boolean t = df.isPresent();
         List<String> headers = new ArrayList<>(List.of("estimate", "se", t ? "tval" : "zval"));
         if (t) {
             headers.add("df");
         }
         headers.addAll(List.of("pval", "ci.lb", "ci.ub", ""));
         List<List<String>> rows = new ArrayList<>();
-        for (Coefficient c : fit.coefficients()) {
+        for (Coefficient c : coefficients) {
             List<String> row = new ArrayList<>(List.of(Formats.fixed(c.estimate(), 4), Formats.fixed(c.standardError(), 4),
                     Formats.fixed(c.statistic(), 4)));
             if (t) {
-                row.add(Formats.number(fit.degreesOfFreedom));
+                row.add(Formats.number(df.getAsDouble()));
             }
             row.addAll(List.of(Formats.pValueColumn(c.pValue()), Formats.fixed(c.lower(), 4), Formats.fixed(c.upper(), 4),
                     stars(c.pValue())));
             rows.add(row);
         }
+        return table(names, headers, rows);
+    }
+
+    /**
+     * A table as metafor prints its data frames ({@code print.gap = 2}): row names left-aligned (none when
+     * {@code names} is null), each column right-aligned under its header, two spaces apart.
+     *
+     * @param names the row names, or null for none
+     * @param headers the column headers
+     * @param rows the formatted cells, row by row
+     * @return the lines, trailing blanks stripped
+     */
+    static List<String> table(List<String> names, List<String> headers, List<List<String>> rows) {
         int[] widths = new int[headers.size()];
         for (int j = 0; j < widths.length; j++) {
             widths[j] = headers.get(j).length();
@@ -108,7 +142,6 @@ final class MetaforLayout {
                 widths[j] = Math.max(widths[j], row.get(j).length());
             }
         }
-        List<String> names = interceptOnly ? null : fit.moderators.names();
         int nameWidth = names == null ? 0 : names.stream().mapToInt(String::length).max().orElse(0);
         List<String> lines = new ArrayList<>();
         lines.add(line(names == null ? null : "", nameWidth, headers, widths));

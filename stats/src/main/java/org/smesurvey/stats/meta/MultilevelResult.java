@@ -3,27 +3,53 @@ package org.smesurvey.stats.meta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
+import org.smesurvey.stats.internal.CrossedFit;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
 
 /**
- * A three-level meta-analysis, estimates nested in clusters (figures in studies): metafor's
- * {@code rma.mv(yi, vi, mods, random = ~ 1 | cluster/estimate, method)} (see {@link MultilevelFit} for the model
- * and the algorithm). Immutable.
+ * A multilevel meta-analysis: estimates nested in clusters (figures in studies), and random intercepts crossed with
+ * the clusters (countries cutting across studies) — metafor's
+ * {@code rma.mv(yi, vi, mods, random = list(~ 1 | f1, …, ~ 1 | cluster/estimate), method)}, or
+ * {@code random = ~ 1 | cluster/estimate} without crossed factors. Immutable.
  *
- * <p>Heterogeneity: {@link #tau2()} is the total \( σ_1^2 + σ_2^2 \); I² is the multilevel
- * \( 100(σ_1^2 + σ_2^2)/(σ_1^2 + σ_2^2 + \tilde v) \) with the typical within-study variance
+ * <p>The model is \( y = Xβ + \sum_f Z_fu_f + Z_cu_c + w + ε \) with \( u_f \sim N(0, σ_f^2 I) \) for each
+ * {@linkplain CrossedFactor crossed factor}, \( u_c \sim N(0, σ_c^2 I) \) for the clusters,
+ * \( w \sim N(0, σ_e^2 I) \) for each estimate and \( ε \sim N(0, \operatorname{diag}(v)) \): the marginal
+ * covariance is \( V = \operatorname{diag}(v + σ_e^2) + σ_c^2Z_cZ_c' + \sum_f σ_f^2Z_fZ_f' \). The variances maximise
+ * the restricted (or full) likelihood by the average-information algorithm (Gilmour, Thompson &amp; Cullis 1995),
+ * with \( V^{-1} \) applied cluster by cluster in closed form and through Woodbury's identity over the crossed
+ * levels, so that a fit costs time linear in the number of estimates for a given number of crossed levels; the
+ * predictions of random effects are Henderson's (1975). {@link #sigma2()} lists the variances in metafor's order.
+ *
+ * <p>Heterogeneity: {@link #tau2()} is the total of the variance components; I² is the multilevel
+ * \( 100\,σ^2/(σ^2 + \tilde v) \) of that total with the typical within-study variance
  * \( \tilde v = (k - p)/\operatorname{tr}P_0 \) of the equal-effects weights (Cheung 2014, <i>Psychological
  * Methods</i> 19, 211–229; Viechtbauer's metafor FAQ), and H² its \( (σ^2 + \tilde v)/\tilde v \); the
  * heterogeneity test is metafor's \( Q_E \) of the equal-effects fit.
+ *
+ * <p>References:
+ * <ol>
+ * <li>Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package. <i>Journal of Statistical
+ *     Software</i> 36(3), 1–48. doi:10.18637/jss.v036.i03</li>
+ * <li>Konstantopoulos, S. (2011). Fixed effects and variance components estimation in three-level meta-analysis.
+ *     <i>Research Synthesis Methods</i> 2, 61–76. doi:10.1002/jrsm.35</li>
+ * <li>Gilmour, A. R., Thompson, R. &amp; Cullis, B. R. (1995). Average information REML: an efficient algorithm
+ *     for variance parameter estimation in linear mixed models. <i>Biometrics</i> 51, 1440–1450.
+ *     doi:10.2307/2533274</li>
+ * <li>Henderson, C. R. (1975). Best linear unbiased estimation and prediction under a selection model.
+ *     <i>Biometrics</i> 31, 423–447. doi:10.2307/2529430</li>
+ * </ol>
  *
  * @since 0.1
  */
@@ -33,17 +59,14 @@ public final class MultilevelResult implements PooledModel {
     private final MetaAnalysis options;
     private final EffectSizes studies;
     private final Moderators moderators;
-    private final List<String> clusterNames;
     private final double typicalVariance;
     private final TestResult heterogeneity;
 
-    MultilevelResult(MultilevelFit fit, MetaAnalysis options, EffectSizes studies, Moderators moderators,
-            List<String> clusterNames) {
+    MultilevelResult(MultilevelFit fit, MetaAnalysis options, EffectSizes studies, Moderators moderators) {
         this.fit = fit;
         this.options = options;
         this.studies = studies;
         this.moderators = moderators;
-        this.clusterNames = List.copyOf(clusterNames);
         Model fixed = new Model(studies.yArray(), studies.vArray(), moderators.rowArray());
         Model.Wls wls = fixed.wls(Model.weights(fixed.v, 0));
         int df = fit.k - fit.p;
@@ -54,18 +77,19 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
-     * The variance between clusters, \( σ_1^2 \) (metafor's {@code sigma2[1]}).
+     * The variance between clusters, \( σ_c^2 \) (metafor's {@code sigma2[1]}, or the one after the crossed
+     * factors').
      *
-     * @return σ₁²
+     * @return σ_c²
      */
     public double clusterVariance() {
         return fit.sigma2Cluster;
     }
 
     /**
-     * The variance between estimates within a cluster, \( σ_2^2 \) (metafor's {@code sigma2[2]}).
+     * The variance between estimates within a cluster, \( σ_e^2 \) (metafor's last {@code sigma2}).
      *
-     * @return σ₂²
+     * @return σ_e²
      */
     public double estimateVariance() {
         return fit.sigma2Estimate;
@@ -77,16 +101,112 @@ public final class MultilevelResult implements PooledModel {
      * @return the clusters
      */
     public int clusters() {
-        return fit.clusters;
+        return fit.clusterNames.size();
     }
 
     /**
-     * The Fisher-scoring iterations taken.
+     * The iterations the variance components took (of the average-information algorithm).
      *
      * @return the iterations
      */
     public int iterations() {
-        return fit.iterations;
+        return fit.fit.iterations();
+    }
+
+    /**
+     * The variance components in metafor's order, its {@code sigma2}: each crossed factor's, in the order they were
+     * given, then the clusters' and the estimates' own.
+     *
+     * @return a copy, \( (σ_1^2, …, σ_F^2, σ_c^2, σ_e^2) \)
+     * @since 0.2
+     */
+    public double[] sigma2() {
+        return fit.sigma2.clone();
+    }
+
+    /**
+     * The names of the crossed factors, in the order they were given.
+     *
+     * @return the names; empty for the three-level model
+     * @since 0.2
+     */
+    public List<String> crossedFactors() {
+        return fit.factorNames;
+    }
+
+    /**
+     * A crossed factor's variance \( σ_f^2 \), its entry of metafor's {@code sigma2}.
+     *
+     * @param factor the factor's name
+     * @return σ_f²
+     * @throws NullPointerException if {@code factor} is null
+     * @throws IllegalArgumentException if the fit has no crossed factor of that name
+     * @since 0.2
+     */
+    public double crossedVariance(String factor) {
+        return fit.sigma2[factorIndex(factor)];
+    }
+
+    /**
+     * A crossed factor's levels, in order of first appearance among the estimates (the order of
+     * {@link #crossedEffects(String)}; metafor's {@code ranef} sorts them).
+     *
+     * @param factor the factor's name
+     * @return the levels
+     * @throws NullPointerException if {@code factor} is null
+     * @throws IllegalArgumentException if the fit has no crossed factor of that name
+     * @since 0.2
+     */
+    public List<String> crossedLevels(String factor) {
+        return fit.levelNames.get(factorIndex(factor));
+    }
+
+    /**
+     * The effects of a crossed factor's levels, their best linear unbiased predictions
+     * \( \hat u_f = σ_f^2Z_f'V^{-1}(y - X\hat β) \), metafor's {@code ranef(res)$factor$intrcpt}: how far the figures
+     * of a country stand above or below what their moderators, studies and the other factors predict.
+     *
+     * @param factor the factor's name
+     * @return one effect per level, in the order of {@link #crossedLevels(String)}
+     * @throws NullPointerException if {@code factor} is null
+     * @throws IllegalArgumentException if the fit has no crossed factor of that name
+     * @since 0.2
+     */
+    public double[] crossedEffects(String factor) {
+        return fit.fit.crossedEffects(factorIndex(factor));
+    }
+
+    /**
+     * The standard errors of {@link #crossedEffects(String)}, metafor's {@code ranef(res)$factor$se}: each level's
+     * prediction error, as {@link #predictionError(double[], double[], double[])} takes it.
+     *
+     * @param factor the factor's name
+     * @return one per level, in the order of {@link #crossedLevels(String)}
+     * @throws NullPointerException if {@code factor} is null
+     * @throws IllegalArgumentException if the fit has no crossed factor of that name
+     * @since 0.2
+     */
+    public double[] crossedEffectStandardErrors(String factor) {
+        int f = factorIndex(factor);
+        int levels = fit.levelNames.get(f).size();
+        double[] se = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            double[][] crossed = new double[fit.factors()][];
+            crossed[f] = new double[levels];
+            crossed[f][l] = 1;
+            se[l] = Math.sqrt(Math.max(0, predictionVariance(crossed, null, null, null)));
+        }
+        return se;
+    }
+
+    private int factorIndex(String factor) {
+        Objects.requireNonNull(factor, "factor");
+        int f = fit.factorNames.indexOf(factor);
+        if (f < 0) {
+            throw new IllegalArgumentException("The fit has no crossed factor " + factor + "; its crossed factors: "
+                    + fit.factorNames);
+        }
+        return f;
     }
 
     @Override
@@ -115,13 +235,13 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
-     * The total variance of the random effects, \( σ_1^2 + σ_2^2 \).
+     * The total variance of the random effects, \( \sum_f σ_f^2 + σ_c^2 + σ_e^2 \): the sum of {@link #sigma2()}.
      *
      * @return the total
      */
     @Override
     public double tau2() {
-        return fit.sigma2Cluster + fit.sigma2Estimate;
+        return java.util.Arrays.stream(fit.sigma2).sum();
     }
 
     @Override
@@ -157,7 +277,7 @@ public final class MultilevelResult implements PooledModel {
 
     /**
      * A study's weight in percent, metafor's {@code weights(res)} for {@code rma.mv}: the diagonal of
-     * \( M^{-1} \) over its sum.
+     * \( V^{-1} \) over its sum.
      *
      * @param i the estimate's position in {@link #studies()}
      * @return its weight
@@ -165,24 +285,85 @@ public final class MultilevelResult implements PooledModel {
     @Override
     public double weight(int i) {
         Objects.checkIndex(i, fit.k);
-        double sum = 0;
-        for (int j = 0; j < fit.k; j++) {
-            sum += fit.state.diagonal(j);
-        }
-        return 100 * fit.state.diagonal(i) / sum;
+        double[] diagonal = fit.inverseDiagonal();
+        return 100 * diagonal[i] / java.util.Arrays.stream(diagonal).sum();
     }
 
     /**
      * The fitted value at moderator values, metafor's {@code predict(res, newmods)} for {@code rma.mv}: the values
-     * of the moderator columns without the intercept; the prediction interval adds both variance components.
+     * of the moderator columns without the intercept; the prediction interval adds every variance component, as for
+     * a new figure of a new study (at new levels of the crossed factors). {@link #predict(Map, double...)} predicts
+     * at known levels.
      *
      * @param newmods the moderators' values
      * @return the fitted value with its confidence and prediction intervals
      * @throws IllegalArgumentException if the values are not as many as the moderator columns
      */
     public Prediction predict(double... newmods) {
-        return Prediction.at(Prediction.row(moderators, newmods), fit.beta, fit.vb, tau2(),
-                Distributions.z(options.level()), options.level());
+        return predict(Map.of(), newmods);
+    }
+
+    /**
+     * A new figure's prediction at moderator values and named levels of the crossed factors, such as
+     * {@code predict(Map.of("country", "FR"), 2024)}. With \( x_0 \) the design row, the fitted value
+     * \( \hat μ = x_0'\hat β + \sum_f \hat u_{f,l_f} \) adds the named levels' effects (their BLUPs), and its
+     * standard error is the prediction error of \( x_0'β + \sum_f u_{f,l_f} \) (Henderson 1975): with
+     * \( g = \sum_f σ_f^2 z_{f,l_f} \), \( B = (X'V^{-1}X)^{-1} \) and
+     * \( P = V^{-1} - V^{-1}XBX'V^{-1} \),
+     * \[ \mathrm{se}^2 = x_0'Bx_0 + \sum_f σ_f^2 - g'Pg - 2x_0'BX'V^{-1}g. \]
+     * The confidence interval is \( \hat μ \pm z\,\mathrm{se} \), the mean of figures at those levels; the
+     * prediction interval, for a figure of a new study, adds the clusters' and the estimates' variances and the
+     * variance of every factor at a level the data lack: \( \hat μ \pm z\sqrt{\mathrm{se}^2 + σ_c^2 + σ_e^2
+     * + \sum_{f\ \mathrm{new}} σ_f^2} \).
+     *
+     * <p>A factor the map does not name, or names at a level the data lack (a country with no figure), is at a new
+     * level: no effect of its own, its whole variance in the prediction interval. With no factor named this is
+     * {@link #predict(double...)}, metafor's {@code predict(res, newmods)}. A factor mapped to {@code null} does not
+     * apply to the new figure (as a {@code null} level of {@link CrossedFactor}): neither effect nor variance.
+     *
+     * @param levels each named crossed factor's level
+     * @param newmods the moderators' values, in the design's order, without the intercept
+     * @return the fitted value with its confidence and prediction intervals
+     * @throws NullPointerException if {@code levels}, one of its keys or {@code newmods} is null
+     * @throws IllegalArgumentException if a key is not a crossed factor of the fit, or the values are not as many as
+     *         the moderator columns
+     * @since 0.2
+     */
+    public Prediction predict(Map<String, String> levels, double... newmods) {
+        Objects.requireNonNull(levels, "levels");
+        double[] row = Prediction.row(moderators, newmods);
+        int factors = fit.factors();
+        int[] code = new int[factors];
+        boolean[] known = new boolean[factors];
+        boolean[] applies = new boolean[factors];
+        java.util.Arrays.fill(applies, true);
+        for (Map.Entry<String, String> entry : levels.entrySet()) {
+            int f = factorIndex(entry.getKey());
+            String level = entry.getValue();
+            if (level == null) {
+                applies[f] = false;
+            } else {
+                int l = fit.levelNames.get(f).indexOf(level);
+                known[f] = l >= 0;
+                code[f] = l;
+            }
+        }
+        double extra = fit.sigma2Cluster + fit.sigma2Estimate;
+        for (int f = 0; f < factors; f++) {
+            if (!known[f]) {
+                // CrossedFit's -2: no effect and no variance in the mean's error; a new level's goes to the interval.
+                code[f] = -2;
+                extra += applies[f] ? fit.sigma2[f] : 0;
+            }
+        }
+        double[] predicted = fit.fit.predict(row, code);
+        double mean = predicted[0];
+        double variance = Math.max(0, predicted[1]);
+        double z = Distributions.z(options.level());
+        double se = Math.sqrt(variance);
+        double wide = z * Math.sqrt(variance + extra);
+        return new Prediction(se, new Interval(mean, mean - z * se, mean + z * se, options.level()),
+                new Interval(mean, mean - wide, mean + wide, options.level()));
     }
 
     /**
@@ -209,49 +390,35 @@ public final class MultilevelResult implements PooledModel {
 
     /**
      * Each estimate's standardised residual, metafor's {@code rstandard(res)$z} for {@code rma.mv}:
-     * \( e_i/\sqrt{(M - XV_βX')_{ii}} \), the residual over its standard deviation under the model; a figure
+     * \( e_i/\sqrt{(V - XV_βX')_{ii}} \), the residual over its standard deviation under the model; a figure
      * beyond ±2 or ±3 stands out. NaN, as in metafor, for an estimate that alone fixes a coefficient: its residual
      * is 0 and has no variance.
      *
      * @return the residuals, in the estimates' order
      */
     public double[] standardisedResiduals() {
-        double[] z = new double[fit.k];
-        for (int i = 0; i < fit.k; i++) {
-            double variance = fit.v[i] + fit.sigma2Cluster + fit.sigma2Estimate
-                    - Model.quadratic(fit.vb, fit.x[i], fit.x[i]);
-            z[i] = fit.residuals[i] / Math.sqrt(variance);
-        }
-        return z;
+        return fit.fit.standardisedResiduals();
     }
 
     /**
-     * The clusters' own effects, the best linear unbiased predictions \( \hat u_c = σ_1^2\,1_c'M^{-1}(y - X\hat β) \),
+     * The clusters' own effects, the best linear unbiased predictions \( \hat u_c = σ_c^2\,1_c'V^{-1}(y - X\hat β) \),
      * metafor's {@code ranef(res)} for the cluster level: how far a study stands above or below what its figures'
-     * moderators predict.
+     * moderators (and crossed factors) predict.
      *
      * @return one effect per cluster, in the order of {@link #clusterNames()}
      */
     public double[] clusterEffects() {
-        double[] u = new double[fit.clusters];
-        for (int i = 0; i < fit.k; i++) {
-            u[fit.cluster[i]] += fit.sigma2Cluster * fit.state.wr[i];
-        }
-        return u;
+        return fit.fit.studyEffects();
     }
 
     /**
-     * The estimates' own effects within their cluster, \( \hat w_i = σ_2^2\,(M^{-1}(y - X\hat β))_i \), metafor's
+     * The estimates' own effects within their cluster, \( \hat w_i = σ_e^2\,(V^{-1}(y - X\hat β))_i \), metafor's
      * {@code ranef(res)} for the estimate level.
      *
      * @return one effect per estimate
      */
     public double[] estimateEffects() {
-        double[] w = new double[fit.k];
-        for (int i = 0; i < fit.k; i++) {
-            w[i] = fit.sigma2Estimate * fit.state.wr[i];
-        }
-        return w;
+        return fit.fit.estimateEffects();
     }
 
     /**
@@ -261,11 +428,12 @@ public final class MultilevelResult implements PooledModel {
      * @return one per cluster, in the order of {@link #clusterNames()}
      */
     public double[] clusterEffectStandardErrors() {
-        double[] se = new double[fit.clusters];
-        for (int c = 0; c < fit.clusters; c++) {
-            double[] g = new double[fit.clusters];
+        int clusters = clusters();
+        double[] se = new double[clusters];
+        for (int c = 0; c < clusters; c++) {
+            double[] g = new double[clusters];
             g[c] = 1;
-            se[c] = predictionError(g, new double[fit.k], new double[fit.k]);
+            se[c] = Math.sqrt(Math.max(0, predictionVariance(null, g, null, null)));
         }
         return se;
     }
@@ -280,7 +448,7 @@ public final class MultilevelResult implements PooledModel {
         for (int i = 0; i < fit.k; i++) {
             double[] g = new double[fit.k];
             g[i] = 1;
-            se[i] = predictionError(new double[fit.clusters], g, new double[fit.k]);
+            se[i] = Math.sqrt(Math.max(0, predictionVariance(null, null, g, null)));
         }
         return se;
     }
@@ -289,10 +457,10 @@ public final class MultilevelResult implements PooledModel {
      * The prediction error of a linear combination of the model's random parts — the clusters' effects u, the
      * estimates' own effects w and their sampling errors e — predicted by their best linear unbiased predictions
      * (the sampling errors' being what is left of the residuals). With \( (u, w, e) \) of covariance
-     * \( D = \operatorname{diag}(σ_1^2 I, σ_2^2 I, V) \), \( y = Xβ + Zu + w + e \) and
-     * \( P = M^{-1} - M^{-1}X(X'M^{-1}X)^{-1}X'M^{-1} \), the prediction errors have covariance
-     * \( D - DZ_*'PZ_*D \), \( Z_* = [Z\ I\ I] \) (Henderson 1975; the β's estimation included, as in metafor's
-     * {@code ranef}): the result is \( \sqrt{g'Dg - h'Ph} \), \( h = Z_*Dg \).
+     * \( D = \operatorname{diag}(σ_c^2 I, σ_e^2 I, V_ε) \), \( y = Xβ + Zu + w + e \) (plus the crossed factors'
+     * effects, weighted 0 here) and \( P = V^{-1} - V^{-1}X(X'V^{-1}X)^{-1}X'V^{-1} \), the prediction errors have
+     * covariance \( D - DZ_*'PZ_*D \), \( Z_* = [Z\ I\ I] \) (Henderson 1975; the β's estimation included, as in
+     * metafor's {@code ranef}, whatever the method): the result is \( \sqrt{g'Dg - h'Ph} \), \( h = Z_*Dg \).
      *
      * <p>Reference: Henderson, C. R. (1975). Best linear unbiased estimation and prediction under a selection
      * model. <i>Biometrics</i> 31, 423–447. doi:10.2307/2529430
@@ -304,24 +472,42 @@ public final class MultilevelResult implements PooledModel {
      * @throws IllegalArgumentException if a length is not the number of clusters or estimates
      */
     public double predictionError(double[] clusterWeights, double[] estimateWeights, double[] samplingWeights) {
-        requireLength(clusterWeights, fit.clusters, "clusterWeights", "cluster");
+        requireLength(clusterWeights, clusters(), "clusterWeights", "cluster");
         requireLength(estimateWeights, fit.k, "estimateWeights", "estimate");
         requireLength(samplingWeights, fit.k, "samplingWeights", "estimate");
-        double gdg = 0;
-        for (double g : clusterWeights) {
-            gdg += fit.sigma2Cluster * g * g;
+        // An exact zero (a figure against itself) can come out a rounding below it.
+        return Math.sqrt(Math.max(0, predictionVariance(null, clusterWeights, estimateWeights, samplingWeights)));
+    }
+
+    /**
+     * \( g'Dg - h'Ph \) by {@link CrossedFit#predictionError}, whose P holds the coefficients' part
+     * \( V^{-1}XBX'V^{-1} \) for REML only: for ML it is added here, \( (X'V^{-1}h)'B(X'V^{-1}h) \).
+     */
+    private double predictionVariance(double[][] crossed, double[] clusterWeights, double[] estimateWeights,
+            double[] samplingWeights) {
+        double variance = fit.fit.predictionError(crossed, clusterWeights, estimateWeights, samplingWeights);
+        if (fit.restricted) {
+            return variance;
         }
+        CrossedFit.Data data = fit.data;
         double[] h = new double[fit.k];
         for (int i = 0; i < fit.k; i++) {
-            gdg += fit.sigma2Estimate * estimateWeights[i] * estimateWeights[i]
-                    + fit.v[i] * samplingWeights[i] * samplingWeights[i];
-            h[i] = fit.sigma2Cluster * clusterWeights[fit.cluster[i]] + fit.sigma2Estimate * estimateWeights[i]
-                    + fit.v[i] * samplingWeights[i];
+            for (int f = 0; crossed != null && f < crossed.length; f++) {
+                int level = data.crossed()[f][i];
+                h[i] += crossed[f] == null || level < 0 ? 0 : fit.sigma2[f] * crossed[f][level];
+            }
+            h[i] += (clusterWeights == null ? 0 : fit.sigma2Cluster * clusterWeights[data.study()[i]])
+                    + (estimateWeights == null ? 0 : fit.sigma2Estimate * estimateWeights[i])
+                    + (samplingWeights == null ? 0 : data.v()[i] * samplingWeights[i]);
         }
-        // P with β's estimation whatever the method (as ranef), applied cluster by cluster: never a k × k matrix.
-        double hph = Model.dot(h, fit.state.project(h, 1));
-        // An exact zero (a figure against itself) can come out a rounding below it.
-        return Math.sqrt(Math.max(0, gdg - hph));
+        double[] vh = fit.inverseTimes(h);
+        double[] xvh = new double[fit.p];
+        for (int i = 0; i < fit.k; i++) {
+            for (int a = 0; a < fit.p; a++) {
+                xvh[a] += data.x()[i][a] * vh[i];
+            }
+        }
+        return variance + Model.quadratic(fit.vb, xvh, xvh);
     }
 
     private static void requireLength(double[] weights, int length, String name, String per) {
@@ -368,13 +554,22 @@ public final class MultilevelResult implements PooledModel {
                 i.level());
     }
 
+    /**
+     * The log-likelihood and the criteria built on it, as metafor's {@code fitstats}: the parameters are the
+     * coefficients and every variance component of {@link #sigma2()}; the likelihood the fit did not maximise (ML of a
+     * REML fit, or REML of an ML fit) is evaluated at its variance components.
+     *
+     * @param restricted true for the restricted (REML) likelihood, false for the full (ML) one
+     * @return the statistics
+     */
     @Override
     public FitStatistics fitStatistics(boolean restricted) {
-        double ll = fit.state.logLikelihood(restricted, MultilevelFit.logDetCrossProduct(fit.x));
-        int parameters = fit.p + 2;
+        double ll = restricted == fit.restricted ? fit.fit.logLikelihood()
+                : CrossedFit.logLikelihood(fit.data, restricted, fit.sigma2);
+        int parameters = fit.p + fit.sigma2.length;
         double n = restricted ? fit.k - fit.p : fit.k;
         double saturated = 0;
-        for (double vi : fit.v) {
+        for (double vi : fit.data.v()) {
             saturated += -0.5 * Math.log(2 * Math.PI * vi);
         }
         double deviance = restricted ? -2 * ll : -2 * (ll - saturated);
@@ -399,7 +594,7 @@ public final class MultilevelResult implements PooledModel {
 
     /**
      * Cluster-robust inference: the sandwich
-     * \[ V^{CR} = V_β\Big(\sum_j X_j'W_jA_je_je_j'A_j'W_jX_j\Big)V_β, \quad V_β = (X'WX)^{-1},\ W = M^{-1}, \]
+     * \[ V^{CR} = V_β\Big(\sum_j X_j'W_jA_je_je_j'A_j'W_jX_j\Big)V_β, \quad V_β = (X'WX)^{-1},\ W = V^{-1}, \]
      * over the clusters j, with the adjustment \( A_j \) of {@code variance}: for {@link RobustVariance#CR1}
      * metafor's {@code robust(res, cluster, adjust = TRUE)}, \( \frac{n}{n-p} \) times the plain sandwich and t
      * tests on \( n - p \) degrees of freedom (n clusters, p coefficients), with the moderators' F test
@@ -416,6 +611,11 @@ public final class MultilevelResult implements PooledModel {
      * undefined and left empty, where metafor reports {@code QM = NA}; under CR2 there is no F test (clubSandwich's
      * Hotelling approximation is not implemented).
      *
+     * <p>CR2 takes the model's covariance block by block, so it needs every random effect of the model nested in
+     * the robust clusters — each of the model's clusters, and each level of every crossed factor, within one robust
+     * cluster — and is refused otherwise, as clubSandwich's {@code vcovCR} refuses ("Random effects are not nested
+     * within clustering variable"): a country crossed with studies that span several countries leaves CR1 only.
+     *
      * <p>References: Hedges, L. V., Tipton, E. and Johnson, M. C. (2010). Robust variance estimation in
      * meta-regression with dependent effect size estimates. <i>Research Synthesis Methods</i> 1, 39–65.
      * doi:10.1002/jrsm.5; Pustejovsky, J. E. and Tipton, E. (2018). Small-sample methods for cluster-robust
@@ -427,7 +627,7 @@ public final class MultilevelResult implements PooledModel {
      * @return the coefficients with robust standard errors, t tests and intervals
      * @throws NullPointerException if an argument or a cluster label is null
      * @throws IllegalArgumentException if the clusters are not as many as the estimates, or no more than the
-     *         coefficients, or (CR2) the model's own clusters are not nested in them
+     *         coefficients, or (CR2) the model's own clusters or a crossed factor's levels are not nested in them
      * @since 0.2
      */
     public Robust robust(String[] cluster, RobustVariance variance) {
@@ -441,7 +641,7 @@ public final class MultilevelResult implements PooledModel {
             Objects.requireNonNull(cluster[i], "cluster[" + i + "]");
         }
         List<String> names = new ArrayList<>();
-        int[] code = MultilevelFit.code(cluster, names);
+        int[] code = CrossedFit.code(cluster, names);
         int n = names.size();
         int p = fit.p;
         int dfs = n - p;
@@ -464,7 +664,7 @@ public final class MultilevelResult implements PooledModel {
         double[] df = new double[p];
         double[][] vr;
         if (variance == RobustVariance.CR1) {
-            vr = cr1(members, (double) n / dfs);
+            vr = fit.fit.robustCovariance(code, n);
             java.util.Arrays.fill(df, dfs);
         } else {
             requireNested(code, names);
@@ -492,7 +692,7 @@ public final class MultilevelResult implements PooledModel {
             int carrier = -1;
             boolean one = true;
             for (int i = 0; i < fit.k && one; i++) {
-                if (fit.x[i][a] != 0) {
+                if (fit.data.x()[i][a] != 0) {
                     one = carrier < 0 || carrier == code[i];
                     carrier = code[i];
                 }
@@ -504,34 +704,14 @@ public final class MultilevelResult implements PooledModel {
         return new Robust(variance, coefficients, df, vr, n, qm, single);
     }
 
-    /** metafor's CR1: \( c\,Σ_j (B_je_j)(B_je_j)' \), \( B = V_βX'W \), c = n/(n - p). */
-    private double[][] cr1(int[][] members, double adjustment) {
-        int p = fit.p;
-        double[][] vr = new double[p][p];
-        double[] be = new double[p];
-        for (int[] rows : members) {
-            java.util.Arrays.fill(be, 0);
-            for (int i : rows) {
-                // column i of B is vb u_i, u_i = (WX)_i
-                for (int a = 0; a < p; a++) {
-                    be[a] += Model.dot(fit.vb[a], fit.state.u[i]) * fit.residuals[i];
-                }
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    vr[a][b] += adjustment * be[a] * be[b];
-                }
-            }
-        }
-        return vr;
-    }
-
     /**
      * clubSandwich's CR2 for an {@code rma.mv} fit (its inverse-variance branch: the target is the model's own
-     * \( Φ = M \)), and into {@code df} each coefficient's Satterthwaite degrees of freedom.
+     * \( Φ = V \), block by robust cluster), and into {@code df} each coefficient's Satterthwaite degrees of freedom.
      */
     private double[][] cr2(int[][] members, double[] df) {
         int p = fit.p;
+        CrossedFit.Data data = fit.data;
+        double[][] xAll = data.x();
         int n = members.length;
         RealMatrix vb = new Array2DRowRealMatrix(fit.vb, true);
         double[][][] fj = new double[n][][];
@@ -544,11 +724,15 @@ public final class MultilevelResult implements PooledModel {
             double[][] xj = new double[size][];
             double[] e = new double[size];
             for (int a = 0; a < size; a++) {
-                xj[a] = fit.x[rows[a]];
+                xj[a] = xAll[rows[a]];
                 e[a] = fit.residuals[rows[a]];
                 for (int b = 0; b < size; b++) {
-                    t[a][b] = (a == b ? fit.v[rows[a]] + fit.sigma2Estimate : 0)
-                            + (fit.cluster[rows[a]] == fit.cluster[rows[b]] ? fit.sigma2Cluster : 0);
+                    t[a][b] = (a == b ? data.v()[rows[a]] + fit.sigma2Estimate : 0)
+                            + (data.study()[rows[a]] == data.study()[rows[b]] ? fit.sigma2Cluster : 0);
+                    for (int f = 0; f < fit.factors(); f++) {
+                        int level = data.crossed()[f][rows[a]];
+                        t[a][b] += level >= 0 && level == data.crossed()[f][rows[b]] ? fit.sigma2[f] : 0;
+                    }
                 }
             }
             theta[j] = t;
@@ -579,7 +763,7 @@ public final class MultilevelResult implements PooledModel {
                 diagonal[j] = Model.quadratic(theta[j], h, h);
                 int[] rows = members[j];
                 for (int a = 0; a < rows.length; a++) {
-                    double[] row = fit.x[rows[a]];
+                    double[] row = xAll[rows[a]];
                     for (int c = 0; c < p; c++) {
                         q[j][c] += row[c] * h[a];
                     }
@@ -622,18 +806,38 @@ public final class MultilevelResult implements PooledModel {
         return new Array2DRowRealMatrix(out, false);
     }
 
-    /** CR2 takes the model's covariance block by block: each of the model's clusters must lie in one robust cluster. */
+    /**
+     * CR2 takes the model's covariance block by block: each of the model's clusters, and each level of every crossed
+     * factor, must lie in one robust cluster.
+     */
     private void requireNested(int[] code, List<String> names) {
-        int[] robustOf = new int[fit.clusters];
+        CrossedFit.Data data = fit.data;
+        int[] robustOf = new int[clusters()];
         java.util.Arrays.fill(robustOf, -1);
         for (int i = 0; i < fit.k; i++) {
-            int c = fit.cluster[i];
+            int c = data.study()[i];
             if (robustOf[c] >= 0 && robustOf[c] != code[i]) {
-                throw new IllegalArgumentException("The model's cluster " + clusterNames.get(c) + " lies in two robust"
-                        + " clusters, " + names.get(robustOf[c]) + " and " + names.get(code[i]) + "; CR2 needs the"
-                        + " model's clusters nested in the robust ones");
+                throw new IllegalArgumentException("The model's cluster " + fit.clusterNames.get(c) + " lies in two"
+                        + " robust clusters, " + names.get(robustOf[c]) + " and " + names.get(code[i]) + "; CR2 needs"
+                        + " the model's clusters nested in the robust ones");
             }
             robustOf[c] = code[i];
+        }
+        for (int f = 0; f < fit.factors(); f++) {
+            int[] of = new int[data.levels()[f]];
+            java.util.Arrays.fill(of, -1);
+            for (int i = 0; i < fit.k; i++) {
+                int l = data.crossed()[f][i];
+                if (l >= 0 && of[l] >= 0 && of[l] != code[i]) {
+                    throw new IllegalArgumentException("Level " + fit.levelNames.get(f).get(l) + " of the crossed"
+                            + " factor " + fit.factorNames.get(f) + " lies in two robust clusters, " + names.get(of[l])
+                            + " and " + names.get(code[i]) + "; CR2 needs every random effect nested in the robust"
+                            + " clusters (a crossed factor's covariance is not block-diagonal by cluster): use CR1");
+                }
+                if (l >= 0) {
+                    of[l] = code[i];
+                }
+            }
         }
     }
 
@@ -767,10 +971,13 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
-     * The model as metafor's {@code print.rma.mv} lays it out: the variance components, the heterogeneity test,
-     * the moderators' test and the coefficients.
+     * The model as metafor's {@code print.rma.mv} prints it, line for line: the model, k and the method; the
+     * variance components, one row each in metafor's order with its estimate, square root, number of levels, whether
+     * it was fixed (never, here) and its factor (a crossed factor's name, then {@code cluster} and
+     * {@code cluster/estimate}); the heterogeneity test, the moderators' test, the coefficients rounded to four
+     * decimals with significance stars, and the stars' legend.
      *
-     * @return the text
+     * @return the text, lines separated by {@code \n}
      */
     @Override
     public String summary() {
@@ -780,37 +987,20 @@ public final class MultilevelResult implements PooledModel {
         lines.add("");
         lines.add("Variance Components:");
         lines.add("");
-        lines.addAll(Formats.table(List.of("sigma^2.1", "sigma^2.2"), List.of("estim", "sqrt", "nlvls", "factor"),
-                List.of(new String[] {Formats.fixed(fit.sigma2Cluster, 4), Formats.fixed(fit.sigma2Estimate, 4)},
-                        new String[] {Formats.fixed(Math.sqrt(fit.sigma2Cluster), 4),
-                            Formats.fixed(Math.sqrt(fit.sigma2Estimate), 4)},
-                        new String[] {Integer.toString(fit.clusters), Integer.toString(fit.k)},
-                        new String[] {"cluster", "cluster/estimate"})));
+        List<String> names = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> factors = new ArrayList<>(fit.factorNames);
+        factors.addAll(List.of("cluster", "cluster/estimate"));
+        for (int j = 0; j < fit.sigma2.length; j++) {
+            int levels = j < fit.factors() ? fit.levelNames.get(j).size() : j == fit.factors() ? clusters() : fit.k;
+            names.add("sigma^2." + (j + 1));
+            rows.add(List.of(Formats.fixed(fit.sigma2[j], 4), Formats.fixed(Math.sqrt(fit.sigma2[j]), 4),
+                    Integer.toString(levels), "no", factors.get(j)));
+        }
+        lines.addAll(MetaforLayout.table(names, List.of("estim", "sqrt", "nlvls", "fixed", "factor"), rows));
         lines.add("");
-        TestResult q = heterogeneity;
-        lines.add((moderators.columns() == 1 ? "Test for Heterogeneity:" : "Test for Residual Heterogeneity:"));
-        lines.add((moderators.columns() == 1 ? "Q" : "QE") + "(df = " + (fit.k - fit.p) + ") = "
-                + Formats.fixed(q.statistic(), 4) + ", p-val " + (q.pValue() < 1e-4 ? "< .0001"
-                        : "= " + Formats.fixed(q.pValue(), 4)));
-        moderatorTest().ifPresent(qm -> {
-            lines.add("");
-            lines.add("Test of Moderators:");
-            lines.add("QM(df = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ") = "
-                    + Formats.fixed(qm.statistic(), 4) + ", p-val " + (qm.pValue() < 1e-4 ? "< .0001"
-                            : "= " + Formats.fixed(qm.pValue(), 4)));
-        });
-        lines.add("");
-        lines.add("Model Results:");
-        lines.add("");
-        List<Coefficient> coefficients = coefficients();
-        lines.addAll(Formats.table(coefficients.stream().map(Coefficient::name).toList(),
-                List.of("estimate", "se", "zval", "pval", "ci.lb", "ci.ub"), List.of(
-                        coefficients.stream().map(c -> Formats.fixed(c.estimate(), 4)).toArray(String[]::new),
-                        coefficients.stream().map(c -> Formats.fixed(c.standardError(), 4)).toArray(String[]::new),
-                        coefficients.stream().map(c -> Formats.fixed(c.statistic(), 4)).toArray(String[]::new),
-                        coefficients.stream().map(c -> Formats.pValueColumn(c.pValue())).toArray(String[]::new),
-                        coefficients.stream().map(c -> Formats.fixed(c.lower(), 4)).toArray(String[]::new),
-                        coefficients.stream().map(c -> Formats.fixed(c.upper(), 4)).toArray(String[]::new))));
+        MetaforLayout.results(lines, heterogeneity, fit.p == 1 && moderators.hasIntercept(), moderatorTest(),
+                coefficients(), moderators, OptionalDouble.empty());
         return String.join("\n", lines);
     }
 
@@ -820,6 +1010,6 @@ public final class MultilevelResult implements PooledModel {
      * @return the names
      */
     public List<String> clusterNames() {
-        return clusterNames;
+        return fit.clusterNames;
     }
 }

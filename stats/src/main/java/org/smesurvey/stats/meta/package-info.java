@@ -3,7 +3,8 @@
  * estimates ({@link org.smesurvey.stats.meta.EffectSizes}, {@link org.smesurvey.stats.meta.ProportionMeasure}),
  * equal- and random-effects models with eight estimators of τ² ({@link org.smesurvey.stats.meta.MetaAnalysis},
  * {@link org.smesurvey.stats.meta.MetaResult}), meta-regression, subgroups, leave-one-out, Egger's test and
- * trim-and-fill.
+ * trim-and-fill; multilevel models of figures nested in studies with random effects crossed with them, such as the
+ * country ({@link org.smesurvey.stats.meta.MultilevelResult}, {@link org.smesurvey.stats.meta.CrossedFactor}).
  *
  * <p>Example:
  * <pre>{@code

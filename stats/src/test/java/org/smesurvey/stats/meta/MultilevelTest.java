@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * dat.konstantopoulos2011, 56 schools in 11 districts:
  * {@code res <- rma.mv(yi, vi, mods, random = ~ 1 | district/school, data = dat, method = m)} and
  * {@code robust(res, cluster = district)}. metafor maximises the likelihood with nlminb to its relative tolerance
- * of 1e-10, which leaves its variance components about 1e-7 from the maximum; here Fisher scoring converges to
- * 1e-12. So each case is checked twice: at 1e-8 against the tight maximum computed in R (the TIGHT lines: metafor's
- * own likelihood maximised further, every value then metafor's at those components), and within metafor's own
- * precision against its default fit (the METAFOR lines; the likelihood not maximised, ML of a REML fit or REML of
- * an ML fit, is first-order sensitive to the components and agrees to 1e-7 there).
+ * of 1e-10, which leaves its variance components about 1e-7 from the maximum; here the average-information algorithm
+ * converges to 1e-12. So each case is checked twice: at 1e-8 against the tight maximum computed in R (the TIGHT
+ * lines: metafor's own likelihood maximised further, every value then metafor's at those components), and within
+ * metafor's own precision against its default fit (the METAFOR lines; the likelihood not maximised, ML of a REML fit
+ * or REML of an ML fit, is first-order sensitive to the components and agrees to 1e-7 there).
  */
 class MultilevelTest {
 
