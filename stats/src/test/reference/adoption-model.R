@@ -1,5 +1,7 @@
 # Reference values for AdoptionModelTest (R 4.2.2; base R, with metafor 3.8.1 for a cross-check):
-#   Rscript diffusion-model.R   (reads and writes ../resources/org/smesurvey/stats/adoption/)
+#   Rscript adoption-model.R   (reads adoption-design.csv, writes adoption-model.txt, in ../resources/org/smesurvey/stats/adoption/)
+#   Rscript adoption-model.R sector-design.csv sector-model.txt   (the bundled catalogue with synthetic figures by
+#                                                                   sector: AdoptionModelSectorTest)
 # The adoption model on the bundled catalogue as AdoptionModel builds it (adoption-design.csv: one line per part of
 # a figure's size mixture, the part's weight and design row; the test checks it is still what the Java code builds).
 # The figure's mean is mu_i(phi) = logit(sum_m w_im plogis(x_im' phi)); its random effects: country, an indicator's
@@ -13,14 +15,19 @@
 #   reltol 1e-16) then Newton steps on central differences until the gradient is below 1e-9;
 # alternated until neither moves by 1e-8 (the variances' own maximisation is accurate to about 1e-9, below which the
 # alternation only moves within that noise). Line TIGHT: sigma2 (country, own indicator, country x kind, official studies, private studies,
-# figure); phi; the restricted logLik; vcov by rows.
+# figure); phi; the restricted logLik; vcov by rows. A design with an own_sector column (figures of sectors fewer than
+# three studies carry) has that sector's own effect too, after the country x kind one.
 # (rma.mv cannot fit random effects that apply to some rows only, as the own-indicator and private-study ones do;
 # metafor-crossed.R checks the crossed algebra against it where it can.)
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 dir <- "../resources/org/smesurvey/stats/adoption/"
-parts <- read.csv(paste0(dir, "adoption-design.csv"), check.names = FALSE, na.strings = "")
-cols <- names(parts)[-(1:9)]
-fig <- unique(parts[, c("figure", "yi", "vi", "study", "country", "country_kind", "own_indicator", "private")])
+files <- commandArgs(trailingOnly = TRUE)
+if (length(files) < 2) files <- c("adoption-design.csv", "adoption-model.txt")
+parts <- read.csv(paste0(dir, files[1]), check.names = FALSE, na.strings = "")
+meta <- c("figure", "yi", "vi", "study", "country", "country_kind", "own_indicator", "private",
+          if ("own_sector" %in% names(parts)) "own_sector")
+cols <- names(parts)[-(1:(length(meta) + 1))]
+fig <- unique(parts[, meta])
 k <- nrow(fig); p <- length(cols)
 Xp <- as.matrix(parts[, cols]); w <- parts$weight; who <- parts$figure
 mu <- function(phi) { s <- tapply(w * plogis(Xp %*% phi), who, sum); qlogis(c(s)) }
@@ -34,10 +41,13 @@ Zi <- ind(fig$own_indicator)
 Zk <- ind(fig$country_kind)
 Zo <- ind(ifelse(fig$private == 0, fig$study, NA))
 Zp <- ind(ifelse(fig$private == 1, fig$study, NA))
-# sigma2: country, own indicator, country x kind of tool, official studies, private studies, figure (the order of
-# AdoptionModel's components)
-A <- list(tcrossprod(Zc), tcrossprod(Zi), tcrossprod(Zk), tcrossprod(Zo), tcrossprod(Zp))
-V <- function(s) diag(fig$vi + s[6]) + s[1] * A[[1]] + s[2] * A[[2]] + s[3] * A[[3]] + s[4] * A[[4]] + s[5] * A[[5]]
+# sigma2: country, own indicator, country x kind of tool, [own sector,] official studies, private studies, figure (the
+# order of AdoptionModel's components)
+A <- list(tcrossprod(Zc), tcrossprod(Zi), tcrossprod(Zk))
+if ("own_sector" %in% meta) A <- c(A, list(tcrossprod(ind(fig$own_sector))))
+A <- c(A, list(tcrossprod(Zo), tcrossprod(Zp)))
+nA <- length(A)
+V <- function(s) diag(fig$vi + s[nA + 1]) + Reduce(`+`, Map(`*`, s[1:nA], A))
 reml <- function(s, y, X) {
   L <- chol(V(s)); Vi <- chol2inv(L); xvx <- t(X) %*% Vi %*% X; b <- solve(xvx, t(X) %*% Vi %*% y); r <- y - X %*% b
   -0.5 * ((k - p) * log(2 * pi) - c(determinant(crossprod(X))$modulus) + 2 * sum(log(diag(L))) +
@@ -59,7 +69,7 @@ maximise <- function(s, y, X) {
   s
 }
 phi <- c(solve(crossprod(rowsum(w * Xp, who)), t(rowsum(w * Xp, who)) %*% fig$yi))
-s <- c(0.1, 0.1, 0.1, 0.1, 0.1, 0.1)
+s <- rep(0.1, nA + 1)
 for (outer in 1:50) {
   F <- jac(phi); s1 <- maximise(s, fig$yi - mu(phi) + F %*% phi, F)
   Vi <- solve(V(s1)); phi1 <- phi
@@ -74,6 +84,6 @@ for (outer in 1:50) {
 }
 F <- jac(phi); ystar <- fig$yi - mu(phi) + F %*% phi
 Vi <- solve(V(s)); B <- solve(t(F) %*% Vi %*% F)
-sink(paste0(dir, "adoption-model.txt"))
+sink(paste0(dir, files[2]))
 cat("TIGHT", f(s), f(phi), f(reml(s, ystar, F)), f(t(B)), sep = ";"); cat("\n")
 sink()

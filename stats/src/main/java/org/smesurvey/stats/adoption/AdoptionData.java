@@ -54,12 +54,19 @@ public final class AdoptionData {
     /**
      * The bundled catalogue's indicators that are a share of all the companies using a social tool: social media
      * of any kind, social networks, one named platform, blogs or microblogs, multimedia sharing, wikis, an internal
-     * enterprise social network, business chat, and the internal uses of such tools (see the catalogue format).
+     * enterprise social network, business chat, the internal uses of such tools, and the official surveys' purposes
+     * of use as shares of all firms — image building and marketing, contact with customers, finding new ones,
+     * recruiting, suppliers and partners, exchanges inside the firm — each an indicator of its own (see the
+     * catalogue format). The same purposes as shares of the firms using social media
+     * ({@code purpose_marketing_among_social_media_users}) are a population of their own and stay apart: a share
+     * among users is not a share of all firms, and the two are never put on one curve.
      */
     public static final Set<String> USE_INDICATORS = Set.of("social_media_any", "social_networks", "platform_use",
             "blogs_microblogs", "multimedia_sharing", "blogs_or_multimedia", "wikis", "enterprise_social_network",
             "business_chat", "internal_video_sharing", "internal_photo_sharing", "internal_microblogging",
-            "internal_instant_messaging", "internal_use_of_public_networks");
+            "internal_instant_messaging", "internal_use_of_public_networks", "purpose_marketing",
+            "purpose_customer_contact", "purpose_new_customers", "purpose_recruitment", "purpose_partners",
+            "purpose_internal");
 
     /** The sample assumed for a figure that publishes no base and whose study states no sample size. */
     public static final int ASSUMED_SAMPLE = 1000;
@@ -222,7 +229,9 @@ public final class AdoptionData {
             }
             if (!use.contains(o.indicator().code())) {
                 excluded.add(new Excluded(o, Cause.NOT_AN_ADOPTION_RATE, "not an adoption rate: indicator "
-                        + o.indicator().code() + " is not a share of all the companies using a social tool"));
+                        + o.indicator().code() + (o.indicator().code().contains("_among_")
+                            ? " is a share of a narrower set of firms (users), a population of its own"
+                            : " is not a share of all the companies using a social tool")));
                 continue;
             }
             Set<Assumption> assumptions = EnumSet.noneOf(Assumption.class);

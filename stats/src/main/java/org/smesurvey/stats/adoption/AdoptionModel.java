@@ -16,6 +16,7 @@ import org.smesurvey.core.Observation;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.Sampling;
+import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.CrossedFit;
@@ -83,8 +84,8 @@ public final class AdoptionModel {
     static final int COUNTRY = 0;
     static final int INDICATOR = 1;
     static final int COUNTRY_KIND = 2;
-    /** The first study group's variance; the figures' own follows the groups. */
-    static final int STUDY = 3;
+    /** The sector's own effect, a crossed factor only when some figure is of a sector few studies carry. */
+    static final int SECTOR = 3;
     /**
      * The ceiling's logit beyond which it is on the boundary, 100 %: \( κ > 99.9 \% \), where a ceiling's column of
      * the linearised design vanishes and the shares it allows differ from 100 % by less than the figures' rounding.
@@ -231,11 +232,28 @@ public final class AdoptionModel {
      * sampling, scope) enter only a {@link Form#finerSplit()} fit.
      */
     record Profile(double year, String indicator, Source source, String country, SizeMixture mixture,
-            Traits traits) {
+            Traits traits, String sector) {
 
         Profile(double year, String indicator, Source source, String country, SizeMixture mixture) {
-            this(year, indicator, source, country, mixture, Traits.of(source));
+            this(year, indicator, source, country, mixture, Traits.of(source), ALL_SECTORS);
         }
+
+        Profile(double year, String indicator, Source source, String country, SizeMixture mixture, Traits traits) {
+            this(year, indicator, source, country, mixture, traits, ALL_SECTORS);
+        }
+    }
+
+    /** The sector level of a figure of its study's whole population. */
+    static final String ALL_SECTORS = "all sectors";
+
+    /** A figure's sector: the NACE sections it is restricted to, or {@link #ALL_SECTORS}. */
+    static String sectorOf(Observation figure) {
+        return figure.sectors().map(AdoptionModel::sectorOf).orElse(ALL_SECTORS);
+    }
+
+    /** The sector level of some NACE sections: their label, or {@link #ALL_SECTORS} for all of them. */
+    static String sectorOf(Sectors sectors) {
+        return sectors.isAll() ? ALL_SECTORS : sectors.label();
     }
 
     /** Who answered, how the firms were sampled, which networks were asked about: their codes. */
@@ -296,7 +314,7 @@ public final class AdoptionModel {
             SizeMixture.ClassCounts c = counts.computeIfAbsent(country,
                     code -> SizeMixture.ClassCounts.of(e.figure().region(), populations));
             profiles.add(new Profile(e.year() - CENTRE_YEAR, indicatorOf(e.figure()), Source.of(e.figure()), country,
-                    SizeMixture.of(e.band(), c), Traits.of(e.figure())));
+                    SizeMixture.of(e.band(), c), Traits.of(e.figure()), sectorOf(e.figure())));
         }
         double[] y = new double[entries.size()];
         double[] v = new double[entries.size()];
@@ -345,6 +363,10 @@ public final class AdoptionModel {
         private final Map<String, SizeMixture.ClassCounts> counts;
         private final List<Column> columns;
         private final Set<String> indicators;
+        /** The sectors separated by a column of their own. */
+        private final Set<String> sectors;
+        /** The sectors with an effect of their own around {@code sector other}: the levels of the sector factor. */
+        private final List<String> sectorNames;
         private final List<String> dropped;
         private final double[] phi;
         /** The ceilings estimated (after the columns in {@code phi}) and those held fixed. */
@@ -368,6 +390,7 @@ public final class AdoptionModel {
                 double[] v, String[] studies, List<String> studyNames, List<String> countryNames,
                 List<String> indicatorNames, List<String> countryKinds, List<Source> groupSources,
                 Map<String, SizeMixture.ClassCounts> counts, List<Column> columns, Set<String> indicators,
+                Set<String> sectors, List<String> sectorNames,
                 List<String> dropped, double[] phi, CrossedFit linear, int iterations, Ceilings ceilings,
                 boolean ceilingAtBoundary, boolean restricted, int[] rows) {
             this.rows = rows;
@@ -386,6 +409,8 @@ public final class AdoptionModel {
             this.counts = Map.copyOf(counts);
             this.columns = List.copyOf(columns);
             this.indicators = Set.copyOf(indicators);
+            this.sectors = Set.copyOf(sectors);
+            this.sectorNames = List.copyOf(sectorNames);
             this.dropped = List.copyOf(dropped);
             this.phi = phi;
             this.ceilings = ceilings;
@@ -452,6 +477,32 @@ public final class AdoptionModel {
                 indicator[i] = level.equals(REFERENCE_INDICATOR) || separated(level, carriers) ? -1
                         : indexOrAdd(indicatorNames, level);
             }
+            // A sector enters as an indicator does: on its own when enough studies carry it; the others share the
+            // "sector other" coefficient, each with an effect of its own around it (a crossed random effect that a
+            // sector the model has not seen carries). A figure of its study's whole population has neither.
+            Map<String, Set<String>> sectorCarriers = new TreeMap<>();
+            for (int i = 0; i < k; i++) {
+                if (!all.get(i).sector().equals(ALL_SECTORS)) {
+                    sectorCarriers.computeIfAbsent(all.get(i).sector(), l -> new TreeSet<>()).add(studiesAll[i]);
+                }
+            }
+            Set<String> sectors = new TreeSet<>();
+            sectorCarriers.forEach((level, s) -> {
+                if (s.size() >= MIN_STUDIES) {
+                    sectors.add(level);
+                }
+            });
+            List<String> sectorNames = new ArrayList<>();
+            int[] sector = new int[k];
+            for (int i = 0; i < k; i++) {
+                String level = all.get(i).sector();
+                sector[i] = level.equals(ALL_SECTORS) || sectors.contains(level) ? -1 : indexOrAdd(sectorNames, level);
+            }
+            int[][] crossed = sectorNames.isEmpty() ? new int[][] {country, indicator, countryKind}
+                    : new int[][] {country, indicator, countryKind, sector};
+            int[] crossedLevels = sectorNames.isEmpty()
+                    ? new int[] {countryNames.size(), indicatorNames.size(), countryKinds.size()}
+                    : new int[] {countryNames.size(), indicatorNames.size(), countryKinds.size(), sectorNames.size()};
             List<Column> candidates = new ArrayList<>();
             candidates.add(new Column("intercept", (p, part) -> 1));
             candidates.add(new Column("year", (p, part) -> p.year()));
@@ -470,6 +521,13 @@ public final class AdoptionModel {
                     candidates.add(new Column("year × indicator " + level,
                             (p, part) -> level(p.indicator(), indicators).equals(level) ? p.year() : 0));
                 }
+            }
+            for (String level : sectors) {
+                candidates.add(new Column("sector " + level, (p, part) -> p.sector().equals(level) ? 1 : 0));
+            }
+            if (!sectorNames.isEmpty()) {
+                candidates.add(new Column("sector other", (p, part) -> !p.sector().equals(ALL_SECTORS)
+                        && !sectors.contains(p.sector()) ? 1 : 0));
             }
             if (form.finerSplit()) {
                 traitColumns(candidates, "respondent ", all, studiesAll, p -> p.traits().respondent(), "unknown");
@@ -524,9 +582,7 @@ public final class AdoptionModel {
                     }
                 }
                 CrossedFit first = CrossedFit.fit(new CrossedFit.Data(yAll, vAll, x, study, studyNames.size(),
-                        new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
-                            indicatorNames.size(), countryKinds.size()},
-                        studyGroup, groupSources.size()), restricted,
+                        crossed, crossedLevels, studyGroup, groupSources.size()), restricted,
                         null, 1e-4, MAX_ITERATIONS); // a start only: the linearisations solve tightly
                 System.arraycopy(first.beta(), 0, phi, 0, p);
                 theta = first.variances();
@@ -554,9 +610,7 @@ public final class AdoptionModel {
                 // The variances are solved loosely while the coefficients still move, tightly at the end.
                 double inner = Math.max(1e-12, Math.min(1e-6, 1e-3 * lastChange));
                 CrossedFit.Data linearised = new CrossedFit.Data(pseudo, vAll, f, study, studyNames.size(),
-                        new int[][] {country, indicator, countryKind}, new int[] {countryNames.size(),
-                            indicatorNames.size(), countryKinds.size()},
-                        studyGroup, groupSources.size());
+                        crossed, crossedLevels, studyGroup, groupSources.size());
                 try {
                     linear = CrossedFit.fit(linearised, restricted, theta, inner, MAX_ITERATIONS);
                 } catch (IllegalArgumentException singular) {
@@ -610,10 +664,10 @@ public final class AdoptionModel {
                                 counts, rows, null, Map.of(), restricted, Set.of());
                         return new Fit(data, populations, plain.form, all, yAll, vAll, studiesAll, studyNames,
                                 countryNames, indicatorNames, countryKinds, groupSources, counts, plain.columns,
-                                indicators, plain.dropped, plain.phi, plain.linear, plain.iterations,
+                                indicators, sectors, sectorNames, plain.dropped, plain.phi, plain.linear,
+                                plain.iterations,
                                 new Ceilings(form.ceilings(), List.of(), atBoundary, indicators, inseparable), true,
-                                restricted,
-                                rows);
+                                restricted, rows);
                     }
                     return of(data, populations, form, all, yAll, vAll, studiesAll, counts, rows, null, atBoundary,
                             restricted, inseparable);
@@ -621,7 +675,8 @@ public final class AdoptionModel {
             }
             return new Fit(data, populations, form, all, yAll, vAll, studiesAll, studyNames, countryNames,
                     indicatorNames, countryKinds, groupSources, counts,
-                    columns, indicators, dropped, phi, linear, iteration, ceilings, false, restricted, rows);
+                    columns, indicators, sectors, sectorNames, dropped, phi, linear, iteration, ceilings, false,
+                    restricted, rows);
         }
 
         /** A profile's design value of a column: the enterprise-weighted mean over its parts. */
@@ -822,6 +877,31 @@ public final class AdoptionModel {
             return linear.variances()[COUNTRY_KIND];
         }
 
+        /** Whether a sector is a level of the sector factor (a sector few studies carry, known or not). */
+        private boolean ownSector(String sector) {
+            return !sector.equals(ALL_SECTORS) && !sectors.contains(sector);
+        }
+
+        /**
+         * The variance of a sector's own effect around {@code sector other} \( σ_s^2 \): sectors carried by fewer than
+         * {@value AdoptionModel#MIN_STUDIES} studies share that coefficient and differ from it by their own effect.
+         *
+         * @return it, empty when no figure is of such a sector
+         */
+        public OptionalDouble sectorVariance() {
+            return sectorNames.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(linear.variances()[SECTOR]);
+        }
+
+        /**
+         * The sectors the model separates by a coefficient of their own (carried by at least
+         * {@value AdoptionModel#MIN_STUDIES} studies), by their NACE label.
+         *
+         * @return them
+         */
+        public Set<String> sectors() {
+            return sectors;
+        }
+
         /** The BLUP of a profile's country × kind effect, 0 for a pair the fit lacks. */
         double countryKindEffect(Profile profile) {
             int level = countryKinds.indexOf(countryKind(profile));
@@ -849,7 +929,7 @@ public final class AdoptionModel {
          */
         public double studyVariance(Source source) {
             int group = groupSources.indexOf(Objects.requireNonNull(source, "source"));
-            return group < 0 ? 0 : linear.variances()[STUDY + group];
+            return group < 0 ? 0 : linear.variances()[linear.data().crossed().length + group];
         }
 
         /**
@@ -869,7 +949,7 @@ public final class AdoptionModel {
          * @return it
          */
         public double figureVariance() {
-            return linear.variances()[STUDY + groupSources.size()];
+            return linear.variances()[linear.data().crossed().length + groupSources.size()];
         }
 
         /**
@@ -1076,10 +1156,13 @@ public final class AdoptionModel {
 
         /**
          * The design as a table for a check in R: one line per part of a figure's mixture, with the figure's index,
-         * logit, sampling variance, study, country, the part's weight and its design row.
+         * logit, sampling variance, study, country, country × kind, own indicator, whether a private survey, own sector
+         * (only when the model has a sector factor), the part's weight and its design row.
          */
         String design() {
-            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,country_kind,own_indicator,private,weight");
+            boolean bySector = !sectorNames.isEmpty();
+            StringBuilder out = new StringBuilder("figure,yi,vi,study,country,country_kind,own_indicator,private"
+                    + (bySector ? ",own_sector" : "") + ",weight");
             columns.forEach(c -> out.append(",\"").append(c.name()).append('"'));
             out.append('\n');
             for (int i = 0; i < profiles.size(); i++) {
@@ -1087,9 +1170,13 @@ public final class AdoptionModel {
                 boolean own = !indicators.contains(profile.indicator())
                         && !profile.indicator().equals(REFERENCE_INDICATOR);
                 for (SizeMixture.Part part : profile.mixture().parts()) {
-                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%s,%s,%d,%.17g", i + 1, y[i], v[i],
+                    out.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%s,%s,%s,%s,%d", i + 1, y[i], v[i],
                             studies[i], profile.country(), countryKind(profile), own ? profile.indicator() : "",
-                            profile.source() == Source.PRIVATE_SURVEY ? 1 : 0, part.weight()));
+                            profile.source() == Source.PRIVATE_SURVEY ? 1 : 0));
+                    if (bySector) {
+                        out.append(',').append(ownSector(profile.sector()) ? profile.sector() : "");
+                    }
+                    out.append(String.format(Locale.ROOT, ",%.17g", part.weight()));
                     for (Column c : columns) {
                         out.append(String.format(Locale.ROOT, ",%.17g", c.value().of(profile, part)));
                     }
@@ -1117,8 +1204,10 @@ public final class AdoptionModel {
             double[][] f = new double[1][phi.length];
             double mu = mean(columns, List.of(profile), phi, ceilings, f)[0];
             boolean own = !indicators.contains(profile.indicator()) && !profile.indicator().equals(REFERENCE_INDICATOR);
-            double[] linearised = linear.predict(f[0], new int[] {countryNames.indexOf(profile.country()),
-                own ? indicatorNames.indexOf(profile.indicator()) : -2, countryKinds.indexOf(countryKind(profile))});
+            int[] levels = {countryNames.indexOf(profile.country()), own ? indicatorNames.indexOf(profile.indicator())
+                : -2, countryKinds.indexOf(countryKind(profile)), ownSector(profile.sector())
+                    ? sectorNames.indexOf(profile.sector()) : -2};
+            double[] linearised = linear.predict(f[0], Arrays.copyOf(levels, linear.data().crossed().length));
             double fphi = 0;
             for (int j = 0; j < phi.length; j++) {
                 fphi += f[0][j] * phi[j];
@@ -1141,6 +1230,21 @@ public final class AdoptionModel {
                         + " indicators it knows are " + REFERENCE_INDICATOR + ", " + String.join(", ", indicators));
             }
             List<String> notes = new ArrayList<>();
+            String sector = sectorOf(question.sectors());
+            if (!sector.equals(ALL_SECTORS) && !sectors.contains(sector)) {
+                if (sectorNames.isEmpty()) {
+                    throw new IllegalArgumentException(sectors.isEmpty()
+                            ? "No figure of the model is of a single sector: it cannot answer for sector " + sector
+                                + "; ask for all sectors"
+                            : "Sector " + sector + " has no figure in the model, and every sector it has is separated"
+                                + " (" + String.join(", ", sectors) + "): there is no between-sector variance for"
+                                + " one it lacks");
+                }
+                if (!sectorNames.contains(sector)) {
+                    notes.add("sector " + sector + " has no figure in the model: its interval carries the"
+                            + " between-sector variance");
+                }
+            }
             SizeMixture.ClassCounts c = counts.get(question.region().code());
             if (c == null) {
                 c = SizeMixture.ClassCounts.of(question.region(), populations);
@@ -1156,7 +1260,7 @@ public final class AdoptionModel {
                         + " between-country variance");
             }
             double[] prediction = predict(new Profile(question.year() - CENTRE_YEAR, indicator, question.source(),
-                    question.region().code(), mixture));
+                    question.region().code(), mixture, Traits.of(question.source()), sector));
             double z = Distributions.z(0.95);
             double se = Math.sqrt(prediction[1]);
             double pi = Math.sqrt(prediction[1] + newStudyVariance(question.source()));
@@ -1321,7 +1425,7 @@ public final class AdoptionModel {
                 c = SizeMixture.ClassCounts.of(question.region(), populations);
             }
             return new Profile(t, question.indicator(), question.source(), question.region().code(),
-                    SizeMixture.of(question.band(), c));
+                    SizeMixture.of(question.band(), c), Traits.of(question.source()), sectorOf(question.sectors()));
         }
 
         /**
@@ -1361,9 +1465,10 @@ public final class AdoptionModel {
                     countryNames.size(), data.excluded().size()));
             text.append(String.format(Locale.ROOT, "Variance components: country sigma^2 = %.4f, country by kind of tool"
                     + " sigma^2 = %.4f, own indicator sigma^2 = %.4f, study sigma^2 = %.4f (official statistics) and %.4f"
-                    + " (private surveys), figure sigma^2 = %.4f%n", countryVariance(), countryKindVariance(),
+                    + " (private surveys), figure sigma^2 = %.4f%s%n", countryVariance(), countryKindVariance(),
                     indicatorVariance(), studyVariance(Source.OFFICIAL_STATISTICS), studyVariance(Source.PRIVATE_SURVEY),
-                    figureVariance()));
+                    figureVariance(), sectorNames.isEmpty() ? "" : String.format(Locale.ROOT,
+                        ", own sector sigma^2 = %.4f (%d sectors)", linear.variances()[SECTOR], sectorNames.size())));
             text.append(String.format(Locale.ROOT, "Restricted logLik = %.4f (linearised at the estimates, %d"
                     + " linearisations)%n", logLikelihood(), iterations));
             text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
@@ -1683,7 +1788,8 @@ public final class AdoptionModel {
     }
 
     /**
-     * A question the model answers: adoption for firms of a size band, in a region, a year, on an indicator, as
+     * A question the model answers: adoption for firms of a size band, in a region, a year, on an indicator, in a
+     * sector or all, as
      * official statistics or a private survey would measure it. Built with {@link #builder()}.
      *
      * @param band the employee band
@@ -1691,8 +1797,9 @@ public final class AdoptionModel {
      * @param year the year
      * @param indicator the indicator's code (a platform's after a slash: {@code platform_use/linkedin})
      * @param source official statistics or a private survey
+     * @param sectors the NACE sections the firms are in; {@code Sectors.ALL} for every sector
      */
-    public record Question(SizeBand band, Region region, int year, String indicator, Source source) {
+    public record Question(SizeBand band, Region region, int year, String indicator, Source source, Sectors sectors) {
 
         /**
          * Validates the question.
@@ -1702,6 +1809,7 @@ public final class AdoptionModel {
          * @param year the year, 1990–2100
          * @param indicator the indicator's code
          * @param source the source
+         * @param sectors the sectors
          * @throws IllegalArgumentException if the year is outside 1990–2100
          */
         public Question {
@@ -1709,9 +1817,24 @@ public final class AdoptionModel {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(sectors, "sectors");
             if (year < 1990 || year > 2100) {
                 throw new IllegalArgumentException("Year is not in 1990-2100: " + year);
             }
+        }
+
+        /**
+         * A question about firms of every sector.
+         *
+         * @param band the band
+         * @param region the region
+         * @param year the year, 1990–2100
+         * @param indicator the indicator's code
+         * @param source the source
+         * @throws IllegalArgumentException if the year is outside 1990–2100
+         */
+        public Question(SizeBand band, Region region, int year, String indicator, Source source) {
+            this(band, region, year, indicator, source, Sectors.ALL);
         }
 
         /**
@@ -1730,8 +1853,22 @@ public final class AdoptionModel {
             private Integer year;
             private String indicator = REFERENCE_INDICATOR;
             private Source source = Source.OFFICIAL_STATISTICS;
+            private Sectors sectors = Sectors.ALL;
 
             private Builder() {
+            }
+
+            /**
+             * The sector: firms of some NACE sections only. A sector carried by at least
+             * {@value AdoptionModel#MIN_STUDIES} studies has its own coefficient; another is predicted with its own
+             * effect, or with the between-sector variance when the model has no figure of it.
+             *
+             * @param sectors such as {@code Sectors.of(NaceSection.I)} (accommodation and food services)
+             * @return this builder
+             */
+            public Builder sectors(Sectors sectors) {
+                this.sectors = Objects.requireNonNull(sectors, "sectors");
+                return this;
             }
 
             /**
@@ -1799,7 +1936,7 @@ public final class AdoptionModel {
                 if (band == null || region == null || year == null) {
                     throw new IllegalStateException("A question needs a band, a region and a year");
                 }
-                return new Question(band, region, year, indicator, source);
+                return new Question(band, region, year, indicator, source, sectors);
             }
         }
     }

@@ -160,7 +160,8 @@ public final class GapDecomposition {
      * @param first the first figure
      * @param second the second figure
      * @return the decomposition, first minus second
-     * @throws IllegalArgumentException if a figure did not enter the model
+     * @throws IllegalArgumentException if a figure did not enter the model, or the two are of different sectors (the
+     *         decomposition has no sector part)
      */
     public static GapDecomposition of(AdoptionModel.Fit fit, Observation first, Observation second) {
         Objects.requireNonNull(fit, "fit");
@@ -227,6 +228,10 @@ public final class GapDecomposition {
     private static double[] parts(AdoptionModel.Fit fit, int a, int b, List<Contrast> contrasts) {
         AdoptionModel.Profile pa = fit.profile(a);
         AdoptionModel.Profile pb = fit.profile(b);
+        if (!pa.sector().equals(pb.sector())) {
+            throw new IllegalArgumentException("The two figures are of different sectors (" + pa.sector() + ", "
+                    + pb.sector() + "): the decomposition has no sector part; compare figures of one sector");
+        }
         int dims = DIMENSIONS.size();
         int q = fit.coefficients().length;
         double[] mean = new double[1 << dims];
@@ -239,7 +244,7 @@ public final class GapDecomposition {
                     survey.source(),
                     pb.country(),
                     ((set & 2) != 0 ? pa : pb).mixture(),
-                    survey.traits());
+                    survey.traits(), pb.sector());
             mean[set] = fit.mean(mixed, gradient[set]);
         }
         double[] out = new double[dims + 4];

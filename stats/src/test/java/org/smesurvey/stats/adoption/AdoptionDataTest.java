@@ -101,4 +101,25 @@ class AdoptionDataTest {
                 + " social tool", data.excluded().get(0).reason());
         assertThrows(IllegalArgumentException.class, () -> AdoptionData.of(catalogue(), Set.of(), 500));
     }
+
+    /**
+     * A purpose of use as a share of all firms is an indicator of its own; the same purpose as a share of the firms
+     * using social media is a population of its own and stays out, with its reason.
+     */
+    @Test
+    void aPurposeOfAllFirmsEntersAndAShareAmongUsersStaysApart() throws IOException {
+        String observations = """
+                study_id,indicator,scope,year,size_min,size_max,x,n,value
+                A,purpose_marketing,mixed,2013,10,49,80,400,
+                A,purpose_marketing_among_social_media_users,mixed,2013,10,49,,,72 %
+                """;
+        StudyCatalogue catalogue = CatalogueReader.withDefaults().read(
+                InputSource.of("studies.csv", STUDIES.getBytes(StandardCharsets.UTF_8)),
+                InputSource.of("observations.csv", observations.getBytes(StandardCharsets.UTF_8)));
+        AdoptionData data = AdoptionData.of(catalogue);
+        assertEquals(List.of("purpose_marketing"),
+                data.entries().stream().map(e -> e.figure().indicator().code()).toList());
+        assertEquals("not an adoption rate: indicator purpose_marketing_among_social_media_users is a share of a"
+                + " narrower set of firms (users), a population of its own", data.excluded().get(0).reason());
+    }
 }
