@@ -8,6 +8,7 @@ import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.CrossValidation;
+import org.smesurvey.stats.adoption.FormChoice;
 
 /**
  * How the adoption model's form was chosen: each candidate form fitted to the bundled catalogue and judged by
@@ -36,6 +37,7 @@ public final class ValidateTheModel {
         AdoptionData data = AdoptionData.of(StudyCatalogue.bundled());
         out.printf(Locale.ROOT, "%d figures enter the model, %d are left out%n", data.entries().size(),
                 data.excluded().size());
+        out.println(FormChoice.of(data, ReferencePopulations.bundled()).summary());
         for (AdoptionModel.Form form : List.of(AdoptionModel.Form.PLAIN, new AdoptionModel.Form(false, true),
                 new AdoptionModel.Form(true, false), new AdoptionModel.Form(true, true),
                 new AdoptionModel.Form(AdoptionModel.Ceiling.PER_INDICATOR, false, false),

@@ -273,8 +273,8 @@ public final class AdoptionModel {
 
     /**
      * The form the model takes unless told otherwise, chosen by leaving each study of the bundled catalogue out
-     * (docs/adoption-model.md): one speed, no ceiling — a speed per indicator fitted better in sample but predicted
-     * the left-out studies worse, and the ceiling's likelihood rises to the boundary, 100 %.
+     * ({@link FormChoice}, docs/adoption-model.md): one speed, no ceiling — a speed per indicator fitted better in
+     * sample but predicted the left-out studies worse, and the ceilings' likelihood rises to the boundary, 100 %.
      */
     public static final Form DEFAULT_FORM = Form.PLAIN;
 
@@ -1474,7 +1474,7 @@ public final class AdoptionModel {
             text.append("Tested on studies it has not seen: ").append(crossValidation().summary()).append('\n');
             if (form.equals(DEFAULT_FORM) && !ceilingAtBoundary) {
                 text.append("Form: the one that predicts left-out studies best among those tried (a speed per indicator,"
-                        + " a ceiling: docs/adoption-model.md)\n");
+                        + " one ceiling, a ceiling per indicator: FormChoice, docs/adoption-model.md)\n");
             }
             if (!dropped.isEmpty()) {
                 text.append("Not separable from the other columns, left out: ").append(String.join(", ", dropped))
