@@ -632,6 +632,10 @@ public final class CrossedFit {
         final int[][] neighbours;
         /** Per column j: the columns i &gt; j where the Cholesky factor's column j may be non-zero, ascending. */
         final int[][] below;
+        /** The columns that some study holds, by their first neighbour (where a solve from them starts). */
+        final int[] levelOrder;
+        /** Per column j: how many of {@link #levelOrder} start at j or before. */
+        final int[] active;
 
         Structure(Data d) {
             int k = d.k();
@@ -736,6 +740,16 @@ public final class CrossedFit {
             held = new int[d.studies][];
             for (int s = 0; s < d.studies; s++) {
                 held[s] = renumbered(heldNatural[s], position);
+            }
+            levelOrder = java.util.stream.IntStream.range(0, columns).filter(c -> neighbours[c].length > 0).boxed()
+                    .sorted(java.util.Comparator.comparingInt(c -> neighbours[c][0])).mapToInt(Integer::intValue)
+                    .toArray();
+            active = new int[columns];
+            for (int j = 0, t = 0; j < columns; j++) {
+                while (t < levelOrder.length && neighbours[levelOrder[t]][0] <= j) {
+                    t++;
+                }
+                active[j] = t;
             }
             column = new int[k][nf];
             local = new int[k][nf];
@@ -940,25 +954,25 @@ public final class CrossedFit {
                 factor = null;
             }
             logDetV = logDet;
-            u = new double[k][p];
-            double[] column = new double[k];
-            for (int col = 0; col < p; col++) {
-                for (int i = 0; i < k; i++) {
-                    column[i] = d.x[i][col];
-                }
-                double[] vx = vInverse(column);
-                for (int i = 0; i < k; i++) {
-                    u[i][col] = vx[i];
-                }
-            }
+            u = vInverse(d.x);
+            // X'V^{-1}X, symmetric: its upper triangle, mirrored.
             double[][] xvx = new double[p][p];
             double[] xvy = new double[p];
             for (int i = 0; i < k; i++) {
+                double[] xi = d.x[i];
+                double[] ui = u[i];
                 for (int c1 = 0; c1 < p; c1++) {
-                    xvy[c1] += u[i][c1] * d.y[i];
-                    for (int c2 = 0; c2 < p; c2++) {
-                        xvx[c1][c2] += d.x[i][c1] * u[i][c2];
+                    xvy[c1] += ui[c1] * d.y[i];
+                    double x1 = xi[c1];
+                    double[] row = xvx[c1];
+                    for (int c2 = c1; c2 < p; c2++) {
+                        row[c2] += x1 * ui[c2];
                     }
+                }
+            }
+            for (int c1 = 0; c1 < p; c1++) {
+                for (int c2 = 0; c2 < c1; c2++) {
+                    xvx[c1][c2] = xvx[c2][c1];
                 }
             }
             LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(xvx, false));
@@ -1036,6 +1050,114 @@ public final class CrossedFit {
             return out;
         }
 
+        /** \( M_0^{-1}Z \) for the columns of a k × n matrix. */
+        double[][] m0Inverse(double[][] z) {
+            int n = z[0].length;
+            double[][] dot = new double[d.studies][n];
+            for (int i = 0; i < k; i++) {
+                double[] target = dot[d.study[i]];
+                double[] zi = z[i];
+                for (int t = 0; t < n; t++) {
+                    target[t] += a[i] * zi[t];
+                }
+            }
+            double[][] out = new double[k][n];
+            for (int i = 0; i < k; i++) {
+                double[] source = dot[d.study[i]];
+                double[] zi = z[i];
+                double[] oi = out[i];
+                double shrink = alpha[d.study[i]] * a[i];
+                for (int t = 0; t < n; t++) {
+                    oi[t] = a[i] * zi[t] - shrink * source[t];
+                }
+            }
+            return out;
+        }
+
+        /** \( V^{-1}Z \) for the columns of a k × n matrix, as {@link #vInverse(double[])} does for one. */
+        double[][] vInverse(double[][] z) {
+            double[][] out = m0Inverse(z);
+            if (columns == 0) {
+                return out;
+            }
+            int n = z[0].length;
+            double[][] w = new double[columns][n];
+            for (int i = 0; i < k; i++) {
+                double[] oi = out[i];
+                for (int c : st.column[i]) {
+                    if (c >= 0) {
+                        double[] wc = w[c];
+                        for (int t = 0; t < n; t++) {
+                            wc[t] += oi[t];
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < columns; c++) {
+                double[] wc = w[c];
+                for (int t = 0; t < n; t++) {
+                    wc[t] *= sd[c];
+                }
+            }
+            solve(w);
+            double[][] zw = new double[k][n];
+            for (int i = 0; i < k; i++) {
+                double[] target = zw[i];
+                for (int c : st.column[i]) {
+                    if (c >= 0) {
+                        double[] wc = w[c];
+                        for (int t = 0; t < n; t++) {
+                            target[t] += sd[c] * wc[t];
+                        }
+                    }
+                }
+            }
+            double[][] correction = m0Inverse(zw);
+            for (int i = 0; i < k; i++) {
+                double[] oi = out[i];
+                double[] ci = correction[i];
+                for (int t = 0; t < n; t++) {
+                    oi[t] -= ci[t];
+                }
+            }
+            return out;
+        }
+
+        /** \( C^{-1}W \) in place for the columns of an L × n matrix, row by row. */
+        private void solve(double[][] w) {
+            int n = w[0].length;
+            for (int j = 0; j < columns; j++) {
+                double[] fj = factor[j];
+                double[] wj = w[j];
+                for (int t = 0; t < n; t++) {
+                    wj[t] /= fj[j];
+                }
+                for (int i : st.below[j]) {
+                    double lij = fj[i];
+                    if (lij != 0) {
+                        double[] wi = w[i];
+                        for (int t = 0; t < n; t++) {
+                            wi[t] -= lij * wj[t];
+                        }
+                    }
+                }
+            }
+            for (int j = columns - 1; j >= 0; j--) {
+                double[] fj = factor[j];
+                double[] wj = w[j];
+                for (int i : st.below[j]) {
+                    double lij = fj[i];
+                    double[] wi = w[i];
+                    for (int t = 0; t < n; t++) {
+                        wj[t] -= lij * wi[t];
+                    }
+                }
+                for (int t = 0; t < n; t++) {
+                    wj[t] /= fj[j];
+                }
+            }
+        }
+
         /** \( C^{-1}w \) in place: the factor's two triangular solves over its non-zeros. */
         private void solve(double[] w) {
             for (int j = 0; j < columns; j++) {
@@ -1059,7 +1181,7 @@ public final class CrossedFit {
         }
 
         /**
-         * The entries of \( C^{-1} \) on the factor's pattern (upper triangle), by Takahashi's recurrence
+         * The entries of \( C^{-1} \) on the factor's pattern (both triangles), by Takahashi's recurrence
          * \( (C^{-1})_{ij} = (δ_{ij}/L_{jj} - \sum_{m &gt; j} (C^{-1})_{im}L_{mj})/L_{jj} \), i ≥ j, from the last
          * column back (Takahashi, Fagan &amp; Chen 1973; Erisman &amp; Tinney 1975): each needs only entries on the
          * pattern, since the non-zeros of a column of L form a clique of the filled graph. They include every pair
@@ -1072,11 +1194,13 @@ public final class CrossedFit {
                 double[] fj = factor[j];
                 double[] zj = z[j];
                 for (int i : nz) {
+                    double[] zi = z[i];
                     double s = 0;
                     for (int m : nz) {
-                        s += fj[m] * (m < i ? z[m][i] : z[i][m]);
+                        s += fj[m] * zi[m];
                     }
                     zj[i] = -s / fj[j];
+                    zi[j] = zj[i];
                 }
                 double s = 0;
                 for (int m : nz) {
@@ -1196,31 +1320,37 @@ public final class CrossedFit {
                 trace += a[i] - alpha[d.study[i]] * a[i] * a[i];
             }
             if (columns > 0) {
-                // (N'z_l)'C^{-1}(N'z_l) = |L^{-1}DHe_l|^2, the solve started at the first of l's neighbours.
-                double[] x = new double[columns];
-                for (int l = 0; l < columns; l++) {
-                    int[] nb = st.neighbours[l];
-                    if (nb.length == 0) {
-                        continue;
+                // (N'z_l)'C^{-1}(N'z_l) = |L^{-1}DHe_l|^2: the solves of all levels together, row by row, a row
+                // over the levels whose first neighbour it has reached (the others are still zero there).
+                int[] levels = st.levelOrder;
+                double[][] x = new double[columns][levels.length];
+                for (int t = 0; t < levels.length; t++) {
+                    int l = levels[t];
+                    for (int c : st.neighbours[l]) {
+                        x[c][t] = sd[c] * (c < l ? h[c][l] : h[l][c]);
                     }
-                    for (int c : nb) {
-                        x[c] = sd[c] * (c < l ? h[c][l] : h[l][c]);
+                }
+                double[] q = new double[levels.length];
+                for (int j = 0; j < columns; j++) {
+                    int n = st.active[j];
+                    double[] fj = factor[j];
+                    double[] xj = x[j];
+                    for (int t = 0; t < n; t++) {
+                        xj[t] /= fj[j];
+                        q[t] += xj[t] * xj[t];
                     }
-                    double q = 0;
-                    for (int j = nb[0]; j < columns; j++) {
-                        double xj = x[j];
-                        if (xj == 0) {
-                            continue;
+                    for (int i : st.below[j]) {
+                        double lij = fj[i];
+                        if (lij != 0) {
+                            double[] xi = x[i];
+                            for (int t = 0; t < n; t++) {
+                                xi[t] -= lij * xj[t];
+                            }
                         }
-                        x[j] = 0;
-                        double[] fj = factor[j];
-                        xj /= fj[j];
-                        q += xj * xj;
-                        for (int i : st.below[j]) {
-                            x[i] -= fj[i] * xj;
-                        }
                     }
-                    crossedTrace[st.factorOf[l]] -= q;
+                }
+                for (int t = 0; t < levels.length; t++) {
+                    crossedTrace[st.factorOf[levels[t]]] -= q[t];
                 }
                 // The studies' terms, from C^{-1} on the levels each study holds.
                 double[][] z = selectedInverse();
@@ -1250,7 +1380,7 @@ public final class CrossedFit {
                             for (int g = f + 1; g < nf; g++) {
                                 if (col[g] >= 0) {
                                     int c2 = col[g];
-                                    zkz += 2 * sd[c1] * sd[c2] * (c1 < c2 ? z[c1][c2] : z[c2][c1]);
+                                    zkz += 2 * sd[c1] * sd[c2] * z[c1][c2];
                                 }
                             }
                         }
@@ -1265,7 +1395,7 @@ public final class CrossedFit {
                         double ks = 0;
                         for (int j2 = 0; j2 < n; j2++) {
                             int c2 = cols[j2];
-                            ks += (c1 <= c2 ? z1[c2] : z[c2][c1]) * sd[c2] * sum[j2];
+                            ks += z1[c2] * sd[c2] * sum[j2];
                         }
                         ks *= sd[c1];
                         sks += sum[j1] * ks;
@@ -1278,17 +1408,22 @@ public final class CrossedFit {
                 }
             }
             if (restricted) {
+                // tr(BU'U), U'U symmetric: its upper triangle.
                 double[][] utu = new double[p][p];
                 for (int i = 0; i < k; i++) {
+                    double[] ui = u[i];
                     for (int c1 = 0; c1 < p; c1++) {
-                        for (int c2 = 0; c2 < p; c2++) {
-                            utu[c1][c2] += u[i][c1] * u[i][c2];
+                        double u1 = ui[c1];
+                        double[] row = utu[c1];
+                        for (int c2 = c1; c2 < p; c2++) {
+                            row[c2] += u1 * ui[c2];
                         }
                     }
                 }
                 for (int c1 = 0; c1 < p; c1++) {
-                    for (int c2 = 0; c2 < p; c2++) {
-                        trace -= b[c1][c2] * utu[c2][c1];
+                    trace -= b[c1][c1] * utu[c1][c1];
+                    for (int c2 = c1 + 1; c2 < p; c2++) {
+                        trace -= (b[c1][c2] + b[c2][c1]) * utu[c1][c2];
                     }
                 }
                 // (U'z_l)'B(U'z_l), level by level.
@@ -1335,16 +1470,47 @@ public final class CrossedFit {
         double[][] averageInformation() {
             double[][] apy = aPy();
             int m = nf + ng + 1;
-            double[][] projected = new double[m][];
+            // P(A_jPy) for every j at once: V^{-1}, then for REML the projection's correction UBU'.
+            double[][] columnsOf = new double[k][m];
             for (int j = 0; j < m; j++) {
-                projected[j] = project(apy[j]);
+                for (int i = 0; i < k; i++) {
+                    columnsOf[i][j] = apy[j][i];
+                }
+            }
+            double[][] projected = vInverse(columnsOf);
+            if (restricted) {
+                double[][] uz = new double[p][m];
+                for (int i = 0; i < k; i++) {
+                    for (int c1 = 0; c1 < p; c1++) {
+                        double uic = u[i][c1];
+                        for (int j = 0; j < m; j++) {
+                            uz[c1][j] += uic * columnsOf[i][j];
+                        }
+                    }
+                }
+                double[][] buz = new double[p][m];
+                for (int c1 = 0; c1 < p; c1++) {
+                    for (int c2 = 0; c2 < p; c2++) {
+                        for (int j = 0; j < m; j++) {
+                            buz[c1][j] += b[c1][c2] * uz[c2][j];
+                        }
+                    }
+                }
+                for (int i = 0; i < k; i++) {
+                    for (int c1 = 0; c1 < p; c1++) {
+                        double uic = u[i][c1];
+                        for (int j = 0; j < m; j++) {
+                            projected[i][j] -= uic * buz[c1][j];
+                        }
+                    }
+                }
             }
             double[][] info = new double[m][m];
             for (int j = 0; j < m; j++) {
                 for (int l = 0; l <= j; l++) {
                     double s = 0;
                     for (int i = 0; i < k; i++) {
-                        s += apy[j][i] * projected[l][i];
+                        s += apy[j][i] * projected[i][l];
                     }
                     info[j][l] = 0.5 * s;
                     info[l][j] = 0.5 * s;
