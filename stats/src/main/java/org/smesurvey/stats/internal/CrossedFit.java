@@ -689,36 +689,37 @@ public final class CrossedFit {
             for (int c = 0; c < columns; c++) {
                 alive[c >>> 6] |= 1L << c;
             }
+            // Only the eliminated column's neighbours change degree.
+            int[] degree = new int[columns];
+            for (int c = 0; c < columns; c++) {
+                degree[c] = neighboursNatural[c].length - (neighboursNatural[c].length > 0 ? 1 : 0);
+            }
             int[] order = new int[columns];
             int[][] eliminated = new int[columns][];
             long[] reach = new long[words];
             for (int t = 0; t < columns; t++) {
                 int best = -1;
-                int fewest = Integer.MAX_VALUE;
                 for (int c = 0; c < columns; c++) {
-                    if ((alive[c >>> 6] & (1L << c)) == 0) {
-                        continue;
-                    }
-                    int degree = 0;
-                    for (int w = 0; w < words; w++) {
-                        degree += Long.bitCount(graph[c][w] & alive[w]);
-                    }
-                    if (degree < fewest) {
-                        fewest = degree;
+                    if (degree[c] >= 0 && (best < 0 || degree[c] < degree[best])) {
                         best = c;
                     }
                 }
                 order[t] = best;
+                degree[best] = -1;
                 alive[best >>> 6] &= ~(1L << best);
                 for (int w = 0; w < words; w++) {
                     reach[w] = graph[best][w] & alive[w];
                 }
                 eliminated[t] = members(reach, list);
                 for (int c : eliminated[t]) {
+                    long[] row = graph[c];
+                    int count = 0;
                     for (int w = 0; w < words; w++) {
-                        graph[c][w] |= reach[w];
+                        row[w] |= reach[w];
+                        count += Long.bitCount(row[w] & alive[w]);
                     }
-                    graph[c][c >>> 6] &= ~(1L << c);
+                    row[c >>> 6] &= ~(1L << c);
+                    degree[c] = count - 1;
                 }
             }
             int[] position = new int[columns];
@@ -1459,9 +1460,23 @@ public final class CrossedFit {
                     }
                 }
             }
+            // tr(B sum_l uz_l uz_l'), the sum symmetric: its upper triangle.
+            double[][] w = new double[p][p];
+            for (double[] x : uz) {
+                for (int c1 = 0; c1 < p; c1++) {
+                    double x1 = x[c1];
+                    double[] row = w[c1];
+                    for (int c2 = c1; c2 < p; c2++) {
+                        row[c2] += x1 * x[c2];
+                    }
+                }
+            }
             double total = 0;
-            for (int l = 0; l < levels; l++) {
-                total += quadratic(b, uz[l], uz[l]);
+            for (int c1 = 0; c1 < p; c1++) {
+                total += b[c1][c1] * w[c1][c1];
+                for (int c2 = c1 + 1; c2 < p; c2++) {
+                    total += (b[c1][c2] + b[c2][c1]) * w[c1][c2];
+                }
             }
             return total;
         }
@@ -1470,39 +1485,18 @@ public final class CrossedFit {
         double[][] averageInformation() {
             double[][] apy = aPy();
             int m = nf + ng + 1;
-            // P(A_jPy) for every j at once: V^{-1}, then for REML the projection's correction UBU'.
+            // (A_jPy)'V^{-1}(A_lPy) for every j at once, less (U'A_jPy)'B(U'A_lPy) for REML.
             double[][] columnsOf = new double[k][m];
             for (int j = 0; j < m; j++) {
                 for (int i = 0; i < k; i++) {
                     columnsOf[i][j] = apy[j][i];
                 }
             }
-            double[][] projected = vInverse(columnsOf);
+            double[][] vInverseA = vInverse(columnsOf);
+            double[][] ua = new double[m][];
             if (restricted) {
-                double[][] uz = new double[p][m];
-                for (int i = 0; i < k; i++) {
-                    for (int c1 = 0; c1 < p; c1++) {
-                        double uic = u[i][c1];
-                        for (int j = 0; j < m; j++) {
-                            uz[c1][j] += uic * columnsOf[i][j];
-                        }
-                    }
-                }
-                double[][] buz = new double[p][m];
-                for (int c1 = 0; c1 < p; c1++) {
-                    for (int c2 = 0; c2 < p; c2++) {
-                        for (int j = 0; j < m; j++) {
-                            buz[c1][j] += b[c1][c2] * uz[c2][j];
-                        }
-                    }
-                }
-                for (int i = 0; i < k; i++) {
-                    for (int c1 = 0; c1 < p; c1++) {
-                        double uic = u[i][c1];
-                        for (int j = 0; j < m; j++) {
-                            projected[i][j] -= uic * buz[c1][j];
-                        }
-                    }
+                for (int j = 0; j < m; j++) {
+                    ua[j] = transposeU(apy[j]);
                 }
             }
             double[][] info = new double[m][m];
@@ -1510,7 +1504,10 @@ public final class CrossedFit {
                 for (int l = 0; l <= j; l++) {
                     double s = 0;
                     for (int i = 0; i < k; i++) {
-                        s += apy[j][i] * projected[i][l];
+                        s += apy[j][i] * vInverseA[i][l];
+                    }
+                    if (restricted) {
+                        s -= quadratic(b, ua[j], ua[l]);
                     }
                     info[j][l] = 0.5 * s;
                     info[l][j] = 0.5 * s;
@@ -1546,9 +1543,16 @@ public final class CrossedFit {
             double[][] m = new double[p][p];
             for (double[] row : x) {
                 for (int a = 0; a < p; a++) {
-                    for (int b = 0; b < p; b++) {
-                        m[a][b] += row[a] * row[b];
+                    double ra = row[a];
+                    double[] target = m[a];
+                    for (int b = a; b < p; b++) {
+                        target[b] += ra * row[b];
                     }
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) {
+                    m[a][b] = m[b][a];
                 }
             }
             return Math.log(new LUDecomposition(new Array2DRowRealMatrix(m, false)).getDeterminant());
