@@ -612,7 +612,7 @@ public final class CrossedFit {
      * <p>C couples two levels only when a study holds both (\( M_0^{-1} \) is block-diagonal by study), so each
      * study's levels form a clique of C's graph and C is sparse (a fifth of its entries on the bundled catalogue).
      * The columns are ordered by minimum degree (George &amp; Liu 1989): eliminated first, the levels of few studies
-     * create little fill, and the factor has about a third of the non-zeros a dense one would have. The pattern of
+     * create little fill, and the factor has about a fifth of the non-zeros a dense one would have. The pattern of
      * the factor is the graph of the elimination: the neighbours of a column when it is eliminated.
      */
     static final class Structure {
