@@ -569,9 +569,11 @@ public final class CrossedFit {
             }
         }
         double adjust = clusters / (double) (clusters - p);
+        // Symmetric to the last bit (each entry computed once), as a covariance handed to an eigen-decomposition or a
+        // Cholesky decomposition must be: the two orders of summation differ in rounding.
         double[][] out = new double[p][p];
         for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
+            for (int b = a; b < p; b++) {
                 double sum = 0;
                 for (int c = 0; c < p; c++) {
                     for (int e = 0; e < p; e++) {
@@ -579,6 +581,7 @@ public final class CrossedFit {
                     }
                 }
                 out[a][b] = adjust * sum;
+                out[b][a] = out[a][b];
             }
         }
         return out;
@@ -982,7 +985,15 @@ public final class CrossedFit {
                         + " a combination of others");
             }
             RealMatrix inverse = lu.getSolver().getInverse();
+            // B is symmetric; the LU inverse is so only to rounding.
             b = inverse.getData();
+            for (int c1 = 0; c1 < p; c1++) {
+                for (int c2 = 0; c2 < c1; c2++) {
+                    double mean = (b[c1][c2] + b[c2][c1]) / 2;
+                    b[c1][c2] = mean;
+                    b[c2][c1] = mean;
+                }
+            }
             logDetXvx = Math.log(lu.getDeterminant());
             beta = inverse.operate(xvy);
             r = new double[k];
