@@ -1,6 +1,7 @@
 package org.smesurvey.stats.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,5 +145,116 @@ class CrossedFitTest {
             assertEquals(reference[0][j], Math.sqrt(robust[j][j]), TIGHT, "robust se " + j);
         }
         assertEquals(reference[1][0], data.studies() - robust.length, 0, "metafor's degrees of freedom");
+    }
+
+    /**
+     * The data with a second crossed factor nested in the first, as the adoption model's country's level by kind of
+     * tool is in its country (country × the design's third column, 29 levels beside 12 countries), and the studies in
+     * two groups (odd and even ids) with a between-study variance each.
+     */
+    static CrossedFit.Data nested() throws IOException {
+        CrossedFit.Data one = data();
+        int k = one.y().length;
+        int[] country = one.crossed()[0];
+        String[] labels = new String[k];
+        for (int i = 0; i < k; i++) {
+            double[] x = one.x()[i];
+            labels[i] = country[i] + (x[3] == 1 ? "b" : x[4] == 1 ? "c" : "a");
+        }
+        List<String> names = new ArrayList<>();
+        int[] countryKind = CrossedFit.code(labels, names);
+        int[] group = new int[one.studies()];
+        for (int s = 0; s < group.length; s++) {
+            group[s] = s % 2;
+        }
+        return new CrossedFit.Data(one.y(), one.v(), one.x(), one.study(), one.studies(),
+                new int[][] {country, countryKind}, new int[] {one.levels()[0], names.size()}, group, 2);
+    }
+
+    /**
+     * The restricted likelihood by its definition, with V formed densely:
+     * \( -\tfrac12[(k - p)\log 2π + \log|V| + \log|X'V^{-1}X| - \log|X'X| + r'V^{-1}r] \).
+     */
+    static double denseRestrictedLikelihood(CrossedFit.Data d, double[] theta) {
+        int k = d.y().length;
+        int p = d.x()[0].length;
+        int nf = d.crossed().length;
+        double[][] v = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                for (int f = 0; f < nf; f++) {
+                    if (d.crossed()[f][i] >= 0 && d.crossed()[f][i] == d.crossed()[f][j]) {
+                        v[i][j] += theta[f];
+                    }
+                }
+                if (d.study()[i] == d.study()[j]) {
+                    v[i][j] += theta[nf + d.studyGroup()[d.study()[i]]];
+                }
+            }
+            v[i][i] += d.v()[i] + theta[nf + d.groups()];
+        }
+        CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(v, false));
+        RealMatrix x = new Array2DRowRealMatrix(d.x(), false);
+        RealMatrix vx = cholesky.getSolver().solve(x);
+        RealMatrix product = x.transpose().multiply(vx);
+        RealMatrix xvx = product.add(product.transpose()).scalarMultiply(0.5);
+        RealMatrix xx = x.transpose().multiply(x);
+        double[] beta = new CholeskyDecomposition(xvx).getSolver().solve(vx.transpose()
+                .operate(new org.apache.commons.math3.linear.ArrayRealVector(d.y()))).toArray();
+        double[] r = new double[k];
+        for (int i = 0; i < k; i++) {
+            r[i] = d.y()[i];
+            for (int c = 0; c < p; c++) {
+                r[i] -= d.x()[i][c] * beta[c];
+            }
+        }
+        double[] vr = cholesky.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(r)).toArray();
+        double q = 0;
+        double logDetV = 0;
+        for (int i = 0; i < k; i++) {
+            q += r[i] * vr[i];
+            logDetV += 2 * Math.log(cholesky.getL().getEntry(i, i));
+        }
+        return -0.5 * ((k - p) * Math.log(2 * Math.PI) + logDetV + logDet(xvx) - logDet(xx) + q);
+    }
+
+    private static double logDet(RealMatrix m) {
+        RealMatrix l = new CholeskyDecomposition(m).getL();
+        double s = 0;
+        for (int i = 0; i < l.getRowDimension(); i++) {
+            s += 2 * Math.log(l.getEntry(i, i));
+        }
+        return s;
+    }
+
+    @Test
+    void theSparseAlgebraAgreesWithTheDenseDefinitionOnNestedFactors() throws IOException {
+        CrossedFit.Data data = nested();
+        // A variance on the boundary (the nested factor's) and the others inside.
+        double[] theta = {0.05, 0, 0.02, 0.03, 0.01};
+        double dense = denseRestrictedLikelihood(data, theta);
+        assertEquals(dense, CrossedFit.logLikelihood(data, true, theta), 1e-10 * Math.abs(dense), "at the boundary");
+        theta[1] = 0.04;
+        dense = denseRestrictedLikelihood(data, theta);
+        assertEquals(dense, CrossedFit.logLikelihood(data, true, theta), 1e-10 * Math.abs(dense), "inside");
+        // At the REML fit, the scores (the traces over the levels, the studies and the estimates) vanish: the dense
+        // likelihood's central differences are zero for each positive variance, at most zero for one at 0.
+        CrossedFit fit = CrossedFit.fit(data, true, null, 1e-12, 200);
+        double[] at = fit.variances();
+        assertEquals(denseRestrictedLikelihood(data, at), fit.logLikelihood(), 1e-10 * Math.abs(fit.logLikelihood()));
+        for (int j = 0; j < at.length; j++) {
+            double h = 1e-5 * Math.max(at[j], 1e-3);
+            double[] up = at.clone();
+            up[j] += h;
+            double[] down = at.clone();
+            down[j] = Math.max(0, down[j] - h);
+            double gradient = (denseRestrictedLikelihood(data, up) - denseRestrictedLikelihood(data, down))
+                    / (up[j] - down[j]);
+            if (at[j] > 0) {
+                assertEquals(0, gradient, 1e-4, "the score of variance " + j);
+            } else {
+                assertTrue(gradient < 1e-4, "the score of variance " + j + " at 0: " + gradient);
+            }
+        }
     }
 }
