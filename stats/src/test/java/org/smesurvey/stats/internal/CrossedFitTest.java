@@ -171,13 +171,9 @@ class CrossedFitTest {
                 new int[][] {country, countryKind}, new int[] {one.levels()[0], names.size()}, group, 2);
     }
 
-    /**
-     * The restricted likelihood by its definition, with V formed densely:
-     * \( -\tfrac12[(k - p)\log 2π + \log|V| + \log|X'V^{-1}X| - \log|X'X| + r'V^{-1}r] \).
-     */
-    static double denseRestrictedLikelihood(CrossedFit.Data d, double[] theta) {
+    /** V formed densely: the crossed factors' parts, the study's (its group's variance), the estimate's and v. */
+    static double[][] denseV(CrossedFit.Data d, double[] theta) {
         int k = d.y().length;
-        int p = d.x()[0].length;
         int nf = d.crossed().length;
         double[][] v = new double[k][k];
         for (int i = 0; i < k; i++) {
@@ -193,7 +189,17 @@ class CrossedFitTest {
             }
             v[i][i] += d.v()[i] + theta[nf + d.groups()];
         }
-        CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(v, false));
+        return v;
+    }
+
+    /**
+     * The restricted likelihood by its definition, with V formed densely:
+     * \( -\tfrac12[(k - p)\log 2π + \log|V| + \log|X'V^{-1}X| - \log|X'X| + r'V^{-1}r] \).
+     */
+    static double denseRestrictedLikelihood(CrossedFit.Data d, double[] theta) {
+        int k = d.y().length;
+        int p = d.x()[0].length;
+        CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(d, theta), false));
         RealMatrix x = new Array2DRowRealMatrix(d.x(), false);
         RealMatrix vx = cholesky.getSolver().solve(x);
         RealMatrix product = x.transpose().multiply(vx);
@@ -255,6 +261,18 @@ class CrossedFitTest {
             } else {
                 assertTrue(gradient < 1e-4, "the score of variance " + j + " at 0: " + gradient);
             }
+        }
+    }
+
+    @Test
+    void theDiagonalOfTheInverseAgreesWithTheDenseInverse() throws IOException {
+        CrossedFit.Data data = nested();
+        CrossedFit fit = CrossedFit.fit(data, true, null, 1e-12, 200);
+        RealMatrix inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(data, fit.variances()), false))
+                .getSolver().getInverse();
+        double[] diagonal = fit.inverseDiagonal();
+        for (int i = 0; i < diagonal.length; i++) {
+            assertEquals(inverse.getEntry(i, i), diagonal[i], 1e-12 * inverse.getEntry(i, i), "estimate " + i);
         }
     }
 }
