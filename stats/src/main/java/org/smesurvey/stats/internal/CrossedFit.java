@@ -45,7 +45,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * error variance of \( x_0'\hat β + \sum_f \hat u_{f,l_f} \), a new estimate's mean at known levels
  * (Henderson 1975): with \( g = \sum_f σ_f^2 z_{f,l_f} \) and \( B = (X'V^{-1}X)^{-1} \),
  * \[ x_0'Bx_0 + \sum_f σ_f^2 - g'Pg - 2x_0'BX'V^{-1}g; \]
- * a level the data lack adds its whole variance \( σ_f^2 \).
+ * a level the data lack adds its whole variance \( σ_f^2 \). In the prediction errors P is the restricted
+ * likelihood's whatever the method, since β is estimated for ML fits too.
  *
  * <p>References: Gilmour, A. R., Thompson, R. &amp; Cullis, B. R. (1995). Average information REML: an efficient
  * algorithm for variance parameter estimation in linear mixed models. <i>Biometrics</i> 51, 1440–1450.
@@ -490,7 +491,8 @@ public final class CrossedFit {
     /**
      * The prediction error variance of a linear combination of the random effects and sampling errors, each
      * predicted by its BLUP (\( \hat ε = \operatorname{diag}(v)Py \) for the sampling errors): with c the weights and
-     * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), which accounts for the estimation of β under REML.
+     * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), with \( P = V^{-1} - V^{-1}XBX'V^{-1} \) for ML fits too,
+     * so that the estimation of β is accounted for whatever the method (as in metafor's {@code ranef}).
      *
      * @param crossed each crossed factor's weights, one per level (null, or fewer factors, for none)
      * @param studies the weights of the studies' effects (null for none)
@@ -1234,18 +1236,19 @@ public final class CrossedFit {
             return z;
         }
 
-        /** \( Pz \): \( V^{-1}z - UBU'z \) for REML, \( V^{-1}z \) for ML. */
+        /**
+         * \( V^{-1}z - UBU'z \), the residual projection of the restricted likelihood whatever the fit's method: the
+         * P of a BLUP's prediction error, with β estimated.
+         */
         double[] project(double[] z) {
             double[] out = vInverse(z);
-            if (restricted) {
-                double[] bu = times(b, transposeU(z));
-                for (int i = 0; i < k; i++) {
-                    double s = 0;
-                    for (int c1 = 0; c1 < p; c1++) {
-                        s += u[i][c1] * bu[c1];
-                    }
-                    out[i] -= s;
+            double[] bu = times(b, transposeU(z));
+            for (int i = 0; i < k; i++) {
+                double s = 0;
+                for (int c1 = 0; c1 < p; c1++) {
+                    s += u[i][c1] * bu[c1];
                 }
+                out[i] -= s;
             }
             return out;
         }

@@ -275,4 +275,39 @@ class CrossedFitTest {
             assertEquals(inverse.getEntry(i, i), diagonal[i], 1e-12 * inverse.getEntry(i, i), "estimate " + i);
         }
     }
+
+    /**
+     * An ML fit's prediction error includes the coefficients' estimation, as metafor's {@code ranef} does:
+     * \( c'Gc - w'Pw \), \( w = ZGc \), with \( P = V^{-1} - V^{-1}X(X'V^{-1}X)^{-1}X'V^{-1} \) formed densely.
+     */
+    @Test
+    void anMlPredictionErrorIncludesTheCoefficientsEstimation() throws IOException {
+        CrossedFit.Data data = nested();
+        CrossedFit fit = CrossedFit.fit(data, false, null, 1e-12, 200);
+        double[] theta = fit.variances();
+        int k = data.y().length;
+        double[] country = new double[data.levels()[0]];
+        country[0] = 1;
+        country[1] = -1;
+        double[] study = new double[data.studies()];
+        study[0] = 1;
+        double[] figure = new double[k];
+        figure[2] = -1;
+        double studyVariance = theta[2 + data.studyGroup()[0]];
+        double cgc = 2 * theta[0] + studyVariance + theta[4];
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            w[i] = theta[0] * country[data.crossed()[0][i]] + theta[2 + data.studyGroup()[data.study()[i]]]
+                    * study[data.study()[i]] + theta[4] * figure[i];
+        }
+        RealMatrix vInverse = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(data, theta), false))
+                .getSolver().getInverse();
+        RealMatrix x = new Array2DRowRealMatrix(data.x(), false);
+        RealMatrix vx = vInverse.multiply(x);
+        RealMatrix p = vInverse.subtract(vx.multiply(new CholeskyDecomposition(x.transpose().multiply(vx), 1e-10,
+                1e-10).getSolver().getInverse()).multiply(vx.transpose()));
+        double expected = cgc - new org.apache.commons.math3.linear.ArrayRealVector(w).dotProduct(p.operate(
+                new org.apache.commons.math3.linear.ArrayRealVector(w)));
+        assertEquals(expected, fit.predictionError(new double[][] {country}, study, figure, null), 1e-12 * expected);
+    }
 }
