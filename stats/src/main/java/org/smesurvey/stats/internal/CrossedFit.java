@@ -45,7 +45,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * error variance of \( x_0'\hat β + \sum_f \hat u_{f,l_f} \), a new estimate's mean at known levels
  * (Henderson 1975): with \( g = \sum_f σ_f^2 z_{f,l_f} \) and \( B = (X'V^{-1}X)^{-1} \),
  * \[ x_0'Bx_0 + \sum_f σ_f^2 - g'Pg - 2x_0'BX'V^{-1}g; \]
- * a level the data lack adds its whole variance \( σ_f^2 \).
+ * a level the data lack adds its whole variance \( σ_f^2 \). In the prediction errors P is the restricted
+ * likelihood's whatever the method, since β is estimated for ML fits too.
  *
  * <p>References: Gilmour, A. R., Thompson, R. &amp; Cullis, B. R. (1995). Average information REML: an efficient
  * algorithm for variance parameter estimation in linear mixed models. <i>Biometrics</i> 51, 1440–1450.
@@ -424,6 +425,17 @@ public final class CrossedFit {
     }
 
     /**
+     * The diagonal of \( V^{-1} \) at the fitted variances (metafor's {@code weights} for {@code rma.mv}, before
+     * scaling to percent), from the sparse Cholesky factor of C and its selected inverse: \( V^{-1} \) is not formed
+     * and C not inverted. Each call computes it anew, at the cost of a score.
+     *
+     * @return one value per estimate, a new array
+     */
+    public double[] inverseDiagonal() {
+        return state.inverseDiagonal();
+    }
+
+    /**
      * A new estimate's mean at a design row and the crossed factors' levels, and its prediction error variance
      * (Henderson 1975): \( x_0'\hat β + \sum_f \hat u_{f,l_f} \), where a level of −1 is one the data lack (its BLUP
      * 0, its variance \( σ_f^2 \) added whole).
@@ -479,7 +491,8 @@ public final class CrossedFit {
     /**
      * The prediction error variance of a linear combination of the random effects and sampling errors, each
      * predicted by its BLUP (\( \hat ε = \operatorname{diag}(v)Py \) for the sampling errors): with c the weights and
-     * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), which accounts for the estimation of β under REML.
+     * \( w = ZGc \), \( c'Gc - w'Pw \) (Henderson 1975), with \( P = V^{-1} - V^{-1}XBX'V^{-1} \) for ML fits too,
+     * so that the estimation of β is accounted for whatever the method (as in metafor's {@code ranef}).
      *
      * @param crossed each crossed factor's weights, one per level (null, or fewer factors, for none)
      * @param studies the weights of the studies' effects (null for none)
@@ -1223,18 +1236,19 @@ public final class CrossedFit {
             return z;
         }
 
-        /** \( Pz \): \( V^{-1}z - UBU'z \) for REML, \( V^{-1}z \) for ML. */
+        /**
+         * \( V^{-1}z - UBU'z \), the residual projection of the restricted likelihood whatever the fit's method: the
+         * P of a BLUP's prediction error, with β estimated.
+         */
         double[] project(double[] z) {
             double[] out = vInverse(z);
-            if (restricted) {
-                double[] bu = times(b, transposeU(z));
-                for (int i = 0; i < k; i++) {
-                    double s = 0;
-                    for (int c1 = 0; c1 < p; c1++) {
-                        s += u[i][c1] * bu[c1];
-                    }
-                    out[i] -= s;
+            double[] bu = times(b, transposeU(z));
+            for (int i = 0; i < k; i++) {
+                double s = 0;
+                for (int c1 = 0; c1 < p; c1++) {
+                    s += u[i][c1] * bu[c1];
                 }
+                out[i] -= s;
             }
             return out;
         }
@@ -1381,37 +1395,19 @@ public final class CrossedFit {
                         sumA2 += a2;
                         int[] col = st.column[i];
                         int[] loc = st.local[i];
-                        double zkz = 0;
                         for (int f = 0; f < nf; f++) {
-                            if (col[f] < 0) {
-                                continue;
-                            }
-                            t[loc[f]] += a2;
-                            int c1 = col[f];
-                            zkz += sd[c1] * sd[c1] * z[c1][c1];
-                            for (int g = f + 1; g < nf; g++) {
-                                if (col[g] >= 0) {
-                                    int c2 = col[g];
-                                    zkz += 2 * sd[c1] * sd[c2] * z[c1][c2];
-                                }
+                            if (col[f] >= 0) {
+                                t[loc[f]] += a2;
                             }
                         }
-                        rowTerms += a2 * zkz;
+                        rowTerms += a2 * rowQuadratic(i, z);
                     }
-                    // KS over the held levels.
+                    double[] ks = studyTimesK(s, z);
                     double sks = 0;
                     double tks = 0;
-                    for (int j1 = 0; j1 < n; j1++) {
-                        int c1 = cols[j1];
-                        double[] z1 = z[c1];
-                        double ks = 0;
-                        for (int j2 = 0; j2 < n; j2++) {
-                            int c2 = cols[j2];
-                            ks += z1[c2] * sd[c2] * sum[j2];
-                        }
-                        ks *= sd[c1];
-                        sks += sum[j1] * ks;
-                        tks += t[j1] * ks;
+                    for (int j = 0; j < n; j++) {
+                        sks += sum[j] * ks[j];
+                        tks += t[j] * ks[j];
                     }
                     double al = alpha[s];
                     trace -= rowTerms - 2 * al * tks + al * al * sumA2 * sks;
@@ -1458,6 +1454,91 @@ public final class CrossedFit {
             }
             score[nf + ng] -= 0.5 * trace;
             return score;
+        }
+
+        /**
+         * \( z_i'Kz_i \), \( K = DC^{-1}D \), for estimate i's crossed levels \( z_i \), from the selected inverse
+         * {@code z} of C.
+         */
+        private double rowQuadratic(int i, double[][] z) {
+            int[] col = st.column[i];
+            double zkz = 0;
+            for (int f = 0; f < nf; f++) {
+                if (col[f] < 0) {
+                    continue;
+                }
+                int c1 = col[f];
+                zkz += sd[c1] * sd[c1] * z[c1][c1];
+                for (int g = f + 1; g < nf; g++) {
+                    if (col[g] >= 0) {
+                        int c2 = col[g];
+                        zkz += 2 * sd[c1] * sd[c2] * z[c1][c2];
+                    }
+                }
+            }
+            return zkz;
+        }
+
+        /**
+         * \( KS_s \), \( K = DC^{-1}D \), on the levels study s holds (where \( S_s \) is not zero), in the order of
+         * the structure's {@code held[s]}, from the selected inverse {@code z} of C.
+         */
+        private double[] studyTimesK(int s, double[][] z) {
+            int[] cols = st.held[s];
+            double[] sum = sums[s];
+            double[] ks = new double[cols.length];
+            for (int j1 = 0; j1 < cols.length; j1++) {
+                int c1 = cols[j1];
+                double[] z1 = z[c1];
+                double v = 0;
+                for (int j2 = 0; j2 < cols.length; j2++) {
+                    int c2 = cols[j2];
+                    v += z1[c2] * sd[c2] * sum[j2];
+                }
+                ks[j1] = v * sd[c1];
+            }
+            return ks;
+        }
+
+        /**
+         * The diagonal of \( V^{-1} = M_0^{-1} - NC^{-1}N' \): \( a_i - α_s a_i^2 \) from \( M_0^{-1} \), less
+         * \( (NC^{-1}N')_{ii} = a_i^2(z_i'Kz_i - 2α_s z_i'KS_s + α_s^2 S_s'KS_s) \) for estimate i of study s, since
+         * \( N_i = a_i(z_i - α_sS_s)'D \) (see {@link #score()}); \( K = DC^{-1}D \) is needed only on the levels a
+         * study holds, which C's selected inverse gives without inverting C.
+         */
+        double[] inverseDiagonal() {
+            double[] out = new double[k];
+            for (int i = 0; i < k; i++) {
+                out[i] = a[i] - alpha[d.study[i]] * a[i] * a[i];
+            }
+            if (columns == 0) {
+                return out;
+            }
+            double[][] z = selectedInverse();
+            for (int s = 0; s < d.studies; s++) {
+                if (st.held[s].length == 0) {
+                    continue;
+                }
+                double[] sum = sums[s];
+                double[] ks = studyTimesK(s, z);
+                double sks = 0;
+                for (int j = 0; j < ks.length; j++) {
+                    sks += sum[j] * ks[j];
+                }
+                double al = alpha[s];
+                for (int i : st.rows[s]) {
+                    int[] col = st.column[i];
+                    int[] loc = st.local[i];
+                    double zks = 0;
+                    for (int f = 0; f < nf; f++) {
+                        if (col[f] >= 0) {
+                            zks += ks[loc[f]];
+                        }
+                    }
+                    out[i] -= a[i] * a[i] * (rowQuadratic(i, z) - 2 * al * zks + al * al * sks);
+                }
+            }
+            return out;
         }
 
         /** \( \sum_l (U'z_l)'B(U'z_l) \) for a factor's indicator columns \( z_l \). */

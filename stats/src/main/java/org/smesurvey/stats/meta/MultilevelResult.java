@@ -194,7 +194,7 @@ public final class MultilevelResult implements PooledModel {
             double[][] crossed = new double[fit.factors()][];
             crossed[f] = new double[levels];
             crossed[f][l] = 1;
-            se[l] = Math.sqrt(Math.max(0, predictionVariance(crossed, null, null, null)));
+            se[l] = Math.sqrt(Math.max(0, fit.fit.predictionError(crossed, null, null, null)));
         }
         return se;
     }
@@ -433,7 +433,7 @@ public final class MultilevelResult implements PooledModel {
         for (int c = 0; c < clusters; c++) {
             double[] g = new double[clusters];
             g[c] = 1;
-            se[c] = Math.sqrt(Math.max(0, predictionVariance(null, g, null, null)));
+            se[c] = Math.sqrt(Math.max(0, fit.fit.predictionError(null, g, null, null)));
         }
         return se;
     }
@@ -448,7 +448,7 @@ public final class MultilevelResult implements PooledModel {
         for (int i = 0; i < fit.k; i++) {
             double[] g = new double[fit.k];
             g[i] = 1;
-            se[i] = Math.sqrt(Math.max(0, predictionVariance(null, null, g, null)));
+            se[i] = Math.sqrt(Math.max(0, fit.fit.predictionError(null, null, g, null)));
         }
         return se;
     }
@@ -476,38 +476,7 @@ public final class MultilevelResult implements PooledModel {
         requireLength(estimateWeights, fit.k, "estimateWeights", "estimate");
         requireLength(samplingWeights, fit.k, "samplingWeights", "estimate");
         // An exact zero (a figure against itself) can come out a rounding below it.
-        return Math.sqrt(Math.max(0, predictionVariance(null, clusterWeights, estimateWeights, samplingWeights)));
-    }
-
-    /**
-     * \( g'Dg - h'Ph \) by {@link CrossedFit#predictionError}, whose P holds the coefficients' part
-     * \( V^{-1}XBX'V^{-1} \) for REML only: for ML it is added here, \( (X'V^{-1}h)'B(X'V^{-1}h) \).
-     */
-    private double predictionVariance(double[][] crossed, double[] clusterWeights, double[] estimateWeights,
-            double[] samplingWeights) {
-        double variance = fit.fit.predictionError(crossed, clusterWeights, estimateWeights, samplingWeights);
-        if (fit.restricted) {
-            return variance;
-        }
-        CrossedFit.Data data = fit.data;
-        double[] h = new double[fit.k];
-        for (int i = 0; i < fit.k; i++) {
-            for (int f = 0; crossed != null && f < crossed.length; f++) {
-                int level = data.crossed()[f][i];
-                h[i] += crossed[f] == null || level < 0 ? 0 : fit.sigma2[f] * crossed[f][level];
-            }
-            h[i] += (clusterWeights == null ? 0 : fit.sigma2Cluster * clusterWeights[data.study()[i]])
-                    + (estimateWeights == null ? 0 : fit.sigma2Estimate * estimateWeights[i])
-                    + (samplingWeights == null ? 0 : data.v()[i] * samplingWeights[i]);
-        }
-        double[] vh = fit.inverseTimes(h);
-        double[] xvh = new double[fit.p];
-        for (int i = 0; i < fit.k; i++) {
-            for (int a = 0; a < fit.p; a++) {
-                xvh[a] += data.x()[i][a] * vh[i];
-            }
-        }
-        return variance + Model.quadratic(fit.vb, xvh, xvh);
+        return Math.sqrt(Math.max(0, fit.fit.predictionError(null, clusterWeights, estimateWeights, samplingWeights)));
     }
 
     private static void requireLength(double[] weights, int length, String name, String per) {

@@ -171,13 +171,9 @@ class CrossedFitTest {
                 new int[][] {country, countryKind}, new int[] {one.levels()[0], names.size()}, group, 2);
     }
 
-    /**
-     * The restricted likelihood by its definition, with V formed densely:
-     * \( -\tfrac12[(k - p)\log 2π + \log|V| + \log|X'V^{-1}X| - \log|X'X| + r'V^{-1}r] \).
-     */
-    static double denseRestrictedLikelihood(CrossedFit.Data d, double[] theta) {
+    /** V formed densely: the crossed factors' parts, the study's (its group's variance), the estimate's and v. */
+    static double[][] denseV(CrossedFit.Data d, double[] theta) {
         int k = d.y().length;
-        int p = d.x()[0].length;
         int nf = d.crossed().length;
         double[][] v = new double[k][k];
         for (int i = 0; i < k; i++) {
@@ -193,7 +189,17 @@ class CrossedFitTest {
             }
             v[i][i] += d.v()[i] + theta[nf + d.groups()];
         }
-        CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(v, false));
+        return v;
+    }
+
+    /**
+     * The restricted likelihood by its definition, with V formed densely:
+     * \( -\tfrac12[(k - p)\log 2π + \log|V| + \log|X'V^{-1}X| - \log|X'X| + r'V^{-1}r] \).
+     */
+    static double denseRestrictedLikelihood(CrossedFit.Data d, double[] theta) {
+        int k = d.y().length;
+        int p = d.x()[0].length;
+        CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(d, theta), false));
         RealMatrix x = new Array2DRowRealMatrix(d.x(), false);
         RealMatrix vx = cholesky.getSolver().solve(x);
         RealMatrix product = x.transpose().multiply(vx);
@@ -256,5 +262,52 @@ class CrossedFitTest {
                 assertTrue(gradient < 1e-4, "the score of variance " + j + " at 0: " + gradient);
             }
         }
+    }
+
+    @Test
+    void theDiagonalOfTheInverseAgreesWithTheDenseInverse() throws IOException {
+        CrossedFit.Data data = nested();
+        CrossedFit fit = CrossedFit.fit(data, true, null, 1e-12, 200);
+        RealMatrix inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(data, fit.variances()), false))
+                .getSolver().getInverse();
+        double[] diagonal = fit.inverseDiagonal();
+        for (int i = 0; i < diagonal.length; i++) {
+            assertEquals(inverse.getEntry(i, i), diagonal[i], 1e-12 * inverse.getEntry(i, i), "estimate " + i);
+        }
+    }
+
+    /**
+     * An ML fit's prediction error includes the coefficients' estimation, as metafor's {@code ranef} does:
+     * \( c'Gc - w'Pw \), \( w = ZGc \), with \( P = V^{-1} - V^{-1}X(X'V^{-1}X)^{-1}X'V^{-1} \) formed densely.
+     */
+    @Test
+    void anMlPredictionErrorIncludesTheCoefficientsEstimation() throws IOException {
+        CrossedFit.Data data = nested();
+        CrossedFit fit = CrossedFit.fit(data, false, null, 1e-12, 200);
+        double[] theta = fit.variances();
+        int k = data.y().length;
+        double[] country = new double[data.levels()[0]];
+        country[0] = 1;
+        country[1] = -1;
+        double[] study = new double[data.studies()];
+        study[0] = 1;
+        double[] figure = new double[k];
+        figure[2] = -1;
+        double studyVariance = theta[2 + data.studyGroup()[0]];
+        double cgc = 2 * theta[0] + studyVariance + theta[4];
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            w[i] = theta[0] * country[data.crossed()[0][i]] + theta[2 + data.studyGroup()[data.study()[i]]]
+                    * study[data.study()[i]] + theta[4] * figure[i];
+        }
+        RealMatrix vInverse = new CholeskyDecomposition(new Array2DRowRealMatrix(denseV(data, theta), false))
+                .getSolver().getInverse();
+        RealMatrix x = new Array2DRowRealMatrix(data.x(), false);
+        RealMatrix vx = vInverse.multiply(x);
+        RealMatrix p = vInverse.subtract(vx.multiply(new CholeskyDecomposition(x.transpose().multiply(vx), 1e-10,
+                1e-10).getSolver().getInverse()).multiply(vx.transpose()));
+        double expected = cgc - new org.apache.commons.math3.linear.ArrayRealVector(w).dotProduct(p.operate(
+                new org.apache.commons.math3.linear.ArrayRealVector(w)));
+        assertEquals(expected, fit.predictionError(new double[][] {country}, study, figure, null), 1e-12 * expected);
     }
 }
