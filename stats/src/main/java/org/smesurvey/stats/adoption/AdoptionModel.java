@@ -1730,23 +1730,32 @@ public final class AdoptionModel {
                 }
             }
             double[] r = column(f, j);
-            double norm = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
-            for (double[] b : basis) {
-                double dot = 0;
-                for (int i = 0; i < r.length; i++) {
-                    dot += r[i] * b[i];
-                }
-                for (int i = 0; i < r.length; i++) {
-                    r[i] -= dot * b[i];
-                }
-            }
-            double residual = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum()) / norm;
+            double norm = norm(r);
+            double residual = norm(project(r, basis)) / norm;
             if (!(residual >= smallest)) {
                 smallest = residual;
                 worst = j - first;
             }
         }
         return worst;
+    }
+
+    /** Takes from {@code r}, in place, its projection on each vector of an orthonormal basis in turn; returns it. */
+    private static double[] project(double[] r, List<double[]> basis) {
+        for (double[] b : basis) {
+            double dot = 0;
+            for (int i = 0; i < r.length; i++) {
+                dot += r[i] * b[i];
+            }
+            for (int i = 0; i < r.length; i++) {
+                r[i] -= dot * b[i];
+            }
+        }
+        return r;
+    }
+
+    private static double norm(double[] r) {
+        return Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
     }
 
     private static double[] column(double[][] f, int c) {
@@ -1762,21 +1771,12 @@ public final class AdoptionModel {
      * kept columns is more than 1e-8 of its norm); if so its normalised residual joins the basis.
      */
     static boolean independent(double[] column, List<double[]> basis) {
-        double[] r = column.clone();
-        double norm = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
+        double norm = norm(column);
         if (norm == 0) {
             return false;
         }
-        for (double[] b : basis) {
-            double dot = 0;
-            for (int i = 0; i < r.length; i++) {
-                dot += r[i] * b[i];
-            }
-            for (int i = 0; i < r.length; i++) {
-                r[i] -= dot * b[i];
-            }
-        }
-        double residual = Math.sqrt(Arrays.stream(r).map(x -> x * x).sum());
+        double[] r = project(column.clone(), basis);
+        double residual = norm(r);
         if (residual <= 1e-8 * norm) {
             return false;
         }

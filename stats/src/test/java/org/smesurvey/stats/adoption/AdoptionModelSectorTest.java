@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,11 +60,7 @@ class AdoptionModelSectorTest {
 
     @Test
     void agreesWithTheFixedPointComputedInR() throws IOException {
-        String line = new String(bytes("sector-model.txt"), StandardCharsets.UTF_8).lines()
-                .filter(l -> l.startsWith("TIGHT;")).findFirst().orElseThrow();
-        double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
-                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
+        double[][] tight = ReferenceLines.numbers("sector-model.txt", "TIGHT;");
         double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.countryKindVariance(),
             fit.sectorVariance().orElseThrow(), fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
             fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,24 +31,14 @@ class AdoptionModelTest {
         fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = AdoptionModelTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void theDesignIsTheOneTheReferenceWasMadeOn() throws IOException {
-        assertEquals(resource("adoption-design.csv"), fit.design());
+        assertEquals(ReferenceLines.resource("adoption-design.csv"), fit.design());
     }
 
     @Test
     void agreesWithTheFixedPointComputedInR() throws IOException {
-        String line = resource("adoption-model.txt").lines().filter(l -> l.startsWith("TIGHT;")).findFirst()
-                .orElseThrow();
-        double[][] tight = Arrays.stream(line.substring("TIGHT;".length()).split(";"))
-                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
+        double[][] tight = ReferenceLines.numbers("adoption-model.txt", "TIGHT;");
         double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.countryKindVariance(),
             fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
             fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};
@@ -156,11 +143,11 @@ class AdoptionModelTest {
         assertTrue(c.atBoundary());
         assertEquals(1, c.interval().estimate());
         assertEquals(1, c.interval().upper());
-        double[][] held = reference("adoption-ceiling.txt", "HELD;");
-        double[][] top = reference("adoption-ceiling.txt", "TOP;");
+        double[][] held = ReferenceLines.numbers("adoption-ceiling.txt", "HELD;");
+        double[][] top = ReferenceLines.numbers("adoption-ceiling.txt", "TOP;");
         assertEquals(held[0][0], c.interval().lower(), 2e-8, "the lower bound");
         assertEquals(org.smesurvey.stats.internal.Distributions.chiSquareQuantile(0.95, 1),
-                reference("adoption-ceiling.txt", "DEVIANCE;")[0][0], 1e-5, "R's deviance at the bound");
+                ReferenceLines.numbers("adoption-ceiling.txt", "DEVIANCE;")[0][0], 1e-5, "R's deviance at the bound");
         assertSameFit(top[0], top[1], top[2][0], ceiling.refit(false, java.util.Map.of(), one));
         assertSameFit(held[1], held[2], held[3][0], ceiling.refit(false,
                 java.util.Map.of(AdoptionModel.Ceilings.ALL, Math.log(held[0][0] / (1 - held[0][0]))), one));
@@ -195,13 +182,6 @@ class AdoptionModelTest {
             assertEquals(phi[j], b[j], TIGHT * Math.max(1, Math.abs(phi[j])), ml.names().get(j));
         }
         assertEquals(logLik, ml.likelihood(), TIGHT * Math.abs(logLik), "logLik");
-    }
-
-    private static double[][] reference(String file, String tag) throws IOException {
-        String line = resource(file).lines().filter(l -> l.startsWith(tag)).findFirst().orElseThrow();
-        return Arrays.stream(line.substring(tag.length()).split(";"))
-                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
     }
 
     /**

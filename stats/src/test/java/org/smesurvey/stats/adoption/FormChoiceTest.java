@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.StudyCatalogue;
@@ -26,7 +23,7 @@ class FormChoiceTest {
         FormChoice.Candidate plain = choice.candidates().get(0);
         FormChoice.Candidate speeds = choice.candidates().get(1);
         assertSame(plain, choice.chosen(), choice.summary());
-        double top = reference("TOP;")[2][0];
+        double top = ReferenceLines.numbers("adoption-ceiling.txt", "TOP;")[2][0];
         assertEquals(top, plain.logLikelihood(), 1e-8 * Math.abs(top), "ML logLik of the plain form");
         // In sample the speeds win by far; out of sample they predict worse.
         assertTrue(speeds.p() < 1e-6, choice.summary());
@@ -40,16 +37,5 @@ class FormChoiceTest {
         }
         assertTrue(choice.summary().contains("no ceiling, one speed") && choice.summary().contains("<- chosen"),
                 choice.summary());
-    }
-
-    private static double[][] reference(String tag) throws IOException {
-        String text;
-        try (InputStream in = FormChoiceTest.class.getResourceAsStream("adoption-ceiling.txt")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String line = text.lines().filter(l -> l.startsWith(tag)).findFirst().orElseThrow();
-        return Arrays.stream(line.substring(tag.length()).split(";"))
-                .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
     }
 }
