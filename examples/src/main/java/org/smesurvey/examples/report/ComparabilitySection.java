@@ -92,9 +92,11 @@ final class ComparabilitySection {
                 w.get("comparability.adjusted"), w.get("comparability.by")), reasons);
         List<String> tooLarge = new ArrayList<>();
         groups.forEach((kind, members) -> {
+            // A map shows a difference or nothing: a group whose pairs all share one verdict gets none.
+            long verdicts = within.getOrDefault(kind, Map.of()).values().stream().filter(n -> n > 0).count();
             if (members.size() > MAP_MAX) {
                 tooLarge.add(w.get("group." + kind.code()) + ", " + members.size());
-            } else if (members.size() >= 2) {
+            } else if (members.size() >= 2 && verdicts > 1) {
                 StudyCatalogue group = catalogue.filter(o -> o.study().method().sampling() == kind);
                 html.chart(ComparabilityMap.ofStudies(group, check, w::study, ChartSpec.builder()
                         .language(w.language()).build()), w.get("comparability.map", w.get("group." + kind.code())));

@@ -10,7 +10,6 @@ import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.GapWaterfall;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Sampling;
-import org.smesurvey.core.SizeBand;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
@@ -45,18 +44,18 @@ final class GapsSection {
         AdoptionModel.Fit fit = c.fit().get();
         html.element("p", w.get("gaps.lead"));
         List<Observation> entered = fit.data().entries().stream().map(AdoptionData.Entry::figure).toList();
-        Optional<Observation> insee = entered.stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
-                && o.indicator().code().equals("social_media_any")
-                && o.sizeBand().equals(Optional.of(SizeBand.atLeast(10)))).findFirst();
-        Optional<Observation> bpifrance = entered.stream().filter(o -> o.study().id().equals("BPIFRANCE_LAB_2018")
-                && o.indicator().code().equals("social_networks")).findFirst();
+        Optional<Observation[]> pair = AnswerSection.seed(fit);
         Set<String> shown = new HashSet<>();
-        if (insee.isPresent() && bpifrance.isPresent()) {
+        if (pair.isPresent()) {
+            // Its sentence and waterfall open the page (AnswerSection); here, every part with its ranges.
+            Observation bpifrance = pair.get()[0];
+            Observation insee = pair.get()[1];
             html.element("h3", w.get("gaps.seed"));
-            GapDecomposition seed = gap(html, c, fit, bpifrance.get(), insee.get());
+            GapDecomposition seed = GapDecomposition.of(fit, bpifrance, insee);
+            html.element("p", w.get("gaps.seed.above"));
             parts(html, w, seed);
-            notes(html, w, fit, seed, bpifrance.get(), insee.get());
-            shown.add(pair(bpifrance.get(), insee.get()));
+            notes(html, w, fit, seed, bpifrance, insee);
+            shown.add(pair(bpifrance, insee));
         }
         html.element("h3", w.get("gaps.largest"));
         List<Observation[]> largest = largest(entered, shown);
@@ -127,7 +126,8 @@ final class GapsSection {
     }
 
     /** One gap: its sentences and its waterfall. */
-    private static GapDecomposition gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first, Observation second) {
+    static GapDecomposition gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first,
+            Observation second) {
         Words w = c.words();
         GapDecomposition gap = GapDecomposition.of(fit, first, second);
         List<GapDecomposition.Part> explained = gap.parts().stream()

@@ -58,10 +58,12 @@ public final class Report {
      * Writes the report; progress goes to {@code out}, problems to {@code err} as one line each.
      *
      * @param args the options: {@code --catalogue=DIR[,DIR…]}, {@code --bundled=false}, {@code --out=DIR},
-     *        {@code --lang=en|fr}, {@code --year=YYYY}; empty values mean the defaults
+     *        {@code --lang=en|fr}, {@code --country=CODE}, {@code --size=BAND}, {@code --year=YYYY}; empty values
+     *        mean the defaults
      * @param out where progress goes
      * @param err where problems go
-     * @return the exit status: 0 on success, 2 for wrong options or a catalogue with problems, 1 if a directory
+     * @return the exit status: 0 on success, 2 for wrong options (a year more than ten years from the figures'
+     *         included) or a catalogue with problems, 1 if a directory
      *         is missing, catalogues conflict or the page cannot be written
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -88,6 +90,10 @@ public final class Report {
             return 0;
         } catch (InputFormatException e) {
             err.println(e.getMessage()); // a bad catalogue: its problems, each with file, line and column
+            return 2;
+        } catch (OptionException e) {
+            err.println(e.getMessage()); // an option that only the figures can check, such as --year
+            err.println(ReportOptions.USAGE);
             return 2;
         } catch (FileNotFoundException | IllegalArgumentException e) {
             err.println(e.getMessage()); // a missing directory, or catalogues that conflict
@@ -129,8 +135,27 @@ public final class Report {
         } else {
             name = capitalise(words.get("catalogue.own", catalogue.studies().size(), String.join(", ", names)));
         }
+        java.util.IntSummaryStatistics years = catalogue.observations().stream()
+                .map(o -> o.effectiveYear()).filter(java.util.OptionalInt::isPresent)
+                .mapToInt(java.util.OptionalInt::getAsInt).summaryStatistics();
+        int year;
+        try {
+            year = options.year(years.getCount() == 0 ? java.time.Year.now().getValue() : years.getMin(),
+                    years.getCount() == 0 ? java.time.Year.now().getValue() : years.getMax());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage());
+        }
         return ReportContext.of(catalogue, StudyCatalogue.union(added), ReferencePopulations.union(populations),
-                words, options.year(), name);
+                words, year, options.country(), options.size(), name);
+    }
+
+    /** An option that is wrong for the figures read (a year too far from theirs): a usage error. */
+    private static final class OptionException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        OptionException(String message) {
+            super(message);
+        }
     }
 
     private void step(String what) {
@@ -141,6 +166,7 @@ public final class Report {
     private String page(ReportContext c) {
         Html body = new Html();
         step("Predicting adoption by size class and country");
+        AnswerSection.write(body, c);
         AdoptionSection.write(body, c);
         step("Decomposing the gaps between studies");
         GapsSection.write(body, c);
@@ -193,5 +219,10 @@ public final class Report {
             "th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}",
             "td.n{text-align:right;white-space:nowrap}th{background:#f0f4f8}",
             "figure{margin:1.5em 0}figure svg{max-width:100%;height:auto;display:block}",
-            "figcaption{font-size:.85em;color:#444}");
+            "figcaption{font-size:.85em;color:#444}",
+            // The answer first: its table and the seed case side by side at 1,400 px, one above the other at 800.
+            "#answer{display:flex;flex-wrap:wrap;gap:0 2em;background:#f0f4f8;padding:.2em 1em;border-radius:6px}",
+            "#answer>div{flex:1 1 420px;min-width:0}#answer h2{margin-top:.6em;font-size:1.25em}",
+            "#answer figure{margin:.5em 0}#answer table{margin:.5em 0}",
+            "details summary{cursor:pointer;color:#0072B2;margin:.5em 0}");
 }

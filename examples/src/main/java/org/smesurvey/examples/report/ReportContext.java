@@ -15,20 +15,24 @@ import org.smesurvey.stats.adoption.AdoptionModel;
  * @param added the studies of the catalogue directories given, empty when none was
  * @param populations the enterprise counts by size band
  * @param words the page's language
- * @param year the year the headline table predicts
+ * @param year the year the answer and the headline table predict
+ * @param country the country or area the answer is for, when the reader asked for one
+ * @param size the size band the answer is for, when the reader asked for one
  * @param name the catalogue's name, in words
  * @param data the figures prepared for the adoption model
  * @param fit the model, empty when it cannot be fitted
  * @param noModel why not, in words, when it cannot
  */
 record ReportContext(StudyCatalogue catalogue, StudyCatalogue added, ReferencePopulations populations, Words words,
-        int year, String name, AdoptionData data, Optional<AdoptionModel.Fit> fit, String noModel) {
+        int year, Optional<String> country, Optional<org.smesurvey.core.SizeBand> size, String name, AdoptionData data,
+        Optional<AdoptionModel.Fit> fit, String noModel) {
 
     /** The fewest studies the model is fitted on: with fewer, between-study variance has nothing to rest on. */
     static final int FEWEST_STUDIES = 3;
 
     static ReportContext of(StudyCatalogue catalogue, StudyCatalogue added, ReferencePopulations populations,
-            Words words, int year, String name) {
+            Words words, int year, Optional<String> country, Optional<org.smesurvey.core.SizeBand> size,
+            String name) {
         AdoptionData data = AdoptionData.of(catalogue);
         long studies = data.entries().stream().map(e -> e.figure().study().id()).distinct().count();
         Optional<AdoptionModel.Fit> fit = Optional.empty();
@@ -42,7 +46,8 @@ record ReportContext(StudyCatalogue catalogue, StudyCatalogue added, ReferencePo
                 noModel = words.get("adoption.none", e.getMessage()); // the fit did not converge
             }
         }
-        return new ReportContext(catalogue, added, populations, words, year, name, data, fit, noModel);
+        return new ReportContext(catalogue, added, populations, words, year, country, size, name, data, fit,
+                noModel);
     }
 
     /** Whether a figure's study comes from an added catalogue directory. */

@@ -45,7 +45,9 @@ final class SourcesSection {
                             + escape(s.toString()) + "'>" + escape(s.getHost() == null ? s.toString() : s.getHost())
                             + "</a>").toList())));
         }
+        // Folded: the table is most of the page's height, and a reader opens it to check a source.
+        html.raw("<details><summary>" + escape(w.get("sources.show", rows.size())) + "</summary>");
         html.table(List.of(w.get("sources.header").split("\\|")), rows);
-        html.raw("</section>");
+        html.raw("</details></section>");
     }
 }

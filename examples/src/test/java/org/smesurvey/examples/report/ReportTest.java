@@ -87,6 +87,25 @@ class ReportTest {
         assertEquals(at.stream().sorted().toList(), at, "sections in the order of the question");
         assertTrue(english.contains("<title>SME adoption of social networks: what the published figures say</title>"),
                 "a title, never a file path");
+        // 0: the answer first, before any section: the EU by size class in the year asked (2026; by default the
+        // latest year with figures),
+        // each share with where a new survey's figure would fall, the out-of-sample test, the seed case's sentence
+        // and waterfall.
+        assertEquals(1, count(english, "<section id='answer'>"));
+        assertTrue(english.indexOf("<section id='answer'>") < at.get(0), "the answer before the sections");
+        String answer = section(english, "answer");
+        assertTrue(text(answer).contains("Firms on social media: European Union (27 countries, from 2020), 2026 Firms Share Where a new"
+                + " survey's figure would fall (95 %) 0–9 employees 58% 42% – 73% 10–49 employees 75% 62% – 85%"),
+                text(answer));
+        assertEquals(5, count(answer, "<tr><td>"), "each size class and 10+");
+        assertTrue(text(answer).contains("Tested on studies it has not seen: 94% of 322 figures of 75 studies fell"
+                + " inside their 95 % interval when their study was left out; off by 7.1 points on average."),
+                text(answer));
+        assertEquals(1, count(answer, "<svg"), "the seed case's waterfall");
+        assertTrue(text(answer).contains("Bpifrance Le Lab, 2018: social networks, 0-4999 employees, 2018 (70%) against"
+                + " Insee, 2013: any social media, 10+ employees, 2013 (20%): +50.0 points. Most of it comes from"
+                + " the private-survey contrast (+25.4 points; +23.5 to +29.3 with one study left out) and the years"
+                + " between them (+17.3 points; +16.5 to +18.0 with one study left out)."), text(answer));
         // 1: the model's picture and the headline table, the EU first.
         String adoption = section(english, "adoption");
         assertEquals(1, count(adoption, "<svg"), "the diffusion chart");
@@ -129,12 +148,7 @@ class ReportTest {
         // 2: the seed case first, then the largest gaps, each with its waterfall and its sentences.
         String gaps = section(english, "gaps");
         assertTrue(gaps.indexOf("The seed case") < gaps.indexOf("The largest gaps"));
-        assertEquals(4, count(gaps, "<svg"), "the seed case and three gaps");
-        // The values of GapDecomposition on the bundled catalogue, as ExplainTheGap prints them.
-        assertTrue(text(gaps).contains("Bpifrance Le Lab, 2018: social networks, 0-4999 employees, 2018 (70%) against"
-                + " Insee, 2013: any social media, 10+ employees, 2013 (20%): +50.0 points. Most of it comes from"
-                + " the private-survey contrast (+25.4 points; +23.5 to +29.3 with one study left out) and the years"
-                + " between them (+17.3 points; +16.5 to +18.0 with one study left out)."), text(gaps));
+        assertEquals(3, count(gaps, "<svg"), "three gaps: the seed case's waterfall opens the page");
         // The headline gap: every part with its range when one other study is left out, then the notes.
         String seed = gaps.substring(gaps.indexOf("The seed case"), gaps.indexOf("The largest gaps"));
         assertTrue(seed.contains("<th>With one other study left out</th>"), seed);
@@ -153,11 +167,22 @@ class ReportTest {
         // 4: the prediction interval leads, and a pool of high heterogeneity is marked.
         String pooled = section(english, "pooled");
         assertTrue(pooled.indexOf("A new study would find") < pooled.indexOf("Pooled (95 % CI)"));
-        assertTrue(pooled.contains("not a single rate"));
+        // A pool that is not one rate is one line, with no pooled value and no forest plot.
+        Matcher line = Pattern.compile("<li>([^<]+): not a single rate — a new study would find anywhere from"
+                + " (\\d+)% to (\\d+)% \\(I² (\\d+) %\\)\\.</li>").matcher(pooled);
+        int spread = 0;
+        while (line.find()) {
+            spread++;
+            assertTrue(Integer.parseInt(line.group(4)) >= 75, line.group());
+            assertTrue(Integer.parseInt(line.group(3)) - Integer.parseInt(line.group(2)) > 20, line.group());
+        }
+        assertTrue(spread >= 1, pooled);
+        assertEquals(count(pooled, "<tr><td>"), count(pooled, "<svg"), "a forest plot for each single-rate pool");
         // 5: Destatis' classes re-expressed on 10+ give the published 48 %.
         assertTrue(text(section(english, "harmonisation")).contains("10+ 47.7 % 48%"), text(section(english,
                 "harmonisation")));
-        // 6: every study, one row each with its figures counted, linked.
+        // 6: every study, one row each with its figures counted, linked, folded under a summary.
+        assertTrue(section(english, "sources").contains("<details><summary>Show the 120 studies"));
         assertEquals(120, count(section(english, "sources"), "<tr><td>"));
         assertTrue(text(section(english, "sources")).contains("Every study of the catalogue (120 studies, 583"
                 + " figures)"));
@@ -272,5 +297,40 @@ class ReportTest {
         err.reset();
         assertEquals(2, run("--lang=de"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--lang is en or fr, not 'de'\n"));
+        err.reset();
+        assertEquals(2, run("--country=France"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--country is a two-letter code such as FR, or"
+                + " EU27_2020 or EU28, not 'France'\n"), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run("--size=ten"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--size is an employee band such as 10-49 or"
+                + " 250+, not 'ten'\n"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A year further than ten years from the figures' years is a usage error, found before anything is fitted or
+     * written (it once ran 27 s and wrote a 30 MB page for --year=99999).
+     */
+    @Test
+    void aYearFarFromTheFiguresIsRefused(@TempDir Path dir) {
+        for (String year : List.of("-5", "1990", "99999")) {
+            err.reset();
+            assertEquals(2, run("--year=" + year, "--out=" + dir), year);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--year is within 10 years of the figures'"
+                    + " years, "), err.toString(StandardCharsets.UTF_8));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("not " + year + "\n"));
+        }
+        assertFalse(Files.exists(dir.resolve("index.html")), "nothing written");
+    }
+
+    /** The reader's own question: a country and a size band, answered first. */
+    @Test
+    void theAnswerIsForTheReadersQuestion(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("--out=" + dir, "--country=fr", "--size=10-49", "--year=2020"),
+                err.toString(StandardCharsets.UTF_8));
+        String answer = section(Files.readString(dir.resolve("index.html")), "answer");
+        assertTrue(text(answer).startsWith(" Firms on social media: France, 2020 Firms Share Where a new survey's"
+                + " figure would fall (95 %) 10–49 employees "), text(answer));
+        assertEquals(1, count(answer, "<tr><td>"), "the one band asked");
     }
 }
