@@ -2,7 +2,7 @@
 """Checks the report as a reader's browser shows it, in headless Chromium at 1,400 and 800 pixels wide, opened
 from disk with no network: no text drawn under 11 px (HTML text and the charts' SVG text, at the size the page
 scales them to), nothing cut off (no text outside the window unless in a box that scrolls, no page wider than
-the window), and the page laid out in under a second. Writes a screenshot per width beside the page for a person
+the window), the answer (its table of shares) above the fold at 1,400 x 900, and the page laid out in under a second. Writes a screenshot per width beside the page for a person
 to look at, and exits 1, listing the problems, if any check fails.
 
 Usage: python3 tools/check-report.py [target/report/index.html]
@@ -41,6 +41,13 @@ PROBE = r"""
     if (!el.closest('.scroll') && r.width > 0 && (r.right > width + 1 || r.left < -1)) {
       problems.push('cut off (' + Math.round(r.left) + ' to ' + Math.round(r.right) + ' px): ' + text.slice(0, 60));
     }
+  }
+  // The answer first: at 1,400 x 900 the reader's question is answered (its table of shares whole) before any
+  // scrolling.
+  var answer = document.querySelector('#answer table');
+  if (width >= 1400 && (!answer || answer.getBoundingClientRect().bottom > 900)) {
+    problems.push(answer ? 'the answer ends at ' + Math.round(answer.getBoundingClientRect().bottom)
+        + ' px, below the fold (900 px)' : 'no answer (#answer table) on the page');
   }
   if (document.documentElement.scrollWidth > width + 1) {
     problems.push('the page is ' + document.documentElement.scrollWidth + ' px wide in a ' + width + ' px window');

@@ -20,6 +20,9 @@ import org.smesurvey.stats.adoption.CrossValidation;
  */
 final class AnswerSection {
 
+    /** The seed case's waterfall is drawn for its column at 1,400 px, so that its text keeps its size there. */
+    private static final int SEED_WIDTH = 600;
+
     private AnswerSection() {
     }
 
@@ -56,7 +59,7 @@ final class AnswerSection {
         Optional<Observation[]> seed = seed(fit);
         if (seed.isPresent()) {
             html.element("h2", w.get("answer.seed"));
-            GapsSection.gap(html, c, fit, seed.get()[0], seed.get()[1]);
+            GapsSection.gap(html, c, fit, seed.get()[0], seed.get()[1], SEED_WIDTH);
         }
         html.raw("</div></section>");
     }

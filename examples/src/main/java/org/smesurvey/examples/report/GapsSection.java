@@ -128,6 +128,12 @@ final class GapsSection {
     /** One gap: its sentences and its waterfall. */
     static GapDecomposition gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first,
             Observation second) {
+        return gap(html, c, fit, first, second, Html.WIDTH);
+    }
+
+    /** One gap, its waterfall drawn {@code width} pixels wide. */
+    static GapDecomposition gap(Html html, ReportContext c, AdoptionModel.Fit fit, Observation first,
+            Observation second, int width) {
         Words w = c.words();
         GapDecomposition gap = GapDecomposition.of(fit, first, second);
         List<GapDecomposition.Part> explained = gap.parts().stream()
@@ -146,7 +152,7 @@ final class GapsSection {
         text.append(' ').append(w.get("gaps.sentence.rest", w.points(rest)));
         html.element("p", text.toString());
         html.chart(GapWaterfall.of(gap, w.study(second.study()), w.study(first.study()),
-                ChartSpec.builder().language(w.language()).build()), w.figure(second) + " → " + w.figure(first));
+                ChartSpec.builder().language(w.language()).build()), w.figure(second) + " → " + w.figure(first), width);
         return gap;
     }
 

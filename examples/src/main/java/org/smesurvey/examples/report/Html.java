@@ -49,8 +49,15 @@ final class Html {
      * (the height in proportion) so that its text keeps its size on an 800-pixel screen, never scaled up.
      */
     Html chart(Chart chart, String caption) {
-        int width = WIDTH;
-        int height = (int) Math.round(chart.preferredSize().height * (double) WIDTH / chart.preferredSize().width);
+        return chart(chart, caption, WIDTH);
+    }
+
+    /**
+     * The chart as an inline SVG element drawn {@code width} pixels wide, for a column narrower than the page's: its
+     * text then keeps its size there.
+     */
+    Html chart(Chart chart, String caption, int width) {
+        int height = (int) Math.round(chart.preferredSize().height * (double) width / chart.preferredSize().width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             chart.write(out, ChartFormat.SVG, width, height);

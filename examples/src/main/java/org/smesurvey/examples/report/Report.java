@@ -222,7 +222,8 @@ public final class Report {
             "figcaption{font-size:.85em;color:#444}",
             // The answer first: its table and the seed case side by side at 1,400 px, one above the other at 800.
             "#answer{display:flex;flex-wrap:wrap;gap:0 2em;background:#f0f4f8;padding:.2em 1em;border-radius:6px}",
-            "#answer>div{flex:1 1 420px;min-width:0}#answer h2{margin-top:.6em;font-size:1.25em}",
+            "#answer>div{flex:1 1 330px;min-width:0}#answer>div+div{flex:1.8 1 600px}",
+            "#answer h2{margin-top:.6em;font-size:1.25em}#answer svg{width:600px}",
             "#answer figure{margin:.5em 0}#answer table{margin:.5em 0}",
             "details summary{cursor:pointer;color:#0072B2;margin:.5em 0}");
 }
