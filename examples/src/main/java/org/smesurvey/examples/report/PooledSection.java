@@ -75,7 +75,7 @@ final class PooledSection {
                     w.get("pooled.prediction"), w.get("pooled.pooled"), "I²"), rows);
         }
         if (!spread.isEmpty()) {
-            html.element("p", w.get("pooled.notone.lead", spread.size()));
+            html.element("p", w.get("pooled.notone.lead", w.count(spread.size(), "pool")));
             html.raw("<ul><li>" + String.join("</li><li>", spread) + "</li></ul>");
         }
         for (Pooling.Pool pool : single) {

@@ -24,7 +24,8 @@ final class SourcesSection {
     static void write(Html html, ReportContext c) {
         Words w = c.words();
         html.raw("<section id='sources'>").element("h2", w.get("sources.title"));
-        html.element("p", w.get("sources.lead", c.catalogue().studies().size(), c.catalogue().observations().size()));
+        html.element("p", w.get("sources.lead", w.count(c.catalogue().studies().size(), "study"),
+                w.count(c.catalogue().observations().size(), "figure")));
         List<List<String>> rows = new ArrayList<>();
         for (Study study : c.catalogue().studies()) {
             List<Observation> figures = c.catalogue().observationsOf(study);
@@ -46,7 +47,7 @@ final class SourcesSection {
                             + "</a>").toList())));
         }
         // Folded: the table is most of the page's height, and a reader opens it to check a source.
-        html.raw("<details><summary>" + escape(w.get("sources.show", rows.size())) + "</summary>");
+        html.raw("<details><summary>" + escape(w.get("sources.show", w.count(rows.size(), "study"))) + "</summary>");
         html.table(List.of(w.get("sources.header").split("\\|")), rows);
         html.raw("</details></section>");
     }

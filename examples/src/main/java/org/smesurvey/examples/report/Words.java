@@ -40,6 +40,16 @@ final class Words {
         return String.format(language.locale(), bundle.getString(key), arguments);
     }
 
+    /**
+     * A count with its noun, singular or plural as the language wants it: English's singular for 1 only, French's for
+     * 0 and 1 ({@code noun.NAME=singular|plural} in the word file).
+     */
+    String count(long n, String noun) {
+        String[] forms = bundle.getString("noun." + noun).split("\\|");
+        boolean singular = language.locale().getLanguage().equals("fr") ? n <= 1 : n == 1;
+        return String.format(language.locale(), "%d %s", n, singular ? forms[0] : forms[1]);
+    }
+
     /** An indicator's name; a code of the user's own, without a name, as words (its underscores as spaces). */
     String indicator(String code) {
         try {

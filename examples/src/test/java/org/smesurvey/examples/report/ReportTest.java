@@ -231,6 +231,24 @@ class ReportTest {
         assertTrue(text.contains("La part de l'enquête privée réunit la fonction du répondant"), text);
         assertFalse(text.contains("What the figures say"), "no English heading");
         assertTrue(text.contains("Union européenne"));
+        // None of the English word file's sentences: every run of four words or more between its placeholders,
+        // looked for in the page's text, its charts' text and its hover texts.
+        String everything = StringEscapeUtils.unescapeXml(page.replaceAll("(?s)<style>.*?</style>", " ")
+                .replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ");
+        java.util.Properties english = new java.util.Properties();
+        try (InputStream in = Report.class.getResourceAsStream("/org/smesurvey/examples/report/words.properties")) {
+            english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        List<String> found = new ArrayList<>();
+        for (String key : english.stringPropertyNames()) {
+            for (String run : english.getProperty(key).split("%[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z%]")) {
+                String words = run.strip();
+                if (words.split("\\s+").length >= 4 && everything.contains(words)) {
+                    found.add(key + ": " + words);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "English in the French page");
     }
 
     @Test
@@ -239,7 +257,7 @@ class ReportTest {
         assertEquals(0, run("--catalogue=" + catalogue, "--out=" + dir.resolve("out"), "--year=2026"),
                 err.toString(StandardCharsets.UTF_8));
         String page = Files.readString(dir.resolve("out").resolve("index.html"));
-        assertTrue(text(page).contains("The bundled catalogue and 1 more studies (ine-like): 121 studies, 594 figures"),
+        assertTrue(text(page).contains("The bundled catalogue plus 1 study (ine-like): 121 studies, 594 figures"),
                 text(page).substring(0, 400));
         assertTrue(text(section(page, "adoption")).contains("Your catalogue's figures: 11 entered the model, 0 were"
                 + " left out"), text(section(page, "adoption")));
@@ -265,7 +283,7 @@ class ReportTest {
         }
         assertTrue(text(section(page, "adoption")).contains("at least three studies"));
         assertEquals(1, count(section(page, "sources"), "<tr><td>"), "its one study");
-        assertTrue(text(section(page, "sources")).contains("(1 studies, 11 figures)"), text(section(page, "sources")));
+        assertTrue(text(section(page, "sources")).contains("(1 study, 11 figures)"), text(section(page, "sources")));
     }
 
     @Test
