@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fails on what an executed notebook should not show a reader: an error, anything written to stderr, a Java
 object's identity (java.io.PrintStream@1b2c3d), a bare display id (a UUID) as a cell's result, the class-path
-lines of %jar (its cell is tagged remove-output and its source hidden), or a number with seven significant
-decimals or more.
+lines of %jar (its cell is tagged remove-output and its source hidden), a number with seven significant
+decimals or more, or a chart drawn in the other language than the notebook's.
 
 Usage: python3 examples/notebooks/check-outputs.py examples/target/notebooks/*.ipynb
 """
@@ -28,10 +28,16 @@ def texts(output):
 
 def problems(path):
     notebook = json.load(open(path, encoding="utf-8"))
+    # A notebook speaks one language, English unless its metadata says "smesurvey": {"language": "fr"}; a chart
+    # drawn in the other one is a slip.
+    language = notebook.get("metadata", {}).get("smesurvey", {}).get("language", "en")
+    other = "Language.FRENCH" if language == "en" else "Language.ENGLISH"
     for number, cell in enumerate(notebook["cells"]):
         if cell["cell_type"] != "code":
             continue
         where = "%s, cell %d" % (path, number)
+        if other in "".join(cell["source"]):
+            yield where + ": a chart in the other language (%s in a notebook in %s)" % (other, language)
         if "".join(cell["source"]).lstrip().startswith("%jar"):
             meta = cell.get("metadata", {})
             if "remove-output" not in meta.get("tags", []) or not meta.get("jupyter", {}).get("source_hidden"):
