@@ -172,7 +172,7 @@ public final class Smesurvey implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
 
@@ -274,8 +274,10 @@ public final class Smesurvey implements Callable<Integer> {
             if (lang != null && !List.of("en", "fr").contains(lang.strip().toLowerCase(Locale.ROOT))) {
                 throw usage(spec, "--lang is en or fr, not '%s'", lang);
             }
+            // Read here too, so that the catalogues' problems and conflicts get the same status as elsewhere (2).
+            StudyCatalogue catalogue = catalogues.read(spec.commandLine());
             if (year != null) {
-                checkYear(year, "--year", catalogues.read(spec.commandLine()), spec);
+                checkYear(year, "--year", catalogue, spec);
             }
             List<String> args = new ArrayList<>();
             if (!catalogues.directories.isEmpty()) {
@@ -516,7 +518,7 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            spec.commandLine().usage(spec.commandLine().getErr());
             return BAD_INPUT;
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueReader;
+import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The command line as a user runs it: help on every command, each command on the bundled catalogue or a file, exit
@@ -64,7 +65,8 @@ class SmesurveyTest {
         }
         assertEquals(0, run("--version"));
         assertTrue(out().startsWith("smesurvey "), out());
-        assertEquals(2, run());
+        fails(2, List.of(), "Usage: smesurvey");
+        fails(2, List.of("import"), "Usage: smesurvey import");
         assertEquals(2, run("tabulate"));
         assertTrue(err().contains("Unmatched argument"), err());
     }
@@ -190,6 +192,23 @@ class SmesurveyTest {
                 "FILE is a directory, not a table: " + dir.toAbsolutePath());
         fails(1, List.of("import", "eurostat", dir.resolve("missing.tsv").toString(), "--out", dir.toString()),
                 "missing.tsv");
+    }
+
+    @Test
+    void catalogueConflictsAreUsageErrorsInEveryCommand(@TempDir Path dir) throws IOException {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        String title = bundled.study("BITKOM_2023").orElseThrow().title();
+        CatalogueWriter.withDefaults().write(bundled.filter(o -> o.study().id().equals("BITKOM_2023")), dir);
+        Path studies = dir.resolve("studies.csv");
+        Files.writeString(studies, Files.readString(studies).replace(title, "Another title"));
+        for (List<String> command : List.of(List.of("report", "--out", dir.resolve("page").toString()),
+                List.of("pool", "--indicator", "social_networks"), List.of("compare", "A", "B"),
+                List.of("list", "studies"))) {
+            fails(2, concat(command, "--catalogue", dir.toString()), "The catalogues cannot be joined: study"
+                    + " BITKOM_2023 is in two catalogues with different contents");
+        }
+        fails(1, List.of("pool", "--indicator", "social_networks", "--catalogue", dir.resolve("none").toString()),
+                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
     }
 
     private static List<String> concat(List<String> first, String... more) {
