@@ -426,21 +426,23 @@ public final class Smesurvey implements Callable<Integer> {
             List<Observation> withBase = catalogue.observations().stream()
                     .filter(o -> o.indicator().code().equals(code) && o.figure().hasBase())
                     .filter(o -> networks == null || o.scope() == networks).toList();
-            String about = code + (networks == null ? "" : " with scope " + scope.strip().toLowerCase(Locale.ROOT));
+            String of = code + (networks == null ? "" : " with scope " + scope.strip().toLowerCase(Locale.ROOT));
             if (withBase.isEmpty()) {
-                throw usage(spec, "No figure of %s has a base to weigh it by; nothing to pool", about);
+                throw usage(spec, "No figure of %s has a base to weigh it by; nothing to pool", of);
             }
             java.util.Set<String> platforms = new java.util.TreeSet<>();
             withBase.forEach(o -> platforms.add(o.platform().map(p -> p.code()).orElse("none")));
             List<Observation> candidates = withBase;
+            String about = of;
             if (platform != null) {
-                String chosen = Ids.resolve(platforms, platform, "platform", "among the figures of " + about,
+                String chosen = Ids.resolve(platforms, platform, "platform", "among the figures of " + of,
                         "They are about " + String.join(", ", platforms) + ".", line);
                 candidates = withBase.stream().filter(o -> o.platform().map(p -> p.code()).orElse("none")
                         .equals(chosen)).toList();
+                about = of + " about " + chosen;
             } else if (platforms.size() > 1) {
                 throw usage(spec, "The figures of %s are about several platforms (%s), which a pool must not mix:"
-                        + " choose one with --platform", about, String.join(", ", platforms));
+                        + " choose one with --platform", of, String.join(", ", platforms));
             }
             Map<Observation, YearRange> years = new java.util.LinkedHashMap<>();
             candidates.forEach(o -> years(o).ifPresent(y -> years.put(o, y)));
@@ -479,7 +481,7 @@ public final class Smesurvey implements Callable<Integer> {
                     o.region().code(), years.get(o).label(), 100 * o.figure().proportion()));
             if (earlier > 0 || undated > 0) {
                 out.printf(Locale.ROOT, "left out: %s%s%s%n", earlier == 0 ? "" : figures(earlier) + " before "
-                        + span + " (--window " + window + ")", earlier > 0 && undated > 0 ? ", " : "",
+                        + from + " (--window " + window + ")", earlier > 0 && undated > 0 ? ", " : "",
                         undated == 0 ? "" : figures(undated) + " without a year");
             }
             if (latest - first > WINDOW) {

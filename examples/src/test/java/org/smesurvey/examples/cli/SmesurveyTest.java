@@ -86,6 +86,10 @@ class SmesurveyTest {
                 "No study 'BPIFRANCE_LAB_2019' in the catalogue. Did you mean BPIFRANCE_LAB_2018?");
         fails(2, List.of("compare", "INSEE_IP_2013", "BPIFRANCE_LAB_2018", "--indicator", "wiki"),
                 "No indicator 'wiki' in the catalogue. Did you mean wikis?", "`smesurvey list indicators`");
+        fails(2, List.of("compare", "insee_ip_2013", "BPIFRANCE_LAB_2018", "--indicator", "attitude_vital"),
+                "Study INSEE_IP_2013 has no figure the adoption model covers of attitude_vital;",
+                "`smesurvey list indicators --study INSEE_IP_2013` lists its indicators");
+        fails(2, List.of("pool", "--indicator", "social_networks", "--window", "abc"), "--window", "'abc'");
     }
 
     @Test
@@ -159,7 +163,11 @@ class SmesurveyTest {
         }
         assertTrue(years.getCount() >= 2, out());
         assertTrue(years.getMax() - years.getMin() <= window, window + ": " + out());
-        assertTrue(out().startsWith("platform_use, ") && out().contains("figures of " + years.getMin() + "-"
+        if (window == 7) {
+            assertTrue(out().contains("left out: ") && out().contains(" figures before " + (years.getMax() - 7)
+                    + " (--window 7)"), out());
+        }
+        assertTrue(out().startsWith("platform_use about facebook, ") && out().contains("figures of " + years.getMin() + "-"
                 + years.getMax() + ": "), out());
     }
 
