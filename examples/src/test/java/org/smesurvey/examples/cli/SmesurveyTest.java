@@ -167,8 +167,8 @@ class SmesurveyTest {
             assertTrue(out().contains("left out: ") && out().contains(" figures before " + (years.getMax() - 7)
                     + " (--window 7)"), out());
         }
-        assertTrue(out().startsWith("platform_use about facebook, ") && out().contains("figures of " + years.getMin() + "-"
-                + years.getMax() + ": "), out());
+        assertTrue(out().startsWith("platform_use about facebook, ")
+                && out().contains("figures of " + years.getMin() + "-" + years.getMax() + ": "), out());
     }
 
     @ParameterizedTest
