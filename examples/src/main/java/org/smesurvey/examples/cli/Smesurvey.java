@@ -314,7 +314,10 @@ public final class Smesurvey implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            if (directory != null) {
+                NamedCatalogue.load(directory.toString()); // its problems through this command line's handler
+            }
             PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true,
                     StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,

@@ -219,6 +219,19 @@ class SmesurveyTest {
                 "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
     }
 
+    @Test
+    void fileFailuresAreSaidInWordsWithThePath(@TempDir Path dir) {
+        fails(1, List.of("summary", dir.resolve("none").toString()),
+                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
+        assertEquals("Permission denied: /data/studies.csv",
+                Smesurvey.inWords(new java.nio.file.AccessDeniedException("/data/studies.csv")));
+        assertEquals("No such file or directory: /data/x.tsv",
+                Smesurvey.inWords(new java.nio.file.NoSuchFileException("/data/x.tsv")));
+        assertEquals("Is a directory: /data",
+                Smesurvey.inWords(new java.nio.file.FileSystemException("/data", null, "Is a directory")));
+        assertEquals("A file could not be read or written", Smesurvey.inWords(new IOException()));
+    }
+
     private static List<String> concat(List<String> first, String... more) {
         return java.util.stream.Stream.concat(first.stream(), java.util.Arrays.stream(more)).toList();
     }
