@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,23 +52,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code smesurvey report|summary|compare|pool|import}, each with {@code --help}. Exit status 0
- * on success, 2 for wrong arguments and for input with problems (printed one per line with file, line and column),
- * 1 when a file cannot be read or written.
+ * The command line: {@code smesurvey report|summary|list|compare|pool|import}, each with {@code --help}. Exit status
+ * 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an unknown study id or
+ * indicator code, with the closest one offered) and for input with problems (printed one per line with file, line
+ * and column); 1 when the command fails while running (a file that cannot be read or written). Study ids and
+ * indicator codes are taken in any case; {@code smesurvey list studies|indicators} lists them. Messages say what is
+ * wrong in words, never with a Java exception's name.
  *
  * @since 0.1
  */
 @Command(name = "smesurvey", mixinStandardHelpOptions = true, versionProvider = Smesurvey.Version.class,
         description = "Study published figures of SME social-network adoption: the report, summaries, gaps between"
-                + " studies, pools, and imports of official tables.",
-        subcommands = {Smesurvey.ReportCommand.class, Smesurvey.SummaryCommand.class, Smesurvey.CompareCommand.class,
-            Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class})
+                + " studies, pools, and imports of official tables. Study ids and indicator codes are taken in any"
+                + " case; `smesurvey list studies` and `smesurvey list indicators` list them.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:failed while running (a file that cannot be read or written)",
+            "2:usage error: a wrong option or value, an unknown id, or a catalogue with problems"},
+        subcommands = {Smesurvey.ReportCommand.class, Smesurvey.SummaryCommand.class, ListCommand.class,
+            Smesurvey.CompareCommand.class, Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class})
 public final class Smesurvey implements Callable<Integer> {
 
-    /** Bad arguments or input with problems. */
-    static final int BAD_INPUT = 2;
-    /** A file that cannot be read or written. */
-    static final int FAILED = 1;
+    /** A usage error (picocli's {@link CommandLine.ExitCode#USAGE}): bad arguments, or input with problems. */
+    static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
+    /** A failure while running: a file that cannot be read or written. */
+    static final int FAILED = CommandLine.ExitCode.SOFTWARE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -97,20 +105,74 @@ public final class Smesurvey implements Callable<Integer> {
         CommandLine line = new CommandLine(new Smesurvey());
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        line.setParameterExceptionHandler((e, given) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
         line.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof InputFormatException || e instanceof IllegalArgumentException) {
-                command.getErr().println(e.getMessage());
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof InputFormatException || cause instanceof IllegalArgumentException) {
+                command.getErr().println(cause.getMessage()); // the input's problems, or a value the library refused
                 return BAD_INPUT;
             }
-            command.getErr().println("Cannot complete " + command.getCommandName() + ": " + e);
+            if (cause instanceof IOException io) {
+                command.getErr().println(inWords(io));
+                return FAILED;
+            }
+            command.getErr().println("Cannot complete " + command.getCommandSpec().qualifiedName() + ": "
+                    + (cause.getMessage() == null ? "an unexpected error" : cause.getMessage())
+                    + " (a fault of smesurvey: please report it)");
             return FAILED;
         });
         return line.execute(args);
     }
 
+    /**
+     * What went wrong with a file, in words and with its path, never the exception's class name.
+     *
+     * @param e the failure
+     * @return one line
+     */
+    static String inWords(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String file = f.getFile() == null ? "a file" : f.getFile();
+            String what;
+            if (f instanceof java.nio.file.NoSuchFileException) {
+                what = "No such file or directory";
+            } else if (f instanceof java.nio.file.AccessDeniedException) {
+                what = "Permission denied";
+            } else if (f instanceof java.nio.file.NotDirectoryException) {
+                what = "Not a directory";
+            } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+                what = "Already exists";
+            } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+                what = "Directory not empty";
+            } else {
+                what = f.getReason() == null ? "Cannot read or write" : f.getReason();
+            }
+            return what + ": " + file;
+        }
+        return e.getMessage() == null ? "A file could not be read or written" : e.getMessage();
+    }
+
+    /**
+     * A usage error: picocli prints the message and exits with status 2.
+     *
+     * @param spec the command
+     * @param format the message, with {@link String#format} placeholders
+     * @param values the values
+     * @return the exception to throw
+     */
+    static CommandLine.ParameterException usage(CommandLine.Model.CommandSpec spec, String format, Object... values) {
+        return new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT, format, values));
+    }
+
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
 
@@ -133,7 +195,7 @@ public final class Smesurvey implements Callable<Integer> {
                 description = "Whether the bundled catalogue comes first (default: ${DEFAULT-VALUE}).")
         boolean bundled = true;
 
-        StudyCatalogue read() throws IOException {
+        StudyCatalogue read(CommandLine line) throws IOException {
             List<StudyCatalogue> all = new ArrayList<>();
             if (bundled) {
                 all.add(StudyCatalogue.bundled());
@@ -142,10 +204,48 @@ public final class Smesurvey implements Callable<Integer> {
                 all.add(NamedCatalogue.load(dir.toString()).catalogue());
             }
             if (all.isEmpty()) {
-                throw new IllegalArgumentException("No catalogue: give --catalogue DIR, or leave --bundled true");
+                throw new CommandLine.ParameterException(line, "No catalogue: give --catalogue DIR, or leave"
+                        + " --bundled true");
             }
             return StudyCatalogue.union(all);
         }
+    }
+
+    /** How far before the first and after the last year of a catalogue's figures a year may lie. */
+    static final int YEAR_MARGIN = 10;
+
+    /**
+     * The years a figure covers: its own year, else its study's fieldwork (one year or a range).
+     *
+     * @param o a figure
+     * @return its years, empty if neither the figure nor its study gives one
+     */
+    static Optional<YearRange> years(Observation o) {
+        return o.year().isPresent() ? Optional.of(YearRange.of(o.year().getAsInt())) : o.study().fieldwork();
+    }
+
+    /**
+     * Checks that a year lies within {@value #YEAR_MARGIN} years of a catalogue's figures.
+     *
+     * @param year the year asked for
+     * @param option the option's name
+     * @param catalogue the figures
+     * @param spec the command
+     * @throws CommandLine.ParameterException if it does not
+     */
+    static void checkYear(int year, String option, StudyCatalogue catalogue, CommandLine.Model.CommandSpec spec) {
+        List<YearRange> all = catalogue.observations().stream().map(Smesurvey::years).flatMap(Optional::stream)
+                .toList();
+        if (all.isEmpty()) {
+            return; // a catalogue without years: nothing to measure the year against
+        }
+        int first = all.stream().mapToInt(YearRange::first).min().orElseThrow();
+        int last = all.stream().mapToInt(YearRange::last).max().orElseThrow();
+        if (year >= first - YEAR_MARGIN && year <= last + YEAR_MARGIN) {
+            return;
+        }
+        throw usage(spec, "%s is within %d years of the catalogue's figures (%d-%d), from %d to %d: not %d", option,
+                YEAR_MARGIN, first, last, first - YEAR_MARGIN, last + YEAR_MARGIN, year);
     }
 
     /** {@code report}: the main job. */
@@ -161,14 +261,24 @@ public final class Smesurvey implements Callable<Integer> {
         @Option(names = "--lang", paramLabel = "en|fr", description = "The page's language (default: en).")
         String lang;
 
-        @Option(names = "--year", paramLabel = "YYYY", description = "The year the headline predicts.")
+        @Option(names = "--year", paramLabel = "YYYY", description = "The year the headline predicts (default: this"
+                + " year), within " + YEAR_MARGIN + " years of the catalogue's figures: the model's curves are not"
+                + " extrapolated further.")
         Integer year;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            if (lang != null && !List.of("en", "fr").contains(lang.strip().toLowerCase(Locale.ROOT))) {
+                throw usage(spec, "--lang is en or fr, not '%s'", lang);
+            }
+            // Read here too, so that the catalogues' problems and conflicts get the same status as elsewhere (2).
+            StudyCatalogue catalogue = catalogues.read(spec.commandLine());
+            if (year != null) {
+                checkYear(year, "--year", catalogue, spec);
+            }
             List<String> args = new ArrayList<>();
             if (!catalogues.directories.isEmpty()) {
                 args.add("--catalogue=" + catalogues.directories.stream().map(Path::toString)
@@ -204,7 +314,10 @@ public final class Smesurvey implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            if (directory != null) {
+                NamedCatalogue.load(directory.toString()); // its problems through this command line's handler
+            }
             PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true,
                     StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
@@ -239,35 +352,49 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            StudyCatalogue catalogue = catalogues.read();
+            CommandLine line = spec.commandLine();
+            StudyCatalogue catalogue = catalogues.read(line);
+            Study a = Ids.study(catalogue, first, line);
+            Study b = Ids.study(catalogue, second, line);
+            String code = indicator == null ? null : Ids.indicator(catalogue, indicator, line);
             AdoptionData data = AdoptionData.of(catalogue);
+            Observation x = figure(data, a, code);
+            Observation y = figure(data, b, code);
             AdoptionModel.Fit fit = AdoptionModel.fit(data);
-            Observation a = figure(data, catalogue, first);
-            Observation b = figure(data, catalogue, second);
-            spec.commandLine().getOut().println(GapDecomposition.of(fit, a, b).summary());
+            line.getOut().println(GapDecomposition.of(fit, x, y).summary());
             return 0;
         }
 
-        private Observation figure(AdoptionData data, StudyCatalogue catalogue, String study) {
-            if (catalogue.studies().stream().noneMatch(s -> s.id().equals(study))) {
-                throw new IllegalArgumentException("No study " + study + " in the catalogue; `smesurvey summary`"
-                        + " lists them");
-            }
+        private Observation figure(AdoptionData data, Study study, String code) {
             return data.entries().stream().map(AdoptionData.Entry::figure)
-                    .filter(o -> o.study().id().equals(study))
-                    .filter(o -> indicator == null || o.indicator().code().equals(indicator)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Study " + study + " has no figure the adoption"
-                            + " model covers" + (indicator == null ? "" : " for the indicator " + indicator)));
+                    .filter(o -> o.study().equals(study))
+                    .filter(o -> code == null || o.indicator().code().equals(code)).findFirst()
+                    .orElseThrow(() -> usage(spec, "Study %s has no figure the adoption model covers%s; `smesurvey"
+                            + " list indicators --study %s` lists its indicators (the model reads the shares of all"
+                            + " firms using a social tool)", study.id(), code == null ? "" : " of " + code,
+                            study.id()));
         }
     }
 
-    /** {@code pool}: a random-effects pool of comparable figures, one per study, within a window of years. */
+    /**
+     * {@code pool}: a random-effects pool of comparable figures, one per study, within a window of years. The
+     * window is the library's ({@link org.smesurvey.stats.meta.Pooling#of(StudyCatalogue, int)}): the most years
+     * between the pool's first and last figure. It is counted back from the latest figure, and a figure without a
+     * year of its own spans its study's whole fieldwork, so that no figure reaches outside it.
+     */
     @Command(name = "pool", mixinStandardHelpOptions = true,
-            description = "Pool the figures of one indicator with a base, one per study (its latest), within a window"
-                    + " of years: the prediction interval first, then the pooled rate.")
+            description = {"Pool the figures of one indicator with a base, one per study (its latest), within a"
+                    + " window of years: the prediction interval first, then the pooled rate.",
+                "The pool's figures are at most --window years apart: the window ends at the latest figure's year"
+                    + " and starts --window years before it; a figure without a year of its own is in the window"
+                    + " only if its study's whole fieldwork is. Adoption moves over the years, and a pool counts that"
+                    + " as heterogeneity: `smesurvey compare` separates time from the rest."})
     static final class PoolCommand implements Callable<Integer> {
+        /** The default window, in years. */
+        static final int WINDOW = 3;
+
         @Option(names = "--indicator", required = true, paramLabel = "CODE", description = "The indicator, such"
-                + " as social_networks or platform_use.")
+                + " as social_networks or platform_use (any case; `smesurvey list indicators` lists them).")
         String indicator;
 
         @Option(names = "--scope", paramLabel = "external|internal|mixed", description = "Only figures of this"
@@ -278,8 +405,9 @@ public final class Smesurvey implements Callable<Integer> {
                 + " facebook); needed when the indicator's figures are about several.")
         String platform;
 
-        @Option(names = "--window", paramLabel = "YEARS", defaultValue = "3", description = "Years up to the"
-                + " latest figure's (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--window", paramLabel = "YEARS", defaultValue = "" + WINDOW, description = "The most years"
+                + " between the pool's first and last figure, at least 0 (default: ${DEFAULT-VALUE}: with a latest"
+                + " figure of 2023, figures of 2020 to 2023; 0 pools the latest year's figures only).")
         int window;
 
         @CommandLine.Mixin
@@ -290,46 +418,98 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            StudyCatalogue catalogue = catalogues.read();
-            List<Observation> candidates = catalogue.observations().stream()
-                    .filter(o -> o.indicator().code().equals(indicator) && o.figure().hasBase()
-                            && o.year().isPresent())
-                    .filter(o -> scope == null || o.scope().name().equalsIgnoreCase(scope))
-                    .filter(o -> platform == null || o.platform().map(p -> p.code().equalsIgnoreCase(platform)
-                            || p.name().equalsIgnoreCase(platform)).orElse(false)).toList();
-            if (candidates.isEmpty()) {
-                throw new IllegalArgumentException("No figure of " + indicator + " with a base"
-                        + (scope == null ? "" : " and scope " + scope) + (platform == null ? "" : " about " + platform));
+            CommandLine line = spec.commandLine();
+            if (window < 0) {
+                throw usage(spec, "--window is the most years between the pool's first and last figure, at least"
+                        + " 0: not %d", window);
+            }
+            NetworkScope networks = scope == null ? null : scope(scope);
+            StudyCatalogue catalogue = catalogues.read(line);
+            String code = Ids.indicator(catalogue, indicator, line);
+            List<Observation> withBase = catalogue.observations().stream()
+                    .filter(o -> o.indicator().code().equals(code) && o.figure().hasBase())
+                    .filter(o -> networks == null || o.scope() == networks).toList();
+            String of = code + (networks == null ? "" : " with scope " + scope.strip().toLowerCase(Locale.ROOT));
+            if (withBase.isEmpty()) {
+                throw usage(spec, "No figure of %s has a base to weigh it by; nothing to pool", of);
             }
             java.util.Set<String> platforms = new java.util.TreeSet<>();
-            candidates.forEach(o -> platforms.add(o.platform().map(p -> p.code()).orElse("none")));
-            if (platforms.size() > 1) {
-                throw new IllegalArgumentException("The figures of " + indicator + " are about several platforms "
-                        + platforms + ", which a pool must not mix: choose one with --platform");
+            withBase.forEach(o -> platforms.add(o.platform().map(p -> p.code()).orElse("none")));
+            List<Observation> candidates = withBase;
+            String about = of;
+            if (platform != null) {
+                String chosen = Ids.resolve(platforms, platform, "platform", "among the figures of " + of,
+                        "They are about " + String.join(", ", platforms) + ".", line);
+                candidates = withBase.stream().filter(o -> o.platform().map(p -> p.code()).orElse("none")
+                        .equals(chosen)).toList();
+                about = of + " about " + chosen;
+            } else if (platforms.size() > 1) {
+                throw usage(spec, "The figures of %s are about several platforms (%s), which a pool must not mix:"
+                        + " choose one with --platform", of, String.join(", ", platforms));
             }
-            int latest = candidates.stream().mapToInt(o -> o.year().getAsInt()).max().orElseThrow();
+            Map<Observation, YearRange> years = new java.util.LinkedHashMap<>();
+            candidates.forEach(o -> years(o).ifPresent(y -> years.put(o, y)));
+            int undated = candidates.size() - years.size();
+            if (years.isEmpty()) {
+                throw usage(spec, "No figure of %s has a year; a pool within a window of years needs them", about);
+            }
+            int latest = years.values().stream().mapToInt(YearRange::last).max().orElseThrow();
+            long from = (long) latest - window; // the window's first year; long, so that a huge window cannot wrap
             Map<String, Observation> perStudy = new java.util.TreeMap<>();
-            candidates.stream().filter(o -> o.year().getAsInt() > latest - window)
-                    .sorted(Comparator.comparingInt((Observation o) -> o.year().getAsInt()).reversed())
-                    .forEach(o -> perStudy.putIfAbsent(o.study().id(), o));
+            years.entrySet().stream().filter(e -> e.getValue().first() >= from)
+                    .sorted(Comparator.comparingInt((Map.Entry<Observation, YearRange> e) -> e.getValue().last())
+                            .reversed())
+                    .forEach(e -> perStudy.putIfAbsent(e.getKey().study().id(), e.getKey()));
             List<Observation> pooled = List.copyOf(perStudy.values());
+            int earlier = (int) years.values().stream().filter(y -> y.first() < from).count();
+            int earliest = years.values().stream().mapToInt(YearRange::first).min().orElseThrow();
+            String span = window(Math.max(from, earliest), latest);
             if (pooled.size() < 2) {
-                throw new IllegalArgumentException("Only " + pooled.size() + " study has a figure of " + indicator
-                        + " in " + (latest - window + 1) + "-" + latest + ": nothing to pool");
+                throw usage(spec, "%s has a figure of %s in %s (--window %d): nothing to pool; a wider --window"
+                        + " reaches further back", pooled.isEmpty() ? "No study" : "Only 1 study", about, span,
+                        window);
             }
+            int first = pooled.stream().mapToInt(o -> years.get(o).first()).min().orElseThrow();
             MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, pooled));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = line.getOut();
             var pi = result.backTransformed().prediction();
             var ci = result.backTransformed().confidence();
-            out.printf(Locale.ROOT, "%s, %d studies, %d-%d: a new study would find %.1f to %.1f %% (95 %% prediction"
-                    + " interval)%n", indicator, pooled.size(), latest - window + 1, latest, 100 * pi.lower(),
+            out.printf(Locale.ROOT, "%s, %d studies, figures of %s: a new study would find %.1f to %.1f %% (95 %%"
+                    + " prediction interval)%n", about, pooled.size(), window(first, latest), 100 * pi.lower(),
                     100 * pi.upper());
             out.printf(Locale.ROOT, "pooled %.1f %% (95 %% CI %.1f to %.1f %%), I2 = %.1f %%%s%n", 100 * ci.estimate(),
                     100 * ci.lower(), 100 * ci.upper(), result.i2(), result.i2() >= 75
                             ? ": heterogeneity is high, the pool is not a single rate" : "");
-            pooled.forEach(o -> out.printf(Locale.ROOT, "  %-28s %s %d  %.1f %%%n", o.study().id(),
-                    o.region().code(), o.year().getAsInt(), 100 * o.figure().proportion()));
+            pooled.forEach(o -> out.printf(Locale.ROOT, "  %-28s %s %s  %.1f %%%n", o.study().id(),
+                    o.region().code(), years.get(o).label(), 100 * o.figure().proportion()));
+            if (earlier > 0 || undated > 0) {
+                out.printf(Locale.ROOT, "left out: %s%s%s%n", earlier == 0 ? "" : figures(earlier) + " before "
+                        + from + " (--window " + window + ")", earlier > 0 && undated > 0 ? ", " : "",
+                        undated == 0 ? "" : figures(undated) + " without a year");
+            }
+            if (latest - first > WINDOW) {
+                out.printf(Locale.ROOT, "note: these figures are %d years apart, and adoption moves over such a span;"
+                        + " the pool counts that as heterogeneity (`smesurvey compare` separates time)%n",
+                        latest - first);
+            }
             return 0;
+        }
+
+        private static String window(long from, int latest) {
+            return from == latest ? Integer.toString(latest) : from + "-" + latest;
+        }
+
+        private static String figures(int n) {
+            return n + (n == 1 ? " figure" : " figures");
+        }
+
+        private NetworkScope scope(String text) {
+            for (NetworkScope s : NetworkScope.values()) {
+                if (s.name().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw usage(spec, "--scope is external, internal or mixed, not '%s'", text);
         }
     }
 
@@ -343,7 +523,7 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            spec.commandLine().usage(spec.commandLine().getErr());
             return BAD_INPUT;
         }
     }
@@ -376,6 +556,9 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (Files.isDirectory(file)) {
+                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
+            }
             InputSource source = InputSource.of(file);
             Imported imported = dataset == null ? EurostatTable.read(source) : EurostatTable.read(source, dataset);
             return write(imported, out, spec.commandLine().getOut());
@@ -406,7 +589,8 @@ public final class Smesurvey implements Callable<Integer> {
         @Option(names = "--country", required = true, paramLabel = "CC", description = "The country (ISO code).")
         String country;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The fieldwork year.")
+        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The fieldwork year, from 1900"
+                + " to 2100.")
         int year;
 
         @Option(names = "--source", required = true, paramLabel = "URL", description = "Where the table comes from.")
@@ -438,37 +622,56 @@ public final class Smesurvey implements Callable<Integer> {
                 + " such as 'Industria=B-E'; several allowed.")
         List<String> sections = new ArrayList<>();
 
-        @Option(names = "--min-employees", defaultValue = "10", description = "The smallest firms covered (default:"
-                + " ${DEFAULT-VALUE}).")
+        @Option(names = "--min-employees", defaultValue = "10", paramLabel = "N", description = "The smallest firms"
+                + " covered, in employees, at least 0 (default: ${DEFAULT-VALUE}).")
         int minEmployees;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        private static String[] pair(String text, String option) {
+        private String[] pair(String text, String option) {
             int equals = text.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("--" + option + " is NAME=VALUE, not '" + text + "'");
+                throw usage(spec, "--%s is NAME=VALUE, not '%s'", option, text);
             }
             return new String[] {text.substring(0, equals), text.substring(equals + 1)};
         }
 
         @Override
         public Integer call() throws IOException {
-            NetworkScope networks;
+            CommandLine line = spec.commandLine();
+            if (!(year >= 1900 && year <= 2100)) {
+                throw usage(spec, "--year is a fieldwork year from 1900 to 2100: not %d", year);
+            }
+            if (minEmployees < 0) {
+                throw usage(spec, "--min-employees is a number of employees, at least 0: not %d", minEmployees);
+            }
+            NetworkScope networks = java.util.Arrays.stream(NetworkScope.values())
+                    .filter(n -> n.name().equalsIgnoreCase(scope.strip())).findFirst()
+                    .orElseThrow(() -> usage(spec, "--scope is external, internal or mixed, not '%s'", scope));
+            Region region = Ids.region(country, "--country", line);
+            java.net.URI uri;
             try {
-                networks = NetworkScope.valueOf(scope.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--scope is external, internal or mixed, not '" + scope + "'", e);
+                uri = new java.net.URI(source.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw usage(spec, "--source is the table's address, such as https://www.ine.es/: not '%s' (%s)",
+                        source, e.getReason());
+            }
+            if (!uri.isAbsolute()) {
+                throw usage(spec, "--source is the table's absolute address, such as https://www.ine.es/: not '%s'",
+                        source);
+            }
+            if (Files.isDirectory(file)) {
+                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
             }
             SizeBand band = SizeBand.atLeast(minEmployees);
             Study study = Study.builder(id).title(title).publisher(publisher).fieldwork(YearRange.of(year))
-                    .region(Region.of(country))
+                    .region(region)
                     .population(new Population("enterprises with " + minEmployees + " or more employees",
                             SizeClassScheme.NOT_STATED, Optional.of(band), Optional.empty()))
                     .respondents(RespondentFunction.UNKNOWN)
                     .method(new StudyMethod(SurveyMode.UNKNOWN, Sampling.PROBABILITY, Weighting.WEIGHTED))
-                    .sources(List.of(java.net.URI.create(source))).build();
+                    .sources(List.of(uri)).build();
             OfficeTable.Builder mapping = OfficeTable.forStudy(study).value(value).year(year)
                     .size(minEmployees + "+", band).indicator(new OfficeTable.IndicatorCode(
                             Indicator.of(indicator, wording).code(), wording, networks));

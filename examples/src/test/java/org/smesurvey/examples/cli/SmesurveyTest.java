@@ -1,6 +1,7 @@
 package org.smesurvey.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,13 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueReader;
+import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The command line as a user runs it: help on every command, each command on the bundled catalogue or a file, exit
  * statuses (0, 2 for wrong arguments and input with problems, 1 for a missing file), and messages with line and
- * column, never a stack trace.
+ * column, never a stack trace nor a Java exception's name.
  */
 class SmesurveyTest {
 
@@ -40,10 +44,20 @@ class SmesurveyTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs a command that must fail with this status, its message in words containing each of the parts. */
+    private void fails(int status, List<String> args, String... parts) {
+        assertEquals(status, run(args.toArray(String[]::new)), String.join(" ", args) + ": " + out() + err());
+        for (String part : parts) {
+            assertTrue(err().contains(part), String.join(" ", args) + ": '" + part + "' not in " + err());
+        }
+        assertFalse(err().contains("Exception") || err().contains("\tat "), err());
+    }
+
     @Test
     void everyCommandHasItsHelp() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("report"), List.of("summary"), List.of("compare"),
-                List.of("pool"), List.of("import"), List.of("import", "eurostat"), List.of("import", "table"))) {
+                List.of("pool"), List.of("list"), List.of("list", "studies"), List.of("list", "indicators"),
+                List.of("import"), List.of("import", "eurostat"), List.of("import", "table"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             assertEquals(0, run(args), String.join(" ", args) + ": " + err());
@@ -51,22 +65,68 @@ class SmesurveyTest {
         }
         assertEquals(0, run("--version"));
         assertTrue(out().startsWith("smesurvey "), out());
-        assertEquals(2, run());
+        fails(2, List.of(), "Usage: smesurvey");
+        fails(2, List.of("import"), "Usage: smesurvey import");
         assertEquals(2, run("tabulate"));
         assertTrue(err().contains("Unmatched argument"), err());
     }
 
     @Test
     void compareExplainsTheSeedCase() {
-        assertEquals(0, run("compare", "INSEE_IP_2013", "BPIFRANCE_LAB_2018"), err());
+        assertEquals(0, run("compare", "insee_ip_2013", "Bpifrance_Lab_2018"), err()); // ids in any case
         assertTrue(out().startsWith("INSEE_IP_2013 (20 %) against BPIFRANCE_LAB_2018 (70 %): -50.0 points"), out());
         // GapDecomposition.summary(): the parts with their ranges when one other study is left out, then the notes.
         assertTrue(out().contains("one study left out (points)"), out());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("  private survey ")), out());
         assertTrue(out().contains("note: the private-survey part merges who answered"), out());
-        assertEquals(2, run("compare", "NOPE", "INSEE_IP_2013"));
-        assertTrue(err().contains("No study NOPE"), err());
+        fails(2, List.of("compare", "NOPE", "INSEE_IP_2013"), "No study 'NOPE' in the catalogue.",
+                "`smesurvey list studies` lists them all.");
+        assertFalse(err().contains("Did you mean"), "nothing close to NOPE: " + err());
+        fails(2, List.of("compare", "INSEE_IP_2013", "BPIFRANCE_LAB_2019"),
+                "No study 'BPIFRANCE_LAB_2019' in the catalogue. Did you mean BPIFRANCE_LAB_2018?");
+        fails(2, List.of("compare", "INSEE_IP_2013", "BPIFRANCE_LAB_2018", "--indicator", "wiki"),
+                "No indicator 'wiki' in the catalogue. Did you mean wikis?", "`smesurvey list indicators`");
+        fails(2, List.of("compare", "insee_ip_2013", "BPIFRANCE_LAB_2018", "--indicator", "attitude_vital"),
+                "Study INSEE_IP_2013 has no figure the adoption model covers of attitude_vital;",
+                "`smesurvey list indicators --study INSEE_IP_2013` lists its indicators");
+        fails(2, List.of("pool", "--indicator", "social_networks", "--window", "abc"), "--window", "'abc'");
     }
+
+    @Test
+    void listShowsTheIdsAndCodesTheOtherCommandsTake() {
+        assertEquals(0, run("list", "studies"), err());
+        List<String> studies = out().lines().toList();
+        assertEquals(StudyCatalogue.bundled().studies().size(), studies.size());
+        assertTrue(studies.stream().anyMatch(l -> l.startsWith("BPIFRANCE_LAB_2018 ") && l.contains(" FR ")
+                && l.contains("Bpifrance Le Lab")), out());
+        assertEquals(0, run("list", "studies", "--country", "fr", "--indicator", "SOCIAL_NETWORKS"), err());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("BPIFRANCE_LAB_2018 ")), out());
+        assertFalse(out().contains("BITKOM_2023"), out());
+        assertEquals(0, run("list", "indicators"), err());
+        assertEquals(StudyCatalogue.bundled().indicatorCodes().size(), out().lines().count());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("social_networks ") && l.contains(" figures,")), out());
+        assertEquals(0, run("list", "indicators", "--study", "bitkom_2023"), err());
+        assertEquals(List.of("platform_use", "social_networks"), out().lines().map(l -> l.split(" ")[0]).toList());
+        fails(2, List.of("list", "indicators", "--study", "BITKOM_2O23"), "Did you mean BITKOM_2023?");
+        fails(2, List.of("list", "studies", "--country", "XX"), "--country", "'XX'");
+        fails(2, List.of("list", "studies", "--indicator", "social_network"), "Did you mean social_networks?");
+        fails(2, List.of("list"), "Usage: smesurvey list");
+    }
+
+    @Test
+    void reportYearIsWithinTenYearsOfTheFigures() {
+        int first = StudyCatalogue.bundled().observations().stream().map(Smesurvey::years)
+                .flatMap(java.util.Optional::stream).mapToInt(y -> y.first()).min().orElseThrow();
+        int last = StudyCatalogue.bundled().observations().stream().map(Smesurvey::years)
+                .flatMap(java.util.Optional::stream).mapToInt(y -> y.last()).max().orElseThrow();
+        for (int year : new int[] {-5, 0, 1990, first - 11, last + 11, 99999, Integer.MAX_VALUE}) {
+            fails(2, List.of("report", "--year=" + year), "--year is within 10 years of the catalogue's figures ("
+                    + first + "-" + last + "), from " + (first - 10) + " to " + (last + 10) + ": not " + year);
+        }
+        fails(2, List.of("report", "--year=twenty"), "--year", "'twenty'");
+        fails(2, List.of("report", "--lang=de"), "--lang is en or fr, not 'de'");
+    }
+
 
     @Test
     void poolPutsThePredictionIntervalFirstAndNeverMixesPlatforms() {
@@ -77,6 +137,103 @@ class SmesurveyTest {
                 out());
         assertEquals(2, run("pool"));
         assertTrue(err().contains("--indicator"), err());
+        fails(2, List.of("pool", "--indicator", "platform_use", "--platform", "facebok"),
+                "No platform 'facebok' among the figures of platform_use. Did you mean facebook?");
+        fails(2, List.of("pool", "--indicator", "social_networks", "--scope", "public"),
+                "--scope is external, internal or mixed, not 'public'");
+    }
+
+    /** The window is the most years between the pool's first and last figure, as in stats' Pooling. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 7, 12, 15, Integer.MAX_VALUE})
+    void aPoolNeverSpansMoreThanItsWindow(int window) {
+        int status = run("pool", "--indicator", "PLATFORM_USE", "--platform", "Facebook", "--window",
+                Integer.toString(window));
+        if (status == 2) {
+            assertTrue(err().contains("nothing to pool"), err());
+            return;
+        }
+        assertEquals(0, status, err());
+        java.util.regex.Matcher figure = java.util.regex.Pattern.compile("(?m)^  \\S+ +\\S+ (\\d{4})(?:-(\\d{4}))?  ")
+                .matcher(out());
+        java.util.IntSummaryStatistics years = new java.util.IntSummaryStatistics();
+        while (figure.find()) {
+            years.accept(Integer.parseInt(figure.group(1)));
+            years.accept(Integer.parseInt(figure.group(2) == null ? figure.group(1) : figure.group(2)));
+        }
+        assertTrue(years.getCount() >= 2, out());
+        assertTrue(years.getMax() - years.getMin() <= window, window + ": " + out());
+        if (window == 7) {
+            assertTrue(out().contains("left out: ") && out().contains(" figures before " + (years.getMax() - 7)
+                    + " (--window 7)"), out());
+        }
+        assertTrue(out().startsWith("platform_use about facebook, ")
+                && out().contains("figures of " + years.getMin() + "-" + years.getMax() + ": "), out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, -3, Integer.MIN_VALUE})
+    void aNegativeWindowIsAUsageError(int window) {
+        fails(2, List.of("pool", "--indicator", "social_networks", "--window", Integer.toString(window)),
+                "--window is the most years between the pool's first and last figure, at least 0: not " + window);
+    }
+
+    @Test
+    void importOptionsAreChecked(@TempDir Path dir) throws IOException {
+        Path table = dir.resolve("ine.csv");
+        Files.writeString(table, "Comunidad;Actividad;Total\nTotal Nacional;Total;66,1\n");
+        List<String> args = List.of("import", "table", table.toString(), "--out", dir.resolve("ine").toString(),
+                "--id", "INE_TEST", "--title", "TIC-E", "--publisher", "INE", "--value", "Total", "--indicator",
+                "social_media_any", "--scope", "mixed");
+        fails(2, concat(args, "--country", "ES", "--year", "99999", "--source", "https://www.ine.es/"),
+                "--year is a fieldwork year from 1900 to 2100: not 99999");
+        fails(2, concat(args, "--country", "ES", "--year", "-5", "--source", "https://www.ine.es/"),
+                "--year", "not -5");
+        fails(2, concat(args, "--country", "ES", "--year", "2022", "--source", "https://www.ine.es/",
+                "--min-employees", "-1"),
+                "--min-employees is a number of employees, at least 0: not -1");
+        fails(2, concat(args, "--country", "ES", "--year", "2022", "--source", "not a uri"),
+                "--source", "'not a uri'");
+        fails(2, concat(args, "--country", "XX", "--year", "2022", "--source", "https://www.ine.es/"),
+                "--country", "'XX'");
+        fails(2, List.of("import", "eurostat", dir.toString(), "--out", dir.resolve("e").toString()),
+                "FILE is a directory, not a table: " + dir.toAbsolutePath());
+        fails(1, List.of("import", "eurostat", dir.resolve("missing.tsv").toString(), "--out", dir.toString()),
+                "missing.tsv");
+    }
+
+    @Test
+    void catalogueConflictsAreUsageErrorsInEveryCommand(@TempDir Path dir) throws IOException {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        String title = bundled.study("BITKOM_2023").orElseThrow().title();
+        CatalogueWriter.withDefaults().write(bundled.filter(o -> o.study().id().equals("BITKOM_2023")), dir);
+        Path studies = dir.resolve("studies.csv");
+        Files.writeString(studies, Files.readString(studies).replace(title, "Another title"));
+        for (List<String> command : List.of(List.of("report", "--out", dir.resolve("page").toString()),
+                List.of("pool", "--indicator", "social_networks"), List.of("compare", "A", "B"),
+                List.of("list", "studies"))) {
+            fails(2, concat(command, "--catalogue", dir.toString()), "The catalogues cannot be joined: study"
+                    + " BITKOM_2023 is in two catalogues with different contents");
+        }
+        fails(1, List.of("pool", "--indicator", "social_networks", "--catalogue", dir.resolve("none").toString()),
+                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
+    }
+
+    @Test
+    void fileFailuresAreSaidInWordsWithThePath(@TempDir Path dir) {
+        fails(1, List.of("summary", dir.resolve("none").toString()),
+                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
+        assertEquals("Permission denied: /data/studies.csv",
+                Smesurvey.inWords(new java.nio.file.AccessDeniedException("/data/studies.csv")));
+        assertEquals("No such file or directory: /data/x.tsv",
+                Smesurvey.inWords(new java.nio.file.NoSuchFileException("/data/x.tsv")));
+        assertEquals("Is a directory: /data",
+                Smesurvey.inWords(new java.nio.file.FileSystemException("/data", null, "Is a directory")));
+        assertEquals("A file could not be read or written", Smesurvey.inWords(new IOException()));
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        return java.util.stream.Stream.concat(first.stream(), java.util.Arrays.stream(more)).toList();
     }
 
     @Test
