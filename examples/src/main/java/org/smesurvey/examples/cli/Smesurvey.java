@@ -261,10 +261,18 @@ public final class Smesurvey implements Callable<Integer> {
         @Option(names = "--lang", paramLabel = "en|fr", description = "The page's language (default: en).")
         String lang;
 
-        @Option(names = "--year", paramLabel = "YYYY", description = "The year the headline predicts (default: this"
-                + " year), within " + YEAR_MARGIN + " years of the catalogue's figures: the model's curves are not"
-                + " extrapolated further.")
+        @Option(names = "--year", paramLabel = "YYYY", description = "The year the page's answer predicts (default:"
+                + " the latest year with figures), within " + YEAR_MARGIN + " years of the catalogue's figures: the"
+                + " model's curves are not extrapolated further.")
         Integer year;
+
+        @Option(names = "--country", paramLabel = "CODE", description = "The country or area the page answers for"
+                + " first (default: the EU), a two-letter code such as FR, or EU27_2020.")
+        String country;
+
+        @Option(names = "--size", paramLabel = "BAND", description = "The size band the page answers for first"
+                + " (default: each size class and 10+), such as 10-49 or 250+.")
+        String size;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -293,6 +301,12 @@ public final class Smesurvey implements Callable<Integer> {
             }
             if (year != null) {
                 args.add("--year=" + year);
+            }
+            if (country != null) {
+                args.add("--country=" + country);
+            }
+            if (size != null) {
+                args.add("--size=" + size);
             }
             PrintStream progress = new PrintStream(new WriterStream(spec.commandLine().getOut()), true,
                     StandardCharsets.UTF_8);
