@@ -23,6 +23,7 @@ import org.jfree.svg.SVGHints;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.stats.comparability.Assessment;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 import org.smesurvey.stats.comparability.Verdict;
@@ -151,8 +152,7 @@ public final class ComparabilityMap {
                 cells[0][c] = i;
                 cells[1][c] = j;
                 cells[2][c] = i == j ? -1 : reports[i][j].overall().ordinal();
-                titles[i][j] = i == j ? null
-                        : language.label("verdict." + reports[i][j].overall().name()) + "\n" + reports[i][j].summary();
+                titles[i][j] = i == j ? null : title(reports[i][j], language);
             }
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
@@ -185,6 +185,27 @@ public final class ComparabilityMap {
         }
         plot.setFixedLegendItems(legend);
         return Style.chart(spec, language.label("map.title"), plot, true);
+    }
+
+    /**
+     * A cell's hover text in the chart's language: the verdict, then each dimension that stands in the way with its
+     * verdict and the adjustment that settles it; in English the library's reason too, which is English only.
+     */
+    static String title(ComparabilityReport report, Language language) {
+        StringBuilder text = new StringBuilder(language.label("verdict." + report.overall().name()));
+        for (Assessment a : report.assessments()) {
+            if (a.verdict() == Verdict.COMPARABLE) {
+                continue;
+            }
+            text.append("\n").append(language.label("dimension." + a.dimension().name())).append(": ")
+                    .append(language.label("verdict." + a.verdict().name()));
+            a.adjustment().ifPresent(adj -> text.append(" (").append(language.label("adjustment." + adj.name()))
+                    .append(')'));
+            if (language == Language.ENGLISH) {
+                text.append(" — ").append(a.reason());
+            }
+        }
+        return text.toString();
     }
 
     /** Draws each cell with its reasons as the SVG title of a group around it. */

@@ -1,6 +1,7 @@
 package org.smesurvey.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,9 +53,40 @@ class ComparabilityMapTest {
         assertEquals(30, titles.size(), "every cell but the diagonal");
         org.w3c.dom.Element cell = elementWithId(svg, "cell-0-1");
         assertEquals("title", cell.getFirstChild().getLocalName(), "the title is the cell's first child");
-        assertEquals(Language.ENGLISH.label("verdict." + reports[0][1].overall().name()) + "\n"
-                + reports[0][1].summary(), cell.getFirstChild().getTextContent());
+        assertEquals(ComparabilityMap.title(reports[0][1], Language.ENGLISH), cell.getFirstChild().getTextContent());
+        String title = cell.getFirstChild().getTextContent();
+        assertTrue(title.startsWith(Language.ENGLISH.label("verdict." + reports[0][1].overall().name()) + "\n"),
+                title);
+        for (var a : reports[0][1].assessments()) {
+            if (a.verdict() != org.smesurvey.stats.comparability.Verdict.COMPARABLE) {
+                assertTrue(title.contains(a.reason()), "English has the library's reasons: " + title);
+            }
+        }
         Rendering.saveForInspection(chart, "comparability-map");
+    }
+
+    /** In French the hover text is all French: labels for the verdicts, dimensions and adjustments, no code. */
+    @Test
+    void inFrenchTheReasonsAreInFrench() throws Exception {
+        List<Observation> figures = sixStudies();
+        ComparabilityReport[][] reports = ComparabilityCheck.withDefaults().compareAll(figures);
+        Document svg = Rendering.svg(ComparabilityMap.of(figures, ChartSpec.builder().language(Language.FRENCH)
+                .build()), 900, 700);
+        for (String title : Rendering.texts(svg, "title")) {
+            assertFalse(title.matches("(?s).*\\b[A-Z]{2,}_[A-Z_]+\\b.*"), "no code: " + title);
+            for (var row : reports) {
+                for (var r : row) {
+                    if (r != null) {
+                        for (var a : r.assessments()) {
+                            assertFalse(!a.reason().isBlank() && title.contains(a.reason()), "no English reason: "
+                                    + title);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(Rendering.texts(svg, "title").stream().anyMatch(t -> t.contains("année") || t.contains("zone")
+                || t.contains("classe de taille")), Rendering.texts(svg, "title").toString());
     }
 
     private static org.w3c.dom.Element elementWithId(Document svg, String id) {
