@@ -47,7 +47,9 @@ public record Imported(StudyCatalogue catalogue, Map<String, Long> leftOut) {
         String reasons = new TreeMap<>(leftOut).entrySet().stream()
                 .map(e -> String.format(java.util.Locale.ROOT, "  %,d left out: %s", e.getValue(), e.getKey()))
                 .collect(Collectors.joining("\n"));
-        return String.format(java.util.Locale.ROOT, "%,d figures in %d studies", catalogue.observations().size(),
-                catalogue.studies().size()) + (reasons.isEmpty() ? "" : "\n" + reasons);
+        int figures = catalogue.observations().size();
+        int studies = catalogue.studies().size();
+        return String.format(java.util.Locale.ROOT, "%,d %s in %d %s", figures, figures == 1 ? "figure" : "figures",
+                studies, studies == 1 ? "study" : "studies") + (reasons.isEmpty() ? "" : "\n" + reasons);
     }
 }

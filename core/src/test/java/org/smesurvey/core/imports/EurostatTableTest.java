@@ -58,7 +58,7 @@ class EurostatTableTest {
                 "not available (:)", 4L,
                 "confidential (c)", 1L), tsv.leftOut());
         assertEquals(39, tsv.catalogue().observations().size() + tsv.leftOutCount());
-        assertTrue(tsv.summary().startsWith("25 figures in 1 studies"), tsv.summary());
+        assertTrue(tsv.summary().startsWith("25 figures in 1 study"), tsv.summary());
 
         StudyCatalogue catalogue = tsv.catalogue();
         assertEquals("EUROSTAT_ISOC_CISMT", catalogue.studies().get(0).id());

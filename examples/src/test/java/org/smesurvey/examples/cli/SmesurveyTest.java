@@ -244,7 +244,7 @@ class SmesurveyTest {
                 + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,EA19\t45 \t: \n");
         assertEquals(0, run("import", "eurostat", tsv.toString(), "--out", dir.resolve("eurostat").toString()),
                 err());
-        assertTrue(out().startsWith("2 figures in 1 studies"), out());
+        assertTrue(out().startsWith("2 figures in 1 study"), out());
         StudyCatalogue imported = CatalogueReader.withDefaults().read(dir.resolve("eurostat"));
         assertEquals(2, imported.observations().size());
         assertEquals(0, run("summary", dir.resolve("eurostat").toString()), err());
@@ -257,7 +257,7 @@ class SmesurveyTest {
                 "https://www.ine.es/", "--value", "Total", "--indicator", "social_media_any", "--scope", "mixed",
                 "--area", "Comunidad=Total Nacional", "--activity", "Actividad=Total", "--section",
                 "Industria=B-E"), err());
-        assertTrue(out().startsWith("3 figures in 1 studies"), out());
+        assertTrue(out().startsWith("3 figures in 1 study"), out());
         assertEquals(3, CatalogueReader.withDefaults().read(dir.resolve("ine")).observations().size());
 
         Files.writeString(table, "Comunidad;Actividad;Total\nTotal Nacional;Total;6x,1\n");
