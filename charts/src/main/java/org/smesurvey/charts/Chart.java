@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -34,10 +35,18 @@ public final class Chart {
 
     private final Supplier<JFreeChart> factory;
     private final Dimension preferredSize;
+    private final IntUnaryOperator heightForWidth;
 
+    /** A chart whose height at another width keeps the preferred proportions. */
     Chart(Supplier<JFreeChart> factory, int preferredWidth, int preferredHeight) {
+        this(factory, preferredWidth, width -> (int) Math.round((double) preferredHeight * width / preferredWidth));
+    }
+
+    /** A chart whose content needs its own height at each width: rows of text keep their height when narrower. */
+    Chart(Supplier<JFreeChart> factory, int preferredWidth, IntUnaryOperator heightForWidth) {
         this.factory = factory;
-        this.preferredSize = new Dimension(preferredWidth, preferredHeight);
+        this.heightForWidth = heightForWidth;
+        this.preferredSize = new Dimension(preferredWidth, heightForWidth.applyAsInt(preferredWidth));
     }
 
     /**
@@ -56,6 +65,22 @@ public final class Chart {
      */
     public Dimension preferredSize() {
         return new Dimension(preferredSize);
+    }
+
+    /**
+     * The size that fits the chart's content at a given width: the height its rows and labels need there (a
+     * forest plot's rows, a waterfall's parts keep their height when the chart is narrower), else the preferred
+     * size's proportions. Drawn smaller than this, a chart may have to crowd or drop its labels.
+     *
+     * @param width the width in pixels, positive
+     * @return that width and the height it needs
+     * @throws IllegalArgumentException if the width is not positive
+     */
+    public Dimension preferredSize(int width) {
+        if (width <= 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Chart width is not positive: %d", width));
+        }
+        return new Dimension(width, Math.max(1, heightForWidth.applyAsInt(width)));
     }
 
     /**

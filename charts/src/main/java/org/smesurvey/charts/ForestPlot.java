@@ -15,6 +15,7 @@ import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -50,6 +51,8 @@ public final class ForestPlot {
     private static final double DIAMOND_HALF_HEIGHT = 0.35;
     private static final double MAX_SQUARE = 14;
     private static final double MIN_SQUARE = 4;
+    /** The height of a row in pixels: room for its 11-pixel label and the largest square. */
+    static final int ROW_HEIGHT = 24;
 
     private ForestPlot() {
     }
@@ -218,8 +221,9 @@ public final class ForestPlot {
     private static Chart chart(List<Row> rowList, ChartSpec spec, Optional<ProportionMeasure> measure, int level,
             String footer) {
         List<Row> rows = List.copyOf(rowList);
-        int height = 130 + 24 * rows.size();
-        return new Chart(() -> draw(rows, spec, measure, level, footer), 960, height);
+        // The rows need their height whatever the width: a narrower chart is not a shorter one.
+        int height = 130 + ROW_HEIGHT * rows.size();
+        return new Chart(() -> draw(rows, spec, measure, level, footer), 960, width -> height);
     }
 
     private static JFreeChart draw(List<Row> rows, ChartSpec spec, Optional<ProportionMeasure> measure, int level,
@@ -318,8 +322,14 @@ public final class ForestPlot {
         return Double.isNaN(value) ? fallback : value;
     }
 
+    /**
+     * An axis with one tick, and so one label, per row. Its tick unit is fixed at one row: left to choose, the
+     * axis would skip every other label (and more) as soon as rows are closer than a label's height.
+     */
     private static SymbolAxis rowAxis(String[] symbols) {
         SymbolAxis axis = new SymbolAxis(null, symbols);
+        axis.setAutoTickUnitSelection(false);
+        axis.setTickUnit(new NumberTickUnit(1));
         axis.setGridBandsVisible(false);
         axis.setTickMarksVisible(false);
         axis.setAxisLineVisible(false);

@@ -12,6 +12,8 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaRegression;
@@ -63,6 +65,62 @@ class ForestPlotTest {
         Document svg = Rendering.svg(chart, 960, 500);
         assertTrue(Rendering.texts(svg, "text").contains("Study 14"));
         Rendering.saveForInspection(chart, "forest");
+    }
+
+    /**
+     * The report draws its forest plots 720 pixels wide: each study keeps its row and its label there. Asked for
+     * the preferred height scaled to that width, the rows were 12 pixels apart and the row axis labelled every
+     * other row, so a 2-study pool showed one study.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 7})
+    void everyStudyHasItsLabelAtTheReportsWidth(int k) throws Exception {
+        List<org.smesurvey.stats.EffectiveSample> samples = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            samples.add(new org.smesurvey.stats.EffectiveSample(X[i], N[i]));
+            labels.add("Study number " + (i + 1) + ", 20" + (10 + i));
+        }
+        MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, samples, labels));
+        Chart chart = ForestPlot.of(result, ChartSpec.defaults());
+        java.awt.Dimension size = chart.preferredSize(720);
+        assertEquals(chart.preferredSize().height, size.height, "a narrower forest is not a shorter one");
+        Document svg = Rendering.svg(chart, size.width, size.height);
+        List<SvgText> texts = SvgText.of(svg);
+        List<SvgText> rows = new java.util.ArrayList<>();
+        for (String label : labels) {
+            List<SvgText> found = texts.stream().filter(t -> t.text().equals(label)).toList();
+            assertEquals(1, found.size(), label);
+            rows.add(found.get(0));
+        }
+        List<SvgText> pooled = texts.stream().filter(t -> t.text().equals("Random-effects model (REML)")).toList();
+        assertEquals(1, pooled.size());
+        rows.addAll(pooled);
+        assertEquals(List.of(), SvgText.overlaps(rows), "each row's label clear of the next");
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i).box().getY() > rows.get(i - 1).box().getY(), "in order, top to bottom: " + i);
+        }
+        // The squares are on their own rows: one per study, at its label's height. JFreeSVG draws each as a
+        // closed path of four corners (filled, then outlined: the same square twice).
+        java.util.Set<Double> squares = new java.util.TreeSet<>();
+        var paths = svg.getElementsByTagNameNS("*", "path");
+        java.util.regex.Pattern square = java.util.regex.Pattern.compile(
+                "M([-\\d.]+),([-\\d.]+)L([-\\d.]+),\\2L\\3,([-\\d.]+)L\\1,\\4L\\1,\\2Z");
+        for (int i = 0; i < paths.getLength(); i++) {
+            java.util.regex.Matcher m = square.matcher(((org.w3c.dom.Element) paths.item(i)).getAttribute("d"));
+            if (m.matches()) {
+                double side = Double.parseDouble(m.group(3)) - Double.parseDouble(m.group(1));
+                double top = Double.parseDouble(m.group(2));
+                if (Math.abs(side - (Double.parseDouble(m.group(4)) - top)) < 0.2 && side >= 3.9 && side <= 14.1) {
+                    squares.add(top + side / 2);
+                }
+            }
+        }
+        assertEquals(k, squares.size(), "one square per study: " + squares);
+        for (int i = 0; i < k; i++) {
+            double middle = rows.get(i).box().getCenterY();
+            assertTrue(squares.stream().anyMatch(y -> Math.abs(y - middle) < 4), "a square on row " + i + ": " + squares);
+        }
     }
 
     @Test

@@ -46,7 +46,8 @@ final class Html {
 
     /**
      * The chart as an inline SVG element (the XML prolog and DOCTYPE dropped), drawn {@value #WIDTH} pixels wide
-     * (the height in proportion) so that its text keeps its size on an 800-pixel screen, never scaled up.
+     * (as high as its content needs at that width) so that its text keeps its size on an 800-pixel screen, never
+     * scaled up.
      */
     Html chart(Chart chart, String caption) {
         return chart(chart, caption, WIDTH);
@@ -57,7 +58,8 @@ final class Html {
      * text then keeps its size there.
      */
     Html chart(Chart chart, String caption, int width) {
-        int height = (int) Math.round(chart.preferredSize().height * (double) width / chart.preferredSize().width);
+        // Not the preferred height scaled down: a forest plot's rows keep their height in a narrower chart.
+        int height = chart.preferredSize(width).height;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             chart.write(out, ChartFormat.SVG, width, height);
