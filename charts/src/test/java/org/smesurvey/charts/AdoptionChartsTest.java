@@ -12,6 +12,8 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
@@ -75,6 +77,43 @@ class AdoptionChartsTest {
         Document svg = Rendering.svg(chart, 960, 600);
         assertTrue(Rendering.texts(svg, "text").contains("Adoption over time (adoption model)"));
         Rendering.saveForInspection(chart, "diffusion");
+    }
+
+    /**
+     * At the report's width (720 pixels) in either language, no two texts of a waterfall overlap (the boxes from
+     * the SVG's text positions and the font's metrics) and no word is split across lines: side by side under
+     * vertical bars, the labels ran into each other ("IndicatorNetwork") and broke mid-word ("Répondan / t").
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theWaterfallsLabelsNeitherOverlapNorBreakWords(Language language) throws Exception {
+        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
+                && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
+        Observation bpifrance = catalogue.observations().stream().filter(o -> o.study().id()
+                .equals("BPIFRANCE_LAB_2018") && o.indicator().code().equals("social_networks")
+                && o.sizeBand().map(b -> b.min() == 0).orElse(false)).findFirst().orElseThrow();
+        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
+        String second = "Ministry of Internal Affairs and Communications, 2017-2018";
+        String first = "Bpifrance Le Lab, 2018";
+        Chart chart = GapWaterfall.of(gap, second, first, ChartSpec.builder().language(language).build());
+        java.awt.Dimension size = chart.preferredSize(720);
+        Document svg = Rendering.svg(chart, size.width, size.height);
+        List<SvgText> texts = SvgText.of(svg);
+        assertEquals(List.of(), SvgText.overlaps(texts));
+        List<String> categories = new java.util.ArrayList<>(List.of(second, first));
+        gap.parts().forEach(p -> categories.add(GapWaterfall.label(p, language)));
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        texts.forEach(t -> drawn.addAll(List.of(t.text().trim().split(" +"))));
+        for (String category : categories) {
+            for (String word : category.split("[\\s]+")) {
+                assertTrue(drawn.contains(word), "the word '" + word + "' drawn whole, in " + texts.stream()
+                        .map(SvgText::text).toList());
+            }
+        }
+        java.awt.geom.Rectangle2D page = new java.awt.geom.Rectangle2D.Double(0, 0, size.width, size.height);
+        texts.forEach(t -> assertTrue(page.contains(t.box()), "within the chart: " + t));
+        Rendering.saveForInspection(chart, "waterfall-" + language.locale().getLanguage());
     }
 
     @Test
