@@ -2,8 +2,10 @@
 """Checks the report as a reader's browser shows it, in headless Chromium at 1,400 and 800 pixels wide, opened
 from disk with no network: no text drawn under 11 px (HTML text and the charts' SVG text, at the size the page
 scales them to), nothing cut off (no text outside the window unless in a box that scrolls, no page wider than
-the window), the answer (its table of shares) above the fold at 1,400 x 900, and the page laid out in under a second. Writes a screenshot per width beside the page for a person
-to look at, and exits 1, listing the problems, if any check fails.
+the window), the answer (its table of shares) above the fold at 1,400 x 900, the page laid out in under a second,
+every study of every forest plot on its own row with its label, and no two labels of a gap waterfall overlapping
+or touching. Writes a screenshot per width beside the page for a person to look at, and exits 1, listing the
+problems, if any check fails.
 
 Usage: python3 tools/check-report.py [target/report/index.html]
 Needs Chromium (Debian: apt-get install chromium).
@@ -74,6 +76,118 @@ def run(browser, width, *arguments):
                           timeout=120, check=True).stdout
 
 
+def probe(browser, page, html, width, script):
+    """Runs a script in a copy of the page as Chromium lays it out at this width; returns the JSON it leaves in
+    a <pre id="probe"> element, or None if it did not run."""
+    path = os.path.join(os.path.dirname(page), "probe-charts-%d.html" % width)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(html.replace("</body>", "<script>(function () {\n" + script + "\n"
+                             "var out = document.createElement('pre'); out.id = 'probe';\n"
+                             "out.textContent = JSON.stringify(result); document.body.appendChild(out);\n"
+                             "})();</script></body>"))
+    try:
+        dom = run(browser, width, "--dump-dom", "file://" + path)
+    finally:
+        os.remove(path)
+    found = re.search(r"<pre id=\"probe\">(.*?)</pre>", dom, re.S)
+    if not found:
+        return None
+    return json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                      .replace("&quot;", '"'))
+
+
+# A forest plot is the chart whose right-hand column gives each row's estimate, interval and weight
+# ("38.7% [36.8%, 40.7%]   16.9%", "38,7 % [36,8 % ; 40,7 %] 16,9 %"); its studies are its squares. Each square
+# must sit on a row with a label on its left and its numbers on its right, no two squares on one row, and every
+# row's numbers have their label.
+FOREST_ROWS = r"""
+var result = {forests: 0, problems: []};
+var interval = /^\S+\s?%\s\[[^\]]+[,;]\s[^\]]+\]\s+\S+\s?%$/;
+document.querySelectorAll('figure svg').forEach(function (svg, index) {
+  var name = (svg.getAttribute('aria-label') || ('chart ' + (index + 1))).slice(0, 70);
+  var texts = Array.prototype.slice.call(svg.querySelectorAll('text')).map(function (t) {
+    var b = t.getBBox();
+    return {text: t.textContent.trim(), x: b.x, right: b.x + b.width, y: b.y + b.height / 2};
+  });
+  var numbers = texts.filter(function (t) { return interval.test(t.text); });
+  if (numbers.length === 0) return;
+  result.forests++;
+  var column = Math.min.apply(null, numbers.map(function (t) { return t.x; }));
+  var squares = [];
+  svg.querySelectorAll('path').forEach(function (p) {
+    var b = p.getBBox();
+    if (b.width >= 3.5 && b.width <= 14.5 && Math.abs(b.width - b.height) < 0.5) {
+      var y = b.y + b.height / 2;
+      if (!squares.some(function (s) { return Math.abs(s.y - y) < 0.5 && Math.abs(s.x - b.x) < 0.5; })) {
+        squares.push({x: b.x, y: y});
+      }
+    }
+  });
+  function labelAt(y, right) {
+    return texts.filter(function (t) {
+      return Math.abs(t.y - y) < 4 && t.right < right && !interval.test(t.text) && t.text.length > 0;
+    });
+  }
+  var plotLeft = Math.min.apply(null, squares.map(function (s) { return s.x; }).concat([column]));
+  numbers.forEach(function (n) {
+    if (labelAt(n.y, plotLeft).length === 0) result.problems.push(name + ': a row with no label: ' + n.text);
+  });
+  squares.forEach(function (s) {
+    if (labelAt(s.y, s.x).length === 0 || !numbers.some(function (n) { return Math.abs(n.y - s.y) < 4; })) {
+      result.problems.push(name + ': a study drawn off its row, ' + Math.round(s.y) + ' px down, with no label');
+    }
+    if (squares.some(function (o) { return o !== s && Math.abs(o.y - s.y) < 4; })) {
+      result.problems.push(name + ': two studies on one row, ' + Math.round(s.y) + ' px down');
+    }
+  });
+  if (squares.length === 0) result.problems.push(name + ': a forest plot with no study drawn');
+});
+"""
+
+
+def forest_rows(browser, page, html, width):
+    """Every forest plot draws each study on its own row with its label (issue 22: only the first study was
+    labelled, the others' squares fell on the pooled row)."""
+    result = probe(browser, page, html, width, FOREST_ROWS)
+    if result is None:
+        return ["forest plots: the probe did not run"]
+    return result["problems"]
+
+
+# A gap waterfall is the chart the report captions "figure → figure". No two of its texts may overlap or touch,
+# by the boxes Chromium gives them (getBBox, in the chart's own units, so at any scale): words on one line need
+# GAP px between them to read as two labels ("Sampling errorBpifrance" touched without overlapping).
+WATERFALL_LABELS = r"""
+var result = {waterfalls: 0, problems: []}, GAP = 3;
+document.querySelectorAll('figure svg').forEach(function (svg, index) {
+  var name = svg.getAttribute('aria-label') || '';
+  if (name.indexOf('\u2192') < 0) return;
+  result.waterfalls++;
+  var boxes = Array.prototype.slice.call(svg.querySelectorAll('text')).filter(function (t) {
+    return t.textContent.trim().length > 0;
+  }).map(function (t) { var b = t.getBBox(); return {text: t.textContent.trim(), b: b}; });
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i].b, c = boxes[j].b;
+      var w = Math.min(a.x + a.width, c.x + c.width) - Math.max(a.x, c.x);
+      var h = Math.min(a.y + a.height, c.y + c.height) - Math.max(a.y, c.y);
+      if (w > -GAP && h > 0.5) {
+        result.problems.push(name.slice(0, 70) + ': "' + boxes[i].text + '" overlaps "' + boxes[j].text + '"');
+      }
+    }
+  }
+});
+"""
+
+
+def waterfall_labels(browser, page, html, width):
+    """No two labels of a gap waterfall overlap (issue 22: "IndicatorNetwork", "Sampling errorBpifrance")."""
+    result = probe(browser, page, html, width, WATERFALL_LABELS)
+    if result is None:
+        return ["waterfalls: the probe did not run"]
+    return result["problems"]
+
+
 def main():
     page = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else "target/report/index.html")
     with open(page, encoding="utf-8") as f:
@@ -96,6 +210,8 @@ def main():
         shot = os.path.join(os.path.dirname(page), "screenshot-%d.png" % width)
         run(browser, width, "--screenshot=" + shot, "file://" + page)
         problems = result["problems"]
+        problems += forest_rows(browser, page, html, width)
+        problems += waterfall_labels(browser, page, html, width)
         if result["ms"] > OPENING_MS:
             problems.append("laid out in %.0f ms, more than %d" % (result["ms"], OPENING_MS))
         print("%d px: %d texts, the smallest %.1f px, laid out in %.0f ms; %s" % (
