@@ -53,6 +53,20 @@ class ChartTest {
     }
 
     @Test
+    void thePreferredSizeAtAWidthKeepsWhatTheContentNeeds() {
+        // A forest plot's rows keep their height at any width.
+        Chart chart = forest();
+        assertEquals(new java.awt.Dimension(720, chart.preferredSize().height), chart.preferredSize(720));
+        assertEquals(new java.awt.Dimension(1920, chart.preferredSize().height), chart.preferredSize(1920));
+        // A chart without rows keeps its proportions: the funnel plot's 800 x 600.
+        Chart funnel = FunnelPlot.of(ForestPlotTest.pritz(), ChartSpec.defaults());
+        assertEquals(new java.awt.Dimension(800, 600), funnel.preferredSize());
+        assertEquals(new java.awt.Dimension(400, 300), funnel.preferredSize(400));
+        assertEquals("Chart width is not positive: 0",
+                assertThrows(IllegalArgumentException.class, () -> chart.preferredSize(0)).getMessage());
+    }
+
+    @Test
     void titleAndSubtitleComeFromTheSpec() throws Exception {
         Chart chart = forest();
         assertEquals("Pritz 1997", chart.toJFreeChart().getTitle().getText());
