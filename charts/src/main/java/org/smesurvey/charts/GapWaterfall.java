@@ -43,10 +43,15 @@ public final class GapWaterfall {
 
     /** The width of the column of labels, in pixels: the longest word of either language fits in it. */
     static final int LABEL_WIDTH = 190;
+    private static final Font TITLE_FONT = Style.font(Font.BOLD, 16);
+    private static final Font SUBTITLE_FONT = Style.font(Font.PLAIN, 12);
     /** The labels' font, the one the chart theme gives tick labels. */
     static final Font LABEL_FONT = Style.font(Font.PLAIN, 12);
-    /** The height around the rows: title, subtitle, the axis of points and its label, the insets. */
-    private static final int CHROME = 150;
+    /**
+     * The height around the rows besides the titles' lines: the axis of points and its label, the insets
+     * (measured: 80 pixels, and 5 to spare).
+     */
+    private static final int CHROME = 85;
     /** Text measured as JFreeSVG and Java2D draw it: antialiased, fractional metrics. */
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     /** The share of the plot's height the rows take: the rest are the margins above the first and below the last. */
@@ -57,7 +62,20 @@ public final class GapWaterfall {
 
     /** The height a row needs for a label of this many lines, and a gap to the next. */
     static double rowHeight(int lines) {
-        return lines * lineHeight(LABEL_FONT) + 10;
+        return lines * lineHeight(LABEL_FONT) + 8;
+    }
+
+    /** The height of the title and subtitles at a width: each wraps to as many lines as it needs there. */
+    private static double titlesHeight(List<String> texts, List<Font> fonts, int width) {
+        double height = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (!texts.get(i).isEmpty()) {
+                double lines = Math.ceil(fonts.get(i).getStringBounds(texts.get(i), FRC).getWidth()
+                        / Math.max(1, width - 20));
+                height += Math.max(1, lines) * lineHeight(fonts.get(i));
+            }
+        }
+        return height;
     }
 
     private static double lineHeight(Font font) {
@@ -86,9 +104,14 @@ public final class GapWaterfall {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         categories.forEach(c -> lines.put(c, wrap(c, LABEL_FONT, LABEL_WIDTH)));
         int mostLines = lines.values().stream().mapToInt(List::size).max().orElse(1);
-        // Each part on its own row, as high as the tallest label needs, whatever the chart's width.
-        int height = CHROME + (int) Math.ceil(categories.size() * rowHeight(mostLines) / PLOT_SHARE);
-        return new Chart(() -> draw(gap, secondLabel, firstLabel, spec, lines), 960, width -> height);
+        // Each part on its own row, as high as the tallest label needs, whatever the chart's width; above them
+        // the titles, on as many lines as the width needs.
+        double rows = categories.size() * rowHeight(mostLines) / PLOT_SHARE;
+        List<String> titles = List.of(spec.titleOr(language.label("waterfall.title")), spec.subtitle(),
+                language.label("waterfall.intervals"));
+        List<Font> fonts = List.of(TITLE_FONT, SUBTITLE_FONT, SUBTITLE_FONT);
+        return new Chart(() -> draw(gap, secondLabel, firstLabel, spec, lines), 960,
+                width -> CHROME + (int) Math.ceil(titlesHeight(titles, fonts, width) + rows));
     }
 
     /**
@@ -178,7 +201,7 @@ public final class GapWaterfall {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the intervals over the bars
         JFreeChart chart = Style.chart(spec, language.label("waterfall.title"), plot, false);
         parts.setTickLabelFont(LABEL_FONT); // the font the labels were wrapped in
-        chart.addSubtitle(new TextTitle(language.label("waterfall.intervals"), Style.font(java.awt.Font.PLAIN, 12)));
+        chart.addSubtitle(new TextTitle(language.label("waterfall.intervals"), SUBTITLE_FONT));
         return chart;
     }
 

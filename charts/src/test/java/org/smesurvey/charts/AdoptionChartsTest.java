@@ -13,7 +13,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
@@ -80,13 +80,13 @@ class AdoptionChartsTest {
     }
 
     /**
-     * At the report's width (720 pixels) in either language, no two texts of a waterfall overlap (the boxes from
+     * At the report's widths (720 pixels, 600 for the seed case beside the answer) in either language, no two texts of a waterfall overlap (the boxes from
      * the SVG's text positions and the font's metrics) and no word is split across lines: side by side under
      * vertical bars, the labels ran into each other ("IndicatorNetwork") and broke mid-word ("Répondan / t").
      */
     @ParameterizedTest
-    @EnumSource(Language.class)
-    void theWaterfallsLabelsNeitherOverlapNorBreakWords(Language language) throws Exception {
+    @CsvSource({"ENGLISH, 720", "FRENCH, 720", "ENGLISH, 600", "FRENCH, 600", "FRENCH, 480"})
+    void theWaterfallsLabelsNeitherOverlapNorBreakWords(Language language, int width) throws Exception {
         StudyCatalogue catalogue = StudyCatalogue.bundled();
         Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
                 && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
@@ -97,7 +97,7 @@ class AdoptionChartsTest {
         String second = "Ministry of Internal Affairs and Communications, 2017-2018";
         String first = "Bpifrance Le Lab, 2018";
         Chart chart = GapWaterfall.of(gap, second, first, ChartSpec.builder().language(language).build());
-        java.awt.Dimension size = chart.preferredSize(720);
+        java.awt.Dimension size = chart.preferredSize(width);
         Document svg = Rendering.svg(chart, size.width, size.height);
         List<SvgText> texts = SvgText.of(svg);
         assertEquals(List.of(), SvgText.overlaps(texts));
