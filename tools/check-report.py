@@ -2,7 +2,8 @@
 """Checks the report as a reader's browser shows it, in headless Chromium at 1,400 and 800 pixels wide, opened
 from disk with no network: no text drawn under 11 px (HTML text and the charts' SVG text, at the size the page
 scales them to), nothing cut off (no text outside the window unless in a box that scrolls, no page wider than
-the window), the answer (its table of shares) above the fold at 1,400 x 900, the page laid out in under a second,
+the window), the answer (its table of shares) above the fold at 1,400 x 900, a French page free of the English
+word file's sentences, the page laid out in under a second,
 every study of every forest plot on its own row with its label, and no two labels of a gap waterfall overlapping
 or touching. Writes a screenshot per width beside the page for a person to look at, and exits 1, listing the
 problems, if any check fails.
@@ -188,12 +189,41 @@ def waterfall_labels(browser, page, html, width):
     return result["problems"]
 
 
+ENGLISH_WORDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "examples", "src", "main",
+                             "resources", "org", "smesurvey", "examples", "report", "words.properties")
+PLACEHOLDER = re.compile(r"%[-#+ 0,(]*\d*(?:\.\d+)?[a-zA-Z%]")
+
+
+def english_sentences(html):
+    """On a French page, every run of four words or more of the English word file found in its text, charts and
+    hover texts: a sentence left untranslated."""
+    if not re.search(r"<html lang='fr'", html):
+        return []
+    import html as entities
+    text = entities.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<style>.*?</style>", " ", html)))
+    text = re.sub(r"\s+", " ", text)
+    found = []
+    with open(ENGLISH_WORDS, encoding="utf-8") as f:
+        for line in f:
+            if "=" not in line or line.startswith("#"):
+                continue
+            key, value = line.rstrip("\n").split("=", 1)
+            for run in PLACEHOLDER.split(value):
+                words = run.strip()
+                if len(words.split()) >= 4 and words in text:
+                    found.append("English in the French page (%s): %s" % (key, words[:60]))
+    return found
+
+
 def main():
     page = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else "target/report/index.html")
     with open(page, encoding="utf-8") as f:
         html = f.read()
     browser = chromium()
     failed = False
+    for problem in english_sentences(html):
+        print(problem)
+        failed = True
     for width in WIDTHS:
         probe = os.path.join(os.path.dirname(page), "probe-%d.html" % width)
         with open(probe, "w", encoding="utf-8") as f:
