@@ -24,6 +24,8 @@ import org.smesurvey.charts.ForestPlot;
 import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
+import org.smesurvey.core.ReferencePopulation;
+import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
@@ -38,6 +40,9 @@ import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
+import org.smesurvey.stats.harmonisation.Reweighted;
+import org.smesurvey.stats.harmonisation.SizeFigure;
+import org.smesurvey.stats.harmonisation.SizeHarmonisation;
 import org.smesurvey.stats.meta.CrossedFactor;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
@@ -78,7 +83,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(10, guide.size());
+        assertEquals(11, guide.size());
     }
 
     @Test
@@ -102,6 +107,21 @@ class GuideTest {
         french.observations().forEach(o -> System.out.println(o.study().id() + " " + o.figure().proportion()));
         // end
         assertTrue(french.observations().stream().allMatch(o -> o.region().equals(Region.of("FR"))));
+    }
+
+    @Test
+    void harmonise() {
+        // guide: harmonise
+        ReferencePopulation insee2015 = ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow();
+        List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),   // Insee 2015: no website
+                SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));   // nor social media
+        Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee2015);
+        System.out.println(tenPlus.summary());   // 28.3 %, the weights, and what they assume
+        // end
+        // SizeHarmonisationTest holds the value to R's, 0.28319437504135664.
+        assertTrue(tenPlus.summary().startsWith("10+: 28.3 %"), tenPlus.summary());
+        assertTrue(tenPlus.summary().contains("Assumed: INSEE_TEF_2018 counts 10-249 only as a whole (140,000 "
+                + "enterprises): 10-49 given 83.3 % of them by Zipf's law"), tenPlus.summary());
     }
 
     /** The seed case's two figures: Insee's 20 % and Bpifrance's 70 %. */

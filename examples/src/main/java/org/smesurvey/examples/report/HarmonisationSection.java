@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.smesurvey.stats.harmonisation.CatalogueHarmonisation;
 
 /** Section 5, size classes re-expressed on common bands, each checked against the published figure if any. */
@@ -29,8 +30,8 @@ final class HarmonisationSection {
                     x.published().map(o -> escape(w.percent(o.figure().proportion()))).orElse("—"),
                     escape(x.population().scope() + " (" + x.population().region().displayName(w.locale()) + ", "
                             + x.population().year() + ")"),
-                    escape(x.result().caveats().stream().map(Enum::name).map(s -> s.toLowerCase(Locale.ROOT)
-                            .replace('_', ' ')).collect(Collectors.joining(", ")))));
+                    escape(Stream.concat(x.result().caveats().stream().map(Enum::name).map(s -> s.toLowerCase(
+                            Locale.ROOT).replace('_', ' ')), splits(x, w)).collect(Collectors.joining("; ")))));
         }
         if (rows.isEmpty()) {
             html.note(w.get("left.out", w.get("harmonisation.none")));
@@ -38,5 +39,13 @@ final class HarmonisationSection {
             html.table(List.of(w.get("harmonisation.header").split("\\|")), rows);
         }
         html.raw("</section>");
+    }
+
+    /** The register bands split by Zipf's law to weight the case, one sentence each, in the page's language. */
+    private static Stream<String> splits(CatalogueHarmonisation.Case x, Words w) {
+        return x.result().contributions().stream().flatMap(c -> c.splits().stream())
+                .map(s -> w.get("harmonisation.split", s.population(), s.counted().label(), s.part().label(),
+                        w.percent(s.fraction())))
+                .distinct();
     }
 }

@@ -10,6 +10,7 @@ import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.stats.internal.ZipfLaw;
 
 /**
  * A size band as the mixture of the size classes it spans: a figure for 10+ employees is the enterprise-weighted
@@ -249,17 +250,9 @@ public final class SizeMixture {
         return ((Math.log(a) + 1) / a - (Math.log(b) + 1) / b) / (1 / a - 1 / b);
     }
 
-    /** The fraction of a class's enterprises in a part of it, under Zipf's law. */
+    /** The fraction of a class's enterprises in a part of it, under Zipf's law ({@link ZipfLaw}). */
     static double fraction(SizeBand part, SizeBand whole) {
-        return (inverse(part.min()) - inverseEnd(part)) / (inverse(whole.min()) - inverseEnd(whole));
-    }
-
-    private static double inverse(int min) {
-        return 1.0 / Math.max(min, 1);
-    }
-
-    private static double inverseEnd(SizeBand band) {
-        return band.isOpenEnded() ? 0 : 1.0 / Math.max(band.max() + 1.0, Math.max(band.min(), 1) + 1.0);
+        return ZipfLaw.fraction(part, whole);
     }
 
     /**

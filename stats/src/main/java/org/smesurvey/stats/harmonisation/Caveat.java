@@ -17,10 +17,12 @@ public enum Caveat {
      */
     BOUNDARY_DIFFERENCE,
     /**
-     * The population does not count a part's band; its count was apportioned from a wider band in proportion
-     * to the width, assuming enterprises spread evenly over the sizes in that band.
+     * The population does not count a part's band; its count is the share of a wider counted band that Zipf's
+     * law, a density of firm sizes proportional to \( n^{-2} \) (Axtell 2001), puts in the part. Which
+     * population's band was split, and the share, are in {@link Contribution#splits()} and
+     * {@link Reweighted#assumptions()}.
      */
-    APPORTIONED_COUNTS,
+    COUNTS_SPLIT_BY_ZIPF_LAW,
     /** A source figure has no known variance, so neither has the result. */
     NO_VARIANCE
 }

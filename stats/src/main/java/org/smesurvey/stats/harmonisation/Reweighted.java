@@ -59,7 +59,19 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
     }
 
     /**
-     * The contributions as a table with columns {@code source, part, enterprises, weight, apportioned}.
+     * What the weights assume beyond the population's counts, one sentence per counted band that was split (see
+     * {@link CountSplit#assumption()}); empty when the population counts every part.
+     *
+     * @return the sentences, in the order of the contributions
+     */
+    public List<String> assumptions() {
+        return contributions.stream().flatMap(c -> c.splits().stream()).map(CountSplit::assumption).distinct()
+                .toList();
+    }
+
+    /**
+     * The contributions as a table with columns {@code source, part, enterprises, weight, apportioned}
+     * ({@code apportioned}: split from a wider counted band by Zipf's law).
      *
      * @return the table, named after the band
      */
@@ -124,6 +136,9 @@ public record Reweighted(SizeBand band, double proportion, OptionalDouble standa
         if (!caveats.isEmpty()) {
             text.append("\nCaveats: ").append(caveats.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ')).sorted().collect(java.util.stream.Collectors.joining(", ")));
+        }
+        for (String assumption : assumptions()) {
+            text.append("\nAssumed: ").append(assumption);
         }
         return text.toString();
     }

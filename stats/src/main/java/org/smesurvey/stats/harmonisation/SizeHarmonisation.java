@@ -20,8 +20,11 @@ import org.smesurvey.core.SizeClassScheme;
  * ({@link Reweighted}). A source band only partly inside the target contributes with its own proportion (the
  * proportion is assumed uniform within it: {@link Caveat#PARTIAL_OVERLAP}, and
  * {@link Caveat#BOUNDARY_DIFFERENCE} when the part differs by one employee count, as the EU "fewer than 50"
- * and the UK "not more than 50"); a part the population does not count is given a share of a wider counted
- * band ({@link Caveat#APPORTIONED_COUNTS}). The target must be covered entirely by the source bands.
+ * and the UK "not more than 50"); a part the population does not count is given the share of a wider counted
+ * band that Zipf's law puts in it [3] ({@link Caveat#COUNTS_SPLIT_BY_ZIPF_LAW}, the population and the share in
+ * {@link Reweighted#assumptions()}): France's register of 2015 counts 140,000 enterprises of 10–249 as one band,
+ * of which Zipf's law puts 83.3 % in 10–49, where their widths would put 16.7 %. The target must be covered
+ * entirely by the source bands.
  *
  * <p>This is the direct standardisation of [1] with the population of the target band as the standard; the
  * weights are treated as known, so the variance is that of a stratified estimator [2, §5A].
@@ -32,6 +35,8 @@ import org.smesurvey.core.SizeClassScheme;
  *     Proportions</i>, 3rd ed. Wiley, §19.3.</li>
  * <li>Cochran, W. G. (1977). <i>Sampling Techniques</i>, 3rd ed. Wiley, §5.3 (variance of a stratified
  *     mean).</li>
+ * <li>Axtell, R. L. (2001). Zipf distribution of U.S. firm sizes. <i>Science</i> 293, 1818–1820.
+ *     doi:10.1126/science.1062081.</li>
  * </ol>
  *
  * @since 0.1
@@ -106,12 +111,12 @@ public final class SizeHarmonisation {
     static Reweighted combine(SizeBand target, List<SizeFigure> figures, List<SizeBand> parts, EnterpriseCounts counts) {
         Set<Caveat> caveats = EnumSet.noneOf(Caveat.class);
         double[] enterprises = new double[figures.size()];
-        boolean[] apportioned = new boolean[figures.size()];
+        List<List<CountSplit>> splits = new ArrayList<>();
         double total = 0;
         for (int i = 0; i < figures.size(); i++) {
             EnterpriseCounts.Count count = counts.of(parts.get(i));
             enterprises[i] = count.enterprises();
-            apportioned[i] = count.apportioned();
+            splits.add(count.splits());
             total += enterprises[i];
             SizeBand source = figures.get(i).band();
             SizeBand part = parts.get(i);
@@ -123,8 +128,8 @@ public final class SizeHarmonisation {
                     caveats.add(Caveat.BOUNDARY_DIFFERENCE);
                 }
             }
-            if (count.apportioned()) {
-                caveats.add(Caveat.APPORTIONED_COUNTS);
+            if (!count.splits().isEmpty()) {
+                caveats.add(Caveat.COUNTS_SPLIT_BY_ZIPF_LAW);
             }
         }
         if (!(total > 0)) {
@@ -143,7 +148,7 @@ public final class SizeHarmonisation {
             } else {
                 varianceKnown = false;
             }
-            contributions.add(new Contribution(figure.band(), parts.get(i), enterprises[i], weight, apportioned[i]));
+            contributions.add(new Contribution(figure.band(), parts.get(i), enterprises[i], weight, splits.get(i)));
         }
         if (!varianceKnown) {
             caveats.add(Caveat.NO_VARIANCE);

@@ -1,6 +1,7 @@
 package org.smesurvey.stats.harmonisation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,17 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.smesurvey.core.NaceSection;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.ObservationFilters;
+import org.smesurvey.core.PopulationCount;
 import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.ReferencePopulations;
+import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.SizeClassScheme;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.ZipfLaw;
 
 /**
  * Expected values: R 4.2.2, stats/src/test/reference/harmonisation.R, which computes
- * {@code sum(w * p)} and {@code sqrt(sum(w^2 * v))} with {@code w <- n / sum(n)} for the stated counts.
+ * {@code sum(w * p)} and {@code sqrt(sum(w^2 * v))} with {@code w <- n / sum(n)} for the stated counts; a part of
+ * a counted band gets Zipf's share, {@code zipf(a, b, A, B) = (1 / max(a, 1) - 1 / b) / (1 / max(A, 1) - 1 / B)}
+ * for [a, b) in [A, B), in closed form (held to 1e-12), and integrated numerically with {@code integrate(function(n)
+ * n^-2, ..., rel.tol = 1e-12)} (held to 1e-8).
  */
 class SizeHarmonisationTest {
 
@@ -54,27 +61,86 @@ class SizeHarmonisationTest {
     }
 
     @Test
-    void partsOfCountedBandsAreApportionedAndFlagged() {
-        // R: 10-49 weighted by c(613880, 508249 * 30 / 80).
+    void partsOfCountedBandsAreSplitByZipfsLawAndFlagged() {
+        // R: 10-49 weighted by c(613880, 508249 * zipf(20, 50, 20, 100)), zipf(20, 50, 20, 100) = 0.75, where the
+        // width, 30 / 80, gave 0.375.
         Reweighted tenToFortyNine = SizeHarmonisation.reexpress(US_FIGURES, SizeBand.of(10, 49), US_2002);
-        assertResult(0.33553754187327828, 0.019369194511078519, tenToFortyNine);
-        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.APPORTIONED_COUNTS), tenToFortyNine.caveats());
-        Contribution apportioned = tenToFortyNine.contributions().get(1);
-        assertEquals(SizeBand.of(20, 49), apportioned.part());
-        assertTrue(apportioned.apportioned());
-        assertEquals(508_249 * 30.0 / 80, apportioned.enterprises(), 1e-9);
+        assertResult(0.35746148436775727, 0.019529781035872794, tenToFortyNine);
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW), tenToFortyNine.caveats());
+        Contribution split = tenToFortyNine.contributions().get(1);
+        assertEquals(SizeBand.of(20, 49), split.part());
+        assertTrue(split.apportioned());
+        assertEquals(508_249 * 0.75, split.enterprises(), 1e-9);
+        assertEquals(List.of(new CountSplit("US_SUSB_2002", SizeBand.of(20, 99), 508_249, SizeBand.of(20, 49), 0.75)),
+                split.splits());
+        assertFalse(tenToFortyNine.contributions().get(0).apportioned(), "10-19 is counted");
+        assertEquals(List.of("US_SUSB_2002 counts 20-99 only as a whole (508,249 enterprises): 20-49 given 75.0 % of "
+                + "them by Zipf's law (density ∝ n^-2, Axtell 2001)"), tenToFortyNine.assumptions());
     }
 
     @Test
     void theUkBoundaryIsFlagged() {
         // EU-style figures for 10-49 and 50-249 re-expressed on the UK's "not more than 50": 11-50.
-        // R: c(613880 * 9 / 10 + 508249 * 30 / 80, 508249 / 80).
+        // R: c(613880 * zipf(11, 20, 10, 20) + 508249 * zipf(20, 50, 20, 100), 508249 * zipf(50, 51, 20, 100)).
         List<SizeFigure> eu = List.of(SizeFigure.of(SizeBand.of(10, 49), new EffectiveSample(0.44 * 300, 300)),
                 SizeFigure.of(SizeBand.of(50, 249), new EffectiveSample(0.61 * 150, 150)));
         Reweighted uk = SizeHarmonisation.reexpress(eu, SizeBand.of(11, 50), US_2002);
-        assertResult(0.4414411177741922, 0.028417972766062775, uk);
-        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.BOUNDARY_DIFFERENCE, Caveat.APPORTIONED_COUNTS),
+        assertResult(0.44095345369166117, 0.028499053985247061, uk);
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.BOUNDARY_DIFFERENCE, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW),
                 uk.caveats());
+        assertEquals(3, uk.assumptions().size(), "10-19 split once, 20-99 twice: " + uk.assumptions());
+    }
+
+    /**
+     * The shares Zipf's law gives, against R: {@code zipf(10, 50, 10, 250)}, {@code zipf(20, 50, 20, 100)},
+     * {@code zipf(11, 20, 10, 20)}, {@code zipf(50, 51, 20, 100)} and {@code zipf(500, 1000, 500, Inf)} in closed
+     * form, and the same integrated numerically (harmonisation.R's "zipf integrated" line).
+     */
+    @Test
+    void zipfSharesAsInR() {
+        List<SizeBand[]> cases = List.of(new SizeBand[] {SizeBand.of(10, 49), SizeBand.of(10, 249)},
+                new SizeBand[] {SizeBand.of(20, 49), SizeBand.of(20, 99)},
+                new SizeBand[] {SizeBand.of(11, 19), SizeBand.of(10, 19)},
+                new SizeBand[] {SizeBand.of(50, 50), SizeBand.of(20, 99)},
+                new SizeBand[] {SizeBand.of(500, 999), SizeBand.atLeast(500)});
+        double[] closed = {0.83333333333333337, 0.75, 0.81818181818181812, 0.0098039215686274682, 0.5};
+        double[] integrated = {0.83333333333333326, 0.75000000000000011, 0.81818181818181812, 0.0098039215686274526,
+            0.5};
+        for (int i = 0; i < cases.size(); i++) {
+            double share = ZipfLaw.fraction(cases.get(i)[0], cases.get(i)[1]);
+            assertEquals(closed[i], share, TOLERANCE, cases.get(i)[0] + " in " + cases.get(i)[1]);
+            assertEquals(integrated[i], share, 1e-8, cases.get(i)[0] + " in " + cases.get(i)[1]);
+        }
+    }
+
+    /**
+     * Insee 2015 (Insee Première 1594): 33 % of sociétés of 10-49 had neither a website nor a social media account,
+     * 11 % of 50-249, 5 % of 250+. Insee's register of 2015 (INSEE_TEF_2018) counts 140,000 enterprises of 10-249 as
+     * one band, 5,800 of 250-4,999 and 287 of 5,000+. Zipf's law puts 83.3 % of the 140,000 in 10-49; their widths
+     * (40 : 200) put 16.7 % there and gave 14.3 % for 10+ (R: {@code weighted.mean(c(0.33, 0.11, 0.05),
+     * c(140000 * 40 / 240, 140000 * 200 / 240, 6087))} = 0.14263886131779921), as if most enterprises of 10+ had 50
+     * employees or more. R: {@code n <- c(140000 * zipf(10, 50, 10, 250), 140000 * zipf(50,
+     * 250, 10, 250), 5800 + 287); sum(n / sum(n) * c(0.33, 0.11, 0.05))} = 0.28319437504135664.
+     */
+    @Test
+    void insee2015TenPlusIsWeightedByZipfsSplitOfItsRegister() {
+        ReferencePopulation insee = ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow();
+        List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),
+                SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));
+        Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee);
+        assertEquals(0.28319437504135664, tenPlus.proportion(), TOLERANCE);
+        assertEquals(List.of(116_666.66666666667, 23_333.333333333332, 6087.0),
+                tenPlus.contributions().stream().map(Contribution::enterprises).toList());
+        assertEquals(Set.of(Caveat.COUNTS_SPLIT_BY_ZIPF_LAW, Caveat.NO_VARIANCE), tenPlus.caveats());
+        assertFalse(tenPlus.contributions().get(2).apportioned(), "250-4999 and 5000+ tile 250+");
+        assertEquals(List.of("INSEE_TEF_2018 counts 10-249 only as a whole (140,000 enterprises): 10-49 given 83.3 % "
+                + "of them by Zipf's law (density ∝ n^-2, Axtell 2001)", "INSEE_TEF_2018 counts 10-249 only as a whole "
+                + "(140,000 enterprises): 50-249 given 16.7 % of them by Zipf's law (density ∝ n^-2, Axtell 2001)"),
+                tenPlus.assumptions());
+        String summary = tenPlus.summary();
+        assertTrue(summary.startsWith("10+: 28.3 %"), summary);
+        assertTrue(summary.contains("Caveats: counts split by zipf law, no variance"), summary);
+        assertTrue(summary.contains("\nAssumed: INSEE_TEF_2018 counts 10-249 only as a whole"), summary);
     }
 
     @Test
@@ -122,10 +188,27 @@ class SizeHarmonisationTest {
                 assertThrows(IllegalArgumentException.class, () -> SizeHarmonisation.reexpress(
                         List.of(SizeFigure.of(SizeBand.of(0, 19), 0.3), SizeFigure.of(SizeBand.of(10, 49), 0.4)),
                         SizeBand.of(0, 49), US_2002)).getMessage());
+        ReferencePopulation gap = new ReferencePopulation("GAPPED", "test", Region.of("FR"), 2015, "test",
+                java.util.Optional.empty(), List.of(count("0-9", SizeBand.of(0, 9), 3_674_000),
+                        count("250+", SizeBand.atLeast(250), 6087)));
+        assertEquals("Population GAPPED cannot count 10-49: it counts [0-9, 250+]", assertThrows(
+                IllegalArgumentException.class, () -> SizeHarmonisation.reexpress(
+                        List.of(SizeFigure.of(SizeBand.of(10, 49), 0.3)), SizeBand.of(10, 49), gap)).getMessage());
+    }
+
+    private static PopulationCount count(String name, SizeBand band, long enterprises) {
+        return new PopulationCount(name, band, java.util.OptionalLong.of(enterprises), java.util.Optional.empty(), "");
+    }
+
+    @Test
+    void anOpenCountedBandIsSplitByZipfsLawToo() {
+        // R: 16845 * zipf(500, 1000, 500, Inf) = 8422.5; a single figure keeps its proportion.
         List<SizeFigure> large = List.of(SizeFigure.of(SizeBand.atLeast(500), 0.7));
-        assertEquals("Population US_SUSB_2002 counts 500-999 only as the open band 500+, which cannot be apportioned",
-                assertThrows(IllegalArgumentException.class,
-                        () -> SizeHarmonisation.reexpress(large, SizeBand.of(500, 999), US_2002)).getMessage());
+        Reweighted result = SizeHarmonisation.reexpress(large, SizeBand.of(500, 999), US_2002);
+        assertEquals(0.7, result.proportion(), 0.0);
+        assertEquals(8422.5, result.contributions().get(0).enterprises(), TOLERANCE);
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW, Caveat.NO_VARIANCE),
+                result.caveats());
     }
 
     /**
