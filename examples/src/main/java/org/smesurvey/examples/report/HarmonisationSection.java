@@ -4,7 +4,6 @@ import static org.smesurvey.examples.report.Html.escape;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.smesurvey.stats.harmonisation.CatalogueHarmonisation;
@@ -30,8 +29,9 @@ final class HarmonisationSection {
                     x.published().map(o -> escape(w.percent(o.figure().proportion()))).orElse("—"),
                     escape(x.population().scope() + " (" + x.population().region().displayName(w.locale()) + ", "
                             + x.population().year() + ")"),
-                    escape(Stream.concat(x.result().caveats().stream().map(Enum::name).map(s -> s.toLowerCase(
-                            Locale.ROOT).replace('_', ' ')), splits(x, w)).collect(Collectors.joining("; ")))));
+                    escape(Stream.concat(x.result().caveats().stream().sorted()
+                            .map(v -> w.get("caveat." + v.name())), splits(x, w))
+                            .collect(Collectors.joining("; ")))));
         }
         if (rows.isEmpty()) {
             html.note(w.get("left.out", w.get("harmonisation.none")));

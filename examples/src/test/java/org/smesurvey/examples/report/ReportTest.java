@@ -185,7 +185,7 @@ class ReportTest {
         // the split said where the caveats are.
         assertTrue(text(section(english, "harmonisation")).contains("10+ 28.3 % —"), text(section(english,
                 "harmonisation")));
-        assertTrue(text(section(english, "harmonisation")).contains("counts split by zipf law; no variance; "
+        assertTrue(text(section(english, "harmonisation")).contains("counts split by Zipf's law; no variance; "
                 + "INSEE_TEF_2018 counts 10-249 as one band: 10-49 given 83% of it by Zipf's law of firm sizes "
                 + "(Axtell 2001)"), text(section(english, "harmonisation")));
         // 6: every study, one row each with its figures counted, linked, folded under a summary.
