@@ -152,7 +152,8 @@ final class GapsSection {
         text.append(' ').append(w.get("gaps.sentence.rest", w.points(rest)));
         html.element("p", text.toString());
         html.chart(GapWaterfall.of(gap, w.study(second.study()), w.study(first.study()),
-                ChartSpec.builder().language(w.language()).build()), w.figure(second) + " → " + w.figure(first), width);
+                ChartSpec.builder().language(w.language()).build()), w.figure(second) + " → " + w.figure(first),
+                width);
         return gap;
     }
 

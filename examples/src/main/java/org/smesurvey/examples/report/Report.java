@@ -133,7 +133,8 @@ public final class Report {
             name = capitalise(words.get("catalogue.added", words.count(catalogue.studies().size()
                     - StudyCatalogue.bundled().studies().size(), "study"), String.join(", ", names)));
         } else {
-            name = capitalise(words.get("catalogue.own", words.count(catalogue.studies().size(), "study"), String.join(", ", names)));
+            name = capitalise(words.get("catalogue.own", words.count(catalogue.studies().size(), "study"),
+                    String.join(", ", names)));
         }
         java.util.IntSummaryStatistics years = catalogue.observations().stream()
                 .map(o -> o.effectiveYear()).filter(java.util.OptionalInt::isPresent)
@@ -187,7 +188,8 @@ public final class Report {
                 .element("title", w.get("page.title"))
                 .raw("<style>" + STYLE + "</style></head><body><main>")
                 .element("h1", w.get("page.title"))
-                .raw("<p class='lead'>" + escape(w.get("page.lead", c.name(), w.count(catalogue.studies().size(), "study"),
+                .raw("<p class='lead'>" + escape(w.get("page.lead", c.name(),
+                        w.count(catalogue.studies().size(), "study"),
                         w.count(catalogue.observations().size(), "figure"),
                         catalogue.observations().stream().filter(o -> o.figure().hasBase()).count(),
                         catalogue.observations().stream().map(o -> o.region().code()).distinct().count())) + "</p>")

@@ -181,7 +181,10 @@ public final class AdoptionModel {
         NONE("no ceiling"),
         /** One ceiling for every indicator. */
         ONE("a ceiling"),
-        /** A ceiling per indicator the model separates, and the reference's ({@code other}, whose indicators each differ, has none). */
+        /**
+         * A ceiling per indicator the model separates, and the reference's ({@code other}, whose indicators each
+         * differ, has none).
+         */
         PER_INDICATOR("a ceiling per indicator");
 
         private final String words;
@@ -1156,8 +1159,8 @@ public final class AdoptionModel {
 
         /**
          * The design as a table for a check in R: one line per part of a figure's mixture, with the figure's index,
-         * logit, sampling variance, study, country, country × kind, own indicator, whether a private survey, own sector
-         * (only when the model has a sector factor), the part's weight and its design row.
+         * logit, sampling variance, study, country, country × kind, own indicator, whether a private survey, own
+         * sector (only when the model has a sector factor), the part's weight and its design row.
          */
         String design() {
             boolean bySector = !sectorNames.isEmpty();
