@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.smesurvey.core.Indicator;
@@ -41,6 +42,7 @@ import org.smesurvey.examples.NamedCatalogue;
 import org.smesurvey.examples.report.Report;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
+import org.smesurvey.stats.adoption.DuplicateFigures;
 import org.smesurvey.stats.adoption.GapDecomposition;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
@@ -542,12 +544,50 @@ public final class Smesurvey implements Callable<Integer> {
         }
     }
 
-    /** Writes an import and says what it made and left out. */
+    /**
+     * Writes an import and says what it made and left out, and which of its figures repeat the bundled catalogue's
+     * (the same statistic, {@link DuplicateFigures}): the report and the adoption model enter those once.
+     */
     private static Integer write(Imported imported, Path out, PrintWriter to) throws IOException {
         CatalogueWriter.withDefaults().write(imported.catalogue(), out);
         to.println(imported.summary());
+        repeats(imported.catalogue(), StudyCatalogue.bundled()).forEach(to::println);
         to.println("Catalogue written to " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** How many imported figures repeat a figure of another catalogue, with up to three of them, in words. */
+    static List<String> repeats(StudyCatalogue imported, StudyCatalogue bundled) {
+        Set<Observation> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        mine.addAll(imported.observations());
+        List<Observation> all = new ArrayList<>(bundled.observations());
+        all.addAll(imported.observations());
+        List<String> examples = new ArrayList<>();
+        int count = 0;
+        for (DuplicateFigures.Group group : DuplicateFigures.of(all).groups()) {
+            List<Observation> members = new ArrayList<>(List.of(group.kept()));
+            members.addAll(group.duplicates());
+            Optional<Observation> theirs = members.stream().filter(o -> !mine.contains(o)).findFirst();
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            for (Observation o : members) {
+                if (mine.contains(o)) {
+                    count++;
+                    if (examples.size() < 3) {
+                        examples.add("  " + o.label() + " = " + theirs.get().study().id());
+                    }
+                }
+            }
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d of these figures repeat the bundled catalogue's (the same statistic):"
+                + " the report and the adoption model enter each once", count));
+        lines.addAll(examples);
+        return lines;
     }
 
     /** {@code import eurostat FILE}. */

@@ -236,6 +236,23 @@ class SmesurveyTest {
         return java.util.stream.Stream.concat(first.stream(), java.util.Arrays.stream(more)).toList();
     }
 
+    /**
+     * An import that repeats a statistic of the bundled catalogue (Eurostat's 50 % of EU enterprises on social media
+     * in 2019, which the bundled catalogue holds as reported in Eurostat's news item) says so: the report and the
+     * adoption model enter it once.
+     */
+    @Test
+    void anImportSaysWhichFiguresRepeatTheBundledOnes(@TempDir Path dir) throws IOException {
+        Path tsv = dir.resolve("isoc_cismt.tsv");
+        Files.writeString(tsv, "freq,indic_is,size_emp,nace_r2,unit,geo\\TIME_PERIOD\t2019 \n"
+                + "A,E_SM1_GE,10_M,C10-S951_X_K,PC_ENT,EU27_2020\t50 \n");
+        assertEquals(0, run("import", "eurostat", tsv.toString(), "--out", dir.resolve("eurostat").toString()),
+                err());
+        assertTrue(out().contains("1 of these figures repeat the bundled catalogue's (the same statistic): the report"
+                + " and the adoption model enter each once\n  "), out());
+        assertTrue(out().contains(" = EUROSTAT_NEWS_2020"), out());
+    }
+
     @Test
     void importsWriteCatalogues(@TempDir Path dir) throws IOException {
         Path tsv = dir.resolve("isoc_cismt.tsv");
@@ -245,6 +262,7 @@ class SmesurveyTest {
         assertEquals(0, run("import", "eurostat", tsv.toString(), "--out", dir.resolve("eurostat").toString()),
                 err());
         assertTrue(out().startsWith("2 figures in 1 study"), out());
+        assertFalse(out().contains("repeat the bundled catalogue"), "BE's 45 % and 50 % of 2019 and 2021 are new");
         StudyCatalogue imported = CatalogueReader.withDefaults().read(dir.resolve("eurostat"));
         assertEquals(2, imported.observations().size());
         assertEquals(0, run("summary", dir.resolve("eurostat").toString()), err());
