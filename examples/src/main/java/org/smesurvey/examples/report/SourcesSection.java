@@ -42,7 +42,8 @@ final class SourcesSection {
                     escape(study.region().displayName(w.locale())),
                     String.valueOf(figures.size()),
                     String.valueOf(based),
-                    sources.isEmpty() ? "—" : String.join(" ", sources.stream().map(s -> "<a href='"
+                    sources.isEmpty() ? "—" : String.join(" ", sources.stream()
+                            .sorted(java.util.Comparator.comparingInt(s -> primary(s) ? 0 : 1)).map(s -> "<a href='"
                             + escape(s.toString()) + "'>" + escape(s.getHost() == null ? s.toString() : s.getHost())
                             + "</a>").toList())));
         }
@@ -50,5 +51,16 @@ final class SourcesSection {
         html.raw("<details><summary>" + escape(w.get("sources.show", w.count(rows.size(), "study"))) + "</summary>");
         html.table(List.of(w.get("sources.header").split("\\|")), rows);
         html.raw("</details></section>");
+    }
+
+    /**
+     * Whether an address is a statistical office's own (Eurostat's europa.eu, a national office's stat… or .gov…
+     * site) rather than a newspaper or blog that reported its figure: such addresses are listed first, so that a
+     * reader reaches the primary release before a secondary one.
+     */
+    static boolean primary(URI source) {
+        String host = source.getHost() == null ? "" : source.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith("europa.eu") || host.matches("(.*\\.)?(stat|statistik|istat|insee|destatis|ons|cso|ine"
+                + "|cbs|ssb|scb|dst|statbel|statistics)\\..*") || host.contains(".gov.") || host.endsWith(".gov");
     }
 }

@@ -196,6 +196,13 @@ class ReportTest {
         assertTrue(section(english, "sources").contains("<small>BPIFRANCE_LAB_2018</small></td><td>France</td>"
                 + "<td>10</td><td>10</td>"), "its 10 figures, all with a base");
         assertTrue(english.contains("<a href='https://www.presseportal.de/pm/32102/4688037'>"), "sources are links");
+        // A statistical office's own release before the newspapers that reported it.
+        Matcher eurostat = Pattern.compile("<small>EUROSTAT_NEWS_2022</small>.*?<a href='([^']+)'").matcher(
+                section(english, "sources"));
+        assertTrue(eurostat.find() && eurostat.group(1).contains("europa.eu"), "Eurostat's own release first");
+        assertTrue(SourcesSection.primary(java.net.URI.create("https://www.insee.fr/fr/statistiques/1")));
+        assertTrue(SourcesSection.primary(java.net.URI.create("https://www.stat.gov.rs/sr-latn/vesti/1")));
+        assertFalse(SourcesSection.primary(java.net.URI.create("https://starting-finance.com/more-1")));
     }
 
     @Test
