@@ -38,6 +38,23 @@ cat(sprintf("zipf closed,%s\n", f(zipf(10, 50, 10, 250), zipf(20, 50, 20, 100), 
   zipf(50, 51, 20, 100), zipf(500, 1000, 500, Inf))))
 cat(sprintf("zipf integrated,%s\n", f(zipf_num(10, 50, 10, 250), zipf_num(20, 50, 20, 100),
   zipf_num(11, 20, 10, 20), zipf_num(50, 51, 20, 100), zipf_num(500, 1000, 500, Inf))))
+# The law the library uses: a Pareto law, enterprises of n or more proportional to n^-alpha, alpha fitted by least
+# squares of log S(x) on log x over the lower bounds x of the population's finest bands from the split band's lower
+# bound up (S(x) the enterprises of x or more); Zipf's alpha = 1 with fewer than two bounds (the 500+ split).
+pareto <- function(a, b, A, B, alpha) (max(a, 1)^-alpha - b^-alpha) / (max(A, 1)^-alpha - B^-alpha)
+tail_alpha <- function(x, S) -unname(coef(lm(log(S) ~ log(x)))[2])
+a20 <- tail_alpha(c(20, 100, 500), c(508249 + 82334 + 16845, 82334 + 16845, 16845))
+a10 <- tail_alpha(c(10, 20, 100, 500), c(613880 + 508249 + 82334 + 16845, 508249 + 82334 + 16845, 82334 + 16845,
+                                         16845))
+a15 <- tail_alpha(c(10, 250, 5000), c(140000 + 5800 + 287, 5800 + 287, 287))
+cat(sprintf("pareto alphas,%s\n", f(a20, a10, a15)))
+reweight("10-49 pareto", p[1:2], v[1:2], c(613880, 508249 * pareto(20, 50, 20, 100, a20)))
+reweight("11-50 pareto", q, u, c(613880 * pareto(11, 20, 10, 20, a10) + 508249 * pareto(20, 50, 20, 100, a20),
+                                 508249 * pareto(50, 51, 20, 100, a20)))
+n15p <- c(140000 * pareto(10, 50, 10, 250, a15), 140000 * pareto(50, 250, 10, 250, a15), 5800 + 287)
+cat(sprintf("INSEE 10+ pareto,%s\n", f(sum(n15p / sum(n15p) * s15), n15p)))
+cat(sprintf("pareto shares,%s\n", f(pareto(20, 50, 20, 100, a20), pareto(11, 20, 10, 20, a10),
+  pareto(50, 51, 20, 100, a20), pareto(10, 50, 10, 250, a15))))
 # Direct standardisation to the EU27 2023 mix: 0-49 32,400,000, 50-249 246,000, 250+ 53,000.
 s <- c(0.35, 0.52, 0.71); sv <- s * (1 - s) / c(1000, 400, 150)
 reweight("EU27_2023", s, sv, c(32400000, 246000, 53000))

@@ -45,7 +45,9 @@ final class HarmonisationSection {
     private static Stream<String> splits(CatalogueHarmonisation.Case x, Words w) {
         return x.result().contributions().stream().flatMap(c -> c.splits().stream())
                 .map(s -> w.get("harmonisation.split", s.population(), s.counted().label(), s.part().label(),
-                        w.percent(s.fraction())))
+                        w.percent(s.fraction()), s.fitted() ? w.get("harmonisation.law.fitted",
+                                Math.max(s.counted().min(), 1), String.format(w.locale(), "%.2f", s.exponent()))
+                                : w.get("harmonisation.law.zipf")))
                 .distinct();
     }
 }

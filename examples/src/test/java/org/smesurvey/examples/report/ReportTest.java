@@ -181,13 +181,13 @@ class ReportTest {
         // 5: Destatis' classes re-expressed on 10+ give the published 48 %.
         assertTrue(text(section(english, "harmonisation")).contains("10+ 47.7 % 48%"), text(section(english,
                 "harmonisation")));
-        // Insee 2015's classes on 10+: its register's 10-249 split by Zipf's law, not by width (14.3 % before), and
-        // the split said where the caveats are.
+        // Insee 2015's classes on 10+: its register's 10-249 split by a Pareto law fitted to its bands, not by width
+        // (14.3 % before), and the split said where the caveats are.
         assertTrue(text(section(english, "harmonisation")).contains("10+ 28.3 % —"), text(section(english,
                 "harmonisation")));
-        assertTrue(text(section(english, "harmonisation")).contains("counts split by Zipf's law; no variance; "
-                + "INSEE_TEF_2018 counts 10-249 as one band: 10-49 given 83% of it by Zipf's law of firm sizes "
-                + "(Axtell 2001)"), text(section(english, "harmonisation")));
+        assertTrue(text(section(english, "harmonisation")).contains("counts split by a law of firm sizes; no"
+                + " variance; INSEE_TEF_2018 counts 10-249 as one band: 10-49 given 83% of it by a Pareto law of firm sizes fitted to its bands"
+                + " from 10 employees up (exponent 1.00)"), text(section(english, "harmonisation")));
         // 6: every study, one row each with its figures counted, linked, folded under a summary.
         assertTrue(section(english, "sources").contains("<details><summary>Show the 120 studies"));
         assertEquals(120, count(section(english, "sources"), "<tr><td>"));

@@ -17,12 +17,13 @@ public enum Caveat {
      */
     BOUNDARY_DIFFERENCE,
     /**
-     * The population does not count a part's band; its count is the share of a wider counted band that Zipf's
-     * law, a density of firm sizes proportional to \( n^{-2} \) (Axtell 2001), puts in the part. Which
-     * population's band was split, and the share, are in {@link Contribution#splits()} and
+     * The population does not count a part's band; its count is the share of a wider counted band that a law of
+     * firm sizes puts in the part: a Pareto law fitted to the population's own bands from that band up, or, with
+     * too few of them, Zipf's law, a density proportional to \( n^{-2} \) (Axtell 2001). Which population's band
+     * was split, by which law, and the share, are in {@link Contribution#splits()} and
      * {@link Reweighted#assumptions()}.
      */
-    COUNTS_SPLIT_BY_ZIPF_LAW,
+    COUNTS_SPLIT_BY_SIZE_LAW,
     /** A source figure has no known variance, so neither has the result. */
     NO_VARIANCE
 }

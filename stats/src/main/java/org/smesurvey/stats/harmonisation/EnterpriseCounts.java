@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.smesurvey.core.PopulationCount;
 import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.SizeBand;
@@ -13,8 +15,9 @@ import org.smesurvey.stats.internal.ZipfLaw;
 /**
  * The number of enterprises in any band, from the counts a population lists: the listed bands that tile it
  * exactly when there are such, else shares of the finest listed bands (those containing no other listed
- * band) that it overlaps, each the share Zipf's law gives the overlap ({@link ZipfLaw}; an assumption the
- * result flags). A band is never split in proportion to its width: enterprises are far from spread evenly over
+ * band) that it overlaps, each the share a Pareto law of firm sizes gives the overlap, its exponent fitted to the
+ * population's bands from the split band up ({@link #exponent(SizeBand)}), or Zipf's law with too few of them
+ * ({@link ZipfLaw}; an assumption the result flags and says, {@link CountSplit}). A band is never split in proportion to its width: enterprises are far from spread evenly over
  * sizes (Germany's register, which counts both, has 5.5 enterprises of 10–49 for each of 50–249 in the ICT
  * survey's sections; the widths, 40 and 200, would give 1 for 5).
  */
@@ -53,9 +56,12 @@ final class EnterpriseCounts {
             if (overlap.get().equals(c.band())) {
                 total += counted;
             } else {
-                double fraction = ZipfLaw.fraction(overlap.get(), c.band());
+                OptionalDouble fitted = exponent(c.band());
+                double alpha = fitted.orElse(1);
+                double fraction = ZipfLaw.fraction(overlap.get(), c.band(), alpha);
                 total += counted * fraction;
-                splits.add(new CountSplit(population.id(), c.band(), counted, overlap.get(), fraction));
+                splits.add(new CountSplit(population.id(), c.band(), counted, overlap.get(), fraction, alpha,
+                        fitted.isPresent()));
             }
             covered.add(overlap.get());
         }
@@ -66,6 +72,34 @@ final class EnterpriseCounts {
                     counted.stream().map(c -> c.band().label()).toList()));
         }
         return new Count(total, splits);
+    }
+
+    /**
+     * The Pareto exponent α of the population's firm sizes from a band's lower bound up: least squares of
+     * \( \ln S(x) \) on \( \ln x \), \( S(x) \) the enterprises of x employees or more, over the lower bounds x of
+     * the finest counted bands from the band's (at least 1) whose bands tile \( [x, ∞) \); empty with fewer than two
+     * such bounds or a slope that is not negative.
+     */
+    OptionalDouble exponent(SizeBand band) {
+        int from = Math.max(band.min(), 1);
+        SimpleRegression tail = new SimpleRegression();
+        for (PopulationCount t : finest) {
+            int x = t.band().min();
+            if (x < from) {
+                continue;
+            }
+            List<PopulationCount> above = finest.stream().filter(o -> o.band().min() >= x).toList();
+            if (!uncovered(SizeBand.atLeast(x), above.stream().map(PopulationCount::band).toList()).isEmpty()) {
+                continue;
+            }
+            double enterprises = above.stream().mapToDouble(o -> o.enterprises().getAsLong()).sum();
+            if (enterprises > 0) {
+                tail.addData(Math.log(x), Math.log(enterprises));
+            }
+        }
+        double alpha = -tail.getSlope();
+        return tail.getN() >= 2 && alpha > 0 && Double.isFinite(alpha) ? OptionalDouble.of(alpha)
+                : OptionalDouble.empty();
     }
 
     private static boolean hasOverlaps(List<SizeBand> bands) {

@@ -21,7 +21,7 @@ import org.smesurvey.core.SizeClassScheme;
  * proportion is assumed uniform within it: {@link Caveat#PARTIAL_OVERLAP}, and
  * {@link Caveat#BOUNDARY_DIFFERENCE} when the part differs by one employee count, as the EU "fewer than 50"
  * and the UK "not more than 50"); a part the population does not count is given the share of a wider counted
- * band that Zipf's law puts in it [3] ({@link Caveat#COUNTS_SPLIT_BY_ZIPF_LAW}, the population and the share in
+ * band that Zipf's law puts in it [3] ({@link Caveat#COUNTS_SPLIT_BY_SIZE_LAW}, the population and the share in
  * {@link Reweighted#assumptions()}): France's register of 2015 counts 140,000 enterprises of 10–249 as one band,
  * of which Zipf's law puts 83.3 % in 10–49, where their widths would put 16.7 %. The target must be covered
  * entirely by the source bands.
@@ -129,7 +129,7 @@ public final class SizeHarmonisation {
                 }
             }
             if (!count.splits().isEmpty()) {
-                caveats.add(Caveat.COUNTS_SPLIT_BY_ZIPF_LAW);
+                caveats.add(Caveat.COUNTS_SPLIT_BY_SIZE_LAW);
             }
         }
         if (!(total > 0)) {

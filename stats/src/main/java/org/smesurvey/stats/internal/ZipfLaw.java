@@ -28,20 +28,40 @@ public final class ZipfLaw {
      * @throws IllegalArgumentException if {@code whole} does not contain {@code part}
      */
     public static double fraction(SizeBand part, SizeBand whole) {
+        return fraction(part, whole, 1);
+    }
+
+    /**
+     * The fraction of a band's enterprises in a part of it under a Pareto law of exponent α: the enterprises of size
+     * n or more proportional to \( n^{-α} \), so that the fraction is
+     * \( (a^{-α} - b^{-α}) / (A^{-α} - B^{-α}) \); Zipf's law is α = 1.
+     *
+     * @param part the part
+     * @param whole the band that contains it
+     * @param exponent α, positive
+     * @return the fraction, in [0, 1]
+     * @throws IllegalArgumentException if {@code whole} does not contain {@code part} or α is not positive
+     */
+    public static double fraction(SizeBand part, SizeBand whole, double exponent) {
         Objects.requireNonNull(part, "part");
         Objects.requireNonNull(whole, "whole");
         if (!whole.contains(part)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "Band %s does not contain %s",
                     whole.label(), part.label()));
         }
-        return (inverse(part.min()) - inverseEnd(part)) / (inverse(whole.min()) - inverseEnd(whole));
+        if (!(exponent > 0) || Double.isInfinite(exponent)) {
+            throw new IllegalArgumentException("Exponent is not positive and finite: " + exponent);
+        }
+        return (survival(Math.max(part.min(), 1), exponent) - end(part, exponent))
+                / (survival(Math.max(whole.min(), 1), exponent) - end(whole, exponent));
     }
 
-    private static double inverse(int min) {
-        return 1.0 / Math.max(min, 1);
+    private static double survival(double n, double exponent) {
+        return exponent == 1 ? 1 / n : Math.pow(n, -exponent); // Zipf's exactly as 1/n, to the last bit
     }
 
-    private static double inverseEnd(SizeBand band) {
-        return band.isOpenEnded() ? 0 : 1.0 / Math.max(band.max() + 1.0, Math.max(band.min(), 1) + 1.0);
+    private static double end(SizeBand band, double exponent) {
+        return band.isOpenEnded() ? 0
+                : survival(Math.max(band.max() + 1.0, Math.max(band.min(), 1) + 1.0), exponent);
     }
 }

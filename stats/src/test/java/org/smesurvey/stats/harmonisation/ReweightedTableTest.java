@@ -25,7 +25,7 @@ class ReweightedTableTest {
         assertTrue(contributions.booleanColumn("apportioned").get(1));
         assertEquals(1, contributions.doubleColumn("weight").sum(), 1e-12);
         Table results = Reweighted.table(List.of(result));
-        assertEquals("PARTIAL_OVERLAP|COUNTS_SPLIT_BY_ZIPF_LAW|NO_VARIANCE", results.stringColumn("caveats").get(0));
+        assertEquals("PARTIAL_OVERLAP|COUNTS_SPLIT_BY_SIZE_LAW|NO_VARIANCE", results.stringColumn("caveats").get(0));
         assertTrue(results.doubleColumn("standard_error").isMissing(0));
         assertEquals(result.proportion(), results.doubleColumn("proportion").get(0), 0.0);
     }

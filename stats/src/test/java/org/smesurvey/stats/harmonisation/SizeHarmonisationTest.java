@@ -60,33 +60,45 @@ class SizeHarmonisationTest {
                 SizeHarmonisation.reexpress(US_FIGURES, SizeBand.of(0, 499), US_2002));
     }
 
+    /**
+     * A part of a counted band gets the share of a Pareto law fitted to the register's bands from that band up. R
+     * (harmonisation.R): {@code a20 <- tail_alpha(c(20, 100, 500), c(607428, 99179, 16845))} = 1.1137987197628545
+     * ({@code -coef(lm(log(S) ~ log(x)))[2]}), {@code pareto(20, 50, 20, 100, a20)} = 0.76740241330034409 (Zipf's
+     * law gave 0.75, the width 0.375); 10-49 weighted by {@code c(613880, 508249 * pareto(20, 50, 20, 100, a20))}.
+     */
     @Test
-    void partsOfCountedBandsAreSplitByZipfsLawAndFlagged() {
-        // R: 10-49 weighted by c(613880, 508249 * zipf(20, 50, 20, 100)), zipf(20, 50, 20, 100) = 0.75, where the
-        // width, 30 / 80, gave 0.375.
+    void partsOfCountedBandsAreSplitByAParetoLawFittedToTheRegister() {
         Reweighted tenToFortyNine = SizeHarmonisation.reexpress(US_FIGURES, SizeBand.of(10, 49), US_2002);
-        assertResult(0.35746148436775727, 0.019529781035872794, tenToFortyNine);
-        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW), tenToFortyNine.caveats());
+        assertResult(0.35827677622973164, 0.019572860644203542, tenToFortyNine);
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_SIZE_LAW), tenToFortyNine.caveats());
         Contribution split = tenToFortyNine.contributions().get(1);
         assertEquals(SizeBand.of(20, 49), split.part());
         assertTrue(split.apportioned());
-        assertEquals(508_249 * 0.75, split.enterprises(), 1e-9);
-        assertEquals(List.of(new CountSplit("US_SUSB_2002", SizeBand.of(20, 99), 508_249, SizeBand.of(20, 49), 0.75)),
-                split.splits());
+        assertEquals(508_249 * 0.76740241330034409, split.enterprises(), 1e-8);
+        CountSplit count = split.splits().get(0);
+        assertEquals(1, split.splits().size());
+        assertEquals("US_SUSB_2002", count.population());
+        assertEquals(SizeBand.of(20, 99), count.counted());
+        assertEquals(SizeBand.of(20, 49), count.part());
+        assertEquals(0.76740241330034409, count.fraction(), TOLERANCE);
+        assertEquals(1.1137987197628545, count.exponent(), TOLERANCE);
+        assertTrue(count.fitted());
         assertFalse(tenToFortyNine.contributions().get(0).apportioned(), "10-19 is counted");
-        assertEquals(List.of("US_SUSB_2002 counts 20-99 only as a whole (508,249 enterprises): 20-49 given 75.0 % of "
-                + "them by Zipf's law (density ∝ n^-2, Axtell 2001)"), tenToFortyNine.assumptions());
+        assertEquals(List.of("US_SUSB_2002 counts 20-99 only as a whole (508,249 enterprises): 20-49 given 76.7 % of "
+                + "them by a Pareto law fitted to its bands from 20 employees up (exponent 1.11)"),
+                tenToFortyNine.assumptions());
     }
 
     @Test
     void theUkBoundaryIsFlagged() {
         // EU-style figures for 10-49 and 50-249 re-expressed on the UK's "not more than 50": 11-50.
-        // R: c(613880 * zipf(11, 20, 10, 20) + 508249 * zipf(20, 50, 20, 100), 508249 * zipf(50, 51, 20, 100)).
+        // R: c(613880 * pareto(11, 20, 10, 20, a10) + 508249 * pareto(20, 50, 20, 100, a20),
+        // 508249 * pareto(50, 51, 20, 100, a20)), a10 = 1.1011611792870986 fitted from 10 employees up.
         List<SizeFigure> eu = List.of(SizeFigure.of(SizeBand.of(10, 49), new EffectiveSample(0.44 * 300, 300)),
                 SizeFigure.of(SizeBand.of(50, 249), new EffectiveSample(0.61 * 150, 150)));
         Reweighted uk = SizeHarmonisation.reexpress(eu, SizeBand.of(11, 50), US_2002);
-        assertResult(0.44095345369166117, 0.028499053985247061, uk);
-        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.BOUNDARY_DIFFERENCE, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW),
+        assertResult(0.44091149268535723, 0.028506052305037992, uk);
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.BOUNDARY_DIFFERENCE, Caveat.COUNTS_SPLIT_BY_SIZE_LAW),
                 uk.caveats());
         assertEquals(3, uk.assumptions().size(), "10-19 split once, 20-99 twice: " + uk.assumptions());
     }
@@ -119,8 +131,10 @@ class SizeHarmonisationTest {
      * one band, 5,800 of 250-4,999 and 287 of 5,000+. Zipf's law puts 83.3 % of the 140,000 in 10-49; their widths
      * (40 : 200) put 16.7 % there and gave 14.3 % for 10+ (R: {@code weighted.mean(c(0.33, 0.11, 0.05),
      * c(140000 * 40 / 240, 140000 * 200 / 240, 6087))} = 0.14263886131779921), as if most enterprises of 10+ had 50
-     * employees or more. R: {@code n <- c(140000 * zipf(10, 50, 10, 250), 140000 * zipf(50,
-     * 250, 10, 250), 5800 + 287); sum(n / sum(n) * c(0.33, 0.11, 0.05))} = 0.28319437504135664.
+     * employees or more. The register's own bands fit a Pareto law of exponent 1.002682219788507 from 10 employees
+     * up (R: {@code tail_alpha(c(10, 250, 5000), c(146087, 6087, 287))}, Zipf's law's 1 within 0.3 %): R:
+     * {@code n <- c(140000 * pareto(10, 50, 10, 250, a15), 140000 * pareto(50, 250, 10, 250, a15), 5800 + 287);
+     * sum(n / sum(n) * c(0.33, 0.11, 0.05))} = 0.28332060140889126 (Zipf's law: 0.28319437504135664).
      */
     @Test
     void insee2015TenPlusIsWeightedByZipfsSplitOfItsRegister() {
@@ -128,18 +142,20 @@ class SizeHarmonisationTest {
         List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),
                 SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));
         Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee);
-        assertEquals(0.28319437504135664, tenPlus.proportion(), TOLERANCE);
-        assertEquals(List.of(116_666.66666666667, 23_333.333333333332, 6087.0),
-                tenPlus.contributions().stream().map(Contribution::enterprises).toList());
-        assertEquals(Set.of(Caveat.COUNTS_SPLIT_BY_ZIPF_LAW, Caveat.NO_VARIANCE), tenPlus.caveats());
+        assertEquals(0.28332060140889126, tenPlus.proportion(), TOLERANCE);
+        double[] enterprises = {116750.48499100318, 23249.515008996823, 6087};
+        for (int i = 0; i < enterprises.length; i++) {
+            assertEquals(enterprises[i], tenPlus.contributions().get(i).enterprises(), 1e-8);
+        }
+        assertEquals(Set.of(Caveat.COUNTS_SPLIT_BY_SIZE_LAW, Caveat.NO_VARIANCE), tenPlus.caveats());
         assertFalse(tenPlus.contributions().get(2).apportioned(), "250-4999 and 5000+ tile 250+");
-        assertEquals(List.of("INSEE_TEF_2018 counts 10-249 only as a whole (140,000 enterprises): 10-49 given 83.3 % "
-                + "of them by Zipf's law (density ∝ n^-2, Axtell 2001)", "INSEE_TEF_2018 counts 10-249 only as a whole "
-                + "(140,000 enterprises): 50-249 given 16.7 % of them by Zipf's law (density ∝ n^-2, Axtell 2001)"),
-                tenPlus.assumptions());
+        assertEquals(List.of("INSEE_TEF_2018 counts 10-249 only as a whole (140,000 enterprises): 10-49 given 83.4 % "
+                + "of them by a Pareto law fitted to its bands from 10 employees up (exponent 1.00)", "INSEE_TEF_2018"
+                + " counts 10-249 only as a whole (140,000 enterprises): 50-249 given 16.6 % of them by a Pareto law"
+                + " fitted to its bands from 10 employees up (exponent 1.00)"), tenPlus.assumptions());
         String summary = tenPlus.summary();
         assertTrue(summary.startsWith("10+: 28.3 %"), summary);
-        assertTrue(summary.contains("Caveats: counts split by zipf law, no variance"), summary);
+        assertTrue(summary.contains("Caveats: counts split by size law, no variance"), summary);
         assertTrue(summary.contains("\nAssumed: INSEE_TEF_2018 counts 10-249 only as a whole"), summary);
     }
 
@@ -202,12 +218,16 @@ class SizeHarmonisationTest {
 
     @Test
     void anOpenCountedBandIsSplitByZipfsLawToo() {
-        // R: 16845 * zipf(500, 1000, 500, Inf) = 8422.5; a single figure keeps its proportion.
+        // One bound only (500) to fit from: Zipf's law. R: 16845 * zipf(500, 1000, 500, Inf) = 8422.5; a single
+        // figure keeps its proportion.
         List<SizeFigure> large = List.of(SizeFigure.of(SizeBand.atLeast(500), 0.7));
         Reweighted result = SizeHarmonisation.reexpress(large, SizeBand.of(500, 999), US_2002);
         assertEquals(0.7, result.proportion(), 0.0);
         assertEquals(8422.5, result.contributions().get(0).enterprises(), TOLERANCE);
-        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_ZIPF_LAW, Caveat.NO_VARIANCE),
+        assertFalse(result.contributions().get(0).splits().get(0).fitted());
+        assertTrue(result.assumptions().get(0).endsWith("by Zipf's law (density ∝ n^-2, Axtell 2001), too few of its"
+                + " bands to fit one"), result.assumptions().toString());
+        assertEquals(Set.of(Caveat.PARTIAL_OVERLAP, Caveat.COUNTS_SPLIT_BY_SIZE_LAW, Caveat.NO_VARIANCE),
                 result.caveats());
     }
 
