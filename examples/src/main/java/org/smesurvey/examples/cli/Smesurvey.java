@@ -442,7 +442,10 @@ public final class Smesurvey implements Callable<Integer> {
             NetworkScope networks = scope == null ? null : scope(scope);
             StudyCatalogue catalogue = catalogues.read(line);
             String code = Ids.indicator(catalogue, indicator, line);
+            // One statistic reported by several sources (an import repeating a bundled figure) is pooled once.
+            java.util.Set<Observation> repeats = new java.util.HashSet<>(DuplicateFigures.of(catalogue).duplicates());
             List<Observation> withBase = catalogue.observations().stream()
+                    .filter(o -> !repeats.contains(o))
                     .filter(o -> o.indicator().code().equals(code) && o.figure().hasBase())
                     .filter(o -> networks == null || o.scope() == networks).toList();
             String of = code + (networks == null ? "" : " with scope " + scope.strip().toLowerCase(Locale.ROOT));

@@ -38,7 +38,10 @@ final class PooledSection {
     static void write(Html html, ReportContext c) {
         Words w = c.words();
         html.raw("<section id='pooled'>").element("h2", w.get("pooled.title"));
-        Pooling.Result pooling = Pooling.of(c.catalogue(), WINDOW);
+        // One statistic reported by several sources (an import repeating a bundled figure) is pooled once.
+        java.util.Set<Observation> repeats = new java.util.HashSet<>(
+                org.smesurvey.stats.adoption.DuplicateFigures.of(c.catalogue()).duplicates());
+        Pooling.Result pooling = Pooling.of(c.catalogue().filter(o -> !repeats.contains(o)), WINDOW);
         html.element("p", w.get("pooled.lead", WINDOW, pooling.unweighable()));
         if (pooling.pools().isEmpty()) {
             html.note(w.get("left.out", w.get("pooled.none")));
