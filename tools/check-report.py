@@ -2,7 +2,7 @@
 """Checks the report as a reader's browser shows it, in headless Chromium at 1,400 and 800 pixels wide, opened
 from disk with no network: no text drawn under 11 px (HTML text and the charts' SVG text, at the size the page
 scales them to), nothing cut off (no text outside the window unless in a box that scrolls, no page wider than
-the window), the answer (its table of shares) above the fold at 1,400 x 900, a French page free of the English
+the window), the answer (its table of shares and the seed case's waterfall) above the fold at 1,400 x 900, a French page free of the English
 word file's sentences, the page laid out in under a second,
 every study of every forest plot on its own row with its label, and no two labels of a gap waterfall overlapping
 or touching. Writes a screenshot per width beside the page for a person to look at, and exits 1, listing the
@@ -47,10 +47,15 @@ PROBE = r"""
   }
   // The answer first: at 1,400 x 900 the reader's question is answered (its table of shares whole) before any
   // scrolling.
-  var answer = document.querySelector('#answer table');
+  var answer = document.querySelector('#answer table'), seed = document.querySelector('#answer figure svg');
   if (width >= 1400 && (!answer || answer.getBoundingClientRect().bottom > 900)) {
     problems.push(answer ? 'the answer ends at ' + Math.round(answer.getBoundingClientRect().bottom)
         + ' px, below the fold (900 px)' : 'no answer (#answer table) on the page');
+  }
+  // ... and the seed case's waterfall beside it, whole.
+  if (width >= 1400 && seed && seed.getBoundingClientRect().bottom > 900) {
+    problems.push('the seed case\'s waterfall ends at ' + Math.round(seed.getBoundingClientRect().bottom)
+        + ' px, below the fold (900 px)');
   }
   if (document.documentElement.scrollWidth > width + 1) {
     problems.push('the page is ' + document.documentElement.scrollWidth + ' px wide in a ' + width + ' px window');

@@ -213,10 +213,10 @@ public final class Report {
     private static final String STYLE = String.join("\n",
             "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:16px;line-height:1.45;color:#222;margin:0;"
                     + "background:#fafafa}",
-            "main{max-width:1100px;margin:0 auto;padding:1.5em 1.5em;background:#fff}",
-            "h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #0072B2;"
+            "main{max-width:1100px;margin:0 auto;padding:.5em 1.5em 1.5em;background:#fff}",
+            "h1{font-size:1.6em;margin:.4em 0 .2em}h2{margin-top:2em;border-bottom:2px solid #0072B2;"
                     + "padding-bottom:.2em}h3{margin-top:1.5em}",
-            ".lead{color:#444}nav{margin:1em 0;font-size:.95em}a{color:#0072B2}.note{color:#444;font-style:italic}",
+            ".lead{color:#444;margin:.4em 0}nav{margin:.6em 0;font-size:.95em}a{color:#0072B2}.note{color:#444;font-style:italic}",
             ".scroll{overflow-x:auto}table{border-collapse:collapse;margin:1em 0;font-size:.85em;width:100%}",
             "th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}",
             "td.n{text-align:right;white-space:nowrap}th{background:#f0f4f8}",
@@ -225,7 +225,7 @@ public final class Report {
             // The answer first: its table and the seed case side by side at 1,400 px, one above the other at 800.
             "#answer{display:flex;flex-wrap:wrap;gap:0 2em;background:#f0f4f8;padding:.2em 1em;border-radius:6px}",
             "#answer>div{flex:1 1 330px;min-width:0}#answer>div+div{flex:1.8 1 600px}",
-            "#answer h2{margin-top:.6em;font-size:1.25em}#answer svg{width:600px}",
+            "#answer h2{margin-top:.4em;font-size:1.25em}#answer svg{width:600px}",
             "#answer figure{margin:.5em 0}#answer table{margin:.5em 0}",
             "details summary{cursor:pointer;color:#0072B2;margin:.5em 0}");
 }
