@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ import org.smesurvey.core.io.CsvFile;
 import org.smesurvey.core.io.CsvReader;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.Numbers;
 import org.smesurvey.core.io.Problems;
 import org.smesurvey.core.io.Row;
 import org.smesurvey.core.io.TableSpec;
@@ -214,7 +216,8 @@ public final class EurostatTable {
             Map<String, String> key = new LinkedHashMap<>();
             dimensions.forEach(d -> key.put(d, row.text(d)));
             String flags = row.has("OBS_FLAG") ? row.text("OBS_FLAG") : "";
-            values.add(row, key, "TIME_PERIOD", row.text("TIME_PERIOD"), "OBS_VALUE", row.text("OBS_VALUE"), flags);
+            values.add(row, key, "TIME_PERIOD", row.text("TIME_PERIOD"), "OBS_VALUE", row.text("OBS_VALUE"),
+                    "OBS_FLAG", flags);
         }
     }
 
@@ -229,7 +232,17 @@ public final class EurostatTable {
         if (!checkDimensions(dimensions, file.file(), problems)) {
             return;
         }
-        List<String> years = file.header().subList(1, file.header().size());
+        // A bad year is a fault of the header: reported once, at line 1, and its column skipped in every row.
+        List<String> years = new ArrayList<>();
+        for (int c = 1; c < file.header().size(); c++) {
+            String year = file.header().get(c);
+            if (isYear(year.strip())) {
+                years.add(year);
+            } else {
+                problems.add(file.file(), 1, c + 1, year, year, "is not a year (YYYY): only yearly figures are"
+                        + " read");
+            }
+        }
         for (Row row : file.rows()) {
             String[] codes = row.text(first).split(",", -1);
             if (codes.length != dimensions.size()) {
@@ -250,8 +263,17 @@ public final class EurostatTable {
                     value = cell.substring(0, space);
                     flags = cell.substring(space + 1).strip();
                 }
-                values.add(row, key, year, year.strip(), year, value, flags);
+                values.add(row, key, year, year.strip(), year, value, year, flags);
             }
+        }
+    }
+
+    private static boolean isYear(String text) {
+        try {
+            YearRange.requireYear(Integer.parseInt(text));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -283,10 +305,15 @@ public final class EurostatTable {
         private final Problems problems;
         private final List<Pending> pending = new ArrayList<>();
         private final Map<String, Long> leftOut = new TreeMap<>();
+        private final Map<String, Seen> seen = new java.util.HashMap<>();
 
         Values(String dataset, Problems problems) {
             this.dataset = dataset;
             this.problems = problems;
+        }
+
+        /** Where a figure was first given, and its value. */
+        private record Seen(long line, double value) {
         }
 
         /** A figure before its study exists: the study's fieldwork and region come from all of them. */
@@ -295,7 +322,7 @@ public final class EurostatTable {
         }
 
         void add(Row row, Map<String, String> key, String yearColumn, String yearText, String valueColumn,
-                String valueText, String flags) {
+                String valueText, String flagColumn, String flags) {
             String freq = key.getOrDefault("freq", "A");
             if (!freq.equals("A")) {
                 row.fail("freq", freq, "is not annual (A): only yearly figures are read");
@@ -311,7 +338,7 @@ public final class EurostatTable {
                     notes.append(notes.isEmpty() ? "" : "; ").append("flag ").append(flag).append(": ")
                             .append(NOTED_FLAGS.get(flag));
                 } else {
-                    row.fail(valueColumn, flags, "has the flag '" + flag + "', which Eurostat does not use; expected"
+                    row.fail(flagColumn, flags, "has the flag '" + flag + "', which Eurostat does not use; expected"
                             + " b, c, d, e, n, p, r, s, u or z");
                     return;
                 }
@@ -322,9 +349,11 @@ public final class EurostatTable {
             }
             double value;
             try {
-                value = Double.parseDouble(valueText);
-            } catch (NumberFormatException e) {
-                row.fail(valueColumn, valueText, "is not a value: expected a number, or ':' when none is available");
+                // A decimal number only (no 0x1p5, 45d, NaN); -0 is 0, so that the figure writes back as read.
+                value = Numbers.finite(valueText) + 0.0;
+            } catch (IllegalArgumentException e) {
+                row.fail(valueColumn, valueText, "is not a value: expected a decimal number such as 45 or 45.5, or"
+                        + " ':' when none is available");
                 return;
             }
             if (!(value >= 0 && value <= 100)) {
@@ -380,6 +409,19 @@ public final class EurostatTable {
                     return;
                 }
                 sectors = mapped.get();
+            }
+            String figure = indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
+                    + (key.containsKey("nace_r2") ? " nace_r2 " + key.get("nace_r2") : "");
+            Seen before = seen.putIfAbsent(figure, new Seen(row.line(), value));
+            if (before != null) {
+                if (before.value() != value) {
+                    row.fail(valueColumn, valueText, String.format(Locale.ROOT, "is a second value for the figure %s,"
+                            + " given as %s at line %d and here at line %d: expected one value per figure",
+                            figure, java.math.BigDecimal.valueOf(before.value()).toPlainString(), before.line(), row.line()));
+                } else {
+                    leave("repeated with the same value (kept once)");
+                }
+                return;
             }
             notes.insert(0, "Eurostat " + dataset + ", " + indicatorCode + (notes.isEmpty() ? "" : "; "));
             pending.add(new Pending(indicator, indicatorCode, region, year, sizeCode, band.get(), sectors,
@@ -439,16 +481,26 @@ public final class EurostatTable {
         }
         Matcher atLeast = AT_LEAST.matcher(code);
         if (atLeast.matches()) {
-            return Optional.of(SizeBand.atLeast(Integer.parseInt(atLeast.group(1) != null ? atLeast.group(1)
-                    : atLeast.group(2))));
+            OptionalInt min = persons(atLeast.group(1) != null ? atLeast.group(1) : atLeast.group(2));
+            return min.isPresent() ? Optional.of(SizeBand.atLeast(min.getAsInt())) : Optional.empty();
         }
         Matcher range = RANGE.matcher(code);
         if (range.matches()) {
-            int min = Integer.parseInt(range.group(1));
-            int max = Integer.parseInt(range.group(2));
-            return min <= max ? Optional.of(SizeBand.of(min, max)) : Optional.empty();
+            OptionalInt min = persons(range.group(1));
+            OptionalInt max = persons(range.group(2));
+            return min.isPresent() && max.isPresent() && min.getAsInt() <= max.getAsInt()
+                    ? Optional.of(SizeBand.of(min.getAsInt(), max.getAsInt())) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** A count of persons employed in a size code, or empty if it is beyond an {@code int}. */
+    private static OptionalInt persons(String digits) {
+        try {
+            return OptionalInt.of(Integer.parseInt(digits));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
@@ -128,6 +130,89 @@ class EurostatTableTest {
         InputFormatException activity = bad("isoc_cismt.tsv", header
                 + "A,E_SNET,10_M,C10-J63,PC_ENT,BE\t45 \t50 \n");
         assertTrue(activity.getMessage().contains("C10-J63"), activity.getMessage());
+    }
+
+    private static final String TSV_HEADER = "freq,indic_is,size_emp,nace_r2,unit,geo\\TIME_PERIOD\t2019 \t2021 \n";
+    private static final String SDMX_HEADER = "DATAFLOW,LAST UPDATE,freq,indic_is,size_emp,nace_r2,unit,geo,"
+            + "TIME_PERIOD,OBS_VALUE,OBS_FLAG\n";
+
+    private static String sdmxRow(String size, String year, String value, String flag) {
+        return "ESTAT:ISOC_CISMT(1.0),x,A,E_SNET," + size + ",C10-S951_X_K,PC_ENT,BE," + year + "," + value + ","
+                + flag + "\n";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x1p5", "45d", "45f", "NaN", "Infinity", "1e999", "4_5"})
+    void valuesAreDecimalNumbersOnly(String value) {
+        InputFormatException e = bad("isoc_cismt.csv", SDMX_HEADER + sdmxRow("10_M", "2021", value, ""));
+        assertTrue(e.getMessage().contains("line 2, column 10") && e.getMessage().contains("OBS_VALUE")
+                && e.getMessage().contains("expected a decimal number"), e.getMessage());
+        InputFormatException t = bad("isoc_cismt.tsv", TSV_HEADER
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t45 \t" + value + " \n");
+        assertTrue(t.getMessage().contains("line 2, column 3") && t.getMessage().contains("expected a decimal number"),
+                t.getMessage());
+    }
+
+    @Test
+    void minusZeroLoadsAsZeroAndACommaAsADecimalSeparator(@TempDir Path dir) throws IOException {
+        Imported imported = EurostatTable.read(InputSource.of("isoc_cismt.tsv", (TSV_HEADER
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t-0 \t45,5 \n").getBytes(StandardCharsets.UTF_8)));
+        StudyCatalogue catalogue = imported.catalogue();
+        Observation zero = catalogue.observations().stream().filter(o -> o.year().getAsInt() == 2019).findFirst()
+                .orElseThrow();
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(zero.figure().proportion()));
+        Observation comma = catalogue.observations().stream().filter(o -> o.year().getAsInt() == 2021).findFirst()
+                .orElseThrow();
+        assertEquals(0.455, comma.figure().proportion(), 1e-15);
+        CatalogueWriter.withDefaults().write(catalogue, dir);
+        assertEquals(catalogue, CatalogueReader.withDefaults().read(dir));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GE99999999999", "99999999999_M", "10-99999999999", "99999999999-99999999999"})
+    void aSizeCodeBeyondAnIntIsReportedAtItsCell(String size) {
+        InputFormatException e = bad("isoc_cismt.csv", SDMX_HEADER + sdmxRow(size, "2021", "45", ""));
+        assertTrue(e.getMessage().contains("line 2, column 5") && e.getMessage().contains(size)
+                && e.getMessage().contains("is not a size class"), e.getMessage());
+        assertEquals(Optional.empty(), EurostatTable.band(size));
+    }
+
+    @Test
+    void anUnknownFlagIsPlacedAtTheFlagsCell() {
+        InputFormatException e = bad("isoc_cismt.csv", SDMX_HEADER + sdmxRow("10_M", "2021", "45", "x"));
+        assertTrue(e.getMessage().contains("line 2, column 11") && e.getMessage().contains("OBS_FLAG")
+                && e.getMessage().contains("flag 'x'"), e.getMessage());
+        assertEquals(1, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void aBadYearInTheHeaderIsReportedOnceAtItsColumn() {
+        InputFormatException e = bad("isoc_cismt.tsv", "freq,indic_is,size_emp,nace_r2,unit,geo\\TIME_PERIOD\t2019Q1 "
+                + "\t2021 \n" + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t45 \t50 \n"
+                + "A,E_SNET,GE250,C10-S951_X_K,PC_ENT,BE\t45 \t50 \n");
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1, column 2") && e.getMessage().contains("2019Q1")
+                && e.getMessage().contains("is not a year"), e.getMessage());
+    }
+
+    @Test
+    void theSameFigureTwiceWithDifferentValuesIsRefusedNamingBothLines() throws IOException {
+        InputFormatException e = bad("isoc_cismt.csv", SDMX_HEADER + sdmxRow("10_M", "2021", "45", "")
+                + sdmxRow("GE250", "2021", "60", "") + sdmxRow("10_M", "2021", "46", ""));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4, column 10") && e.getMessage().contains("at line 2")
+                && e.getMessage().contains("here at line 4") && e.getMessage().contains("second value"),
+                e.getMessage());
+        InputFormatException t = bad("isoc_cismt.tsv", TSV_HEADER
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t45 \t50 \n"
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t45 \t51 \n");
+        assertTrue(t.getMessage().contains("line 3, column 3") && t.getMessage().contains("at line 2"),
+                t.getMessage());
+        Imported same = EurostatTable.read(InputSource.of("isoc_cismt.csv", (SDMX_HEADER
+                + sdmxRow("10_M", "2021", "45", "") + sdmxRow("10_M", "2021", "45.0", ""))
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, same.catalogue().observations().size());
+        assertEquals(Map.of("repeated with the same value (kept once)", 1L), same.leftOut());
     }
 
     @Test
