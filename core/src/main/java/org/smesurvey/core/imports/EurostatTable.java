@@ -74,6 +74,9 @@ import org.smesurvey.core.io.TableSpec;
  *       go into the figure's notes; {@code c} (confidential), {@code z} (not applicable) and {@code :} (not
  *       available) leave the value out, counted; another letter is a problem.</li>
  * </ul>
+ * Values are decimal numbers ({@code 45}, {@code 45.5}; {@code -0} is 0). A figure given twice (the same
+ * indicator, region, year, size class and activity) is a problem naming both lines when the values differ, and
+ * kept once, counted, when they agree; a year in a TSV header that is not one is reported once, at line 1.
  * Eurostat publishes no sample size per figure: every figure is without a base, and its study is coded as the
  * survey's method (probability samples from business registers, weighted).
  *
