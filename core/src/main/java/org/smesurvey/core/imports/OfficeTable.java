@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +42,9 @@ import org.smesurvey.core.io.TableSpec;
  * {@code ..}, {@code -}, {@code :} and empty cells are "not available" and are left out, counted. A label the
  * mapping does not know (an activity without sections, an indicator without a code) leaves its row out, counted
  * with the label — never a silent guess; a value that is not a number or outside 0–100 is a problem placed by line
- * and column. Every figure is without a base, as these tables publish none.
+ * and column. A figure given twice (the same indicator, area and sections) is a problem naming both lines when
+ * the values differ, and kept once, counted, when they agree. Every figure is without a base, as these tables
+ * publish none.
  *
  * <p>Immutable once built; build one with {@link #forStudy(Study)}.
  *
@@ -108,8 +112,9 @@ public final class OfficeTable {
         Problems problems = new Problems();
         List<Observation> observations = new ArrayList<>();
         Map<String, Long> leftOut = new TreeMap<>();
+        Map<String, Seen> seen = new HashMap<>();
         CsvReader.of(TableSpec.open(required)).withCharset(b.charset).read(source, problems, row -> {
-            Observation observation = observation(row, leftOut);
+            Observation observation = observation(row, leftOut, seen);
             if (observation != null) {
                 observations.add(observation);
             }
@@ -118,7 +123,11 @@ public final class OfficeTable {
         return new Imported(StudyCatalogue.of(List.of(b.study), observations), leftOut);
     }
 
-    private Observation observation(Row row, Map<String, Long> leftOut) {
+    /** Where a figure was first given: its line, value and text. */
+    private record Seen(long line, double value, String text) {
+    }
+
+    private Observation observation(Row row, Map<String, Long> leftOut, Map<String, Seen> seen) {
         String text = row.text(b.value).strip();
         if (NOT_AVAILABLE.contains(text)) {
             leftOut.merge("not available (" + (text.isEmpty() ? "empty" : text) + ")", 1L, Long::sum);
@@ -165,6 +174,20 @@ public final class OfficeTable {
                 leftOut.merge("indicator '" + label + "' has no code in the mapping", 1L, Long::sum);
                 return null;
             }
+        }
+        // One value per figure: the same indicator, area and sections twice is a figure given twice.
+        String figure = indicator.code() + (notes.isEmpty() ? "" : "; " + notes);
+        Seen before = seen.putIfAbsent(indicator.code() + "\n" + denominator + "\n" + sectors,
+                new Seen(row.line(), value, text));
+        if (before != null) {
+            if (before.value() != value) {
+                row.fail(b.value, text, String.format(Locale.ROOT, "is a second value for the figure %s, given as"
+                        + " %s at line %d and here at line %d: expected one value per figure", figure,
+                        before.text(), before.line(), row.line()));
+            } else {
+                leftOut.merge("repeated with the same value (kept once)", 1L, Long::sum);
+            }
+            return null;
         }
         Observation.Builder o = Observation.builder(b.study, Indicator.of(indicator.code(), indicator.wording()),
                 indicator.scope(), new Figure.Unbased(value / 100)).denominator(denominator)
@@ -269,8 +292,18 @@ public final class OfficeTable {
          *
          * @param year the year
          * @return this builder
+         * @throws IllegalArgumentException if the year is outside 1900–2100 or outside the study's fieldwork
          */
         public Builder year(int year) {
+            if (!(year >= 1900 && year <= 2100)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Year is not in 1900-2100: year(%d)", year));
+            }
+            if (study.fieldwork().isPresent() && !study.fieldwork().get().contains(year)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "Year is outside the fieldwork %s of"
+                        + " study %s: year(%d); the figures' year must be within it", study.fieldwork().get(),
+                        study.id(), year));
+            }
             this.year = OptionalInt.of(year);
             return this;
         }

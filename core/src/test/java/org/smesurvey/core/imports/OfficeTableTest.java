@@ -114,4 +114,31 @@ class OfficeTableTest {
         assertThrows(IllegalStateException.class, () -> OfficeTable.forStudy(STUDY).value("Total").build());
         assertThrows(IllegalStateException.class, () -> OfficeTable.forStudy(STUDY).build());
     }
+
+    @Test
+    void aYearOutsideTheFieldworkIsRefusedNamingTheOption() {
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> OfficeTable.forStudy(STUDY).year(2019));
+        assertEquals("Year is outside the fieldwork 2022 of study INE_TEST_2022: year(2019); the figures' year must"
+                + " be within it", outside.getMessage());
+        IllegalArgumentException impossible = assertThrows(IllegalArgumentException.class,
+                () -> OfficeTable.forStudy(STUDY).year(-5));
+        assertEquals("Year is not in 1900-2100: year(-5)", impossible.getMessage());
+    }
+
+    @Test
+    void theSameFigureTwiceWithDifferentValuesIsRefusedNamingBothLines() throws IOException {
+        String header = "Comunidades y Ciudades Autónomas;Actividad principal (CNAE 2009);Principales variables;Total\n";
+        String total = "Total Nacional;Total;% de empresas que utilizaron medios sociales;";
+        InputFormatException e = assertThrows(InputFormatException.class, () -> mapping().read(InputSource.of(
+                "ine.csv", (header + total + "66,1\n" + "Andalucía;Total;% de empresas que utilizaron medios sociales;"
+                        + "60,4\n" + total + "66,2\n").getBytes(StandardCharsets.UTF_8))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4, column 4") && e.getMessage().contains("given as 66,1 at line 2"
+                + " and here at line 4") && e.getMessage().contains("Total Nacional"), e.getMessage());
+        Imported same = mapping().read(InputSource.of("ine.csv", (header + total + "66,1\n" + total + "66.1\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, same.catalogue().observations().size());
+        assertEquals(Map.of("repeated with the same value (kept once)", 1L), same.leftOut());
+    }
 }
