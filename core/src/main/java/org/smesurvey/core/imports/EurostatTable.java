@@ -155,7 +155,16 @@ public final class EurostatTable {
     private static Imported readAs(InputSource source, String dataset) throws IOException {
         Problems problems = new Problems();
         String file = source.name().replaceAll(".*[/\\\\]", "");
-        boolean tsv = isTsv(source);
+        String head = firstLine(source);
+        int tab = head.indexOf('\t');
+        boolean tsv = tab > 0 && head.substring(0, tab).contains("\\");
+        if (!tsv) {
+            String wrong = wrongSeparator(head);
+            if (wrong != null) {
+                problems.add(file, 1, 0, "", head.length() > 80 ? head.substring(0, 80) + "…" : head, wrong);
+                problems.throwIfAny(WHAT);
+            }
+        }
         String named = dataset != null ? dataset : tsv ? file.replaceAll("\\.(tsv|txt)$", "")
                 .replaceFirst("^estat_", "").toLowerCase(Locale.ROOT) : null;
         Values values = new Values(named, problems);
@@ -173,16 +182,55 @@ public final class EurostatTable {
         return values.imported();
     }
 
-    /** Whether the first line is a TSV series key ({@code ...,geo\TIME_PERIOD} then tabs). */
-    private static boolean isTsv(InputSource source) throws IOException {
+    /** The file's first line, or its first 4,096 characters, without a byte-order mark. */
+    private static String firstLine(InputSource source) throws IOException {
         try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
                 source.opener().open(), java.nio.charset.StandardCharsets.UTF_8))) {
             char[] start = new char[4096];
             int read = in.read(start);
             String head = read <= 0 ? "" : new String(start, 0, read);
-            int end = head.indexOf('\t');
-            return end > 0 && head.substring(0, end).contains("\\");
+            head = head.startsWith("\uFEFF") ? head.substring(1) : head;
+            int end = head.indexOf('\n');
+            int cr = head.indexOf('\r');
+            end = cr >= 0 && (end < 0 || cr < end) ? cr : end;
+            return end >= 0 ? head.substring(0, end) : head;
         }
+    }
+
+    /**
+     * What is wrong with the separator of a header that is not a TSV's, or null if nothing: {@code TIME_PERIOD}
+     * is in it but is not one of its comma-separated cells.
+     */
+    static String wrongSeparator(String header) {
+        if (!header.contains("TIME_PERIOD")) {
+            return null;
+        }
+        for (String cell : header.split(",", -1)) {
+            if (cell.strip().replace("\"", "").equals("TIME_PERIOD")) {
+                return null;
+            }
+        }
+        if (header.contains("\\TIME_PERIOD")) {
+            return "the header starts with a TSV series key (...\\TIME_PERIOD) but is not tab-separated: a Eurostat"
+                    + " TSV separates its columns with tabs";
+        }
+        char separator = ',';
+        long most = 0;
+        for (char c : new char[] {'\t', ';', '|'}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > most) {
+                most = n;
+                separator = c;
+            }
+        }
+        String name = switch (separator) {
+            case '\t' -> "tabs";
+            case ';' -> "semicolons";
+            case '|' -> "pipes (|)";
+            default -> "something other than commas";
+        };
+        return "the header is separated by " + name + ", not commas: an SDMX-CSV file separates its columns with"
+                + " commas (a Eurostat TSV starts with freq,...,geo\\TIME_PERIOD, then a tab)";
     }
 
     private static void readSdmx(CsvFile file, Values values, Problems problems) {

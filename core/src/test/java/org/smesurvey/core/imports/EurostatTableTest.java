@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.core.NetworkScope;
@@ -213,6 +214,28 @@ class EurostatTableTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, same.catalogue().observations().size());
         assertEquals(Map.of("repeated with the same value (kept once)", 1L), same.leftOut());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '!', value = {"TAB!tabs", "|!pipes (|)", ";!semicolons"})
+    void anSdmxFileWithAnotherSeparatorIsToldSo(String separator, String name) {
+        String content = (SDMX_HEADER + sdmxRow("10_M", "2021", "45", "")).replace(",", separator.equals("TAB")
+                ? "\t" : separator);
+        for (String ending : List.of("\n", "\r\n", "\r")) {
+            InputFormatException e = bad("isoc_cismt.csv", "\uFEFF" + content.replace("\n", ending));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("the header is separated by "
+                    + name + ", not commas") && !e.getMessage().contains("missing required column"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTsvWithCommasIsToldSo() {
+        InputFormatException e = bad("isoc_cismt.tsv", (TSV_HEADER.replace("\t", ",")
+                + "A,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE,45 ,50 \n"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("is not tab-separated"),
+                e.getMessage());
     }
 
     @Test
