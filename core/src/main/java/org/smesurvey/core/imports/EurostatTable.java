@@ -161,7 +161,7 @@ public final class EurostatTable {
         if (!tsv) {
             String wrong = wrongSeparator(head);
             if (wrong != null) {
-                problems.add(file, 1, 0, "", head.length() > 80 ? head.substring(0, 80) + "…" : head, wrong);
+                problems.add(file, 1, 0, "", head, wrong);
                 problems.throwIfAny(WHAT);
             }
         }
@@ -363,8 +363,8 @@ public final class EurostatTable {
             this.problems = problems;
         }
 
-        /** Where a figure was first given, and its value. */
-        private record Seen(long line, double value) {
+        /** Where a figure was first given, its value and the value's text. */
+        private record Seen(long line, double value, String text) {
         }
 
         /** A figure before its study exists: the study's fieldwork and region come from all of them. */
@@ -463,12 +463,12 @@ public final class EurostatTable {
             }
             String figure = indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
                     + (key.containsKey("nace_r2") ? " nace_r2 " + key.get("nace_r2") : "");
-            Seen before = seen.putIfAbsent(figure, new Seen(row.line(), value));
+            Seen before = seen.putIfAbsent(figure, new Seen(row.line(), value, valueText));
             if (before != null) {
                 if (before.value() != value) {
                     row.fail(valueColumn, valueText, String.format(Locale.ROOT, "is a second value for the figure %s,"
                             + " given as %s at line %d and here at line %d: expected one value per figure",
-                            figure, java.math.BigDecimal.valueOf(before.value()).toPlainString(), before.line(), row.line()));
+                            figure, before.text(), before.line(), row.line()));
                 } else {
                     leave("repeated with the same value (kept once)");
                 }

@@ -201,7 +201,7 @@ class EurostatTableTest {
         InputFormatException e = bad("isoc_cismt.csv", SDMX_HEADER + sdmxRow("10_M", "2021", "45", "")
                 + sdmxRow("GE250", "2021", "60", "") + sdmxRow("10_M", "2021", "46", ""));
         assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("line 4, column 10") && e.getMessage().contains("at line 2")
+        assertTrue(e.getMessage().contains("line 4, column 10") && e.getMessage().contains("given as 45 at line 2")
                 && e.getMessage().contains("here at line 4") && e.getMessage().contains("second value"),
                 e.getMessage());
         InputFormatException t = bad("isoc_cismt.tsv", TSV_HEADER
