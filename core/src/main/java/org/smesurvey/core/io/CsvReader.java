@@ -340,9 +340,18 @@ public final class CsvReader {
                 } else if (message.contains("between encapsulated token and delimiter")) {
                     long at = position(message, end);
                     Place place = place(text, at - 1);
-                    problems.add(file, place.line, place.cell, columnName(place.cell), "",
-                            "text after a closing quote: a quoted cell must end at the delimiter (write \"\" for a"
-                                    + " quote inside it)");
+                    if (place.quoteLine < place.line) {
+                        // A quoted cell that ran over line breaks and then broke: a quote left open on an earlier
+                        // line swallowed the lines up to the next quote, so the place to look is where it opened.
+                        problems.add(file, place.quoteLine, place.quoteCell, columnName(place.quoteCell), "",
+                                String.format(Locale.ROOT, "unterminated quote opened at line %d, column %d: the"
+                                        + " quoted cell runs on to line %d, where a quote ends it and text follows",
+                                        place.quoteLine, place.quoteCell, place.line));
+                    } else {
+                        problems.add(file, place.line, place.cell, columnName(place.cell), "",
+                                "text after a closing quote: a quoted cell must end at the delimiter (write \"\" for"
+                                        + " a quote inside it)");
+                    }
                 } else {
                     Place place = place(text, end);
                     problems.add(file, place.line, place.cell, columnName(place.cell), "",

@@ -158,6 +158,22 @@ class MalformedCorpusTest {
                                 start.headerLine() + row, defect.column(), defect.message()));
                     }
                 }
+                for (int row : new int[] {1, ROWS - 5}) {
+                    // A quote left open swallows the rows up to the next quoted cell, four lines on, whose opening
+                    // quote closes it: the parser fails there, but the problem is where the quote opened.
+                    StringBuilder text = new StringBuilder(start.prefix(eol)).append(HEADER).append(eol);
+                    for (int i = 1; i <= ROWS; i++) {
+                        text.append(i == row ? cell(countsRow(i), 15, "\"left open")
+                                : i == row + 4 ? cell(countsRow(i), 15, "\"quoted, as it should be\"")
+                                : countsRow(i)).append(eol);
+                    }
+                    long line = start.headerLine() + row;
+                    cases.add(Arguments.of(String.format(Locale.ROOT, "quote left open until a later quote, %s, %s,"
+                            + " row %d", eolName(eol), start, row), eol, bytes(text.toString()), line, 15,
+                            String.format(Locale.ROOT, "unterminated quote opened at line %d, column 15: the quoted"
+                                    + " cell runs on to line %d, where a quote ends it and text follows", line,
+                                    line + 4)));
+                }
                 for (HeaderDefect defect : HEADER_DEFECTS) {
                     StringBuilder text = new StringBuilder(start.prefix(eol)).append(defect.header()).append(eol);
                     for (int i = 1; i <= ROWS; i++) {

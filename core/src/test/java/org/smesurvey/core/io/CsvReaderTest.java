@@ -65,6 +65,22 @@ class CsvReaderTest {
         assertEquals("3:2:unterminated quoted cell: the quote that opens this cell is never closed", where(failure(text)));
     }
 
+    @ParameterizedTest(name = "line ending {0}")
+    @ValueSource(strings = {"\n", "\r\n", "\r"})
+    void aQuoteLeftOpenUntilALaterQuoteIsBlamedWhereItOpens(String eol) {
+        String text = String.join(eol, "id,n", "a,1", "b,\"2", "c,3", "d,4", "\"e\",5", "");
+        assertEquals("3:2:unterminated quote opened at line 3, column 2: the quoted cell runs on to line 6, where a"
+                + " quote ends it and text follows", where(failure(text)));
+        StringBuilder late = new StringBuilder("id,n").append(eol);
+        for (int i = 2; i < 125; i++) {
+            late.append("r").append(i).append(',').append(i).append(eol);
+        }
+        late.append("r125,\"125").append(eol).append("r126,126").append(eol).append("r127,127").append(eol)
+                .append("r128,128").append(eol).append("\"r129\",129").append(eol);
+        assertEquals("125:2:unterminated quote opened at line 125, column 2: the quoted cell runs on to line 129,"
+                + " where a quote ends it and text follows", where(failure(late.toString())));
+    }
+
     @Test
     void textAfterAClosingQuoteIsBlamedOnItsCell() {
         assertEquals("3:1:text after a closing quote: a quoted cell must end at the delimiter (write \"\" for a quote"

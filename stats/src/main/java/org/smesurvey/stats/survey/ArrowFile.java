@@ -88,6 +88,14 @@ final class ArrowFile {
             for (Field field : root.getSchema().getFields()) {
                 names.add(field.getName());
             }
+            for (int i = 0; i < names.size(); i++) {
+                int first = names.indexOf(names.get(i));
+                if (first < i) {
+                    // Arrow allows it, but a column is read by its name: which one is meant cannot be told.
+                    problems.add(name, 1, i + 1, names.get(i), names.get(i), "column repeats column " + (first + 1)
+                            + " ('" + names.get(i) + "'); every column needs its own name");
+                }
+            }
             for (String column : wanted) {
                 if (!names.contains(column)) {
                     problems.add(name, 1, 0, "", "", "missing required column '" + column + "'; the columns are "

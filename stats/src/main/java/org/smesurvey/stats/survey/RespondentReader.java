@@ -93,16 +93,20 @@ public final class RespondentReader {
      *
      * @param file the file
      * @return the respondents
-     * @throws InputFormatException listing the problems, if the file is not as configured
+     * @throws InputFormatException listing the problems, if the file is not as configured, has two columns of the
+     *         same name, or looks like Arrow but is not an IPC file (Feather version 1, Arrow's stream format, a
+     *         magic missing at either end): "not an Arrow IPC (Feather V2) file", with what it looks like
      * @throws IOException if the file cannot be read, or is an Arrow file Arrow cannot read
      * @throws IllegalStateException if the file is an Arrow file and Arrow's library is missing or cannot start
      */
     public Respondents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        Problems problems = new Problems();
+        notArrow(file, problems);
+        problems.throwIfAny(WHAT);
         if (!isArrow(file)) {
             return read(InputSource.of(file));
         }
-        Problems problems = new Problems();
         Columns columns = new Columns(problems);
         arrow(file, () -> ArrowFile.read(file, columns.wanted, problems, columns::row));
         return columns.respondents(file.toString());
@@ -130,6 +134,69 @@ public final class RespondentReader {
     }
 
     private static final byte[] ARROW_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] FEATHER_V1_MAGIC = "FEA1".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Reports a file that looks like Arrow but is not the IPC file format, before anything reads it: Feather
+     * version 1 (magic {@code FEA1}, which Arrow's Java library does not read), Arrow's stream format (it starts
+     * with the continuation marker 0xFFFFFFFF, and has no footer to read it by), and a file whose magic is wrong at
+     * either end (damaged, cut short or still being written). Read as CSV, such files would fail on some byte that
+     * is not UTF-8, saying nothing of what they are.
+     */
+    private static void notArrow(Path file, Problems problems) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] head;
+        byte[] tail = new byte[0];
+        try (java.nio.channels.SeekableByteChannel in = java.nio.file.Files.newByteChannel(file)) {
+            long size = in.size();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(8, size));
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // reads the first bytes
+            }
+            head = Arrays.copyOf(buffer.array(), buffer.position());
+            if (size >= 2L * ARROW_MAGIC.length) {
+                in.position(size - ARROW_MAGIC.length);
+                java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(ARROW_MAGIC.length);
+                while (end.hasRemaining() && in.read(end) >= 0) {
+                    // reads the last bytes
+                }
+                tail = Arrays.copyOf(end.array(), end.position());
+            }
+        }
+        String what;
+        if (startsWith(head, ARROW_MAGIC)) {
+            if (Arrays.equals(tail, ARROW_MAGIC)) {
+                return;
+            }
+            what = "it starts with Arrow's magic ARROW1 but does not end with it, as an IPC file does: it is cut"
+                    + " short, damaged or still being written";
+        } else if (startsWith(head, FEATHER_V1_MAGIC)) {
+            what = "it starts with FEA1, the magic of Feather version 1, which Arrow's Java library does not read;"
+                    + " write it as Feather version 2 (R: arrow::write_feather(x, version = 2); Python:"
+                    + " pyarrow.feather.write_feather(df, path, version=2))";
+        } else if (head.length >= 4 && head[0] == (byte) 0xFF && head[1] == (byte) 0xFF && head[2] == (byte) 0xFF
+                && head[3] == (byte) 0xFF) {
+            what = "it starts with the continuation marker 0xFFFFFFFF of Arrow's stream format, which has no footer"
+                    + " to read it by; write it in the IPC file format (R: arrow::write_feather or write_ipc_file;"
+                    + " Python: pyarrow.feather.write_feather or pyarrow.ipc.new_file)";
+        } else if (Arrays.equals(tail, ARROW_MAGIC)) {
+            what = "it ends with Arrow's magic ARROW1 but does not start with it, as an IPC file does: it is damaged";
+        } else {
+            return; // text: read as CSV
+        }
+        StringBuilder bytes = new StringBuilder("first bytes");
+        for (byte b : head) {
+            bytes.append(String.format(Locale.ROOT, " %02X", b & 0xFF));
+        }
+        problems.add(file.toString(), 0, 0, "", bytes.toString(), "not an Arrow IPC (Feather V2) file: " + what);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
 
     private static boolean isArrow(Path file) throws IOException {
         if (!java.nio.file.Files.isRegularFile(file)) {

@@ -186,7 +186,103 @@ class ArrowInputTest {
                 () -> weights.read(file)).problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList());
         Path damaged = dir.resolve("damaged.arrow");
         Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(file), 40));
+        assertEquals(List.of("damaged.arrow, value 'first bytes 41 52 52 4F 57 31 00 00': not an Arrow IPC (Feather V2)"
+                + " file: it starts with Arrow's magic ARROW1 but does not end with it, as an IPC file does: it is cut"
+                + " short, damaged or still being written"), problems(dir, () -> weights.read(damaged)));
+        byte[] bytes = Files.readAllBytes(file);
+        // The footer's length, just before the closing magic, made larger than the file.
+        bytes[bytes.length - 7] = 0x7F;
+        Files.write(damaged, bytes);
         IOException e = assertThrows(IOException.class, () -> weights.read(damaged));
         assertTrue(e.getMessage().startsWith(damaged + " is not a readable Arrow IPC file: "), e.getMessage());
+    }
+
+    private static List<String> problems(Path dir, org.junit.jupiter.api.function.Executable read) {
+        return assertThrows(InputFormatException.class, read).problems().stream()
+                .map(p -> p.toString().replace(dir + "/", "")).toList();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    @Test
+    void aFileThatIsNotArrowIpcIsSaidToBeSoBeforeItIsRead(@TempDir Path dir) throws IOException {
+        RespondentReader weights = RespondentReader.builder().weight("w").build();
+        Path file = dir.resolve("f.arrow");
+        // Feather version 1: FEA1 at both ends, a flatbuffer in between (here its first bytes, then the end).
+        Files.write(file, java.nio.ByteBuffer.allocate(20).put("FEA1".getBytes(StandardCharsets.US_ASCII))
+                .put(bytes(0, 0, 0, 0, 0xFF, 0xFF, 0x10, 0x00)).put(bytes(8, 0, 0, 0)).put("FEA1"
+                        .getBytes(StandardCharsets.US_ASCII)).array());
+        assertEquals(List.of("f.arrow, value 'first bytes 46 45 41 31 00 00 00 00': not an Arrow IPC (Feather V2)"
+                + " file: it starts with FEA1, the magic of Feather version 1, which Arrow's Java library does not"
+                + " read; write it as Feather version 2 (R: arrow::write_feather(x, version = 2); Python:"
+                + " pyarrow.feather.write_feather(df, path, version=2))"), problems(dir, () -> weights.read(file)));
+
+        // Arrow's stream format, written by Arrow itself.
+        Path stream = dir.resolve("s.arrows");
+        try (BufferAllocator allocator = new RootAllocator();
+                Float4Vector weight = new Float4Vector("w", allocator)) {
+            weight.allocateNew(2);
+            weight.set(0, 1.5f);
+            weight.set(1, 2.5f);
+            weight.setValueCount(2);
+            try (VectorSchemaRoot root = VectorSchemaRoot.of(weight);
+                    FileChannel channel = FileChannel.open(stream, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    org.apache.arrow.vector.ipc.ArrowStreamWriter writer =
+                            new org.apache.arrow.vector.ipc.ArrowStreamWriter(root, null, channel)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+        List<String> streamProblems = problems(dir, () -> weights.read(stream));
+        assertEquals(1, streamProblems.size());
+        assertTrue(streamProblems.get(0).matches("s\\.arrows, value 'first bytes FF FF FF FF [0-9A-F ]+': not an"
+                + " Arrow IPC \\(Feather V2\\) file: it starts with the continuation marker 0xFFFFFFFF of Arrow's"
+                + " stream format, .*"), streamProblems.get(0));
+
+        // An IPC file whose first magic is wrong.
+        Path valid = dir.resolve("valid.arrow");
+        writeOtherWriters(valid, new String[] {"A"}, new long[] {1}, new float[] {10}, new Boolean[] {true},
+                CompressionUtil.CodecType.ZSTD);
+        byte[] bytes = Files.readAllBytes(valid);
+        bytes[5] = '2';
+        Files.write(file, bytes);
+        assertEquals(List.of("f.arrow, value 'first bytes 41 52 52 4F 57 32 00 00': not an Arrow IPC (Feather V2)"
+                + " file: it ends with Arrow's magic ARROW1 but does not start with it, as an IPC file does: it is"
+                + " damaged"), problems(dir, () -> OTHER.read(file)));
+
+        // Text is still read as CSV.
+        Files.writeString(file, "w\n1.5\n2\n");
+        assertEquals(2, weights.read(file).design().size());
+    }
+
+    @Test
+    void twoColumnsOfTheSameNameAreRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("twice.arrow");
+        try (BufferAllocator allocator = new RootAllocator();
+                Float4Vector first = new Float4Vector("w", allocator);
+                Float4Vector second = new Float4Vector("w", allocator)) {
+            for (Float4Vector v : List.of(first, second)) {
+                v.allocateNew(1);
+                v.set(0, 2);
+                v.setValueCount(1);
+            }
+            try (VectorSchemaRoot root = VectorSchemaRoot.of(first, second);
+                    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+        assertEquals(List.of("twice.arrow, line 1, column 2 (w), value 'w': column repeats column 1 ('w'); every"
+                + " column needs its own name"), problems(dir, () -> RespondentReader.builder().weight("w").build()
+                .read(file)));
     }
 }
