@@ -87,13 +87,7 @@ class AdoptionChartsTest {
     @ParameterizedTest
     @CsvSource({"ENGLISH, 720", "FRENCH, 720", "ENGLISH, 600", "FRENCH, 600", "FRENCH, 480"})
     void theWaterfallsLabelsNeitherOverlapNorBreakWords(Language language, int width) throws Exception {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
-        Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
-                && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
-        Observation bpifrance = catalogue.observations().stream().filter(o -> o.study().id()
-                .equals("BPIFRANCE_LAB_2018") && o.indicator().code().equals("social_networks")
-                && o.sizeBand().map(b -> b.min() == 0).orElse(false)).findFirst().orElseThrow();
-        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
+        GapDecomposition gap = seedGap();
         String second = "Ministry of Internal Affairs and Communications, 2017-2018";
         String first = "Bpifrance Le Lab, 2018";
         Chart chart = GapWaterfall.of(gap, second, first, ChartSpec.builder().language(language).build());
@@ -116,15 +110,20 @@ class AdoptionChartsTest {
         Rendering.saveForInspection(chart, "waterfall-" + language.locale().getLanguage());
     }
 
-    @Test
-    void theWaterfallWalksFromOneFigureToTheOther() throws Exception {
+    /** The seed case's gap: Bpifrance Le Lab's 70 % (2018) against Insee's 20 % (2013). */
+    private static GapDecomposition seedGap() {
         StudyCatalogue catalogue = StudyCatalogue.bundled();
         Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
                 && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
         Observation bpifrance = catalogue.observations().stream().filter(o -> o.study().id()
                 .equals("BPIFRANCE_LAB_2018") && o.indicator().code().equals("social_networks")
                 && o.sizeBand().map(b -> b.min() == 0).orElse(false)).findFirst().orElseThrow();
-        GapDecomposition gap = GapDecomposition.of(fit, bpifrance, insee);
+        return GapDecomposition.of(fit, bpifrance, insee);
+    }
+
+    @Test
+    void theWaterfallWalksFromOneFigureToTheOther() throws Exception {
+        GapDecomposition gap = seedGap();
         Chart chart = GapWaterfall.of(gap, "Insee 2013", "Bpifrance 2018", ChartSpec.builder().language(Language.FRENCH)
                 .build());
         CategoryPlot plot = chart.toJFreeChart().getCategoryPlot();

@@ -32,7 +32,6 @@ import org.smesurvey.core.io.InputSource;
  */
 class AdoptionModelSectorTest {
 
-    private static final double TIGHT = 1e-8;
     private static AdoptionModel.Fit fit;
 
     @BeforeAll
@@ -64,14 +63,7 @@ class AdoptionModelSectorTest {
         double[] variances = {fit.countryVariance(), fit.indicatorVariance(), fit.countryKindVariance(),
             fit.sectorVariance().orElseThrow(), fit.studyVariance(AdoptionModel.Source.OFFICIAL_STATISTICS),
             fit.studyVariance(AdoptionModel.Source.PRIVATE_SURVEY), fit.figureVariance()};
-        for (int j = 0; j < variances.length; j++) {
-            assertEquals(tight[0][j], variances[j], TIGHT * Math.max(1, tight[0][j]), "variance " + j);
-        }
-        double[] phi = fit.coefficients();
-        for (int j = 0; j < phi.length; j++) {
-            assertEquals(tight[1][j], phi[j], TIGHT * Math.max(1, Math.abs(tight[1][j])), fit.names().get(j));
-        }
-        assertEquals(tight[2][0], fit.logLikelihood(), TIGHT * Math.abs(tight[2][0]), "restricted logLik");
+        ReferenceLines.assertTight(tight, variances, fit);
     }
 
     @Test

@@ -29,4 +29,23 @@ final class ReferenceLines {
                 .map(f -> Arrays.stream(f.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
     }
+
+    /**
+     * Asserts that a fit is R's tight one ({@code tight}: variances, coefficients, restricted logLik, each to 1e-8
+     * relative to the larger of 1 and the value; the logLik relative to itself).
+     */
+    static void assertTight(double[][] tight, double[] variances, AdoptionModel.Fit fit) {
+        double precision = 1e-8;
+        for (int j = 0; j < variances.length; j++) {
+            org.junit.jupiter.api.Assertions.assertEquals(tight[0][j], variances[j],
+                    precision * Math.max(1, tight[0][j]), "variance " + j);
+        }
+        double[] phi = fit.coefficients();
+        for (int j = 0; j < phi.length; j++) {
+            org.junit.jupiter.api.Assertions.assertEquals(tight[1][j], phi[j],
+                    precision * Math.max(1, Math.abs(tight[1][j])), fit.names().get(j));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(tight[2][0], fit.logLikelihood(),
+                precision * Math.abs(tight[2][0]), "restricted logLik");
+    }
 }
