@@ -155,45 +155,62 @@ public final class EurostatTable {
     private static Imported readAs(InputSource source, String dataset) throws IOException {
         Problems problems = new Problems();
         String file = source.name().replaceAll(".*[/\\\\]", "");
-        String head = firstLine(source);
-        int tab = head.indexOf('\t');
-        boolean tsv = tab > 0 && head.substring(0, tab).contains("\\");
+        Head head = head(source);
+        int tab = head.text().indexOf('\t');
+        boolean tsv = tab > 0 && head.text().substring(0, tab).contains("\\");
         if (!tsv) {
-            String wrong = wrongSeparator(head);
+            String wrong = wrongSeparator(head.text());
             if (wrong != null) {
-                problems.add(file, 1, 0, "", head, wrong);
+                problems.add(file, head.line(), 0, "", head.text(), wrong);
                 problems.throwIfAny(WHAT);
             }
         }
         String named = dataset != null ? dataset : tsv ? file.replaceAll("\\.(tsv|txt)$", "")
                 .replaceFirst("^estat_", "").toLowerCase(Locale.ROOT) : null;
         Values values = new Values(named, problems);
-        if (tsv) {
-            CsvFile table = CsvReader.of(TableSpec.open(List.of())).withDelimiter('\t').readAll(source, problems);
-            problems.throwIfAny(WHAT);
-            readTsv(table, values, problems);
-        } else {
-            CsvFile table = CsvReader.of(TableSpec.open(List.of("TIME_PERIOD", "OBS_VALUE"))).readAll(source,
-                    problems);
-            problems.throwIfAny(WHAT);
-            readSdmx(table, values, problems);
+        // Streamed: each row becomes a figure (or a count of what was left out) as it is read, so that memory
+        // holds the figures, not the file.
+        Layout layout = tsv ? new TsvLayout(values, problems, head.line())
+                : new SdmxLayout(values, problems, head.line());
+        CsvReader reader = tsv ? CsvReader.of(TableSpec.open(List.of())).withDelimiter('\t')
+                : CsvReader.of(TableSpec.open(List.of("TIME_PERIOD", "OBS_VALUE")));
+        CsvFile read = reader.read(source, problems, layout::row);
+        if (read.complete() && read.rowCount() == 0) {
+            layout.header(read.file(), read.header());
         }
         problems.throwIfAny(WHAT);
         return values.imported();
     }
 
-    /** The file's first line, or its first 4,096 characters, without a byte-order mark. */
-    private static String firstLine(InputSource source) throws IOException {
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                source.opener().open(), java.nio.charset.StandardCharsets.UTF_8))) {
-            char[] start = new char[4096];
+    /** The header: the first line that is not blank, and its number. */
+    private record Head(long line, String text) {
+    }
+
+    /**
+     * The file's header, found as {@link CsvReader} finds it (blank lines before it skipped, any line ending), from
+     * its first 64 KiB without a byte-order mark.
+     */
+    private static Head head(InputSource source) throws IOException {
+        try (java.io.Reader in = new java.io.InputStreamReader(source.opener().open(),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            char[] start = new char[1 << 16];
             int read = in.read(start);
-            String head = read <= 0 ? "" : new String(start, 0, read);
-            head = head.startsWith("\uFEFF") ? head.substring(1) : head;
-            int end = head.indexOf('\n');
-            int cr = head.indexOf('\r');
-            end = cr >= 0 && (end < 0 || cr < end) ? cr : end;
-            return end >= 0 ? head.substring(0, end) : head;
+            String text = read <= 0 ? "" : new String(start, 0, read);
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            long line = 1;
+            int from = 0;
+            while (true) {
+                int end = from;
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                String candidate = text.substring(from, end);
+                if (!candidate.isBlank() || end >= text.length()) {
+                    return new Head(line, candidate);
+                }
+                from = end + (text.startsWith("\r\n", end) ? 2 : 1);
+                line++;
+            }
         }
     }
 
@@ -233,35 +250,79 @@ public final class EurostatTable {
                 + " commas (a Eurostat TSV starts with freq,...,geo\\TIME_PERIOD, then a tab)";
     }
 
-    private static void readSdmx(CsvFile file, Values values, Problems problems) {
-        List<String> dimensions = new ArrayList<>();
-        for (String column : file.header()) {
-            if (!List.of("DATAFLOW", "LAST UPDATE", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS")
-                    .contains(column)) {
-                dimensions.add(column);
+    /**
+     * How a format's rows become figures. The header is checked once, with the first row (or after the read, for a
+     * file without rows); a bad header leaves every row unread, as its figures could not be named.
+     */
+    private abstract static class Layout {
+        final Values values;
+        final Problems problems;
+        /** The header's line: 1 unless blank lines come before it. */
+        final long headerLine;
+        private Boolean headerOk;
+
+        Layout(Values values, Problems problems, long headerLine) {
+            this.values = values;
+            this.problems = problems;
+            this.headerLine = headerLine;
+        }
+
+        final void row(Row row) {
+            if (headerOk == null) {
+                headerOk = header(row.file(), row.header());
+            }
+            if (headerOk) {
+                figures(row);
             }
         }
-        if (!checkDimensions(dimensions, file.file(), problems)) {
-            return;
+
+        /** Checks the header and reads what it says; false if rows cannot be read with it. */
+        abstract boolean header(String file, List<String> header);
+
+        abstract void figures(Row row);
+    }
+
+    /** SDMX-CSV: one observation per row. */
+    private static final class SdmxLayout extends Layout {
+        private final List<String> dimensions = new ArrayList<>();
+
+        SdmxLayout(Values values, Problems problems, long headerLine) {
+            super(values, problems, headerLine);
         }
-        if (values.dataset == null && !file.header().contains("DATAFLOW")) {
-            problems.add(file.file(), 1, 0, "DATAFLOW", "", "no DATAFLOW column to name the dataset: name it when"
-                    + " reading (read(source, \"isoc_cismt\"))");
-            return;
+
+        @Override
+        boolean header(String file, List<String> header) {
+            for (String column : header) {
+                if (!List.of("DATAFLOW", "LAST UPDATE", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS")
+                        .contains(column)) {
+                    dimensions.add(column);
+                }
+            }
+            if (!checkDimensions(dimensions, d -> header.indexOf(d) + 1, file, headerLine, problems)) {
+                return false;
+            }
+            if (values.dataset == null && !header.contains("DATAFLOW")) {
+                problems.add(file, headerLine, 0, "DATAFLOW", "", "no DATAFLOW column to name the dataset: name it"
+                        + " when reading (read(source, \"isoc_cismt\"))");
+                return false;
+            }
+            return true;
         }
-        for (Row row : file.rows()) {
+
+        @Override
+        void figures(Row row) {
             if (row.has("DATAFLOW")) {
                 Matcher m = DATAFLOW.matcher(row.text("DATAFLOW"));
                 if (!m.matches()) {
                     row.fail("DATAFLOW", row.text("DATAFLOW"), "is not a dataflow such as ESTAT:ISOC_CISMT(1.0)");
-                    continue;
+                    return;
                 }
                 if (values.dataset == null) {
                     values.dataset = m.group(1).toLowerCase(Locale.ROOT);
                 }
                 if (!m.group(1).equalsIgnoreCase(values.dataset)) {
                     row.fail("DATAFLOW", row.text("DATAFLOW"), "is not the dataset " + values.dataset);
-                    continue;
+                    return;
                 }
             }
             Map<String, String> key = new LinkedHashMap<>();
@@ -272,34 +333,49 @@ public final class EurostatTable {
         }
     }
 
-    private static void readTsv(CsvFile file, Values values, Problems problems) {
-        String first = file.header().get(0);
-        String[] parts = first.split("\\\\", 2);
-        List<String> dimensions = List.of(parts[0].split(","));
-        if (!parts[1].strip().equalsIgnoreCase("TIME_PERIOD") && !parts[1].strip().equalsIgnoreCase("time")) {
-            problems.add(file.file(), 1, 1, first, first, "the series key must end with \\TIME_PERIOD");
-            return;
+    /** TSV: one time series per row, its key in the first cell, a year per column. */
+    private static final class TsvLayout extends Layout {
+        private String first;
+        private List<String> dimensions;
+        private final List<String> years = new ArrayList<>();
+
+        TsvLayout(Values values, Problems problems, long headerLine) {
+            super(values, problems, headerLine);
         }
-        if (!checkDimensions(dimensions, file.file(), problems)) {
-            return;
-        }
-        // A bad year is a fault of the header: reported once, at line 1, and its column skipped in every row.
-        List<String> years = new ArrayList<>();
-        for (int c = 1; c < file.header().size(); c++) {
-            String year = file.header().get(c);
-            if (isYear(year.strip())) {
-                years.add(year);
-            } else {
-                problems.add(file.file(), 1, c + 1, year, year, "is not a year (YYYY): only yearly figures are"
-                        + " read");
+
+        @Override
+        boolean header(String file, List<String> header) {
+            first = header.get(0);
+            values.seriesKey = first;
+            String[] parts = first.split("\\\\", 2);
+            dimensions = List.of(parts[0].split(","));
+            if (!parts[1].strip().equalsIgnoreCase("TIME_PERIOD") && !parts[1].strip().equalsIgnoreCase("time")) {
+                problems.add(file, headerLine, 1, first, first, "the series key must end with \\TIME_PERIOD");
+                return false;
             }
+            if (!checkDimensions(dimensions, d -> 1, file, headerLine, problems)) {
+                return false;
+            }
+            // A bad year is a fault of the header: reported once, at line 1, and its column skipped in every row.
+            for (int c = 1; c < header.size(); c++) {
+                String year = header.get(c);
+                if (isYear(year.strip())) {
+                    years.add(year);
+                } else {
+                    problems.add(file, headerLine, c + 1, year, year, "is not a year (YYYY): only yearly figures are"
+                            + " read");
+                }
+            }
+            return true;
         }
-        for (Row row : file.rows()) {
+
+        @Override
+        void figures(Row row) {
             String[] codes = row.text(first).split(",", -1);
             if (codes.length != dimensions.size()) {
                 row.fail(first, row.text(first), "has " + codes.length + " codes for the " + dimensions.size()
                         + " dimensions " + dimensions);
-                continue;
+                return;
             }
             Map<String, String> key = new LinkedHashMap<>();
             for (int d = 0; d < codes.length; d++) {
@@ -328,23 +404,25 @@ public final class EurostatTable {
         }
     }
 
-    private static boolean checkDimensions(List<String> dimensions, String file, Problems problems) {
+    /** Whether the dimensions can be read; each one that cannot is reported at its header cell. */
+    private static boolean checkDimensions(List<String> dimensions, java.util.function.ToIntFunction<String> column,
+            String file, long line, Problems problems) {
         boolean ok = true;
         for (String d : dimensions) {
             if (!DIMENSIONS.contains(d)) {
-                problems.add(file, 1, 0, d, d, "is a dimension this importer does not map (it would merge figures"
-                        + " that differ); the dimensions it reads are " + DIMENSIONS);
+                problems.add(file, line, column.applyAsInt(d), d, d, "is a dimension this importer does not map (it"
+                        + " would merge figures that differ); the dimensions it reads are " + DIMENSIONS);
                 ok = false;
             }
         }
         for (String required : List.of("indic_is", "unit", "geo")) {
             if (!dimensions.contains(required)) {
-                problems.add(file, 1, 0, required, "", "missing dimension '" + required + "'");
+                problems.add(file, line, 0, required, "", "missing dimension '" + required + "'");
                 ok = false;
             }
         }
         if (!dimensions.contains("size_emp") && !dimensions.contains("sizen_r2")) {
-            problems.add(file, 1, 0, "size_emp", "", "missing dimension 'size_emp' (or 'sizen_r2')");
+            problems.add(file, line, 0, "size_emp", "", "missing dimension 'size_emp' (or 'sizen_r2')");
             ok = false;
         }
         return ok;
@@ -353,30 +431,55 @@ public final class EurostatTable {
     /** The figures read so far, and the values left out. */
     private static final class Values {
         private String dataset;
+        /** The TSV's first column, which holds every dimension's code; null for SDMX-CSV. */
+        private String seriesKey;
         private final Problems problems;
-        private final List<Pending> pending = new ArrayList<>();
         private final Map<String, Long> leftOut = new TreeMap<>();
-        private final Map<String, Seen> seen = new java.util.HashMap<>();
+        /** The figures in the order read, each under what makes it one figure. */
+        private final Map<FigureKey, Pending> figures = new LinkedHashMap<>();
+        /** One copy of each code, note and value text, shared by the figures: memory grows with figures only. */
+        private final Map<String, String> texts = new java.util.HashMap<>();
 
         Values(String dataset, Problems problems) {
             this.dataset = dataset;
             this.problems = problems;
         }
 
-        /** Where a figure was first given, its value and the value's text. */
-        private record Seen(long line, double value, String text) {
+        /** What makes a figure one: given twice, it is repeated. */
+        private record FigureKey(String indicatorCode, Region region, int year, String sizeCode, String nace) {
+            @Override
+            public String toString() {
+                return indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
+                        + (nace.isEmpty() ? "" : " nace_r2 " + nace);
+            }
         }
 
-        /** A figure before its study exists: the study's fieldwork and region come from all of them. */
-        private record Pending(Mapped indicator, String indicatorCode, Region region, int year, String sizeCode,
-                SizeBand band, Optional<Sectors> sectors, double proportion, String notes) {
+        /** A figure before its study exists (the study's fieldwork and region come from all of them). */
+        private record Pending(Mapped indicator, SizeBand band, Optional<Sectors> sectors, double proportion,
+                String notes, long line, String valueText) {
+        }
+
+        /**
+         * Reports a code at its cell: SDMX-CSV has a column per dimension; a TSV has them all in its first cell,
+         * so the message names the dimension.
+         */
+        private void failDimension(Row row, String dimension, String code, String message) {
+            if (seriesKey == null) {
+                row.fail(dimension, code, message);
+            } else {
+                row.fail(seriesKey, code, dimension + " " + message);
+            }
+        }
+
+        private String shared(String text) {
+            return texts.computeIfAbsent(text, t -> t);
         }
 
         void add(Row row, Map<String, String> key, String yearColumn, String yearText, String valueColumn,
                 String valueText, String flagColumn, String flags) {
             String freq = key.getOrDefault("freq", "A");
             if (!freq.equals("A")) {
-                row.fail("freq", freq, "is not annual (A): only yearly figures are read");
+                failDimension(row, "freq", freq, "is not annual (A): only yearly figures are read");
                 return;
             }
             StringBuilder notes = new StringBuilder();
@@ -446,8 +549,8 @@ public final class EurostatTable {
             }
             Optional<SizeBand> band = band(sizeCode);
             if (band.isEmpty()) {
-                row.fail(sizeColumn, sizeCode, "is not a size class: expected 10_M, GE10, GE250, 250_M or A-B such as"
-                        + " 10-49");
+                failDimension(row, sizeColumn, sizeCode, "is not a size class: expected 10_M, GE10, GE250, 250_M or"
+                        + " A-B such as 10-49");
                 return;
             }
             Optional<Sectors> sectors = Optional.empty();
@@ -455,28 +558,28 @@ public final class EurostatTable {
                 String nace = key.get("nace_r2");
                 Optional<Optional<Sectors>> mapped = sectors(nace);
                 if (mapped.isEmpty()) {
-                    row.fail("nace_r2", nace, "is not an activity this importer maps: expected C10-S951_X_K, a"
-                            + " section (C), a range of sections (C-E) or of divisions within one (C10-C33)");
+                    failDimension(row, "nace_r2", nace, "is not an activity this importer maps: expected"
+                            + " C10-S951_X_K, a section (C), a range of sections (C-E) or of divisions within one (C10-C33)");
                     return;
                 }
                 sectors = mapped.get();
             }
-            String figure = indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
-                    + (key.containsKey("nace_r2") ? " nace_r2 " + key.get("nace_r2") : "");
-            Seen before = seen.putIfAbsent(figure, new Seen(row.line(), value, valueText));
+            FigureKey figure = new FigureKey(shared(indicatorCode), region, year, shared(sizeCode),
+                    shared(key.getOrDefault("nace_r2", "")));
+            Pending before = figures.get(figure);
             if (before != null) {
-                if (before.value() != value) {
+                if (before.proportion() != value / 100) {
                     row.fail(valueColumn, valueText, String.format(Locale.ROOT, "is a second value for the figure %s,"
                             + " given as %s at line %d and here at line %d: expected one value per figure",
-                            figure, before.text(), before.line(), row.line()));
+                            figure, before.valueText(), before.line(), row.line()));
                 } else {
                     leave("repeated with the same value (kept once)");
                 }
                 return;
             }
             notes.insert(0, "Eurostat " + dataset + ", " + indicatorCode + (notes.isEmpty() ? "" : "; "));
-            pending.add(new Pending(indicator, indicatorCode, region, year, sizeCode, band.get(), sectors,
-                    value / 100, notes.toString()));
+            figures.put(figure, new Pending(indicator, band.get(), sectors, value / 100, shared(notes.toString()),
+                    row.line(), shared(valueText)));
         }
 
         private void leave(String reason) {
@@ -486,11 +589,11 @@ public final class EurostatTable {
         Imported imported() {
             List<Study> studies = new ArrayList<>();
             List<Observation> observations = new ArrayList<>();
-            if (!pending.isEmpty()) {
-                int first = pending.stream().mapToInt(Pending::year).min().orElseThrow();
-                int last = pending.stream().mapToInt(Pending::year).max().orElseThrow();
+            if (!figures.isEmpty()) {
+                int first = figures.keySet().stream().mapToInt(FigureKey::year).min().orElseThrow();
+                int last = figures.keySet().stream().mapToInt(FigureKey::year).max().orElseThrow();
                 java.util.Set<Region> regions = new java.util.TreeSet<>(java.util.Comparator.comparing(Region::code));
-                pending.forEach(p -> regions.add(p.region()));
+                figures.keySet().forEach(f -> regions.add(f.region()));
                 Region studyRegion = regions.contains(Region.EU27_2020) ? Region.EU27_2020
                         : regions.contains(Region.EU28) ? Region.EU28
                         : regions.size() == 1 ? regions.iterator().next() : Region.EU27_2020;
@@ -506,20 +609,20 @@ public final class EurostatTable {
                         .method(new StudyMethod(SurveyMode.UNKNOWN, Sampling.PROBABILITY, Weighting.WEIGHTED))
                         .sources(List.of(URI.create("https://ec.europa.eu/eurostat/databrowser/view/" + dataset
                                 + "/default/table")))
-                        .notes("Imported from Eurostat's table of " + dataset + " (" + pending.size() + " figures)."
+                        .notes("Imported from Eurostat's table of " + dataset + " (" + figures.size() + " figures)."
                                 + " Method coded from the"
                                 + " survey's methodology: stratified random samples from business registers,"
                                 + " results weighted to the population. Eurostat publishes no sample size per"
                                 + " figure.")
                         .build();
                 studies.add(study);
-                for (Pending p : pending) {
+                figures.forEach((f, p) -> {
                     Observation.Builder b = Observation.builder(study, Indicator.of(p.indicator().code(),
                             p.indicator().wording()), p.indicator().scope(), new Figure.Unbased(p.proportion()))
-                            .region(p.region()).year(p.year()).size(p.sizeCode(), p.band()).notes(p.notes());
+                            .region(f.region()).year(f.year()).size(f.sizeCode(), p.band()).notes(p.notes());
                     p.sectors().ifPresent(b::sectors);
                     observations.add(b.build());
-                }
+                });
             }
             return new Imported(StudyCatalogue.of(studies, observations), leftOut);
         }

@@ -285,6 +285,17 @@ public final class CsvReader {
                     ok = false;
                 }
             }
+            String separator = names.size() == 1 && forcedDelimiter == 0 ? otherSeparator(names.get(0)) : null;
+            if (separator != null && (!spec.required().isEmpty() || !spec.oneOf().isEmpty())) {
+                // One cell where several columns are needed: the file's separator is not one this format takes,
+                // which is the problem to name, not each column it hides.
+                problems.add(file, line, 1, "", names.get(0), "the header is separated by " + separator
+                        + ", not commas or semicolons: save the file as CSV with commas or semicolons");
+                header = List.copyOf(names);
+                columns = Map.copyOf(index);
+                headerOk = false;
+                return;
+            }
             for (String required : spec.required()) {
                 if (!index.containsKey(required)) {
                     problems.add(file, line, 0, "", "", "missing required column '" + required + "'"
@@ -379,6 +390,11 @@ public final class CsvReader {
     private static long position(String message, long fallback) {
         Matcher m = POSITION.matcher(message);
         return m.find() ? Long.parseLong(m.group(1).replaceAll("\\D", "")) : fallback;
+    }
+
+    /** The name of a separator other than comma and semicolon in a header cell, or null if there is none. */
+    private static String otherSeparator(String cell) {
+        return cell.indexOf('\t') >= 0 ? "tabs" : cell.indexOf('|') >= 0 ? "pipes (|)" : null;
     }
 
     private static String shortList(List<String> names) {

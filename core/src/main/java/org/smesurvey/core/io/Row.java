@@ -52,6 +52,15 @@ public final class Row {
     }
 
     /**
+     * The file's header, as the row's cells are named.
+     *
+     * @return the header's names, trimmed
+     */
+    public List<String> header() {
+        return header;
+    }
+
+    /**
      * Whether no cell of this row has failed so far.
      *
      * @return true while the row is good
