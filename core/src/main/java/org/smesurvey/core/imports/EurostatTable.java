@@ -80,6 +80,12 @@ import org.smesurvey.core.io.TableSpec;
  * Eurostat publishes no sample size per figure: every figure is without a base, and its study is coded as the
  * survey's method (probability samples from business registers, weighted).
  *
+ * <p>A file of any size is read in two streamed passes: the first checks every row and records each figure's key,
+ * line and value in a {@code FigureIndex} (32 to 52 bytes a figure, whatever the file's size), so that a file with
+ * a problem fails with every problem placed, having kept no figure; the second, for a file without problems,
+ * builds the figures. A 60 MB file reads in a 256 MB heap. Problems are placed at the cell that caused them: in a
+ * TSV, a wrong code at the series key (column 1), said once for the series and naming its dimension.
+ *
  * <p>Reference: Eurostat, "API - FAQ - TSV data format" and "SDMX-CSV" (Eurostat data dissemination help, 2023);
  * Eurostat, <i>Bulk download guidelines</i> (2019).
  *
@@ -167,9 +173,20 @@ public final class EurostatTable {
         }
         String named = dataset != null ? dataset : tsv ? file.replaceAll("\\.(tsv|txt)$", "")
                 .replaceFirst("^estat_", "").toLowerCase(Locale.ROOT) : null;
-        Values values = new Values(named, problems);
-        // Streamed: each row becomes a figure (or a count of what was left out) as it is read, so that memory
-        // holds the figures, not the file.
+        // Two streamed passes, so that memory is bounded by the figures, never by the file, and a file with a
+        // problem fails before any figure is kept: the first checks every row and records each figure's key,
+        // line and value (24 bytes a figure); the second, only for a file without problems, builds the figures.
+        FigureIndex index = new FigureIndex();
+        pass(source, head, tsv, new Values(named, problems, index, false), problems);
+        problems.throwIfAny(WHAT);
+        Values values = new Values(named, problems, index, true);
+        pass(source, head, tsv, values, problems);
+        problems.throwIfAny(WHAT);
+        return values.imported();
+    }
+
+    private static void pass(InputSource source, Head head, boolean tsv, Values values, Problems problems)
+            throws IOException {
         Layout layout = tsv ? new TsvLayout(values, problems, head.line())
                 : new SdmxLayout(values, problems, head.line());
         CsvReader reader = tsv ? CsvReader.of(TableSpec.open(List.of())).withDelimiter('\t')
@@ -178,8 +195,6 @@ public final class EurostatTable {
         if (read.complete() && read.rowCount() == 0) {
             layout.header(read.file(), read.header());
         }
-        problems.throwIfAny(WHAT);
-        return values.imported();
     }
 
     /** The header: the first line that is not blank, and its number. */
@@ -377,11 +392,15 @@ public final class EurostatTable {
                         + " dimensions " + dimensions);
                 return;
             }
+            values.seriesKeyFailed = false;
             Map<String, String> key = new LinkedHashMap<>();
             for (int d = 0; d < codes.length; d++) {
                 key.put(dimensions.get(d), codes[d].strip());
             }
             for (String year : years) {
+                if (values.seriesKeyFailed) {
+                    break; // a code of the series is wrong: said once, not for every year
+                }
                 String cell = row.text(year).strip();
                 String value = cell;
                 String flags = "";
@@ -428,35 +447,34 @@ public final class EurostatTable {
         return ok;
     }
 
-    /** The figures read so far, and the values left out. */
+    /** What one pass makes of the figures: in the first, their index; in the second, the figures. */
     private static final class Values {
         private String dataset;
         /** The TSV's first column, which holds every dimension's code; null for SDMX-CSV. */
         private String seriesKey;
+        /** Whether a code of the current TSV series was reported. */
+        private boolean seriesKeyFailed;
         private final Problems problems;
+        private final FigureIndex index;
+        private final boolean building;
         private final Map<String, Long> leftOut = new TreeMap<>();
-        /** The figures in the order read, each under what makes it one figure. */
-        private final Map<FigureKey, Pending> figures = new LinkedHashMap<>();
-        /** One copy of each code, note and value text, shared by the figures: memory grows with figures only. */
+        /** The figures in the order read, in the second pass. */
+        private final List<Pending> figures = new ArrayList<>();
+        /** One copy of each code and note, shared by the figures. */
         private final Map<String, String> texts = new java.util.HashMap<>();
+        private final Map<String, Optional<SizeBand>> bands = new java.util.HashMap<>();
+        private final Map<String, Optional<Optional<Sectors>>> activities = new java.util.HashMap<>();
 
-        Values(String dataset, Problems problems) {
+        Values(String dataset, Problems problems, FigureIndex index, boolean building) {
             this.dataset = dataset;
             this.problems = problems;
-        }
-
-        /** What makes a figure one: given twice, it is repeated. */
-        private record FigureKey(String indicatorCode, Region region, int year, String sizeCode, String nace) {
-            @Override
-            public String toString() {
-                return indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
-                        + (nace.isEmpty() ? "" : " nace_r2 " + nace);
-            }
+            this.index = index;
+            this.building = building;
         }
 
         /** A figure before its study exists (the study's fieldwork and region come from all of them). */
-        private record Pending(Mapped indicator, SizeBand band, Optional<Sectors> sectors, double proportion,
-                String notes, long line, String valueText) {
+        private record Pending(Mapped indicator, Region region, int year, String sizeCode, SizeBand band,
+                Optional<Sectors> sectors, double proportion, String notes) {
         }
 
         /**
@@ -468,6 +486,7 @@ public final class EurostatTable {
                 row.fail(dimension, code, message);
             } else {
                 row.fail(seriesKey, code, dimension + " " + message);
+                seriesKeyFailed = true;
             }
         }
 
@@ -547,7 +566,7 @@ public final class EurostatTable {
                 leave("size class TOTAL mixes in the optional micro enterprises");
                 return;
             }
-            Optional<SizeBand> band = band(sizeCode);
+            Optional<SizeBand> band = bands.computeIfAbsent(sizeCode, EurostatTable::band);
             if (band.isEmpty()) {
                 failDimension(row, sizeColumn, sizeCode, "is not a size class: expected 10_M, GE10, GE250, 250_M or"
                         + " A-B such as 10-49");
@@ -556,30 +575,35 @@ public final class EurostatTable {
             Optional<Sectors> sectors = Optional.empty();
             if (key.containsKey("nace_r2")) {
                 String nace = key.get("nace_r2");
-                Optional<Optional<Sectors>> mapped = sectors(nace);
+                Optional<Optional<Sectors>> mapped = activities.computeIfAbsent(nace, EurostatTable::sectors);
                 if (mapped.isEmpty()) {
                     failDimension(row, "nace_r2", nace, "is not an activity this importer maps: expected"
-                            + " C10-S951_X_K, a section (C), a range of sections (C-E) or of divisions within one (C10-C33)");
+                            + " C10-S951_X_K, a section (C), a range of sections (C-E) or of divisions within one"
+                            + " (C10-C33)");
                     return;
                 }
                 sectors = mapped.get();
             }
-            FigureKey figure = new FigureKey(shared(indicatorCode), region, year, shared(sizeCode),
-                    shared(key.getOrDefault("nace_r2", "")));
-            Pending before = figures.get(figure);
-            if (before != null) {
-                if (before.proportion() != value / 100) {
+            String figure = indicatorCode + " " + region.code() + " " + year + " size " + sizeCode
+                    + (key.containsKey("nace_r2") ? " nace_r2 " + key.get("nace_r2") : "");
+            if (!building) {
+                FigureIndex.Earlier before = index.put(figure, row.line(), value);
+                if (before != null && before.value() != value) {
                     row.fail(valueColumn, valueText, String.format(Locale.ROOT, "is a second value for the figure %s,"
                             + " given as %s at line %d and here at line %d: expected one value per figure",
                             figure, before.valueText(), before.line(), row.line()));
-                } else {
+                } else if (before != null) {
                     leave("repeated with the same value (kept once)");
                 }
                 return;
             }
+            if (index.firstLine(figure) != row.line()) {
+                leave("repeated with the same value (kept once)");
+                return;
+            }
             notes.insert(0, "Eurostat " + dataset + ", " + indicatorCode + (notes.isEmpty() ? "" : "; "));
-            figures.put(figure, new Pending(indicator, band.get(), sectors, value / 100, shared(notes.toString()),
-                    row.line(), shared(valueText)));
+            figures.add(new Pending(indicator, region, year, shared(sizeCode), band.get(), sectors, value / 100,
+                    shared(notes.toString())));
         }
 
         private void leave(String reason) {
@@ -590,10 +614,10 @@ public final class EurostatTable {
             List<Study> studies = new ArrayList<>();
             List<Observation> observations = new ArrayList<>();
             if (!figures.isEmpty()) {
-                int first = figures.keySet().stream().mapToInt(FigureKey::year).min().orElseThrow();
-                int last = figures.keySet().stream().mapToInt(FigureKey::year).max().orElseThrow();
+                int first = figures.stream().mapToInt(Pending::year).min().orElseThrow();
+                int last = figures.stream().mapToInt(Pending::year).max().orElseThrow();
                 java.util.Set<Region> regions = new java.util.TreeSet<>(java.util.Comparator.comparing(Region::code));
-                figures.keySet().forEach(f -> regions.add(f.region()));
+                figures.forEach(f -> regions.add(f.region()));
                 Region studyRegion = regions.contains(Region.EU27_2020) ? Region.EU27_2020
                         : regions.contains(Region.EU28) ? Region.EU28
                         : regions.size() == 1 ? regions.iterator().next() : Region.EU27_2020;
@@ -616,13 +640,13 @@ public final class EurostatTable {
                                 + " figure.")
                         .build();
                 studies.add(study);
-                figures.forEach((f, p) -> {
+                for (Pending p : figures) {
                     Observation.Builder b = Observation.builder(study, Indicator.of(p.indicator().code(),
                             p.indicator().wording()), p.indicator().scope(), new Figure.Unbased(p.proportion()))
-                            .region(f.region()).year(f.year()).size(f.sizeCode(), p.band()).notes(p.notes());
+                            .region(p.region()).year(p.year()).size(p.sizeCode(), p.band()).notes(p.notes());
                     p.sectors().ifPresent(b::sectors);
                     observations.add(b.build());
-                });
+                }
             }
             return new Imported(StudyCatalogue.of(studies, observations), leftOut);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,8 @@ import org.smesurvey.core.io.TableSpec;
  * with the label — never a silent guess; a value that is not a number or outside 0–100 is a problem placed by line
  * and column. A figure given twice (the same indicator, area and sections) is a problem naming both lines when
  * the values differ, and kept once, counted, when they agree. Every figure is without a base, as these tables
- * publish none.
+ * publish none. A file of any size is read in two streamed passes, as {@link EurostatTable} reads, so that memory
+ * grows with the figures, never with the file, and a file with a problem fails before any figure is kept.
  *
  * <p>Immutable once built; build one with {@link #forStudy(Study)}.
  *
@@ -109,12 +109,19 @@ public final class OfficeTable {
         b.area.ifPresent(required::add);
         b.sector.ifPresent(required::add);
         b.indicatorColumn.ifPresent(required::add);
+        // Two streamed passes, so that memory is bounded by the figures, never by the file, and a file with a
+        // problem fails before any figure is kept: the first checks every row and records each figure's key,
+        // line and value; the second, only for a file without problems, builds the figures.
+        FigureIndex index = new FigureIndex();
+        CsvReader reader = CsvReader.of(TableSpec.open(required)).withCharset(b.charset);
         Problems problems = new Problems();
+        Map<String, Long> checked = new TreeMap<>();
+        reader.read(source, problems, row -> observation(row, checked, index, false));
+        problems.throwIfAny("the office's table");
         List<Observation> observations = new ArrayList<>();
         Map<String, Long> leftOut = new TreeMap<>();
-        Map<String, Seen> seen = new HashMap<>();
-        CsvReader.of(TableSpec.open(required)).withCharset(b.charset).read(source, problems, row -> {
-            Observation observation = observation(row, leftOut, seen);
+        reader.read(source, problems, row -> {
+            Observation observation = observation(row, leftOut, index, true);
             if (observation != null) {
                 observations.add(observation);
             }
@@ -123,11 +130,11 @@ public final class OfficeTable {
         return new Imported(StudyCatalogue.of(List.of(b.study), observations), leftOut);
     }
 
-    /** Where a figure was first given: its line, value and text. */
-    private record Seen(long line, double value, String text) {
-    }
-
-    private Observation observation(Row row, Map<String, Long> leftOut, Map<String, Seen> seen) {
+    /**
+     * A row's figure: in the first pass (not {@code building}) recorded in the index, checked against what the
+     * index has, and null; in the second, built if the row is where the figure is first given.
+     */
+    private Observation observation(Row row, Map<String, Long> leftOut, FigureIndex index, boolean building) {
         String text = row.text(b.value).strip();
         if (NOT_AVAILABLE.contains(text)) {
             leftOut.merge("not available (" + (text.isEmpty() ? "empty" : text) + ")", 1L, Long::sum);
@@ -177,16 +184,20 @@ public final class OfficeTable {
         }
         // One value per figure: the same indicator, area and sections twice is a figure given twice.
         String figure = indicator.code() + (notes.isEmpty() ? "" : "; " + notes);
-        Seen before = seen.putIfAbsent(indicator.code() + "\n" + denominator + "\n" + sectors,
-                new Seen(row.line(), value, text));
-        if (before != null) {
-            if (before.value() != value) {
+        String key = indicator.code() + "\n" + denominator + "\n" + sectors;
+        if (!building) {
+            FigureIndex.Earlier before = index.put(key, row.line(), value);
+            if (before != null && before.value() != value) {
                 row.fail(b.value, text, String.format(Locale.ROOT, "is a second value for the figure %s, given as"
                         + " %s at line %d and here at line %d: expected one value per figure", figure,
-                        before.text(), before.line(), row.line()));
-            } else {
+                        before.valueText(), before.line(), row.line()));
+            } else if (before != null) {
                 leftOut.merge("repeated with the same value (kept once)", 1L, Long::sum);
             }
+            return null;
+        }
+        if (index.firstLine(key) != row.line()) {
+            leftOut.merge("repeated with the same value (kept once)", 1L, Long::sum);
             return null;
         }
         Observation.Builder o = Observation.builder(b.study, Indicator.of(indicator.code(), indicator.wording()),

@@ -134,7 +134,7 @@ class OfficeTableTest {
                 "ine.csv", (header + total + "66,1\n" + "Andalucía;Total;% de empresas que utilizaron medios sociales;"
                         + "60,4\n" + total + "66,2\n").getBytes(StandardCharsets.UTF_8))));
         assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("line 4, column 4") && e.getMessage().contains("given as 66,1 at line 2"
+        assertTrue(e.getMessage().contains("line 4, column 4") && e.getMessage().contains("given as 66.1 at line 2"
                 + " and here at line 4") && e.getMessage().contains("Total Nacional"), e.getMessage());
         Imported same = mapping().read(InputSource.of("ine.csv", (header + total + "66,1\n" + total + "66.1\n")
                 .getBytes(StandardCharsets.UTF_8)));
