@@ -697,13 +697,14 @@ public final class SurveyEstimator {
     /**
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
      * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method and the convention at a proportion
-     * of 0 or 1.
+     * of 0 or 1, and at a standard error of 0.
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method
      * @param level the confidence level, in (0, 1)
      * @return the interval
-     * @throws IllegalArgumentException if the level is not in (0, 1)
+     * @throws IllegalArgumentException if the level is not in (0, 1), the estimate is not in [0, 1] (negative
+     *         weights can put it outside) or its standard error is not a finite number of 0 or more
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
         Objects.requireNonNull(estimate, "estimate");
