@@ -20,7 +20,16 @@ import org.smesurvey.stats.Interval;
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
  * design effects from the domain's own respondents. The domains are the labels present among the
  * respondents, as {@code svyby} drops empty levels; a domain with a single respondent gets a design effect of
- * NaN (its simple-random-sampling variance is undefined), as survey's does.
+ * NaN (its simple-random-sampling variance is undefined), as survey's does, and so does a proportion of 0 or 1
+ * (0/0; see {@link SurveyEstimate#designEffect()}).
+ *
+ * <p>Two estimates survey gives as NaN without a word are refused here with an {@link IllegalArgumentException}
+ * that says why: a mean or share over respondents whose weights sum to 0 (possible only with
+ * {@linkplain SurveyDesign.Builder#allowNegativeWeights() negative weights}), and a linearised standard error
+ * under {@link LonelyPsu#AVERAGE} when every stratum holding the estimate's respondents has a single primary unit,
+ * so that there is no stratum variance to average (survey's {@code options(survey.lonely.psu = "average")} gives
+ * a standard error of NaN, and {@code svyby}'s {@code covmat} NaN or 0). Totals, whose weights need not sum to
+ * anything, are not refused for their weights.
  *
  * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
  * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).
