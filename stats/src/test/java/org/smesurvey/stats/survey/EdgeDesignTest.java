@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.meta.Moderators;
 
 /**
  * The estimators on designs where survey gives NaN, an infinity or an error without a word: each case is refused
@@ -45,7 +46,8 @@ class EdgeDesignTest {
      * With {@code options(survey.lonely.psu = "average")} and {@code d <- svydesign(ids = ~psu, strata = ~s,
      * weights = ~w, data = lonely)}, {@code svymean(~y, d, deff = TRUE)}, {@code svytotal(~x, d, deff = TRUE)},
      * {@code svyby(~y, ~dom, d, svymean, deff = TRUE)} and {@code svyratio(~y, ~x, d)} give a standard error of
-     * NaN, and {@code vcov(svyby(~y, ~dom, d, svymean, covmat = TRUE))} NaN: every estimator refuses.
+     * NaN, and {@code vcov(svyby(~y, ~dom, d, svymean, covmat = TRUE))} NaN: every estimator refuses, the test of
+     * independence and the regression too.
      */
     @Test
     void averageWithEveryStratumLonelyIsRefusedByEveryEstimator() {
@@ -66,6 +68,10 @@ class EdgeDesignTest {
         // proportionsBy gave a covariance of 0 here, proportions one of 0 too: both refuse as the others do
         assertNothingToAverage("domain u", () -> estimator.proportionsBy(Answers.of(YES), DOMAINS));
         assertNothingToAverage("the design", () -> estimator.proportions(List.of("y"), List.of(Answers.of(YES))));
+        assertNothingToAverage("the design", () -> estimator.independence(new String[] {"r", "s", "r"},
+                new String[] {"p", "p", "q"}));
+        assertNothingToAverage("the design", () -> estimator.regression(X, Moderators.builder(3)
+                .numeric("z", new double[] {1, 2, 4}).build(), SurveyRegression.Family.GAUSSIAN));
         // the point estimates stand under a rule that leaves a lonely unit out of the variance
         SurveyEstimate removed = SurveyEstimator.of(lonely(STRATA).withLonelyPsu(LonelyPsu.REMOVE))
                 .proportion("y", YES);
