@@ -24,7 +24,7 @@ import org.smesurvey.stats.internal.Distributions;
  *        proportion of 0 or 1, or values all equal, leave no spread among the respondents and so none in the
  *        estimate; NaN too for a single respondent, whose simple-random-sampling variance is undefined. A total of
  *        equal non-zero values has a variance (of the estimated population size) but no spread among respondents:
- *        its design effect is \( +\infty \), as survey's
+ *        its design effect is \( +\infty \), as {@code svytotal} gives it
  * @param respondents the respondents the estimate rests on (the domain's)
  * @param degreesOfFreedom primary units minus strata among those respondents, survey's {@code degf}
  * @since 0.1
