@@ -3,6 +3,7 @@ package org.smesurvey.stats.survey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 
@@ -237,6 +238,7 @@ final class Linearisation {
                 estimable++;
                 sum += scale(design, s) * squares[s * domains + d];
             }
+            // NaN where AVERAGE has nothing to average: the estimator refuses it for the domains asked for
             variances[d] = estimable == 0 ? Double.NaN : sum * present / estimable;
         }
         return variances;
@@ -261,6 +263,9 @@ final class Linearisation {
             if (!averaged(design, s)) {
                 estimable++;
             }
+        }
+        if (estimable == 0) {
+            throw nothingToAverage(design, "the design");
         }
         for (int p = 0; p < design.units(); p++) {
             int s = design.unitStratum[p];
@@ -308,19 +313,29 @@ final class Linearisation {
      * (zeros elsewhere, as a domain's estimating function), projected on the design's calibrations first.
      *
      * @param design the design
-     * @param domains the number of domains
+     * @param names the domains' names
      * @param domainOf each respondent's domain, or −1 for none
      * @param z each respondent's value
      * @return the domains × domains covariance matrix
+     * @throws IllegalArgumentException under {@link LonelyPsu#AVERAGE}, if a domain's respondents are all in
+     *         strata of a single primary unit
      */
-    static double[][] domainCovariance(SurveyDesign design, int domains, int[] domainOf, double[] z) {
+    static double[][] domainCovariance(SurveyDesign design, List<String> names, int[] domainOf, double[] z) {
+        int domains = names.size();
         double[] totals = new double[design.units() * domains];
         double[] values = z.clone();
+        boolean[] averageable = new boolean[domains];
         for (int i = 0; i < design.n; i++) {
             if (domainOf[i] >= 0) {
                 totals[design.unit[i] * domains + domainOf[i]] += z[i];
+                averageable[domainOf[i]] |= !averaged(design, design.stratum[i]);
             } else {
                 values[i] = 0;
+            }
+        }
+        for (int d = 0; d < domains; d++) {
+            if (!averageable[d]) {
+                throw nothingToAverage(design, "domain " + names.get(d));
             }
         }
         if (design.isCalibrated()) {
@@ -354,6 +369,25 @@ final class Linearisation {
     /** Whether the stratum's variance is replaced by the others' average (a lonely unit under AVERAGE). */
     private static boolean averaged(SurveyDesign design, int s) {
         return design.unitsInStratum[s] == 1 && design.lonelyPsu == LonelyPsu.AVERAGE;
+    }
+
+    /**
+     * The refusal of a variance under {@link LonelyPsu#AVERAGE} when every stratum holding the estimate's
+     * respondents has a single primary unit: there is no variance to average. survey's {@code svyrecvar} gives NaN
+     * there ({@code options(survey.lonely.psu = "average")}).
+     *
+     * @param design the design
+     * @param what whose respondents: "the design", "domain FR"
+     */
+    static IllegalArgumentException nothingToAverage(SurveyDesign design, String what) {
+        int several = 0;
+        for (int units : design.unitsInStratum) {
+            several += units > 1 ? 1 : 0;
+        }
+        return new IllegalArgumentException(String.format(Locale.ROOT, "Every stratum holding the respondents of %s"
+                + " has a single primary sampling unit (%d of the design's %d strata have more): the lonely-PSU rule"
+                + " AVERAGE has no stratum variance to average; choose LonelyPsu.ADJUST, CERTAINTY or REMOVE, or"
+                + " merge strata", what, several, design.strata()));
     }
 
     /** \( f_h n_h/(n_h - 1) \), or \( f_h \) for a lonely unit. */

@@ -20,7 +20,9 @@ public enum LonelyPsu {
     ADJUST,
     /**
      * The stratum gets the average variance of the other strata: the sum over the strata that have one is
-     * scaled by (all strata) / (strata with a variance), {@code "average"}.
+     * scaled by (all strata) / (strata with a variance), {@code "average"}. When every stratum holding an
+     * estimate's respondents has a single unit there is no variance to average: survey gives NaN, the
+     * {@link SurveyEstimator} refuses with an {@link IllegalArgumentException} naming the design or the domain.
      */
     AVERAGE
 }

@@ -1,7 +1,9 @@
 package org.smesurvey.stats.survey;
 
+import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.internal.Checks;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -56,19 +58,34 @@ public enum ProportionMethod {
      * \( n^* = n\,(t_{n-1}/t_{df})^2 \): \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and
      * \( [B^{-1}(α/2; n^*, 1), 1] \) at 1. {@code MEAN} gives \( [\hat p, \hat p] \), as survey does.
      *
+     * <p>At \( 0 < \hat p < 1 \) with a standard error of 0 (a census, whose finite population correction leaves no
+     * variance, or primary units whose estimating functions all total 0) every method gives
+     * \( [\hat p, \hat p] \), the limit of each as the standard error goes to 0: {@link #BETA}'s effective sample
+     * \( n^* \) is infinite and its beta quantiles close on \( \hat p \). survey gives the same for {@code "mean"},
+     * {@code "xlogit"}, {@code "logit"} and {@code "asin"}, but [0.5, 0.5] for {@code "beta"} (its {@code qbeta}
+     * with infinite shapes) and an error for {@code "likelihood"}.
+     *
      * @param estimate a proportion from {@link SurveyEstimator#proportion} or {@link SurveyEstimator#proportionBy}
      * @param level the confidence level, in (0, 1)
      * @return the interval
-     * @throws IllegalArgumentException if the level is not in (0, 1)
+     * @throws IllegalArgumentException if the level is not in (0, 1), the estimate is not in [0, 1], its
+     *         standard error is not a finite number of 0 or more, or it rests on a single respondent and the method
+     *         needs \( t_{n-1} \) ({@link #BETA}, {@link #LIKELIHOOD}, or any but {@link #MEAN} at 0 or 1)
      */
     Interval interval(SurveyEstimate estimate, double level) {
         ProportionMethod method = this;
         double t = estimate.critical(level);
-        double p = estimate.estimate();
+        double p = Checks.requireProportion(estimate.estimate(), "proportion");
+        double se = estimate.standardError();
+        if (!(se >= 0 && se < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Standard error is not a finite number of 0 or more: " + se);
+        }
         if ((p == 0 || p == 1) && method != MEAN) {
             return kornGraubard(estimate, level);
         }
-        double se = estimate.standardError();
+        if (se == 0) {
+            return new Interval(p, p, p, level);
+        }
         double lower;
         double upper;
         switch (method) {
@@ -89,7 +106,7 @@ public enum ProportionMethod {
                 upper = Math.pow(Math.sin(angle + half), 2);
             }
             case LIKELIHOOD -> {
-                int n = estimate.respondents();
+                int n = respondents(estimate);
                 double target = t * t * se * se * n / (p * (1 - p)) / (2.0 * (n - 1));
                 java.util.function.DoubleUnaryOperator excess = mu -> divergence(p, mu) - target;
                 BrentSolver solver = new BrentSolver(1e-15, 1e-16, 1e-300);
@@ -98,7 +115,7 @@ public enum ProportionMethod {
             }
             default -> {
                 double alpha = 1 - level;
-                double ratio = Distributions.t(level, estimate.respondents() - 1) / t;
+                double ratio = Distributions.t(level, respondents(estimate) - 1) / t;
                 double nEff = p * (1 - p) / (se * se) * ratio * ratio;
                 lower = p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1);
                 upper = p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p));
@@ -110,12 +127,25 @@ public enum ProportionMethod {
     /** The Clopper–Pearson interval at p̂ = 0 or 1 with n* = n (t_{n-1}/t_df)²; see {@link #interval}. */
     private static Interval kornGraubard(SurveyEstimate estimate, double level) {
         double p = estimate.estimate();
-        int n = estimate.respondents();
+        int n = respondents(estimate);
         double ratio = Distributions.t(level, n - 1) / estimate.critical(level);
         double nStar = n * ratio * ratio;
         double alpha = 1 - level;
         return p == 0 ? new Interval(0, 0, Distributions.betaQuantile(1 - alpha / 2, 1, nStar), level)
                 : new Interval(1, Distributions.betaQuantile(alpha / 2, nStar, 1), 1, level);
+    }
+
+    /**
+     * The respondents of an estimate whose interval uses \( t_{n-1} \) or \( n - 1 \): two or more, as survey's
+     * {@code qt(alpha / 2, nrow(design) - 1)} is NaN for one.
+     */
+    private static int respondents(SurveyEstimate estimate) {
+        int n = estimate.respondents();
+        if (n >= 2) {
+            return n;
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "This interval of a proportion needs two"
+                + " respondents or more (it uses n - 1 degrees of freedom); the estimate rests on %d", n));
     }
 
     /** The Kullback–Leibler divergence of Bernoulli(μ) from Bernoulli(p), 0 log 0 = 0. */

@@ -19,7 +19,12 @@ import org.smesurvey.stats.internal.Distributions;
  * @param estimate the estimate
  * @param standardError its standard error
  * @param designEffect the variance over that of a simple random sample of the same size without
- *        replacement, survey's {@code deff = TRUE}; empty when the weights sum to less than the respondents
+ *        replacement, survey's {@code deff = TRUE}; empty when the weights sum to less than the respondents.
+ *        NaN, as survey's {@code svymean} and {@code svytotal} give, when both variances are 0 (0/0): a
+ *        proportion of 0 or 1, or values all equal, leave no spread among the respondents and so none in the
+ *        estimate; NaN too for a single respondent, whose simple-random-sampling variance is undefined. A total of
+ *        equal non-zero values has a variance (of the estimated population size) but no spread among respondents:
+ *        its design effect is \( +\infty \), as {@code svytotal} gives it
  * @param respondents the respondents the estimate rests on (the domain's)
  * @param degreesOfFreedom primary units minus strata among those respondents, survey's {@code degf}
  * @since 0.1

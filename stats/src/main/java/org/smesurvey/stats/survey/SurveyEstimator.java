@@ -20,7 +20,16 @@ import org.smesurvey.stats.Interval;
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
  * design effects from the domain's own respondents. The domains are the labels present among the
  * respondents, as {@code svyby} drops empty levels; a domain with a single respondent gets a design effect of
- * NaN (its simple-random-sampling variance is undefined), as survey's does.
+ * NaN (its simple-random-sampling variance is undefined), as survey's does, and so does a proportion of 0 or 1
+ * (0/0; see {@link SurveyEstimate#designEffect()}).
+ *
+ * <p>Two estimates survey gives as NaN without a word are refused here with an {@link IllegalArgumentException}
+ * that says why: a mean or share over respondents whose weights sum to 0 (possible only with
+ * {@linkplain SurveyDesign.Builder#allowNegativeWeights() negative weights}), and a linearised standard error
+ * under {@link LonelyPsu#AVERAGE} when every stratum holding the estimate's respondents has a single primary unit,
+ * so that there is no stratum variance to average (survey's {@code options(survey.lonely.psu = "average")} gives
+ * a standard error of NaN, and {@code svyby}'s {@code covmat} NaN or 0). Totals, whose weights need not sum to
+ * anything, are not refused for their weights.
  *
  * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
  * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).
@@ -114,7 +123,26 @@ public final class SurveyEstimator {
         } else {
             all = means(names, included.codes(), included.count(), y, statistic == Statistic.PROPORTION);
         }
-        return included.keep(all);
+        return requireDefined(included.keep(all), codes == null, statistic != Statistic.TOTAL);
+    }
+
+    /**
+     * Refuses what survey would give as NaN or an infinity: a mean or share over respondents whose weights sum to
+     * 0 (negative weights allowed), and a linearised standard error {@link LonelyPsu#AVERAGE} has no stratum to
+     * average for.
+     */
+    private List<SurveyEstimate> requireDefined(List<SurveyEstimate> estimates, boolean overall, boolean ratio) {
+        for (SurveyEstimate e : estimates) {
+            String what = !overall ? "domain " + e.label() : e.label().isEmpty() ? "the design" : "'" + e.label() + "'";
+            if (ratio && !Double.isFinite(e.estimate())) {
+                throw new IllegalArgumentException("The weights of the respondents of " + what + " sum to 0: its"
+                        + " mean or share, a ratio to that sum, is undefined");
+            }
+            if (replicate == null && Double.isNaN(e.standardError()) && design.lonelyPsu == LonelyPsu.AVERAGE) {
+                throw Linearisation.nothingToAverage(design, what);
+            }
+        }
+        return estimates;
     }
 
     /**
@@ -123,7 +151,8 @@ public final class SurveyEstimator {
      * @param label what is estimated
      * @param answers each respondent's answer
      * @return the estimate
-     * @throws IllegalArgumentException if there are not as many answers as respondents
+     * @throws IllegalArgumentException if there are not as many answers as respondents, or
+     *         {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
      */
     public SurveyEstimate proportion(String label, boolean[] answers) {
         Objects.requireNonNull(label, "label");
@@ -140,7 +169,9 @@ public final class SurveyEstimator {
      * @param label what is estimated
      * @param answers each respondent's answer, some perhaps missing
      * @return the estimate
-     * @throws IllegalArgumentException if there are not as many answers as respondents, or none answered
+     * @throws IllegalArgumentException if there are not as many answers as respondents, none answered, the
+     *         weights of those who answered sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to
+     *         average (class description)
      */
     public SurveyEstimate proportion(String label, Answers answers) {
         Objects.requireNonNull(label, "label");
@@ -160,7 +191,8 @@ public final class SurveyEstimator {
      * @param label what is estimated
      * @param values each respondent's value, finite
      * @return the estimate
-     * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
+     * @throws IllegalArgumentException if there are not as many values as respondents, one is not finite, or
+     *         {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
      */
     public SurveyEstimate mean(String label, double[] values) {
         Objects.requireNonNull(label, "label");
@@ -174,7 +206,8 @@ public final class SurveyEstimator {
      * @param label what is estimated
      * @param values each respondent's value, finite
      * @return the estimate
-     * @throws IllegalArgumentException if there are not as many values as respondents, or one is not finite
+     * @throws IllegalArgumentException if there are not as many values as respondents, one is not finite, or
+     *         {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
      */
     public SurveyEstimate total(String label, double[] values) {
         Objects.requireNonNull(label, "label");
@@ -194,8 +227,9 @@ public final class SurveyEstimator {
      * @param numerator each respondent's y, finite
      * @param denominator each respondent's x, finite
      * @return the ratio with its standard error (no design effect) and the design's degrees of freedom
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not finite
-     *         or the estimated total of x is 0
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not
+     *         finite, the estimated total of x is 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to
+     *         average (class description)
      */
     public SurveyEstimate ratio(String label, double[] numerator, double[] denominator) {
         Objects.requireNonNull(label, "label");
@@ -228,6 +262,9 @@ public final class SurveyEstimator {
         } else {
             double total = sumX;
             variance = Linearisation.variances(design, 1, null, i -> w[i] * (y[i] - ratio * x[i]) / total)[0];
+            if (Double.isNaN(variance) && design.lonelyPsu == LonelyPsu.AVERAGE) {
+                throw Linearisation.nothingToAverage(design, "'" + label + "'");
+            }
         }
         return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), design.n,
                 (replicate != null ? replicate : design).degreesOfFreedom());
@@ -244,7 +281,9 @@ public final class SurveyEstimator {
      * @param answers each question's answers, in the labels' order
      * @return the shares and their covariance, named by the labels
      * @throws IllegalArgumentException if the lists differ in length or are empty, an answer array's length differs
-     *         from the respondents', or no respondent with a non-zero weight answered them all
+     *         from the respondents', no respondent with a non-zero weight answered them all, the weights of
+     *         those who did sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class
+     *         description)
      */
     public DomainEstimates proportions(List<String> labels, List<Answers> answers) {
         Objects.requireNonNull(labels, "labels");
@@ -273,8 +312,10 @@ public final class SurveyEstimator {
                 }
             }
         }
-        if (!(sumW > 0)) {
-            throw new IllegalArgumentException("No respondent with a non-zero weight answered all of " + labels);
+        if (sumW == 0) {
+            throw new IllegalArgumentException("The weights of the respondents who answered all of " + labels
+                    + " sum to 0 (or none with a non-zero weight did): their shares, ratios to that sum, are"
+                    + " undefined");
         }
         double[] p = new double[k];
         for (int j = 0; j < k; j++) {
@@ -317,8 +358,9 @@ public final class SurveyEstimator {
      * @param values each respondent's value, finite
      * @param domains each respondent's domain
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
-     *         finite
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not
+     *         finite, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
         public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
         return totalBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
@@ -331,8 +373,9 @@ public final class SurveyEstimator {
      * @param values each respondent's value, finite
      * @param domains each respondent's domain, coded once ({@link Domains})
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
-     *         finite
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not
+     *         finite, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
     public List<SurveyEstimate> totalBy(double[] values, Domains domains) {
         Objects.requireNonNull(domains, "domains");
@@ -377,7 +420,9 @@ public final class SurveyEstimator {
      * @param answers each respondent's answer
      * @param domains each respondent's domain (a country, a size band, "FR / 10-49")
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', the weights of a
+     *         domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
         requireAnswers(answers);
@@ -393,7 +438,9 @@ public final class SurveyEstimator {
      * @param answers each respondent's answer, some perhaps missing
      * @param domains each respondent's domain
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', the weights of a
+     *         domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
         public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
         return proportionBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
@@ -407,7 +454,9 @@ public final class SurveyEstimator {
      * @param answers each respondent's answer, some perhaps missing
      * @param domains each respondent's domain, coded once ({@link Domains})
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents'
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', the weights of a
+     *         domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
     public List<SurveyEstimate> proportionBy(Answers answers, Domains domains) {
         Objects.requireNonNull(domains, "domains");
@@ -428,8 +477,10 @@ public final class SurveyEstimator {
      * @param answers each respondent's answer, some perhaps missing
      * @param domains each respondent's domain
      * @return the estimates and their covariance
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
-     *         answer with a non-zero weight
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a domain has no
+     *         answer with a non-zero weight or its respondents' weights sum to 0, or
+     *         {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
         public DomainEstimates proportionsBy(Answers answers, String[] domains) {
         return proportionsBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
@@ -445,8 +496,10 @@ public final class SurveyEstimator {
      * @param answers each respondent's answer, some perhaps missing
      * @param domains each respondent's domain, coded once ({@link Domains})
      * @return the estimates and their covariance
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a domain has no
-     *         answer with a non-zero weight
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a domain has no
+     *         answer with a non-zero weight or its respondents' weights sum to 0, or
+     *         {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         in a domain (class description)
      */
     public DomainEstimates proportionsBy(Answers answers, Domains domains) {
         Objects.requireNonNull(domains, "domains");
@@ -467,9 +520,10 @@ public final class SurveyEstimator {
         }
         double[] p = new double[count];
         for (int d = 0; d < count; d++) {
-            if (sumW[d] <= 0) {
-                throw new IllegalArgumentException("Domain " + coding.names().get(d) + " has no answer with a"
-                        + " non-zero weight");
+            if (sumW[d] == 0) {
+                throw new IllegalArgumentException("The weights of the respondents of domain " + coding.names().get(d)
+                        + " sum to 0 (or none with a non-zero weight answered): its mean or share, a ratio to that"
+                        + " sum, is undefined");
             }
             p[d] = sumY[d] / sumW[d];
         }
@@ -484,7 +538,8 @@ public final class SurveyEstimator {
             counted[i] = answered == null || answered[i] ? d : -1;
             z[i] = w[i] * ((yes[i] ? 1 : 0) - p[d]) / sumW[d];
         }
-        return new DomainEstimates(coding.names(), p, Linearisation.domainCovariance(design, count, counted, z));
+        return new DomainEstimates(coding.names(), p,
+                Linearisation.domainCovariance(design, coding.names(), counted, z));
     }
 
     /**
@@ -494,8 +549,9 @@ public final class SurveyEstimator {
      * @param values each respondent's value, finite
      * @param domains each respondent's domain
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
-     *         finite
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not
+     *         finite, the weights of a domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no
+     *         stratum variance to average in a domain (class description)
      */
         public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
         return meanBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
@@ -508,8 +564,9 @@ public final class SurveyEstimator {
      * @param values each respondent's value, finite
      * @param domains each respondent's domain, coded once ({@link Domains})
      * @return one estimate per domain, labelled with its name
-     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', or a value is not
-     *         finite
+     * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', a value is not
+     *         finite, the weights of a domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no
+     *         stratum variance to average in a domain (class description)
      */
     public List<SurveyEstimate> meanBy(double[] values, Domains domains) {
         Objects.requireNonNull(domains, "domains");
@@ -639,8 +696,8 @@ public final class SurveyEstimator {
      * @param method the method
      * @param level the confidence level, in (0, 1)
      * @return the interval around the estimated proportion
-     * @throws IllegalArgumentException if the answers' length differs from the respondents', or the level is
-     *         not in (0, 1)
+     * @throws IllegalArgumentException if the answers' length differs from the respondents', the level is
+     *         not in (0, 1), or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
      */
     public Interval proportionInterval(boolean[] answers, ProportionMethod method, double level) {
         return interval(proportion("", answers), method, level);
@@ -649,13 +706,14 @@ public final class SurveyEstimator {
     /**
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
      * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method and the convention at a proportion
-     * of 0 or 1.
+     * of 0 or 1, and at a standard error of 0.
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method
      * @param level the confidence level, in (0, 1)
      * @return the interval
-     * @throws IllegalArgumentException if the level is not in (0, 1)
+     * @throws IllegalArgumentException if the level is not in (0, 1), the estimate is not in [0, 1] (negative
+     *         weights can put it outside) or its standard error is not a finite number of 0 or more
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
         Objects.requireNonNull(estimate, "estimate");
@@ -672,7 +730,8 @@ public final class SurveyEstimator {
      * @param columns each respondent's answer to the second
      * @return the four tests
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', either question has
-     *         or fewer than two answers
+     *         or fewer than two answers, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class
+     *         description)
      */
     public RaoScott independence(String[] rows, String[] columns) {
         return RaoScott.of(replicate != null ? replicate : design, rows, columns);
