@@ -137,6 +137,8 @@ public final class RespondentReader {
 
     private static final byte[] FEATHER_V1_MAGIC = "FEA1".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] STREAM_MARKER = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+
     /**
      * Reports a file that looks like Arrow but is not the IPC file format, before anything reads it: Feather
      * version 1 (magic {@code FEA1}, which Arrow's Java library does not read), Arrow's stream format (it starts
@@ -166,32 +168,43 @@ public final class RespondentReader {
                 tail = Arrays.copyOf(end.array(), end.position());
             }
         }
-        String what;
+        String what = notArrowIpc(head, tail);
+        if (what != null) {
+            problems.add(file.toString(), 0, 0, "", firstBytes(head), "not an Arrow IPC (Feather V2) file: " + what);
+        }
+    }
+
+    /**
+     * Why a file that looks like Arrow cannot be read as an Arrow IPC file, or null if it can or does not look like
+     * Arrow (text, read as CSV).
+     *
+     * @param head its first 8 bytes, or fewer if it is shorter
+     * @param tail its last 6 bytes, empty if it is shorter than 12 bytes
+     */
+    private static String notArrowIpc(byte[] head, byte[] tail) {
         if (startsWith(head, ARROW_MAGIC)) {
-            if (Arrays.equals(tail, ARROW_MAGIC)) {
-                return;
-            }
-            what = "it starts with Arrow's magic ARROW1 but does not end with it, as an IPC file does: it is cut"
-                    + " short, damaged or still being written";
+            return Arrays.equals(tail, ARROW_MAGIC) ? null : "it starts with Arrow's magic ARROW1 but does not end"
+                    + " with it, as an IPC file does: it is cut short, damaged or still being written";
         } else if (startsWith(head, FEATHER_V1_MAGIC)) {
-            what = "it starts with FEA1, the magic of Feather version 1, which Arrow's Java library does not read;"
+            return "it starts with FEA1, the magic of Feather version 1, which Arrow's Java library does not read;"
                     + " write it as Feather version 2 (R: arrow::write_feather(x, version = 2); Python:"
                     + " pyarrow.feather.write_feather(df, path, version=2))";
-        } else if (head.length >= 4 && head[0] == (byte) 0xFF && head[1] == (byte) 0xFF && head[2] == (byte) 0xFF
-                && head[3] == (byte) 0xFF) {
-            what = "it starts with the continuation marker 0xFFFFFFFF of Arrow's stream format, which has no footer"
+        } else if (startsWith(head, STREAM_MARKER)) {
+            return "it starts with the continuation marker 0xFFFFFFFF of Arrow's stream format, which has no footer"
                     + " to read it by; write it in the IPC file format (R: arrow::write_feather or write_ipc_file;"
                     + " Python: pyarrow.feather.write_feather or pyarrow.ipc.new_file)";
         } else if (Arrays.equals(tail, ARROW_MAGIC)) {
-            what = "it ends with Arrow's magic ARROW1 but does not start with it, as an IPC file does: it is damaged";
-        } else {
-            return; // text: read as CSV
+            return "it ends with Arrow's magic ARROW1 but does not start with it, as an IPC file does: it is damaged";
         }
+        return null;
+    }
+
+    private static String firstBytes(byte[] head) {
         StringBuilder bytes = new StringBuilder("first bytes");
         for (byte b : head) {
             bytes.append(String.format(Locale.ROOT, " %02X", b & 0xFF));
         }
-        problems.add(file.toString(), 0, 0, "", bytes.toString(), "not an Arrow IPC (Feather V2) file: " + what);
+        return bytes.toString();
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
@@ -241,15 +254,32 @@ public final class RespondentReader {
     }
 
     /**
-     * Reads a CSV source.
+     * Reads a CSV source. Arrow is read from a path ({@link #read(Path)}): a source whose bytes are Arrow's is
+     * refused before anything parses it, saying what it is.
      *
      * @param source the source
      * @return the respondents
-     * @throws InputFormatException listing the problems, if the file is not as configured
+     * @throws InputFormatException listing the problems, if the file is not as configured, or is Arrow: an IPC
+     *         file ("not CSV: it is an Arrow IPC file, which this reader reads from its path"), Feather version 1
+     *         or Arrow's stream format ("not an Arrow IPC (Feather V2) file", with what it is)
      * @throws IOException if the source cannot be read
      */
     public Respondents read(InputSource source) throws IOException {
         Objects.requireNonNull(source, "source");
+        byte[] head;
+        try (java.io.InputStream in = source.opener().open()) {
+            head = in.readNBytes(8);
+        }
+        // Arrow is read from a file (its footer is at the end); here its bytes would fail as some byte that is not
+        // UTF-8, saying nothing of what the source is.
+        String what = startsWith(head, ARROW_MAGIC) ? "it is an Arrow IPC file, which this reader reads from its"
+                + " path (read(Path)), not from a source of bytes" : notArrowIpc(head, new byte[0]);
+        if (what != null) {
+            Problems problems = new Problems();
+            problems.add(source.name(), 0, 0, "", firstBytes(head), (startsWith(head, ARROW_MAGIC) ? "not CSV: "
+                    : "not an Arrow IPC (Feather V2) file: ") + what);
+            problems.throwIfAny(WHAT);
+        }
         return readCsv(source, new Problems()).respondents(source.name());
     }
 

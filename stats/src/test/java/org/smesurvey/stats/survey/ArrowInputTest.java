@@ -29,6 +29,7 @@ import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.core.io.InputFormatException;
+import org.smesurvey.core.io.InputSource;
 import org.smesurvey.core.io.Problem;
 
 /**
@@ -260,6 +261,15 @@ class ArrowInputTest {
         // Text is still read as CSV.
         Files.writeString(file, "w\n1.5\n2\n");
         assertEquals(2, weights.read(file).design().size());
+
+        // A source of bytes is read as CSV only: Arrow's bytes there are said to be Arrow's, not misread as text.
+        assertEquals(List.of("valid.arrow, value 'first bytes 41 52 52 4F 57 31 00 00': not CSV: it is an Arrow IPC"
+                + " file, which this reader reads from its path (read(Path)), not from a source of bytes"),
+                problems(dir, () -> OTHER.read(InputSource.of("valid.arrow", Files.readAllBytes(valid)))));
+        List<String> streamSource = problems(dir, () -> weights.read(InputSource.of("s.arrows",
+                Files.readAllBytes(stream))));
+        assertTrue(streamSource.size() == 1 && streamSource.get(0).contains("not an Arrow IPC (Feather V2) file: it"
+                + " starts with the continuation marker 0xFFFFFFFF"), streamSource.toString());
     }
 
     @Test
