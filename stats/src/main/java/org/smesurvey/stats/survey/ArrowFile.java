@@ -80,7 +80,13 @@ final class ArrowFile {
      */
     static void read(Path file, List<String> wanted, Problems problems, RowConsumer rows) throws IOException {
         String name = file.toString();
-        try (BufferAllocator allocator = new RootAllocator();
+        // Arrow allocates what a batch's metadata declares before it reads it: a damaged row count or length
+        // would ask for gigabytes (or exabytes) for a file of kilobytes. Memory is capped at 256 MiB plus 256 times
+        // the file (compressed buffers expand), beyond which Arrow refuses the allocation with its own exception,
+        // a problem of the file below.
+        long size = java.nio.file.Files.size(file);
+        long limit = size > Long.MAX_VALUE / 512 ? Long.MAX_VALUE : (256L << 20) + 256 * size;
+        try (BufferAllocator allocator = new RootAllocator(limit);
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 ArrowFileReader reader = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -107,6 +113,9 @@ final class ArrowFile {
             }
             long line = 1;
             while (reader.loadNextBatch()) {
+                // A damaged row count or buffer length would have every row read past its buffers' ends: the
+                // buffers are checked against the counts first (in time proportional to the columns, not rows).
+                org.apache.arrow.vector.util.ValueVectorUtility.validate(root);
                 Column[] columns = new Column[wanted.size()];
                 for (int k = 0; k < columns.length; k++) {
                     String column = wanted.get(k);
@@ -124,16 +133,40 @@ final class ArrowFile {
                     cells.row = r;
                     cells.line = ++line;
                     rows.row(cells.line, cells);
+                    if (problems.count() >= Problems.KEPT) {
+                        // Unlike a text file's, an Arrow file's rows are counted by its metadata, not by the bytes
+                        // read: a damaged count can declare a billion rows of garbage, each a problem. Past the
+                        // problems kept, the rest of the file would tell nothing more.
+                        problems.add(name, cells.line, 0, "", "", String.format(java.util.Locale.ROOT, "reading"
+                                + " stopped after %,d problems: the file is damaged, or its columns are not what"
+                                + " this reader is set to read", Problems.KEPT));
+                        return;
+                    }
                 }
             }
         } catch (RuntimeException e) {
             if (RespondentReader.closedMemory(e)) {
                 throw e; // not the file's fault: the reader explains the JVM flag
             }
-            // Arrow's own exceptions for a damaged file (an IllegalArgumentException, an IndexOutOfBounds...):
-            // the file is named, and the cause kept.
-            throw new IOException(name + " is not a readable Arrow IPC file: " + e, e);
+            // Arrow's own exceptions for a damaged file (an IllegalArgumentException, an IndexOutOfBounds...).
+            damaged(name, e, problems);
+        } catch (OutOfMemoryError e) {
+            // The allocation a damaged length asked for failed before anything was allocated: the heap is intact.
+            damaged(name, e, problems);
+        } catch (IOException e) {
+            if (e.getClass() != IOException.class) {
+                throw e; // the file system's failure (a FileSystemException, an interrupted channel), not the file's
+            }
+            damaged(name, e, problems); // Arrow's reader refusing what it read ("node length larger than INT_MAX")
         }
+    }
+
+    /** A file Arrow cannot read: a problem of the file, in words, with Arrow's message when it has one in words. */
+    private static void damaged(String name, Throwable e, Problems problems) {
+        String message = e.getMessage();
+        problems.add(name, 0, 0, "", "", "not a readable Arrow IPC file: Arrow's reader stopped on a damaged part of"
+                + " it (cut short, overwritten or not written by Arrow)" + (message == null || message.isBlank()
+                || message.matches("(?s).*(Exception|java\\.).*") ? "" : "; Arrow says: " + message.strip()));
     }
 
     /** Receives a row's cells. */
@@ -152,7 +185,18 @@ final class ArrowFile {
             String[] decoded = new String[dictionary.getValueCount()];
             return new Column() {
                 public int entry(int row) {
-                    return vector.isNull(row) ? -1 : (int) indices.getValueAsLong(row);
+                    return vector.isNull(row) ? -1 : index(row);
+                }
+
+                /** The row's entry, checked: a damaged index would otherwise be taken as a size. */
+                private int index(int row) {
+                    long entry = indices.getValueAsLong(row);
+                    if (entry < 0 || entry >= decoded.length) {
+                        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "column %s: row %d"
+                                + " points to entry %d of a dictionary of %d", vector.getName(), row + 1, entry,
+                                decoded.length));
+                    }
+                    return (int) entry;
                 }
 
                 public Object dictionary() {
@@ -171,7 +215,7 @@ final class ArrowFile {
                     if (vector.isNull(row)) {
                         return "";
                     }
-                    int entry = (int) indices.getValueAsLong(row);
+                    int entry = index(row);
                     String text = decoded[entry];
                     if (text == null) {
                         text = entries.text(entry);

@@ -95,8 +95,9 @@ public final class RespondentReader {
      * @return the respondents
      * @throws InputFormatException listing the problems, if the file is not as configured, has two columns of the
      *         same name, or looks like Arrow but is not an IPC file (Feather version 1, Arrow's stream format, a
-     *         magic missing at either end): "not an Arrow IPC (Feather V2) file", with what it looks like
-     * @throws IOException if the file cannot be read, or is an Arrow file Arrow cannot read
+     *         magic missing at either end): "not an Arrow IPC (Feather V2) file", with what it looks like; or is
+     *         an Arrow file damaged inside: "not a readable Arrow IPC file"
+     * @throws IOException if the file cannot be read
      * @throws IllegalStateException if the file is an Arrow file and Arrow's library is missing or cannot start
      */
     public Respondents read(Path file) throws IOException {
@@ -491,8 +492,8 @@ public final class RespondentReader {
                     }
                     case "0", "no", "false", "non" -> answered[a][n] = true;
                     case "", "na" -> answered[a][n] = false;
-                    default -> cells.fail(column, value,
-                            "is not an answer: expected 1 or 0 (yes/no, true/false, oui/non), or empty or NA if missing");
+                    default -> cells.fail(column, value, "is not an answer: expected 1 or 0 (yes/no, true/false,"
+                            + " oui/non), or empty or NA if missing");
                 }
             }
             for (int c = 0; c < numberColumns.length; c++) {
@@ -566,8 +567,8 @@ public final class RespondentReader {
                 if (value >= 0 || negativeWeights) {
                     return value;
                 }
-                cells.fail(column, cells.text(column), "is a negative weight; a file calibrated by GREG may have some: read it with"
-                        + " allowNegativeWeights()");
+                cells.fail(column, cells.text(column), "is a negative weight; a file calibrated by GREG may have some:"
+                        + " read it with allowNegativeWeights()");
             } catch (IllegalArgumentException e) {
                 cells.fail(column, cells.text(column), "is not a weight: " + e.getMessage());
             }

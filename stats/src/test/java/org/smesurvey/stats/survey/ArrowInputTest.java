@@ -194,8 +194,10 @@ class ArrowInputTest {
         // The footer's length, just before the closing magic, made larger than the file.
         bytes[bytes.length - 7] = 0x7F;
         Files.write(damaged, bytes);
-        IOException e = assertThrows(IOException.class, () -> weights.read(damaged));
-        assertTrue(e.getMessage().startsWith(damaged + " is not a readable Arrow IPC file: "), e.getMessage());
+        List<String> problems = problems(dir, () -> weights.read(damaged));
+        assertTrue(problems.size() == 1 && problems.get(0).startsWith(damaged.getFileName() + ": not a readable Arrow"
+                + " IPC file: Arrow's reader stopped on a damaged part of it") && !problems.get(0).contains("Exception"),
+                problems.toString());
     }
 
     private static List<String> problems(Path dir, org.junit.jupiter.api.function.Executable read) {
