@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +37,7 @@ import org.smesurvey.core.imports.OfficeTable;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.core.io.InputSource;
 import org.smesurvey.examples.CatalogueSummary;
+import org.smesurvey.examples.FileFailures;
 import org.smesurvey.examples.NamedCatalogue;
 import org.smesurvey.examples.report.Report;
 import org.smesurvey.stats.adoption.AdoptionData;
@@ -56,10 +56,12 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code smesurvey report|summary|list|compare|pool|import}, each with {@code --help}. Exit status
  * 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an unknown study id or
- * indicator code, with the closest one offered) and for input with problems (printed one per line with file, line
- * and column); 1 when the command fails while running (a file that cannot be read or written). Study ids and
- * indicator codes are taken in any case; {@code smesurvey list studies|indicators} lists them. Messages say what is
- * wrong in words, never with a Java exception's name.
+ * indicator code, with the closest one offered) and for an unusable catalogue or table (its problems printed one per
+ * line with file, line and column, or two catalogues that give one study different contents); 1 when a file or
+ * directory cannot be used: missing, unreadable or unwritable, a directory where a file is expected or the reverse
+ * ({@link FileFailures}). Study ids and indicator codes are taken in any case; {@code smesurvey list
+ * studies|indicators} lists them. Every message says in words what is wrong with which option or path, never with a
+ * Java exception's name nor a stack trace.
  *
  * @since 0.1
  */
@@ -68,15 +70,16 @@ import picocli.CommandLine.Parameters;
                 + " studies, pools, and imports of official tables. Study ids and indicator codes are taken in any"
                 + " case; `smesurvey list studies` and `smesurvey list indicators` list them.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:failed while running (a file that cannot be read or written)",
-            "2:usage error: a wrong option or value, an unknown id, or a catalogue with problems"},
+        exitCodeList = {"0:done", "1:a file or directory missing, unreadable, unwritable, or of the wrong kind",
+            "2:usage error: a wrong option or value, an unknown id, or a catalogue or table with problems or in"
+                + " conflict"},
         subcommands = {Smesurvey.ReportCommand.class, Smesurvey.SummaryCommand.class, ListCommand.class,
             Smesurvey.CompareCommand.class, Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class})
 public final class Smesurvey implements Callable<Integer> {
 
     /** A usage error (picocli's {@link CommandLine.ExitCode#USAGE}): bad arguments, or input with problems. */
     static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
-    /** A failure while running: a file that cannot be read or written. */
+    /** A file or directory that cannot be used: missing, unreadable, unwritable, or of the wrong kind. */
     static final int FAILED = CommandLine.ExitCode.SOFTWARE;
 
     @CommandLine.Spec
@@ -121,7 +124,7 @@ public final class Smesurvey implements Callable<Integer> {
                 return BAD_INPUT;
             }
             if (cause instanceof IOException io) {
-                command.getErr().println(inWords(io));
+                command.getErr().println(FileFailures.inWords(io));
                 return FAILED;
             }
             command.getErr().println("Cannot complete " + command.getCommandSpec().qualifiedName() + ": "
@@ -130,34 +133,6 @@ public final class Smesurvey implements Callable<Integer> {
             return FAILED;
         });
         return line.execute(args);
-    }
-
-    /**
-     * What went wrong with a file, in words and with its path, never the exception's class name.
-     *
-     * @param e the failure
-     * @return one line
-     */
-    static String inWords(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String file = f.getFile() == null ? "a file" : f.getFile();
-            String what;
-            if (f instanceof java.nio.file.NoSuchFileException) {
-                what = "No such file or directory";
-            } else if (f instanceof java.nio.file.AccessDeniedException) {
-                what = "Permission denied";
-            } else if (f instanceof java.nio.file.NotDirectoryException) {
-                what = "Not a directory";
-            } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
-                what = "Already exists";
-            } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
-                what = "Directory not empty";
-            } else {
-                what = f.getReason() == null ? "Cannot read or write" : f.getReason();
-            }
-            return what + ": " + file;
-        }
-        return e.getMessage() == null ? "A file could not be read or written" : e.getMessage();
     }
 
     /**
@@ -613,10 +588,7 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (Files.isDirectory(file)) {
-                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
-            }
-            InputSource source = InputSource.of(file);
+            InputSource source = InputSource.of(FileFailures.notADirectory(file));
             Imported imported = dataset == null ? EurostatTable.read(source) : EurostatTable.read(source, dataset);
             return write(imported, out, spec.commandLine().getOut());
         }
@@ -718,9 +690,7 @@ public final class Smesurvey implements Callable<Integer> {
                 throw usage(spec, "--source is the table's absolute address, such as https://www.ine.es/: not '%s'",
                         source);
             }
-            if (Files.isDirectory(file)) {
-                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
-            }
+            InputSource table = InputSource.of(FileFailures.notADirectory(file));
             SizeBand band = SizeBand.atLeast(minEmployees);
             Study study = Study.builder(id).title(title).publisher(publisher).fieldwork(YearRange.of(year))
                     .region(region)
@@ -745,7 +715,7 @@ public final class Smesurvey implements Callable<Integer> {
                 }
                 mapping.sectors(a[0], a[1], labels);
             }
-            return write(mapping.build().read(InputSource.of(file)), out, spec.commandLine().getOut());
+            return write(mapping.build().read(table), out, spec.commandLine().getOut());
         }
     }
 
