@@ -108,6 +108,7 @@ public final class Smesurvey implements Callable<Integer> {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(new Smesurvey());
+        line.registerConverter(Path.class, Smesurvey::path);
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.setParameterExceptionHandler((e, given) -> {
@@ -133,6 +134,26 @@ public final class Smesurvey implements Callable<Integer> {
             return FAILED;
         });
         return line.execute(args);
+    }
+
+    /**
+     * A path as typed, never empty: an empty one would be the working directory, where {@code --out=} would write a
+     * catalogue and {@code --catalogue=} would add the bundled catalogue again.
+     *
+     * @param text the argument
+     * @return the path
+     * @throws CommandLine.TypeConversionException if it is blank or not a path; picocli names the option (status 2)
+     */
+    static Path path(String text) {
+        if (text.isBlank()) {
+            throw new CommandLine.TypeConversionException("a path, not an empty value");
+        }
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(String.format(Locale.ROOT, "'%s' is not a path (%s)", text,
+                    e.getReason()));
+        }
     }
 
     /**

@@ -66,9 +66,9 @@ class SmesurveyTest {
     void everyCommandHasItsHelp() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("report"), List.of("summary"),
                 List.of("compare"), List.of("pool"), List.of("list"), List.of("list", "studies"),
-                List.of("list", "indicators"), List.of("import"), List.of("import", "eurostat"), List.of("import", "table"))) {
-            String[] args = Stream.concat(command.stream(), Stream.of("--help"))
-                    .toArray(String[]::new);
+                List.of("list", "indicators"), List.of("import"), List.of("import", "eurostat"),
+                List.of("import", "table"))) {
+            String[] args = Stream.concat(command.stream(), Stream.of("--help")).toArray(String[]::new);
             assertEquals(0, run(args), String.join(" ", args) + ": " + err());
             assertTrue(out().startsWith("Usage: smesurvey"), out());
         }
@@ -283,6 +283,16 @@ class SmesurveyTest {
                 "--out", file.toString()), 1, file + " is a file, expected a directory"));
         cases.add(bad("file as --out", "import table", table(officeTable, file, "ES", "2022", "https://www.ine.es/"),
                 1, file + " is a file, expected a directory"));
+        // An empty path would be the working directory: the bundled catalogue again, a catalogue written there.
+        String empty = "a path, not an empty value";
+        cases.add(bad("empty path", "report", List.of("report", "--out="), 2, "--out", empty));
+        cases.add(bad("empty path", "summary", List.of("summary", ""), 2, "DIR", empty));
+        cases.add(bad("empty path", "list studies", List.of("list", "studies", "--catalogue="), 2,
+                "--catalogue", empty));
+        cases.add(bad("empty path", "import eurostat", List.of("import", "eurostat", "", "--out", files.toString()),
+                2, "FILE", empty));
+        cases.add(bad("empty path", "import eurostat", List.of("import", "eurostat", eurostat.toString(), "--out="),
+                2, "--out", empty));
         for (String uri : List.of("not a uri", "www.ine.es")) {
             cases.add(bad("bad URI", "import table", table(officeTable, "2022", uri), 2, "--source", "'" + uri + "'"));
         }
