@@ -280,6 +280,9 @@ public final class Smesurvey implements Callable<Integer> {
             if (lang != null && !List.of("en", "fr").contains(lang.strip().toLowerCase(Locale.ROOT))) {
                 throw usage(spec, "--lang is en or fr, not '%s'", lang);
             }
+            if (country != null) {
+                Ids.region(country, "--country", spec.commandLine()); // named with its option, before the model
+            }
             // Read here too, so that the catalogues' problems and conflicts get the same status as elsewhere (2).
             StudyCatalogue catalogue = catalogues.read(spec.commandLine());
             if (year != null) {

@@ -30,8 +30,8 @@ import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The command line as a user runs it: help on every command, each command on the bundled catalogue or a file, exit
- * statuses (0, 2 for wrong arguments and input with problems, 1 for a missing file), and messages with line and
- * column, never a stack trace nor a Java exception's name.
+ * statuses (0, 2 for wrong arguments and unusable input, 1 for a path that cannot be used), and messages that name
+ * the option or the path, or the line and column, never a stack trace nor a Java exception's name.
  */
 class SmesurveyTest {
 
@@ -134,6 +134,7 @@ class SmesurveyTest {
         }
         fails(2, List.of("report", "--year=twenty"), "--year", "'twenty'");
         fails(2, List.of("report", "--lang=de"), "--lang is en or fr, not 'de'");
+        fails(2, List.of("report", "--country=XX"), "--country: Unknown region 'XX'");
     }
 
 
@@ -186,6 +187,9 @@ class SmesurveyTest {
         fails(2, List.of("pool", "--indicator", "social_networks", "--window", Integer.toString(window)),
                 "--window is the most years between the pool's first and last figure, at least 0: not " + window);
     }
+
+    /** The kind of case that root, for whom permissions do not block reads, skips. */
+    private static final String UNREADABLE = "unreadable file";
 
     /** Files for the bad-argument cases, made once: see {@link #makeFiles()}. */
     @TempDir
@@ -296,22 +300,21 @@ class SmesurveyTest {
         for (String uri : List.of("not a uri", "www.ine.es")) {
             cases.add(bad("bad URI", "import table", table(officeTable, "2022", uri), 2, "--source", "'" + uri + "'"));
         }
-        for (String year : List.of("-5", "1899", "2101", "99999")) { // report's --year: see reportYearIs…
+        // report --year: reportYearIsWithinTenYearsOfTheFigures.
+        for (String year : List.of("-5", "1899", "2101", "99999")) {
             cases.add(bad("year out of range", "import table", table(officeTable, year, "https://www.ine.es/"), 2,
                     "--year is a fieldwork year from 1900 to 2100: not " + year));
         }
-        // An unknown option among arguments that are otherwise right (picocli names a missing one first).
+        // An unknown option among arguments that are otherwise complete (picocli names a missing one first); parsing
+        // stops before any path is read.
         Map<String, List<String>> right = new LinkedHashMap<>(Map.of("", List.of()));
-        catalogues.forEach((name, command) -> right.put(name, command.apply(unreadable)));
+        catalogues.forEach((name, command) -> right.put(name, command.apply(missing)));
         right.put("import eurostat", imports.get("import eurostat").apply(eurostat));
         right.put("import table", imports.get("import table").apply(officeTable));
         right.forEach((name, args) -> cases.add(bad("unknown option", name, concat(args, "--frobnicate"), 2,
                 "Unknown option: '--frobnicate'")));
         return cases.stream();
     }
-
-    /** The kind of case that root, for whom permissions do not block reads, skips. */
-    private static final String UNREADABLE = "unreadable file";
 
     private static Arguments bad(String kind, String command, List<String> args, int status, String... parts) {
         return Arguments.of(kind + ": " + (command.isEmpty() ? "smesurvey" : command), args, status, List.of(parts));
