@@ -283,6 +283,13 @@ public final class Smesurvey implements Callable<Integer> {
             if (country != null) {
                 Ids.region(country, "--country", spec.commandLine()); // named with its option, before the model
             }
+            if (size != null) {
+                try {
+                    SizeBand.parse(size);
+                } catch (IllegalArgumentException e) {
+                    throw usage(spec, "--size is an employee band such as 10-49 or 250+, not '%s'", size);
+                }
+            }
             // Read here too, so that the catalogues' problems and conflicts get the same status as elsewhere (2).
             StudyCatalogue catalogue = catalogues.read(spec.commandLine());
             if (year != null) {

@@ -135,6 +135,8 @@ class SmesurveyTest {
         fails(2, List.of("report", "--year=twenty"), "--year", "'twenty'");
         fails(2, List.of("report", "--lang=de"), "--lang is en or fr, not 'de'");
         fails(2, List.of("report", "--country=XX"), "--country: Unknown region 'XX'");
+        fails(2, List.of("report", "--size=abc"), "--size is an employee band such as 10-49 or 250+, not 'abc'",
+                "See 'smesurvey report --help'.");
     }
 
 
