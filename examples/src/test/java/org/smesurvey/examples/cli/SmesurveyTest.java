@@ -299,6 +299,8 @@ class SmesurveyTest {
                 2, "FILE", empty));
         cases.add(bad("empty path", "import eurostat", List.of("import", "eurostat", eurostat.toString(), "--out="),
                 2, "--out", empty));
+        cases.add(bad("not a path", "import eurostat", List.of("import", "eurostat", "nul\0.tsv", "--out",
+                files.toString()), 2, "FILE", "is not a path (Nul character not allowed)"));
         for (String uri : List.of("not a uri", "www.ine.es")) {
             cases.add(bad("bad URI", "import table", table(officeTable, "2022", uri), 2, "--source", "'" + uri + "'"));
         }
