@@ -71,11 +71,8 @@ public final class CatalogueSummary {
         } catch (InputFormatException e) {
             err.println(e.getMessage()); // the catalogue's problems, each with file, line and column
             return 2;
-        } catch (java.io.FileNotFoundException e) {
-            err.println(e.getMessage());
-            return 1;
         } catch (IOException e) {
-            err.println("Cannot read the catalogue: " + e);
+            err.println(FileFailures.inWords(e)); // what is wrong with which path
             return 1;
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +37,7 @@ import org.smesurvey.core.imports.OfficeTable;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.core.io.InputSource;
 import org.smesurvey.examples.CatalogueSummary;
+import org.smesurvey.examples.FileFailures;
 import org.smesurvey.examples.NamedCatalogue;
 import org.smesurvey.examples.report.Report;
 import org.smesurvey.stats.adoption.AdoptionData;
@@ -56,10 +56,12 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code smesurvey report|summary|list|compare|pool|import}, each with {@code --help}. Exit status
  * 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an unknown study id or
- * indicator code, with the closest one offered) and for input with problems (printed one per line with file, line
- * and column); 1 when the command fails while running (a file that cannot be read or written). Study ids and
- * indicator codes are taken in any case; {@code smesurvey list studies|indicators} lists them. Messages say what is
- * wrong in words, never with a Java exception's name.
+ * indicator code, with the closest one offered) and for an unusable catalogue or table (its problems printed one per
+ * line with file, line and column, or two catalogues that give one study different contents); 1 when a file or
+ * directory cannot be used: missing, unreadable or unwritable, a directory where a file is expected or the reverse
+ * ({@link FileFailures}). Study ids and indicator codes are taken in any case; {@code smesurvey list
+ * studies|indicators} lists them. Every message says in words what is wrong with which option or path, never with a
+ * Java exception's name nor a stack trace.
  *
  * @since 0.1
  */
@@ -68,15 +70,16 @@ import picocli.CommandLine.Parameters;
                 + " studies, pools, and imports of official tables. Study ids and indicator codes are taken in any"
                 + " case; `smesurvey list studies` and `smesurvey list indicators` list them.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:failed while running (a file that cannot be read or written)",
-            "2:usage error: a wrong option or value, an unknown id, or a catalogue with problems"},
+        exitCodeList = {"0:done", "1:a file or directory missing, unreadable, unwritable, or of the wrong kind",
+            "2:usage error: a wrong option or value, an unknown id, or a catalogue or table with problems or in"
+                + " conflict"},
         subcommands = {Smesurvey.ReportCommand.class, Smesurvey.SummaryCommand.class, ListCommand.class,
             Smesurvey.CompareCommand.class, Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class})
 public final class Smesurvey implements Callable<Integer> {
 
     /** A usage error (picocli's {@link CommandLine.ExitCode#USAGE}): bad arguments, or input with problems. */
     static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
-    /** A failure while running: a file that cannot be read or written. */
+    /** A file or directory that cannot be used: missing, unreadable, unwritable, or of the wrong kind. */
     static final int FAILED = CommandLine.ExitCode.SOFTWARE;
 
     @CommandLine.Spec
@@ -105,6 +108,7 @@ public final class Smesurvey implements Callable<Integer> {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(new Smesurvey());
+        line.registerConverter(Path.class, Smesurvey::path);
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.setParameterExceptionHandler((e, given) -> {
@@ -121,7 +125,7 @@ public final class Smesurvey implements Callable<Integer> {
                 return BAD_INPUT;
             }
             if (cause instanceof IOException io) {
-                command.getErr().println(inWords(io));
+                command.getErr().println(FileFailures.inWords(io));
                 return FAILED;
             }
             command.getErr().println("Cannot complete " + command.getCommandSpec().qualifiedName() + ": "
@@ -133,31 +137,23 @@ public final class Smesurvey implements Callable<Integer> {
     }
 
     /**
-     * What went wrong with a file, in words and with its path, never the exception's class name.
+     * A path as typed, never empty: an empty one would be the working directory, where {@code --out=} would write a
+     * catalogue and {@code --catalogue=} would add the bundled catalogue again.
      *
-     * @param e the failure
-     * @return one line
+     * @param text the argument
+     * @return the path
+     * @throws CommandLine.TypeConversionException if it is blank or not a path; picocli names the option (status 2)
      */
-    static String inWords(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String file = f.getFile() == null ? "a file" : f.getFile();
-            String what;
-            if (f instanceof java.nio.file.NoSuchFileException) {
-                what = "No such file or directory";
-            } else if (f instanceof java.nio.file.AccessDeniedException) {
-                what = "Permission denied";
-            } else if (f instanceof java.nio.file.NotDirectoryException) {
-                what = "Not a directory";
-            } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
-                what = "Already exists";
-            } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
-                what = "Directory not empty";
-            } else {
-                what = f.getReason() == null ? "Cannot read or write" : f.getReason();
-            }
-            return what + ": " + file;
+    static Path path(String text) {
+        if (text.isBlank()) {
+            throw new CommandLine.TypeConversionException("a path, not an empty value");
         }
-        return e.getMessage() == null ? "A file could not be read or written" : e.getMessage();
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(String.format(Locale.ROOT, "'%s' is not a path (%s)", text,
+                    e.getReason()));
+        }
     }
 
     /**
@@ -283,6 +279,16 @@ public final class Smesurvey implements Callable<Integer> {
         public Integer call() throws IOException {
             if (lang != null && !List.of("en", "fr").contains(lang.strip().toLowerCase(Locale.ROOT))) {
                 throw usage(spec, "--lang is en or fr, not '%s'", lang);
+            }
+            if (country != null) {
+                Ids.region(country, "--country", spec.commandLine()); // named with its option, before the model
+            }
+            if (size != null) {
+                try {
+                    SizeBand.parse(size);
+                } catch (IllegalArgumentException e) {
+                    throw usage(spec, "--size is an employee band such as 10-49 or 250+, not '%s'", size);
+                }
             }
             // Read here too, so that the catalogues' problems and conflicts get the same status as elsewhere (2).
             StudyCatalogue catalogue = catalogues.read(spec.commandLine());
@@ -613,10 +619,7 @@ public final class Smesurvey implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (Files.isDirectory(file)) {
-                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
-            }
-            InputSource source = InputSource.of(file);
+            InputSource source = InputSource.of(FileFailures.notADirectory(file));
             Imported imported = dataset == null ? EurostatTable.read(source) : EurostatTable.read(source, dataset);
             return write(imported, out, spec.commandLine().getOut());
         }
@@ -718,9 +721,7 @@ public final class Smesurvey implements Callable<Integer> {
                 throw usage(spec, "--source is the table's absolute address, such as https://www.ine.es/: not '%s'",
                         source);
             }
-            if (Files.isDirectory(file)) {
-                throw usage(spec, "FILE is a directory, not a table: %s", file.toAbsolutePath());
-            }
+            InputSource table = InputSource.of(FileFailures.notADirectory(file));
             SizeBand band = SizeBand.atLeast(minEmployees);
             Study study = Study.builder(id).title(title).publisher(publisher).fieldwork(YearRange.of(year))
                     .region(region)
@@ -745,7 +746,7 @@ public final class Smesurvey implements Callable<Integer> {
                 }
                 mapping.sectors(a[0], a[1], labels);
             }
-            return write(mapping.build().read(InputSource.of(file)), out, spec.commandLine().getOut());
+            return write(mapping.build().read(table), out, spec.commandLine().getOut());
         }
     }
 

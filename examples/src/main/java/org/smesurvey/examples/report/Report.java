@@ -2,11 +2,11 @@ package org.smesurvey.examples.report;
 
 import static org.smesurvey.examples.report.Html.escape;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.io.InputFormatException;
+import org.smesurvey.examples.FileFailures;
 import org.smesurvey.examples.NamedCatalogue;
 
 /**
@@ -63,8 +64,8 @@ public final class Report {
      * @param out where progress goes
      * @param err where problems go
      * @return the exit status: 0 on success, 2 for wrong options (a year more than ten years from the figures'
-     *         included) or a catalogue with problems, 1 if a directory
-     *         is missing, catalogues conflict or the page cannot be written
+     *         included), a catalogue with problems or catalogues that conflict, 1 if a directory is missing or
+     *         unreadable or the page cannot be written (said with the path, {@link FileFailures})
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ReportOptions options;
@@ -77,6 +78,9 @@ public final class Report {
         }
         Report report = new Report(out);
         try {
+            if (Files.exists(options.out()) && !Files.isDirectory(options.out())) {
+                throw new NotDirectoryException(options.out().toString()); // said before the model is fitted
+            }
             report.step("Reading the catalogues and fitting the adoption model");
             ReportContext context = report.read(options);
             out.printf(Locale.ROOT, "      %d studies, %d figures%n", context.catalogue().studies().size(),
@@ -95,11 +99,11 @@ public final class Report {
             err.println(e.getMessage()); // an option that only the figures can check, such as --year
             err.println(ReportOptions.USAGE);
             return 2;
-        } catch (FileNotFoundException | IllegalArgumentException e) {
-            err.println(e.getMessage()); // a missing directory, or catalogues that conflict
-            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage()); // catalogues that conflict
+            return 2;
         } catch (IOException e) {
-            err.println("Cannot read a catalogue or write the report: " + e);
+            err.println(FileFailures.inWords(e)); // what is wrong with which path
             return 1;
         }
     }

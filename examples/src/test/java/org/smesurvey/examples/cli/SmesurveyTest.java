@@ -3,6 +3,7 @@ package org.smesurvey.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +11,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.csv.CatalogueReader;
@@ -21,8 +30,8 @@ import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
  * The command line as a user runs it: help on every command, each command on the bundled catalogue or a file, exit
- * statuses (0, 2 for wrong arguments and input with problems, 1 for a missing file), and messages with line and
- * column, never a stack trace nor a Java exception's name.
+ * statuses (0, 2 for wrong arguments and unusable input, 1 for a path that cannot be used), and messages that name
+ * the option or the path, or the line and column, never a stack trace nor a Java exception's name.
  */
 class SmesurveyTest {
 
@@ -50,16 +59,16 @@ class SmesurveyTest {
         for (String part : parts) {
             assertTrue(err().contains(part), String.join(" ", args) + ": '" + part + "' not in " + err());
         }
-        assertFalse(err().contains("Exception") || err().contains("\tat "), err());
+        assertFalse(err().contains("Exception") || err().contains("java.") || err().contains("\tat "), err());
     }
 
     @Test
     void everyCommandHasItsHelp() {
-        for (List<String> command : List.<List<String>>of(List.of(), List.of("report"), List.of("summary"), List.of("compare"),
-                List.of("pool"), List.of("list"), List.of("list", "studies"), List.of("list", "indicators"),
-                List.of("import"), List.of("import", "eurostat"), List.of("import", "table"))) {
-            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
-                    .toArray(String[]::new);
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("report"), List.of("summary"),
+                List.of("compare"), List.of("pool"), List.of("list"), List.of("list", "studies"),
+                List.of("list", "indicators"), List.of("import"), List.of("import", "eurostat"),
+                List.of("import", "table"))) {
+            String[] args = Stream.concat(command.stream(), Stream.of("--help")).toArray(String[]::new);
             assertEquals(0, run(args), String.join(" ", args) + ": " + err());
             assertTrue(out().startsWith("Usage: smesurvey"), out());
         }
@@ -125,6 +134,9 @@ class SmesurveyTest {
         }
         fails(2, List.of("report", "--year=twenty"), "--year", "'twenty'");
         fails(2, List.of("report", "--lang=de"), "--lang is en or fr, not 'de'");
+        fails(2, List.of("report", "--country=XX"), "--country: Unknown region 'XX'");
+        fails(2, List.of("report", "--size=abc"), "--size is an employee band such as 10-49 or 250+, not 'abc'",
+                "See 'smesurvey report --help'.");
     }
 
 
@@ -178,62 +190,160 @@ class SmesurveyTest {
                 "--window is the most years between the pool's first and last figure, at least 0: not " + window);
     }
 
-    @Test
-    void importOptionsAreChecked(@TempDir Path dir) throws IOException {
-        Path table = dir.resolve("ine.csv");
-        Files.writeString(table, "Comunidad;Actividad;Total\nTotal Nacional;Total;66,1\n");
-        List<String> args = List.of("import", "table", table.toString(), "--out", dir.resolve("ine").toString(),
-                "--id", "INE_TEST", "--title", "TIC-E", "--publisher", "INE", "--value", "Total", "--indicator",
-                "social_media_any", "--scope", "mixed");
-        fails(2, concat(args, "--country", "ES", "--year", "99999", "--source", "https://www.ine.es/"),
-                "--year is a fieldwork year from 1900 to 2100: not 99999");
-        fails(2, concat(args, "--country", "ES", "--year", "-5", "--source", "https://www.ine.es/"),
-                "--year", "not -5");
-        fails(2, concat(args, "--country", "ES", "--year", "2022", "--source", "https://www.ine.es/",
-                "--min-employees", "-1"),
-                "--min-employees is a number of employees, at least 0: not -1");
-        fails(2, concat(args, "--country", "ES", "--year", "2022", "--source", "not a uri"),
-                "--source", "'not a uri'");
-        fails(2, concat(args, "--country", "XX", "--year", "2022", "--source", "https://www.ine.es/"),
-                "--country", "'XX'");
-        fails(2, List.of("import", "eurostat", dir.toString(), "--out", dir.resolve("e").toString()),
-                "FILE is a directory, not a table: " + dir.toAbsolutePath());
-        fails(1, List.of("import", "eurostat", dir.resolve("missing.tsv").toString(), "--out", dir.toString()),
-                "missing.tsv");
-    }
+    /** The kind of case that root, for whom permissions do not block reads, skips. */
+    private static final String UNREADABLE = "unreadable file";
 
-    @Test
-    void catalogueConflictsAreUsageErrorsInEveryCommand(@TempDir Path dir) throws IOException {
+    /** Files for the bad-argument cases, made once: see {@link #makeFiles()}. */
+    @TempDir
+    static Path files;
+    /** A Eurostat table and a national office's table that import. */
+    private static Path eurostat;
+    private static Path officeTable;
+    /** A path that does not exist, a plain file, and an empty directory. */
+    private static Path missing;
+    private static Path file;
+    private static Path directory;
+    /** A catalogue whose studies.csv has no permissions, and a Eurostat table with none. */
+    private static Path unreadable;
+    private static Path unreadableTable;
+    /** A catalogue that gives the bundled BITKOM_2023 another title. */
+    private static Path conflict;
+
+    @BeforeAll
+    static void makeFiles() throws IOException {
+        eurostat = Files.writeString(files.resolve("isoc_cismt.tsv"), "freq,indic_is,size_emp,nace_r2,unit,"
+                + "geo\\TIME_PERIOD\t2019 \nA,E_SNET,10_M,C10-S951_X_K,PC_ENT,BE\t45 \n");
+        officeTable = Files.writeString(files.resolve("ine.csv"),
+                "Comunidad;Actividad;Total\nTotal Nacional;Total;66,1\n");
+        missing = files.resolve("missing");
+        file = Files.writeString(files.resolve("file.txt"), "not a catalogue");
+        directory = Files.createDirectory(files.resolve("directory"));
         StudyCatalogue bundled = StudyCatalogue.bundled();
-        String title = bundled.study("BITKOM_2023").orElseThrow().title();
-        CatalogueWriter.withDefaults().write(bundled.filter(o -> o.study().id().equals("BITKOM_2023")), dir);
-        Path studies = dir.resolve("studies.csv");
-        Files.writeString(studies, Files.readString(studies).replace(title, "Another title"));
-        for (List<String> command : List.of(List.of("report", "--out", dir.resolve("page").toString()),
-                List.of("pool", "--indicator", "social_networks"), List.of("compare", "A", "B"),
-                List.of("list", "studies"))) {
-            fails(2, concat(command, "--catalogue", dir.toString()), "The catalogues cannot be joined: study"
-                    + " BITKOM_2023 is in two catalogues with different contents");
+        StudyCatalogue bitkom = bundled.filter(o -> o.study().id().equals("BITKOM_2023"));
+        unreadable = files.resolve("unreadable");
+        CatalogueWriter.withDefaults().write(bitkom, unreadable);
+        unreadableTable = Files.copy(eurostat, files.resolve("unreadable.tsv"));
+        for (Path p : List.of(unreadable.resolve("studies.csv"), unreadableTable)) {
+            Files.setPosixFilePermissions(p, java.util.Set.of());
         }
-        fails(1, List.of("pool", "--indicator", "social_networks", "--catalogue", dir.resolve("none").toString()),
-                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
+        conflict = files.resolve("conflict");
+        CatalogueWriter.withDefaults().write(bitkom, conflict);
+        Path studies = conflict.resolve("studies.csv");
+        Files.writeString(studies, Files.readString(studies).replace(bundled.study("BITKOM_2023").orElseThrow()
+                .title(), "Another title"));
+    }
+
+    /** {@code import table FILE --out DIR} with the other options it needs: these as given, the rest fixed. */
+    private static List<String> table(Path from, Path out, String country, String year, String source,
+            String... more) {
+        return concat(List.of("import", "table", from.toString(), "--out", out.toString(), "--id", "INE_TEST",
+                "--title", "TIC-E", "--publisher", "INE", "--value", "Total", "--indicator", "social_media_any",
+                "--scope", "mixed", "--country", country, "--year", year, "--source", source), more);
+    }
+
+    /** {@code import table FILE} into a new directory, with options that are right but for these. */
+    private static List<String> table(Path from, String year, String source, String... more) {
+        return table(from, files.resolve("ine"), "ES", year, source, more);
+    }
+
+    /**
+     * Each command with each kind of bad argument or path it can be given: its name, the arguments, the exit status
+     * (2 for a wrong argument or an unusable catalogue, 1 for a path that cannot be used) and what stderr must say.
+     */
+    static Stream<Arguments> badArguments() {
+        Map<String, Function<Path, List<String>>> catalogues = new LinkedHashMap<>();
+        catalogues.put("report", c -> List.of("report", "--out", files.resolve("page").toString(), "--catalogue",
+                c.toString()));
+        catalogues.put("summary", c -> List.of("summary", c.toString()));
+        catalogues.put("compare", c -> List.of("compare", "A", "B", "--catalogue", c.toString()));
+        catalogues.put("pool", c -> List.of("pool", "--indicator", "social_networks", "--catalogue", c.toString()));
+        catalogues.put("list studies", c -> List.of("list", "studies", "--catalogue", c.toString()));
+        catalogues.put("list indicators", c -> List.of("list", "indicators", "--catalogue", c.toString()));
+        Map<String, Function<Path, List<String>>> imports = new LinkedHashMap<>();
+        imports.put("import eurostat", f -> List.of("import", "eurostat", f.toString(), "--out",
+                files.resolve("eurostat").toString()));
+        imports.put("import table", f -> table(f, "2022", "https://www.ine.es/"));
+        List<Arguments> cases = new ArrayList<>();
+        catalogues.forEach((name, command) -> {
+            cases.add(bad("missing catalogue", name, command.apply(missing), 1,
+                    "Not a catalogue directory: " + missing.toAbsolutePath()));
+            cases.add(bad("file as catalogue", name, command.apply(file), 1,
+                    "Not a catalogue directory: " + file.toAbsolutePath()));
+            cases.add(bad(UNREADABLE, name, command.apply(unreadable), 1,
+                    "Permission denied: " + unreadable.resolve("studies.csv")));
+            if (!name.equals("summary")) { // summary reads one catalogue: nothing to conflict with
+                cases.add(bad("conflicting catalogue", name, command.apply(conflict), 2, "The catalogues cannot be"
+                        + " joined: study BITKOM_2023 is in two catalogues with different contents"));
+            }
+        });
+        imports.forEach((name, command) -> {
+            cases.add(bad("missing file", name, command.apply(missing), 1, "No such file or directory: " + missing));
+            cases.add(bad("directory as file", name, command.apply(directory), 1,
+                    directory + " is a directory, expected a file"));
+            cases.add(bad(UNREADABLE, name, command.apply(unreadableTable), 1,
+                    "Permission denied: " + unreadableTable));
+        });
+        cases.add(bad("file as --out", "report", List.of("report", "--out", file.toString()), 1,
+                file + " is a file, expected a directory"));
+        cases.add(bad("file as --out", "import eurostat", List.of("import", "eurostat", eurostat.toString(),
+                "--out", file.toString()), 1, file + " is a file, expected a directory"));
+        cases.add(bad("file as --out", "import table", table(officeTable, file, "ES", "2022", "https://www.ine.es/"),
+                1, file + " is a file, expected a directory"));
+        // An empty path would be the working directory: the bundled catalogue again, a catalogue written there.
+        String empty = "a path, not an empty value";
+        cases.add(bad("empty path", "report", List.of("report", "--out="), 2, "--out", empty));
+        cases.add(bad("empty path", "summary", List.of("summary", ""), 2, "DIR", empty));
+        cases.add(bad("empty path", "list studies", List.of("list", "studies", "--catalogue="), 2,
+                "--catalogue", empty));
+        cases.add(bad("empty path", "import eurostat", List.of("import", "eurostat", "", "--out", files.toString()),
+                2, "FILE", empty));
+        cases.add(bad("empty path", "import eurostat", List.of("import", "eurostat", eurostat.toString(), "--out="),
+                2, "--out", empty));
+        cases.add(bad("not a path", "import eurostat", List.of("import", "eurostat", "nul\0.tsv", "--out",
+                files.toString()), 2, "FILE", "is not a path (Nul character not allowed)"));
+        for (String uri : List.of("not a uri", "www.ine.es")) {
+            cases.add(bad("bad URI", "import table", table(officeTable, "2022", uri), 2, "--source", "'" + uri + "'"));
+        }
+        // report --year: reportYearIsWithinTenYearsOfTheFigures.
+        for (String year : List.of("-5", "1899", "2101", "99999")) {
+            cases.add(bad("year out of range", "import table", table(officeTable, year, "https://www.ine.es/"), 2,
+                    "--year is a fieldwork year from 1900 to 2100: not " + year));
+        }
+        // An unknown option among arguments that are otherwise complete (picocli names a missing one first); parsing
+        // stops before any path is read.
+        Map<String, List<String>> right = new LinkedHashMap<>(Map.of("", List.of()));
+        catalogues.forEach((name, command) -> right.put(name, command.apply(missing)));
+        right.put("import eurostat", imports.get("import eurostat").apply(eurostat));
+        right.put("import table", imports.get("import table").apply(officeTable));
+        right.forEach((name, args) -> cases.add(bad("unknown option", name, concat(args, "--frobnicate"), 2,
+                "Unknown option: '--frobnicate'")));
+        return cases.stream();
+    }
+
+    private static Arguments bad(String kind, String command, List<String> args, int status, String... parts) {
+        return Arguments.of(kind + ": " + (command.isEmpty() ? "smesurvey" : command), args, status, List.of(parts));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void everyBadArgumentOrPathHasItsStatusAndIsNamed(String name, List<String> args, int status,
+            List<String> parts) {
+        if (name.startsWith(UNREADABLE)) {
+            assumeFalse(Files.isReadable(unreadableTable), "running as root: permissions do not block reads");
+        }
+        fails(status, args, parts.toArray(String[]::new));
     }
 
     @Test
-    void fileFailuresAreSaidInWordsWithThePath(@TempDir Path dir) {
-        fails(1, List.of("summary", dir.resolve("none").toString()),
-                "Not a catalogue directory: " + dir.resolve("none").toAbsolutePath());
-        assertEquals("Permission denied: /data/studies.csv",
-                Smesurvey.inWords(new java.nio.file.AccessDeniedException("/data/studies.csv")));
-        assertEquals("No such file or directory: /data/x.tsv",
-                Smesurvey.inWords(new java.nio.file.NoSuchFileException("/data/x.tsv")));
-        assertEquals("Is a directory: /data",
-                Smesurvey.inWords(new java.nio.file.FileSystemException("/data", null, "Is a directory")));
-        assertEquals("A file could not be read or written", Smesurvey.inWords(new IOException()));
+    void importOptionsAreChecked() {
+        fails(2, table(officeTable, "2022", "https://www.ine.es/", "--min-employees", "-1"),
+                "--min-employees is a number of employees, at least 0: not -1");
+        fails(2, table(officeTable, files.resolve("ine"), "XX", "2022", "https://www.ine.es/"), "--country",
+                "'XX'");
     }
 
     private static List<String> concat(List<String> first, String... more) {
-        return java.util.stream.Stream.concat(first.stream(), java.util.Arrays.stream(more)).toList();
+        return Stream.concat(first.stream(), java.util.Arrays.stream(more)).toList();
     }
 
     /**

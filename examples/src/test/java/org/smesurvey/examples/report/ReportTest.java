@@ -320,7 +320,7 @@ class ReportTest {
                 + "INSEE_IP_2013,Another title,Insee,FR,firms,not_stated\n");
         Files.writeString(clash.resolve("observations.csv"), "study_id,indicator,scope,value\n"
                 + "INSEE_IP_2013,social_media_any,mixed,20 %\n");
-        assertEquals(1, run("--catalogue=" + clash, "--out=" + dir.resolve("out")));
+        assertEquals(2, run("--catalogue=" + clash, "--out=" + dir.resolve("out")));
         assertEquals("The catalogues cannot be joined: study INSEE_IP_2013 is in two catalogues with different"
                 + " contents\n", err.toString(StandardCharsets.UTF_8));
         err.reset();
