@@ -129,8 +129,12 @@ public final class CatalogueReader {
     public StudyCatalogue read(Path directory) throws IOException {
         Problems problems = new Problems();
         for (String file : List.of(STUDIES_FILE, OBSERVATIONS_FILE)) {
-            if (!Files.isRegularFile(directory.resolve(file))) {
-                problems.add(file, 0, 0, "", "", "file not found in the catalogue directory " + directory.toAbsolutePath());
+            if (Files.isDirectory(directory.resolve(file))) {
+                problems.add(file, 0, 0, "", "", "is a directory, expected a file, in the catalogue directory "
+                        + directory.toAbsolutePath());
+            } else if (!Files.isRegularFile(directory.resolve(file))) {
+                problems.add(file, 0, 0, "", "", "file not found in the catalogue directory "
+                        + directory.toAbsolutePath());
             }
         }
         problems.throwIfAny(CatalogueFormatException::new);

@@ -179,5 +179,9 @@ class CatalogueReaderTest {
                 () -> CatalogueReader.withDefaults().read(dir));
         assertEquals(List.of("studies.csv: file not found in the catalogue directory " + dir.toAbsolutePath()),
                 e.problems().stream().map(Problem::toString).toList());
+        Files.createDirectory(dir.resolve("studies.csv"));
+        assertEquals(List.of("studies.csv: is a directory, expected a file, in the catalogue directory "
+                + dir.toAbsolutePath()), assertThrows(CatalogueFormatException.class,
+                () -> CatalogueReader.withDefaults().read(dir)).problems().stream().map(Problem::toString).toList());
     }
 }

@@ -362,7 +362,7 @@ public final class SurveyEstimator {
      *         finite, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
      *         in a domain (class description)
      */
-        public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
+    public List<SurveyEstimate> totalBy(double[] values, String[] domains) {
         return totalBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
     }
 
@@ -442,7 +442,7 @@ public final class SurveyEstimator {
      *         domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
      *         in a domain (class description)
      */
-        public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
+    public List<SurveyEstimate> proportionBy(Answers answers, String[] domains) {
         return proportionBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
     }
 
@@ -482,7 +482,7 @@ public final class SurveyEstimator {
      *         {@link LonelyPsu#AVERAGE} has no stratum variance to average
      *         in a domain (class description)
      */
-        public DomainEstimates proportionsBy(Answers answers, String[] domains) {
+    public DomainEstimates proportionsBy(Answers answers, String[] domains) {
         return proportionsBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
     }
 
@@ -553,7 +553,7 @@ public final class SurveyEstimator {
      *         finite, the weights of a domain's respondents sum to 0, or {@link LonelyPsu#AVERAGE} has no
      *         stratum variance to average in a domain (class description)
      */
-        public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
+    public List<SurveyEstimate> meanBy(double[] values, String[] domains) {
         return meanBy(values, Domains.of(Objects.requireNonNull(domains, "domains")));
     }
 
@@ -730,7 +730,7 @@ public final class SurveyEstimator {
      * @param columns each respondent's answer to the second
      * @return the four tests
      * @throws IllegalArgumentException if the arrays' lengths differ from the respondents', either question has
-     *         or fewer than two answers, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class
+     *         fewer than two answers, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class
      *         description)
      */
     public RaoScott independence(String[] rows, String[] columns) {
