@@ -162,42 +162,54 @@ final class Linearisation {
         return inverse;
     }
 
-    /** Each respondent's estimating function value. */
-    interface Values {
-        double at(int i);
-    }
-
     /**
-     * The variance of each domain's statistic.
+     * The variance of each domain's statistic whose estimating function is
+     * \( z_i = w_i (y_i - c_d) s_d \) for respondent i of domain d: a total's (c = 0, s = 1), a mean's
+     * (c its mean, s one over the domain's weight), a ratio's (y its residuals, s one over the denominator's total).
+     * The respondents' values are read from a {@link Variable}, never through a function (see there why).
      *
      * @param design the design
      * @param domains the number of domains
      * @param domainOf each respondent's domain, or −1 for none; null for a single domain holding everyone
-     * @param z each respondent's estimating function value, computed on the fly
+     * @param y each respondent's value
+     * @param centre each domain's \( c_d \)
+     * @param scale each domain's \( s_d \)
      * @return the variances, one per domain
      */
-    static double[] variances(SurveyDesign design, int domains, int[] domainOf, Values z) {
+    static double[] variances(SurveyDesign design, int domains, int[] domainOf, Variable y, double[] centre,
+            double[] scale) {
         int units = design.units();
         int strata = design.strata();
         int[] unit = design.unit;
         int[] stratum = design.stratum;
-        // One array: the units' totals, then how many of each domain's respondents each stratum holds.
-        double[] sums = Chunks.sum(design.n, (units + strata) * domains, (from, to, into) -> {
-            int presence = units * domains;
+        double[] w = design.weights;
+        // One array: per unit and domain the weight and the weighted value, then how many of each domain's
+        // respondents each stratum holds; a unit's total of z is (Σ w y − c Σ w) s.
+        double[] sums = Chunks.sum(design.n, 2 * units * domains + strata * domains, (from, to, into) -> {
+            int presence = 2 * units * domains;
             for (int i = from; i < to; i++) {
                 int d = domainOf == null ? 0 : domainOf[i];
                 if (d >= 0) {
-                    into[unit[i] * domains + d] += z.at(i);
+                    int cell = 2 * (unit[i] * domains + d);
+                    into[cell] += w[i];
+                    into[cell + 1] += w[i] * y.at(i);
                     into[presence + stratum[i] * domains + d]++;
                 }
             }
         });
-        double[] totals = java.util.Arrays.copyOf(sums, units * domains);
-        double[] presentInStratum = java.util.Arrays.copyOfRange(sums, units * domains, sums.length);
+        double[] totals = new double[units * domains];
+        for (int p = 0; p < units; p++) {
+            for (int d = 0; d < domains; d++) {
+                int cell = 2 * (p * domains + d);
+                totals[p * domains + d] = (sums[cell + 1] - centre[d] * sums[cell]) * scale[d];
+            }
+        }
+        double[] presentInStratum = Arrays.copyOfRange(sums, 2 * units * domains, sums.length);
         if (design.isCalibrated()) {
             double[] values = new double[design.n];
             for (int i = 0; i < design.n; i++) {
-                values[i] = (domainOf == null || domainOf[i] >= 0) ? z.at(i) : 0;
+                int d = domainOf == null ? 0 : domainOf[i];
+                values[i] = d >= 0 ? w[i] * (y.at(i) - centre[d]) * scale[d] : 0;
             }
             project(design, domains, domainOf, values, totals);
             // survey keeps every row of a calibrated design in a domain's subset: every stratum is present.

@@ -606,7 +606,7 @@ public final class ReplicateDesign implements Design {
      * which a domain has no weight is left out of that domain's variance, as survey leaves out replicates that
      * give NA.
      */
-    List<SurveyEstimate> estimates(List<String> names, int[] code, int[] counts, Linearisation.Values y, boolean ratio) {
+    List<SurveyEstimate> estimates(List<String> names, int[] code, int[] counts, Variable y, boolean ratio) {
         int count = names.size();
         int units = design.units();
         // One pass, in parallel chunks: per unit and domain the weight and the weighted value, then per domain the

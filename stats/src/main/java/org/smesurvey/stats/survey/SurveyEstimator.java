@@ -98,7 +98,7 @@ public final class SurveyEstimator {
      * The one pipeline of every estimate: the domains, the respondents left out (a missing answer, a weight of 0)
      * as one more domain, then the design's variances — linearised, or from the replicates.
      */
-    private List<SurveyEstimate> estimate(List<String> labels, int[] codes, boolean[] answered, Linearisation.Values y,
+    private List<SurveyEstimate> estimate(List<String> labels, int[] codes, boolean[] answered, Variable y,
             Statistic statistic) {
         return estimate(labels, codes, null, answered, y, statistic);
     }
@@ -110,7 +110,7 @@ public final class SurveyEstimator {
 
     /** As above, with the respondents of each code when known (counted once by {@link Domains}), or null. */
     private List<SurveyEstimate> estimate(List<String> labels, int[] codes, int[] counts, boolean[] answered,
-            Linearisation.Values y, Statistic statistic) {
+            Variable y, Statistic statistic) {
         Included included = Included.of(design, codes, labels.size(), answered);
         List<String> names = included.labels(labels);
         List<SurveyEstimate> all;
@@ -158,7 +158,7 @@ public final class SurveyEstimator {
         Objects.requireNonNull(label, "label");
         requireAnswers(answers);
         // none missing: the flags are read as they are, without building Answers' numbers for one call
-        return estimate(List.of(label), null, null, i -> answers[i] ? 1 : 0, Statistic.PROPORTION).get(0);
+        return estimate(List.of(label), null, null, Variable.of(answers), Statistic.PROPORTION).get(0);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class SurveyEstimator {
         Objects.requireNonNull(label, "label");
         requireAnswers(answers);
         byte[] yes = answers.valueArray();
-        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), i -> yes[i],
+        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(), Variable.of(yes),
                 Statistic.PROPORTION);
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
@@ -197,7 +197,7 @@ public final class SurveyEstimator {
     public SurveyEstimate mean(String label, double[] values) {
         Objects.requireNonNull(label, "label");
         double[] y = requireValues(values);
-        return estimate(List.of(label), null, null, i -> y[i], Statistic.MEAN).get(0);
+        return estimate(List.of(label), null, null, Variable.of(y), Statistic.MEAN).get(0);
     }
 
     /**
@@ -212,7 +212,7 @@ public final class SurveyEstimator {
     public SurveyEstimate total(String label, double[] values) {
         Objects.requireNonNull(label, "label");
         double[] y = requireValues(values);
-        return estimate(List.of(label), null, null, i -> y[i], Statistic.TOTAL).get(0);
+        return estimate(List.of(label), null, null, Variable.of(y), Statistic.TOTAL).get(0);
     }
 
     /**
@@ -261,7 +261,12 @@ public final class SurveyEstimator {
             variance = replicate.covariance(ratios, new double[] {ratio})[0][0];
         } else {
             double total = sumX;
-            variance = Linearisation.variances(design, 1, null, i -> w[i] * (y[i] - ratio * x[i]) / total)[0];
+            double[] residuals = new double[design.n];
+            for (int i = 0; i < design.n; i++) {
+                residuals[i] = y[i] - ratio * x[i];
+            }
+            variance = Linearisation.variances(design, 1, null, Variable.of(residuals), new double[1],
+                    new double[] {1 / total})[0];
             if (Double.isNaN(variance) && design.lonelyPsu == LonelyPsu.AVERAGE) {
                 throw Linearisation.nothingToAverage(design, "'" + label + "'");
             }
@@ -381,10 +386,16 @@ public final class SurveyEstimator {
         Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
         Coding coding = domains.coding(design.n);
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, i -> y[i], Statistic.TOTAL);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, Variable.of(y), Statistic.TOTAL);
     }
 
-    private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, Linearisation.Values y) {
+    private static double[] ones(int count) {
+        double[] ones = new double[count];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private List<SurveyEstimate> totals(List<String> labels, int[] domainOf, int count, Variable y) {
         double[] w = design.weights;
         double[] sumW = new double[count];
         double[] total = new double[count];
@@ -399,7 +410,7 @@ public final class SurveyEstimator {
             double deviation = y.at(i) - total[d] / sumW[d];
             squares[d] += w[i] * deviation * deviation;
         }
-        double[] variance = Linearisation.variances(design, count, domainOf, i -> w[i] * y.at(i));
+        double[] variance = Linearisation.variances(design, count, domainOf, y, new double[count], ones(count));
         DomainSizes domains = domainOf == null ? DomainSizes.all(design) : DomainSizes.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
@@ -427,7 +438,7 @@ public final class SurveyEstimator {
     public List<SurveyEstimate> proportionBy(boolean[] answers, String[] domains) {
         requireAnswers(answers);
         Coding coding = Domains.of(Objects.requireNonNull(domains, "domains")).coding(design.n);
-        return estimate(coding.names(), coding.codes(), null, i -> answers[i] ? 1 : 0, Statistic.PROPORTION);
+        return estimate(coding.names(), coding.codes(), null, Variable.of(answers), Statistic.PROPORTION);
     }
 
     /**
@@ -463,7 +474,7 @@ public final class SurveyEstimator {
         requireAnswers(answers);
         Coding coding = domains.coding(design.n);
         byte[] yes = answers.valueArray();
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), i -> yes[i],
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), Variable.of(yes),
                 Statistic.PROPORTION);
     }
 
@@ -572,10 +583,10 @@ public final class SurveyEstimator {
         Objects.requireNonNull(domains, "domains");
         double[] y = requireValues(values);
         Coding coding = domains.coding(design.n);
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, i -> y[i], Statistic.MEAN);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, Variable.of(y), Statistic.MEAN);
     }
 
-    private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Linearisation.Values y,
+    private List<SurveyEstimate> means(List<String> labels, int[] domainOf, int count, Variable y,
             boolean binary) {
         if (binary && !design.isCalibrated()) {
             return proportions(labels, domainOf, count, y);
@@ -610,10 +621,11 @@ public final class SurveyEstimator {
                 }
             });
         }
-        double[] variance = Linearisation.variances(design, count, domainOf, i -> {
-            int d = domainOf == null ? 0 : domainOf[i];
-            return w[i] * (y.at(i) - mean[d]) / sumW[d];
-        });
+        double[] scale = new double[count];
+        for (int d = 0; d < count; d++) {
+            scale[d] = 1 / sumW[d];
+        }
+        double[] variance = Linearisation.variances(design, count, domainOf, y, mean, scale);
         DomainSizes domains = domainOf == null ? DomainSizes.all(design) : DomainSizes.of(design, count, domainOf);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
@@ -631,7 +643,7 @@ public final class SurveyEstimator {
      * A domain's linearised values \( w_i(y_i - \hat p_d)/W_d \) total \( (A_{pd} - \hat p_d B_{pd})/W_d \) over
      * a unit, so nothing else is needed: means, variances, design effects and degrees of freedom follow.
      */
-    private List<SurveyEstimate> proportions(List<String> labels, int[] domainOf, int count, Linearisation.Values y) {
+    private List<SurveyEstimate> proportions(List<String> labels, int[] domainOf, int count, Variable y) {
         double[] w = design.weights;
         int[] unit = design.unit;
         int units = design.units();
