@@ -166,6 +166,37 @@ public class SurveyBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        prepare();
+    }
+
+    /** What a subclass does once the data are in, before any measurement: here, nothing. */
+    void prepare() {
+    }
+
+    /**
+     * Calls every form of every estimator a few times, as a notebook or the report does before the call a user
+     * times: per-call ({@code boolean[]}, {@code String[]}) and coded ({@link Answers}, {@link Domains}), overall
+     * and by domain, proportions, means and totals, Taylor and replicate, raking both ways.
+     */
+    void callEveryForm() {
+        SurveyEstimator replicates = SurveyEstimator.of(jackknife);
+        for (int round = 0; round < 3; round++) {
+            for (SurveyEstimator e : List.of(taylor, replicates)) {
+                e.proportion("external", external);
+                e.proportion("external", answers);
+                e.proportionBy(external, domains);
+                e.proportionBy(answers, domains);
+                e.proportionBy(answers, codedDomains);
+                e.mean("answer", answer);
+                e.total("answer", answer);
+                e.meanBy(answer, domains);
+                e.totalBy(answer, codedDomains);
+            }
+            taylor.proportionsBy(answers, codedDomains);
+            taylor.ratio("answer per unit weight", answer, boundWeight);
+            Calibration.rake(design, List.of(bandOf, countryOf), List.of(BANDS, COUNTRIES));
+            Calibration.rakeCoded(design, codedMargins, List.of(BANDS, COUNTRIES));
+        }
     }
 
     /**
