@@ -184,7 +184,8 @@ public final class Calibration {
         // The raked weights' array holds each respondent's cell until the last pass replaces it by the weight:
         // that pass reads one array instead of every margin's codes, and no other large array is allocated.
         double[] weights = new double[design.n];
-        double[] cellWeight = Chunks.sum(design.n, cells, (from, to, into) -> {
+        double[] cellWeight = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[cells];
             int[] block = new int[CrossTable.BLOCK];
             for (int start = from; start < to; start += CrossTable.BLOCK) {
                 int length = Math.min(CrossTable.BLOCK, to - start);
@@ -194,6 +195,7 @@ public final class Calibration {
                     weights[start + j] = block[j];
                 }
             }
+            return into;
         });
         int[][] categoryOfCell = new int[list.size()][cells];
         for (int c = 0; c < cells; c++) {

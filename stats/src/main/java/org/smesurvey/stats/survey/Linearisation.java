@@ -185,7 +185,8 @@ final class Linearisation {
         double[] w = design.weights;
         // One array: per unit and domain the weight and the weighted value, then how many of each domain's
         // respondents each stratum holds; a unit's total of z is (Σ w y − c Σ w) s.
-        double[] sums = Chunks.sum(design.n, 2 * units * domains + strata * domains, (from, to, into) -> {
+        double[] sums = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[2 * units * domains + strata * domains];
             int presence = 2 * units * domains;
             for (int i = from; i < to; i++) {
                 int d = domainOf == null ? 0 : domainOf[i];
@@ -196,6 +197,7 @@ final class Linearisation {
                     into[presence + stratum[i] * domains + d]++;
                 }
             }
+            return into;
         });
         double[] totals = new double[units * domains];
         for (int p = 0; p < units; p++) {

@@ -613,35 +613,31 @@ public final class ReplicateDesign implements Design {
         // respondents.
         double[] w = design.weights;
         int[] unit = design.unit;
-        double[] sums = Chunks.sum(design.n, 2 * units * count + count, (from, to, into) -> {
+        double[] sums = Chunks.sum(design.n, (from, to) -> {
+            // Each chunk's cells in an array allocated here, which the compiler knows aliases none of the inputs.
+            double[] cells = new double[2 * units * count + count];
             if (code == null) {
                 // One domain: no code to read, and the respondents counted once, not incremented row by row (a
                 // chain of stores to a single cell, each waiting for the last, would bound the loop).
-                double[] cells = new double[2 * units]; // local: the compiler knows it aliases no input
                 for (int i = from; i < to; i++) {
                     int cell = 2 * unit[i];
                     double weight = w[i];
                     cells[cell] += weight;
                     cells[cell + 1] += weight * y.at(i);
                 }
-                System.arraycopy(cells, 0, into, 0, cells.length);
-                into[2 * units] += to - from;
-                return;
+                cells[2 * units] += to - from;
+                return cells;
             }
             if (counts != null) {
-                // The domains' respondents already counted: two stores a row instead of three, into an array
-                // allocated here, which the compiler knows aliases none of the inputs (a parameter might).
-                double[] cells = new double[2 * units * count];
+                // The domains' respondents already counted: two stores a row instead of three.
                 for (int i = from; i < to; i++) {
                     int cell = 2 * (unit[i] * count + code[i]);
                     double weight = w[i];
                     cells[cell] += weight;
                     cells[cell + 1] += weight * y.at(i);
                 }
-                System.arraycopy(cells, 0, into, 0, cells.length);
-                return;
+                return cells;
             }
-            double[] cells = new double[2 * units * count + count];
             for (int i = from; i < to; i++) {
                 int d = code[i];
                 int cell = 2 * (unit[i] * count + d);
@@ -650,7 +646,7 @@ public final class ReplicateDesign implements Design {
                 cells[cell + 1] += weight * y.at(i);
                 cells[2 * units * count + d]++;
             }
-            System.arraycopy(cells, 0, into, 0, cells.length);
+            return cells;
         });
         double[] weightY = new double[units * count];
         double[] weightAll = new double[units * count];

@@ -592,12 +592,14 @@ public final class SurveyEstimator {
             return proportions(labels, domainOf, count, y);
         }
         double[] w = design.weights;
-        double[] sums = Chunks.sum(design.n, 2 * count, (from, to, into) -> {
+        double[] sums = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[2 * count];
             for (int i = from; i < to; i++) {
                 int d = domainOf == null ? 0 : domainOf[i];
                 into[d] += w[i];
                 into[count + d] += w[i] * y.at(i);
             }
+            return into;
         });
         double[] sumW = Arrays.copyOf(sums, count);
         double[] mean = new double[count];
@@ -613,12 +615,14 @@ public final class SurveyEstimator {
                 squares[d] = yes * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes) * mean[d] * mean[d];
             }
         } else {
-            squares = Chunks.sum(design.n, count, (from, to, into) -> {
+            squares = Chunks.sum(design.n, (from, to) -> {
+                double[] into = new double[count];
                 for (int i = from; i < to; i++) {
                     int d = domainOf == null ? 0 : domainOf[i];
                     double deviation = y.at(i) - mean[d];
                     into[d] += w[i] * deviation * deviation;
                 }
+                return into;
             });
         }
         double[] scale = new double[count];
@@ -647,13 +651,15 @@ public final class SurveyEstimator {
         double[] w = design.weights;
         int[] unit = design.unit;
         int units = design.units();
-        double[] cells = Chunks.sum(design.n, units * count * 3, (from, to, into) -> {
+        double[] cells = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[units * count * 3];
             for (int i = from; i < to; i++) {
                 int base = (unit[i] * count + (domainOf == null ? 0 : domainOf[i])) * 3;
                 into[base] += w[i];
                 into[base + 1] += w[i] * y.at(i);
                 into[base + 2]++;
             }
+            return into;
         });
         double[] sumW = new double[count];
         double[] yes = new double[count];

@@ -228,7 +228,8 @@ public final class SurveyRegression {
                 return new GroupSums(w, weightY, weightYY);
             }
             int m = grouping.size();
-            double[] sums = Chunks.sum(n, 3 * m, (from, to, into) -> {
+            double[] sums = Chunks.sum(n, (from, to) -> {
+                double[] into = new double[3 * m];
                 for (int i = from; i < to; i++) {
                     int g = 3 * group[i];
                     double wy = w[i] * y[i];
@@ -236,6 +237,7 @@ public final class SurveyRegression {
                     into[g + 1] += wy;
                     into[g + 2] += wy * y[i];
                 }
+                return into;
             });
             double[] weight = new double[m];
             double[] weightY = new double[m];
@@ -292,7 +294,8 @@ public final class SurveyRegression {
         SparseRows rows = grouping.distinct();
         int p = rows.p;
         int[] unit = design.unit;
-        return Chunks.sum(y.length, design.units() * p, (from, to, into) -> {
+        return Chunks.sum(y.length, (from, to) -> {
+            double[] into = new double[design.units() * p];
             for (int i = from; i < to; i++) {
                 int g = grouping.of(i);
                 double contribution = w[i] * (y[i] - mu[g]);
@@ -301,6 +304,7 @@ public final class SurveyRegression {
                     into[base + rows.column[e]] += contribution * rows.value[e];
                 }
             }
+            return into;
         });
     }
 
@@ -342,7 +346,8 @@ public final class SurveyRegression {
                 throw new IllegalArgumentException("The survey regression did not converge in 100 iterations");
             }
             double[] current = beta;
-            double[] normal = Chunks.sum(m, triangle + p, (from, to, into) -> {
+            double[] normal = Chunks.sum(m, (from, to) -> {
+                double[] into = new double[triangle + p];
                 for (int g = from; g < to; g++) {
                     double total = weights[g];
                     if (total == 0) {
@@ -362,6 +367,7 @@ public final class SurveyRegression {
                         into[triangle + column[e]] += z * value[e];
                     }
                 }
+                return into;
             });
             try {
                 beta = new LUDecomposition(new Array2DRowRealMatrix(fromTriangle(normal, p), false)).getSolver()
