@@ -1,11 +1,13 @@
 # Times metafor's rma.glmm on GlmmBenchmark's studies and prints, beside the JMH result, the ratio.
 #   Rscript benchmarks/glmm-timing.R benchmarks/target/jmh-glmm.csv   (run.sh calls it, from the root)
-# R 4.2.2, metafor 3.8.1, lme4 1.1-31: rma.glmm(measure = "PLO", xi, ni) with its defaults (ML, nAGQ = 7, which
+# Debian 12 (R 4.2.2, metafor 3.8.1, lme4 1.1-31) or 13 (benchmarks/trixie-r.sh; versions printed): rma.glmm(measure = "PLO", xi, ni) with its defaults (ML, nAGQ = 7, which
 # also fits the equal-effects and the saturated GLMs for its heterogeneity tests) on study i of k:
 # n_i = 20 + (37 i mod 480), x_i = round(n_i plogis(-0.5 + 1.2 sin(i))); the median of 3 calls after one warm-up.
 suppressMessages({library(metafor); library(lme4)})
 jmh <- read.csv(commandArgs(TRUE)[1], check.names = FALSE)
-cat("| Task | smesurvey (JMH) | metafor 3.8.1 | Ratio |\n|---|---:|---:|---:|\n")
+cat(sprintf("%s; BLAS %s; metafor %s, lme4 %s\n\n", R.version.string, extSoftVersion()[["BLAS"]],
+            packageVersion("metafor"), packageVersion("lme4")))
+cat(sprintf("| Task | smesurvey (JMH) | metafor %s | Ratio |\n|---|---:|---:|---:|\n", packageVersion("metafor")))
 for (k in c(50, 1000)) {
   i <- seq_len(k); n <- 20 + (37 * i) %% 480; x <- round(n * plogis(-0.5 + 1.2 * sin(i)))
   fit <- function() rma.glmm(measure = "PLO", xi = x, ni = n)

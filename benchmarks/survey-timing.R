@@ -1,6 +1,7 @@
 # Times R's survey on the data of SurveyBenchmark and prints, beside the JMH results and their one-pass bounds, the ratios.
-#   Rscript benchmarks/survey-timing.R benchmarks/target/jmh.csv benchmarks/target/respondents.csv  (run.sh does it)
-# R 4.2.2, survey 4.1.1 (Debian 12). Elapsed time per call: the median of 3 calls, after one warm-up call for
+#   Rscript benchmarks/survey-timing.R benchmarks/target/jmh.csv benchmarks/target/respondents.csv [USER_JVM.csv]
+#   (run.sh does it; USER_JVM.csv, SurveyUserJvmBenchmark's results, adds the table of a user's JVM)
+# Debian 12's R 4.2.2 and survey 4.1.1, or Debian 13's R 4.5 and survey 4.4 (benchmarks/trixie-r.sh). Elapsed time per call: the median of 3 calls, after one warm-up call for
 # the fast cases (overall estimates); one call for the slow ones (120 domains, raking).
 suppressMessages(library(survey))
 args <- commandArgs(TRUE)
@@ -51,7 +52,8 @@ seconds <- function(name) {
 }
 show <- function(s) if (s >= 1) sprintf("%.2f s", s) else if (s >= 0.01) sprintf("%.1f ms", s * 1e3) else sprintf("%.2f ms", s * 1e3)
 cat(sprintf("%s; BLAS %s; survey %s\n\n", R.version.string, extSoftVersion()[["BLAS"]], packageVersion("survey")))
-cat("| Task (1,000,000 respondents) | smesurvey (JMH) | one-pass bound | × the bound | survey | survey ÷ smesurvey |\n",
+respondents <- format(nrow(x), big.mark = ",")
+cat("| Task (", respondents, " respondents) | smesurvey (JMH) | one-pass bound | × the bound | survey | survey ÷ smesurvey |\n",
     "|---|---:|---:|---:|---:|---:|\n", sep = "")
 r_time <- list()
 for (case in cases) {
@@ -67,4 +69,30 @@ cat("\nCoded in each call (labels as String[], answers as boolean[]):\n\n",
 for (case in per_call) {
   java <- seconds(case[[1]])
   cat(sprintf("| %s | %s | %.0f× |\n", case[[2]], show(java), r_time[[case[[2]]]] / java))
+}
+# In a user's JVM (SurveyUserJvmBenchmark: every form of every estimator called before any measurement), beside the
+# same cases alone in their JVM (the table above) and the bound measured in the user's JVM.
+if (length(args) >= 3) {
+  user <- read.csv(args[3], check.names = FALSE)
+  in_user <- function(name) {
+    row <- user[grepl(paste0("\\.", name, "$"), user$Benchmark), ]
+    if (nrow(row) != 1) stop("no user-JVM result for ", name)
+    row$Score * c("s/op" = 1, "ms/op" = 1e-3, "us/op" = 1e-6, "ns/op" = 1e-9)[[row$Unit]]
+  }
+  cat("\nIn a user's JVM (every estimator form called first), beside each case alone in its JVM:\n\n",
+      "| Task | form | alone | user's JVM | its bound there | × the bound | ÷ the coded form | survey ÷ smesurvey |\n",
+      "|---|---|---:|---:|---:|---:|---:|---:|\n", sep = "")
+  rows <- list(c("overall share, Taylor SE", "overallTaylorAnswers", "overallTaylor", "overallBound"),
+               c("120 domains, Taylor SE", "domainsTaylorCoded", "domainsTaylor", "domainsBound"),
+               c("raking to two margins", "rakeTwoMarginsCoded", "rakeTwoMargins", "overallBound"))
+  for (r in rows) {
+    coded <- in_user(r[[2]])
+    bound <- in_user(r[[4]])
+    for (form in c("coded", "per call")) {
+      name <- if (form == "coded") r[[2]] else r[[3]]
+      t <- in_user(name)
+      cat(sprintf("| %s | %s | %s | %s | %s | %.1f× | %.2f× | %.0f× |\n", r[[1]], form, show(seconds(name)), show(t),
+                  show(bound), t / bound, t / coded, r_time[[r[[1]]]] / t))
+    }
+  }
 }

@@ -1,10 +1,11 @@
 # The respondent-level benchmark data: 1,000,000 SME respondents in 4 strata and 2,000 primary units (500 per
 # stratum), 20 countries x 6 size bands = 120 domains, and a 0/1 answer (uses an external network).
-#   Rscript benchmarks/data/respondents.R benchmarks/target/respondents.csv     (run.sh does it)
+#   Rscript benchmarks/data/respondents.R benchmarks/target/respondents.csv [N]     (run.sh does it; N 1e6 unless
+#   given: the 2,000 units, 4 strata and 120 domains stay, with N / 2,000 respondents per unit on average)
 # The JK1 case uses 100 groups of 20 units as its clusters ("group").
 args <- commandArgs(TRUE)
 set.seed(2026)
-n <- 1e6
+n <- if (length(args) >= 2) as.numeric(args[2]) else 1e6
 psu <- sample(rep(1:2000, length.out = n))
 stratum <- paste0("S", (psu - 1) %/% 500 + 1)
 country <- sprintf("C%02d", sample(1:20, n, replace = TRUE, prob = 20:1))
