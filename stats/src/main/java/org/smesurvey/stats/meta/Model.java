@@ -402,10 +402,22 @@ final class Model {
         return sum;
     }
 
-    /** \( \log\det X'X \), by the QR decomposition of X. */
+    /**
+     * \( \log\det X'X \), by the QR decomposition of X; of one column, \( \log \sum_i x_i^2 \) (what the
+     * decomposition's single diagonal entry, the column's norm, gives squared), without building a matrix.
+     */
     double logDetCrossProduct() {
         if (Double.isNaN(logDetCrossProduct)) {
-            logDetCrossProduct = logDeterminant(triangle(new QRDecomposition(MatrixUtils.createRealMatrix(x)).getR()));
+            if (p == 1) {
+                double squares = 0;
+                for (double[] row : x) {
+                    squares += row[0] * row[0];
+                }
+                logDetCrossProduct = Math.log(squares);
+            } else {
+                logDetCrossProduct = logDeterminant(triangle(new QRDecomposition(MatrixUtils.createRealMatrix(x))
+                        .getR()));
+            }
         }
         return logDetCrossProduct;
     }
