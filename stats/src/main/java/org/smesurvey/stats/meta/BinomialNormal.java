@@ -26,6 +26,9 @@ import org.apache.commons.math3.special.Gamma;
  */
 final class BinomialNormal {
 
+    /** The Gauss–Hermite rules computed so far, by number of nodes. */
+    private static final double[][][] RULES = new double[51][][];
+
     final double[] x;
     final double[] n;
     final double[][] design;
@@ -54,14 +57,9 @@ final class BinomialNormal {
         for (int i = 0; i < k; i++) {
             lchoose[i] = Gamma.logGamma(n[i] + 1) - Gamma.logGamma(x[i] + 1) - Gamma.logGamma(n[i] - x[i] + 1);
         }
-        // commons-math's rule is for the weight exp(-t^2); for the standard normal z = sqrt(2) t, w / sqrt(pi).
-        GaussIntegrator rule = new GaussIntegratorFactory().hermite(nodes);
-        this.z = new double[nodes];
-        this.w = new double[nodes];
-        for (int q = 0; q < nodes; q++) {
-            z[q] = Math.sqrt(2) * rule.getPoint(q);
-            w[q] = rule.getWeight(q) / Math.sqrt(Math.PI);
-        }
+        double[][] rule = rule(nodes);
+        this.z = rule[0];
+        this.w = rule[1];
         this.terms = new double[nodes];
         this.shares = new double[nodes];
         this.nodeMu = new double[nodes];
@@ -69,13 +67,44 @@ final class BinomialNormal {
         this.gradT = new double[nodes];
     }
 
+    /**
+     * The Gauss–Hermite rule of this many nodes for the standard normal density, nodes then weights, computed once
+     * per number of nodes: commons-math's rule is for the weight \( e^{-t^2} \), so \( z = \sqrt2 t \) and the
+     * weights are divided by \( \sqrt π \). The arrays are shared and never written.
+     */
+    private static synchronized double[][] rule(int nodes) {
+        double[][] rule = RULES[nodes];
+        if (rule == null) {
+            GaussIntegrator hermite = new GaussIntegratorFactory().hermite(nodes);
+            rule = new double[2][nodes];
+            for (int q = 0; q < nodes; q++) {
+                rule[0][q] = Math.sqrt(2) * hermite.getPoint(q);
+                rule[1][q] = hermite.getWeight(q) / Math.sqrt(Math.PI);
+            }
+            RULES[nodes] = rule;
+        }
+        return rule;
+    }
+
     /** \( \log(1 + e^η) \) without overflow. */
     static double log1pExp(double eta) {
-        return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+        return Math.max(eta, 0) + log1p(Math.exp(-Math.abs(eta)));
+    }
+
+    /**
+     * \( \log(1 + e) \) for \( 0 ≤ e ≤ 1 \), to a few units in the last place, from {@link Math#log} (a JIT
+     * intrinsic, several times faster than {@link Math#log1p}): \( \log(u)\,e/(u - 1) \) with \( u = 1 ⊕ e \), the
+     * rounding of 1 + e cancelling in the ratio (Goldberg 1991, What every computer scientist should know about
+     * floating-point arithmetic, <i>ACM Computing Surveys</i> 23(1), 5–48, Theorem 4).
+     */
+    private static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
     }
 
     static double expit(double eta) {
-        return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+        double e = Math.exp(-Math.abs(eta));
+        return eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
     double linear(int i, double[] beta) {
@@ -86,29 +115,35 @@ final class BinomialNormal {
         return eta;
     }
 
-    private double h(int i, double eta0, double tau, double b) {
-        double eta = eta0 + tau * b;
-        return x[i] * eta - n[i] * log1pExp(eta) - b * b / 2;
-    }
-
     /**
-     * Study i's conditional mode of b: Newton on the concave h, a long step halved until h does not fall, to a
-     * change under 1e-14.
+     * Study i's conditional mode of b, the root of \( h'(b) = τ(x - nμ) - b \): safeguarded Newton, to a change
+     * under 1e-14. Since \( h'' = -(τ^2nμ(1-μ) + 1) ≤ -1 \), the root lies between b and \( b + h'(b) \); each
+     * iterate narrows that bracket, and a Newton step that would leave it is replaced by its midpoint (Press et al.
+     * 2007, <i>Numerical Recipes</i>, 3rd ed., §9.4, {@code rtsafe}): one exponential per step, h itself never
+     * evaluated.
      */
     double mode(int i, double eta0, double tau) {
         double b = lastMode[i];
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < 500; iteration++) {
             double mu = expit(eta0 + tau * b);
-            double step = (tau * (x[i] - n[i] * mu) - b) / (tau * tau * n[i] * mu * (1 - mu) + 1);
-            // Near the mode h is flat to rounding, and a step that "lowers" it only lowers its last digits:
-            // there the Newton step is taken whole (it converges quadratically), and h is not evaluated.
-            if (Math.abs(step) > 1e-6 * Math.max(1, Math.abs(b))) {
-                double here = h(i, eta0, tau, b);
-                while (Math.abs(step) > 1e-6 * Math.max(1, Math.abs(b)) && h(i, eta0, tau, b + step) < here) {
-                    step /= 2;
-                }
+            double slope = tau * (x[i] - n[i] * mu) - b;
+            if (slope > 0) {
+                lower = b;
+                upper = Math.min(upper, b + slope);
+            } else if (slope < 0) {
+                upper = b;
+                lower = Math.max(lower, b + slope);
+            } else {
+                break;
             }
-            b += step;
+            double next = b + slope / (tau * tau * n[i] * mu * (1 - mu) + 1);
+            if (next < lower || next > upper) {
+                next = lower + (upper - lower) / 2;
+            }
+            double step = next - b;
+            b = next;
             if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(b))) {
                 break;
             }
@@ -203,7 +238,7 @@ final class BinomialNormal {
                     double eta = a + tau * v;
                     double e = Math.exp(-Math.abs(eta));
                     nodeMu[q] = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    terms[q] = x[i] * eta - n[i] * (Math.max(eta, 0) + Math.log1p(e)) - v * v / 2 + z[q] * z[q] / 2;
+                    terms[q] = x[i] * eta - n[i] * (Math.max(eta, 0) + log1p(e)) - v * v / 2 + z[q] * z[q] / 2;
                     max = Math.max(max, terms[q]);
                 }
                 double sum = 0;
