@@ -23,12 +23,13 @@ import org.smesurvey.stats.internal.Checks;
  *
  * <p>The likelihood is maximised by Newton's method on its exact gradient and Hessian (the derivatives of the
  * quadrature sum as computed, see {@link BinomialNormal}), each step halved until the likelihood does not fall,
- * until no parameter moves by more than {@linkplain #withTolerance(double) the tolerance} (1e-10 by default) times
- * max(1, |θ|); lme4, which metafor calls, stops its optimiser near 1e-6 relative, so metafor's estimates are good to
- * about that. The fit fails with a clear message after {@linkplain #withMaxIterations(int) the maximum} (200). The
- * standard errors are those of the observed information in (τ, β), as lme4's {@code vcov} (from a finite-difference
- * Hessian there, the exact one here); with τ̂ = 0 those of β alone. Tests and intervals are z-based, or t-based on
- * k − p degrees of freedom ({@link #withTTests(boolean)}, metafor's {@code test = "t"}).
+ * until no parameter moves, or would move by Newton's next step, by more than {@linkplain #withTolerance(double) the
+ * tolerance} (1e-10 by default) times max(1, |θ|); lme4, which metafor calls, stops its optimiser near 1e-6
+ * relative, so metafor's estimates are good to about that. The fit fails with a clear message after
+ * {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of the observed information
+ * in (τ, β), as lme4's {@code vcov} (from a finite-difference Hessian there, the exact one here); with τ̂ = 0 those
+ * of β alone. Tests and intervals are z-based, or t-based on k − p degrees of freedom ({@link #withTTests(boolean)},
+ * metafor's {@code test = "t"}).
  *
  * <p>References: Stijnen, T., Hamza, T. H. and Özdemir, P. (2010). Random effects meta-analysis of event outcome
  * in the framework of the generalized linear mixed model with applications in sparse data. <i>Statistics in
@@ -95,7 +96,8 @@ public final class Glmm {
     }
 
     /**
-     * A fitter that stops when no parameter moves by more than {@code tolerance} × max(1, |θ|).
+     * A fitter that stops when no parameter moves, or would move by Newton's next step, by more than
+     * {@code tolerance} × max(1, |θ|).
      *
      * @param tolerance the tolerance, in (0, 1)
      * @return a new fitter
@@ -294,7 +296,8 @@ public final class Glmm {
     /**
      * Newton's method on the exact gradient and Hessian ({@link BinomialNormal#logLikelihood(double[], double[],
      * double[][])}), each step halved until the likelihood does not fall; a gradient step where the Hessian is not
-     * negative definite. The Hessian at the maximum is left in {@code hessian}.
+     * negative definite. It stops where Newton's step, or the move just made, is below the tolerance (relative to
+     * max(1, |θ_j|)), and leaves the Hessian there in {@code hessian}.
      */
     private Maximum maximise(BinomialNormal model, double[] start, List<String> labels, double[][] hessian) {
         double[] theta = start.clone();
@@ -309,6 +312,11 @@ public final class Glmm {
             try {
                 step = new CholeskyDecomposition(new Array2DRowRealMatrix(hessian).scalarMultiply(-1)).getSolver()
                         .solve(new ArrayRealVector(gradient, false)).toArray();
+                if (largest(theta, step) < tolerance) {
+                    // Newton's step would move no parameter by more than the tolerance: its quadratic
+                    // convergence puts θ within about the step's size of the maximum, and θ's Hessian is known.
+                    return new Maximum(theta, value);
+                }
             } catch (NonPositiveDefiniteMatrixException e) {
                 step = gradient.clone(); // not concave here: a gradient step, shortened below if needed
             }
@@ -325,9 +333,8 @@ public final class Glmm {
                 }
                 scale /= 2;
             }
-            double largest = 0;
             for (int j = 0; j < m; j++) {
-                largest = Math.max(largest, Math.abs(next[j] - theta[j]) / Math.max(1, Math.abs(next[j])));
+                step[j] = next[j] - theta[j];
             }
             System.arraycopy(next, 0, theta, 0, m);
             System.arraycopy(nextGradient, 0, gradient, 0, m);
@@ -335,12 +342,21 @@ public final class Glmm {
                 System.arraycopy(nextHessian[j], 0, hessian[j], 0, m);
             }
             value = nextValue;
-            if (largest < tolerance) {
+            if (largest(theta, step) < tolerance) {
                 return new Maximum(theta, value);
             }
         }
         throw new IllegalArgumentException("The binomial-normal model did not converge in " + maxIterations
                 + " iterations for studies " + labels);
+    }
+
+    /** The largest of \( |s_j| / \max(1, |θ_j|) \). */
+    private static double largest(double[] theta, double[] step) {
+        double largest = 0;
+        for (int j = 0; j < theta.length; j++) {
+            largest = Math.max(largest, Math.abs(step[j]) / Math.max(1, Math.abs(theta[j])));
+        }
+        return largest;
     }
 
     /** Where the likelihood is largest, and its value there. */
