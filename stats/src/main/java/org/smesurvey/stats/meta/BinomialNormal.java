@@ -86,9 +86,14 @@ final class BinomialNormal {
         return rule;
     }
 
-    /** \( \log(1 + e^η) \) without overflow. */
-    static double log1pExp(double eta) {
-        return Math.max(eta, 0) + log1p(Math.exp(-Math.abs(eta)));
+    /**
+     * Study i's binomial log-likelihood kernel \( x\log μ + (n - x)\log(1 - μ) = xη - n\log(1 + e^η) \) at
+     * \( μ = \operatorname{expit}(η) \), given \( e = e^{-|η|} \): \( (x - n)η - n\log(1 + e) \) for η ≥ 0,
+     * \( xη - n\log(1 + e) \) below, so that neither product is much larger than the result when x is near nμ
+     * (\( xη - nη \) would round at \( nη \), near 1e-10 for a study of a million firms).
+     */
+    private double kernel(int i, double eta, double e) {
+        return (eta >= 0 ? x[i] - n[i] : x[i]) * eta - n[i] * log1p(e);
     }
 
     /**
@@ -118,9 +123,9 @@ final class BinomialNormal {
     /**
      * Study i's conditional mode of b, the root of \( h'(b) = τ(x - nμ) - b \): safeguarded Newton, to a change
      * under 1e-14. Since \( h'' = -(τ^2nμ(1-μ) + 1) ≤ -1 \), the root lies between b and \( b + h'(b) \); each
-     * iterate narrows that bracket, and a Newton step that would leave it is replaced by its midpoint (Press et al.
-     * 2007, <i>Numerical Recipes</i>, 3rd ed., §9.4, {@code rtsafe}): one exponential per step, h itself never
-     * evaluated.
+     * iterate narrows that bracket, and a Newton step that would not stay inside it is replaced by its midpoint
+     * (Press et al. 2007, <i>Numerical Recipes</i>, 3rd ed., §9.4, {@code rtsafe}): one exponential per step, h
+     * itself never evaluated.
      */
     double mode(int i, double eta0, double tau) {
         double b = lastMode[i];
@@ -139,7 +144,8 @@ final class BinomialNormal {
                 break;
             }
             double next = b + slope / (tau * tau * n[i] * mu * (1 - mu) + 1);
-            if (next < lower || next > upper) {
+            if (!(next > lower && next < upper)) {
+                // Newton's step would leave the bracket, or reach its end (where nμ(1 - μ) has underflowed).
                 next = lower + (upper - lower) / 2;
             }
             double step = next - b;
@@ -214,7 +220,7 @@ final class BinomialNormal {
             }
             if (tau == 0) {
                 // No random effect: the binomial likelihood itself (the quadrature is exact, the mode 0).
-                total += x[i] * a - n[i] * log1pExp(a) + lchoose[i];
+                total += kernel(i, a, Math.exp(-Math.abs(a))) + lchoose[i];
                 if (!derivatives) {
                     continue;
                 }
@@ -238,7 +244,7 @@ final class BinomialNormal {
                     double eta = a + tau * v;
                     double e = Math.exp(-Math.abs(eta));
                     nodeMu[q] = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    terms[q] = x[i] * eta - n[i] * (Math.max(eta, 0) + log1p(e)) - v * v / 2 + z[q] * z[q] / 2;
+                    terms[q] = kernel(i, eta, e) - v * v / 2 + z[q] * z[q] / 2;
                     max = Math.max(max, terms[q]);
                 }
                 double sum = 0;

@@ -295,9 +295,9 @@ public final class Glmm {
 
     /**
      * Newton's method on the exact gradient and Hessian ({@link BinomialNormal#logLikelihood(double[], double[],
-     * double[][])}), each step halved until the likelihood does not fall; a gradient step where the Hessian is not
-     * negative definite. It stops where Newton's step, or the move just made, is below the tolerance (relative to
-     * max(1, |θ_j|)), and leaves the Hessian there in {@code hessian}.
+     * double[][])}), each step halved until the likelihood does not fall, unless it moves no parameter by more than
+     * 1e-6 (relative to max(1, |θ_j|)); a gradient step where the Hessian is not negative definite. It stops where
+     * Newton's step, or the move just made, is below the tolerance, and leaves the Hessian there in {@code hessian}.
      */
     private Maximum maximise(BinomialNormal model, double[] start, List<String> labels, double[][] hessian) {
         double[] theta = start.clone();
@@ -309,14 +309,17 @@ public final class Glmm {
         double[][] nextHessian = new double[m][m];
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             double[] step;
+            boolean small = false;
             try {
                 step = new CholeskyDecomposition(new Array2DRowRealMatrix(hessian).scalarMultiply(-1)).getSolver()
                         .solve(new ArrayRealVector(gradient, false)).toArray();
-                if (largest(theta, step) < tolerance) {
+                double size = largest(theta, step);
+                if (size < tolerance) {
                     // Newton's step would move no parameter by more than the tolerance: its quadratic
                     // convergence puts θ within about the step's size of the maximum, and θ's Hessian is known.
                     return new Maximum(theta, value);
                 }
+                small = size < 1e-6;
             } catch (NonPositiveDefiniteMatrixException e) {
                 step = gradient.clone(); // not concave here: a gradient step, shortened below if needed
             }
@@ -328,7 +331,9 @@ public final class Glmm {
                 }
                 next[0] = Math.abs(next[0]); // the likelihood is even in tau
                 nextValue = model.logLikelihood(next, nextGradient, nextHessian);
-                if (nextValue >= value - 1e-12 * Math.abs(value) || scale < 1e-10) {
+                // A short Newton step is taken whole: the likelihood would rise by about g's/2 there, which can be
+                // below its rounding (x log μ of a study of a million firms is rounded near 1e-10).
+                if (small || nextValue >= value - 1e-12 * Math.abs(value) || scale < 1e-10) {
                     break;
                 }
                 scale /= 2;
