@@ -39,10 +39,14 @@ final class BinomialNormal {
     private final double[] w;
     /** Each study's last mode, where the next search starts: the parameters move little between evaluations. */
     private final double[] lastMode;
-    /** Scratch, one entry per node: the log integrand, its exponential's weight, the fitted share, the gradient. */
+    /**
+     * Scratch, one entry per node: the log integrand, its exponential's weight, the fitted share, the residual
+     * \( x - nμ \), the gradient.
+     */
     private final double[] terms;
     private final double[] shares;
     private final double[] nodeMu;
+    private final double[] nodeR;
     private final double[] gradA;
     private final double[] gradT;
 
@@ -63,6 +67,7 @@ final class BinomialNormal {
         this.terms = new double[nodes];
         this.shares = new double[nodes];
         this.nodeMu = new double[nodes];
+        this.nodeR = new double[nodes];
         this.gradA = new double[nodes];
         this.gradT = new double[nodes];
     }
@@ -107,6 +112,15 @@ final class BinomialNormal {
         return u == 1 ? e : Math.log(u) * e / (u - 1);
     }
 
+    /**
+     * Study i's residual \( x - nμ \) at \( μ = \operatorname{expit}(η) \), given \( e = e^{-|η|} \): as
+     * \( (x - n) + n(1 - μ) \) for η ≥ 0, so that a study near n does not lose its digits to the difference.
+     */
+    private double residual(int i, double eta, double e) {
+        double tail = n[i] * (e / (1 + e)); // n min(μ, 1 - μ)
+        return eta >= 0 ? (x[i] - n[i]) + tail : x[i] - tail;
+    }
+
     static double expit(double eta) {
         double e = Math.exp(-Math.abs(eta));
         return eta >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -132,8 +146,10 @@ final class BinomialNormal {
         double lower = Double.NEGATIVE_INFINITY;
         double upper = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < 500; iteration++) {
-            double mu = expit(eta0 + tau * b);
-            double slope = tau * (x[i] - n[i] * mu) - b;
+            double eta = eta0 + tau * b;
+            double e = Math.exp(-Math.abs(eta));
+            double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double slope = tau * residual(i, eta, e) - b;
             if (slope > 0) {
                 lower = b;
                 upper = Math.min(upper, b + slope);
@@ -224,8 +240,9 @@ final class BinomialNormal {
                 if (!derivatives) {
                     continue;
                 }
-                double mu = expit(a);
-                double r = x[i] - n[i] * mu;
+                double e = Math.exp(-Math.abs(a));
+                double mu = a >= 0 ? 1 / (1 + e) : e / (1 + e);
+                double r = residual(i, a, e);
                 double weight = n[i] * mu * (1 - mu);
                 la = r;
                 lt = 0;
@@ -234,7 +251,9 @@ final class BinomialNormal {
                 ltt = r * r - weight;
             } else {
                 double b = mode(i, a, tau);
-                double mu = expit(a + tau * b);
+                double etaB = a + tau * b;
+                double eB = Math.exp(-Math.abs(etaB));
+                double mu = etaB >= 0 ? 1 / (1 + eB) : eB / (1 + eB);
                 double weight = n[i] * mu * (1 - mu);
                 double c = tau * tau * weight + 1;
                 double scale = 1 / Math.sqrt(c);
@@ -244,6 +263,7 @@ final class BinomialNormal {
                     double eta = a + tau * v;
                     double e = Math.exp(-Math.abs(eta));
                     nodeMu[q] = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    nodeR[q] = residual(i, eta, e);
                     terms[q] = kernel(i, eta, e) - v * v / 2 + z[q] * z[q] / 2;
                     max = Math.max(max, terms[q]);
                 }
@@ -256,7 +276,7 @@ final class BinomialNormal {
                 if (!derivatives) {
                     continue;
                 }
-                double r = x[i] - n[i] * mu;
+                double r = residual(i, etaB, eB);
                 double slope = weight * (1 - 2 * mu); // dW/deta
                 double curve = weight * (1 - 6 * mu * (1 - mu)); // d2W/deta2
                 // The mode's derivatives, from h_b = tau r - b = 0 at the mode.
@@ -302,7 +322,7 @@ final class BinomialNormal {
                     double va = ba + z[q] * sa;
                     double vt = bt + z[q] * st;
                     double muV = nodeMu[q];
-                    double rV = x[i] - n[i] * muV;
+                    double rV = nodeR[q];
                     double wV = n[i] * muV * (1 - muV);
                     double hb = tau * rV - v;
                     double hbb = -t2 * wV - 1;
