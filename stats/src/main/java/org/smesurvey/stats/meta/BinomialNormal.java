@@ -113,12 +113,12 @@ final class BinomialNormal {
     }
 
     /**
-     * Study i's residual \( x - nμ \) at \( μ = \operatorname{expit}(η) \), given \( e = e^{-|η|} \): as
-     * \( (x - n) + n(1 - μ) \) for η ≥ 0, so that a study near n does not lose its digits to the difference.
+     * Study i's residual \( x - nμ \) at \( μ = \operatorname{expit}(η) \), given the smaller of μ and 1 - μ,
+     * \( e^{-|η|}/(1 + e^{-|η|}) \): as \( (x - n) + n(1 - μ) \) for η ≥ 0, so that a study near n does not lose
+     * its digits to the difference.
      */
-    private double residual(int i, double eta, double e) {
-        double tail = n[i] * (e / (1 + e)); // n min(μ, 1 - μ)
-        return eta >= 0 ? (x[i] - n[i]) + tail : x[i] - tail;
+    private double residual(int i, double eta, double smaller) {
+        return eta >= 0 ? (x[i] - n[i]) + n[i] * smaller : x[i] - n[i] * smaller;
     }
 
     static double expit(double eta) {
@@ -148,8 +148,9 @@ final class BinomialNormal {
         for (int iteration = 0; iteration < 500; iteration++) {
             double eta = eta0 + tau * b;
             double e = Math.exp(-Math.abs(eta));
-            double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-            double slope = tau * residual(i, eta, e) - b;
+            double inverse = 1 / (1 + e);
+            double mu = eta >= 0 ? inverse : e * inverse;
+            double slope = tau * residual(i, eta, e * inverse) - b;
             if (slope > 0) {
                 lower = b;
                 upper = Math.min(upper, b + slope);
@@ -241,8 +242,9 @@ final class BinomialNormal {
                     continue;
                 }
                 double e = Math.exp(-Math.abs(a));
-                double mu = a >= 0 ? 1 / (1 + e) : e / (1 + e);
-                double r = residual(i, a, e);
+                double inverse = 1 / (1 + e);
+                double mu = a >= 0 ? inverse : e * inverse;
+                double r = residual(i, a, e * inverse);
                 double weight = n[i] * mu * (1 - mu);
                 la = r;
                 lt = 0;
@@ -253,7 +255,8 @@ final class BinomialNormal {
                 double b = mode(i, a, tau);
                 double etaB = a + tau * b;
                 double eB = Math.exp(-Math.abs(etaB));
-                double mu = etaB >= 0 ? 1 / (1 + eB) : eB / (1 + eB);
+                double inverseB = 1 / (1 + eB);
+                double mu = etaB >= 0 ? inverseB : eB * inverseB;
                 double weight = n[i] * mu * (1 - mu);
                 double c = tau * tau * weight + 1;
                 double scale = 1 / Math.sqrt(c);
@@ -262,8 +265,9 @@ final class BinomialNormal {
                     double v = b + scale * z[q];
                     double eta = a + tau * v;
                     double e = Math.exp(-Math.abs(eta));
-                    nodeMu[q] = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    nodeR[q] = residual(i, eta, e);
+                    double inverse = 1 / (1 + e);
+                    nodeMu[q] = eta >= 0 ? inverse : e * inverse;
+                    nodeR[q] = residual(i, eta, e * inverse);
                     terms[q] = kernel(i, eta, e) - v * v / 2 + z[q] * z[q] / 2;
                     max = Math.max(max, terms[q]);
                 }
@@ -276,7 +280,7 @@ final class BinomialNormal {
                 if (!derivatives) {
                     continue;
                 }
-                double r = residual(i, etaB, eB);
+                double r = residual(i, etaB, eB * inverseB);
                 double slope = weight * (1 - 2 * mu); // dW/deta
                 double curve = weight * (1 - 6 * mu * (1 - mu)); // d2W/deta2
                 // The mode's derivatives, from h_b = tau r - b = 0 at the mode.
