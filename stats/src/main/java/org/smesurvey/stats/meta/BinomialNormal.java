@@ -203,9 +203,12 @@ final class BinomialNormal {
      * + h_b v_{q,st} + h_{st}; \]
      * with the nodes' shares \( π_q ∝ w_q e^{G_q} \), \( \log\sum_q w_qe^{G_q} \) has gradient
      * \( \sum_q π_qG_{q,s} \) and Hessian \( \sum_q π_qG_{q,st} + \operatorname{Cov}_π(G_{\cdot,s}, G_{\cdot,t}) \).
-     * Since the quadrature with more than one node is not stationary in \( \hat b \) and \( \hat σ \), the
-     * envelope theorem does not apply and every term is needed. At τ = 0 the likelihood is the binomial one,
-     * even in τ, and its second derivative in τ is \( r^2 - W \), \( r = x - nμ \), whatever the nodes.
+     * The approximation is not stationary in \( \hat b \) (\( \log\hat σ \) depends on it even with one node, the
+     * nodes' positions too with more), so the envelope theorem does not spare the mode's derivatives: without its
+     * second ones the ττ entry is off by up to 50 %. At τ = 0 the likelihood is the binomial one, even in τ, and
+     * its second derivative in τ is \( r^2 - W \), \( r = x - nμ \), whatever the nodes. These are the chain
+     * rule and implicit differentiation applied to the adaptive quadrature of Pinheiro and Bates (1995, see the
+     * class's references); lme4 takes its Hessian by finite differences of the deviance instead.
      *
      * @param theta τ then β
      * @param gradient where the gradient goes, length p + 1, or null for the value alone
