@@ -104,8 +104,8 @@ final class BinomialNormal {
     /**
      * \( \log(1 + e) \) for \( 0 ≤ e ≤ 1 \), to a few units in the last place, from {@link Math#log} (a JIT
      * intrinsic; {@link Math#log1p} takes about 1.5 times as long on Java 17): \( \log(u)\,e/(u - 1) \) with
-     * \( u = 1 ⊕ e \), the rounding of 1 + e cancelling in the ratio (Goldberg 1991, What every computer scientist should know about
-     * floating-point arithmetic, <i>ACM Computing Surveys</i> 23(1), 5–48, Theorem 4).
+     * \( u = 1 ⊕ e \), the rounding of 1 + e cancelling in the ratio (Goldberg 1991, What every computer scientist
+     * should know about floating-point arithmetic, <i>ACM Computing Surveys</i> 23(1), 5–48, Theorem 4).
      */
     private static double log1p(double e) {
         double u = 1 + e;
