@@ -3,10 +3,12 @@ package org.smesurvey.stats.meta;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.internal.Checks;
 
@@ -19,14 +21,15 @@ import org.smesurvey.stats.internal.Checks;
  * zero cells is needed: a study with x = 0 or x = n enters as it is. Survey figures enter through their effective
  * counts, which need not be whole numbers (see {@link BinomialNormal} for the likelihood then used).
  *
- * <p>The likelihood is maximised by Newton's method on its exact gradient (the Hessian from forward differences
- * of the gradient), each step halved until the likelihood does not fall, until no parameter moves by more than
- * {@linkplain #withTolerance(double) the tolerance} (1e-10 by default) times max(1, |θ|); lme4, which metafor
- * calls, stops its optimiser near 1e-6 relative, so metafor's estimates are good to about that. The fit fails with
- * a clear message after {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of
- * the observed information in (τ, β), as lme4's {@code vcov} (from the Hessian), Richardson-extrapolated central
- * differences of the gradient here; with τ̂ = 0 those of β alone. Tests and intervals are z-based, or t-based on
- * k − p degrees of freedom ({@link #withTTests(boolean)}, metafor's {@code test = "t"}).
+ * <p>The likelihood is maximised by Newton's method on its exact gradient and Hessian (the derivatives of the
+ * quadrature sum as computed, see {@link BinomialNormal}), each step halved until the likelihood does not fall,
+ * until no parameter moves, or would move by Newton's next step, by more than {@linkplain #withTolerance(double) the
+ * tolerance} (1e-10 by default) times max(1, |θ|); lme4, which metafor calls, stops its optimiser near 1e-6
+ * relative, so metafor's estimates are good to about that. The fit fails with a clear message after
+ * {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of the observed information
+ * in (τ, β), as lme4's {@code vcov} (from a finite-difference Hessian there, the exact one here); with τ̂ = 0 those
+ * of β alone. Tests and intervals are z-based, or t-based on k − p degrees of freedom ({@link #withTTests(boolean)},
+ * metafor's {@code test = "t"}).
  *
  * <p>References: Stijnen, T., Hamza, T. H. and Özdemir, P. (2010). Random effects meta-analysis of event outcome
  * in the framework of the generalized linear mixed model with applications in sparse data. <i>Statistics in
@@ -93,7 +96,8 @@ public final class Glmm {
     }
 
     /**
-     * A fitter that stops when no parameter moves by more than {@code tolerance} × max(1, |θ|).
+     * A fitter that stops when no parameter moves, or would move by Newton's next step, by more than
+     * {@code tolerance} × max(1, |θ|).
      *
      * @param tolerance the tolerance, in (0, 1)
      * @return a new fitter
@@ -195,17 +199,25 @@ public final class Glmm {
         double[] glm = glm(model, labels);
         double[] theta = new double[p + 1];
         System.arraycopy(glm, 0, theta, 1, p);
+        double[] gradient = new double[p + 1];
+        double[][] hessian = new double[p + 1][p + 1];
+        double equalEffects = model.logLikelihood(theta, gradient, hessian);
+        double logLikelihood = equalEffects;
         if (random) {
             theta[0] = Math.max(0.1, Math.sqrt(dersimonianLaird(model)));
-            theta = maximise(model, theta, labels);
+            Maximum maximum = maximise(model, theta, labels, hessian);
+            theta = maximum.theta();
+            logLikelihood = maximum.logLikelihood();
             if (theta[0] < 1e-8 * Math.max(1, Math.abs(theta[1]))) {
                 // The maximum is on the boundary: tau = 0, the binomial GLM's coefficients.
                 theta = new double[p + 1];
                 System.arraycopy(glm, 0, theta, 1, p);
+                model.logLikelihood(theta, gradient, hessian);
+                logLikelihood = equalEffects;
             }
         }
         return new GlmmResult(model, theta, random, nodes, level, tTests, labels, moderators,
-                covariance(model, theta), glmLogLikelihood(model, glm));
+                covariance(hessian, theta[0] == 0), logLikelihood, equalEffects);
     }
 
     /**
@@ -232,7 +244,10 @@ public final class Glmm {
         return Math.max(0, (q - (model.k - 1)) / (sw - sw2 / sw));
     }
 
-    /** The binomial GLM by iteratively reweighted least squares, to full precision. */
+    /**
+     * The binomial GLM by iteratively reweighted least squares, to full precision: Newton's method, whose Hessian
+     * at τ = 0 is the GLM's, \( -X'\operatorname{diag}(n_iμ_i(1-μ_i))X \).
+     */
     private double[] glm(BinomialNormal model, List<String> labels) {
         int p = model.p;
         boolean allZero = true;
@@ -245,171 +260,124 @@ public final class Glmm {
             throw new IllegalArgumentException("The binomial GLM has no finite maximum for studies " + labels
                     + ": every study is at " + (allZero ? "0" : "n"));
         }
-        double[] beta = new double[p];
+        double[] theta = new double[p + 1];
+        double[] gradient = new double[p + 1];
+        double[][] hessian = new double[p + 1][p + 1];
         for (int iteration = 0; iteration < 100; iteration++) {
-            double[] gradient = new double[p + 1];
-            double[] theta = new double[p + 1];
-            System.arraycopy(beta, 0, theta, 1, p);
-            model.logLikelihood(theta, gradient);
-            RealMatrix information = information(model, beta);
-            double[] g = java.util.Arrays.copyOfRange(gradient, 1, p + 1);
+            model.logLikelihood(theta, gradient, hessian);
             double[] step;
             try {
-                step = new LUDecomposition(information).getSolver()
-                        .solve(new org.apache.commons.math3.linear.ArrayRealVector(g, false)).toArray();
-            } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+                step = new LUDecomposition(information(hessian)).getSolver()
+                        .solve(new ArrayRealVector(gradient, 1, p)).toArray();
+            } catch (SingularMatrixException e) {
                 throw new IllegalArgumentException("The binomial GLM has no finite maximum for studies " + labels
                         + ": its information matrix is singular (a moderator separates the studies at 0 or at n,"
                         + " or the design is not of full rank)", e);
             }
             double largest = 0;
             for (int j = 0; j < p; j++) {
-                beta[j] += step[j];
-                largest = Math.max(largest, Math.abs(step[j]) / Math.max(1, Math.abs(beta[j])));
+                theta[1 + j] += step[j];
+                largest = Math.max(largest, Math.abs(step[j]) / Math.max(1, Math.abs(theta[1 + j])));
             }
             if (largest < 1e-13) {
-                return beta;
+                return java.util.Arrays.copyOfRange(theta, 1, p + 1);
             }
         }
         throw new IllegalArgumentException("The binomial GLM did not converge in 100 iterations for studies " + labels
                 + " (a moderator separating the studies at 0 or at n?)");
     }
 
-    /** \( X'\operatorname{diag}(n_iμ_i(1-μ_i))X \), the GLM's information. */
-    private static RealMatrix information(BinomialNormal model, double[] beta) {
-        int p = model.p;
-        double[][] info = new double[p][p];
-        for (int i = 0; i < model.k; i++) {
-            double mu = BinomialNormal.expit(model.linear(i, beta));
-            double weight = model.n[i] * mu * (1 - mu);
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    info[a][b] += weight * model.design[i][a] * model.design[i][b];
-                }
-            }
-        }
-        return new Array2DRowRealMatrix(info, false);
+    /** The information of β alone: minus the β block of a Hessian in (τ, β). */
+    private static RealMatrix information(double[][] hessian) {
+        return new Array2DRowRealMatrix(hessian, false).getSubMatrix(1, hessian.length - 1, 1, hessian.length - 1)
+                .scalarMultiply(-1);
     }
 
-    private static double glmLogLikelihood(BinomialNormal model, double[] beta) {
-        double[] theta = new double[model.p + 1];
-        System.arraycopy(beta, 0, theta, 1, model.p);
-        return model.logLikelihood(theta, null);
-    }
-
-    /** Newton's method on the exact gradient, the Hessian from its central differences, with step halving. */
-    private double[] maximise(BinomialNormal model, double[] start, List<String> labels) {
+    /**
+     * Newton's method on the exact gradient and Hessian ({@link BinomialNormal#logLikelihood(double[], double[],
+     * double[][])}), each step halved until the likelihood does not fall, unless it moves no parameter by more than
+     * 1e-6 (relative to max(1, |θ_j|)); a gradient step where the Hessian is not negative definite. It stops where
+     * Newton's step, or the move just made, is below the tolerance, and leaves the Hessian there in {@code hessian}.
+     */
+    private Maximum maximise(BinomialNormal model, double[] start, List<String> labels, double[][] hessian) {
         double[] theta = start.clone();
         int m = theta.length;
         double[] gradient = new double[m];
-        double value = model.logLikelihood(theta, gradient);
+        double value = model.logLikelihood(theta, gradient, hessian);
+        double[] next = new double[m];
+        double[] nextGradient = new double[m];
+        double[][] nextHessian = new double[m][m];
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            RealMatrix hessian = forwardHessian(model, theta, gradient, 1e-6);
             double[] step;
+            boolean small = false;
             try {
-                step = new CholeskyDecomposition(hessian.scalarMultiply(-1)).getSolver()
-                        .solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient, false)).toArray();
+                step = new CholeskyDecomposition(new Array2DRowRealMatrix(hessian).scalarMultiply(-1)).getSolver()
+                        .solve(new ArrayRealVector(gradient, false)).toArray();
+                double size = largest(theta, step);
+                if (size < tolerance) {
+                    // Newton's step would move no parameter by more than the tolerance: its quadratic
+                    // convergence puts θ within about the step's size of the maximum, and θ's Hessian is known.
+                    return new Maximum(theta, value);
+                }
+                small = size < 1e-6;
             } catch (NonPositiveDefiniteMatrixException e) {
                 step = gradient.clone(); // not concave here: a gradient step, shortened below if needed
             }
             double scale = 1;
-            double[] next = new double[m];
-            double[] nextGradient = new double[m];
             double nextValue;
             while (true) {
                 for (int j = 0; j < m; j++) {
                     next[j] = theta[j] + scale * step[j];
                 }
                 next[0] = Math.abs(next[0]); // the likelihood is even in tau
-                nextValue = model.logLikelihood(next, nextGradient);
-                if (nextValue >= value - 1e-12 * Math.abs(value) || scale < 1e-10) {
+                nextValue = model.logLikelihood(next, nextGradient, nextHessian);
+                // A short Newton step is taken whole: the likelihood would rise by about g's/2 there, which can be
+                // below its rounding (x log μ of a study of a million firms is rounded near 1e-10).
+                if (small || nextValue >= value - 1e-12 * Math.abs(value) || scale < 1e-10) {
                     break;
                 }
                 scale /= 2;
             }
-            double largest = 0;
             for (int j = 0; j < m; j++) {
-                largest = Math.max(largest, Math.abs(next[j] - theta[j]) / Math.max(1, Math.abs(next[j])));
+                step[j] = next[j] - theta[j];
             }
-            theta = next.clone();
-            gradient = nextGradient.clone();
+            System.arraycopy(next, 0, theta, 0, m);
+            System.arraycopy(nextGradient, 0, gradient, 0, m);
+            for (int j = 0; j < m; j++) {
+                System.arraycopy(nextHessian[j], 0, hessian[j], 0, m);
+            }
             value = nextValue;
-            if (largest < tolerance) {
-                return theta;
+            if (largest(theta, step) < tolerance) {
+                return new Maximum(theta, value);
             }
         }
         throw new IllegalArgumentException("The binomial-normal model did not converge in " + maxIterations
                 + " iterations for studies " + labels);
     }
 
-    /**
-     * The Hessian by forward differences of the exact gradient, from the gradient at θ already known: half the cost
-     * of central ones, enough for Newton's direction (the convergence rests on the gradient itself).
-     */
-    private static RealMatrix forwardHessian(BinomialNormal model, double[] theta, double[] gradient, double h) {
-        int m = theta.length;
-        double[][] hessian = new double[m][m];
-        double[] moved = new double[m];
-        for (int j = 0; j < m; j++) {
-            double step = h * Math.max(1, Math.abs(theta[j]));
-            double[] a = theta.clone();
-            a[j] += step;
-            model.logLikelihood(a, moved);
-            for (int i = 0; i < m; i++) {
-                hessian[i][j] = (moved[i] - gradient[i]) / step;
-            }
+    /** The largest of \( |s_j| / \max(1, |θ_j|) \). */
+    private static double largest(double[] theta, double[] step) {
+        double largest = 0;
+        for (int j = 0; j < theta.length; j++) {
+            largest = Math.max(largest, Math.abs(step[j]) / Math.max(1, Math.abs(theta[j])));
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                double mean = (hessian[i][j] + hessian[j][i]) / 2;
-                hessian[i][j] = mean;
-                hessian[j][i] = mean;
-            }
-        }
-        return new Array2DRowRealMatrix(hessian, false);
+        return largest;
     }
 
-    /** The Hessian of the log-likelihood by central differences of its exact gradient, step h × max(1, |θ_j|). */
-    static RealMatrix hessian(BinomialNormal model, double[] theta, double h) {
-        int m = theta.length;
-        double[][] hessian = new double[m][m];
-        double[] plus = new double[m];
-        double[] minus = new double[m];
-        for (int j = 0; j < m; j++) {
-            double step = h * Math.max(1, Math.abs(theta[j]));
-            double[] a = theta.clone();
-            double[] b = theta.clone();
-            a[j] += step;
-            b[j] -= step;
-            model.logLikelihood(a, plus);
-            model.logLikelihood(b, minus);
-            for (int i = 0; i < m; i++) {
-                hessian[i][j] = (plus[i] - minus[i]) / (2 * step);
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                double mean = (hessian[i][j] + hessian[j][i]) / 2;
-                hessian[i][j] = mean;
-                hessian[j][i] = mean;
-            }
-        }
-        return new Array2DRowRealMatrix(hessian, false);
+    /** Where the likelihood is largest, and its value there. */
+    private record Maximum(double[] theta, double logLikelihood) {
     }
 
     /**
-     * The covariance of β: the inverse observed information in (τ, β), its β block (Richardson-extrapolated
-     * differences, steps 1e-3 and 5e-4); with τ = 0, the GLM's information.
+     * The covariance of β: the β block of the inverse observed information in (τ, β), minus the inverse of the
+     * exact Hessian; at τ = 0, the inverse of the GLM's information, the β block alone.
      */
-    private static double[][] covariance(BinomialNormal model, double[] theta) {
-        int p = model.p;
-        if (theta[0] == 0) {
-            double[] beta = java.util.Arrays.copyOfRange(theta, 1, p + 1);
-            return new LUDecomposition(information(model, beta)).getSolver().getInverse().getData();
+    private static double[][] covariance(double[][] hessian, boolean boundary) {
+        int p = hessian.length - 1;
+        if (boundary) {
+            return new LUDecomposition(information(hessian)).getSolver().getInverse().getData();
         }
-        RealMatrix coarse = hessian(model, theta, 1e-3);
-        RealMatrix fine = hessian(model, theta, 5e-4);
-        RealMatrix observed = fine.scalarMultiply(4).subtract(coarse).scalarMultiply(-1.0 / 3);
+        RealMatrix observed = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
         RealMatrix inverse = new LUDecomposition(observed).getSolver().getInverse();
         return inverse.getSubMatrix(1, p, 1, p).getData();
     }

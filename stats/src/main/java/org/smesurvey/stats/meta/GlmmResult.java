@@ -48,7 +48,8 @@ public final class GlmmResult implements PooledModel {
     private final double typicalVariance;
 
     GlmmResult(BinomialNormal model, double[] theta, boolean random, int nodes, double level, boolean tTests,
-            List<String> labels, Moderators moderators, double[][] covariance, double equalEffectsLogLikelihood) {
+            List<String> labels, Moderators moderators, double[][] covariance, double logLikelihood,
+            double equalEffectsLogLikelihood) {
         this.model = model;
         this.tau = theta[0];
         this.beta = java.util.Arrays.copyOfRange(theta, 1, theta.length);
@@ -74,7 +75,7 @@ public final class GlmmResult implements PooledModel {
                     beta[j] - z * se, beta[j] + z * se));
         }
         this.coefficients = List.copyOf(list);
-        this.logLikelihood = model.logLikelihood(theta, null);
+        this.logLikelihood = logLikelihood;
         this.typicalVariance = typicalVariance();
     }
 
