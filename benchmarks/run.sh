@@ -7,9 +7,9 @@
 # unless set): Debian 12's R 4.2 on the host, then R 4.5 with survey 4.4, metafor 4.8 and lme4 in the chroot, each
 # printing its versions and BLAS. The survey part also runs SurveyUserJvmBenchmark (the overall share, the 120
 # domains and raking, coded and per call, beside their bound, after every estimator form has run in the JVM). In
-# the chroot, metafor times REML on k = 50 only (leave1out on k = 1,000 takes 27 minutes on the host already), and
-# the adoption model's counterpart is not timed. The tables it prints are what docs/performance.md records. The
-# meta-analysis part takes about an hour, most of it metafor's leave1out; the survey part about twenty minutes.
+# the chroot, metafor times REML on k = 50 only (leave1out on k = 1,000 takes 27 minutes on the host already).
+# The tables it prints are what docs/performance.md records. The meta-analysis part takes about an hour, most of
+# it metafor's leave1out; the survey part about twenty minutes.
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
@@ -45,6 +45,9 @@ fi
 if [ "$part" = all ] || [ "$part" = adoption ]; then
   java -cp "$classpath" org.openjdk.jmh.Main AdoptionBenchmark -rf csv -rff benchmarks/target/jmh-adoption.csv
   Rscript benchmarks/adoption-timing.R benchmarks/target/jmh-adoption.csv | tee benchmarks/target/results-adoption.md
+  cp stats/src/test/resources/org/smesurvey/stats/adoption/adoption-design.csv benchmarks/target/
+  r45 adoption-timing.R target/jmh-adoption.csv target/adoption-design.csv \
+      | tee benchmarks/target/results-adoption-r45.md
 fi
 if [ "$part" = all ] || [ "$part" = glmm ]; then
   java -cp "$classpath" org.openjdk.jmh.Main GlmmBenchmark -rf csv -rff benchmarks/target/jmh-glmm.csv
