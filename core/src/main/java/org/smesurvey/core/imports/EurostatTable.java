@@ -177,9 +177,9 @@ public final class EurostatTable {
         // problem fails before any figure is kept: the first checks every row and records each figure's key,
         // line and value (24 bytes a figure); the second, only for a file without problems, builds the figures.
         FigureIndex index = new FigureIndex();
-        pass(source, head, tsv, new Values(named, problems, index, false), problems);
+        pass(source, head, tsv, new Values(named, index, false), problems);
         problems.throwIfAny(WHAT);
-        Values values = new Values(named, problems, index, true);
+        Values values = new Values(named, index, true);
         pass(source, head, tsv, values, problems);
         problems.throwIfAny(WHAT);
         return values.imported();
@@ -454,7 +454,6 @@ public final class EurostatTable {
         private String seriesKey;
         /** Whether a code of the current TSV series was reported. */
         private boolean seriesKeyFailed;
-        private final Problems problems;
         private final FigureIndex index;
         private final boolean building;
         private final Map<String, Long> leftOut = new TreeMap<>();
@@ -465,9 +464,8 @@ public final class EurostatTable {
         private final Map<String, Optional<SizeBand>> bands = new java.util.HashMap<>();
         private final Map<String, Optional<Optional<Sectors>>> activities = new java.util.HashMap<>();
 
-        Values(String dataset, Problems problems, FigureIndex index, boolean building) {
+        Values(String dataset, FigureIndex index, boolean building) {
             this.dataset = dataset;
-            this.problems = problems;
             this.index = index;
             this.building = building;
         }

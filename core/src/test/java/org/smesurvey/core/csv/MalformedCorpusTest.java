@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smesurvey.core.io.MalformedText;
+import org.smesurvey.core.io.MalformedText.Start;
 import org.smesurvey.core.io.Problem;
 import org.smesurvey.core.io.Problems;
 
@@ -108,44 +110,9 @@ class MalformedCorpusTest {
             new HeaderDefect("value and x missing", without(without(HEADER, 10), 8), r -> without(without(r, 10), 8), 0,
                     "missing column: one of value, x"));
 
-    private enum Start {
-        PLAIN(""), BYTE_ORDER_MARK("\uFEFF"), BLANK_LINES(null);
-
-        final String prefix;
-
-        Start(String prefix) {
-            this.prefix = prefix;
-        }
-
-        String prefix(String eol) {
-            return prefix == null ? " " + eol + eol : prefix;
-        }
-
-        int headerLine() {
-            return prefix == null ? 3 : 1;
-        }
-    }
-
-    private static final List<String> LINE_ENDINGS = List.of("\n", "\r\n", "\r");
-
-    private static String eolName(String eol) {
-        return eol.equals("\n") ? "LF" : eol.equals("\r\n") ? "CRLF" : "CR";
-    }
-
-    /** Text with every NUL written as the Latin-1 byte 0xE9, which is not UTF-8. */
-    private static byte[] bytes(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == 0) {
-                utf8[i] = (byte) 0xE9;
-            }
-        }
-        return utf8;
-    }
-
     static Stream<Arguments> corpus() {
         List<Arguments> cases = new ArrayList<>();
-        for (String eol : LINE_ENDINGS) {
+        for (String eol : MalformedText.LINE_ENDINGS) {
             for (Start start : Start.values()) {
                 for (RowDefect defect : ROW_DEFECTS) {
                     for (int row : new int[] {1, ROWS - 5}) {
@@ -154,7 +121,7 @@ class MalformedCorpusTest {
                             text.append(i == row ? defect.breakRow().apply(countsRow(i)) : countsRow(i)).append(eol);
                         }
                         cases.add(Arguments.of(String.format(Locale.ROOT, "%s, %s, %s, row %d", defect.name(),
-                                eolName(eol), start, row), eol, bytes(text.toString()),
+                                MalformedText.eolName(eol), start, row), eol, MalformedText.bytes(text.toString()),
                                 start.headerLine() + row, defect.column(), defect.message()));
                     }
                 }
@@ -169,7 +136,7 @@ class MalformedCorpusTest {
                     }
                     long line = start.headerLine() + row;
                     cases.add(Arguments.of(String.format(Locale.ROOT, "quote left open until a later quote, %s, %s,"
-                            + " row %d", eolName(eol), start, row), eol, bytes(text.toString()), line, 15,
+                            + " row %d", MalformedText.eolName(eol), start, row), eol, MalformedText.bytes(text.toString()), line, 15,
                             String.format(Locale.ROOT, "unterminated quote opened at line %d, column 15: the quoted"
                                     + " cell runs on to line %d, where a quote ends it and text follows", line,
                                     line + 4)));
@@ -179,22 +146,22 @@ class MalformedCorpusTest {
                     for (int i = 1; i <= ROWS; i++) {
                         text.append(defect.row().apply(countsRow(i))).append(eol);
                     }
-                    cases.add(Arguments.of(String.format(Locale.ROOT, "%s, %s, %s", defect.name(), eolName(eol), start),
-                            eol, bytes(text.toString()), start.headerLine(), defect.column(), defect.message()));
+                    cases.add(Arguments.of(String.format(Locale.ROOT, "%s, %s, %s", defect.name(), MalformedText.eolName(eol), start),
+                            eol, MalformedText.bytes(text.toString()), start.headerLine(), defect.column(), defect.message()));
                 }
             }
-            cases.add(Arguments.of("Windows-1252 file, " + eolName(eol), eol,
+            cases.add(Arguments.of("Windows-1252 file, " + MalformedText.eolName(eol), eol,
                     (HEADER + eol + cell(countsRow(1), 15, "Enquête") + eol).getBytes(Charset.forName("windows-1252")),
                     2, 15, "not valid UTF-8 text; a file saved by Excel on Windows is usually Windows-1252"));
-            cases.add(Arguments.of("UTF-16 file with its byte order mark, " + eolName(eol), eol,
+            cases.add(Arguments.of("UTF-16 file with its byte order mark, " + MalformedText.eolName(eol), eol,
                     (HEADER + eol + countsRow(1) + eol).getBytes(StandardCharsets.UTF_16), 1, 1, "not valid UTF-8 text"));
-            cases.add(Arguments.of("10 MB header of commas, " + eolName(eol), eol,
-                    bytes(",".repeat(10 * 1024 * 1024) + eol + countsRow(1) + eol), 1, 1_048_577,
+            cases.add(Arguments.of("10 MB header of commas, " + MalformedText.eolName(eol), eol,
+                    MalformedText.bytes(",".repeat(10 * 1024 * 1024) + eol + countsRow(1) + eol), 1, 1_048_577,
                     "row is longer than 1,048,576 characters"));
-            cases.add(Arguments.of("2 MB cell, " + eolName(eol), eol,
-                    bytes(HEADER + eol + countsRow(1) + eol + cell(countsRow(2), 15, "x".repeat(2 << 20)) + eol), 3, 15,
+            cases.add(Arguments.of("2 MB cell, " + MalformedText.eolName(eol), eol,
+                    MalformedText.bytes(HEADER + eol + countsRow(1) + eol + cell(countsRow(2), 15, "x".repeat(2 << 20)) + eol), 3, 15,
                     "row is longer than 1,048,576 characters"));
-            cases.add(Arguments.of("100,000 columns, " + eolName(eol), eol, bytes(HEADER + ","
+            cases.add(Arguments.of("100,000 columns, " + MalformedText.eolName(eol), eol, MalformedText.bytes(HEADER + ","
                     + String.join(",", IntStream.range(0, 100_000).mapToObj(i -> "c" + i).toList()) + eol
                     + countsRow(1) + eol), 1, 16, "unknown column"));
             StringBuilder longFile = new StringBuilder(HEADER).append(eol);
@@ -202,7 +169,7 @@ class MalformedCorpusTest {
                 longFile.append(countsRow(i)).append(eol);
             }
             longFile.append(cell(countsRow(100_000), 9, "four hundred")).append(eol);
-            cases.add(Arguments.of("100,000 rows, the last wrong, " + eolName(eol), eol, bytes(longFile.toString()),
+            cases.add(Arguments.of("100,000 rows, the last wrong, " + MalformedText.eolName(eol), eol, MalformedText.bytes(longFile.toString()),
                     100_001, 9, "expected a positive whole number"));
         }
         return cases.stream();
@@ -242,7 +209,7 @@ class MalformedCorpusTest {
     }
 
     static Stream<String> lineEndings() {
-        return LINE_ENDINGS.stream();
+        return MalformedText.LINE_ENDINGS.stream();
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -24,20 +22,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smesurvey.core.NetworkScope;
-import org.smesurvey.core.Population;
-import org.smesurvey.core.Region;
-import org.smesurvey.core.RespondentFunction;
-import org.smesurvey.core.Sampling;
 import org.smesurvey.core.Sectors;
-import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.SizeClassScheme;
-import org.smesurvey.core.Study;
-import org.smesurvey.core.StudyMethod;
-import org.smesurvey.core.SurveyMode;
-import org.smesurvey.core.Weighting;
-import org.smesurvey.core.YearRange;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.core.io.InputSource;
+import org.smesurvey.core.io.MalformedText;
+import org.smesurvey.core.io.MalformedText.Start;
 import org.smesurvey.core.io.Problem;
 import org.smesurvey.core.io.Problems;
 
@@ -56,15 +45,7 @@ class ImportCorpusTest {
             "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
     private static final List<String> SIZES = List.of("10_M", "10-49", "50-249", "GE250");
 
-    private static final Study STUDY = Study.builder("INE_TEST_2022").title("An office's table (test)")
-            .publisher("test office").fieldwork(YearRange.of(2022)).region(Region.of("ES"))
-            .population(new Population("empresas de 10 o más empleados", SizeClassScheme.EUROSTAT_ICT,
-                    Optional.of(SizeBand.atLeast(10)), Optional.of(Sectors.ICT_SURVEY)))
-            .respondents(RespondentFunction.UNKNOWN)
-            .method(new StudyMethod(SurveyMode.UNKNOWN, Sampling.PROBABILITY, Weighting.WEIGHTED))
-            .sources(List.of(URI.create("https://www.ine.es/"))).build();
-
-    private static final OfficeTable OFFICE = OfficeTable.forStudy(STUDY).value("Total")
+    private static final OfficeTable OFFICE = OfficeTable.forStudy(OfficeTableTest.STUDY).value("Total")
             .area("Comunidad", "Total Nacional")
             .sectors("Actividad", "Total", Map.of("Industria", Sectors.parse("B-E")))
             .indicator(new OfficeTable.IndicatorCode("social_media_any", "empresas que utilizaron medios sociales",
@@ -218,44 +199,9 @@ class ImportCorpusTest {
             new HeaderDefect("separated by pipes", Format.OFFICE_TABLE, "Comunidad|Actividad|Total", 1,
                     "the header is separated by pipes (|), not commas or semicolons"));
 
-    private enum Start {
-        PLAIN(""), BYTE_ORDER_MARK("\uFEFF"), BLANK_LINES(null);
-
-        final String prefix;
-
-        Start(String prefix) {
-            this.prefix = prefix;
-        }
-
-        String prefix(String eol) {
-            return prefix == null ? eol + eol : prefix;
-        }
-
-        int headerLine() {
-            return prefix == null ? 3 : 1;
-        }
-    }
-
-    private static final List<String> LINE_ENDINGS = List.of("\n", "\r\n", "\r");
-
-    private static String eolName(String eol) {
-        return eol.equals("\n") ? "LF" : eol.equals("\r\n") ? "CRLF" : "CR";
-    }
-
-    /** Text with every NUL written as the Latin-1 byte 0xE9, which is not UTF-8. */
-    private static byte[] bytes(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == 0) {
-                utf8[i] = (byte) 0xE9;
-            }
-        }
-        return utf8;
-    }
-
     static Stream<Arguments> corpus() {
         List<Arguments> cases = new ArrayList<>();
-        for (String eol : LINE_ENDINGS) {
+        for (String eol : MalformedText.LINE_ENDINGS) {
             for (Start start : Start.values()) {
                 for (RowDefect defect : ROW_DEFECTS) {
                     Format f = defect.format();
@@ -265,7 +211,7 @@ class ImportCorpusTest {
                             text.append(i == row ? defect.breaker().apply(f, i) : f.row.apply(i)).append(eol);
                         }
                         cases.add(Arguments.of(String.format(Locale.ROOT, "%s: %s, %s, %s, row %d", f,
-                                defect.name(), eolName(eol), start, row), f, bytes(text.toString()),
+                                defect.name(), MalformedText.eolName(eol), start, row), f, MalformedText.bytes(text.toString()),
                                 start.headerLine() + row, defect.column(), defect.message()));
                     }
                 }
@@ -278,7 +224,7 @@ class ImportCorpusTest {
                                 : f == Format.TSV ? ',' : f.separator())).append(eol);
                     }
                     cases.add(Arguments.of(String.format(Locale.ROOT, "%s header: %s, %s, %s", f, defect.name(),
-                            eolName(eol), start), f, bytes(text.toString()), start.headerLine(), defect.column(),
+                            MalformedText.eolName(eol), start), f, MalformedText.bytes(text.toString()), start.headerLine(), defect.column(),
                             defect.message()));
                 }
             }

@@ -41,7 +41,8 @@ import org.smesurvey.core.io.InputSource;
  */
 class OfficeTableTest {
 
-    private static final Study STUDY = Study.builder("INE_TEST_2022")
+    /** The study of an INE-style table, shared with {@code ImportCorpusTest}. */
+    static final Study STUDY = Study.builder("INE_TEST_2022")
             .title("Encuesta sobre el uso de TIC y del comercio electrónico en las empresas 2022 (test table)")
             .publisher("INE-style test table").fieldwork(YearRange.of(2022)).region(Region.of("ES"))
             .population(new Population("empresas de 10 o más empleados", SizeClassScheme.EUROSTAT_ICT,
