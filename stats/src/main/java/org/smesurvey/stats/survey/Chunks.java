@@ -34,13 +34,18 @@ final class Chunks {
 
     /** Runs the body over the respondents in chunks, in parallel as {@link #sum} does. */
     static void run(int n, Range body) {
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
+        int chunks = chunks(n);
         if (chunks == 1) {
             body.run(0, n);
             return;
         }
         IntStream.range(0, chunks).parallel()
                 .forEach(c -> body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+    }
+
+    /** One chunk below {@link #PARALLEL_THRESHOLD} respondents' worth of work, else one per processor. */
+    private static int chunks(long work) {
+        return work < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -51,17 +56,48 @@ final class Chunks {
      * @return the sums
      */
     static double[] sum(int n, Body body) {
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
+        return sum(n, 1, body);
+    }
+
+    /**
+     * Contributions of n items each worth {@code cost} respondents' work (a unit's row of domain cells), summed
+     * over chunks of items: in parallel when the work, not the count of items, pays for it.
+     *
+     * @param n the number of items
+     * @param cost each item's work, in respondents
+     * @param body each chunk's sums
+     * @return the sums
+     */
+    static double[] sum(int n, int cost, Body body) {
+        double[][] parts = parts(n, cost, body);
+        double[] sum = parts[0];
+        for (int c = 1; c < parts.length; c++) {
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += parts[c][j];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Each chunk's contributions, not yet added: for a caller whose first pass over the sums adds them as it goes,
+     * so that a large table of cells is read once after the respondents, not twice.
+     *
+     * @param n the number of respondents
+     * @param body each chunk's sums
+     * @return one array per chunk, at least one
+     */
+    static double[][] parts(int n, Body body) {
+        return parts(n, 1, body);
+    }
+
+    private static double[][] parts(int n, int cost, Body body) {
+        int chunks = chunks((long) n * cost);
         if (chunks == 1) {
-            return body.sum(0, n);
+            return new double[][] {body.sum(0, n)};
         }
         return IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> body.sum((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)))
-                .reduce((a, b) -> {
-                    for (int j = 0; j < a.length; j++) {
-                        a[j] += b[j];
-                    }
-                    return a;
-                }).orElseThrow();
+                .toArray(double[][]::new);
     }
 }

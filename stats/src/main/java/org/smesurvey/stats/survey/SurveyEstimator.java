@@ -651,7 +651,7 @@ public final class SurveyEstimator {
         double[] w = design.weights;
         int[] unit = design.unit;
         int units = design.units();
-        double[] cells = Chunks.sum(design.n, (from, to) -> {
+        double[][] parts = Chunks.parts(design.n, (from, to) -> {
             double[] into = new double[units * count * 3];
             for (int i = from; i < to; i++) {
                 int base = (unit[i] * count + (domainOf == null ? 0 : domainOf[i])) * 3;
@@ -661,47 +661,73 @@ public final class SurveyEstimator {
             }
             return into;
         });
+        // One pass, over halves of the units in parallel, adds the chunks' cells into the first and totals each
+        // stratum's domains; the variances take one more (Linearisation.fromCells): the cells are read twice in
+        // all. A domain absent from a unit adds zeros, so nothing branches on presence.
+        double[] cells = parts[0];
+        int strata = design.strata();
+        // per stratum and domain, at 4 (h * count + d): the units holding it, its respondents, Σ w, Σ w y
+        double[] byStratum = Chunks.sum(units, count, (from, to) -> {
+            double[] into = new double[4 * strata * count];
+            for (int p = from; p < to; p++) {
+                // the unit's row of cells added over the chunks (a loop the compiler vectorises), then read
+                // again while it is in the first-level cache
+                int row = p * count * 3;
+                for (int c = 1; c < parts.length; c++) {
+                    double[] part = parts[c];
+                    for (int j = row; j < row + count * 3; j++) {
+                        cells[j] += part[j];
+                    }
+                }
+                int at = 4 * design.unitStratum[p] * count;
+                for (int d = 0; d < count; d++) {
+                    int base = row + 3 * d;
+                    double present = cells[base + 2];
+                    int k = at + 4 * d;
+                    into[k] += present > 0 ? 1 : 0;
+                    into[k + 1] += present;
+                    into[k + 2] += cells[base];
+                    into[k + 3] += cells[base + 1];
+                }
+            }
+            return into;
+        });
         double[] sumW = new double[count];
         double[] yes = new double[count];
         int[] respondents = new int[count];
         int[] unitsWith = new int[count];
-        double[] presence = new double[design.strata() * count];
-        for (int p = 0; p < units; p++) {
+        int[] strataWith = new int[count];
+        double[] presence = new double[strata * count];
+        double[] stratumSums = new double[2 * strata * count];
+        for (int h = 0; h < strata; h++) {
             for (int d = 0; d < count; d++) {
-                int base = (p * count + d) * 3;
-                if (cells[base + 2] > 0) {
-                    sumW[d] += cells[base];
-                    yes[d] += cells[base + 1];
-                    respondents[d] += (int) cells[base + 2];
-                    unitsWith[d]++;
-                    presence[design.unitStratum[p] * count + d] = 1;
-                }
+                int k = h * count + d;
+                boolean present = byStratum[4 * k] > 0;
+                presence[k] = present ? 1 : 0;
+                strataWith[d] += present ? 1 : 0;
+                unitsWith[d] += (int) byStratum[4 * k];
+                respondents[d] += (int) byStratum[4 * k + 1];
+                sumW[d] += byStratum[4 * k + 2];
+                yes[d] += byStratum[4 * k + 3];
+                stratumSums[2 * k] = byStratum[4 * k + 2];
+                stratumSums[2 * k + 1] = byStratum[4 * k + 3];
             }
         }
         double[] mean = new double[count];
+        double[] scale = new double[count];
         for (int d = 0; d < count; d++) {
             mean[d] = yes[d] / sumW[d];
+            scale[d] = 1 / sumW[d];
         }
-        double[] totals = new double[units * count];
-        for (int p = 0; p < units; p++) {
-            for (int d = 0; d < count; d++) {
-                int base = (p * count + d) * 3;
-                totals[p * count + d] = (cells[base + 1] - mean[d] * cells[base]) / sumW[d];
-            }
-        }
-        double[] variance = Linearisation.fromTotals(design, count, totals, presence);
+        double[] variance = Linearisation.fromCells(design, count, cells, 3, stratumSums, mean, scale, presence);
         List<SurveyEstimate> estimates = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
             int n = respondents[d];
-            int strataWith = 0;
-            for (int s = 0; s < design.strata(); s++) {
-                strataWith += (int) presence[s * count + d];
-            }
             double squares = yes[d] * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes[d]) * mean[d] * mean[d];
             double svyvar = squares / sumW[d] * n / (n - 1);
             OptionalDouble deff = designEffect(variance[d], svyvar, sumW[d], n);
             estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
-                    unitsWith[d] - strataWith));
+                    unitsWith[d] - strataWith[d]));
         }
         return estimates;
     }
