@@ -4,11 +4,12 @@
 #   rma.glmm(measure = "PLO", xi, ni, mods, method = "ML", nAGQ = 7 | 1)
 # (lme4's glmer(cbind(xi, ni - xi) ~ X - 1 + (1 | study), family = binomial, nAGQ)), on each set below, and the
 # same likelihood written out here (adaptive Gauss-Hermite quadrature around each study's conditional mode, with
-# lme4's nodes GHrule(nAGQ); lme4's own deviance function carries its inner iterations' noise, near 1e-9)
-# maximised tightly: nlminb, then Newton steps on Richardson-extrapolated derivatives; the standard errors from
-# the Hessian in (tau, beta) (central differences, Richardson from h = 1e-3 and 5e-4). Lines, per set and nAGQ:
+# lme4's nodes GHrule(nAGQ); lme4's own deviance function carries its inner iterations' noise, near 1e-9;
+# metafor-glmm-likelihood.R) maximised tightly: nlminb, then Newton steps on Richardson-extrapolated derivatives;
+# the standard errors from the Hessian in (tau, beta) (central differences, Richardson from h = 1e-3 and 5e-4).
+# Lines, per set and nAGQ:
 #   METAFOR;set;nAGQ;beta;se;tau2;logLik;QE.Wld;QE.LRT;I2;H2
-#   TIGHT;set;nAGQ;beta;se;tau2;logLik;conditional deviance;saturated logLik
+#   TIGHT;set;nAGQ;beta;se;tau2;logLik;conditional deviance;saturated logLik;se of tau (NaN at tau = 0)
 # metafor's logLik is the saturated model's minus half lme4's deviance(), the conditional deviance at the modes;
 # TIGHT's is the marginal (quadrature) log-likelihood, the one maximised.
 #   DATA;set;x;n;design by rows
@@ -28,53 +29,7 @@ sets <- list(
   huge = list(x = c(20, 35, 18, 410000), n = c(50, 80, 60, 1000000), X = matrix(1, 4, 1)),
   # Survey figures through their effective counts, not whole numbers (TIGHT only: glmer wants whole counts).
   survey = list(x = c(12.4, 30.7, 55.2, 8.9, 140.35), n = c(40.3, 61.8, 120.5, 33.1, 212.6), X = matrix(1, 5, 1)))
-log1pexp <- function(e) ifelse(e > 0, e + log1p(exp(-e)), log1p(exp(e)))
-lchoose2 <- function(n, x) lgamma(n + 1) - lgamma(x + 1) - lgamma(n - x + 1)  # also for non-integer counts
-# Each study's conditional mode of the random effect (on the N(0, 1) scale), by Newton on the concave
-# h(u) = x eta - n log(1 + exp(eta)) - u^2 / 2, each step halved until h does not fall.
-modes <- function(par, x, n, X) {
-  tau <- par[1]; eta0 <- c(X %*% par[-1])
-  sapply(seq_along(x), function(i) {
-    h <- function(v) { eta <- eta0[i] + tau * v; x[i] * eta - n[i] * log1pexp(eta) - v^2 / 2 }
-    u <- 0
-    for (it in 1:500) {
-      mu <- plogis(eta0[i] + tau * u)
-      step <- (tau * (x[i] - n[i] * mu) - u) / (tau^2 * n[i] * mu * (1 - mu) + 1)
-      # (near the mode h is flat to rounding: there the Newton step is taken whole)
-      while (abs(step) > 1e-6 * max(1, abs(u)) && h(u + step) < h(u)) step <- step / 2
-      u <- u + step
-      if (abs(step) < 1e-14 * max(1, abs(u))) break
-    }
-    u
-  })
-}
-# Adaptive Gauss-Hermite quadrature of each study's likelihood around its mode, as lme4 (nAGQ = 1: Laplace).
-ll_agq <- function(par, x, n, X, q) {
-  tau <- par[1]; eta0 <- c(X %*% par[-1]); r <- GHrule(q); z <- r[, "z"]; w <- r[, "w"]
-  u <- modes(par, x, n, X)
-  sum(sapply(seq_along(x), function(i) {
-    h <- function(v) { eta <- eta0[i] + tau * v; x[i] * eta - n[i] * log1pexp(eta) - v^2 / 2 }
-    mu <- plogis(eta0[i] + tau * u[i]); s <- 1 / sqrt(tau^2 * n[i] * mu * (1 - mu) + 1)
-    log(s) + h(u[i]) + log(sum(w * exp(sapply(u[i] + s * z, h) - h(u[i]) + z^2 / 2))) + lchoose2(n[i], x[i])
-  }))
-}
-grad <- function(fun, par) {
-  g <- function(h) sapply(seq_along(par), function(i) {
-    e <- replace(rep(0, length(par)), i, h); (fun(par + e) - fun(par - e)) / (2 * h) })
-  (4 * g(5e-5) - g(1e-4)) / 3
-}
-rich <- function(fun, par) {
-  # Hessian of fun at par by central differences, Richardson-extrapolated from h and h/2.
-  hess <- function(h) {
-    m <- length(par); H <- matrix(0, m, m)
-    for (i in 1:m) for (j in 1:m) {
-      e1 <- replace(rep(0, m), i, h); e2 <- replace(rep(0, m), j, h)
-      H[i, j] <- (fun(par + e1 + e2) - fun(par + e1 - e2) - fun(par - e1 + e2) + fun(par - e1 - e2)) / (4 * h^2)
-    }
-    H
-  }
-  (4 * hess(5e-4) - hess(1e-3)) / 3
-}
+source("metafor-glmm-likelihood.R")  # modes, ll_agq, grad, rich, tight
 for (name in names(sets)) {
   s <- sets[[name]]; k <- length(s$x); X <- s$X
   glmm <- function(...) {
@@ -97,21 +52,11 @@ for (name in names(sets)) {
     r <- if (whole) glmm(nAGQ = agq) else list(tau2 = 0.1, beta = qlogis(sum(s$x) / sum(s$n)))
     if (whole) { cat("METAFOR", name, agq, f(r$beta), f(r$se), f(r$tau2), f(logLik(r)), f(r$QE.Wld), f(r$QE.LRT), f(r$I2),
         f(r$H2), sep = ";"); cat("\n") }
-    # The quadrature's log-likelihood written out (lme4's nodes, GHrule), maximised tightly: nlminb, then Newton
-    # steps on Richardson-extrapolated derivatives until a step is under 1e-12.
+    # The quadrature's log-likelihood written out (lme4's nodes, GHrule), maximised tightly.
     ll <- function(par) ll_agq(par, s$x, s$n, X, agq)
-    opt <- nlminb(c(sqrt(r$tau2), r$beta), function(par) -ll(par), lower = c(0, rep(-Inf, ncol(X))),
-                  control = list(rel.tol = 1e-15, x.tol = 1e-15, eval.max = 5000, iter.max = 2000))
-    par <- opt$par
-    free <- if (par[1] > 1e-6) seq_along(par) else seq_along(par)[-1]  # tau on the boundary stays at 0
-    for (step in 1:50) {
-      sub <- function(q) { full <- par; full[free] <- q; -ll(full) }
-      delta <- solve(rich(sub, par[free]), grad(sub, par[free]))
-      par[free] <- par[free] - delta
-      if (max(abs(delta)) < 1e-12) break
-    }
-    par[1] <- abs(par[1])  # the likelihood is even in tau
-    H <- rich(function(p) -ll(p), par)
+    fit <- tight(ll, c(sqrt(r$tau2), r$beta))
+    par <- fit$par
+    H <- fit$H
     V <- if (par[1] > 1e-6) solve(H)[-1, -1, drop = FALSE] else solve(H[-1, -1, drop = FALSE])
     mode <- modes(par, s$x, s$n, X)
     mu <- plogis(c(X %*% par[-1]) + par[1] * mode)
@@ -119,7 +64,10 @@ for (name in names(sets)) {
                      ifelse(s$n - s$x > 0, (s$n - s$x) * log((s$n - s$x) / (s$n * (1 - mu))), 0)))
     llsat <- sum(lchoose2(s$n, s$x) + ifelse(s$x > 0, s$x * log(s$x / s$n), 0) +
                  ifelse(s$n - s$x > 0, (s$n - s$x) * log(1 - s$x / s$n), 0))
-    cat("TIGHT", name, agq, f(par[-1]), f(sqrt(diag(V))), f(par[1]^2), f(ll(par)), f(cdev), f(llsat), sep = ";")
+    # (the standard error of tau from the same Hessian in (tau, beta); none when tau is 0)
+    setau <- if (par[1] > 1e-6) sqrt(solve(H)[1, 1]) else NaN
+    cat("TIGHT", name, agq, f(par[-1]), f(sqrt(diag(V))), f(par[1]^2), f(ll(par)), f(cdev), f(llsat), f(setau),
+        sep = ";")
     cat("\n")
   }
 }

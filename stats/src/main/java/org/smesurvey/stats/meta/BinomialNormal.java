@@ -27,7 +27,7 @@ import org.apache.commons.math3.special.Gamma;
 final class BinomialNormal {
 
     /** The Gauss–Hermite rules computed so far, by number of nodes. */
-    private static final double[][][] RULES = new double[51][][];
+    private static final double[][][] RULES = new double[Glmm.MAX_NODES + 1][][];
 
     final double[] x;
     final double[] n;

@@ -104,18 +104,37 @@ public final class EffectSizes {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(n, "n");
-        int k = requireSameSize(x.length, n.length);
-        List<EffectiveSample> samples = new java.util.ArrayList<>();
-        List<String> labels = new java.util.ArrayList<>();
+        List<String> labels = numbered(requireSameSize(x.length, n.length));
+        return of(measure, samples(x, n, labels), labels);
+    }
+
+    /** "Study 1", "Study 2"… up to k. */
+    static List<String> numbered(int k) {
+        List<String> labels = new java.util.ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             labels.add("Study " + (i + 1));
+        }
+        return labels;
+    }
+
+    /** The studies' counts, each checked, a bad one named by its label; the arrays as long as the labels. */
+    static List<EffectiveSample> samples(int[] x, int[] n, List<String> labels) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
+        Objects.requireNonNull(labels, "labels");
+        int k = requireSameSize(x.length, n.length);
+        if (labels.size() != k) {
+            throw new IllegalArgumentException("There are " + k + " studies and " + labels.size() + " labels");
+        }
+        List<EffectiveSample> samples = new java.util.ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
             try {
                 samples.add(EffectiveSample.of(x[i], n[i]));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(labels.get(i) + ": " + e.getMessage(), e);
             }
         }
-        return of(measure, samples, labels);
+        return samples;
     }
 
     /**

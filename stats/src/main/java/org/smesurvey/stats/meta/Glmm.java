@@ -29,7 +29,11 @@ import org.smesurvey.stats.internal.Checks;
  * {@linkplain #withMaxIterations(int) the maximum} (200). The standard errors are those of the observed information
  * in (τ, β), as lme4's {@code vcov} (from a finite-difference Hessian there, the exact one here); with τ̂ = 0 those
  * of β alone. Tests and intervals are z-based, or t-based on k − p degrees of freedom ({@link #withTTests(boolean)},
- * metafor's {@code test = "t"}).
+ * metafor's {@code test = "t"}, the moderators' test then F(m, k − p)).
+ *
+ * <p>The moderators are centred and scaled before the fit ({@link ConditionedDesign}, as the two-step fits do) and
+ * the estimates mapped back: a raw year beside the intercept, nearly collinear with it, otherwise leaves the
+ * Hessian too ill-conditioned for Newton's steps to settle.
  *
  * <p>References: Stijnen, T., Hamza, T. H. and Özdemir, P. (2010). Random effects meta-analysis of event outcome
  * in the framework of the generalized linear mixed model with applications in sparse data. <i>Statistics in
@@ -43,6 +47,9 @@ import org.smesurvey.stats.internal.Checks;
  * @since 0.1
  */
 public final class Glmm {
+
+    /** The most quadrature nodes a fitter takes. */
+    public static final int MAX_NODES = 200;
 
     private static final Glmm DEFAULTS = new Glmm(7, 0.95, 1e-10, 200, false);
 
@@ -71,15 +78,18 @@ public final class Glmm {
 
     /**
      * A fitter with this many adaptive Gauss–Hermite nodes (metafor's {@code nAGQ}); 1 is the Laplace
-     * approximation.
+     * approximation. With 100 nodes or more the quadrature is the exact likelihood to double precision on the
+     * studies tested (GlmmTest: the fits with 100 and 200 nodes agree to 1e-8, and the likelihood with 200 is R's
+     * {@code integrate()} of each study's integral).
      *
-     * @param nodes the number of nodes, 1 to 50
+     * @param nodes the number of nodes, 1 to {@value #MAX_NODES}
      * @return a new fitter
-     * @throws IllegalArgumentException if it is outside 1 to 50
+     * @throws IllegalArgumentException if it is outside 1 to {@value #MAX_NODES}
      */
     public Glmm withNodes(int nodes) {
-        if (nodes < 1 || nodes > 50) {
-            throw new IllegalArgumentException("Number of quadrature nodes is not within 1 to 50: " + nodes);
+        if (nodes < 1 || nodes > MAX_NODES) {
+            throw new IllegalArgumentException("Number of quadrature nodes is not within 1 to " + MAX_NODES + ": "
+                    + nodes);
         }
         return new Glmm(nodes, level, tolerance, maxIterations, tTests);
     }
@@ -130,6 +140,50 @@ public final class Glmm {
             throw new IllegalArgumentException("Maximum number of iterations is not positive: " + maxIterations);
         }
         return new Glmm(nodes, level, tolerance, maxIterations, tTests);
+    }
+
+    /**
+     * Fits the random-effects model without moderators to whole counts, the studies labelled "Study 1",
+     * "Study 2"… as metafor numbers them.
+     *
+     * @param events each study's events (firms with the characteristic)
+     * @param totals each study's size
+     * @return the fit
+     * @throws IllegalArgumentException if the arrays differ in length, a study's counts are not
+     *         0 &le; events &le; totals with totals &gt; 0, or as {@link #fit(List, List)}
+     */
+    public GlmmResult fit(int[] events, int[] totals) {
+        Objects.requireNonNull(events, "events");
+        return fit(events, totals, Moderators.builder(events.length).build());
+    }
+
+    /**
+     * Fits the random-effects model with moderators to whole counts, the studies labelled "Study 1", "Study 2"…
+     *
+     * @param events each study's events
+     * @param totals each study's size
+     * @param moderators the design, with its intercept
+     * @return the fit
+     * @throws IllegalArgumentException as {@link #fit(int[], int[])} and {@link #fit(List, List, Moderators)}
+     */
+    public GlmmResult fit(int[] events, int[] totals, Moderators moderators) {
+        Objects.requireNonNull(events, "events");
+        return fit(events, totals, EffectSizes.numbered(events.length), moderators);
+    }
+
+    /**
+     * Fits the random-effects model with moderators to whole counts of labelled studies.
+     *
+     * @param events each study's events
+     * @param totals each study's size
+     * @param labels the studies' names
+     * @param moderators the design, with its intercept
+     * @return the fit
+     * @throws IllegalArgumentException as {@link #fit(int[], int[])} and {@link #fit(List, List, Moderators)}, or
+     *         if the labels are not as many as the studies
+     */
+    public GlmmResult fit(int[] events, int[] totals, List<String> labels, Moderators moderators) {
+        return fit(EffectSizes.samples(events, totals, labels), labels, moderators);
     }
 
     /**
@@ -189,13 +243,14 @@ public final class Glmm {
         }
         double[] x = new double[k];
         double[] n = new double[k];
-        double[][] design = new double[k][];
         for (int i = 0; i < k; i++) {
             x[i] = studies.get(i).successes();
             n[i] = studies.get(i).size();
-            design[i] = moderators.rowArrayOf(i);
         }
-        BinomialNormal model = new BinomialNormal(x, n, design, nodes);
+        // Fitted on the centred and scaled moderators: a raw year beside the intercept leaves the Hessian so
+        // ill-conditioned that Newton's steps stall (GlmmResult maps the estimates back).
+        ConditionedDesign design = new ConditionedDesign(moderators.rowArray());
+        BinomialNormal model = new BinomialNormal(x, n, design.x, nodes);
         double[] glm = glm(model, labels);
         double[] theta = new double[p + 1];
         System.arraycopy(glm, 0, theta, 1, p);
@@ -216,8 +271,8 @@ public final class Glmm {
                 logLikelihood = equalEffects;
             }
         }
-        return new GlmmResult(model, theta, random, nodes, level, tTests, labels, moderators,
-                covariance(hessian, theta[0] == 0), logLikelihood, equalEffects);
+        return new GlmmResult(model, design, theta, inverseInformation(hessian, theta[0] == 0), random, nodes, level,
+                tTests, labels, moderators, logLikelihood, equalEffects);
     }
 
     /**
@@ -369,16 +424,22 @@ public final class Glmm {
     }
 
     /**
-     * The covariance of β: the β block of the inverse observed information in (τ, β), minus the inverse of the
-     * exact Hessian; at τ = 0, the inverse of the GLM's information, the β block alone.
+     * The inverse of the observed information in (τ, β), minus the inverse of the exact Hessian; at τ = 0, where the
+     * maximum is on the boundary, the inverse of the GLM's information in β alone, the τ row and column NaN.
      */
-    private static double[][] covariance(double[][] hessian, boolean boundary) {
-        int p = hessian.length - 1;
+    private static double[][] inverseInformation(double[][] hessian, boolean boundary) {
+        int m = hessian.length;
         if (boundary) {
-            return new LUDecomposition(information(hessian)).getSolver().getInverse().getData();
+            double[][] beta = new LUDecomposition(information(hessian)).getSolver().getInverse().getData();
+            double[][] inverse = new double[m][m];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    inverse[a][b] = a == 0 || b == 0 ? Double.NaN : beta[a - 1][b - 1];
+                }
+            }
+            return inverse;
         }
         RealMatrix observed = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
-        RealMatrix inverse = new LUDecomposition(observed).getSolver().getInverse();
-        return inverse.getSubMatrix(1, p, 1, p).getData();
+        return new LUDecomposition(observed).getSolver().getInverse().getData();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -12,6 +13,7 @@ import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Formats;
 
 /**
  * A fitted binomial–normal model ({@link Glmm}), as metafor's {@code rma.glmm(measure = "PLO")} reports it: the
@@ -20,11 +22,16 @@ import org.smesurvey.stats.internal.Distributions;
  * added to a study at 0 or at n), the Wald and likelihood-ratio tests for heterogeneity, the pooled estimate with its
  * prediction interval, and the fit statistics of the likelihood maximised.
  *
+ * <p>The model is fitted on the {@linkplain ConditionedDesign centred and scaled moderators} (a raw year beside the
+ * intercept is otherwise nearly collinear with it); the coefficients, their covariance and everything built on them
+ * (tests, intervals, predictions) are mapped back to the moderators as given.
+ *
  * <p>Two log-likelihoods: {@link #fitStatistics(boolean)} gives the one maximised, the quadrature's marginal
- * likelihood, on which likelihood-ratio tests and AIC rest. metafor 3.8 reports instead the saturated model's
- * log-likelihood minus half lme4's {@code deviance()}, which for a GLMM is the conditional deviance at the random
- * effects' modes ({@link #conditionalDeviance()}): {@code logLik(rma.glmm(...))} equals
- * {@code saturatedLogLikelihood() - conditionalDeviance() / 2}.
+ * likelihood, on which likelihood-ratio tests ({@link ModelComparison}) and AIC rest (lme4's {@code logLik} of the
+ * {@code glmer} fit is it less {@link #saturatedLogLikelihood()}). metafor 3.8 reports instead the saturated model's log-likelihood minus half lme4's
+ * {@code deviance()}, which for a GLMM is the conditional deviance at the random effects' modes:
+ * {@link #logLikelihood()} is that value, {@code logLik(rma.glmm(...))}, and metafor's {@code fitstats} are
+ * {@link #fitStatistics(boolean)}'s with it in place of the marginal one.
  *
  * <p>Immutable.
  *
@@ -33,32 +40,56 @@ import org.smesurvey.stats.internal.Distributions;
 public final class GlmmResult implements PooledModel {
 
     private final BinomialNormal model;
+    private final ConditionedDesign design;
     private final double tau;
+    /** The coefficients as fitted, of the centred and scaled moderators, and their covariance. */
+    private final double[] fittedBeta;
+    private final double[][] fittedCovariance;
+    /** The coefficients of the moderators as given, and their covariance. */
     private final double[] beta;
+    private final double[][] covariance;
+    /** The variance of τ̂, NaN where there is none (τ̂ = 0, the equal-effects model). */
+    private final double tauVariance;
     private final boolean random;
     private final int nodes;
     private final double level;
     private final boolean tTests;
     private final Moderators moderators;
-    private final double[][] covariance;
     private final double equalEffectsLogLikelihood;
     private final EffectSizes studies;
     private final List<Coefficient> coefficients;
     private final double logLikelihood;
     private final double typicalVariance;
+    /** Each study's conditional mode \( \hat b_i \) on the N(0, 1) scale, and \( n_iμ_i(1-μ_i) \) there. */
+    private final double[] modes;
+    private final double[] modeWeights;
 
-    GlmmResult(BinomialNormal model, double[] theta, boolean random, int nodes, double level, boolean tTests,
-            List<String> labels, Moderators moderators, double[][] covariance, double logLikelihood,
-            double equalEffectsLogLikelihood) {
+    /**
+     * The result of a fit, its estimates and information mapped back to the moderators as given.
+     *
+     * @param theta τ and the coefficients as fitted, of {@code design}'s conditioned columns
+     * @param inverse the inverse observed information in θ (τ's row and column NaN at τ = 0)
+     */
+    GlmmResult(BinomialNormal model, ConditionedDesign design, double[] theta, double[][] inverse, boolean random,
+            int nodes, double level, boolean tTests, List<String> labels, Moderators moderators,
+            double logLikelihood, double equalEffectsLogLikelihood) {
         this.model = model;
+        this.design = design;
         this.tau = theta[0];
-        this.beta = java.util.Arrays.copyOfRange(theta, 1, theta.length);
+        int p = theta.length - 1;
+        this.fittedBeta = java.util.Arrays.copyOfRange(theta, 1, theta.length);
+        this.fittedCovariance = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            System.arraycopy(inverse[1 + a], 1, fittedCovariance[a], 0, p);
+        }
+        this.beta = design.raw(fittedBeta);
+        this.covariance = design.rawCovariance(fittedCovariance);
+        this.tauVariance = random && tau > 0 ? inverse[0][0] : Double.NaN;
         this.random = random;
         this.nodes = nodes;
         this.level = level;
         this.tTests = tTests;
         this.moderators = moderators;
-        this.covariance = covariance;
         this.equalEffectsLogLikelihood = equalEffectsLogLikelihood;
         List<EffectiveSample> samples = new ArrayList<>();
         for (int i = 0; i < model.k; i++) {
@@ -77,6 +108,14 @@ public final class GlmmResult implements PooledModel {
         this.coefficients = List.copyOf(list);
         this.logLikelihood = logLikelihood;
         this.typicalVariance = typicalVariance();
+        this.modes = new double[model.k];
+        this.modeWeights = new double[model.k];
+        for (int i = 0; i < model.k; i++) {
+            double eta0 = model.linear(i, fittedBeta);
+            modes[i] = tau == 0 ? 0 : model.mode(i, eta0, tau);
+            double mu = BinomialNormal.expit(eta0 + tau * modes[i]);
+            modeWeights[i] = model.n[i] * mu * (1 - mu);
+        }
     }
 
     /** The critical value of the intervals: normal, or t on k − p degrees of freedom. */
@@ -89,8 +128,8 @@ public final class GlmmResult implements PooledModel {
      *
      * @return k − p, or empty for z tests
      */
-    public java.util.OptionalDouble degreesOfFreedom() {
-        return tTests ? java.util.OptionalDouble.of(model.k - model.p) : java.util.OptionalDouble.empty();
+    public OptionalDouble degreesOfFreedom() {
+        return tTests ? OptionalDouble.of(model.k - model.p) : OptionalDouble.empty();
     }
 
     /** \( (k - p)/\operatorname{tr}P \), \( P = W - WX(X'WX)^{-1}X'W \), W the inverse of escalc's variances. */
@@ -179,6 +218,77 @@ public final class GlmmResult implements PooledModel {
         return tau * tau;
     }
 
+    /**
+     * \( \hat τ \), the standard deviation of the studies' true logits, lme4's {@code VarCorr} standard deviation and
+     * metafor's {@code sqrt(res$tau2)}.
+     *
+     * @return \( \hat τ \), 0 for the equal-effects model
+     */
+    public double tau() {
+        return tau;
+    }
+
+    /**
+     * The standard error of \( \hat τ \): the square root of the ττ entry of the inverse observed information in
+     * \( (τ, β) \), the exact Hessian of the quadrature likelihood maximised (the one whose β block gives the
+     * coefficients' standard errors, as lme4's {@code vcov}). lme4 uses the same information, by finite differences
+     * ({@code fit@optinfo$derivs$Hessian}, of the deviance in (θ, β), θ = τ here); metafor's {@code rma.glmm} gives no
+     * standard error for τ or τ². A Wald standard error: the likelihood in τ is skewed, and profile intervals are
+     * better for small k.
+     *
+     * @return the standard error; empty when \( \hat τ = 0 \) (the maximum on the boundary, where it is not
+     *         defined) and for the equal-effects model
+     */
+    public OptionalDouble tauStandardError() {
+        return Double.isNaN(tauVariance) ? OptionalDouble.empty() : OptionalDouble.of(Math.sqrt(tauVariance));
+    }
+
+    /**
+     * The standard error of \( \hat τ^2 \) by the delta method from {@link #tauStandardError()}:
+     * \( \mathrm{se}(\hat τ^2) = 2\hat τ\,\mathrm{se}(\hat τ) \), the same as inverting the observed information
+     * in \( (τ^2, β) \) (the maximum likelihood estimate is invariant, and the information maps by the Jacobian
+     * \( dτ^2/dτ = 2τ \) at a stationary point).
+     *
+     * @return the standard error; empty where {@link #tauStandardError()} is
+     */
+    public OptionalDouble tau2StandardError() {
+        return Double.isNaN(tauVariance) ? OptionalDouble.empty()
+                : OptionalDouble.of(2 * tau * Math.sqrt(tauVariance));
+    }
+
+    /**
+     * The studies' own effects, lme4's {@code ranef(glmer(cbind(x, n - x) ~ X - 1 + (1 | study), family =
+     * binomial))}: each study's conditional mode \( \hat u_i = \hat τ\hat b_i \) of its random effect on the logit
+     * scale, given the estimates, where \( \hat b_i \) maximises
+     * \( x_iη - n_i\log(1 + e^η) - b^2/2 \), \( η = x_i'\hat β + \hat τb \) (the mode the quadrature is centred on).
+     * How far a study's true logit stands above or below what its moderators predict.
+     *
+     * @return one effect per study, in the order of {@link #studies()}; zeros when \( \hat τ = 0 \)
+     */
+    public double[] studyEffects() {
+        double[] effects = new double[modes.length];
+        for (int i = 0; i < effects.length; i++) {
+            effects[i] = tau * modes[i];
+        }
+        return effects;
+    }
+
+    /**
+     * The conditional standard deviations of {@link #studyEffects()}, lme4's {@code condVar} (the square root of
+     * {@code attr(ranef(fit, condVar = TRUE)$study, "postVar")}): from the curvature of the log-posterior at the
+     * mode, \( \hat τ/\sqrt{\hat τ^2n_i\hat μ_i(1-\hat μ_i) + 1} \), \( \hat μ_i \) the fitted proportion at the mode.
+     * They take the estimates as known (they do not carry the uncertainty of \( \hat β \) and \( \hat τ \)).
+     *
+     * @return one per study, in the order of {@link #studies()}; zeros when \( \hat τ = 0 \)
+     */
+    public double[] studyEffectStandardErrors() {
+        double[] se = new double[modes.length];
+        for (int i = 0; i < se.length; i++) {
+            se[i] = tau / Math.sqrt(tau * tau * modeWeights[i] + 1);
+        }
+        return se;
+    }
+
     @Override
     public double i2() {
         double t2 = tau2();
@@ -256,6 +366,13 @@ public final class GlmmResult implements PooledModel {
                 df > 0 ? Distributions.chiSquareUpperTail(statistic, df) : 1);
     }
 
+    /**
+     * The omnibus Wald test of the coefficients other than the intercept, metafor's {@code QM}: \( Q_M = \hat β_m'
+     * V_m^{-1}\hat β_m \) against χ² on m degrees of freedom, or with t tests ({@link Glmm#withTTests}, metafor's
+     * {@code test = "t"}) \( Q_M/m \) against F(m, k − p), as {@code rma.glmm} does.
+     *
+     * @return the test; empty for a model without moderators (see {@link #statistic()} for the intercept's)
+     */
     @Override
     public Optional<TestResult> moderatorTest() {
         int first = moderators.hasIntercept() ? 1 : 0;
@@ -263,8 +380,52 @@ public final class GlmmResult implements PooledModel {
         if (m == 0) {
             return Optional.empty();
         }
-        double qm = Model.wald(beta, covariance, first);
-        return Optional.of(TestResult.of("Test of moderators", qm, m, Distributions.chiSquareUpperTail(qm, m)));
+        // On the coefficients as fitted: the moderators' block maps back by a diagonal rescaling, which leaves
+        // the statistic unchanged and the well-conditioned covariance is inverted.
+        double qm = Model.wald(fittedBeta, fittedCovariance, first);
+        int df = model.k - model.p;
+        return Optional.of(tTests
+                ? TestResult.f("Test of moderators", qm / m, m, df, Distributions.fUpperTail(qm / m, m, df))
+                : TestResult.of("Test of moderators", qm, m, Distributions.chiSquareUpperTail(qm, m)));
+    }
+
+    /**
+     * The test of the pooled estimate of a model without moderators, as {@link MetaResult#statistic()}: metafor's
+     * {@code zval} (or {@code tval} with t tests) of the intercept, whose square is metafor's {@code QM} for such a
+     * model (χ² on 1 degree of freedom, or F(1, k − 1) with t tests); {@link #pValue()} is its p-value.
+     *
+     * @return \( \hat β_0/\mathrm{se} \); empty for a model with moderators (see {@link #moderatorTest()})
+     */
+    public OptionalDouble statistic() {
+        return pooled().isPresent() ? OptionalDouble.of(coefficients.get(0).statistic()) : OptionalDouble.empty();
+    }
+
+    /**
+     * The two-sided p-value of the pooled estimate of a model without moderators, as {@link MetaResult#pValue()}:
+     * metafor's {@code pval}, and its {@code QMp}, for such a model.
+     *
+     * @return the p-value; empty for a model with moderators
+     */
+    public OptionalDouble pValue() {
+        return pooled().isPresent() ? OptionalDouble.of(coefficients.get(0).pValue()) : OptionalDouble.empty();
+    }
+
+    /**
+     * The fitted value at moderator values, metafor's {@code predict(res, newmods)} on an {@code rma.glmm} fit: the
+     * values of the moderator columns in the design's order (factor levels as their 0/1 columns), without the
+     * intercept; nothing for a model without moderators (the pooled estimate). The logit \( x_0'\hat β \) with
+     * \( \mathrm{se} = \sqrt{x_0'V_βx_0} \), its confidence interval and the prediction interval
+     * \( x_0'\hat β \pm c\sqrt{\mathrm{se}^2 + \hat τ^2} \) (c normal, or t on k − p degrees of freedom with t tests);
+     * {@link Prediction#confidenceAsProportion()} and {@link Prediction#predictionAsProportion()} give metafor's
+     * {@code transf = transf.ilogit}. Computed on the coefficients as fitted, so that a raw year loses no digits.
+     *
+     * @param newmods the moderators' values
+     * @return the fitted logit with its confidence and prediction intervals
+     * @throws IllegalArgumentException if the values are not as many as the moderator columns
+     */
+    public Prediction predict(double... newmods) {
+        return Prediction.at(design.row(Prediction.row(moderators, newmods)), fittedBeta, fittedCovariance, tau2(),
+                critical(), level);
     }
 
     /**
@@ -304,9 +465,12 @@ public final class GlmmResult implements PooledModel {
     }
 
     /**
-     * The fit statistics of the likelihood maximised (ML): log-likelihood, deviance against the saturated model,
-     * AIC, BIC and AICc with p + 1 parameters (p for the equal-effects model), as metafor's {@code fitstats} counts
-     * them.
+     * The fit statistics of the likelihood maximised (ML), the quadrature's marginal one (lme4's {@code logLik},
+     * {@code AIC} and {@code BIC} of the {@code glmer} fit are these with the saturated model's log-likelihood taken
+     * from it): log-likelihood, deviance against the saturated model,
+     * AIC, BIC and AICc with p + 1 parameters (p for the equal-effects model) and k studies, as metafor's
+     * {@code fitstats} counts them. metafor's own {@code fitstats(res)} are these with {@link #logLikelihood()} in
+     * place of the marginal log-likelihood (its deviance is then {@link #conditionalDeviance()}).
      *
      * @param restricted must be false: the model is fitted by maximum likelihood
      * @return the statistics
@@ -336,11 +500,21 @@ public final class GlmmResult implements PooledModel {
     public double conditionalDeviance() {
         double[] fitted = new double[model.k];
         for (int i = 0; i < model.k; i++) {
-            double eta0 = model.linear(i, beta);
-            double b = tau == 0 ? 0 : model.mode(i, eta0, tau);
-            fitted[i] = BinomialNormal.expit(eta0 + tau * b);
+            fitted[i] = BinomialNormal.expit(model.linear(i, fittedBeta) + tau * modes[i]);
         }
         return model.deviance(fitted);
+    }
+
+    /**
+     * metafor's log-likelihood of the fit, {@code logLik(rma.glmm(...))}: the saturated model's log-likelihood minus
+     * half the conditional deviance, \( ℓ_{sat} - D_c/2 \) (metafor 3.8's {@code ll.QE - deviance(res.ML) / 2}),
+     * the binomial GLM's own log-likelihood for the equal-effects model. It is not the likelihood maximised (that is
+     * {@link #fitStatistics(boolean)}'s, the marginal one), and is below it.
+     *
+     * @return metafor's log-likelihood
+     */
+    public double logLikelihood() {
+        return model.saturatedLogLikelihood() - conditionalDeviance() / 2;
     }
 
     /**
@@ -367,23 +541,18 @@ public final class GlmmResult implements PooledModel {
         TestResult lrt = likelihoodRatioTest();
         text.append("Tests for Heterogeneity:\n");
         text.append(String.format(Locale.ROOT, "Wld(df = %.0f) = %.4f, p-val = %s%n", wald.degreesOfFreedom()
-                .orElseThrow(), wald.statistic(), pValue(wald.pValue())));
+                .orElseThrow(), wald.statistic(), Formats.pValueColumn(wald.pValue())));
         text.append(String.format(Locale.ROOT, "LRT(df = %.0f) = %.4f, p-val = %s%n%n", lrt.degreesOfFreedom()
-                .orElseThrow(), lrt.statistic(), pValue(lrt.pValue())));
-        moderatorTest().ifPresent(t -> text.append(String.format(Locale.ROOT,
-                "Test of Moderators (coefficients 2:%d):%nQM(df = %.0f) = %.4f, p-val = %s%n%n", model.p,
-                t.degreesOfFreedom().orElseThrow(), t.statistic(), pValue(t.pValue()))));
+                .orElseThrow(), lrt.statistic(), Formats.pValueColumn(lrt.pValue())));
+        moderatorTest().ifPresent(t -> text.append(String.join("\n", MetaforLayout.moderatorTest(t, model.p,
+                moderators))).append("\n\n"));
         text.append("Model Results:\n\n");
-        text.append(String.format(Locale.ROOT, "%-10s %9s %8s %8s %8s %8s %8s%n", "", "estimate", "se", "zval",
-                "pval", "ci.lb", "ci.ub"));
+        text.append(String.format(Locale.ROOT, "%-10s %9s %8s %8s %8s %8s %8s%n", "", "estimate", "se",
+                tTests ? "tval" : "zval", "pval", "ci.lb", "ci.ub"));
         for (Coefficient c : coefficients) {
             text.append(String.format(Locale.ROOT, "%-10s %9.4f %8.4f %8.4f %8s %8.4f %8.4f%n", c.name(), c.estimate(),
-                    c.standardError(), c.statistic(), pValue(c.pValue()), c.lower(), c.upper()));
+                    c.standardError(), c.statistic(), Formats.pValueColumn(c.pValue()), c.lower(), c.upper()));
         }
         return text.toString().stripTrailing();
-    }
-
-    private static String pValue(double p) {
-        return p < 1e-4 ? "<.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 }

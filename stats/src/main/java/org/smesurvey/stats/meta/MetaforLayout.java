@@ -85,14 +85,7 @@ final class MetaforLayout {
         lines.add("");
         int p = coefficients.size();
         moderatorTest.ifPresent(qm -> {
-            int first = moderators.hasIntercept() ? 2 : 1;
-            lines.add("Test of Moderators (" + (first == p ? "coefficient " + first
-                    : "coefficients " + first + ":" + p) + "):");
-            String statistic = qm.denominatorDegreesOfFreedom().isPresent()
-                    ? "F(df1 = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ", df2 = "
-                            + Formats.number(qm.denominatorDegreesOfFreedom().getAsDouble()) + ")"
-                    : "QM(df = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ")";
-            lines.add(statistic + " = " + Formats.fixed(qm.statistic(), 4) + ", p-val " + pValue(qm.pValue()));
+            lines.addAll(moderatorTest(qm, p, moderators));
             lines.add("");
         });
         lines.add("Model Results:");
@@ -102,6 +95,20 @@ final class MetaforLayout {
         lines.add("---");
         lines.add(LEGEND);
         lines.add("");
+    }
+
+    /**
+     * The two lines of the moderators' test, as metafor prints them: which coefficients, then
+     * {@code QM(df = m) = ...} or {@code F(df1 = m, df2 = k - p) = ...} with its p-value.
+     */
+    static List<String> moderatorTest(TestResult qm, int p, Moderators moderators) {
+        int first = moderators.hasIntercept() ? 2 : 1;
+        String statistic = qm.denominatorDegreesOfFreedom().isPresent()
+                ? "F(df1 = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ", df2 = "
+                        + Formats.number(qm.denominatorDegreesOfFreedom().getAsDouble()) + ")"
+                : "QM(df = " + Formats.number(qm.degreesOfFreedom().getAsDouble()) + ")";
+        return List.of("Test of Moderators (" + (first == p ? "coefficient " + first : "coefficients " + first + ":"
+                + p) + "):", statistic + " = " + Formats.fixed(qm.statistic(), 4) + ", p-val " + pValue(qm.pValue()));
     }
 
     private static List<String> table(List<Coefficient> coefficients, List<String> names, OptionalDouble df) {

@@ -27,104 +27,30 @@ final class Model {
     final double[][] x;
     final int k;
     final int p;
-    /** The intercept's column, or -1. */
-    private final int intercept;
-    private final double[] shift;
-    private final double[] scale;
+    private final ConditionedDesign design;
 
     /**
-     * A model of these studies. The moderators are centred on their means when the model has an intercept, and
-     * scaled to unit spread, before fitting — a linear reparametrisation that leaves fitted values, τ², Q, the
-     * likelihoods and the moderators' Wald test unchanged, and that {@link #raw} and {@link #rawCovariance} undo:
-     * a year near 2000 beside the intercept is otherwise nearly collinear with it, and year² with both.
+     * A model of these studies, fitted on the {@linkplain ConditionedDesign conditioned design}: a linear
+     * reparametrisation that leaves fitted values, τ², Q, the likelihoods and the moderators' Wald test unchanged,
+     * and that {@link #raw} and {@link #rawCovariance} undo.
      */
     Model(double[] y, double[] v, double[][] rawX) {
         this.y = y;
         this.v = v;
         this.k = y.length;
         this.p = rawX[0].length;
-        int found = -1;
-        for (int c = 0; c < p && found < 0; c++) {
-            boolean ones = true;
-            for (double[] row : rawX) {
-                ones &= row[c] == 1;
-            }
-            found = ones ? c : -1;
-        }
-        this.intercept = found;
-        this.shift = new double[p];
-        this.scale = new double[p];
-        for (int c = 0; c < p; c++) {
-            double mean = 0;
-            for (double[] row : rawX) {
-                mean += row[c];
-            }
-            mean /= k;
-            double centre = c == intercept ? 0 : intercept >= 0 ? mean : 0;
-            double squares = 0;
-            for (double[] row : rawX) {
-                squares += (row[c] - centre) * (row[c] - centre);
-            }
-            double spread = Math.sqrt(squares / k);
-            shift[c] = centre;
-            // A constant column keeps its values, so that the rank check refuses it.
-            scale[c] = c == intercept || !(spread > 0) ? 1 : spread;
-        }
-        this.x = new double[k][p];
-        for (int i = 0; i < k; i++) {
-            for (int c = 0; c < p; c++) {
-                x[i][c] = (rawX[i][c] - shift[c]) / scale[c];
-            }
-        }
+        this.design = new ConditionedDesign(rawX);
+        this.x = design.x;
     }
 
     /** The coefficients of the moderators as given, from those of the centred and scaled ones. */
     double[] raw(double[] fitted) {
-        double[] beta = new double[p];
-        for (int c = 0; c < p; c++) {
-            beta[c] = c == intercept ? fitted[c] : fitted[c] / scale[c];
-        }
-        if (intercept >= 0) {
-            double correction = 0;
-            for (int c = 0; c < p; c++) {
-                correction += c == intercept ? 0 : shift[c] * beta[c];
-            }
-            beta[intercept] -= correction;
-        }
-        return beta;
+        return design.raw(fitted);
     }
 
-    /** \( A C A' \) for the map \( β = Aβ' \) of {@link #raw}: a covariance of the moderators as given. */
+    /** A covariance of the moderators as given, from one of the centred and scaled ones. */
     double[][] rawCovariance(double[][] fitted) {
-        double[][] map = new double[p][p];
-        for (int c = 0; c < p; c++) {
-            map[c][c] = c == intercept ? 1 : 1 / scale[c];
-            if (intercept >= 0 && c != intercept) {
-                map[intercept][c] = -shift[c] / scale[c];
-            }
-        }
-        double[][] half = new double[p][p];
-        for (int r = 0; r < p; r++) {
-            for (int c = 0; c < p; c++) {
-                double sum = 0;
-                for (int l = 0; l < p; l++) {
-                    sum += map[r][l] * fitted[l][c];
-                }
-                half[r][c] = sum;
-            }
-        }
-        double[][] result = new double[p][p];
-        for (int r = 0; r < p; r++) {
-            for (int c = 0; c <= r; c++) {
-                double sum = 0;
-                for (int l = 0; l < p; l++) {
-                    sum += half[r][l] * map[c][l];
-                }
-                result[r][c] = sum;
-                result[c][r] = sum;
-            }
-        }
-        return result;
+        return design.rawCovariance(fitted);
     }
 
     /** \( \log\det X'X \), for the restricted likelihood; computed on first use. */

@@ -1,5 +1,6 @@
 package org.smesurvey.stats.meta;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.TestResult;
 
 /**
  * The binomial–normal model against metafor's {@code rma.glmm(measure = "PLO", xi, ni, mods, nAGQ)} and against the
@@ -41,6 +43,9 @@ class GlmmTest {
     private static final List<String> TIGHT_SETS = List.of("pritz", "debruin", "sme", "two", "zeros", "huge",
             "survey");
 
+    /** metafor-glmm-extras.R's lines, key then values. */
+    private static final Map<String, double[]> EXTRAS = new LinkedHashMap<>();
+
     @BeforeAll
     static void read() throws IOException {
         try (InputStream in = GlmmTest.class.getResourceAsStream("metafor-glmm.txt")) {
@@ -50,6 +55,18 @@ class GlmmTest {
                 LINES.put(key, f);
             });
         }
+        try (InputStream in = GlmmTest.class.getResourceAsStream("metafor-glmm-extras.txt")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                    .forEach(l -> EXTRAS.put(l.substring(0, l.indexOf(';')), numbers(l.substring(l.indexOf(';') + 1))));
+        }
+    }
+
+    private static double[] extra(String key) {
+        double[] values = EXTRAS.get(key);
+        if (values == null) {
+            throw new IllegalStateException("No line " + key + " in metafor-glmm-extras.txt");
+        }
+        return values;
     }
 
     static List<String> sets() {
@@ -109,6 +126,18 @@ class GlmmTest {
             assertEquals(Double.parseDouble(tight[6]), r.fitStatistics(false).logLikelihood(), 1e-8, where + " logLik");
             assertEquals(Double.parseDouble(tight[7]), r.conditionalDeviance(), 1e-7, where + " conditional deviance");
             assertEquals(Double.parseDouble(tight[8]), r.saturatedLogLikelihood(), 1e-10, where + " saturated");
+            // metafor's logLik, the saturated model's less half the conditional deviance, at the tight estimates
+            assertEquals(Double.parseDouble(tight[8]) - Double.parseDouble(tight[7]) / 2, r.logLikelihood(), 1e-7,
+                    where + " metafor's logLik");
+            // The standard error of tau from the same Hessian as the coefficients' (none at tau = 0)
+            double seTau = Double.parseDouble(tight[9]);
+            if (Double.isNaN(seTau)) {
+                assertTrue(r.tauStandardError().isEmpty() && r.tau2StandardError().isEmpty(), where + " se(tau)");
+            } else {
+                assertEquals(seTau, r.tauStandardError().orElseThrow(), 1e-6 * seTau, where + " se(tau)");
+                assertEquals(2 * r.tau() * r.tauStandardError().orElseThrow(), r.tau2StandardError().orElseThrow(),
+                        1e-15, where + " se(tau2), the delta method");
+            }
         }
     }
 
@@ -129,7 +158,7 @@ class GlmmTest {
             }
             assertEquals(Double.parseDouble(m[5]), r.tau2(), tolerance * Math.max(1, r.tau2()), where + " tau2");
             // metafor's logLik: the saturated model's minus half the conditional deviance at the modes.
-            assertEquals(Double.parseDouble(m[6]), r.saturatedLogLikelihood() - r.conditionalDeviance() / 2,
+            assertEquals(Double.parseDouble(m[6]), r.logLikelihood(),
                     10 * tolerance * Math.max(1, Math.abs(Double.parseDouble(m[6]))), where + " metafor's logLik");
             // The Wald test: its limit exactly, metafor's GLM-stopped value to 1e-6.
             double limit = numbers(LINES.get("WALD_LIMIT;" + set)[2])[0];
@@ -388,5 +417,263 @@ class GlmmTest {
                 none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Glmm.withDefaults().withNodes(0));
         assertThrows(IllegalArgumentException.class, () -> fit("pritz", 7).fitStatistics(true));
+    }
+
+    /** dat.debruin2009 with its year, raw or less a centre, as the moderator {@code year}. */
+    private static GlmmResult yearFit(Glmm glmm, double centre) {
+        int[] x = Arrays.stream(extra("year_data_x")).mapToInt(v -> (int) v).toArray();
+        int[] n = Arrays.stream(extra("year_data_n")).mapToInt(v -> (int) v).toArray();
+        double[] year = Arrays.stream(extra("year_data_year")).map(v -> v - centre).toArray();
+        return glmm.fit(x, n, Moderators.builder(x.length).numeric("year", year).build());
+    }
+
+    /**
+     * {@code rma.glmm(measure = "PLO", xi, ni, mods = ~ year, data = dat.debruin2009, nAGQ = 7 | 1)}: a raw year
+     * beside the intercept, which stalled Newton's steps before the moderators were centred and scaled for the fit.
+     * Against the tight fit on year − 2003 mapped back to the raw year in R (metafor-glmm-extras.R) at 1e-8 (standard
+     * errors 1e-6 relative, R's Hessian being Richardson differences), against Java's own fit on year − 2000 mapped
+     * back, and against metafor at lme4's precision.
+     */
+    @Test
+    void aRawYearFitsAndAgreesWithRmaGlmm() {
+        for (int nodes : new int[] {7, 1}) {
+            String where = nodes + " nodes";
+            GlmmResult raw = yearFit(Glmm.withDefaults().withNodes(nodes), 0);
+            double[] tight = extra("year_tight_" + nodes); // beta (2); se (2); tau2; logLik; se(tau)
+            for (int j = 0; j < 2; j++) {
+                Coefficient c = raw.coefficients().get(j);
+                assertEquals(tight[j], c.estimate(), 1e-8 * Math.max(1, Math.abs(tight[j])), where + " beta " + j);
+                assertEquals(tight[2 + j], c.standardError(), 1e-6 * tight[2 + j], where + " se " + j);
+            }
+            assertEquals(tight[4], raw.tau2(), 1e-8, where + " tau2");
+            assertEquals(tight[5], raw.fitStatistics(false).logLikelihood(), 1e-8, where + " logLik");
+            assertEquals(tight[6], raw.tauStandardError().orElseThrow(), 1e-6 * tight[6], where + " se(tau)");
+            assertArrayEquals(extra("year_tight_ranef_" + nodes), raw.studyEffects(), 1e-8, where + " modes");
+            assertArrayEquals(extra("year_tight_condsd_" + nodes), raw.studyEffectStandardErrors(), 1e-8,
+                    where + " conditional sds");
+            // The centred fit mapped back: beta0 = b0 - 2000 b1, var(beta0) = V00 - 4000 V01 + 2000^2 V11.
+            GlmmResult centred = yearFit(Glmm.withDefaults().withNodes(nodes), 2000);
+            double[][] v = centred.covariance();
+            double b1 = centred.coefficients().get(1).estimate();
+            double b0 = centred.coefficients().get(0).estimate() - 2000 * b1;
+            assertEquals(b0, raw.coefficients().get(0).estimate(), 1e-9 * Math.abs(b0), where + " centred beta0");
+            assertEquals(b1, raw.coefficients().get(1).estimate(), 1e-10, where + " centred beta1");
+            double var0 = v[0][0] - 4000 * v[0][1] + 2000 * 2000 * v[1][1];
+            assertEquals(var0, raw.covariance()[0][0], 1e-8 * var0, where + " centred var(beta0)");
+            assertEquals(v[1][1], raw.covariance()[1][1], 1e-8 * v[1][1], where + " centred var(beta1)");
+            assertEquals(centred.tau2(), raw.tau2(), 1e-10, where + " centred tau2");
+            // metafor (lme4's optimiser on the raw year): beta; se; tau2; logLik
+            double[] m = extra("year_metafor_" + nodes);
+            double tolerance = nodes == 7 ? 1e-4 : 2e-3;
+            assertEquals(m[1], raw.coefficients().get(1).estimate(), tolerance, where + " metafor's slope");
+            assertEquals(m[4], raw.tau2(), tolerance, where + " metafor's tau2");
+            assertEquals(m[5], raw.logLikelihood(), 10 * tolerance * Math.abs(m[5]), where + " metafor's logLik");
+        }
+    }
+
+    /**
+     * {@code rma.glmm(measure = "PLO", xi, ni, mods = ~ year, data = dat.debruin2009, test = "t")}: the moderators'
+     * test is \( Q_M/m \) against F(m, k − p), the coefficients' t on k − p; without t, χ² on m. Against the tight
+     * fit's Wald statistic (1e-6 relative: the covariance is from R's Richardson Hessian) and metafor's (lme4's
+     * precision).
+     */
+    @Test
+    void tTestsGiveTheModeratorsF() {
+        GlmmResult t = yearFit(Glmm.withDefaults().withTTests(true), 0);
+        TestResult f = t.moderatorTest().orElseThrow();
+        double[] tight = extra("year_t_tight_qm"); // F; p; df1; df2
+        assertEquals(tight[0], f.statistic(), 1e-6 * tight[0]);
+        assertEquals(tight[1], f.pValue(), 1e-6 * tight[1]);
+        assertEquals(tight[2], f.degreesOfFreedom().orElseThrow(), 0.0);
+        assertEquals(tight[3], f.denominatorDegreesOfFreedom().orElseThrow(), 0.0);
+        double[] metafor = extra("year_t_metafor_qm"); // QM; QMp; QMdf
+        assertEquals(metafor[0], f.statistic(), 1e-3 * metafor[0], "metafor's QM");
+        assertEquals(metafor[1], f.pValue(), 1e-4, "metafor's QMp");
+        assertEquals(metafor[3], f.denominatorDegreesOfFreedom().orElseThrow(), 0.0);
+        double[] coef = extra("year_t_tight_coef"); // t (2); p (2); lower (2); upper (2)
+        for (int j = 0; j < 2; j++) {
+            Coefficient c = t.coefficients().get(j);
+            assertEquals(coef[j], c.statistic(), 1e-6 * Math.abs(coef[j]), "t " + j);
+            assertEquals(coef[2 + j], c.pValue(), 1e-6 * coef[2 + j], "p " + j);
+            assertEquals(coef[4 + j], c.lower(), 1e-6 * Math.abs(coef[4 + j]), "lower " + j);
+            assertEquals(coef[6 + j], c.upper(), 1e-6 * Math.abs(coef[6 + j]), "upper " + j);
+        }
+        TestResult chi = yearFit(Glmm.withDefaults(), 0).moderatorTest().orElseThrow();
+        double[] z = extra("year_z_tight_qm"); // QM; p
+        assertEquals(z[0], chi.statistic(), 1e-6 * z[0]);
+        assertEquals(z[1], chi.pValue(), 1e-6 * z[1]);
+        assertTrue(chi.denominatorDegreesOfFreedom().isEmpty());
+        assertEquals(extra("year_z_metafor_qm")[1], chi.pValue(), 1e-4, "metafor's QMp");
+        assertTrue(t.summary().contains(String.format(java.util.Locale.ROOT,
+                "Test of Moderators (coefficient 2):%nF(df1 = 1, df2 = %d) = %.4f, p-val = %.4f", (int) tight[3],
+                f.statistic(), f.pValue())), t.summary());
+    }
+
+    /**
+     * {@code predict(res, newmods = 2005)} and {@code predict(res, newmods = 2005, transf = transf.ilogit)} on the
+     * raw-year fits with z and t tests: pred, se, ci.lb, ci.ub, pi.lb, pi.ub. Against the same from the tight fit
+     * (the fitted value 1e-8; what rests on the covariance 1e-6 relative) and metafor's (lme4's precision).
+     */
+    @Test
+    void predictionsAreMetaforsPredict() {
+        for (boolean tTests : new boolean[] {false, true}) {
+            String test = tTests ? "t" : "z";
+            Prediction p = yearFit(Glmm.withDefaults().withTTests(tTests), 0).predict(2005);
+            // pred; se; ci.lb; ci.ub; pi.lb; pi.ub; then pred and the four limits through plogis
+            double[] tight = extra("predict_tight_" + test);
+            double[] java = {p.confidence().estimate(), p.standardError(), p.confidence().lower(),
+                p.confidence().upper(), p.prediction().lower(), p.prediction().upper(),
+                p.confidenceAsProportion().estimate(), p.confidenceAsProportion().lower(),
+                p.confidenceAsProportion().upper(), p.predictionAsProportion().lower(),
+                p.predictionAsProportion().upper()};
+            assertEquals(tight[0], java[0], 1e-8, test + " pred");
+            for (int j = 1; j < tight.length; j++) {
+                assertEquals(tight[j], java[j], 1e-6 * Math.abs(tight[j]), test + " value " + j);
+            }
+            // metafor's: pred se ci.lb ci.ub pi.lb pi.ub (logits), then pred ci.lb ci.ub pi.lb pi.ub (ilogit)
+            double[] m = extra("predict_metafor_" + test);
+            for (int j = 0; j < m.length; j++) {
+                assertEquals(m[j], java[j], 1e-3 * Math.max(1, Math.abs(m[j])), test + " metafor's value " + j);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> yearFit(Glmm.withDefaults(), 0).predict());
+    }
+
+    /**
+     * τ's standard error on {@code rma.glmm(measure = "PLO", xi, ni, data = dat.pritz1997)}: from the tight fit's
+     * Richardson Hessian in (τ, β) (1e-6 relative) and from lme4's own finite-difference Hessian of the deviance,
+     * {@code glmer(..., nAGQ = 7)@optinfo$derivs$Hessian} (at its estimates, to 1e-2); none for the equal-effects
+     * model.
+     */
+    @Test
+    void tausStandardErrorIsTheObservedInformations() {
+        GlmmResult r = fit("pritz", 7);
+        double[] tight = extra("pritz_tight"); // tau; beta; se(tau)
+        assertEquals(tight[0], r.tau(), 1e-8);
+        assertEquals(tight[2], r.tauStandardError().orElseThrow(), 1e-6 * tight[2]);
+        assertEquals(2 * tight[0] * tight[2], r.tau2StandardError().orElseThrow(), 1e-6 * tight[0] * tight[2]);
+        double lme4 = extra("pritz_lme4_setau")[0];
+        assertEquals(lme4, r.tauStandardError().orElseThrow(), 1e-2 * lme4, "lme4's");
+        Data d = data("pritz");
+        GlmmResult ee = Glmm.withDefaults().fitEqualEffects(d.studies(), d.labels(), d.moderators());
+        assertTrue(ee.tauStandardError().isEmpty() && ee.tau2StandardError().isEmpty());
+        assertEquals(0, ee.tau());
+    }
+
+    /**
+     * The studies' conditional modes and conditional standard deviations, lme4's {@code ranef(glmer(cbind(xi, ni -
+     * xi) ~ 1 + (1 | id), family = binomial, nAGQ = 7), condVar = TRUE)} on dat.pritz1997: the same computed at the
+     * tight estimates in R (1e-8; the R script checks that, at lme4's own estimates, they are lme4's ranef and
+     * condVar), and lme4's at its precision.
+     */
+    @Test
+    void studyEffectsAreLme4sConditionalModes() {
+        GlmmResult r = fit("pritz", 7);
+        assertArrayEquals(extra("pritz_tight_ranef"), r.studyEffects(), 1e-8);
+        assertArrayEquals(extra("pritz_tight_condsd"), r.studyEffectStandardErrors(), 1e-8);
+        assertArrayEquals(extra("pritz_lme4_ranef"), r.studyEffects(), 1e-3);
+        assertArrayEquals(extra("pritz_lme4_condsd"), r.studyEffectStandardErrors(), 1e-3);
+        Data d = data("pritz");
+        GlmmResult ee = Glmm.withDefaults().fitEqualEffects(d.studies(), d.labels(), d.moderators());
+        assertArrayEquals(new double[d.studies().size()], ee.studyEffects(), 0.0);
+    }
+
+    /**
+     * The intercept-only model's test of its pooled estimate, as {@link MetaResult#statistic()}: its square is
+     * metafor's {@code QM} of {@code rma.glmm(measure = "PLO", xi, ni, data = dat.pritz1997)} (χ²(1); F(1, 13)
+     * with {@code test = "t"}), its p-value {@code QMp}; empty for a model with moderators.
+     */
+    @Test
+    void theInterceptOnlyModelTestsItsEstimate() {
+        for (boolean tTests : new boolean[] {false, true}) {
+            Data d = data("pritz");
+            GlmmResult r = Glmm.withDefaults().withTTests(tTests).fit(d.studies(), d.labels());
+            String[] tight = LINES.get("TIGHT;pritz;7");
+            double z = numbers(tight[3])[0] / numbers(tight[4])[0];
+            assertEquals(z, r.statistic().orElseThrow(), 1e-6 * z);
+            double[] m = extra(tTests ? "pritz_t_metafor_qm" : "pritz_metafor_qm"); // QM; QMp; ...
+            assertEquals(m[0], Math.pow(r.statistic().orElseThrow(), 2), 1e-3 * m[0], "metafor's QM");
+            assertEquals(m[1], r.pValue().orElseThrow(), 1e-3 * m[1], "metafor's QMp");
+            assertEquals(r.coefficients().get(0).pValue(), r.pValue().orElseThrow(), 0.0);
+            assertTrue(r.moderatorTest().isEmpty());
+        }
+        assertTrue(fit("debruin", 7).statistic().isEmpty() && fit("debruin", 7).pValue().isEmpty());
+    }
+
+    /**
+     * The likelihood with 100 and with 200 nodes: the fits agree to 1e-8 (the quadrature exact to double precision);
+     * at fixed (τ, β) the likelihood is R's {@code integrate()} of each study's integrand (rel.tol 1e-12) to 1e-10,
+     * and the maximum is that of the integrated likelihood maximised in R.
+     */
+    @Test
+    void twoHundredNodesAreTheExactLikelihood() {
+        GlmmResult hundred = fit("pritz", 100);
+        GlmmResult twoHundred = fit("pritz", 200);
+        assertEquals(hundred.coefficients().get(0).estimate(), twoHundred.coefficients().get(0).estimate(), 1e-8);
+        assertEquals(hundred.tau2(), twoHundred.tau2(), 1e-8);
+        assertEquals(hundred.fitStatistics(false).logLikelihood(), twoHundred.fitStatistics(false).logLikelihood(),
+                1e-8);
+        Data d = data("pritz");
+        double[] x = d.studies().stream().mapToDouble(EffectiveSample::successes).toArray();
+        double[] n = d.studies().stream().mapToDouble(EffectiveSample::size).toArray();
+        double[][] intercept = new double[x.length][];
+        Arrays.setAll(intercept, i -> new double[] {1});
+        BinomialNormal model = new BinomialNormal(x, n, intercept, 200);
+        double[] points = extra("integrate_points");
+        double[] integrated = extra("integrate_ll");
+        for (int q = 0; q < integrated.length; q++) {
+            double[] theta = {points[2 * q], points[2 * q + 1]};
+            assertEquals(integrated[q], model.logLikelihood(theta), 1e-10 * Math.abs(integrated[q]),
+                    "at " + Arrays.toString(theta));
+        }
+        double[] fit = extra("integrate_fit"); // tau2; beta; logLik
+        assertEquals(fit[0], twoHundred.tau2(), 1e-8, "tau2");
+        assertEquals(fit[1], twoHundred.coefficients().get(0).estimate(), 1e-8, "beta");
+        assertEquals(fit[2], twoHundred.fitStatistics(false).logLikelihood(), 1e-8, "logLik");
+        assertThrows(IllegalArgumentException.class, () -> Glmm.withDefaults().withNodes(Glmm.MAX_NODES + 1));
+    }
+
+    /** Counts as int arrays, labelled "Study 1", "Study 2"… or as given: the same fit as from the samples. */
+    @Test
+    void countsFitAsSamplesDo() {
+        Data d = data("pritz");
+        int[] x = d.studies().stream().mapToInt(s -> (int) s.successes()).toArray();
+        int[] n = d.studies().stream().mapToInt(s -> (int) s.size()).toArray();
+        GlmmResult samples = Glmm.withDefaults().fit(d.studies(), d.labels());
+        GlmmResult counts = Glmm.withDefaults().fit(x, n);
+        assertEquals(samples.coefficients(), counts.coefficients());
+        assertEquals(samples.tau2(), counts.tau2(), 0.0);
+        assertEquals("Study 1", counts.studies().label(0));
+        assertEquals(d.labels().get(2), Glmm.withDefaults().fit(x, n, d.labels(), d.moderators()).studies().label(2));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Glmm.withDefaults().fit(new int[] {3, 12}, new int[] {10, 11}));
+        assertTrue(bad.getMessage().startsWith("Study 2: "), bad.getMessage());
+    }
+
+    /**
+     * metafor's log-likelihood and fit statistics, {@code logLik(res)} and {@code fitstats(res)} of
+     * {@code rma.glmm(measure = "PLO", xi, ni, data = dat.pritz1997)}: {@link GlmmResult#logLikelihood()} is its
+     * logLik, and its fitstats are {@code fitStatistics()}'s with that log-likelihood in place of the marginal one
+     * (same parameters, same k). lme4's {@code logLik}, {@code AIC} and {@code BIC} of the glmer fit are
+     * {@code fitStatistics()}'s with the saturated model's log-likelihood taken from the marginal one (lme4 measures
+     * a binomial GLMM's deviance from the saturated model). Both at lme4's precision.
+     */
+    @Test
+    void fitStatisticsAreLme4sAndMetaforsShifted() {
+        GlmmResult r = fit("pritz", 7);
+        FitStatistics marginal = r.fitStatistics(false);
+        double saturated = r.saturatedLogLikelihood();
+        double[] lme4 = extra("pritz_lme4_fit"); // theta; beta; logLik; AIC; BIC
+        assertEquals(lme4[2], marginal.logLikelihood() - saturated, 1e-4 * Math.abs(lme4[2]), "lme4's logLik");
+        assertEquals(lme4[3], marginal.aic() + 2 * saturated, 1e-4 * lme4[3], "lme4's AIC");
+        assertEquals(lme4[4], marginal.bic() + 2 * saturated, 1e-4 * lme4[4], "lme4's BIC");
+        double shift = 2 * (marginal.logLikelihood() - r.logLikelihood());
+        double[] metafor = extra("pritz_fitstats_metafor"); // logLik; deviance; AIC; BIC; AICc
+        double[] java = {r.logLikelihood(), r.conditionalDeviance(), marginal.aic() + shift, marginal.bic() + shift,
+            marginal.aicc() + shift};
+        for (int j = 0; j < metafor.length; j++) {
+            assertEquals(metafor[j], java[j], 1e-3 * Math.abs(metafor[j]), "metafor's fitstats " + j);
+        }
+        assertEquals(extra("pritz_metafor_loglik")[0], r.logLikelihood(), 1e-3 * Math.abs(r.logLikelihood()));
     }
 }
