@@ -34,6 +34,7 @@ import org.smesurvey.core.csv.CatalogueWriter;
 import org.smesurvey.core.imports.EurostatTable;
 import org.smesurvey.core.imports.Imported;
 import org.smesurvey.core.io.InputSource;
+import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
@@ -45,6 +46,8 @@ import org.smesurvey.stats.harmonisation.SizeFigure;
 import org.smesurvey.stats.harmonisation.SizeHarmonisation;
 import org.smesurvey.stats.meta.CrossedFactor;
 import org.smesurvey.stats.meta.EffectSizes;
+import org.smesurvey.stats.meta.Glmm;
+import org.smesurvey.stats.meta.GlmmResult;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Moderators;
@@ -83,7 +86,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(11, guide.size());
+        assertEquals(12, guide.size());
     }
 
     @Test
@@ -188,6 +191,33 @@ class GuideTest {
         assertTrue(result.k() >= 2);
     }
 
+    /** The pool region's figures: Facebook use with a base. */
+    private static List<Observation> facebook() {
+        return StudyCatalogue.bundled().observations().stream()
+                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
+                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
+    }
+
+    @Test
+    void glmm() {
+        List<Observation> facebook = facebook();
+        // guide: glmm
+        List<Observation> dated = facebook.stream().filter(o -> o.effectiveYear().isPresent()).toList();
+        // rma.glmm(measure = "PLO", xi, ni, mods = ~ year): one step, each figure's firms out of its base
+        GlmmResult glmm = Glmm.withDefaults().fit(dated.stream().map(EffectiveSample::of).toList(),
+                dated.stream().map(Observation::label).toList(),
+                Moderators.builder(dated.size()).numeric("year", Moderators.years(dated)).build());
+        System.out.println(glmm.summary());
+        Prediction in2024 = glmm.predict(2024);   // predict(res, newmods = 2024, transf = transf.ilogit)
+        System.out.printf("2024: %.0f %%, a new study's figure %.0f to %.0f %%%n",
+                100 * in2024.confidenceAsProportion().estimate(), 100 * in2024.predictionAsProportion().lower(),
+                100 * in2024.predictionAsProportion().upper());
+        double[] own = glmm.studyEffects();   // each figure's conditional mode (logit), lme4's ranef
+        // end
+        assertEquals(dated.size(), own.length);
+        assertTrue(in2024.prediction().lower() < in2024.confidence().lower());
+    }
+
     @Test
     void crossed() {
         StudyCatalogue bundled = StudyCatalogue.bundled();
@@ -244,10 +274,7 @@ class GuideTest {
 
     @Test
     void chart(@TempDir Path dir) throws IOException {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
-        List<Observation> facebook = bundled.observations().stream()
-                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
-                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
+        List<Observation> facebook = facebook();
         MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, facebook));
         Path svg = dir.resolve("forest.svg");
         // guide: chart
