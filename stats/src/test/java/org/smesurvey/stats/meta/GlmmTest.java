@@ -34,6 +34,11 @@ import org.smesurvey.stats.TestResult;
  * estimates within about 1e-4 with 7 nodes and 2e-3 with the Laplace approximation, whose likelihood is flatter;
  * its standard errors come from lme4's own finite-difference Hessian. The binomial GLM against R's glm converged
  * to 1e-15 at 1e-8 (metafor's own EE fit stops at 1e-8 in the deviance, with the weights of the step before).
+ *
+ * <p>What users reach for beyond the fit (stats/src/test/reference/metafor-glmm-extras.R): a raw year as moderator,
+ * the moderators' F under t tests, {@code predict}, τ's standard error, the conditional modes (lme4's {@code ranef}),
+ * the intercept-only model's test, 100 and 200 nodes against R's {@code integrate()}, metafor's {@code logLik} and
+ * {@code fitstats}; the same tolerances.
  */
 class GlmmTest {
 
@@ -533,7 +538,7 @@ class GlmmTest {
             // metafor's: pred se ci.lb ci.ub pi.lb pi.ub (logits), then pred ci.lb ci.ub pi.lb pi.ub (ilogit)
             double[] m = extra("predict_metafor_" + test);
             for (int j = 0; j < m.length; j++) {
-                assertEquals(m[j], java[j], 1e-3 * Math.max(1, Math.abs(m[j])), test + " metafor's value " + j);
+                assertEquals(m[j], java[j], 1e-4 * Math.max(1, Math.abs(m[j])), test + " metafor's value " + j);
             }
         }
         assertThrows(IllegalArgumentException.class, () -> yearFit(Glmm.withDefaults(), 0).predict());
@@ -542,7 +547,7 @@ class GlmmTest {
     /**
      * τ's standard error on {@code rma.glmm(measure = "PLO", xi, ni, data = dat.pritz1997)}: from the tight fit's
      * Richardson Hessian in (τ, β) (1e-6 relative) and from lme4's own finite-difference Hessian of the deviance,
-     * {@code glmer(..., nAGQ = 7)@optinfo$derivs$Hessian} (at its estimates, to 1e-2); none for the equal-effects
+     * {@code glmer(..., nAGQ = 7)@optinfo$derivs$Hessian} (at its estimates, to 1e-4); none for the equal-effects
      * model.
      */
     @Test
@@ -553,7 +558,7 @@ class GlmmTest {
         assertEquals(tight[2], r.tauStandardError().orElseThrow(), 1e-6 * tight[2]);
         assertEquals(2 * tight[0] * tight[2], r.tau2StandardError().orElseThrow(), 1e-6 * tight[0] * tight[2]);
         double lme4 = extra("pritz_lme4_setau")[0];
-        assertEquals(lme4, r.tauStandardError().orElseThrow(), 1e-2 * lme4, "lme4's");
+        assertEquals(lme4, r.tauStandardError().orElseThrow(), 1e-4 * lme4, "lme4's");
         Data d = data("pritz");
         GlmmResult ee = Glmm.withDefaults().fitEqualEffects(d.studies(), d.labels(), d.moderators());
         assertTrue(ee.tauStandardError().isEmpty() && ee.tau2StandardError().isEmpty());
@@ -571,8 +576,8 @@ class GlmmTest {
         GlmmResult r = fit("pritz", 7);
         assertArrayEquals(extra("pritz_tight_ranef"), r.studyEffects(), 1e-8);
         assertArrayEquals(extra("pritz_tight_condsd"), r.studyEffectStandardErrors(), 1e-8);
-        assertArrayEquals(extra("pritz_lme4_ranef"), r.studyEffects(), 1e-3);
-        assertArrayEquals(extra("pritz_lme4_condsd"), r.studyEffectStandardErrors(), 1e-3);
+        assertArrayEquals(extra("pritz_lme4_ranef"), r.studyEffects(), 1e-4);
+        assertArrayEquals(extra("pritz_lme4_condsd"), r.studyEffectStandardErrors(), 1e-4);
         Data d = data("pritz");
         GlmmResult ee = Glmm.withDefaults().fitEqualEffects(d.studies(), d.labels(), d.moderators());
         assertArrayEquals(new double[d.studies().size()], ee.studyEffects(), 0.0);
