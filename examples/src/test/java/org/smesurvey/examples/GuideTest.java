@@ -25,10 +25,10 @@ import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.csv.CatalogueWriter;
 import org.smesurvey.core.imports.EurostatTable;
@@ -90,7 +90,7 @@ class GuideTest {
     void load() throws IOException {
         Path dir = Path.of("src/test/resources/org/smesurvey/examples/report/ine-like");
         // guide: load
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         StudyCatalogue mine = CatalogueReader.withDefaults().read(dir);   // your catalogue's directory
         StudyCatalogue all = StudyCatalogue.union(List.of(bundled, mine));
         System.out.println(all.studies().size() + " studies, " + all.observations().size() + " figures");
@@ -100,7 +100,7 @@ class GuideTest {
 
     @Test
     void filter() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: filter
         StudyCatalogue french = bundled.filter(region(Region.of("FR")).and(scope(NetworkScope.EXTERNAL))
                 .and(sizeOverlapping(SizeBand.of(10, 249))));
@@ -112,7 +112,7 @@ class GuideTest {
     @Test
     void harmonise() {
         // guide: harmonise
-        ReferencePopulation insee2015 = ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow();
+        ReferencePopulation insee2015 = Bundled.populations().population("INSEE_TEF_2018").orElseThrow();
         List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),   // Insee 2015: no website
                 SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));   // nor social media
         Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee2015);
@@ -133,7 +133,7 @@ class GuideTest {
 
     @Test
     void compareAndExplain() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: compare
         Observation insee = figure(bundled, "INSEE_IP_2013", "social_media_any");
         Observation bpifrance = figure(bundled, "BPIFRANCE_LAB_2018", "social_networks");
@@ -157,7 +157,7 @@ class GuideTest {
 
     @Test
     void model() {
-        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
         // guide: model
         AdoptionModel.Question small = AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
                 .region(Region.of("FR")).year(2026).build();   // any social media, as official statistics measure it
@@ -177,7 +177,7 @@ class GuideTest {
 
     @Test
     void pool() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: pool
         List<Observation> facebook = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
@@ -190,7 +190,7 @@ class GuideTest {
 
     @Test
     void crossed() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: crossed
         List<Observation> social = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
@@ -244,7 +244,7 @@ class GuideTest {
 
     @Test
     void chart(@TempDir Path dir) throws IOException {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         List<Observation> facebook = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
                         && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.examples.FileFailures;
 import org.smesurvey.examples.NamedCatalogue;
@@ -114,8 +115,8 @@ public final class Report {
         List<StudyCatalogue> catalogues = new ArrayList<>();
         List<ReferencePopulations> populations = new ArrayList<>();
         if (options.bundled()) {
-            catalogues.add(StudyCatalogue.bundled());
-            populations.add(ReferencePopulations.bundled());
+            catalogues.add(Bundled.catalogue());
+            populations.add(Bundled.populations());
         }
         List<StudyCatalogue> added = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class Report {
             named.populations().ifPresent(populations::add);
         }
         if (populations.isEmpty()) {
-            populations.add(ReferencePopulations.bundled()); // a catalogue without counts of its own
+            populations.add(Bundled.populations()); // a catalogue without counts of its own
         }
         StudyCatalogue catalogue = StudyCatalogue.union(catalogues);
         String name;
@@ -135,7 +136,7 @@ public final class Report {
             name = words.get("catalogue.bundled");
         } else if (options.bundled()) {
             name = capitalise(words.get("catalogue.added", words.count(catalogue.studies().size()
-                    - StudyCatalogue.bundled().studies().size(), "study"), String.join(", ", names)));
+                    - Bundled.catalogue().studies().size(), "study"), String.join(", ", names)));
         } else {
             name = capitalise(words.get("catalogue.own", words.count(catalogue.studies().size(), "study"),
                     String.join(", ", names)));

@@ -63,6 +63,11 @@ abstract class FittedModel implements PooledModel {
     }
 
     @Override
+    public final OptionalDouble degreesOfFreedom() {
+        return Double.isNaN(fit.degreesOfFreedom) ? OptionalDouble.empty() : OptionalDouble.of(fit.degreesOfFreedom);
+    }
+
+    @Override
     public final TestResult heterogeneityTest() {
         return fit.heterogeneityTest();
     }

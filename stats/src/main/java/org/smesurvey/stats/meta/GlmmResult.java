@@ -89,6 +89,7 @@ public final class GlmmResult implements PooledModel {
      *
      * @return k − p, or empty for z tests
      */
+    @Override
     public java.util.OptionalDouble degreesOfFreedom() {
         return tTests ? java.util.OptionalDouble.of(model.k - model.p) : java.util.OptionalDouble.empty();
     }

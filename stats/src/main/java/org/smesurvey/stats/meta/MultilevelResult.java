@@ -255,6 +255,17 @@ public final class MultilevelResult implements PooledModel {
         return typicalVariance == 0 ? 1 : (tau2() + typicalVariance) / typicalVariance;
     }
 
+    /**
+     * None: the coefficients' tests of a multilevel fit are z tests (the cluster-robust ones, {@link #robust},
+     * carry their own degrees of freedom).
+     *
+     * @return empty
+     */
+    @Override
+    public OptionalDouble degreesOfFreedom() {
+        return OptionalDouble.empty();
+    }
+
     @Override
     public TestResult heterogeneityTest() {
         return heterogeneity;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.bundled.Bundled;
 
 /** Post-stratification and raking against R's survey 4.1.1 on its api samples (survey-api.R, "CALIBRATED"). */
 class CalibrationTest {
@@ -87,7 +88,7 @@ class CalibrationTest {
 
     @Test
     void totalsBySizeBandComeFromAReferencePopulation() {
-        org.smesurvey.core.ReferencePopulation france = org.smesurvey.core.ReferencePopulations.bundled()
+        org.smesurvey.core.ReferencePopulation france = Bundled.populations()
                 .population("INSEE_TEF_2018").orElseThrow();
         // Insee's LME categories: micro, SMEs beyond micro, mid-caps, large.
         List<org.smesurvey.core.SizeBand> bands = List.of(org.smesurvey.core.SizeBand.of(0, 9),
