@@ -5,6 +5,7 @@ import static org.smesurvey.examples.report.Html.escape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -79,9 +80,7 @@ public final class Report {
         }
         Report report = new Report(out);
         try {
-            if (Files.exists(options.out()) && !Files.isDirectory(options.out())) {
-                throw new NotDirectoryException(options.out().toString()); // said before the model is fitted
-            }
+            requireFolderCanBeMade(options.out()); // said before the model is fitted, not after
             report.step("Reading the catalogues and fitting the adoption model");
             ReportContext context = report.read(options);
             out.printf(Locale.ROOT, "      %d studies, %d figures%n", context.catalogue().studies().size(),
@@ -106,6 +105,26 @@ public final class Report {
         } catch (IOException e) {
             err.println(FileFailures.inWords(e)); // what is wrong with which path
             return 1;
+        }
+    }
+
+    /**
+     * Refuses an output folder that cannot be made, without making it (a bad catalogue must leave nothing behind):
+     * its nearest existing part must be a folder the user may write in.
+     */
+    private static void requireFolderCanBeMade(Path out) throws IOException {
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new NotDirectoryException(existing.toString());
+        }
+        if (!Files.isWritable(existing)) {
+            throw new AccessDeniedException(existing.toString());
         }
     }
 
