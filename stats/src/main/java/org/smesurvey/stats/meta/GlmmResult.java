@@ -167,6 +167,7 @@ public final class GlmmResult implements PooledModel {
      *
      * @return a copy, p × p
      */
+    @Override
     public double[][] covariance() {
         double[][] copy = new double[covariance.length][];
         for (int j = 0; j < copy.length; j++) {

@@ -499,6 +499,20 @@ public final class MultilevelResult implements PooledModel {
     }
 
     /**
+     * The covariance of the coefficients, metafor's {@code vcov(res)} on an {@code rma.mv} fit.
+     *
+     * @return a copy, p × p
+     */
+    @Override
+    public double[][] covariance() {
+        double[][] copy = new double[fit.vb.length][];
+        for (int j = 0; j < copy.length; j++) {
+            copy[j] = fit.vb[j].clone();
+        }
+        return copy;
+    }
+
+    /**
      * The variance of a linear combination of the coefficients, \( g'V_βg \).
      *
      * @param g the combination, one weight per coefficient

@@ -56,6 +56,14 @@ public interface PooledModel {
     List<Coefficient> coefficients();
 
     /**
+     * The covariance of the coefficients, metafor's {@code vcov(res)}, rows and columns in the order of
+     * {@link #coefficients()}: {@code sqrt(covariance()[j][j])} is coefficient j's standard error.
+     *
+     * @return a copy, p × p
+     */
+    double[][] covariance();
+
+    /**
      * The (residual) between-study variance.
      *
      * @return τ², 0 for an equal-effects model
