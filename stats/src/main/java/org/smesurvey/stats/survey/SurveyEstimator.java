@@ -31,6 +31,12 @@ import org.smesurvey.stats.Interval;
  * a standard error of NaN, and {@code svyby}'s {@code covmat} NaN or 0). Totals, whose weights need not sum to
  * anything, are not refused for their weights.
  *
+ * <p>Under {@link LonelyPsu#AVERAGE} with only some strata single-PSU, survey gives a domain two variances, and so
+ * does this class: {@code svyby}'s standard errors treat each domain as a subset, averaging over the strata that
+ * hold its respondents ({@link #proportionBy} and the other {@code …By} methods), while {@code svyby(...,
+ * covmat = TRUE)} averages over every stratum of the design ({@link #proportionsBy}'s covariance, whose diagonal
+ * then differs from the squared standard errors by the ratio of the two counts of strata).
+ *
  * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
  * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).
  *
