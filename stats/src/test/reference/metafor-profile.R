@@ -14,7 +14,9 @@
 #   CONFINT;TIGHT;...  the same solved tightly: uniroot(tol = 1e-12) on 2 (llmax - pl(s)) - qchisq(0.95, 1), where
 #       pl(s) is the profile from rma.mv with the component fixed, logLik(rma.mv(..., sigma2 = c(s, x))) maximised
 #       over the other component by optimize(tol = 1e-12) (and its value at 0 when larger); for the three
-#       components of 'crossed', by rma.mv(..., sigma2 = c(s, NA, NA), control = list(rel.tol = 1e-12)). llmax is
+#       components of 'crossed', by rma.mv(..., sigma2 = c(s, NA, NA), control = list(optimizer = "optim",
+#       optmethod = "BFGS", reltol = 1e-14)) (nlminb with rel.tol = 1e-12 stops with "false convergence"; its
+#       default fit's logLik agrees with this one to 1e-13 here). llmax is
 #       the likelihood at the tight maximum (metafor-multilevel.R's quadratic refinement, or the profile's maximum
 #       by optimize where a component is at 0; for 'crossed', metafor-crossed.R's TIGHT components in crossed.txt).
 #   PROFILE;METAFOR;set;method;model;j;values;logLik;logLik(res)   profile(res, sigma2 = j)'s grid and values
@@ -51,7 +53,7 @@ ll <- function(set, model, m, s) c(logLik(fit(set, model, m, s)))
 pl <- function(set, model, m, j, v) {
   if (set == "crossed") {
     s <- rep(NA, 3); s[j] <- v
-    return(c(logLik(fit(set, model, m, s, control = list(rel.tol = 1e-12)))))
+    return(c(logLik(fit(set, model, m, s, control = list(optimizer = "optim", optmethod = "BFGS", reltol = 1e-14)))))
   }
   other <- function(x) { s <- numeric(2); s[j] <- v; s[3 - j] <- x; ll(set, model, m, s) }
   o <- optimize(other, c(0, 2), maximum = TRUE, tol = 1e-12)

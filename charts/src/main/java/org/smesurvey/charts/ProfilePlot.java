@@ -1,5 +1,6 @@
 package org.smesurvey.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import org.smesurvey.stats.meta.LikelihoodProfile;
  * @since 0.2
  */
 public final class ProfilePlot {
+
+    /** The threshold's line: dashed, and wide enough to stand out from the dotted reference lines. */
+    private static final BasicStroke THRESHOLD = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {6f, 4f}, 0f);
 
     private ProfilePlot() {
     }
@@ -67,7 +72,7 @@ public final class ProfilePlot {
         XYPlot plot = new XYPlot(new XYSeriesCollection(curve), x, y, lines);
         plot.addDomainMarker(new ValueMarker(profile.estimate(), Color.DARK_GRAY, Style.DOTTED));
         plot.addRangeMarker(new ValueMarker(profile.maximum(), Color.DARK_GRAY, Style.DOTTED));
-        plot.addRangeMarker(new ValueMarker(profile.threshold(), Palette.VERMILLION, Style.DASHED));
+        plot.addRangeMarker(new ValueMarker(profile.threshold(), Palette.VERMILLION, THRESHOLD));
         // The threshold stays in view even when the grid does not reach it.
         double low = Math.min(profile.threshold(), points.stream().mapToDouble(LikelihoodProfile.Point::logLikelihood)
                 .min().orElseThrow());

@@ -35,6 +35,7 @@ class ProfilePlotTest {
         MultilevelResult fit = threeLevel();
         LikelihoodProfile profile = fit.profile(0);
         Chart chart = ProfilePlot.of(profile, ChartSpec.defaults());
+        Rendering.saveForInspection(chart, "profile");
         XYPlot plot = chart.toJFreeChart().getXYPlot();
         XYDataset data = plot.getDataset();
         // metafor's 20 points, and the estimate with the maximum put in among them (the grid spans it).
@@ -60,13 +61,12 @@ class ProfilePlotTest {
         assertTrue(plot.getRangeAxis().getRange().contains(profile.threshold()), "the threshold in view");
         BufferedImage image = Rendering.png(chart, 800, 600);
         assertTrue(Rendering.pixels(image, Palette.BLUE) > 20 * 20, "the curve and its points are drawn");
-        assertTrue(Rendering.pixelsNear(image, Palette.VERMILLION, 60) > 100, "the threshold is drawn");
+        assertTrue(Rendering.pixelsNear(image, Palette.VERMILLION, 40) > 200, "the threshold is drawn");
         Document svg = Rendering.svg(chart, 800, 600);
         List<String> texts = Rendering.texts(svg, "text");
         assertTrue(texts.contains("Profile plot for sigma^2.1"), texts.toString());
         assertTrue(texts.contains("sigma^2.1 value"));
-        assertTrue(texts.contains("Restricted log-likelihood"));
-        Rendering.saveForInspection(chart, "profile");
+        assertEquals("Restricted log-likelihood", plot.getRangeAxis().getLabel());   // drawn rotated, not as text
     }
 
     /** The values of a plot's markers (JFreeChart returns them as a raw collection). */
@@ -89,7 +89,7 @@ class ProfilePlotTest {
         Document svg = Rendering.svg(chart, 800, 600);
         List<String> texts = Rendering.texts(svg, "text");
         assertTrue(texts.contains("Profil de vraisemblance de sigma^2.2"), texts.toString());
-        assertTrue(texts.contains("Log-vraisemblance restreinte"));
+        assertEquals("Log-vraisemblance restreinte", chart.toJFreeChart().getXYPlot().getRangeAxis().getLabel());
         Rendering.png(chart, 800, 600);
     }
 }
