@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.ForestPlot;
+import org.smesurvey.charts.ProfilePlot;
 import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
@@ -51,6 +52,7 @@ import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
 import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
+import org.smesurvey.stats.meta.VarianceInterval;
 import org.smesurvey.stats.meta.YearReached;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.RespondentReader;
@@ -83,7 +85,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(11, guide.size());
+        assertEquals(12, guide.size());
     }
 
     @Test
@@ -212,6 +214,30 @@ class GuideTest {
         assertEquals(List.of("country"), fit.crossedFactors());
         assertTrue(elsewhere.prediction().upper() - elsewhere.prediction().lower()
                 > france.prediction().upper() - france.prediction().lower());
+    }
+
+    @Test
+    void levels(@TempDir Path dir) throws IOException {
+        StudyCatalogue bundled = StudyCatalogue.bundled();
+        List<Observation> social = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
+                        && !o.region().isAggregate()).toList();
+        String[] study = social.stream().map(o -> o.study().id()).toArray(String[]::new);
+        Path png = dir.resolve("profile.png");
+        // guide: levels
+        // rma.mv(yi, vi, random = ~ 1 | study/figure); confint(res); profile(res, sigma2 = 1)
+        MultilevelResult levels = MetaAnalysis.withDefaults().multilevel(EffectSizes.of(ProportionMeasure.PLO, social),
+                study);
+        for (VarianceInterval interval : levels.varianceIntervals()) {   // sigma^2.1 studies, sigma^2.2 figures
+            System.out.println(interval.summary());   // estimate, ci.lb, ci.ub, and their square roots
+        }
+        System.out.printf("I2 %.1f %%: between studies %.1f %%, between figures of a study %.1f %%%n", levels.i2(),
+                levels.clusterI2(), levels.estimateI2());
+        ProfilePlot.of(levels.profile(0), ChartSpec.defaults()).save(png);   // the studies' profile likelihood
+        // end
+        assertEquals(levels.i2(), levels.clusterI2() + levels.estimateI2(), 1e-9);
+        assertTrue(levels.varianceIntervals().get(0).variance().contains(levels.clusterVariance()));
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test
