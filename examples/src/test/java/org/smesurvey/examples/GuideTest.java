@@ -218,7 +218,7 @@ class GuideTest {
 
     @Test
     void levels(@TempDir Path dir) throws IOException {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         List<Observation> social = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
                         && !o.region().isAggregate()).toList();
