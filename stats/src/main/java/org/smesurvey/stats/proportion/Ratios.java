@@ -1,5 +1,6 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
+import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 

@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 
 /** Two independent proportions: difference intervals, ratios, tests. Cases include a study of 80 against one of 2,600. */
 class TwoProportionsTest {
