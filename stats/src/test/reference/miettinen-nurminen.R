@@ -21,7 +21,8 @@ restricted <- function(x1, n1, x2, n2, d) {
 }
 statistic <- function(x1, n1, x2, n2, d, mee = FALSE) {
   p <- restricted(x1, n1, x2, n2, d); N <- n1 + n2
-  v <- (p[1] * (1 - p[1]) / n1 + p[2] * (1 - p[2]) / n2) * (if (mee) 1 else N / (N - 1))
+  v <- p[1] * (1 - p[1]) / n1 + p[2] * (1 - p[2]) / n2
+  if (!mee) v <- v * N / (N - 1)
   (x1 / n1 - x2 / n2 - d)^2 / v
 }
 mn <- function(x1, n1, x2, n2, level, mee = FALSE) {
