@@ -54,6 +54,8 @@ import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
 import org.smesurvey.stats.meta.VarianceInterval;
 import org.smesurvey.stats.meta.YearReached;
+import org.smesurvey.stats.proportion.DifferenceInterval;
+import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
@@ -142,6 +144,19 @@ class GuideTest {
         ComparabilityReport report = ComparabilityCheck.withDefaults().compare(insee, bpifrance);
         System.out.println(report.summary());
         // end
+        // guide: counts
+        // 30 of the 80 companies of a small study against 1,160 of 2,600 in a large one
+        Interval difference = DifferenceInterval.MEE.of(30, 80, 1160, 2600, 0.95);   // score interval, Mee (1984)
+        Interval odds = Ratios.adjustedOddsRatio(30, 80, 1160, 2600, 0.95);          // ½ added to every cell
+        System.out.println(difference.summary() + "; odds ratio " + odds.summary());
+        // end
+        // TwoProportionsTest holds both to R (Mee's definition, uniroot) and statsmodels 0.13.5
+        // (confint_proportions_2indep(30, 80, 1160, 2600, compare="odds-ratio", method="logit-adjusted")).
+        assertEquals(-0.17123332052110499, difference.lower(), 1e-8);
+        assertEquals(0.039999307825142535, difference.upper(), 1e-8);
+        assertEquals(0.47512759396773224, odds.lower(), 1e-10);
+        assertEquals(1.182886034592789, odds.upper(), 1e-10);
+        assertTrue(difference.contains(0) && odds.contains(1), "the two studies do not differ at 95 %");
         // guide: explain
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(bundled));
         System.out.println(fit.crossValidation().summary());   // coverage and error on studies it has not seen
