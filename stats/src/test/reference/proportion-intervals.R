@@ -19,3 +19,15 @@ for (case in cases) for (level in levels) {
     out("LOGIT", x, n, level, plogis(qlogis(p) + c(-1, 1) * qnorm(1 - a / 2) / sqrt(n * p * (1 - p))))
   }
 }
+# The unclipped Wald and Agresti-Coull limits, WALD_UNCLIPPED and AGRESTI_COULL_UNCLIPPED, with the formulas of the
+# binom package's binom.confint(x, n, conf.level, methods = "asymptotic" | "agresti-coull") (binom is not in
+# Debian 12; its source computes exactly these lines, without clipping to [0, 1]). The last case is an effective
+# sample of 10.5 of 37.25.
+for (case in c(cases, list(c(10.5, 37.25)))) for (level in levels) {
+  x <- case[1]; n <- case[2]
+  z <- qnorm(1 - (1 - level) / 2)
+  p <- x / n
+  out("WALD_UNCLIPPED", x, n, level, p + c(-1, 1) * z * sqrt(p * (1 - p) / n))
+  .x <- x + 0.5 * z^2; .n <- n + z^2; .p <- .x / .n
+  out("AGRESTI_COULL_UNCLIPPED", x, n, level, .p + c(-1, 1) * z * sqrt(.p * (1 - .p) / .n))
+}

@@ -117,3 +117,13 @@ for (name in names(all)) {
   }
 }
 sink()
+# Collinear calibration variables under raking: calibrate solves through a generalised inverse and svyrecvar projects
+# by qr.resid, so x2 = 2x changes nothing against calibrating on x alone.
+coll <- data.frame(w = c(10, 12, 9, 20, 22, 18, 30, 31), x = 1:8, y = c(3, 1, 4, 1, 5, 9, 2, 6))
+coll$x2 <- 2 * coll$x
+d <- svydesign(ids = ~1, weights = ~w, data = coll)
+tn <- sum(coll$w) * 1.1; tx <- sum(coll$w * coll$x) * 1.1
+raked <- calibrate(d, ~x + x2, c(`(Intercept)` = tn, x = tx, x2 = 2 * tx), calfun = "raking")
+m <- svymean(~y, raked); cat("collinear raking svymean(~y):", sprintf("%.17g", c(coef(m), SE(m))), "\n")
+m <- svymean(~y, calibrate(d, ~x, c(`(Intercept)` = tn, x = tx), calfun = "raking"))
+cat("without x2:", sprintf("%.17g", c(coef(m), SE(m))), "\n")

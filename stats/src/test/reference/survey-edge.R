@@ -39,3 +39,14 @@ for (v in c("y0", "y1", "c")) {
 }
 t <- svytotal(~c, d, deff = TRUE); cat("total c", f(coef(t), SE(t), deff(t)), "\n")
 b <- svyby(~y0, ~s, d, svymean, deff = TRUE); cat("by y0", f(b$y0, b$se, b$DEff.y0), "\n")
+# 6. AVERAGE with some strata single-PSU: svyby's standard errors (each domain a subset: the strata holding its
+# respondents, scaled by their count over the estimable ones) and its covmat (every stratum of the design, scaled by
+# all strata over the estimable ones) differ; the library gives each as survey does.
+options(survey.lonely.psu = "average")
+some <- data.frame(s = c("a", "a", "a", "b", "b", "b", "c", "c"), psu = c(1, 1, 2, 3, 4, 4, 5, 5),
+                   w = c(10, 12, 9, 20, 22, 18, 30, 31), y = c(1, 0, 1, 0, 1, 1, 1, 0),
+                   dom = c("u", "v", "u", "v", "v", "v", "u", "u"))
+d <- svydesign(ids = ~psu, strata = ~s, weights = ~w, data = some)
+cat("svyby se:", f(SE(svyby(~y, ~dom, d, svymean))), "\n")
+cat("covmat:", f(vcov(svyby(~y, ~dom, d, svymean, covmat = TRUE))), "\n")
+options(survey.lonely.psu = "fail")

@@ -27,3 +27,11 @@ for (k in cases) {
   ft <- fisher.test(m)
   cat(sprintf("FISHER,%s,%s\n", id, f(ft$p.value, ft$estimate, ft$conf.int)))
 }
+# WALD_CONTINUITY_R: prop.test's interval with its continuity correction, min(1/2 (1/n1 + 1/n2), |p1 - p2|) added
+# to the half-width; the last two cases are equal proportions (no correction) and a difference smaller than the
+# correction (capped).
+for (k in c(cases, list(c(20, 80, 20, 80), c(10, 40, 12, 50)))) for (level in c(0.95, 0.9)) {
+  x1 <- k[1]; n1 <- k[2]; x2 <- k[3]; n2 <- k[4]
+  ci <- suppressWarnings(prop.test(c(x1, x2), c(n1, n2), conf.level = level, correct = TRUE))$conf.int
+  cat(sprintf("WALD_CONTINUITY_R,%d,%d,%d,%d,%s,%s\n", x1, n1, x2, n2, level, f(ci)))
+}

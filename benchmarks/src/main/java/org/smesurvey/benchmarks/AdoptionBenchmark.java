@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.CrossValidation;
@@ -43,7 +44,7 @@ public class AdoptionBenchmark {
     /** Loads the bundled catalogue. */
     @Setup
     public void load() {
-        catalogue = StudyCatalogue.bundled();
+        catalogue = Bundled.catalogue();
     }
 
     /**

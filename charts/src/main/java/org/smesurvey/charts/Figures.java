@@ -7,7 +7,7 @@ import org.smesurvey.core.Figure;
 import org.smesurvey.core.Observation;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
-import org.smesurvey.stats.ProportionInterval;
+import org.smesurvey.stats.proportion.ProportionInterval;
 
 /** What the charts of catalogue figures share: checking the figures, and the interval of each. */
 final class Figures {

@@ -18,6 +18,7 @@ import org.smesurvey.core.Observation;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
@@ -29,7 +30,7 @@ class AdoptionChartsTest {
 
     @BeforeAll
     static void fit() {
-        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
     }
 
     private static AdoptionModel.Question question(SizeBand band) {
@@ -112,7 +113,7 @@ class AdoptionChartsTest {
 
     /** The seed case's gap: Bpifrance Le Lab's 70 % (2018) against Insee's 20 % (2013). */
     private static GapDecomposition seedGap() {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         Observation insee = catalogue.observations().stream().filter(o -> o.study().id().equals("INSEE_IP_2013")
                 && o.indicator().code().equals("social_media_any")).findFirst().orElseThrow();
         Observation bpifrance = catalogue.observations().stream().filter(o -> o.study().id()

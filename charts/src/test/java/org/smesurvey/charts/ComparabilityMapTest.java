@@ -13,6 +13,7 @@ import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 import org.w3c.dom.Document;
@@ -21,7 +22,7 @@ class ComparabilityMapTest {
 
     /** One bundled "uses social networks" figure from each of the first six studies that publish one. */
     static List<Observation> sixStudies() {
-        return StudyCatalogue.bundled().observations().stream()
+        return Bundled.catalogue().observations().stream()
                 .filter(o -> o.indicator().code().equals("social_networks"))
                 .filter(distinctStudy())
                 .limit(6).toList();
@@ -108,7 +109,7 @@ class ComparabilityMapTest {
 
     @Test
     void studyByStudy() throws Exception {
-        StudyCatalogue french = StudyCatalogue.bundled().filter(o -> o.study().region().code().equals("FR"));
+        StudyCatalogue french = Bundled.catalogue().filter(o -> o.study().region().code().equals("FR"));
         Chart chart = ComparabilityMap.ofStudies(french, ComparabilityCheck.withDefaults(),
                 ChartSpec.builder().language(Language.FRENCH).build());
         int n = french.studies().size();

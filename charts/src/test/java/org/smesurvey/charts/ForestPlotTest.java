@@ -137,7 +137,7 @@ class ForestPlotTest {
         assertEquals("Random-effects model (ML)", ((SymbolAxis) plot.getRangeAxis()).getSymbols()[0]);
         XYPolygonAnnotation diamond = plot.getAnnotations().stream().filter(XYPolygonAnnotation.class::isInstance)
                 .map(XYPolygonAnnotation.class::cast).findFirst().orElseThrow();
-        assertEquals(glmm.pooled().orElseThrow().proportions().orElseThrow().confidence().estimate(),
+        assertEquals(glmm.pooledProportion().orElseThrow().estimate(),
                 diamond.getPolygonCoordinates()[2], 1e-12, "the GLMM's pooled proportion");
         assertTrue(Rendering.pixels(Rendering.png(chart, 960, chart.preferredSize().height), Palette.VERMILLION) > 100);
     }

@@ -13,14 +13,14 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.w3c.dom.Document;
 
 class SizeProfileChartTest {
 
     /** The bundled figures of one study and indicator by size band, leaving out the study-wide figure. */
     static List<Observation> bySize(String study, String indicator, SizeBand whole) {
-        return StudyCatalogue.bundled().observations().stream()
+        return Bundled.catalogue().observations().stream()
                 .filter(o -> o.study().id().equals(study) && o.indicator().code().equals(indicator))
                 .filter(o -> o.sizeBand().isPresent() && !o.sizeBand().get().equals(whole)).toList();
     }
@@ -69,7 +69,7 @@ class SizeProfileChartTest {
 
     @Test
     void figuresWithoutBandsAreNamed() {
-        List<Observation> noBand = StudyCatalogue.bundled().observations().stream()
+        List<Observation> noBand = Bundled.catalogue().observations().stream()
                 .filter(o -> o.effectiveSizeBand().isEmpty()).limit(2).toList();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SizeProfileChart.of(noBand, ChartSpec.defaults()));

@@ -11,7 +11,7 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.w3c.dom.Document;
 
 class TrendChartTest {
@@ -19,7 +19,7 @@ class TrendChartTest {
     /** Bundled Eurostat-type figures: enterprises of 10+ employees using any social media, in four countries. */
     static List<Observation> fourCountries() {
         Set<String> countries = Set.of("RO", "MT", "IE", "BG");
-        return StudyCatalogue.bundled().observations().stream()
+        return Bundled.catalogue().observations().stream()
                 .filter(o -> o.indicator().code().equals("social_media_any") && countries.contains(o.region().code()))
                 .filter(o -> o.sizeBand().equals(java.util.Optional.of(SizeBand.atLeast(10)))).toList();
     }
@@ -49,7 +49,7 @@ class TrendChartTest {
 
     @Test
     void figuresWithACountedBaseGetIntervals() throws Exception {
-        List<Observation> amex = StudyCatalogue.bundled().observations().stream()
+        List<Observation> amex = Bundled.catalogue().observations().stream()
                 .filter(o -> o.study().id().equals("AMEX_OPEN_2011")).toList();
         Chart chart = TrendChart.bySizeClass(amex, ChartSpec.builder().language(Language.FRENCH).build());
         XYIntervalSeriesCollection data = (XYIntervalSeriesCollection) chart.toJFreeChart().getXYPlot().getDataset();

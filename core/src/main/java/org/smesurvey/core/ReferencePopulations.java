@@ -1,7 +1,5 @@
 package org.smesurvey.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.smesurvey.core.csv.CatalogueReader;
 
 /**
  * An immutable collection of {@link ReferencePopulation}s.
@@ -17,8 +14,6 @@ import org.smesurvey.core.csv.CatalogueReader;
  * @since 0.1
  */
 public final class ReferencePopulations {
-
-    private static final String BUNDLED = "/org/smesurvey/core/bundled/populations.csv";
 
     private final Map<String, ReferencePopulation> populations;
 
@@ -71,21 +66,6 @@ public final class ReferencePopulations {
                     + " collections: " + String.join(", ", conflicts));
         }
         return new ReferencePopulations(Collections.unmodifiableMap(byId));
-    }
-
-    /**
-     * The enterprise counts shipped with smesurvey (Eurostat, Insee, US Census Bureau and SBA), each
-     * with its source.
-     *
-     * @return the bundled populations
-     * @throws UncheckedIOException if the bundled file cannot be read, which means a broken jar
-     */
-    public static ReferencePopulations bundled() {
-        try {
-            return CatalogueReader.withDefaults().readPopulationResource(ReferencePopulations.class, BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The bundled populations cannot be read", e);
-        }
     }
 
     /**

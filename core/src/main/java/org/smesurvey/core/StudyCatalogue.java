@@ -1,7 +1,5 @@
 package org.smesurvey.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,17 +13,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.smesurvey.core.csv.CatalogueReader;
 
 /**
  * An immutable collection of studies and the figures they published.
  *
- * <p>Read one from CSV with {@link CatalogueReader}, take the real published figures shipped with
- * smesurvey with {@link #bundled()}, or build one with {@link #of(Collection, Collection)}. Narrow it
+ * <p>Read one from CSV with {@link org.smesurvey.core.csv.CatalogueReader}, take the real published figures
+ * shipped with smesurvey with {@link org.smesurvey.core.bundled.Bundled#catalogue()}, or build one with
+ * {@link #of(Collection, Collection)}. Narrow it
  * with {@link #filter(Predicate)} and the predicates of {@link ObservationFilters}:
  *
  * <pre>{@code
- * StudyCatalogue french = StudyCatalogue.bundled()
+ * StudyCatalogue french = Bundled.catalogue()
  *         .filter(ObservationFilters.region(Region.of("FR")).and(ObservationFilters.scope(NetworkScope.EXTERNAL)));
  * }</pre>
  *
@@ -34,8 +32,6 @@ import org.smesurvey.core.csv.CatalogueReader;
  * @since 0.1
  */
 public final class StudyCatalogue {
-
-    private static final String BUNDLED = "/org/smesurvey/core/bundled/";
 
     private final Map<String, Study> studies;
     private final List<Observation> observations;
@@ -112,22 +108,6 @@ public final class StudyCatalogue {
             throw new IllegalArgumentException("The catalogues cannot be joined: " + String.join("; ", conflicts));
         }
         return of(studies.values(), figures.values().stream().flatMap(List::stream).toList());
-    }
-
-    /**
-     * The real published figures shipped with smesurvey: official ICT-survey results and private
-     * surveys of SMEs' social-network use, each with its source. See {@code docs/catalogue-format.md}
-     * and {@code SOURCES.md} in the resources for their provenance.
-     *
-     * @return the bundled catalogue
-     * @throws UncheckedIOException if the bundled files cannot be read, which means a broken jar
-     */
-    public static StudyCatalogue bundled() {
-        try {
-            return CatalogueReader.withDefaults().readResources(StudyCatalogue.class, BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The bundled catalogue cannot be read", e);
-        }
     }
 
     /**

@@ -5,7 +5,7 @@
  *
  * <p>Example:
  * <pre>{@code
- * StudyCatalogue bundled = StudyCatalogue.bundled();
+ * StudyCatalogue bundled = Bundled.catalogue();
  * StudyCatalogue french = bundled.filter(ObservationFilters.region(Region.of("FR"))
  *         .and(ObservationFilters.scope(NetworkScope.EXTERNAL)));
  * french.observations().forEach(o -> System.out.println(o.study().id() + " " + o.figure().proportion()));

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueWriter;
 
 /**
@@ -33,7 +34,7 @@ import org.smesurvey.core.csv.CatalogueWriter;
  */
 class BundledDataTest {
 
-    private static final StudyCatalogue BUNDLED = StudyCatalogue.bundled();
+    private static final StudyCatalogue BUNDLED = Bundled.catalogue();
 
     private static List<CSVRecord> original(String name) throws IOException {
         try (InputStream in = BundledDataTest.class.getResourceAsStream("/org/smesurvey/core/original/" + name);
@@ -230,7 +231,7 @@ class BundledDataTest {
     void holdsEveryEnterpriseCountWithItsSource() throws IOException {
         List<Map.Entry<String, CSVRecord>> rows = originalWithMore("enterprise-populations");
         assertEquals(59 + 7, rows.size());
-        List<PopulationCount> counts = ReferencePopulations.bundled().all().stream()
+        List<PopulationCount> counts = Bundled.populations().all().stream()
                 .filter(p -> !p.id().startsWith("DESTATIS_URS_")).flatMap(p -> p.counts().stream()).toList();
         assertEquals(rows.size(), counts.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -244,7 +245,7 @@ class BundledDataTest {
             assertEquals(Optional.of(URI.create(row.get("url"))), count.source(), where);
             assertEquals(row.get("notes").strip(), count.notes(), where);
         }
-        ReferencePopulation insee2017 = ReferencePopulations.bundled()
+        ReferencePopulation insee2017 = Bundled.populations()
                 .population("INSEE_EF_2019_PRINCIPALEMENT_MARCHANDS").orElseThrow();
         assertEquals(OptionalLong.of(138_739), insee2017.enterprises(SizeBand.of(10, 249)));
     }
@@ -260,7 +261,7 @@ class BundledDataTest {
                     .parse(reader).getRecords();
         }
         assertEquals(68, rows.size());
-        ReferencePopulations bundled = ReferencePopulations.bundled();
+        ReferencePopulations bundled = Bundled.populations();
         for (CSVRecord row : rows) {
             String section = row.get("3_variable_attribute_code").substring("WZ08-".length());
             ReferencePopulation population = bundled.population("DESTATIS_URS_2022_" + section).orElseThrow();
@@ -281,7 +282,7 @@ class BundledDataTest {
         ByteArrayOutputStream schemes = new ByteArrayOutputStream();
         ByteArrayOutputStream populations = new ByteArrayOutputStream();
         CatalogueWriter.withDefaults().write(BUNDLED, studies, observations, schemes);
-        CatalogueWriter.withDefaults().writePopulations(ReferencePopulations.bundled(), populations);
+        CatalogueWriter.withDefaults().writePopulations(Bundled.populations(), populations);
         assertArrayEquals(resource("studies.csv"), studies.toByteArray());
         assertArrayEquals(resource("observations.csv"), observations.toByteArray());
         assertArrayEquals(resource("size-schemes.csv"), schemes.toByteArray());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.bundled.Bundled;
 
 class ReferencePopulationTest {
 
@@ -83,7 +84,7 @@ class ReferencePopulationTest {
 
     @Test
     void registerSectionsAreTypedAndAddUp() {
-        ReferencePopulations bundled = ReferencePopulations.bundled();
+        ReferencePopulations bundled = Bundled.populations();
         assertEquals(Optional.of(Sectors.of(NaceSection.C)),
                 bundled.population("DESTATIS_URS_2022_C").orElseThrow().sectors());
         assertEquals(Optional.empty(), bundled.population("INSEE_TEF_2018").orElseThrow().sectors(),

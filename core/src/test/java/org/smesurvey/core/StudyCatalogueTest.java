@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.bundled.Bundled;
 
 class StudyCatalogueTest {
 
@@ -44,7 +45,7 @@ class StudyCatalogueTest {
     @Test
     void aUnionKeepsEachStudyOnceAndReportsEveryConflict() {
         StudyCatalogue fixtures = Fixtures.catalogue();
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         StudyCatalogue both = StudyCatalogue.union(List.of(bundled, fixtures, fixtures));
         assertEquals(bundled.studies().size() + 3, both.studies().size(), "the same catalogue twice counts once");
         assertEquals(bundled.observations().size() + 7, both.observations().size());
@@ -56,7 +57,7 @@ class StudyCatalogueTest {
         // US_SMB's figures are all external, the same in both: only FR_CEO_2018 lost figures.
         assertEquals("The catalogues cannot be joined: study FR_CEO_2018 is in two catalogues with different contents",
                 conflict.getMessage());
-        ReferencePopulations populations = ReferencePopulations.bundled();
+        ReferencePopulations populations = Bundled.populations();
         assertEquals(populations, ReferencePopulations.union(List.of(populations, populations)));
         ReferencePopulation first = populations.all().get(0);
         ReferencePopulation other = new ReferencePopulation(first.id(), first.publisher(), first.region(),

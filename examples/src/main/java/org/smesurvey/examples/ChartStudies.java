@@ -15,6 +15,7 @@ import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.ProportionMeasure;
@@ -41,7 +42,7 @@ public final class ChartStudies {
     }
 
     static List<Path> write(Path directory, PrintStream out) throws IOException {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         Files.createDirectories(directory);
 
         List<Observation> facebook = catalogue.observations().stream()

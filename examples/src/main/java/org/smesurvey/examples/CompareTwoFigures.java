@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.comparability.ComparabilityCheck;
 import org.smesurvey.stats.comparability.ComparabilityReport;
 
@@ -28,7 +29,7 @@ public final class CompareTwoFigures {
     }
 
     static void print(PrintStream out) {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         Observation insee = figure(catalogue, "INSEE_IP_2013", "social_media_any", 10);
         Observation bpifrance = figure(catalogue, "BPIFRANCE_LAB_2018", "social_networks", 0);
         for (Observation o : new Observation[] {insee, bpifrance}) {

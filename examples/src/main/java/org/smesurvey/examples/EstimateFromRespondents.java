@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.meta.Moderators;
@@ -70,7 +70,7 @@ public final class EstimateFromRespondents {
         List<SizeBand> categories = List.of(SizeBand.of(0, 9), SizeBand.of(10, 249), SizeBand.of(250, 4999),
                 SizeBand.atLeast(5000));
         Map<String, Double> france = Calibration.totalsBySizeBand(
-                ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow(), categories);
+                Bundled.populations().population("INSEE_TEF_2018").orElseThrow(), categories);
         SurveyDesign design = Calibration.postStratify(data.design(), data.categories("band"), france);
         SurveyEstimator estimator = SurveyEstimator.of(design);
 

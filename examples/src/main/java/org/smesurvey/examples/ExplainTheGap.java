@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.smesurvey.core.Observation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
@@ -40,7 +40,7 @@ public final class ExplainTheGap {
     }
 
     static void print(PrintStream out) {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         AdoptionData data = AdoptionData.of(catalogue);
         AdoptionModel.Fit fit = AdoptionModel.fit(data);
         Interval speed = fit.speed(SizeBand.of(10, 49));
@@ -66,7 +66,7 @@ public final class ExplainTheGap {
         ProfileGap profiles = ProfileGap.of(fit, List.of(figure(catalogue, "DESTATIS_2020", "social_media_any", 10, 49),
                 figure(catalogue, "DESTATIS_2020", "social_media_any", 250, -1)), List.of(figure(catalogue, "SCB_2013",
                 "social_media_any", 10, 49), figure(catalogue, "SCB_2013", "social_media_any", 250, -1)),
-                ReferencePopulations.bundled());
+                Bundled.populations());
         out.println(profiles.summary());
     }
 

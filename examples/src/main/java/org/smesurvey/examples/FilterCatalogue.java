@@ -13,6 +13,7 @@ import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.SizeClassScheme;
 import org.smesurvey.core.Study;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * The README's example: French figures on public networks for companies of 10 to 249 employees, with who
@@ -34,7 +35,7 @@ public final class FilterCatalogue {
     }
 
     static void print(PrintStream out) {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
 
         // French figures on public networks, for companies of 10 to 249 employees.
         StudyCatalogue french = catalogue.filter(region(Region.of("FR"))

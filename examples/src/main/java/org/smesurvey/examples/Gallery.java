@@ -19,6 +19,7 @@ import org.smesurvey.core.Platform;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
@@ -55,7 +56,7 @@ public final class Gallery {
 
     static List<Path> write(Path directory, PrintStream out) throws IOException {
         Files.createDirectories(directory);
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(catalogue));
 
         List<SizeBand> bands = List.of(SizeBand.of(0, 9), SizeBand.of(10, 49), SizeBand.of(50, 249),

@@ -9,7 +9,7 @@ import org.smesurvey.core.ReferencePopulation;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.harmonisation.Contribution;
 import org.smesurvey.stats.harmonisation.Reweighted;
 import org.smesurvey.stats.harmonisation.SizeFigure;
@@ -36,14 +36,14 @@ public final class HarmoniseSizeClasses {
     }
 
     static void print(PrintStream out) {
-        List<Observation> destatis = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020")
+        List<Observation> destatis = Bundled.catalogue().filter(ObservationFilters.study("DESTATIS_2020")
                 .and(ObservationFilters.years(2019, 2019))).observations();
         SizeBand tenPlus = SizeBand.atLeast(10);
         List<SizeFigure> classes = destatis.stream().filter(o -> !o.sizeBand().orElseThrow().equals(tenPlus))
                 .map(SizeFigure::of).toList();
 
         // The ICT survey covers NACE sections C to J and L to N: sum the register's counts of those sections.
-        ReferencePopulations bundled = ReferencePopulations.bundled();
+        ReferencePopulations bundled = Bundled.populations();
         List<ReferencePopulation> sections = Sectors.ICT_SURVEY.sections().stream()
                 .map(s -> bundled.population("DESTATIS_URS_2022_" + s.name()).orElseThrow()).toList();
         ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE " + Sectors.ICT_SURVEY.label(),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 
 /**
@@ -31,8 +32,8 @@ public record NamedCatalogue(String name, StudyCatalogue catalogue, Optional<Ref
      */
     public static NamedCatalogue load(String directory) throws IOException {
         if (directory == null || directory.isBlank()) {
-            return new NamedCatalogue("the bundled catalogue of published figures", StudyCatalogue.bundled(),
-                    Optional.of(ReferencePopulations.bundled()));
+            return new NamedCatalogue("the bundled catalogue of published figures", Bundled.catalogue(),
+                    Optional.of(Bundled.populations()));
         }
         Path path = Path.of(directory.trim());
         if (!Files.isDirectory(path)) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.meta.EffectSizes;
 import org.smesurvey.stats.meta.LeaveOneOut;
@@ -36,7 +36,7 @@ public final class PoolStudies {
     }
 
     static void print(PrintStream out) {
-        List<Observation> facebook = StudyCatalogue.bundled().observations().stream()
+        List<Observation> facebook = Bundled.catalogue().observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.platform().equals(
                         java.util.Optional.of(Platform.FACEBOOK)) && o.figure().hasBase()
                         && o.denominator().isEmpty()).toList();

@@ -3,8 +3,7 @@ package org.smesurvey.examples;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.smesurvey.core.ReferencePopulations;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.CrossValidation;
@@ -34,15 +33,15 @@ public final class ValidateTheModel {
     }
 
     static void print(PrintStream out) {
-        AdoptionData data = AdoptionData.of(StudyCatalogue.bundled());
+        AdoptionData data = AdoptionData.of(Bundled.catalogue());
         out.printf(Locale.ROOT, "%d figures enter the model, %d are left out%n", data.entries().size(),
                 data.excluded().size());
-        out.println(FormChoice.of(data, ReferencePopulations.bundled()).summary());
+        out.println(FormChoice.of(data, Bundled.populations()).summary());
         for (AdoptionModel.Form form : List.of(AdoptionModel.Form.PLAIN, new AdoptionModel.Form(false, true),
                 new AdoptionModel.Form(true, false), new AdoptionModel.Form(true, true),
                 new AdoptionModel.Form(AdoptionModel.Ceiling.PER_INDICATOR, false, false),
                 new AdoptionModel.Form(false, false, true))) {
-            AdoptionModel.Fit fit = AdoptionModel.fit(data, ReferencePopulations.bundled(), form);
+            AdoptionModel.Fit fit = AdoptionModel.fit(data, Bundled.populations(), form);
             out.printf(Locale.ROOT, "%nAsked for: %s%s; restricted logLik %.2f%n", form,
                     fit.ceilingAtBoundary() ? " (the ceiling's maximum is at 100 %: fitted without)" : "",
                     fit.logLikelihood());

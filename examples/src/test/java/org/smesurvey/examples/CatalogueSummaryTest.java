@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.core.ObservationFilters;
 import org.smesurvey.core.Region;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueWriter;
 
 class CatalogueSummaryTest {
@@ -48,7 +48,7 @@ class CatalogueSummaryTest {
 
     @Test
     void summarisesACatalogueDirectory(@TempDir Path dir) throws IOException {
-        CatalogueWriter.withDefaults().write(StudyCatalogue.bundled().filter(ObservationFilters.region(Region.of("DE"))),
+        CatalogueWriter.withDefaults().write(Bundled.catalogue().filter(ObservationFilters.region(Region.of("DE"))),
                 dir);
         assertEquals(0, run(dir.toString(), " "));
         assertTrue(out().startsWith("smesurvey: " + dir + "\n5 studies, 36 figures (20 with a base or a standard error,"

@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smesurvey.charts.ChartSpec;
 import org.smesurvey.charts.ForestPlot;
+import org.smesurvey.charts.ProfilePlot;
 import org.smesurvey.core.NetworkScope;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.Platform;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.csv.CatalogueWriter;
 import org.smesurvey.core.imports.EurostatTable;
@@ -54,7 +55,10 @@ import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
 import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
+import org.smesurvey.stats.meta.VarianceInterval;
 import org.smesurvey.stats.meta.YearReached;
+import org.smesurvey.stats.proportion.DifferenceInterval;
+import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
@@ -86,14 +90,14 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(12, guide.size());
+        assertEquals(14, guide.size());
     }
 
     @Test
     void load() throws IOException {
         Path dir = Path.of("src/test/resources/org/smesurvey/examples/report/ine-like");
         // guide: load
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         StudyCatalogue mine = CatalogueReader.withDefaults().read(dir);   // your catalogue's directory
         StudyCatalogue all = StudyCatalogue.union(List.of(bundled, mine));
         System.out.println(all.studies().size() + " studies, " + all.observations().size() + " figures");
@@ -103,7 +107,7 @@ class GuideTest {
 
     @Test
     void filter() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: filter
         StudyCatalogue french = bundled.filter(region(Region.of("FR")).and(scope(NetworkScope.EXTERNAL))
                 .and(sizeOverlapping(SizeBand.of(10, 249))));
@@ -115,7 +119,7 @@ class GuideTest {
     @Test
     void harmonise() {
         // guide: harmonise
-        ReferencePopulation insee2015 = ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow();
+        ReferencePopulation insee2015 = Bundled.populations().population("INSEE_TEF_2018").orElseThrow();
         List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),   // Insee 2015: no website
                 SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));   // nor social media
         Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee2015);
@@ -136,13 +140,26 @@ class GuideTest {
 
     @Test
     void compareAndExplain() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: compare
         Observation insee = figure(bundled, "INSEE_IP_2013", "social_media_any");
         Observation bpifrance = figure(bundled, "BPIFRANCE_LAB_2018", "social_networks");
         ComparabilityReport report = ComparabilityCheck.withDefaults().compare(insee, bpifrance);
         System.out.println(report.summary());
         // end
+        // guide: counts
+        // 30 of the 80 companies of a small study against 1,160 of 2,600 in a large one
+        Interval difference = DifferenceInterval.MEE.of(30, 80, 1160, 2600, 0.95);   // score interval, Mee (1984)
+        Interval odds = Ratios.adjustedOddsRatio(30, 80, 1160, 2600, 0.95);          // ½ added to every cell
+        System.out.println(difference.summary() + "; odds ratio " + odds.summary());
+        // end
+        // TwoProportionsTest holds both to R (Mee's definition, uniroot) and statsmodels 0.13.5
+        // (confint_proportions_2indep(30, 80, 1160, 2600, compare="odds-ratio", method="logit-adjusted")).
+        assertEquals(-0.17123332052110499, difference.lower(), 1e-8);
+        assertEquals(0.039999307825142535, difference.upper(), 1e-8);
+        assertEquals(0.47512759396773224, odds.lower(), 1e-10);
+        assertEquals(1.182886034592789, odds.upper(), 1e-10);
+        assertTrue(difference.contains(0) && odds.contains(1), "the two studies do not differ at 95 %");
         // guide: explain
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(bundled));
         System.out.println(fit.crossValidation().summary());   // coverage and error on studies it has not seen
@@ -160,7 +177,7 @@ class GuideTest {
 
     @Test
     void model() {
-        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
         // guide: model
         AdoptionModel.Question small = AdoptionModel.Question.builder().band(SizeBand.of(10, 49))
                 .region(Region.of("FR")).year(2026).build();   // any social media, as official statistics measure it
@@ -180,7 +197,7 @@ class GuideTest {
 
     @Test
     void pool() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: pool
         List<Observation> facebook = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
@@ -193,7 +210,7 @@ class GuideTest {
 
     /** The pool region's figures: Facebook use with a base. */
     private static List<Observation> facebook() {
-        return StudyCatalogue.bundled().observations().stream()
+        return Bundled.catalogue().observations().stream()
                 .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
                         && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
     }
@@ -220,7 +237,7 @@ class GuideTest {
 
     @Test
     void crossed() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         // guide: crossed
         List<Observation> social = bundled.observations().stream()
                 .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
@@ -242,6 +259,30 @@ class GuideTest {
         assertEquals(List.of("country"), fit.crossedFactors());
         assertTrue(elsewhere.prediction().upper() - elsewhere.prediction().lower()
                 > france.prediction().upper() - france.prediction().lower());
+    }
+
+    @Test
+    void levels(@TempDir Path dir) throws IOException {
+        StudyCatalogue bundled = Bundled.catalogue();
+        List<Observation> social = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("social_media_any") && o.figure().hasBase()
+                        && !o.region().isAggregate()).toList();
+        String[] study = social.stream().map(o -> o.study().id()).toArray(String[]::new);
+        Path png = dir.resolve("profile.png");
+        // guide: levels
+        // rma.mv(yi, vi, random = ~ 1 | study/figure); confint(res); profile(res, sigma2 = 1)
+        MultilevelResult levels = MetaAnalysis.withDefaults().multilevel(EffectSizes.of(ProportionMeasure.PLO, social),
+                study);
+        for (VarianceInterval interval : levels.varianceIntervals()) {   // sigma^2.1 studies, sigma^2.2 figures
+            System.out.println(interval.summary());   // estimate, ci.lb, ci.ub, and their square roots
+        }
+        System.out.printf("I2 %.1f %%: between studies %.1f %%, between figures of a study %.1f %%%n", levels.i2(),
+                levels.clusterI2(), levels.estimateI2());
+        ProfilePlot.of(levels.profile(0), ChartSpec.defaults()).save(png);   // the studies' profile likelihood
+        // end
+        assertEquals(levels.i2(), levels.clusterI2() + levels.estimateI2(), 1e-9);
+        assertTrue(levels.varianceIntervals().get(0).variance().contains(levels.clusterVariance()));
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test

@@ -16,8 +16,10 @@ import org.smesurvey.core.Observation;
  * sample size is the size of the simple random sample with the same variance: {@code n / deff} for a design
  * effect {@code deff} (Kish 1965, §8.2), {@code p(1 - p) / se²} for a published standard error, and
  * {@code (Σw)² / Σw²} for weights alone (Kish 1965, §11.7). The interval methods of
- * {@link ProportionInterval} take such samples, so that a survey figure gets an interval as wide as its
- * design makes it (Korn and Graubard 1998).
+ * {@link org.smesurvey.stats.proportion.ProportionInterval} take such samples, so that a survey figure gets an
+ * interval as wide as its design makes it (Korn and Graubard 1998). Every family of the library takes it (the
+ * meta-analysis of figures, harmonisation, comparability, the survey estimators), so it lives here, in the root
+ * package, beside the result contracts.
  *
  * <p>References:
  * <ol>

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.proportion.FisherExactTest;
 
 /** One line per test, as R prints a test's statistic, degrees of freedom and p-value (four significant digits). */
 class SignificanceResultTest {

@@ -1,5 +1,6 @@
 package org.smesurvey.core.csv;
 
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.io.InputSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,7 +116,7 @@ class CatalogueWriterTest {
 
     @Test
     void writesPopulationsThatReadBack(@TempDir Path dir) throws IOException {
-        ReferencePopulations populations = ReferencePopulations.bundled();
+        ReferencePopulations populations = Bundled.populations();
         Path file = dir.resolve("populations.csv");
         CatalogueWriter.withDefaults().writePopulations(populations, file);
         assertEquals(populations, CatalogueReader.withDefaults().readPopulations(file));

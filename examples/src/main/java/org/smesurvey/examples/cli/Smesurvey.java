@@ -30,6 +30,7 @@ import org.smesurvey.core.StudyMethod;
 import org.smesurvey.core.SurveyMode;
 import org.smesurvey.core.Weighting;
 import org.smesurvey.core.YearRange;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueWriter;
 import org.smesurvey.core.imports.EurostatTable;
 import org.smesurvey.core.imports.Imported;
@@ -196,7 +197,7 @@ public final class Smesurvey implements Callable<Integer> {
         StudyCatalogue read(CommandLine line) throws IOException {
             List<StudyCatalogue> all = new ArrayList<>();
             if (bundled) {
-                all.add(StudyCatalogue.bundled());
+                all.add(Bundled.catalogue());
             }
             for (Path dir : directories) {
                 all.add(NamedCatalogue.load(dir.toString()).catalogue());
@@ -560,7 +561,7 @@ public final class Smesurvey implements Callable<Integer> {
     private static Integer write(Imported imported, Path out, PrintWriter to) throws IOException {
         CatalogueWriter.withDefaults().write(imported.catalogue(), out);
         to.println(imported.summary());
-        repeats(imported.catalogue(), StudyCatalogue.bundled()).forEach(to::println);
+        repeats(imported.catalogue(), Bundled.catalogue()).forEach(to::println);
         to.println("Catalogue written to " + out.toAbsolutePath());
         return 0;
     }

@@ -5,6 +5,7 @@ import static org.smesurvey.examples.report.Html.escape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.io.InputFormatException;
 import org.smesurvey.examples.FileFailures;
 import org.smesurvey.examples.NamedCatalogue;
@@ -78,9 +80,7 @@ public final class Report {
         }
         Report report = new Report(out);
         try {
-            if (Files.exists(options.out()) && !Files.isDirectory(options.out())) {
-                throw new NotDirectoryException(options.out().toString()); // said before the model is fitted
-            }
+            requireFolderCanBeMade(options.out()); // said before the model is fitted, not after
             report.step("Reading the catalogues and fitting the adoption model");
             ReportContext context = report.read(options);
             out.printf(Locale.ROOT, "      %d studies, %d figures%n", context.catalogue().studies().size(),
@@ -108,14 +108,34 @@ public final class Report {
         }
     }
 
+    /**
+     * Refuses an output folder that cannot be made, without making it (a bad catalogue must leave nothing behind):
+     * its nearest existing part must be a folder the user may write in.
+     */
+    private static void requireFolderCanBeMade(Path out) throws IOException {
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new NotDirectoryException(existing.toString());
+        }
+        if (!Files.isWritable(existing)) {
+            throw new AccessDeniedException(existing.toString());
+        }
+    }
+
     /** The union of the bundled catalogue (unless left out) and the directories, with their populations. */
     private ReportContext read(ReportOptions options) throws IOException {
         Words words = new Words(options.language());
         List<StudyCatalogue> catalogues = new ArrayList<>();
         List<ReferencePopulations> populations = new ArrayList<>();
         if (options.bundled()) {
-            catalogues.add(StudyCatalogue.bundled());
-            populations.add(ReferencePopulations.bundled());
+            catalogues.add(Bundled.catalogue());
+            populations.add(Bundled.populations());
         }
         List<StudyCatalogue> added = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -127,7 +147,7 @@ public final class Report {
             named.populations().ifPresent(populations::add);
         }
         if (populations.isEmpty()) {
-            populations.add(ReferencePopulations.bundled()); // a catalogue without counts of its own
+            populations.add(Bundled.populations()); // a catalogue without counts of its own
         }
         StudyCatalogue catalogue = StudyCatalogue.union(catalogues);
         String name;
@@ -135,7 +155,7 @@ public final class Report {
             name = words.get("catalogue.bundled");
         } else if (options.bundled()) {
             name = capitalise(words.get("catalogue.added", words.count(catalogue.studies().size()
-                    - StudyCatalogue.bundled().studies().size(), "study"), String.join(", ", names)));
+                    - Bundled.catalogue().studies().size(), "study"), String.join(", ", names)));
         } else {
             name = capitalise(words.get("catalogue.own", words.count(catalogue.studies().size(), "study"),
                     String.join(", ", names)));

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.csv.CatalogueWriter;
 
@@ -105,14 +106,14 @@ class SmesurveyTest {
     void listShowsTheIdsAndCodesTheOtherCommandsTake() {
         assertEquals(0, run("list", "studies"), err());
         List<String> studies = out().lines().toList();
-        assertEquals(StudyCatalogue.bundled().studies().size(), studies.size());
+        assertEquals(Bundled.catalogue().studies().size(), studies.size());
         assertTrue(studies.stream().anyMatch(l -> l.startsWith("BPIFRANCE_LAB_2018 ") && l.contains(" FR ")
                 && l.contains("Bpifrance Le Lab")), out());
         assertEquals(0, run("list", "studies", "--country", "fr", "--indicator", "SOCIAL_NETWORKS"), err());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("BPIFRANCE_LAB_2018 ")), out());
         assertFalse(out().contains("BITKOM_2023"), out());
         assertEquals(0, run("list", "indicators"), err());
-        assertEquals(StudyCatalogue.bundled().indicatorCodes().size(), out().lines().count());
+        assertEquals(Bundled.catalogue().indicatorCodes().size(), out().lines().count());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("social_networks ") && l.contains(" figures,")), out());
         assertEquals(0, run("list", "indicators", "--study", "bitkom_2023"), err());
         assertEquals(List.of("platform_use", "social_networks"), out().lines().map(l -> l.split(" ")[0]).toList());
@@ -124,9 +125,9 @@ class SmesurveyTest {
 
     @Test
     void reportYearIsWithinTenYearsOfTheFigures() {
-        int first = StudyCatalogue.bundled().observations().stream().map(Smesurvey::years)
+        int first = Bundled.catalogue().observations().stream().map(Smesurvey::years)
                 .flatMap(java.util.Optional::stream).mapToInt(y -> y.first()).min().orElseThrow();
-        int last = StudyCatalogue.bundled().observations().stream().map(Smesurvey::years)
+        int last = Bundled.catalogue().observations().stream().map(Smesurvey::years)
                 .flatMap(java.util.Optional::stream).mapToInt(y -> y.last()).max().orElseThrow();
         for (int year : new int[] {-5, 0, 1990, first - 11, last + 11, 99999, Integer.MAX_VALUE}) {
             fails(2, List.of("report", "--year=" + year), "--year is within 10 years of the catalogue's figures ("
@@ -218,7 +219,7 @@ class SmesurveyTest {
         missing = files.resolve("missing");
         file = Files.writeString(files.resolve("file.txt"), "not a catalogue");
         directory = Files.createDirectory(files.resolve("directory"));
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         StudyCatalogue bitkom = bundled.filter(o -> o.study().id().equals("BITKOM_2023"));
         unreadable = files.resolve("unreadable");
         CatalogueWriter.withDefaults().write(bitkom, unreadable);

@@ -314,6 +314,13 @@ class ReportTest {
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "));
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
         err.reset();
+        // An output folder under a file cannot be made: said before the catalogues are read and the model fitted.
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        out.reset();
+        assertEquals(1, run("--out=" + file.resolve("report")));
+        assertEquals(file.toAbsolutePath() + " is a file, expected a directory\n", err.toString(StandardCharsets.UTF_8));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("fitting"), out.toString(StandardCharsets.UTF_8));
+        err.reset();
         // A study of the bundled catalogue given again with other contents: a conflict, not a guess.
         Path clash = Files.createDirectories(dir.resolve("clash"));
         Files.writeString(clash.resolve("studies.csv"), "study_id,title,publisher,region,population,size_scheme\n"

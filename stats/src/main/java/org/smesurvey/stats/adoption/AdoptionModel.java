@@ -18,6 +18,7 @@ import org.smesurvey.core.Region;
 import org.smesurvey.core.Sampling;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.CrossedFit;
 import org.smesurvey.stats.internal.Distributions;
@@ -290,7 +291,7 @@ public final class AdoptionModel {
      * @throws IllegalStateException if no figure enters or the fit does not converge
      */
     public static Fit fit(AdoptionData data) {
-        return fit(data, ReferencePopulations.bundled(), DEFAULT_FORM);
+        return fit(data, Bundled.populations(), DEFAULT_FORM);
     }
 
     /**

@@ -27,6 +27,7 @@ import org.smesurvey.core.StudyCatalogue;
 import org.smesurvey.core.SurveyMode;
 import org.smesurvey.core.Weighting;
 import org.smesurvey.core.YearRange;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * The figures of a catalogue that are one statistic reported more than once: the same Eurostat number read in
@@ -64,9 +65,9 @@ import org.smesurvey.core.YearRange;
  * <p>Instances are immutable.
  *
  * <pre>{@code
- * DuplicateFigures duplicates = DuplicateFigures.of(StudyCatalogue.bundled());
+ * DuplicateFigures duplicates = DuplicateFigures.of(Bundled.catalogue());
  * System.out.println(duplicates.summary());
- * StudyCatalogue once = StudyCatalogue.bundled().filter(o -> !duplicates.isDuplicate(o));
+ * StudyCatalogue once = Bundled.catalogue().filter(o -> !duplicates.isDuplicate(o));
  * }</pre>
  *
  * @since 0.2

@@ -9,7 +9,7 @@
  *
  * <p>Example:
  * <pre>{@code
- * AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+ * AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
  * System.out.println(fit.crossValidation().summary());                        // tested on studies it has not seen
  * System.out.println(GapDecomposition.of(fit, bpifrance, insee).summary());   // why 70 % against 20 %
  * AdoptionModel.Question small = AdoptionModel.Question.builder().band(SizeBand.of(10, 49))

@@ -183,8 +183,32 @@ public final class CrossedFit {
      * @throws IllegalArgumentException if the design is not of full column rank
      */
     public static CrossedFit fit(Data data, boolean restricted, double[] start, double tolerance, int maxIterations) {
+        return fit(data, restricted, start, null, tolerance, maxIterations);
+    }
+
+    /**
+     * Fits the model with some variances held at their starting values and the others maximised: the inner
+     * maximisation of a profile likelihood.
+     *
+     * @param data the data
+     * @param restricted REML if true, ML otherwise
+     * @param start the variances to start from (crossed factors', study's, estimate's); the held ones stay there
+     * @param held which variances are held, or null for none (then {@code start} may be null)
+     * @param tolerance the largest change of a variance, relative to \( \max(1, σ^2) \), that stops the iterations
+     * @param maxIterations the iterations allowed
+     * @return the fit
+     * @throws IllegalStateException if it does not converge in {@code maxIterations}
+     * @throws IllegalArgumentException if the design is not of full column rank, or variances are held with no
+     *         starting values or with one flag per component missing
+     */
+    public static CrossedFit fit(Data data, boolean restricted, double[] start, boolean[] held, double tolerance,
+            int maxIterations) {
         Objects.requireNonNull(data, "data");
         int m = data.components();
+        if (held != null && (start == null || held.length != m || start.length != m)) {
+            throw new IllegalArgumentException("Held variances need a start and a flag for each of the " + m
+                    + " components");
+        }
         double[] theta;
         if (start != null) {
             theta = start.clone();
@@ -207,7 +231,7 @@ public final class CrossedFit {
             double[][] info = state.averageInformation();
             boolean[] free = new boolean[m];
             for (int j = 0; j < m; j++) {
-                free[j] = theta[j] > 0 || score[j] > 0;
+                free[j] = (held == null || !held[j]) && (theta[j] > 0 || score[j] > 0);
             }
             double[] step = solveFree(info, score, free);
             double scale = 1;

@@ -63,6 +63,11 @@ abstract class FittedModel implements PooledModel {
     }
 
     @Override
+    public final OptionalDouble degreesOfFreedom() {
+        return Double.isNaN(fit.degreesOfFreedom) ? OptionalDouble.empty() : OptionalDouble.of(fit.degreesOfFreedom);
+    }
+
+    @Override
     public final TestResult heterogeneityTest() {
         return fit.heterogeneityTest();
     }
@@ -127,6 +132,7 @@ abstract class FittedModel implements PooledModel {
      * @return a copy, p × p
      * @since 0.2
      */
+    @Override
     public final double[][] covariance() {
         double[][] copy = new double[fit.p][];
         for (int j = 0; j < fit.p; j++) {

@@ -128,6 +128,7 @@ public final class GlmmResult implements PooledModel {
      *
      * @return k − p, or empty for z tests
      */
+    @Override
     public OptionalDouble degreesOfFreedom() {
         return tTests ? OptionalDouble.of(model.k - model.p) : OptionalDouble.empty();
     }
@@ -205,6 +206,7 @@ public final class GlmmResult implements PooledModel {
      *
      * @return a copy, p × p
      */
+    @Override
     public double[][] covariance() {
         double[][] copy = new double[covariance.length][];
         for (int j = 0; j < copy.length; j++) {
@@ -224,6 +226,7 @@ public final class GlmmResult implements PooledModel {
      *
      * @return \( \hat τ \), 0 for the equal-effects model
      */
+    @Override
     public double tau() {
         return tau;
     }

@@ -110,51 +110,6 @@ public final class MetaRegression extends FittedModel {
     }
 
     /**
-     * The test of residual heterogeneity.
-     *
-     * @return \( Q_E \)
-     */
-    public double qe() {
-        return fit.qe;
-    }
-
-    /**
-     * \( Q_E \)'s p-value, \( k - p \) degrees of freedom.
-     *
-     * @return the p-value
-     */
-    public double qePValue() {
-        return fit.qeP;
-    }
-
-    /**
-     * The test of the moderators: χ² (or F under Knapp–Hartung).
-     *
-     * @return \( Q_M \), empty if the design has only an intercept
-     */
-    public OptionalDouble qm() {
-        return fit.qmDf == 0 ? OptionalDouble.empty() : OptionalDouble.of(fit.qm);
-    }
-
-    /**
-     * \( Q_M \)'s numerator degrees of freedom, the number of coefficients tested.
-     *
-     * @return m
-     */
-    public int qmDegreesOfFreedom() {
-        return (int) fit.qmDf;
-    }
-
-    /**
-     * \( Q_M \)'s p-value.
-     *
-     * @return the p-value, empty if the design has only an intercept
-     */
-    public OptionalDouble qmPValue() {
-        return fit.qmDf == 0 ? OptionalDouble.empty() : OptionalDouble.of(fit.qmP);
-    }
-
-    /**
      * The share of heterogeneity the moderators account for, in percent (metafor's pseudo-R²).
      *
      * @return R², empty without an intercept or without moderators

@@ -57,15 +57,6 @@ public final class MetaResult extends FittedModel {
     }
 
     /**
-     * The degrees of freedom of the t statistic under Knapp–Hartung, \( k - 1 \).
-     *
-     * @return the degrees of freedom, empty for a z statistic
-     */
-    public OptionalDouble degreesOfFreedom() {
-        return Double.isNaN(fit.degreesOfFreedom) ? OptionalDouble.empty() : OptionalDouble.of(fit.degreesOfFreedom);
-    }
-
-    /**
      * The two-sided p-value of \( μ = 0 \).
      *
      * @return the p-value
@@ -94,48 +85,12 @@ public final class MetaResult extends FittedModel {
     }
 
     /**
-     * \( \hat τ \).
-     *
-     * @return the square root of \( \hat τ^2 \)
-     */
-    public double tau() {
-        return Math.sqrt(fit.tau2);
-    }
-
-    /**
      * The number of Fisher-scoring iterations (ML, REML, EB).
      *
      * @return the iterations, 0 for non-iterative estimators
      */
     public int iterations() {
         return fit.iterations;
-    }
-
-    /**
-     * Cochran's Q statistic of heterogeneity, metafor's {@code QE}.
-     *
-     * @return Q (0 for a single study)
-     */
-    public double qe() {
-        return fit.qe;
-    }
-
-    /**
-     * Q's degrees of freedom, \( k - 1 \).
-     *
-     * @return the degrees of freedom
-     */
-    public int qeDegreesOfFreedom() {
-        return fit.k - fit.p;
-    }
-
-    /**
-     * Q's p-value.
-     *
-     * @return the p-value (1 for a single study)
-     */
-    public double qePValue() {
-        return fit.qeP;
     }
 
     /**

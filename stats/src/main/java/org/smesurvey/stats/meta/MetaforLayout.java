@@ -142,6 +142,20 @@ final class MetaforLayout {
      * @return the lines, trailing blanks stripped
      */
     static List<String> table(List<String> names, List<String> headers, List<List<String>> rows) {
+        return table(names, headers, rows, 2);
+    }
+
+    /**
+     * A table as R prints a matrix or data frame with {@code print.gap = gap}: {@code confint}'s character
+     * matrices take 1.
+     *
+     * @param names the row names, or null for none
+     * @param headers the column headers
+     * @param rows the formatted cells, row by row
+     * @param gap the spaces between columns
+     * @return the lines, trailing blanks stripped
+     */
+    static List<String> table(List<String> names, List<String> headers, List<List<String>> rows, int gap) {
         int[] widths = new int[headers.size()];
         for (int j = 0; j < widths.length; j++) {
             widths[j] = headers.get(j).length();
@@ -151,21 +165,21 @@ final class MetaforLayout {
         }
         int nameWidth = names == null ? 0 : names.stream().mapToInt(String::length).max().orElse(0);
         List<String> lines = new ArrayList<>();
-        lines.add(line(names == null ? null : "", nameWidth, headers, widths));
+        lines.add(line(names == null ? null : "", nameWidth, headers, widths, gap));
         for (int i = 0; i < rows.size(); i++) {
-            lines.add(line(names == null ? null : names.get(i), nameWidth, rows.get(i), widths));
+            lines.add(line(names == null ? null : names.get(i), nameWidth, rows.get(i), widths, gap));
         }
         return lines;
     }
 
-    private static String line(String name, int nameWidth, List<String> cells, int[] widths) {
+    private static String line(String name, int nameWidth, List<String> cells, int[] widths, int gap) {
         StringBuilder text = new StringBuilder();
         if (name != null) {
             text.append(name).append(" ".repeat(nameWidth - name.length()));
         }
         for (int j = 0; j < cells.size(); j++) {
             if (name != null || j > 0) {
-                text.append("  ");
+                text.append(" ".repeat(gap));
             }
             text.append(" ".repeat(widths[j] - cells.get(j).length())).append(cells.get(j));
         }

@@ -107,6 +107,31 @@ final class MultilevelFit {
         return List.copyOf(out);
     }
 
+    /**
+     * The profile log-likelihood of one variance component: the (restricted) likelihood with that component held at
+     * {@code value} and every other maximised, started from the fit's own estimates (metafor's
+     * {@code logLik(rma.mv(..., sigma2 = c(NA, value)))}).
+     *
+     * @param component the component's position in {@link #sigma2}
+     * @param value the value it is held at, 0 or more
+     * @param tolerance the inner fit's tolerance
+     * @param maxIterations the inner fit's iterations allowed
+     * @return the profiled log-likelihood, with metafor's constants
+     * @throws IllegalStateException if the other components do not converge
+     */
+    double profileLogLikelihood(int component, double value, double tolerance, int maxIterations) {
+        double[] start = sigma2.clone();
+        start[component] = value;
+        boolean[] held = new boolean[sigma2.length];
+        held[component] = true;
+        try {
+            return CrossedFit.fit(data, restricted, start, held, tolerance, maxIterations).logLikelihood();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "With sigma^2.%d held at %s, %s;"
+                    + " raise withMaxIterations", component + 1, value, e.getMessage()), e);
+        }
+    }
+
     /** The number of crossed factors. */
     int factors() {
         return factorNames.size();

@@ -36,7 +36,10 @@ import org.smesurvey.stats.internal.Formats;
  * \( 100\,σ^2/(σ^2 + \tilde v) \) of that total with the typical within-study variance
  * \( \tilde v = (k - p)/\operatorname{tr}P_0 \) of the equal-effects weights (Cheung 2014, <i>Psychological
  * Methods</i> 19, 211–229; Viechtbauer's metafor FAQ), and H² its \( (σ^2 + \tilde v)/\tilde v \); the
- * heterogeneity test is metafor's \( Q_E \) of the equal-effects fit.
+ * heterogeneity test is metafor's \( Q_E \) of the equal-effects fit. {@link #i2(int)} splits I² by level.
+ *
+ * <p>How sure the variances are: {@link #varianceInterval(int)}, metafor's profile-likelihood {@code confint(res)},
+ * and {@link #profile(int)}, its {@code profile(res)}.
  *
  * <p>References:
  * <ol>
@@ -122,6 +125,220 @@ public final class MultilevelResult implements PooledModel {
      */
     public double[] sigma2() {
         return fit.sigma2.clone();
+    }
+
+    /**
+     * A variance component's profile-likelihood confidence interval at the fit's {@linkplain #level() level}, as
+     * metafor's {@code confint(res, sigma2 = j + 1)}, with the interval of its square root. The bounds are the values
+     * of \( σ_j^2 \) where the profiled (restricted) log-likelihood \( \ell_p \) (see {@link LikelihoodProfile})
+     * falls \( χ^2_{1,\mathrm{level}}/2 \) below its maximum \( \hat\ell \): the roots of
+     * \[ 2\big(\hat\ell - \ell_p(σ_j^2)\big) - χ^2_{1,\mathrm{level}} = 0 \]
+     * on either side of \( \hat σ_j^2 \) (Viechtbauer 2007, for τ²; metafor's {@code confint} documentation for
+     * {@code rma.mv}). The lower bound is 0 when the statistic at \( σ_j^2 = 0 \) is still below the quantile — and
+     * so when \( \hat σ_j^2 = 0 \) — as metafor reports it. The upper bound is searched above \( \hat σ_j^2 \) up
+     * to metafor's \( \max(10, 100\hat σ_j^2) \), doubled until it brackets the root. Each root is found by
+     * Brent's method to a relative accuracy of 1e-15 and the inner fits converge to the analysis'
+     * {@linkplain MetaAnalysis#withTolerance(double) tolerance}, so the bounds are exact to about 1e-10 or better
+     * (limited by the rounding of the likelihood over its slope).
+     *
+     * <p>metafor differs in three ways: its {@code uniroot} stops at an absolute tolerance of
+     * \( ε^{1/4} \approx 1.2 \cdot 10^{-4} \) on \( σ_j^2 \) and its inner fits at nlminb's relative 1e-10, so its
+     * bounds are that far from these; when the statistic at its search limit \( \max(10, 100\hat σ_j^2) \) is still
+     * below the quantile it reports that limit printed with a {@code >} ({@code ub.sign}), where this search goes
+     * on; and when a bound cannot be found (its fits with the component held failing) it reports {@code NA} with
+     * the warning "Cannot obtain lower (upper) bound of profile likelihood CI due to convergence problems.", where
+     * this throws. A {@code <} before a lower bound marks metafor's search started above 0, after fits at 0 failed.
+     *
+     * <p>Reference: Viechtbauer, W. (2007). Confidence intervals for the amount of heterogeneity in meta-analysis.
+     * <i>Statistics in Medicine</i> 26, 37–52. doi:10.1002/sim.2514
+     *
+     * @param component the component's position in {@link #sigma2()}, from 0
+     * @return the component with its interval and its square root's
+     * @throws IndexOutOfBoundsException if there is no such component
+     * @throws IllegalStateException if a fit with the component held does not converge
+     * @since 0.2
+     */
+    public VarianceInterval varianceInterval(int component) {
+        Objects.checkIndex(component, fit.sigma2.length);
+        double estimate = fit.sigma2[component];
+        double maximum = fit.fit.logLikelihood();
+        double quantile = Distributions.chiSquareQuantile(options.level(), 1);
+        java.util.function.DoubleUnaryOperator statistic = value -> 2 * (maximum - profiled(component, value))
+                - quantile;
+        double lower = estimate == 0 || statistic.applyAsDouble(0) <= 0 ? 0 : Model.root(statistic, 0, estimate);
+        double high = Math.max(10, 100 * estimate);
+        while (statistic.applyAsDouble(high) <= 0) {
+            if (high > 1e300) {
+                throw new IllegalStateException("The profile of sigma^2." + (component + 1) + " does not fall below"
+                        + " its threshold: the component is not identified by the data");
+            }
+            high *= 2;
+        }
+        double upper = Model.root(statistic, estimate, high);
+        double level = options.level();
+        return new VarianceInterval(componentName(component), factorName(component),
+                new Interval(estimate, lower, upper, level),
+                new Interval(Math.sqrt(estimate), Math.sqrt(lower), Math.sqrt(upper), level));
+    }
+
+    /**
+     * Every variance component's profile-likelihood confidence interval, metafor's {@code confint(res)}: each as
+     * {@link #varianceInterval(int)}, in the order of {@link #sigma2()}.
+     *
+     * @return the intervals
+     * @throws IllegalStateException if a fit with a component held does not converge
+     * @since 0.2
+     */
+    public List<VarianceInterval> varianceIntervals() {
+        List<VarianceInterval> intervals = new ArrayList<>();
+        for (int j = 0; j < fit.sigma2.length; j++) {
+            intervals.add(varianceInterval(j));
+        }
+        return List.copyOf(intervals);
+    }
+
+    /**
+     * A variance component's likelihood profile on metafor's default grid, {@code profile(res, sigma2 = j + 1)}:
+     * 20 values evenly spaced from \( \max(0, \hat σ_j^2/4) \) to \( \max(0.1, 4\hat σ_j^2) \), as R's
+     * {@code seq(from, to, length.out = 20)} spaces them.
+     *
+     * @param component the component's position in {@link #sigma2()}, from 0
+     * @return the profile
+     * @throws IndexOutOfBoundsException if there is no such component
+     * @throws IllegalStateException if a fit with the component held does not converge
+     * @since 0.2
+     */
+    public LikelihoodProfile profile(int component) {
+        Objects.checkIndex(component, fit.sigma2.length);
+        double estimate = fit.sigma2[component];
+        double from = Math.max(0, estimate / 4);
+        double to = Math.max(0.1, estimate * 4);
+        int steps = 20;
+        double[] values = new double[steps];
+        // R's seq.default: from + i * ((to - from) / (n - 1)), the last value set to 'to' itself.
+        double by = (to - from) / (steps - 1);
+        for (int i = 0; i < steps - 1; i++) {
+            values[i] = from + i * by;
+        }
+        values[steps - 1] = to;
+        return profile(component, values);
+    }
+
+    /**
+     * A variance component's likelihood profile at given values, metafor's
+     * {@code profile(res, sigma2 = j + 1, steps = values)} (metafor 4; in 3.8, {@code xlim} and {@code steps}): at
+     * each value the (restricted) log-likelihood with the component held there and every other component
+     * re-maximised (from the fit's estimates, to the analysis' tolerance).
+     *
+     * @param component the component's position in {@link #sigma2()}, from 0
+     * @param values the component's values, each 0 or more
+     * @return the profile, in the order of the values
+     * @throws NullPointerException if {@code values} is null
+     * @throws IndexOutOfBoundsException if there is no such component
+     * @throws IllegalArgumentException if no value is given, or one is negative or not finite
+     * @throws IllegalStateException if a fit with the component held does not converge
+     * @since 0.2
+     */
+    public LikelihoodProfile profile(int component, double... values) {
+        Objects.requireNonNull(values, "values");
+        Objects.checkIndex(component, fit.sigma2.length);
+        if (values.length == 0) {
+            throw new IllegalArgumentException("A profile needs at least one value of the component");
+        }
+        List<LikelihoodProfile.Point> points = new ArrayList<>(values.length);
+        for (double value : values) {
+            if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("A variance component's value is not finite and 0 or more: "
+                        + value);
+            }
+            points.add(new LikelihoodProfile.Point(value, profiled(component, value)));
+        }
+        return new LikelihoodProfile(componentName(component), factorName(component), fit.sigma2[component],
+                fit.fit.logLikelihood(), fit.restricted, options.level(), points);
+    }
+
+    private double profiled(int component, double value) {
+        return fit.profileLogLikelihood(component, value, options.tolerance(), options.maxIterations());
+    }
+
+    /** metafor's name of a component: sigma^2.1, sigma^2.2, … */
+    private static String componentName(int component) {
+        return "sigma^2." + (component + 1);
+    }
+
+    /** The random term of a component, as the summary names it. */
+    private String factorName(int component) {
+        int f = fit.factors();
+        return component < f ? fit.factorNames.get(component) : component == f ? "cluster" : "cluster/estimate";
+    }
+
+    /**
+     * The typical within-study (sampling) variance of the multilevel I², \( \tilde v = (k - p)/\operatorname{tr}P \)
+     * with \( P = W - WX(X'WX)^{-1}X'W \), \( W = \operatorname{diag}(1/v_i) \) (Cheung 2014; metafor's website,
+     * "I^2 for multilevel and multivariate models").
+     *
+     * @return \( \tilde v \); 0 when k = p
+     * @since 0.2
+     */
+    public double typicalSamplingVariance() {
+        return typicalVariance;
+    }
+
+    /**
+     * A variance component's share of the total variability, the multilevel I² of one level (Cheung 2014; metafor's
+     * website, "I^2 for multilevel and multivariate models"):
+     * \[ I_j^2 = 100\,\frac{σ_j^2}{\sum_l σ_l^2 + \tilde v} \]
+     * with \( \tilde v \) the {@linkplain #typicalSamplingVariance() typical sampling variance}; the shares of all
+     * components add up to {@link #i2()}, the total. In R:
+     * {@code 100 * res$sigma2 / (sum(res$sigma2) + (res$k - res$p) / sum(diag(P)))}.
+     *
+     * <p>Reference: Cheung, M. W.-L. (2014). Modeling dependent effect sizes with three-level meta-analyses: a
+     * structural equation modeling approach. <i>Psychological Methods</i> 19, 211–229. doi:10.1037/a0032968
+     *
+     * @param component the component's position in {@link #sigma2()}, from 0
+     * @return \( I_j^2 \), in percent
+     * @throws IndexOutOfBoundsException if there is no such component
+     * @since 0.2
+     */
+    public double i2(int component) {
+        Objects.checkIndex(component, fit.sigma2.length);
+        double total = tau2() + typicalVariance;
+        return total == 0 ? 0 : 100 * fit.sigma2[component] / total;
+    }
+
+    /**
+     * The clusters' share of the total variability, {@link #i2(int)} of \( σ_c^2 \): the between-cluster
+     * (level 3) I² of Cheung (2014).
+     *
+     * @return \( I_c^2 \), in percent
+     * @since 0.2
+     */
+    public double clusterI2() {
+        return i2(fit.sigma2.length - 2);
+    }
+
+    /**
+     * The estimates' own share of the total variability within their clusters, {@link #i2(int)} of \( σ_e^2 \):
+     * the within-cluster (level 2) I² of Cheung (2014).
+     *
+     * @return \( I_e^2 \), in percent
+     * @since 0.2
+     */
+    public double estimateI2() {
+        return i2(fit.sigma2.length - 1);
+    }
+
+    /**
+     * A crossed factor's share of the total variability, {@link #i2(int)} of \( σ_f^2 \).
+     *
+     * @param factor the factor's name
+     * @return \( I_f^2 \), in percent
+     * @throws NullPointerException if {@code factor} is null
+     * @throws IllegalArgumentException if the fit has no crossed factor of that name
+     * @since 0.2
+     */
+    public double crossedI2(String factor) {
+        return i2(factorIndex(factor));
     }
 
     /**
@@ -253,6 +470,17 @@ public final class MultilevelResult implements PooledModel {
     @Override
     public double h2() {
         return typicalVariance == 0 ? 1 : (tau2() + typicalVariance) / typicalVariance;
+    }
+
+    /**
+     * None: the coefficients' tests of a multilevel fit are z tests (the cluster-robust ones, {@link #robust},
+     * carry their own degrees of freedom).
+     *
+     * @return empty
+     */
+    @Override
+    public OptionalDouble degreesOfFreedom() {
+        return OptionalDouble.empty();
     }
 
     @Override
@@ -485,6 +713,20 @@ public final class MultilevelResult implements PooledModel {
             throw new IllegalArgumentException("Expected " + length + " " + name + ", one per " + per + ": "
                     + weights.length);
         }
+    }
+
+    /**
+     * The covariance of the coefficients, metafor's {@code vcov(res)} on an {@code rma.mv} fit.
+     *
+     * @return a copy, p × p
+     */
+    @Override
+    public double[][] covariance() {
+        double[][] copy = new double[fit.vb.length][];
+        for (int j = 0; j < copy.length; j++) {
+            copy[j] = fit.vb[j].clone();
+        }
+        return copy;
     }
 
     /**

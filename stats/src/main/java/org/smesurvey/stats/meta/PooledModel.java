@@ -3,6 +3,8 @@ package org.smesurvey.stats.meta;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 
@@ -54,11 +56,28 @@ public interface PooledModel {
     List<Coefficient> coefficients();
 
     /**
+     * The covariance of the coefficients, metafor's {@code vcov(res)}, rows and columns in the order of
+     * {@link #coefficients()}: {@code sqrt(covariance()[j][j])} is coefficient j's standard error.
+     *
+     * @return a copy, p × p
+     */
+    double[][] covariance();
+
+    /**
      * The (residual) between-study variance.
      *
      * @return τ², 0 for an equal-effects model
      */
     double tau2();
+
+    /**
+     * The (residual) between-study standard deviation.
+     *
+     * @return \( \hat τ = \sqrt{\hat τ^2} \)
+     */
+    default double tau() {
+        return Math.sqrt(tau2());
+    }
 
     /**
      * The share of the (residual) variability due to heterogeneity, in percent.
@@ -75,11 +94,46 @@ public interface PooledModel {
     double h2();
 
     /**
+     * The degrees of freedom of the coefficients' t tests, metafor's {@code dfs} under {@code test = "t"} or
+     * Knapp–Hartung: k − p.
+     *
+     * @return the degrees of freedom, empty for z tests
+     */
+    OptionalDouble degreesOfFreedom();
+
+    /**
      * The test for (residual) heterogeneity: Cochran's Q on k − p degrees of freedom, metafor's {@code QE}.
      *
      * @return the test
      */
     TestResult heterogeneityTest();
+
+    /**
+     * Cochran's Q of the (residual) heterogeneity, metafor's {@code QE}: {@link #heterogeneityTest()}'s statistic.
+     *
+     * @return \( Q_E \)
+     */
+    default double qe() {
+        return heterogeneityTest().statistic();
+    }
+
+    /**
+     * \( Q_E \)'s degrees of freedom, k − p, metafor's {@code k - p}.
+     *
+     * @return the degrees of freedom
+     */
+    default int qeDegreesOfFreedom() {
+        return (int) heterogeneityTest().degreesOfFreedom().orElseThrow();
+    }
+
+    /**
+     * \( Q_E \)'s p-value, metafor's {@code QEp}.
+     *
+     * @return the p-value
+     */
+    default double qePValue() {
+        return heterogeneityTest().pValue();
+    }
 
     /**
      * The omnibus test of the moderators, metafor's {@code QM}: χ² on their number of degrees of freedom, or F under
@@ -88,6 +142,43 @@ public interface PooledModel {
      * @return the test; empty for a model without moderators
      */
     Optional<TestResult> moderatorTest();
+
+    /**
+     * The moderators' test statistic, metafor's {@code QM}: χ², or F under Knapp–Hartung or t tests.
+     *
+     * @return \( Q_M \), empty for a model without moderators
+     */
+    default OptionalDouble qm() {
+        return moderatorTest().map(t -> OptionalDouble.of(t.statistic())).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * \( Q_M \)'s (numerator) degrees of freedom, metafor's {@code QMdf[1]}: the number of coefficients tested.
+     *
+     * @return m, empty for a model without moderators
+     */
+    default OptionalInt qmDegreesOfFreedom() {
+        return moderatorTest().map(t -> OptionalInt.of((int) t.degreesOfFreedom().orElseThrow()))
+                .orElse(OptionalInt.empty());
+    }
+
+    /**
+     * \( Q_M \)'s denominator degrees of freedom under an F test, metafor's {@code QMdf[2]}: k − p.
+     *
+     * @return the denominator's degrees of freedom, empty for a χ² test or a model without moderators
+     */
+    default OptionalDouble qmDenominatorDegreesOfFreedom() {
+        return moderatorTest().map(TestResult::denominatorDegreesOfFreedom).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * \( Q_M \)'s p-value, metafor's {@code QMp}.
+     *
+     * @return the p-value, empty for a model without moderators
+     */
+    default OptionalDouble qmPValue() {
+        return moderatorTest().map(t -> OptionalDouble.of(t.pValue())).orElse(OptionalDouble.empty());
+    }
 
     /**
      * The weight of a study, in percent, as metafor's {@code weights(res)}: \( 100\,w_i/\sum_j w_j \) with
@@ -105,6 +196,47 @@ public interface PooledModel {
      * @return the estimate with its intervals; empty for a meta-regression
      */
     Optional<Pooled> pooled();
+
+    /**
+     * The pooled estimate with its confidence interval, on the measure's scale (a logit, say): {@link #pooled()}'s
+     * {@code confidence()} in one call.
+     *
+     * @return the estimate and its interval; empty for a meta-regression
+     */
+    default Optional<Interval> pooledEstimate() {
+        return pooled().map(Pooled::confidence);
+    }
+
+    /**
+     * The pooled estimate with its prediction interval, on the measure's scale: where the true effect of a new
+     * study is expected, metafor's {@code pi.lb} and {@code pi.ub}.
+     *
+     * @return the estimate and its prediction interval; empty for a meta-regression
+     */
+    default Optional<Interval> pooledPrediction() {
+        return pooled().map(Pooled::prediction);
+    }
+
+    /**
+     * The pooled proportion with its confidence interval, back-transformed from the measure, metafor's
+     * {@code predict(res, transf = ...)}: the figure most users read, in one call.
+     *
+     * @return the proportion and its interval; empty for a meta-regression or effect sizes without a measure
+     */
+    default Optional<Interval> pooledProportion() {
+        return pooled().flatMap(Pooled::proportions).map(MetaResult.BackTransformed::confidence);
+    }
+
+    /**
+     * The pooled proportion with its prediction interval, back-transformed from the measure: the share a new study
+     * is expected to find.
+     *
+     * @return the proportion and its prediction interval; empty for a meta-regression or effect sizes without a
+     *         measure
+     */
+    default Optional<Interval> pooledProportionPrediction() {
+        return pooled().flatMap(Pooled::proportions).map(MetaResult.BackTransformed::prediction);
+    }
 
     /**
      * The log-likelihood and the criteria built on it, as metafor's {@code fitstats}.

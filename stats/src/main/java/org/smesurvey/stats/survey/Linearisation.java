@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The Taylor-linearised variance of a statistic from its estimating function values, as survey's
@@ -77,8 +77,12 @@ final class Linearisation {
                     }
                 }
             }
+            // A GREG step's Gram matrix is singular when calibration variables are collinear, which raking and
+            // logit calibration accept (a generalised inverse): the pseudo-inverse gives the same projection, as
+            // survey's qr.resid does.
             inverse[s] = step.category() != null ? diagonalInverse(gram)
-                    : new LUDecomposition(MatrixUtils.createRealMatrix(gram)).getSolver().getInverse().getData();
+                    : new SingularValueDecomposition(MatrixUtils.createRealMatrix(gram)).getSolver().getInverse()
+                            .getData();
         }
         // cross[s][t][k * K_t + k'] = sum over i of f^(s)_ik f^(t)_ik' w^(t)_i u^(s)_i / w^(s)_i.
         double[][][] cross = new double[count][count][];

@@ -10,9 +10,32 @@ import org.smesurvey.stats.internal.Distributions;
  * The confidence intervals of a design-based proportion, as R's {@code svyciprop(method = ...)} computes them,
  * each with t quantiles on the design's degrees of freedom.
  *
- * <p>References: Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
- * expected number of positive counts estimated from survey data. <i>Survey Methodology</i> 24(2), 193–201
- * ({@link #BETA}); Lumley, T. (2010). <i>Complex Surveys</i>. Wiley, §2.3.1.
+ * <p><b>At a proportion of 0 or 1</b> (no respondent, or every one, answered yes) the design-based variance is
+ * 0 and every method but {@link #MEAN} is undefined: survey gives NaN ({@code "xlogit"}, {@code "asin"},
+ * {@code "beta"}) or fails to converge ({@code "logit"}, {@code "likelihood"}). There every such method gives
+ * instead the interval Korn and Graubard [1] recommend when the design effect cannot be estimated: the
+ * Clopper–Pearson interval with the effective sample taken as the number of respondents n (a design effect of
+ * 1), adjusted for the degrees of freedom as the beta method is, \( n^* = n\,(t_{n-1}/t_{df})^2 \):
+ * \[ [0,\ B^{-1}(1-α/2;\ 1, n^*)] \text{ at } \hat p = 0, \qquad [B^{-1}(α/2;\ n^*, 1),\ 1] \text{ at }
+ *    \hat p = 1, \]
+ * with \( B^{-1} \) the Beta quantile. So {@link #XLOGIT}, {@link #LOGIT}, {@link #ASIN}, {@link #LIKELIHOOD}
+ * and {@link #BETA} all give this interval there, where R gives NaN or an error; {@link #MEAN} gives
+ * \( [\hat p, \hat p] \), as survey does. This needs two respondents or more.
+ *
+ * <p><b>At a standard error of 0 with \( 0 &lt; \hat p &lt; 1 \)</b> (a census, whose finite population correction
+ * leaves no variance, or primary units whose estimating functions all total 0) every method gives
+ * \( [\hat p, \hat p] \), the limit of each as the standard error goes to 0: {@link #BETA}'s effective sample
+ * \( n^* \) is infinite and its beta quantiles close on \( \hat p \). survey gives the same for {@code "mean"},
+ * {@code "xlogit"}, {@code "logit"} and {@code "asin"}, but [0.5, 0.5] for {@code "beta"} (its {@code qbeta} with
+ * infinite shapes) and an error for {@code "likelihood"}.
+ *
+ * <p>References:
+ * <ol>
+ * <li>Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small expected number
+ *     of positive counts estimated from survey data. <i>Survey Methodology</i> 24(2), 193–201 ({@link #BETA},
+ *     and the intervals at 0 and 1).</li>
+ * <li>Lumley, T. (2010). <i>Complex Surveys</i>. Wiley, §2.3.1.</li>
+ * </ol>
  *
  * @since 0.1
  */
@@ -21,49 +44,45 @@ public enum ProportionMethod {
     MEAN,
     /**
      * On the logit scale by the delta method, \( \operatorname{expit}(\operatorname{logit}\hat p \pm
-     * t\,\mathrm{SE}/(\hat p(1-\hat p))) \): {@code "xlogit"}.
+     * t\,\mathrm{SE}/(\hat p(1-\hat p))) \): {@code "xlogit"}. Undefined at \( \hat p = 0 \) or 1, where
+     * survey gives NaN: there it gives Korn and Graubard's interval \( [0, B^{-1}(1-α/2; 1, n^*)] \) or
+     * \( [B^{-1}(α/2; n^*, 1), 1] \) (see the class description).
      */
     XLOGIT,
     /**
      * The Wald interval of an intercept-only quasi-binomial {@code svyglm}, {@code "logit"}: the same interval
-     * as {@link #XLOGIT} solved exactly, where R stops its iterations at a relative change of 1e-8.
+     * as {@link #XLOGIT} solved exactly, where R stops its iterations at a relative change of 1e-8. At
+     * \( \hat p = 0 \) or 1, where survey's fit does not converge, Korn and Graubard's interval, as
+     * {@link #XLOGIT} (see the class description).
      */
     LOGIT,
-    /** On the arcsine square-root scale by the delta method, back with \( \sin^2 \): {@code "asin"}. */
+    /**
+     * On the arcsine square-root scale by the delta method, back with \( \sin^2 \): {@code "asin"}. At
+     * \( \hat p = 0 \) or 1, where survey gives NaN, Korn and Graubard's interval (see the class description).
+     */
     ASIN,
     /**
      * The quasi-likelihood ratio interval of the intercept-only quasi-binomial {@code svyglm}, {@code
      * "likelihood"}: the μ at which \( 2(n-1)\,\mathrm{KL}(\hat p \,\|\, μ) = t_{df}^2 λ \), with
      * \( λ = n\,\mathrm{SE}^2/(\hat p(1-\hat p)) \) the ratio of the design-based to the model-based variance
      * (Rao and Scott's scaling). R interpolates its profile with a spline on a 10-step grid, which moves the
-     * bounds by about 1e-6; here the roots are solved exactly.
+     * bounds by about 1e-6; here the roots are solved exactly. At \( \hat p = 0 \) or 1, where survey's fit does
+     * not converge, Korn and Graubard's interval (see the class description).
      */
     LIKELIHOOD,
     /**
      * Korn and Graubard's Clopper–Pearson interval on the effective sample size
-     * \( n^* = \hat p(1-\hat p)/\mathrm{SE}^2 \), scaled by \( (t_{n-1}/t_{df})^2 \): {@code "beta"}.
+     * \( n^* = \hat p(1-\hat p)/\mathrm{SE}^2 \), scaled by \( (t_{n-1}/t_{df})^2 \): {@code "beta"}. At
+     * \( \hat p = 0 \) or 1, where that \( n^* \) is undefined and survey gives NaN, the same interval on
+     * \( n^* = n\,(t_{n-1}/t_{df})^2 \), n the respondents (see the class description).
      */
     BETA;
 
     /**
      * The confidence interval of a proportion estimated by {@link SurveyEstimator} (overall or in a domain), by
-     * this method of {@code svyciprop}.
-     *
-     * <p>At \( \hat p = 0 \) or 1 the design-based variance is 0 and every method but {@link #MEAN}
-     * is undefined: survey gives NaN ({@code "xlogit"}, {@code "asin"}, {@code "beta"}) or fails to converge
-     * ({@code "logit"}, {@code "likelihood"}). There every such method gives the interval Korn and Graubard (1998,
-     * <i>Survey Methodology</i> 24(2), 193–201) recommend when the design effect cannot be estimated: the
-     * Clopper–Pearson interval with the effective sample taken as the number of respondents n (a design effect
-     * of 1), adjusted for the degrees of freedom as the beta method is,
-     * \( n^* = n\,(t_{n-1}/t_{df})^2 \): \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and
-     * \( [B^{-1}(α/2; n^*, 1), 1] \) at 1. {@code MEAN} gives \( [\hat p, \hat p] \), as survey does.
-     *
-     * <p>At \( 0 < \hat p < 1 \) with a standard error of 0 (a census, whose finite population correction leaves no
-     * variance, or primary units whose estimating functions all total 0) every method gives
-     * \( [\hat p, \hat p] \), the limit of each as the standard error goes to 0: {@link #BETA}'s effective sample
-     * \( n^* \) is infinite and its beta quantiles close on \( \hat p \). survey gives the same for {@code "mean"},
-     * {@code "xlogit"}, {@code "logit"} and {@code "asin"}, but [0.5, 0.5] for {@code "beta"} (its {@code qbeta}
-     * with infinite shapes) and an error for {@code "likelihood"}.
+     * this method of {@code svyciprop}; at a proportion of 0 or 1, and at a standard error of 0, the conventions
+     * of the class description (published there, as users reach this through
+     * {@link SurveyEstimator#interval}).
      *
      * @param estimate a proportion from {@link SurveyEstimator#proportion} or {@link SurveyEstimator#proportionBy}
      * @param level the confidence level, in (0, 1)

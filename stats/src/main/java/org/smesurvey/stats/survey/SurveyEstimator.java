@@ -31,6 +31,12 @@ import org.smesurvey.stats.Interval;
  * a standard error of NaN, and {@code svyby}'s {@code covmat} NaN or 0). Totals, whose weights need not sum to
  * anything, are not refused for their weights.
  *
+ * <p>Under {@link LonelyPsu#AVERAGE} with only some strata single-PSU, survey gives a domain two variances, and so
+ * does this class: {@code svyby}'s standard errors treat each domain as a subset, averaging over the strata that
+ * hold its respondents ({@link #proportionBy} and the other {@code …By} methods), while {@code svyby(...,
+ * covmat = TRUE)} averages over every stratum of the design ({@link #proportionsBy}'s covariance, whose diagonal
+ * then differs from the squared standard errors by the ratio of the two counts of strata).
+ *
  * <p>References: Lumley, T. (2010). <i>Complex Surveys: A Guide to Analysis Using R</i>. Wiley, ch. 2 and 3;
  * Kish, L. (1965). <i>Survey Sampling</i>. Wiley, §8.2 (design effect).
  *
@@ -734,7 +740,8 @@ public final class SurveyEstimator {
 
     /**
      * The confidence interval of the share answering yes, survey's {@code svyciprop(~I(answer), design,
-     * method, level)}, with t quantiles on the design's degrees of freedom.
+     * method, level)}, with t quantiles on the design's degrees of freedom. When no respondent or every one
+     * answers yes, where survey gives NaN, the interval is Korn and Graubard's; see {@link #interval}.
      *
      * @param answers each respondent's answer
      * @param method the method
@@ -749,15 +756,25 @@ public final class SurveyEstimator {
 
     /**
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
-     * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method and the convention at a proportion
-     * of 0 or 1, and at a standard error of 0.
+     * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method.
+     *
+     * <p><b>At a proportion of 0 or 1</b>, where survey's {@code svyciprop} gives NaN ({@code "xlogit"},
+     * {@code "asin"}, {@code "beta"}) or does not converge ({@code "logit"}, {@code "likelihood"}), every method
+     * but {@link ProportionMethod#MEAN} gives Korn and Graubard's (1998) interval for a design effect that cannot
+     * be estimated: Clopper–Pearson on \( n^* = n\,(t_{n-1}/t_{df})^2 \), n the respondents,
+     * \( [0, B^{-1}(1-α/2; 1, n^*)] \) at 0 and \( [B^{-1}(α/2; n^*, 1), 1] \) at 1 (it needs two respondents or
+     * more); {@code MEAN} gives \( [\hat p, \hat p] \) as survey does. At a standard error of 0 with
+     * \( 0 &lt; \hat p &lt; 1 \) every method gives \( [\hat p, \hat p] \). The class description of
+     * {@link ProportionMethod} says where survey differs.
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method
      * @param level the confidence level, in (0, 1)
      * @return the interval
      * @throws IllegalArgumentException if the level is not in (0, 1), the estimate is not in [0, 1] (negative
-     *         weights can put it outside) or its standard error is not a finite number of 0 or more
+     *         weights can put it outside), its standard error is not a finite number of 0 or more, or it rests on a
+     *         single respondent and the method needs \( t_{n-1} \) ({@link ProportionMethod#BETA},
+     *         {@link ProportionMethod#LIKELIHOOD}, or any but {@link ProportionMethod#MEAN} at 0 or 1)
      */
     public static Interval interval(SurveyEstimate estimate, ProportionMethod method, double level) {
         Objects.requireNonNull(estimate, "estimate");

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.io.InputSource;
 import org.smesurvey.stats.meta.EffectSizes;
@@ -76,8 +77,8 @@ class AdoptionDataTest {
 
     @Test
     void theBundledCatalogueEntersWholeButForFiguresWithoutAYearOrBandOrNotAnAdoptionRate() {
-        AdoptionData data = AdoptionData.of(StudyCatalogue.bundled());
-        assertEquals(StudyCatalogue.bundled().observations().size(), data.entries().size() + data.excluded().size());
+        AdoptionData data = AdoptionData.of(Bundled.catalogue());
+        assertEquals(Bundled.catalogue().observations().size(), data.entries().size() + data.excluded().size());
         assertTrue(data.entries().size() > 250, data.entries().size() + " figures enter");
         assertTrue(data.entries().stream().filter(e -> e.precision() != AdoptionData.Precision.PUBLISHED)
                 .allMatch(e -> !e.assumptions().isEmpty()), "every figure without a base is flagged");

@@ -18,6 +18,7 @@ import org.smesurvey.core.Region;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.io.InputSource;
 
@@ -39,7 +40,7 @@ class AdoptionModelSectorTest {
         StudyCatalogue synthetic = CatalogueReader.withDefaults().read(
                 InputSource.of("sector-studies.csv", bytes("sector-studies.csv")),
                 InputSource.of("sector-observations.csv", bytes("sector-observations.csv")));
-        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.union(List.of(StudyCatalogue.bundled(), synthetic))));
+        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.union(List.of(Bundled.catalogue(), synthetic))));
     }
 
     private static byte[] bytes(String name) throws IOException {
@@ -81,7 +82,7 @@ class AdoptionModelSectorTest {
 
     @Test
     void aModelWithoutSectorFiguresRefusesASectorQuestion() {
-        AdoptionModel.Fit bundled = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        AdoptionModel.Fit bundled = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
         assertTrue(bundled.sectorVariance().isEmpty());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> bundled.predict(question(Sectors.of(NaceSection.I))));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * The adoption model on the bundled catalogue. Its design is pinned by adoption-design.csv (what this code built when
@@ -28,7 +28,7 @@ class AdoptionModelTest {
 
     @BeforeAll
     static void fit() {
-        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
     }
 
     @Test
@@ -125,7 +125,7 @@ class AdoptionModelTest {
     @Test
     void aCeilingOnTheBoundaryHasItsProfileLikelihoodIntervalAsInR() throws IOException {
         AdoptionModel.Form one = new AdoptionModel.Form(AdoptionModel.Ceiling.ONE, false, false);
-        AdoptionModel.Fit ceiling = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+        AdoptionModel.Fit ceiling = AdoptionModel.fit(fit.data(), Bundled.populations(),
                 one);
         assertTrue(ceiling.ceilingAtBoundary());
         assertTrue(ceiling.ceiling().isEmpty());
@@ -185,7 +185,7 @@ class AdoptionModelTest {
      */
     @Test
     void ceilingsPerIndicatorGoToOneHundredPerCentOrAreNotSeparable() {
-        AdoptionModel.Fit per = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+        AdoptionModel.Fit per = AdoptionModel.fit(fit.data(), Bundled.populations(),
                 new AdoptionModel.Form(AdoptionModel.Ceiling.PER_INDICATOR, false, false));
         assertEquals(fit.logLikelihood(), per.logLikelihood(), 1e-9, "the model without ceilings");
         assertTrue(per.ceilings().estimated().isEmpty(), per.ceilings().toString());
@@ -205,7 +205,7 @@ class AdoptionModelTest {
         // The share at the crossing year (bisection to 1e-12 of a year) is the level asked for.
         double[] at = fit.predict(new AdoptionModel.Profile(half.estimate() - AdoptionModel.CENTRE_YEAR,
                 then.indicator(), then.source(), "FR", SizeMixture.of(SizeBand.of(0, 9),
-                        SizeMixture.ClassCounts.of(Region.of("FR"), org.smesurvey.core.ReferencePopulations.bundled()))));
+                        SizeMixture.ClassCounts.of(Region.of("FR"), Bundled.populations()))));
         assertEquals(0.5, AdoptionModel.expit(at[0]), 1e-10);
         assertTrue(half.lower() < half.estimate() && half.estimate() < half.upper());
         assertThrows(IllegalArgumentException.class, () -> fit.yearReaching(micro, 1.0));
@@ -229,7 +229,7 @@ class AdoptionModelTest {
 
     @Test
     void theFinerSplitIsASensitivityFitWithTheTraitsApart() {
-        AdoptionModel.Fit split = AdoptionModel.fit(fit.data(), org.smesurvey.core.ReferencePopulations.bundled(),
+        AdoptionModel.Fit split = AdoptionModel.fit(fit.data(), Bundled.populations(),
                 new AdoptionModel.Form(false, false, true));
         assertFalse(split.names().contains("private survey"));
         assertTrue(split.names().stream().anyMatch(n -> n.startsWith("sampling ")), split.names().toString());

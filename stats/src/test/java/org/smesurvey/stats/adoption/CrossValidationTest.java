@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * Leaving each study out of the bundled catalogue: every figure is predicted by a fit that has not seen its study,
@@ -19,7 +19,7 @@ class CrossValidationTest {
 
     @BeforeAll
     static void validate() {
-        fit = AdoptionModel.fit(AdoptionData.of(StudyCatalogue.bundled()));
+        fit = AdoptionModel.fit(AdoptionData.of(Bundled.catalogue()));
         byStudy = CrossValidation.of(fit, CrossValidation.Grouping.STUDY);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.core.csv.CatalogueReader;
 import org.smesurvey.core.io.InputSource;
 
@@ -220,7 +221,7 @@ class DuplicateFiguresTest {
      */
     @Test
     void findsTheBundledCataloguesRepeatedEurostatFigures() {
-        DuplicateFigures duplicates = DuplicateFigures.of(StudyCatalogue.bundled());
+        DuplicateFigures duplicates = DuplicateFigures.of(Bundled.catalogue());
         Map<String, String> found = duplicates.groups().stream().collect(Collectors.toMap(
                 g -> g.statistic().label(),
                 g -> g.kept().study().id() + " <- " + g.duplicates().stream().map(o -> o.study().id())
@@ -255,7 +256,7 @@ class DuplicateFiguresTest {
     /** The converter marks each duplicate in its notes, and marks nothing else. */
     @Test
     void theBundledCatalogueMarksExactlyTheDuplicatesFound() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         DuplicateFigures duplicates = DuplicateFigures.of(bundled);
         Pattern mark = Pattern.compile("^Same statistic as (\\S+) \\((.*?)\\)\\.(?: |$)");
         int marked = 0;

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.smesurvey.core.ReferencePopulations;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * The form of the adoption model chosen on the bundled catalogue by leaving each study out. The plain form's
@@ -18,7 +17,7 @@ class FormChoiceTest {
 
     @Test
     void thePlainFormIsChosenOutOfSampleThoughASpeedPerIndicatorFitsBetterInSample() throws IOException {
-        FormChoice choice = FormChoice.of(AdoptionData.of(StudyCatalogue.bundled()), ReferencePopulations.bundled());
+        FormChoice choice = FormChoice.of(AdoptionData.of(Bundled.catalogue()), Bundled.populations());
         assertEquals(FormChoice.CANDIDATES.size(), choice.candidates().size());
         FormChoice.Candidate plain = choice.candidates().get(0);
         FormChoice.Candidate speeds = choice.candidates().get(1);

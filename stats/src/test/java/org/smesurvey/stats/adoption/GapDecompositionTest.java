@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * The seed case, Bpifrance 2018 (70 %) against Insee 2015 (20 %), and two single-class official figures, decomposed
@@ -21,7 +22,7 @@ class GapDecompositionTest {
 
     @BeforeAll
     static void fit() {
-        bundled = StudyCatalogue.bundled();
+        bundled = Bundled.catalogue();
         fit = AdoptionModel.fit(AdoptionData.of(bundled));
     }
 

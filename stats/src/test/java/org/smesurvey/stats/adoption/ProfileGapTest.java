@@ -13,6 +13,7 @@ import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.harmonisation.RateDecomposition;
 
 /**
@@ -27,9 +28,9 @@ class ProfileGapTest {
 
     @BeforeAll
     static void decompose() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         fit = AdoptionModel.fit(AdoptionData.of(bundled));
-        ReferencePopulations populations = ReferencePopulations.bundled();
+        ReferencePopulations populations = Bundled.populations();
         ReferencePopulation germany = ReferencePopulation.sum("DE_2022_ICT_SCOPE", "NACE " + Sectors.ICT_SURVEY.label(),
                 Sectors.ICT_SURVEY.sections().stream().map(s -> populations.population("DESTATIS_URS_2022_" + s.name())
                         .orElseThrow()).toList());
@@ -77,10 +78,10 @@ class ProfileGapTest {
 
     @Test
     void thePopulationsCanBeChosenFromTheRegions() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
+        StudyCatalogue bundled = Bundled.catalogue();
         ProfileGap chosen = ProfileGap.of(fit, List.of(figure(bundled, "DESTATIS_2020", 0.44),
                 figure(bundled, "DESTATIS_2020", 0.79)), List.of(figure(bundled, "SCB_2013", 0.41),
-                figure(bundled, "SCB_2013", 0.69)), ReferencePopulations.bundled());
+                figure(bundled, "SCB_2013", 0.69)), Bundled.populations());
         assertEquals(List.of("DESTATIS_URS_2022_SECTIONS", "SCB_FTG_2016"),
                 chosen.populations().stream().map(ReferencePopulation::id).toList());
         assertEquals(gap.parts(), chosen.parts(), "the register's ICT-survey sections, as given by hand above");
@@ -88,8 +89,8 @@ class ProfileGapTest {
 
     @Test
     void profilesMustBeOneFigurePerClassOfTheModel() {
-        StudyCatalogue bundled = StudyCatalogue.bundled();
-        ReferencePopulation sweden = ReferencePopulations.bundled().population("SCB_FTG_2016").orElseThrow();
+        StudyCatalogue bundled = Bundled.catalogue();
+        ReferencePopulation sweden = Bundled.populations().population("SCB_FTG_2016").orElseThrow();
         Observation small = figure(bundled, "SCB_2013", 0.41);
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                 () -> ProfileGap.of(fit, List.of(small, small), sweden, List.of(small, small), sweden));

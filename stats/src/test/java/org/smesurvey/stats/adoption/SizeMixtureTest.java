@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * Size bands as mixtures of the EU classes. Zipf's law checked against its density integrated numerically in R
@@ -52,7 +53,7 @@ class SizeMixtureTest {
 
     @Test
     void countsComeFromTheRegionsRegisterElseTheEus() {
-        ReferencePopulations bundled = ReferencePopulations.bundled();
+        ReferencePopulations bundled = Bundled.populations();
         SizeMixture.ClassCounts germany = SizeMixture.ClassCounts.of(Region.of("DE"), bundled);
         assertEquals("DESTATIS_URS_2022_SECTIONS", germany.source(), "the register's sections added up");
         SizeMixture.ClassCounts sweden = SizeMixture.ClassCounts.of(Region.of("SE"), bundled);

@@ -18,11 +18,12 @@ import org.smesurvey.core.ObservationFilters;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 /** Real pairs from the bundled catalogue. */
 class ComparabilityCheckTest {
 
-    private static final StudyCatalogue CATALOGUE = StudyCatalogue.bundled();
+    private static final StudyCatalogue CATALOGUE = Bundled.catalogue();
 
     private static Observation one(Predicate<Observation> predicate) {
         List<Observation> found = CATALOGUE.filter(predicate).observations();
@@ -177,7 +178,7 @@ class ComparabilityCheckTest {
     /** With the adoption model, a gap in years becomes adjustable, by the points the model's time effect gives. */
     @org.junit.jupiter.api.Test
     void theAdoptionModelMakesYearsAdjustable() {
-        org.smesurvey.core.StudyCatalogue catalogue = org.smesurvey.core.StudyCatalogue.bundled();
+        org.smesurvey.core.StudyCatalogue catalogue = Bundled.catalogue();
         org.smesurvey.core.Observation insee = catalogue.observations().stream()
                 .filter(o -> o.study().id().equals("INSEE_IP_2013") && o.indicator().code().equals("social_media_any"))
                 .findFirst().orElseThrow();

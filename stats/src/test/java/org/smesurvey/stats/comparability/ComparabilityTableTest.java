@@ -6,14 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.ObservationFilters;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import tech.tablesaw.api.Table;
 
 class ComparabilityTableTest {
 
     @Test
     void exportsAReportAndAPairwiseMap() {
-        List<Observation> destatis = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020")
+        List<Observation> destatis = Bundled.catalogue().filter(ObservationFilters.study("DESTATIS_2020")
                 .and(ObservationFilters.years(2019, 2019))).observations();
         ComparabilityCheck check = ComparabilityCheck.withDefaults().ignoring(Dimension.SAMPLE_SIZE);
         Table report = check.compare(destatis.get(0), destatis.get(1)).toTable();

@@ -9,17 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.ObservationFilters;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 
 class CatalogueHarmonisationTest {
 
     @Test
     void destatisIsReexpressedOnTheRegisterOfTheIctSurveySections() {
-        List<CatalogueHarmonisation.Case> cases = CatalogueHarmonisation.of(StudyCatalogue.bundled(),
-                ReferencePopulations.bundled());
+        List<CatalogueHarmonisation.Case> cases = CatalogueHarmonisation.of(Bundled.catalogue(),
+                Bundled.populations());
         CatalogueHarmonisation.Case destatis = cases.stream()
                 .filter(c -> c.classes().get(0).study().id().equals("DESTATIS_2020")
                         && c.classes().get(0).effectiveYear().orElse(0) == 2019)
@@ -47,8 +46,8 @@ class CatalogueHarmonisationTest {
      */
     @Test
     void insee2015IsWeightedBySplittingItsRegistersBandByZipfsLaw() {
-        CatalogueHarmonisation.Case insee = CatalogueHarmonisation.of(StudyCatalogue.bundled(),
-                ReferencePopulations.bundled()).stream()
+        CatalogueHarmonisation.Case insee = CatalogueHarmonisation.of(Bundled.catalogue(),
+                Bundled.populations()).stream()
                 .filter(c -> c.classes().get(0).study().id().equals("INSEE_IP_1594")).findFirst().orElseThrow();
         assertEquals(SizeBand.atLeast(10), insee.target());
         assertEquals("INSEE_TEF_2018", insee.population().id());
@@ -60,9 +59,9 @@ class CatalogueHarmonisationTest {
 
     @Test
     void aWholeEconomyCountComesBeforeTheRegisterSum() {
-        Observation german = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020"))
+        Observation german = Bundled.catalogue().filter(ObservationFilters.study("DESTATIS_2020"))
                 .observations().get(0);
-        List<ReferencePopulation> candidates = CatalogueHarmonisation.candidates(german, ReferencePopulations.bundled());
+        List<ReferencePopulation> candidates = CatalogueHarmonisation.candidates(german, Bundled.populations());
         ReferencePopulation last = candidates.get(candidates.size() - 1);
         assertEquals(Optional.of(Sectors.ICT_SURVEY), last.sectors());
         assertTrue(candidates.subList(0, candidates.size() - 1).stream().allMatch(p -> p.sectors().isEmpty()));

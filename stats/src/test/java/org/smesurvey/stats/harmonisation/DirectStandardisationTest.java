@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.EffectiveSample;
 
 class DirectStandardisationTest {
 
     /** Eurostat preliminary SBS 2023, EU27: 0-49, 50-249, 250+ (bundled). */
     private static final ReferencePopulation EU_2023 =
-            ReferencePopulations.bundled().population("EUROSTAT_SBS_2023P").orElseThrow();
+            Bundled.populations().population("EUROSTAT_SBS_2023P").orElseThrow();
 
     /**
      * R 4.2.2, stats/src/test/reference/harmonisation.R: {@code s <- c(0.35, 0.52, 0.71);

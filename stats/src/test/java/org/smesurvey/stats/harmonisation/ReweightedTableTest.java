@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.EffectiveSample;
 import tech.tablesaw.api.Table;
 
@@ -15,7 +15,7 @@ class ReweightedTableTest {
 
     @Test
     void exportsContributionsAndResults() {
-        ReferencePopulation us = ReferencePopulations.bundled().population("US_SUSB_2002").orElseThrow();
+        ReferencePopulation us = Bundled.populations().population("US_SUSB_2002").orElseThrow();
         List<SizeFigure> figures = List.of(SizeFigure.of(SizeBand.of(0, 19), EffectiveSample.of(120, 400)),
                 SizeFigure.of(SizeBand.of(20, 99), 0.45));
         Reweighted result = SizeHarmonisation.reexpress(figures, SizeBand.of(10, 49), us);

@@ -17,7 +17,7 @@ import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.SizeClassScheme;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.ZipfLaw;
@@ -35,7 +35,7 @@ class SizeHarmonisationTest {
 
     /** US Census SUSB 2002 firm counts by employment size (bundled). */
     private static final ReferencePopulation US_2002 =
-            ReferencePopulations.bundled().population("US_SUSB_2002").orElseThrow();
+            Bundled.populations().population("US_SUSB_2002").orElseThrow();
 
     private static final List<SizeFigure> US_FIGURES = List.of(
             SizeFigure.of(SizeBand.of(0, 19), EffectiveSample.of(120, 400)),
@@ -138,7 +138,7 @@ class SizeHarmonisationTest {
      */
     @Test
     void insee2015TenPlusIsWeightedByZipfsSplitOfItsRegister() {
-        ReferencePopulation insee = ReferencePopulations.bundled().population("INSEE_TEF_2018").orElseThrow();
+        ReferencePopulation insee = Bundled.populations().population("INSEE_TEF_2018").orElseThrow();
         List<SizeFigure> classes = List.of(SizeFigure.of(SizeBand.of(10, 49), 0.33),
                 SizeFigure.of(SizeBand.of(50, 249), 0.11), SizeFigure.of(SizeBand.atLeast(250), 0.05));
         Reweighted tenPlus = SizeHarmonisation.reexpress(classes, SizeBand.atLeast(10), insee);
@@ -239,13 +239,13 @@ class SizeHarmonisationTest {
      */
     @Test
     void reproducesTheDestatisHeadlineFromItsSizeClasses() {
-        List<Observation> destatis = StudyCatalogue.bundled().filter(ObservationFilters.study("DESTATIS_2020")
+        List<Observation> destatis = Bundled.catalogue().filter(ObservationFilters.study("DESTATIS_2020")
                 .and(ObservationFilters.years(2019, 2019))).observations();
         List<SizeFigure> classes = destatis.stream().filter(o -> !o.sizeBand().orElseThrow().equals(SizeBand.atLeast(10)))
                 .map(SizeFigure::of).toList();
         double published = destatis.stream().filter(o -> o.sizeBand().orElseThrow().equals(SizeBand.atLeast(10)))
                 .findFirst().orElseThrow().figure().proportion();
-        ReferencePopulations bundled = ReferencePopulations.bundled();
+        ReferencePopulations bundled = Bundled.populations();
         List<ReferencePopulation> ictSections = java.util.EnumSet.range(NaceSection.C, NaceSection.N).stream()
                 .filter(s -> s != NaceSection.K)
                 .map(s -> bundled.population("DESTATIS_URS_2022_" + s.name()).orElseThrow()).toList();

@@ -22,6 +22,7 @@ import org.smesurvey.core.Population;
 import org.smesurvey.core.Region;
 import org.smesurvey.core.SizeClassScheme;
 import org.smesurvey.core.Study;
+import org.smesurvey.stats.Interval;
 
 /**
  * escalc, meta-regression, subgroups, leave-one-out, Egger's test and trim-and-fill against metafor 3.8.1:
@@ -109,10 +110,13 @@ class MetaforExtrasTest {
             assertClose(numbers(l[2]), IntStream.range(0, es.size()).mapToDouble(es::yi).toArray(), m + " yi");
             assertClose(numbers(l[3]), IntStream.range(0, es.size()).mapToDouble(es::vi).toArray(), m + " vi");
             MetaResult r = MetaAnalysis.withDefaults().fit(es);
-            MetaResult.BackTransformed bt = r.backTransformed();
+            // the one-call reads of the pooled proportion with its confidence and prediction intervals
+            Interval ci = r.pooledProportion().orElseThrow();
+            Interval pi = r.pooledProportionPrediction().orElseThrow();
+            assertEquals(r.backTransformed().confidence(), ci);
+            assertEquals(r.backTransformed().prediction(), pi);
             assertClose(numbers(l[4]), new double[] {r.estimate(), r.standardError(), r.tau2(), r.i2(),
-                bt.confidence().estimate(), bt.confidence().lower(), bt.confidence().upper(), bt.prediction().lower(),
-                bt.prediction().upper()}, m + " fit");
+                ci.estimate(), ci.lower(), ci.upper(), pi.lower(), pi.upper()}, m + " fit");
         }
         Observation unbased = observation(new Figure.Unbased(0.3), 0);
         assertEquals("Figure of " + unbased.label() + " has no base, standard error or interval: its precision is"
@@ -154,7 +158,16 @@ class MetaforExtrasTest {
         double[] stats = numbers(l[8]);
         assertClose(stats, new double[] {r.qm().getAsDouble(), r.qmPValue().getAsDouble(), r.qe(), r.qePValue(), r.tau2(),
             r.i2(), r.h2(), r.r2().getAsDouble()}, what + " QM, QMp, QE, QEp, tau2, I2, H2, R2");
-        assertEquals(2, r.qmDegreesOfFreedom());
+        // res$QMdf: c(2, k - p) under Knapp-Hartung, c(2, NA) otherwise; res$dfs: k - p, or NA; QE on k - p
+        assertEquals(2, r.qmDegreesOfFreedom().orElseThrow());
+        assertEquals(r.k() - 3, r.qeDegreesOfFreedom());
+        if (what.equals("knha")) {
+            assertEquals(r.k() - 3, r.qmDenominatorDegreesOfFreedom().orElseThrow());
+            assertEquals(r.k() - 3, r.degreesOfFreedom().orElseThrow());
+        } else {
+            assertTrue(r.qmDenominatorDegreesOfFreedom().isEmpty(), what);
+            assertTrue(r.degreesOfFreedom().isEmpty(), what);
+        }
     }
 
     /**

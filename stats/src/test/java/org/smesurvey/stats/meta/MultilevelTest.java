@@ -114,6 +114,19 @@ class MultilevelTest {
         for (int j = 0; j < ours.length; j++) {
             close(predicted[j], ours[j], tolerance, what + " predict " + j);
         }
+        // vcov(res): its diagonal is res$se^2, and predict(res, newmods = 5)$se is sqrt(g' vcov(res) g), g = (1, 5),
+        // which holds its off-diagonal
+        double[][] covariance = r.covariance();
+        double[] g = model.equals("intercept") ? new double[] {1} : new double[] {1, 5};
+        double variance = 0;
+        for (int a = 0; a < g.length; a++) {
+            close(se[a], Math.sqrt(covariance[a][a]), tolerance, what + " vcov diagonal " + a);
+            for (int b = 0; b < g.length; b++) {
+                assertEquals(covariance[a][b], covariance[b][a], what + " vcov symmetric");
+                variance += g[a] * covariance[a][b] * g[b];
+            }
+        }
+        close(predicted[1], Math.sqrt(variance), tolerance, what + " sqrt(g' vcov(res) g)");
         double[] z = numbers(l[14]);
         double[] ourZ = r.standardisedResiduals();
         for (int i = 0; i < z.length; i++) {

@@ -11,13 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.comparability.Verdict;
 
 class PoolingTest {
 
     @Test
     void poolsHoldComparableFiguresOnePerStudy() {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         Pooling.Result result = Pooling.of(catalogue);
         assertFalse(result.pools().isEmpty());
         for (Pooling.Pool pool : result.pools()) {
@@ -41,7 +42,7 @@ class PoolingTest {
 
     @Test
     void aWindowOfYearsKeepsEachPoolWithinIt() {
-        StudyCatalogue catalogue = StudyCatalogue.bundled();
+        StudyCatalogue catalogue = Bundled.catalogue();
         Pooling.Result result = Pooling.of(catalogue, 3);
         for (Pooling.Pool pool : result.pools()) {
             IntSummaryStatistics years = pool.figures().stream().mapToInt(o -> o.effectiveYear().getAsInt())

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.core.bundled.Bundled;
+import org.smesurvey.stats.meta.Moderators;
 
 /** Post-stratification and raking against R's survey 4.1.1 on its api samples (survey-api.R, "CALIBRATED"). */
 class CalibrationTest {
@@ -87,7 +89,7 @@ class CalibrationTest {
 
     @Test
     void totalsBySizeBandComeFromAReferencePopulation() {
-        org.smesurvey.core.ReferencePopulation france = org.smesurvey.core.ReferencePopulations.bundled()
+        org.smesurvey.core.ReferencePopulation france = Bundled.populations()
                 .population("INSEE_TEF_2018").orElseThrow();
         // Insee's LME categories: micro, SMEs beyond micro, mid-caps, large.
         List<org.smesurvey.core.SizeBand> bands = List.of(org.smesurvey.core.SizeBand.of(0, 9),
@@ -102,4 +104,30 @@ class CalibrationTest {
                 .assertThrows(IllegalArgumentException.class, () -> Calibration.totalsBySizeBand(france,
                         List.of(org.smesurvey.core.SizeBand.of(7, 8)))).getMessage());
     }
+    /**
+     * Collinear calibration variables (x and 2x) under raking, as survey-calibration.R: {@code svymean(~y,
+     * calibrate(d, ~x + x2, c(`(Intercept)` = tn, x = tx, x2 = 2 * tx), calfun = "raking"))} = 4.0526315789473681,
+     * SE 0.94621890913802253, the same as calibrating on x alone; the variance's projection used to fail with
+     * commons-math's singular-matrix exception.
+     */
+    @Test
+    void collinearCalibrationVariablesProjectAsSurveyDoes() {
+        double[] w = {10, 12, 9, 20, 22, 18, 30, 31};
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] x2 = new double[x.length];
+        double tn = 0;
+        double tx = 0;
+        for (int i = 0; i < x.length; i++) {
+            x2[i] = 2 * x[i];
+            tn += w[i] * 1.1;
+            tx += w[i] * x[i] * 1.1;
+        }
+        SurveyDesign raked = Calibration.calibrate(SurveyDesign.builder(w).build(),
+                Moderators.builder(x.length).numeric("x", x).numeric("x2", x2).build(), new double[] {tn, tx, 2 * tx},
+                Calibration.Distance.RAKING, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        SurveyEstimate mean = SurveyEstimator.of(raked).mean("y", new double[] {3, 1, 4, 1, 5, 9, 2, 6});
+        assertEquals(4.0526315789473681, mean.estimate(), 1e-10 * 4.05);
+        assertEquals(0.94621890913802253, mean.standardError(), 1e-10 * 0.946);
+    }
 }
+

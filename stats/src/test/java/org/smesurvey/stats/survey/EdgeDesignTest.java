@@ -226,4 +226,31 @@ class EdgeDesignTest {
         assertEquals(6, total.standardError(), 1e-13);
         assertEquals(Double.POSITIVE_INFINITY, total.designEffect().getAsDouble());
     }
+    /**
+     * Under AVERAGE with some strata single-PSU, survey's two answers differ and the library gives each: with
+     * {@code d <- svydesign(ids = ~psu, strata = ~s, weights = ~w, data = some)} (survey-edge.R, case 6),
+     * {@code SE(svyby(~y, ~dom, d, svymean))} = 0.0068500969427446714, 0.41177975506562764 (each domain a subset:
+     * its strata, scaled by their count over the estimable ones) and {@code vcov(svyby(~y, ~dom, d, svymean,
+     * covmat = TRUE))} = 3.5192871093749919e-05, -0.0006727430555555549, -0.0006727430555555549, 0.25434385002286247
+     * (every stratum of the design, scaled by all strata over the estimable ones).
+     */
+    @Test
+    void averageWithSomeStrataLonelyGivesSurveysTwoAnswers() {
+        SurveyDesign design = SurveyDesign.builder(new double[] {10, 12, 9, 20, 22, 18, 30, 31})
+                .strata(new String[] {"a", "a", "a", "b", "b", "b", "c", "c"})
+                .clusters(new String[] {"1", "1", "2", "3", "4", "4", "5", "5"}).lonelyPsu(LonelyPsu.AVERAGE).build();
+        boolean[] y = {true, false, true, false, true, true, true, false};
+        String[] domains = {"u", "v", "u", "v", "v", "v", "u", "u"};
+        SurveyEstimator estimator = SurveyEstimator.of(design);
+        List<SurveyEstimate> byDomain = estimator.proportionBy(y, domains);
+        assertEquals(0.0068500969427446714, byDomain.get(0).standardError(), 1e-10 * 0.00685);
+        assertEquals(0.41177975506562764, byDomain.get(1).standardError(), 1e-10 * 0.41);
+        double[][] covariance = estimator.proportionsBy(Answers.of(y), domains).covariance();
+        double[] expected = {3.5192871093749919e-05, -0.0006727430555555549, -0.0006727430555555549,
+            0.25434385002286247};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(expected[k], covariance[k / 2][k % 2], 1e-10 * Math.abs(expected[k]), "covmat " + k);
+        }
+    }
 }
+

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.smesurvey.core.ReferencePopulation;
-import org.smesurvey.core.ReferencePopulations;
 import org.smesurvey.core.Sectors;
 import org.smesurvey.core.SizeBand;
+import org.smesurvey.core.bundled.Bundled;
 
 /**
  * Calibration of a generated survey of German firms of the ICT-survey sections to Destatis's 2022 business register
@@ -26,7 +26,7 @@ class RegisterCalibrationTest {
     private static final List<SizeBand> BANDS = List.of(SizeBand.of(0, 9), SizeBand.of(10, 49), SizeBand.of(50, 249),
             SizeBand.atLeast(250));
     private static final List<ReferencePopulation> SECTIONS = Sectors.ICT_SURVEY.sections().stream()
-            .map(s -> ReferencePopulations.bundled().population("DESTATIS_URS_2022_" + s.name()).orElseThrow())
+            .map(s -> Bundled.populations().population("DESTATIS_URS_2022_" + s.name()).orElseThrow())
             .toList();
 
     /** 3,000 firms spread at random over the cells band × section, every cell reached, weights 100. */
@@ -106,7 +106,7 @@ class RegisterCalibrationTest {
                 Calibration.Distance.LINEAR, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
         assertTrue(e.getMessage().contains("margin 2"), e.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Calibration
-                .totalsBySection(List.of(ReferencePopulations.bundled().population("INSEE_TEF_2017").orElseThrow()),
+                .totalsBySection(List.of(Bundled.populations().population("INSEE_TEF_2017").orElseThrow()),
                         BANDS));
         assertTrue(missing.getMessage().contains("INSEE_TEF_2017"), missing.getMessage());
     }

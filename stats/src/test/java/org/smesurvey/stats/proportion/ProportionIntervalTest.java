@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
 
 class ProportionIntervalTest {
 
@@ -354,6 +356,92 @@ class ProportionIntervalTest {
         check(method, x, n, level, lower, upper);
     }
 
+    /**
+     * R 4.2.2, stats/src/test/reference/proportion-intervals.R: the binom package's {@code binom.confint} formulas
+     * (the package is not in Debian 12), unclipped: WALD_UNCLIPPED {@code p + c(-1, 1) * z * sqrt(p * (1 - p) / n)};
+     * AGRESTI_COULL_UNCLIPPED {@code .p + c(-1, 1) * z * sqrt(.p * (1 - .p) / .n)} with {@code .x <- x + 0.5 * z^2;
+     * .n <- n + z^2; .p <- .x / .n}; {@code z <- qnorm(1 - (1 - level) / 2)}. The last cases are an effective
+     * sample of 10.5 of 37.25.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2} at {3}")
+    @CsvSource(textBlock = """
+            WALD_UNCLIPPED,0,80,0.95,0,0
+            AGRESTI_COULL_UNCLIPPED,0,80,0.95,-0.00911598770442364,0.05493411723995073
+            WALD_UNCLIPPED,0,80,0.9,0,0
+            AGRESTI_COULL_UNCLIPPED,0,80,0.9,-0.0065851212352689911,0.039298085095993585
+            WALD_UNCLIPPED,0,80,0.99,0,0
+            AGRESTI_COULL_UNCLIPPED,0,80,0.99,-0.014814234009390068,0.091398807447237301
+            WALD_UNCLIPPED,1,80,0.95,-0.011845946099387647,0.036845946099387648
+            AGRESTI_COULL_UNCLIPPED,1,80,0.95,-0.0044132774610048872,0.074085953758143808
+            WALD_UNCLIPPED,1,80,0.9,-0.0079317620420664599,0.032931762042066465
+            AGRESTI_COULL_UNCLIPPED,1,80,0.9,-0.0016211995289823825,0.058516339293188863
+            WALD_UNCLIPPED,1,80,0.99,-0.019495996804064327,0.044495996804064325
+            AGRESTI_COULL_UNCLIPPED,1,80,0.99,-0.010384543314452634,0.1100545024163537
+            WALD_UNCLIPPED,40,80,0.95,0.39043468242792734,0.60956531757207266
+            AGRESTI_COULL_UNCLIPPED,40,80,0.95,0.39297415086119725,0.60702584913880275
+            WALD_UNCLIPPED,40,80,0.9,0.40804988692748573,0.59195011307251422
+            AGRESTI_COULL_UNCLIPPED,40,80,0.9,0.40956637259746159,0.59043362740253846
+            WALD_UNCLIPPED,40,80,0.99,0.356006764470718,0.643993235529282
+            AGRESTI_COULL_UNCLIPPED,40,80,0.99,0.36163041027934711,0.63836958972065294
+            WALD_UNCLIPPED,79,80,0.95,0.96315405390061248,1.0118459460993876
+            AGRESTI_COULL_UNCLIPPED,79,80,0.95,0.92591404624185625,1.0044132774610048
+            WALD_UNCLIPPED,79,80,0.9,0.96706823795793362,1.0079317620420665
+            AGRESTI_COULL_UNCLIPPED,79,80,0.9,0.94148366070681122,1.0016211995289823
+            WALD_UNCLIPPED,79,80,0.99,0.95550400319593576,1.0194959968040642
+            AGRESTI_COULL_UNCLIPPED,79,80,0.99,0.88994549758364638,1.0103845433144527
+            WALD_UNCLIPPED,80,80,0.95,1,1
+            AGRESTI_COULL_UNCLIPPED,80,80,0.95,0.94506588276004921,1.0091159877044236
+            WALD_UNCLIPPED,80,80,0.9,1,1
+            AGRESTI_COULL_UNCLIPPED,80,80,0.9,0.96070191490400658,1.006585121235269
+            WALD_UNCLIPPED,80,80,0.99,1,1
+            AGRESTI_COULL_UNCLIPPED,80,80,0.99,0.90860119255276273,1.01481423400939
+            WALD_UNCLIPPED,212,400,0.95,0.48108917828754805,0.57891082171245201
+            AGRESTI_COULL_UNCLIPPED,212,400,0.95,0.48103532740775234,0.57839393493218982
+            WALD_UNCLIPPED,212,400,0.9,0.48895274447617826,0.57104725552382174
+            AGRESTI_COULL_UNCLIPPED,212,400,0.9,0.48888832097111867,0.57070857405581987
+            WALD_UNCLIPPED,212,400,0.99,0.46572028423922557,0.59427971576077454
+            AGRESTI_COULL_UNCLIPPED,212,400,0.99,0.46575362862005787,0.5932673757271123
+            WALD_UNCLIPPED,1160,2600,0.95,0.42704659070903922,0.46526110159865314
+            AGRESTI_COULL_UNCLIPPED,1160,2600,0.95,0.42713979961824911,0.46532677162729252
+            WALD_UNCLIPPED,1160,2600,0.9,0.4301185318994088,0.46218916040828356
+            AGRESTI_COULL_UNCLIPPED,1160,2600,0.9,0.4301826468521423,0.46223699289380943
+            WALD_UNCLIPPED,1160,2600,0.99,0.4210426559108898,0.47126503639680256
+            AGRESTI_COULL_UNCLIPPED,1160,2600,0.99,0.42121094640103585,0.47137086459017274
+            WALD_UNCLIPPED,3,7,0.95,0.061972109447263113,0.79517074769559404
+            AGRESTI_COULL_UNCLIPPED,3,7,0.95,0.15752124573939863,0.75024024498441388
+            WALD_UNCLIPPED,3,7,0.9,0.12091158152539699,0.73623127561746005
+            AGRESTI_COULL_UNCLIPPED,3,7,0.9,0.18589813248295023,0.71106796686741292
+            WALD_UNCLIPPED,3,7,0.99,-0.053221745338702775,0.91036460248155993
+            AGRESTI_COULL_UNCLIPPED,3,7,0.99,0.11548100756555635,0.81117776886219428
+            WALD_UNCLIPPED,10.5,37.25,0.95,0.13739670447251581,0.42636168478922909
+            AGRESTI_COULL_UNCLIPPED,10.5,37.25,0.95,0.16185528998425475,0.44268539885066399
+            WALD_UNCLIPPED,10.5,37.25,0.9,0.1606256665851909,0.40313272267655403
+            AGRESTI_COULL_UNCLIPPED,10.5,37.25,0.9,0.17778611759893626,0.41551186823200392
+            WALD_UNCLIPPED,10.5,37.25,0.99,0.091997015705556018,0.47176137355618891
+            AGRESTI_COULL_UNCLIPPED,10.5,37.25,0.99,0.13426118185033481,0.49545197099729293
+            """)
+    void unclippedAgreeWithR(ProportionInterval method, double x, double n, double level, double lower,
+            double upper) {
+        check(method, x, n, level, lower, upper);
+    }
+
+    @Test
+    void unclippedAreTheClippedIntervalsBeforeClipping() {
+        for (int x : new int[] {0, 1, 3, 40, 79, 80}) {
+            for (ProportionInterval[] pair : new ProportionInterval[][] {
+                {ProportionInterval.WALD, ProportionInterval.WALD_UNCLIPPED},
+                {ProportionInterval.AGRESTI_COULL, ProportionInterval.AGRESTI_COULL_UNCLIPPED}}) {
+                Interval clipped = pair[0].of(x, 80, 0.95);
+                Interval unclipped = pair[1].of(x, 80, 0.95);
+                assertEquals(Math.max(0, unclipped.lower()), clipped.lower(), 0.0, pair[1] + " " + x);
+                assertEquals(Math.min(1, unclipped.upper()), clipped.upper(), 0.0, pair[1] + " " + x);
+            }
+        }
+        // Agresti-Coull's lower limit at x = 0 is always negative, its upper one at x = n above 1.
+        assertTrue(ProportionInterval.AGRESTI_COULL_UNCLIPPED.of(0, 80, 0.95).lower() < 0);
+        assertTrue(ProportionInterval.AGRESTI_COULL_UNCLIPPED.of(80, 80, 0.95).upper() > 1);
+    }
+
     @Test
     void logitFallsBackOnClopperPearsonAtTheBoundaries() {
         // R: c(0, 1 - 0.025^(1/80)) and c(0.025^(1/80), 1)
@@ -366,7 +454,8 @@ class ProportionIntervalTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ProportionInterval.class)
+    @EnumSource(value = ProportionInterval.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"WALD_UNCLIPPED", "AGRESTI_COULL_UNCLIPPED"})
     void everyMethodStaysInTheUnitIntervalAndContainsTheEstimateExceptWald(ProportionInterval method) {
         for (int n : new int[] {1, 2, 7, 80, 2600}) {
             for (int x = 0; x <= n; x += Math.max(1, n / 13)) {

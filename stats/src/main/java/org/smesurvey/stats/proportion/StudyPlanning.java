@@ -1,6 +1,7 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import java.util.Objects;
+import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 

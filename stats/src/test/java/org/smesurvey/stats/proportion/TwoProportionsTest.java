@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 
 /** Two independent proportions: difference intervals, ratios, tests. Cases include a study of 80 against one of 2,600. */
 class TwoProportionsTest {
@@ -107,6 +110,77 @@ class TwoProportionsTest {
         checkDifference(method, x1, n1, x2, n2, level, lower, upper, 1e-9);
     }
 
+    /**
+     * R 4.2.2, stats/src/test/reference/two-proportions.R: {@code prop.test(c(x1, x2), c(n1, n2), conf.level =
+     * level, correct = TRUE)$conf.int}. The last cases have equal proportions (no correction) and a difference
+     * smaller than the correction ½(1/n1 + 1/n2), which R caps at |p1 − p2|.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2} vs {3}/{4} at {5}")
+    @CsvSource(textBlock = """
+            WALD_CONTINUITY_R,212,400,130,400,0.95,0.1354249036336011,0.27457509636639893
+            WALD_CONTINUITY_R,212,400,130,400,0.9,0.14620880464812133,0.26379119535187873
+            WALD_CONTINUITY_R,30,80,1160,2600,0.95,-0.18538929416308414,0.043081601855391796
+            WALD_CONTINUITY_R,30,80,1160,2600,0.9,-0.16805900888295178,0.02575131657525942
+            WALD_CONTINUITY_R,0,80,5,2600,0.95,-0.0055301525477964419,0.0016839987016425955
+            WALD_CONTINUITY_R,0,80,5,2600,0.9,-0.0052594101069970344,0.0014132562608431881
+            WALD_CONTINUITY_R,3,7,1,9,0.95,-0.22970351808196976,0.86462415300260465
+            WALD_CONTINUITY_R,3,7,1,9,0.9,-0.16214973685965861,0.7970703717802935
+            WALD_CONTINUITY_R,80,80,2000,2600,0.95,0.20813200736256851,0.25340645417589291
+            WALD_CONTINUITY_R,80,80,2000,2600,0.9,0.21073572137064236,0.25080274016781906
+            WALD_CONTINUITY_R,5,80,0,60,0.95,-0.0051264146181538711,0.13012641461815388
+            WALD_CONTINUITY_R,5,80,0,60,0.9,0.0034015095901995945,0.12159849040980041
+            WALD_CONTINUITY_R,20,80,20,80,0.95,-0.13418956077878674,0.13418956077878674
+            WALD_CONTINUITY_R,20,80,20,80,0.9,-0.11261542940943854,0.11261542940943854
+            WALD_CONTINUITY_R,10,40,12,50,0.95,-0.17894267238391146,0.19894267238391147
+            WALD_CONTINUITY_R,10,40,12,50,0.9,-0.15017342461838012,0.17017342461838014
+            """)
+    void continuityCorrectedWaldAgreesWithR(DifferenceInterval method, int x1, int n1, int x2, int n2, double level,
+            double lower, double upper) {
+        checkDifference(method, x1, n1, x2, n2, level, lower, upper, TOLERANCE);
+    }
+
+    /**
+     * R 4.2.2, stats/src/test/reference/miettinen-nurminen.R: Mee's limits from the definition, the
+     * Miettinen–Nurminen computation without the factor N/(N − 1) ({@code mn(x1, n1, x2, n2, level, mee = TRUE)}):
+     * restricted estimates by {@code uniroot(score, tol = 1e-16)}, limits by {@code uniroot(tol = 1e-15)}.
+     * statsmodels 0.13.5 is no reference here: {@code confint_proportions_2indep(method="score",
+     * correction=False)} still applies N/(N − 1) to a difference, on wrong restricted estimates. Root-finding on
+     * both sides: 1e-8.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2} vs {3}/{4} at {5}")
+    @CsvSource(textBlock = """
+            MEE,212,400,130,400,0.95,0.13712853579735965,0.27099799015755899
+            MEE,212,400,130,400,0.9,0.14813136560560133,0.2605477039189148
+            MEE,30,80,1160,2600,0.95,-0.17123332052110499,0.039999307825142535
+            MEE,30,80,1160,2600,0.9,-0.15636263497768343,0.02196467092624188
+            MEE,0,80,5,2600,0.95,-0.0044940894661293319,0.043897800039280857
+            MEE,0,80,5,2600,0.9,-0.0039452570560910716,0.030791822771027589
+            MEE,3,7,1,9,0.95,-0.11467806009402401,0.6772351421907854
+            MEE,3,7,1,9,0.9,-0.043137058511406895,0.63228766008017923
+            MEE,80,80,2000,2600,0.95,0.18469475743718297,0.24735426690792733
+            MEE,80,80,2000,2600,0.9,0.19787566825225003,0.24463611783158268
+            MEE,5,80,0,60,0.95,0.0007170864310832492,0.13810148767274422
+            MEE,5,80,0,60,0.9,0.018209825427269177,0.12287281973337712
+            MEE,7,34,1,34,0.95,0.028370507968999582,0.3439399219457403
+            MEE,7,34,1,34,0.9,0.055672613832154785,0.31489474831706865
+            """)
+    void meeAgreesWithItsDefinitionComputedInR(DifferenceInterval method, int x1, int n1, int x2, int n2,
+            double level, double lower, double upper) {
+        checkDifference(method, x1, n1, x2, n2, level, lower, upper, 1e-8);
+    }
+
+    @Test
+    void meeIsInsideMiettinenNurminen() {
+        // The same statistic with a variance smaller by (N - 1)/N: every limit moves towards the estimate.
+        for (int[] k : new int[][] {{212, 400, 130, 400}, {3, 7, 1, 9}, {0, 80, 5, 2600}, {7, 34, 1, 34}}) {
+            Interval mee = DifferenceInterval.MEE.of(k[0], k[1], k[2], k[3], 0.95);
+            Interval mn = DifferenceInterval.MIETTINEN_NURMINEN.of(k[0], k[1], k[2], k[3], 0.95);
+            assertTrue(mee.lower() >= mn.lower() && mee.upper() <= mn.upper(), () -> mee + " in " + mn);
+        }
+        Interval same = DifferenceInterval.WALD_CONTINUITY_R.of(20, 80, 20, 80, 0.95);
+        assertEquals(DifferenceInterval.WALD.of(20, 80, 20, 80, 0.95), same, "no correction at equal proportions");
+    }
+
     private static void checkDifference(DifferenceInterval method, int x1, int n1, int x2, int n2, double level,
             double lower, double upper, double tolerance) {
         Interval interval = method.of(x1, n1, x2, n2, level);
@@ -155,6 +229,75 @@ class TwoProportionsTest {
         assertClose(estimate, interval.estimate(), TOLERANCE, measure + " estimate");
         assertClose(lower, interval.lower(), TOLERANCE, measure + " lower");
         assertClose(upper, interval.upper(), TOLERANCE, measure + " upper");
+    }
+
+    /**
+     * statsmodels 0.13.5, stats/src/test/reference/adjusted_ratios.py: {@code confint_proportions_2indep(x1, n1,
+     * x2, n2, compare="ratio", method="log-adjusted", alpha=1 - level)} and {@code compare="odds-ratio",
+     * method="logit-adjusted"}; the estimate is the interval's centre on the log scale, {@code sqrt(low * upp)}
+     * (statsmodels returns no estimate), which is the adjusted ratio. The last cases have a 0 in both groups and
+     * every company with the characteristic in both.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2} vs {3}/{4} at {5}")
+    @CsvSource(textBlock = """
+            RISK_RATIO_ADJUSTED,212,400,130,400,0.95,1.6283524904214557,1.3760977630436151,1.9268484436724698
+            ODDS_RATIO_ADJUSTED,212,400,130,400,0.95,2.3367074199416651,1.7545663954363084,3.1119948385040419
+            RISK_RATIO_ADJUSTED,212,400,130,400,0.9,1.6283524904214557,1.4138446595792709,1.8754053460518036
+            ODDS_RATIO_ADJUSTED,212,400,130,400,0.9,2.3367074199416651,1.8372810165592395,2.9718924417104158
+            RISK_RATIO_ADJUSTED,30,80,1160,2600,0.95,0.84901560421857147,0.63978005965143747,1.1266801541131877
+            ODDS_RATIO_ADJUSTED,30,80,1160,2600,0.95,0.74968112925036567,0.47512759396773224,1.182886034592789
+            RISK_RATIO_ADJUSTED,30,80,1160,2600,0.9,0.84901560421857136,0.66955668837016302,1.0765742598453709
+            ODDS_RATIO_ADJUSTED,30,80,1160,2600,0.9,0.74968112925036579,0.51127443670427553,1.099256593341436
+            RISK_RATIO_ADJUSTED,0,80,5,2600,0.95,2.9367588932806319,0.16377809328949952,52.659990259001496
+            ODDS_RATIO_ADJUSTED,0,80,5,2600,0.95,2.931112365894974,0.16070876255198449,53.459559796705946
+            RISK_RATIO_ADJUSTED,0,80,5,2600,0.9,2.9367588932806319,0.26049748416356,33.108008029159073
+            ODDS_RATIO_ADJUSTED,0,80,5,2600,0.9,2.931112365894974,0.25631490247068844,33.519001894495489
+            RISK_RATIO_ADJUSTED,3,7,1,9,0.95,2.9555555555555566,0.56428042591489114,15.480438875426872
+            ODDS_RATIO_ADJUSTED,3,7,1,9,0.95,4.4074074074074066,0.47485525259419137,40.907708083141664
+            RISK_RATIO_ADJUSTED,3,7,1,9,0.9,2.9555555555555557,0.73640094712443405,11.862163779237035
+            ODDS_RATIO_ADJUSTED,3,7,1,9,0.9,4.4074074074074074,0.67940581152531643,28.591512944610493
+            RISK_RATIO_ADJUSTED,80,80,2000,2600,0.95,1.2999250187453137,1.2728491965109381,1.3275767930655116
+            ODDS_RATIO_ADJUSTED,80,80,2000,2600,0.95,48.328167958010269,2.9925230136457497,780.48249170595579
+            RISK_RATIO_ADJUSTED,80,80,2000,2600,0.9,1.2999250187453137,1.2771639163380115,1.3230917603788486
+            ODDS_RATIO_ADJUSTED,80,80,2000,2600,0.9,48.328167958010262,4.6803477290159607,499.02527619859353
+            RISK_RATIO_ADJUSTED,5,80,0,60,0.95,8.267080745341616,0.46602997949887515,146.65284865040118
+            ODDS_RATIO_ADJUSTED,5,80,0,60,0.95,8.814569536423841,0.47790691036113259,162.57692539691334
+            RISK_RATIO_ADJUSTED,5,80,0,60,0.9,8.2670807453416177,0.73996315800174639,92.362198456692369
+            ODDS_RATIO_ADJUSTED,5,80,0,60,0.9,8.814569536423841,0.7635891622629738,101.75188432767871
+            RISK_RATIO_ADJUSTED,0,10,0,12,0.95,1.1904761904761902,0.025764752993128585,55.00668143291248
+            ODDS_RATIO_ADJUSTED,0,10,0,12,0.95,1.1904761904761902,0.021698344836592099,65.315284219314222
+            RISK_RATIO_ADJUSTED,0,10,0,12,0.9,1.1904761904761902,0.047716090783941775,29.701376135524786
+            ODDS_RATIO_ADJUSTED,0,10,0,12,0.9,1.1904761904761902,0.041310370115159908,34.306968350559799
+            RISK_RATIO_ADJUSTED,10,10,12,12,0.95,1,1,1
+            ODDS_RATIO_ADJUSTED,10,10,12,12,0.95,0.8400000000000003,0.015310352116699394,46.086464545148139
+            RISK_RATIO_ADJUSTED,10,10,12,12,0.9,1,1,1
+            ODDS_RATIO_ADJUSTED,10,10,12,12,0.9,0.84000000000000019,0.029148597153256843,24.206996868155006
+            """)
+    void adjustedRatiosAgreeWithStatsmodels(String measure, int x1, int n1, int x2, int n2, double level,
+            double estimate, double lower, double upper) {
+        Interval interval = measure.equals("RISK_RATIO_ADJUSTED") ? Ratios.adjustedRiskRatio(x1, n1, x2, n2, level)
+                : Ratios.adjustedOddsRatio(x1, n1, x2, n2, level);
+        assertClose(estimate, interval.estimate(), TOLERANCE, measure + " estimate");
+        assertClose(lower, interval.lower(), TOLERANCE, measure + " lower");
+        assertClose(upper, interval.upper(), TOLERANCE, measure + " upper");
+        assertEquals(level, interval.level(), 0.0);
+    }
+
+    @Test
+    void adjustedRatiosAddHalfEvenWithoutZeroCells() {
+        // Without a zero cell the plain ratios are unadjusted; the adjusted ones still add ½ (metafor's "only0"
+        // against statsmodels' always), so the two differ.
+        assertTrue(Ratios.riskRatio(212, 400, 130, 400, 0.95).estimate()
+                != Ratios.adjustedRiskRatio(212, 400, 130, 400, 0.95).estimate());
+        // With a zero cell both add ½ to every cell for the odds ratio: the same interval.
+        Interval plain = Ratios.oddsRatio(5, 80, 0, 60, 0.95);
+        Interval adjusted = Ratios.adjustedOddsRatio(5, 80, 0, 60, 0.95);
+        assertClose(plain.lower(), adjusted.lower(), TOLERANCE, "lower");
+        assertClose(plain.upper(), adjusted.upper(), TOLERANCE, "upper");
+        assertEquals("x is not in [0, n]: x = 81.0, n = 80.0", assertThrows(IllegalArgumentException.class,
+                () -> Ratios.adjustedRiskRatio(81, 80, 1, 2, 0.95)).getMessage());
+        assertEquals("Confidence level is not in (0, 1): 1.0", assertThrows(IllegalArgumentException.class,
+                () -> Ratios.adjustedOddsRatio(1, 80, 1, 2, 1)).getMessage());
     }
 
     /**

@@ -1,6 +1,7 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import java.util.Objects;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -16,10 +17,14 @@ import org.smesurvey.stats.internal.Checks;
  * <li>Armitage, P. (1955). Tests for linear trends in proportions and frequencies. <i>Biometrics</i> 11,
  *     375–386; Cochran, W. G. (1954). Some methods for strengthening the common χ² tests. <i>Biometrics</i>
  *     10, 417–451.</li>
+ * <li>Agresti, A. (2002). <i>Categorical Data Analysis</i>, 2nd ed. Wiley, §3.4.1 (the linear-by-linear
+ *     association statistic \( M^2 = (N-1)r^2 \)) and §5.3.5 (its relation to the Cochran–Armitage test).</li>
+ * <li>Mantel, N. (1963). Chi-square tests with one degree of freedom; extensions of the Mantel–Haenszel
+ *     procedure. <i>JASA</i> 58, 690–700. doi:10.1080/01621459.1963.10500879</li>
  * </ol>
  *
- * <p>Results agree with R 4.2 {@code prop.test}, {@code prop.trend.test} and vcd 1.4 {@code assocstats}; the
- * tests quote the calls.
+ * <p>Results agree with R 4.2 {@code prop.test}, {@code prop.trend.test}, vcd 1.4 {@code assocstats} and
+ * coin 1.4 {@code lbl_test}; the tests quote the calls.
  *
  * @since 0.1
  */
@@ -143,6 +148,39 @@ public final class KProportions {
         requireVariance(p);
         double statistic = numerator * numerator / (p * (1 - p) * spread);
         return TestResult.of("Chi-squared test for trend in proportions", statistic, 1,
+                Distributions.chiSquareUpperTail(statistic, 1));
+    }
+
+    /**
+     * The linear-by-linear association test of the 2×k table with ordered columns [4, 5]: with the groups'
+     * scores \( s_j \) for the columns and 1 and 0 for the companies with and without the characteristic,
+     * \[ M^2 = (N - 1)\,r^2, \qquad
+     *    r^2 = \frac{\big(\sum_j (s_j - \bar s)(x_j - n_j\bar p)\big)^2}
+     *               {N\bar p(1 - \bar p)\sum_j n_j(s_j - \bar s)^2}, \]
+     * with \( r \) the correlation of the two scores over the N companies, \( \bar s = \sum_j n_js_j/N \)
+     * and \( \bar p = \sum_j x_j/N \); χ² with 1 degree of freedom. It is the permutation (conditional) form
+     * of the Cochran–Armitage statistic {@link #trend}, \( N r^2 \), and smaller by the factor
+     * \( (N - 1)/N \): R's {@code coin::lbl_test} on the table with these column scores (its statistic is the
+     * signed root), {@code (N - 1) * cor(u, v)^2} on the N companies.
+     *
+     * @param x the companies with the characteristic in each group
+     * @param n the companies in each group
+     * @param scores the groups' scores, not all equal
+     * @return the χ² statistic \( M^2 \) and its p-value
+     * @throws IllegalArgumentException as {@link #trend}
+     */
+    public static TestResult linearByLinear(int[] x, int[] n, double[] scores) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(n, "n");
+        Objects.requireNonNull(scores, "scores");
+        double cochranArmitage = trend(x, n, scores).statistic();
+        double total = 0;
+        for (int size : n) {
+            total += size;
+        }
+        // trend() has checked the groups: two or more, each of n >= 1, so N >= 2 and N - 1 > 0.
+        double statistic = cochranArmitage * (total - 1) / total;
+        return TestResult.of("Linear-by-linear association test", statistic, 1,
                 Distributions.chiSquareUpperTail(statistic, 1));
     }
 

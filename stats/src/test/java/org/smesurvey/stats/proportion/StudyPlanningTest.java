@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smesurvey.stats.EffectiveSample;
 
 class StudyPlanningTest {
 

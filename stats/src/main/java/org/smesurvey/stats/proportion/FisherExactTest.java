@@ -1,5 +1,7 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.SignificanceResult;
 import org.smesurvey.stats.internal.Checks;
 import org.smesurvey.stats.internal.Formats;
 

@@ -1,5 +1,7 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -36,7 +38,12 @@ import tech.tablesaw.api.Table;
  * </ol>
  *
  * <p>The results agree with R 4.2 {@code prop.test} and {@code binom.test} and with statsmodels 0.13.5
- * {@code proportion_confint}; the tests quote each call.
+ * {@code proportion_confint}, and the unclipped Wald and Agresti–Coull limits with the binom package's
+ * {@code binom.confint} formulas computed in R (the binom package is not in Debian 12); the tests quote each call.
+ *
+ * <p>The Wald-type methods ({@link #WALD}, {@link #AGRESTI_COULL}, {@link #PLUS_FOUR}) clip their limits to
+ * [0, 1], as statsmodels and DescTools do; {@link #WALD_UNCLIPPED} and {@link #AGRESTI_COULL_UNCLIPPED} are the
+ * same intervals unclipped, as R's binom package reports them, chosen by name.
  *
  * @since 0.1
  */
@@ -49,9 +56,23 @@ public enum ProportionInterval {
     WALD {
         @Override
         double[] limits(double x, double n, double z) {
+            double[] unclipped = WALD_UNCLIPPED.limits(x, n, z);
+            return clip(unclipped[0], unclipped[1]);
+        }
+    },
+
+    /**
+     * Wald without the clipping: \( p \pm z \sqrt{pq/n} \) as it is, so that a limit may fall below 0 or above 1,
+     * as R's {@code binom::binom.confint(methods = "asymptotic")} reports it (DescTools' {@code BinomCI} and
+     * statsmodels clip, as {@link #WALD}). An explicit choice beside {@link #WALD}, for reproducing a study that
+     * published such limits: the interval is then not always inside [0, 1].
+     */
+    WALD_UNCLIPPED {
+        @Override
+        double[] limits(double x, double n, double z) {
             double p = x / n;
             double half = z * Math.sqrt(p * (1 - p) / n);
-            return clip(p - half, p + half);
+            return new double[] {p - half, p + half};
         }
     },
 
@@ -98,6 +119,20 @@ public enum ProportionInterval {
         @Override
         double[] limits(double x, double n, double z) {
             return WALD.limits(x + z * z / 2, n + z * z, z);
+        }
+    },
+
+    /**
+     * Agresti–Coull [4] without the clipping: \( \tilde p \pm z\sqrt{\tilde p(1-\tilde p)/\tilde n} \) with
+     * \( \tilde p = (x + z^2/2)/(n + z^2) \) and \( \tilde n = n + z^2 \), as R's
+     * {@code binom::binom.confint(methods = "agresti-coull")} reports it: near 0 and 1 the lower limit can be
+     * negative (at {@code x = 0} it always is) and the upper one above 1. An explicit choice beside
+     * {@link #AGRESTI_COULL}, which clips as statsmodels and DescTools do.
+     */
+    AGRESTI_COULL_UNCLIPPED {
+        @Override
+        double[] limits(double x, double n, double z) {
+            return WALD_UNCLIPPED.limits(x + z * z / 2, n + z * z, z);
         }
     },
 

@@ -1,8 +1,9 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Formats;
 
 /**

@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smesurvey.stats.TestResult;
 
 class KProportionsTest {
 
@@ -50,6 +51,48 @@ class KProportionsTest {
         assertClose(trend, t.statistic(), "trend χ²");
         assertClose(trendP, t.pValue(), "trend p");
         assertEquals(1, t.degreesOfFreedom().getAsDouble(), 0.0);
+    }
+
+    /**
+     * R 4.2.2 and coin 1.4-2, stats/src/test/reference/linear-by-linear.R: {@code lt <- lbl_test(answer ~ group,
+     * data = d, weights = ~ w, scores = list(group = s))} on the 2×k table as a weighted data frame;
+     * {@code statistic(lt)^2}, {@code pvalue(lt)}; the closed form {@code (N - 1) * cor(u, v)^2} on the N companies
+     * ({@code u} 1 or 0, {@code v} the group's score) with {@code pchisq(m2, 1, lower.tail = FALSE)}; and
+     * {@code prop.trend.test(x, n, s)$statistic}, the Cochran–Armitage N r², for M² = (N − 1)/N × CA.
+     */
+    @ParameterizedTest(name = "{0} of {1}")
+    @CsvSource(textBlock = """
+            44 61 79,100 100 100,29.5 149.5 500,24.056992107213404,9.3526027344914553e-07,24.056992107213368,9.3526027352641495e-07,24.137450274795992
+            150 31 12,300 40 13,1 2 3,18.072274228141399,2.1267589876305948e-05,18.072274228141428,2.1267589876361046e-05,18.123615916289566
+            3 7 12 20,40 40 40 40,1 2 3 4,20.122033898305087,7.2654825280515922e-06,20.122033898305084,7.2654825279773667e-06,20.248587570621464
+            0 5 9,80 60 20,5 30 150,40.330991190834276,2.143811794752537e-10,40.330991190834297,2.1438115563179483e-10,40.584645223481047
+            3 1,7 9,0 1,1.984126984126984,0.15895631187940326,1.9841269841269835,0.15895631187940323,2.1164021164021163
+            """)
+    void linearByLinearAgreesWithCoin(String xs, String ns, String ss, double coinStatistic, double coinP,
+            double closedForm, double closedFormP, double cochranArmitage) {
+        int[] x = ints(xs);
+        int[] n = ints(ns);
+        TestResult m2 = KProportions.linearByLinear(x, n, doubles(ss));
+        assertClose(coinStatistic, m2.statistic(), "coin M²");
+        // coin's small p-values differ from pchisq's by up to 1e-7 relative (2.1438118e-10 against 2.1438116e-10):
+        // they are held to 1e-10 absolute, as every p-value here, and pchisq's to 1e-10 relative.
+        assertClose(coinP, m2.pValue(), "coin p");
+        assertClose(closedForm, m2.statistic(), "(N - 1) r²");
+        assertEquals(closedFormP, m2.pValue(), TOLERANCE * closedFormP, "pchisq");
+        assertEquals(1, m2.degreesOfFreedom().getAsDouble(), 0.0);
+        assertEquals("Linear-by-linear association test", m2.method());
+        double total = Arrays.stream(n).sum();
+        assertClose(cochranArmitage * (total - 1) / total, m2.statistic(), "(N - 1)/N CA");
+    }
+
+    @Test
+    void linearByLinearRefusesWhatTheTrendTestRefuses() {
+        assertEquals("The scores are all equal: there is no trend to test", assertThrows(IllegalArgumentException.class,
+                () -> KProportions.linearByLinear(new int[] {1, 2}, new int[] {5, 9}, new double[] {3, 3}))
+                .getMessage());
+        assertEquals("The test is undefined: the proportions are all 0 or all 1", assertThrows(
+                IllegalArgumentException.class, () -> KProportions.linearByLinear(new int[] {5, 9}, new int[] {5, 9},
+                        new double[] {1, 2})).getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
+import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Checks;
 
@@ -23,9 +24,22 @@ import org.smesurvey.stats.internal.Checks;
  *     Genetics</i> 19, 251–253.</li>
  * <li>Haldane, J. B. S. (1956). The estimation and significance of the logarithm of a ratio of frequencies.
  *     <i>Annals of Human Genetics</i> 20, 309–311 (adding ½).</li>
+ * <li>Pettigrew, H. M., Gart, J. J. and Thomas, D. G. (1986). The bias and higher cumulants of the logarithm of
+ *     a binomial variate. <i>Biometrika</i> 73, 425–435. doi:10.1093/biomet/73.2.425</li>
+ * <li>Gart, J. J. (1966). Alternative analyses of contingency tables. <i>Journal of the Royal Statistical
+ *     Society B</i> 28, 164–179.</li>
+ * <li>Fagerland, M. W., Lydersen, S. and Laake, P. (2015). Recommended confidence intervals for two
+ *     independent binomial proportions. <i>Statistical Methods in Medical Research</i> 24, 224–254.
+ *     doi:10.1177/0962280211415469</li>
  * </ol>
  *
- * <p>Results agree with metafor 3.8 {@code escalc("RR" | "OR", ai, n1i, ci, n2i)}; the tests quote the calls.
+ * <p><b>Adjusted intervals.</b> {@link #adjustedRiskRatio} and {@link #adjustedOddsRatio} add ½ always, not
+ * only when a cell is 0: statsmodels' {@code "log-adjusted"} and {@code "logit-adjusted"} methods, its defaults
+ * for these comparisons; [6] compares them with the unadjusted Katz and Woolf intervals, which are undefined
+ * when a cell is 0.
+ *
+ * <p>Results agree with metafor 3.8 {@code escalc("RR" | "OR", ai, n1i, ci, n2i)} and statsmodels 0.13.5
+ * {@code confint_proportions_2indep}; the tests quote the calls.
  *
  * @since 0.1
  */
@@ -68,6 +82,60 @@ public final class Ratios {
      */
     public static Interval oddsRatio(int x1, int n1, int x2, int n2, double level) {
         double[] k = cells(x1, n1, x2, n2);
+        return logInterval(Math.log(k[0] / k[1]) - Math.log(k[2] / k[3]), 1 / k[0] + 1 / k[1] + 1 / k[2] + 1 / k[3],
+                level);
+    }
+
+    /**
+     * The risk ratio with the log-adjusted interval of [4]: ½ added to each count of companies with the
+     * characteristic and to each group's size,
+     * \[ \log\frac{(x_1 + ½)/(n_1 + ½)}{(x_2 + ½)/(n_2 + ½)} \pm
+     *    z\sqrt{\frac1{x_1 + ½} - \frac1{n_1 + ½} + \frac1{x_2 + ½} - \frac1{n_2 + ½}}, \]
+     * always, whether or not a count is 0; the estimate is the adjusted ratio, the centre of the interval on the
+     * log scale, which is finite for every table. statsmodels' {@code confint_proportions_2indep(x1, n1, x2, n2,
+     * compare="ratio", method="log-adjusted")}.
+     *
+     * @param x1 companies with the characteristic in the first group
+     * @param n1 companies in the first group
+     * @param x2 companies with the characteristic in the second group
+     * @param n2 companies in the second group
+     * @param level the confidence level, such as 0.95
+     * @return the adjusted ratio and its interval
+     * @throws IllegalArgumentException if a group has {@code n <= 0} or {@code x} outside [0, n], or the level
+     *         is not in (0, 1)
+     */
+    public static Interval adjustedRiskRatio(int x1, int n1, int x2, int n2, double level) {
+        Checks.requireCounts(x1, n1);
+        Checks.requireCounts(x2, n2);
+        double a = x1 + 0.5;
+        double m1 = n1 + 0.5;
+        double c = x2 + 0.5;
+        double m2 = n2 + 0.5;
+        return logInterval(Math.log(a / m1) - Math.log(c / m2), 1 / a - 1 / m1 + 1 / c - 1 / m2, level);
+    }
+
+    /**
+     * The odds ratio with the logit-adjusted interval of [5]: ½ added to each of the four cells always
+     * (Woolf's interval [2] on the Haldane–Anscombe estimate),
+     * \[ \log\frac{(a + ½)(d + ½)}{(b + ½)(c + ½)} \pm
+     *    z\sqrt{\frac1{a + ½} + \frac1{b + ½} + \frac1{c + ½} + \frac1{d + ½}}, \]
+     * with \( a = x_1, b = n_1 - x_1, c = x_2, d = n_2 - x_2 \); the estimate is the adjusted odds ratio, finite
+     * for every table. statsmodels' {@code confint_proportions_2indep(x1, n1, x2, n2, compare="odds-ratio",
+     * method="logit-adjusted")}.
+     *
+     * @param x1 companies with the characteristic in the first group
+     * @param n1 companies in the first group
+     * @param x2 companies with the characteristic in the second group
+     * @param n2 companies in the second group
+     * @param level the confidence level, such as 0.95
+     * @return the adjusted odds ratio and its interval
+     * @throws IllegalArgumentException if a group has {@code n <= 0} or {@code x} outside [0, n], or the level
+     *         is not in (0, 1)
+     */
+    public static Interval adjustedOddsRatio(int x1, int n1, int x2, int n2, double level) {
+        Checks.requireCounts(x1, n1);
+        Checks.requireCounts(x2, n2);
+        double[] k = {x1 + 0.5, n1 - x1 + 0.5, x2 + 0.5, n2 - x2 + 0.5};
         return logInterval(Math.log(k[0] / k[1]) - Math.log(k[2] / k[3]), 1 / k[0] + 1 / k[1] + 1 / k[2] + 1 / k[3],
                 level);
     }

@@ -1,5 +1,7 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 
 /**

@@ -1,4 +1,4 @@
-package org.smesurvey.stats;
+package org.smesurvey.stats.proportion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.EffectiveSample;
+import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.core.Observation;
 import org.smesurvey.core.ObservationFilters;
-import org.smesurvey.core.StudyCatalogue;
+import org.smesurvey.core.bundled.Bundled;
 import tech.tablesaw.api.Table;
 
 /** Each family of results exports to a Tablesaw table holding the same numbers. */
@@ -17,7 +20,7 @@ class TableExportTest {
 
     @Test
     void intervalsOfCatalogueFigures() {
-        List<Observation> figures = StudyCatalogue.bundled().filter(ObservationFilters.study("BITKOM_2023")).observations();
+        List<Observation> figures = Bundled.catalogue().filter(ObservationFilters.study("BITKOM_2023")).observations();
         Table table = ProportionInterval.WILSON.table(figures, 0.95);
         assertEquals("wilson", table.name());
         assertEquals(List.of("label", "study", "indicator", "region", "year", "size_band", "scope", "proportion",
