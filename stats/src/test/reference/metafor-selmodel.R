@@ -7,6 +7,14 @@
 # The likelihood is written below from Vevea & Hedges (1995); CHECK lines show that it is metafor's: its value at
 # metafor's estimates minus metafor's sel$ll (the script stops if that is above 1e-9).
 # Each line: tag;case;beta;se;tau2;se.tau2;delta;se.delta;ll;ll0;LRT;LRTdf;LRTp;LRT.tau2;LRTp.tau2;QM;QMp.
+# numDeriv's default steps, 10 % of each parameter halved five times (metafor's Hessian takes them, r = 6), make
+# its derivatives noisy for a parameter near 0: dat.hackshaw1998's intercept is 0.002, and its standard error then
+# moves in the fifth digit with the steps (metafor's own as much), and a flat direction (a weight of 3 with a
+# standard error of 2) in the seventh. Here a coefficient's step is 5e-3; tau^2's and a weight's 5 % of it, at least
+# 5e-3 and at most half of it (they must stay positive); each halved three times (r = 4). The standard errors then
+# agree to 1e-10 relative with steps of 2.5e-3 and 1e-2, and 2.5 % and 10 %.
+# PRINT is print(sel) with the TIGHT values put in sel's fields, so that the layout is checked on the maximum (its
+# own print differs from it in the last digit where optim stops early).
 suppressMessages(library(metafor))
 suppressMessages(library(numDeriv))
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
@@ -42,13 +50,25 @@ stepll <- function(theta, yi, vi, X, steps, alt, tau2free, delta0) {
   for (j in seq_along(steps)) A <- A + delta[j] * pmass(lower[j], steps[j], mu, s, sqrt(vi), alt)
   sum(log(delta[g]) + dnorm(yi, mu, s, log = TRUE) - log(A))
 }
-newton <- function(theta, fn) {
+# Newton steps, halved while the likelihood is not finite or falls (a full step from a point that far from the
+# maximum can leave the parameter space).
+dsteps <- function(theta, p)
+  list(eps = c(rep(5e-3, p), pmin(abs(theta[-(1:p)]) / 2, pmax(5e-3, 0.05 * abs(theta[-(1:p)]))))[seq_along(theta)],
+       d = 0, zero.tol = Inf, r = 4)
+newton <- function(theta, fn, p) {
   for (it in 1:200) {
-    g <- grad(fn, theta, method.args = list(r = 6))
-    H <- hessian(fn, theta, method.args = list(r = 6))
+    g <- grad(fn, theta, method.args = dsteps(theta, p))
+    H <- hessian(fn, theta, method.args = dsteps(theta, p))
     step <- -solve(H, g)
-    theta <- theta + step
-    if (max(abs(step) / pmax(1, abs(theta))) < 1e-12) break
+    t <- 1
+    now <- fn(theta)
+    while (t > 1e-10) {
+      val <- fn(theta + t * step)
+      if (is.finite(val) && val >= now - 1e-12 * max(1, abs(now))) break
+      t <- t / 2
+    }
+    theta <- theta + t * step
+    if (t == 1 && max(abs(step) / pmax(1, abs(theta))) < 1e-12) break
   }
   theta
 }
@@ -75,7 +95,7 @@ vw <- data.frame(
 add <- function(name, res, steps, alt = "greater", delta = NULL, data)
   cases[[name]] <<- list(res = res, steps = steps, alt = alt, delta = delta, data = data)
 add("hackshaw", rma(yi, vi, data = hs, method = "ML", control = con), c(.025, .10, .50, 1), data = hs)
-add("hackshaw_steps", rma(yi, vi, data = hs, method = "ML", control = con), c(.025, .05, .50, 1), data = hs)
+add("hackshaw_steps", rma(yi, vi, data = hs, method = "ML", control = con), c(.05, .10, .50, 1), data = hs)
 add("hackshaw_reml", rma(yi, vi, data = hs, control = con), c(.025, .10, .50, 1), data = hs)
 add("hackshaw_ee", rma(yi, vi, data = hs, method = "EE"), c(.025, .50, 1), data = hs)
 add("hackshaw_year", rma(yi, vi, mods = ~ year, data = hs, method = "ML", control = con), c(.025, .50, 1),
@@ -121,18 +141,18 @@ for (name in names(cases)) {
   cat("CHECK", name, f(mine - sel$ll), sep = ";"); cat("\n")
   if (abs(mine - sel$ll) > 1e-9) stop("the likelihood here is not metafor's for ", name)
   start <- c(solve(sc$mX, c(sel$beta)), if (!ee) sel$tau2, sel$delta[is.na(delta0)])
-  theta <- newton(start, llfun)
+  theta <- newton(start, llfun, ncol(X))
   p <- ncol(X)
   tau2free <- !ee
   if (tau2free && theta[p + 1] < 0) {
     # The maximum lies beyond tau^2 = 0: the constrained one is on the bound.
     tau2free <- FALSE
-    theta <- newton(theta[-(p + 1)], function(t) llfun(t, FALSE))
+    theta <- newton(theta[-(p + 1)], function(t) llfun(t, FALSE), p)
     theta <- append(theta, 0, after = p)
   }
   keep <- c(rep(TRUE, p), if (!ee) tau2free, rep(TRUE, sum(is.na(delta0))))
   fn <- function(t) { full <- theta; full[keep] <- t; llfun(full[if (ee || tau2free) TRUE else -(p + 1)], tau2free) }
-  H <- hessian(fn, theta[keep], method.args = list(r = 6))
+  H <- hessian(fn, theta[keep], method.args = dsteps(theta[keep], p))
   V <- matrix(0, length(theta), length(theta))
   V[keep, keep] <- solve(-H)
   T <- diag(length(theta)); T[1:p, 1:p] <- sc$mX
@@ -156,7 +176,12 @@ for (name in names(cases)) {
   lrtp <- if (nd > 0) pchisq(lrt, nd, lower.tail = FALSE) else NA
   lrt2 <- NA; lrtp2 <- NA
   if (!ee) {
-    th0 <- newton(c(theta[1:p], theta[-(1:(p + 1))]), function(t) llfun(t, FALSE))
+    # The model at tau^2 = 0, from metafor's start (the equal-effects fit, every weight 1): optim on log delta, then
+    # Newton steps (Newton alone from the tau^2 > 0 estimates can stop at another stationary point).
+    b0 <- lm.wfit(sc$Xs, c(res$yi), 1 / res$vi)$coefficients
+    obj <- function(u) -llfun(c(u[1:p], exp(u[-(1:p)])), FALSE)
+    o <- optim(c(b0, rep(0, nd)), obj, method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
+    th0 <- newton(c(o$par[1:p], exp(o$par[-(1:p)])), function(t) llfun(t, FALSE), p)
     lrt2 <- max(0, -2 * (llfun(th0, FALSE) - ll))
     lrtp2 <- pchisq(lrt2, 1, lower.tail = FALSE)
   }
@@ -166,6 +191,15 @@ for (name in names(cases)) {
     qmp <- pchisq(qm, p - 1, lower.tail = FALSE)
   }
   out("TIGHT", beta, se, tau2, se.tau2, delta, se.delta, ll, ll0, lrt, nd, lrtp, lrt2, lrtp2, qm, qmp)
+  # print(sel) on the maximum: the TIGHT values in sel's fields, the derived ones as selmodel derives them.
+  crit <- qnorm(0.975)
+  sel$beta[] <- beta; sel$se <- se; sel$zval <- beta / se; sel$pval <- 2 * pnorm(abs(beta / se), lower.tail = FALSE)
+  sel$ci.lb <- beta - crit * se; sel$ci.ub <- beta + crit * se
+  sel$tau2 <- tau2; sel$se.tau2 <- se.tau2; sel$LRT.tau2 <- lrt2; sel$LRTp.tau2 <- lrtp2
+  sel$QM <- qm; sel$QMp <- qmp; sel$LRT <- lrt; sel$LRTp <- lrtp
+  sel$delta <- delta; sel$se.delta <- se.delta; sel$zval.delta <- (delta - 1) / se.delta
+  sel$pval.delta <- 2 * pnorm(abs(sel$zval.delta), lower.tail = FALSE)
+  sel$ci.lb.delta <- pmax(0, delta - crit * se.delta); sel$ci.ub.delta <- delta + crit * se.delta
   cat("PRINT", name, "\n", sep = ";")
   writeLines(capture.output(print(sel)))
   cat("END", name, "\n", sep = ";")
