@@ -167,19 +167,31 @@ class SelectionModelTest {
     }
 
     /**
-     * metafor's own fit ({@code optim}'s BFGS on log τ² and the logistic map of δ, numerical gradients, relative
-     * tolerance about 1e-8 on the likelihood) against the maximum: its log-likelihood is the maximum's to 1e-6, and
-     * so the likelihood-ratio tests; its parameters are off by up to the square root of that, as a stop on the
-     * likelihood's change allows.
+     * metafor's own fit ({@code optim}'s BFGS on log τ² and the logistic map of δ, numerical gradients) against the
+     * maximum, as measured on these cases: its log-likelihood within 1.5e-10 of the maximum's and its test of
+     * selection within 5e-10, its coefficients within 1e-5, weights within 2.2e-5, standard errors within 3.6e-5
+     * (relative above 1), so the assertions below hold it to 1e-9 and 1e-4. One value of metafor 3.8.1 is not
+     * reproduced: for {@code hackshaw_year} (a moderator) its likelihood-ratio test of τ² = 0 is 1.1e-99 (p = 1),
+     * where the maximum at τ² = 0, found alike by R's {@code optim} with Newton steps and by this class, gives 1.8644
+     * (p = 0.1721).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hackshaw", "hackshaw_steps", "hackshaw_year", "bangertdrowns", "cohen_sev2"})
+    @ValueSource(strings = {"hackshaw", "hackshaw_steps", "hackshaw_ee", "hackshaw_year", "hackshaw_two",
+        "hackshaw_less", "bangertdrowns", "cohen_mod1", "cohen_sev2"})
     void metaforsOwnFitIsNearTheMaximum(String name) {
         SelectionResult sel = selection(name).fit(model(name));
         String[] r = LINES.get(name).get("METAFOR");
         assertTrue(numbers(r[8])[0] <= sel.logLikelihood() + 1e-10, name + ": metafor's likelihood is not above");
-        close(numbers(r[8])[0], sel.logLikelihood(), 1e-6, name + " ll");
-        close(numbers(r[2])[0], sel.coefficients().get(0).estimate(), 1e-3, name + " beta");
+        close(numbers(r[8])[0], sel.logLikelihood(), 1e-9, name + " ll");
+        close(numbers(r[10])[0], sel.selectionStatistic(), 1e-9, name + " LRT");
+        double[] beta = numbers(r[2]);
+        for (int j = 0; j < beta.length; j++) {
+            close(beta[j], sel.coefficients().get(j).estimate(), 1e-4, name + " beta " + j);
+        }
+        double[] delta = numbers(r[6]);
+        for (int j = 0; j < delta.length; j++) {
+            close(delta[j], sel.weights().get(j).estimate(), 1e-4, name + " delta " + j);
+        }
     }
 
     @Test
