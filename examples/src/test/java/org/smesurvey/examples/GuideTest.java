@@ -53,9 +53,13 @@ import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
+import org.smesurvey.stats.meta.PetPeese;
 import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
 import org.smesurvey.stats.meta.VarianceInterval;
+import org.smesurvey.stats.meta.SelectionModel;
+import org.smesurvey.stats.meta.SelectionResult;
+import org.smesurvey.stats.meta.Tau2Estimator;
 import org.smesurvey.stats.meta.YearReached;
 import org.smesurvey.stats.proportion.DifferenceInterval;
 import org.smesurvey.stats.proportion.Ratios;
@@ -90,7 +94,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(14, guide.size());
+        assertEquals(15, guide.size());
     }
 
     @Test
@@ -233,6 +237,25 @@ class GuideTest {
         // end
         assertEquals(dated.size(), own.length);
         assertTrue(in2024.prediction().lower() < in2024.confidence().lower());
+    }
+
+    @Test
+    void bias() {
+        StudyCatalogue bundled = Bundled.catalogue();
+        List<Observation> facebook = bundled.observations().stream()
+                .filter(o -> o.indicator().code().equals("platform_use") && o.figure().hasBase()
+                        && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
+        // guide: bias
+        EffectSizes shares = EffectSizes.of(ProportionMeasure.PLO, facebook);
+        PetPeese petPeese = PetPeese.of(shares);   // equal-effects regressions on the standard error and the variance
+        System.out.println(petPeese.summary());    // PEESE's intercept if PET's has p < .10 (two-sided), else PET's
+        MetaResult ml = MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.ML).fit(shares);
+        SelectionResult selection = SelectionModel.stepFunction(0.025, 0.5).fit(ml);   // steps = c(.025, .5, 1)
+        System.out.println(selection.summary());   // as metafor prints selmodel(res, type = "stepfun", steps)
+        // end
+        assertEquals(petPeese.usesPeese() ? petPeese.peeseIntercept() : petPeese.petIntercept(), petPeese.estimate());
+        assertEquals(3, selection.weights().size());
+        assertEquals(ml.k(), selection.weights().stream().mapToInt(w -> w.studies()).sum());
     }
 
     @Test

@@ -20,7 +20,7 @@ final class MetaforLayout {
     private static final String[] RESIDUAL = {"tau^2 (estimated amount of residual heterogeneity):",
         "tau (square root of estimated tau^2 value):", "I^2 (residual heterogeneity / unaccounted variability):",
         "H^2 (unaccounted variability / sampling variability):", "R^2 (amount of heterogeneity accounted for):"};
-    private static final String LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01 \u2018*\u2019 0.05"
+    static final String LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01 \u2018*\u2019 0.05"
             + " \u2018.\u2019 0.1 \u2018 \u2019 1";
 
     private MetaforLayout() {
@@ -111,7 +111,8 @@ final class MetaforLayout {
                 + p) + "):", statistic + " = " + Formats.fixed(qm.statistic(), 4) + ", p-val " + pValue(qm.pValue()));
     }
 
-    private static List<String> table(List<Coefficient> coefficients, List<String> names, OptionalDouble df) {
+    /** The coefficients' table: estimate, se, z (or t and df), pval, ci.lb, ci.ub and stars; row names when given. */
+    static List<String> table(List<Coefficient> coefficients, List<String> names, OptionalDouble df) {
         boolean t = df.isPresent();
         List<String> headers = new ArrayList<>(List.of("estimate", "se", t ? "tval" : "zval"));
         if (t) {
@@ -191,12 +192,12 @@ final class MetaforLayout {
     }
 
     /** metafor's p-value after a relation: {@code < .0001} or {@code = 0.0477}. */
-    private static String pValue(double p) {
+    static String pValue(double p) {
         return p < 1e-4 ? "< .0001" : "= " + Formats.fixed(p, 4);
     }
 
     /** R's significance stars, as {@code symnum} with cut points 0.001, 0.01, 0.05 and 0.1. */
-    private static String stars(double p) {
+    static String stars(double p) {
         return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 }

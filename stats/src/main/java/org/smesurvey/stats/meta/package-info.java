@@ -3,7 +3,9 @@
  * estimates ({@link org.smesurvey.stats.meta.EffectSizes}, {@link org.smesurvey.stats.meta.ProportionMeasure}),
  * equal- and random-effects models with eight estimators of τ² ({@link org.smesurvey.stats.meta.MetaAnalysis},
  * {@link org.smesurvey.stats.meta.MetaResult}), meta-regression, subgroups, leave-one-out, Egger's test and
- * trim-and-fill; multilevel models of figures nested in studies with random effects crossed with them, such as the
+ * trim-and-fill, selection models ({@link org.smesurvey.stats.meta.SelectionModel}), PET-PEESE
+ * ({@link org.smesurvey.stats.meta.PetPeese}) and permutation tests ({@link org.smesurvey.stats.meta.PermutationTest});
+ * multilevel models of figures nested in studies with random effects crossed with them, such as the
  * country ({@link org.smesurvey.stats.meta.MultilevelResult}, {@link org.smesurvey.stats.meta.CrossedFactor}).
  *
  * <p>Example:
