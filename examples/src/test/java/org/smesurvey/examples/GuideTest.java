@@ -208,8 +208,12 @@ class GuideTest {
                         && o.platform().equals(Optional.of(Platform.FACEBOOK))).toList();
         MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO, facebook));
         System.out.println(result.summary());   // as metafor prints it, the prediction interval included
+        Interval share = result.pooledProportion().orElseThrow();              // predict(res, transf = transf.ilogit)
+        Interval newStudy = result.pooledProportionPrediction().orElseThrow();  // where a new study's share would fall
         // end
         assertTrue(result.k() >= 2);
+        assertEquals(result.backTransformed().confidence(), share);
+        assertTrue(newStudy.lower() <= share.lower() && share.upper() <= newStudy.upper());
     }
 
     /** The pool region's figures: Facebook use with a base. */
