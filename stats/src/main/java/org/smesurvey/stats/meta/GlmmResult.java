@@ -543,10 +543,11 @@ public final class GlmmResult implements PooledModel {
         TestResult wald = heterogeneityTest();
         TestResult lrt = likelihoodRatioTest();
         text.append("Tests for Heterogeneity:\n");
-        text.append(String.format(Locale.ROOT, "Wld(df = %.0f) = %.4f, p-val = %s%n", wald.degreesOfFreedom()
-                .orElseThrow(), wald.statistic(), Formats.pValueColumn(wald.pValue())));
-        text.append(String.format(Locale.ROOT, "LRT(df = %.0f) = %.4f, p-val = %s%n%n", lrt.degreesOfFreedom()
-                .orElseThrow(), lrt.statistic(), Formats.pValueColumn(lrt.pValue())));
+        // metafor's .pval(p, showeq = TRUE): "p-val < .0001" or "p-val = 0.1234"
+        text.append(String.format(Locale.ROOT, "Wld(df = %.0f) = %.4f, p-val %s%n", wald.degreesOfFreedom()
+                .orElseThrow(), wald.statistic(), MetaforLayout.pValue(wald.pValue())));
+        text.append(String.format(Locale.ROOT, "LRT(df = %.0f) = %.4f, p-val %s%n%n", lrt.degreesOfFreedom()
+                .orElseThrow(), lrt.statistic(), MetaforLayout.pValue(lrt.pValue())));
         moderatorTest().ifPresent(t -> text.append(String.join("\n", MetaforLayout.moderatorTest(t, model.p,
                 moderators))).append("\n\n"));
         text.append("Model Results:\n\n");
