@@ -6,7 +6,7 @@
 # same likelihood written out here (adaptive Gauss-Hermite quadrature around each study's conditional mode, with
 # lme4's nodes GHrule(nAGQ); lme4's own deviance function carries its inner iterations' noise, near 1e-9;
 # metafor-glmm-likelihood.R) maximised tightly: nlminb, then Newton steps on Richardson-extrapolated derivatives;
-# the standard errors from the Hessian in (tau, beta) (central differences, Richardson from h = 1e-3 and 5e-4).
+# the standard errors from the Hessian in (tau, beta) (central differences extrapolated twice from h = 1e-2, 5e-3 and 2.5e-3).
 # Lines, per set and nAGQ:
 #   METAFOR;set;nAGQ;beta;se;tau2;logLik;QE.Wld;QE.LRT;I2;H2
 #   TIGHT;set;nAGQ;beta;se;tau2;logLik;conditional deviance;saturated logLik;se of tau (NaN at tau = 0)
