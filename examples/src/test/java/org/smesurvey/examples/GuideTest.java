@@ -37,6 +37,7 @@ import org.smesurvey.core.imports.Imported;
 import org.smesurvey.core.io.InputSource;
 import org.smesurvey.stats.EffectiveSample;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.adoption.AdoptionData;
 import org.smesurvey.stats.adoption.AdoptionModel;
 import org.smesurvey.stats.adoption.GapDecomposition;
@@ -53,15 +54,18 @@ import org.smesurvey.stats.meta.MetaAnalysis;
 import org.smesurvey.stats.meta.MetaResult;
 import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.meta.MultilevelResult;
+import org.smesurvey.stats.meta.PermutationTest;
 import org.smesurvey.stats.meta.PetPeese;
 import org.smesurvey.stats.meta.Prediction;
 import org.smesurvey.stats.meta.ProportionMeasure;
-import org.smesurvey.stats.meta.VarianceInterval;
 import org.smesurvey.stats.meta.SelectionModel;
 import org.smesurvey.stats.meta.SelectionResult;
 import org.smesurvey.stats.meta.Tau2Estimator;
+import org.smesurvey.stats.meta.VarianceInterval;
 import org.smesurvey.stats.meta.YearReached;
 import org.smesurvey.stats.proportion.DifferenceInterval;
+import org.smesurvey.stats.proportion.KProportions;
+import org.smesurvey.stats.proportion.ProportionInterval;
 import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.RespondentReader;
@@ -156,6 +160,12 @@ class GuideTest {
         Interval difference = DifferenceInterval.MEE.of(30, 80, 1160, 2600, 0.95);   // score interval, Mee (1984)
         Interval odds = Ratios.adjustedOddsRatio(30, 80, 1160, 2600, 0.95);          // ½ added to every cell
         System.out.println(difference.summary() + "; odds ratio " + odds.summary());
+        Interval corrected = DifferenceInterval.WALD_CONTINUITY_R.of(30, 80, 1160, 2600, 0.95);   // prop.test's interval
+        Interval risk = Ratios.adjustedRiskRatio(30, 80, 1160, 2600, 0.95);           // statsmodels' log-adjusted
+        Interval small = ProportionInterval.WALD_UNCLIPPED.of(2, 80, 0.95);            // may go below 0, as R's binom
+        // use in three size classes, ordered: the linear-by-linear test of a trend (coin's lbl_test)
+        TestResult trend = KProportions.linearByLinear(new int[] {30, 45, 60}, new int[] {80, 90, 100},
+                new double[] {1, 2, 3});
         // end
         // TwoProportionsTest holds both to R (Mee's definition, uniroot) and statsmodels 0.13.5
         // (confint_proportions_2indep(30, 80, 1160, 2600, compare="odds-ratio", method="logit-adjusted")).
@@ -164,6 +174,9 @@ class GuideTest {
         assertEquals(0.47512759396773224, odds.lower(), 1e-10);
         assertEquals(1.182886034592789, odds.upper(), 1e-10);
         assertTrue(difference.contains(0) && odds.contains(1), "the two studies do not differ at 95 %");
+        assertTrue(corrected.contains(0) && risk.contains(1), corrected + " " + risk);
+        assertTrue(small.lower() < 0, "Wald unclipped goes below 0: " + small);
+        assertEquals(1, trend.degreesOfFreedom().orElseThrow());
         // guide: explain
         AdoptionModel.Fit fit = AdoptionModel.fit(AdoptionData.of(bundled));
         System.out.println(fit.crossValidation().summary());   // coverage and error on studies it has not seen
@@ -238,8 +251,11 @@ class GuideTest {
                 100 * in2024.confidenceAsProportion().estimate(), 100 * in2024.predictionAsProportion().lower(),
                 100 * in2024.predictionAsProportion().upper());
         double[] own = glmm.studyEffects();   // each figure's conditional mode (logit), lme4's ranef
+        double seTau = glmm.tauStandardError().orElseThrow();   // from the exact information in (tau, beta)
+        double logLik = glmm.logLikelihood();                   // logLik(res), as metafor reports it
         // end
         assertEquals(dated.size(), own.length);
+        assertTrue(seTau > 0 && Double.isFinite(logLik), seTau + " " + logLik);
         assertTrue(in2024.prediction().lower() < in2024.confidence().lower());
     }
 
@@ -256,9 +272,12 @@ class GuideTest {
         MetaResult ml = MetaAnalysis.withDefaults().withEstimator(Tau2Estimator.ML).fit(shares);
         SelectionResult selection = SelectionModel.stepFunction(0.025, 0.5).fit(ml);   // steps = c(.025, .5, 1)
         System.out.println(selection.summary());   // as metafor prints selmodel(res, type = "stepfun", steps)
+        PermutationTest permuted = PermutationTest.of(ml, 1000, 20261207);   // permutest(res, iter = 1000), seeded
+        System.out.println(permuted.summary());
         // end
         assertEquals(petPeese.usesPeese() ? petPeese.peeseIntercept() : petPeese.petIntercept(), petPeese.estimate());
         assertEquals(3, selection.weights().size());
+        assertTrue(permuted.exact() || permuted.permutations() == 1000, permuted.summary());
         assertEquals(ml.k(), selection.weights().stream().mapToInt(w -> w.studies()).sum());
     }
 
