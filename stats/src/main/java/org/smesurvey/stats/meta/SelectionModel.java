@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
@@ -468,53 +473,29 @@ public final class SelectionModel {
                 + (fixedWeights == null ? "" : ", weights " + fixedWeights().orElseThrow()) + "]";
     }
 
-    /** Cholesky solutions of small symmetric systems. */
+    /**
+     * Cholesky solutions of small symmetric systems through commons-math's {@link CholeskyDecomposition}, its lower
+     * triangle read, with no positivity threshold: a Hessian of tiny entries (a weight near its bound) is still
+     * factored where the default threshold, 1e-10, would refuse it.
+     */
     static final class Cholesky {
         private Cholesky() {
         }
 
         /** Solves \( (A + λI)x = b \), or returns null when \( A + λI \) is not positive definite. */
         static double[] solve(double[][] a, double[] b, double lambda) {
-            double[][] l = factor(a, lambda);
-            if (l == null) {
-                return null;
-            }
-            int n = b.length;
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                double sum = b[i];
-                for (int j = 0; j < i; j++) {
-                    sum -= l[i][j] * z[j];
-                }
-                z[i] = sum / l[i][i];
-            }
-            double[] x = new double[n];
-            for (int i = n - 1; i >= 0; i--) {
-                double sum = z[i];
-                for (int j = i + 1; j < n; j++) {
-                    sum -= l[j][i] * x[j];
-                }
-                x[i] = sum / l[i][i];
-            }
-            return x;
+            DecompositionSolver solver = factor(a, lambda);
+            return solver == null ? null : solver.solve(new ArrayRealVector(b)).toArray();
         }
 
         /** The inverse of a positive definite matrix, or null when it is not positive definite. */
         static double[][] inverse(double[][] a) {
-            int n = a.length;
-            double[][] inv = new double[n][n];
-            for (int c = 0; c < n; c++) {
-                double[] e = new double[n];
-                e[c] = 1;
-                double[] column = solve(a, e, 0);
-                if (column == null) {
-                    return null;
-                }
-                for (int r = 0; r < n; r++) {
-                    inv[r][c] = column[r];
-                }
+            DecompositionSolver solver = factor(a, 0);
+            if (solver == null) {
+                return null;
             }
-            for (int r = 0; r < n; r++) {
+            double[][] inv = solver.getInverse().getData();
+            for (int r = 0; r < inv.length; r++) {
                 for (int c = 0; c < r; c++) {
                     double mean = (inv[r][c] + inv[c][r]) / 2;
                     inv[r][c] = mean;
@@ -524,26 +505,25 @@ public final class SelectionModel {
             return inv;
         }
 
-        private static double[][] factor(double[][] a, double lambda) {
+        private static DecompositionSolver factor(double[][] a, double lambda) {
             int n = a.length;
-            double[][] l = new double[n][n];
+            double[][] lower = new double[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j <= i; j++) {
-                    double sum = a[i][j] + (i == j ? lambda : 0);
-                    for (int m = 0; m < j; m++) {
-                        sum -= l[i][m] * l[j][m];
+                    double value = a[i][j] + (i == j ? lambda : 0);
+                    if (Double.isNaN(value)) {
+                        return null;
                     }
-                    if (i == j) {
-                        if (!(sum > 0)) {
-                            return null;
-                        }
-                        l[i][i] = Math.sqrt(sum);
-                    } else {
-                        l[i][j] = sum / l[j][j];
-                    }
+                    lower[i][j] = value;
+                    lower[j][i] = value;
                 }
             }
-            return l;
+            try {
+                return new CholeskyDecomposition(MatrixUtils.createRealMatrix(lower),
+                        CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0).getSolver();
+            } catch (NonPositiveDefiniteMatrixException e) {
+                return null;
+            }
         }
     }
 }

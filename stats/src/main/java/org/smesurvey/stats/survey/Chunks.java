@@ -44,7 +44,7 @@ final class Chunks {
     }
 
     /** One chunk below {@link #PARALLEL_THRESHOLD} respondents' worth of work, else one per processor. */
-    private static int chunks(long work) {
+    static int chunks(long work) {
         return work < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
     }
 

@@ -73,7 +73,7 @@ record Coding(List<String> names, int[] codes) {
         Objects.requireNonNull(labels, what);
         SurveyDesign.requireLength(labels.length, n, what);
         int[] codes = new int[n];
-        int chunks = n < Chunks.PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
+        int chunks = Chunks.chunks(n);
         List<Table> tables = IntStream.range(0, chunks).parallel().mapToObj(c -> {
             Table table = new Table();
             int to = (int) ((long) n * (c + 1) / chunks);
@@ -100,10 +100,7 @@ record Coding(List<String> names, int[] codes) {
         }
         List<String> names = new ArrayList<>(seen.keySet());
         Collections.sort(names);
-        Map<String, Integer> position = new HashMap<>();
-        for (int k = 0; k < names.size(); k++) {
-            position.put(names.get(k), k);
-        }
+        Map<String, Integer> position = positions(names);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             List<String> order = tables.get(c).order;
             int[] remap = new int[order.size()];
@@ -121,10 +118,7 @@ record Coding(List<String> names, int[] codes) {
     static Coding sorted(List<String> firstSeen, int[] provisional) {
         List<String> names = new ArrayList<>(firstSeen);
         Collections.sort(names);
-        Map<String, Integer> position = new HashMap<>();
-        for (int k = 0; k < names.size(); k++) {
-            position.put(names.get(k), k);
-        }
+        Map<String, Integer> position = positions(names);
         int[] remap = new int[names.size()];
         for (int k = 0; k < firstSeen.size(); k++) {
             remap[k] = position.get(firstSeen.get(k));
@@ -133,5 +127,14 @@ record Coding(List<String> names, int[] codes) {
             provisional[i] = remap[provisional[i]];
         }
         return new Coding(List.copyOf(names), provisional);
+    }
+
+    /** Each name's position in the list. */
+    private static Map<String, Integer> positions(List<String> names) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            position.put(names.get(k), k);
+        }
+        return position;
     }
 }

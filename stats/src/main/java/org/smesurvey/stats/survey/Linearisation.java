@@ -236,8 +236,9 @@ final class Linearisation {
      * The variances of domain statistics whose estimating function totals \( (B_{pd} - c_d A_{pd}) s_d \) over
      * unit p, from each unit's cells \( A_{pd} = \sum w \) and \( B_{pd} = \sum w y \), without forming the
      * units' totals: a stratum's mean total is \( (\sum_p B_{pd} - c_d \sum_p A_{pd}) s_d / n_h \), so one pass
-     * over the cells, after the caller's, gives the squared deviations (over halves of the units in parallel). For 2,000 units and 120 domains the cells
-     * take megabytes and each pass over them counts against the one pass over the respondents (issue 24).
+     * over the cells, after the caller's, gives the squared deviations (over halves of the units in parallel). For
+     * 2,000 units and 120 domains the cells take megabytes and each pass over them counts against the one pass over
+     * the respondents (issue 24).
      *
      * @param design an uncalibrated design
      * @param domains the number of domains
