@@ -116,6 +116,103 @@ public final class Formats {
         return true;
     }
 
+    /** The legend of R's significance stars, as {@code printCoefmat} prints it after {@code ---}. */
+    public static final String SIGNIFICANCE_LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01"
+            + " \u2018*\u2019 0.05 \u2018.\u2019 0.1 \u2018 \u2019 1";
+
+    /**
+     * R's significance stars, as {@code symnum} with cut points 0.001, 0.01, 0.05 and 0.1.
+     *
+     * @param p the p-value
+     * @return {@code ***}, {@code **}, {@code *}, {@code .} or the empty text
+     */
+    public static String stars(double p) {
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+    }
+
+    /**
+     * A column as R's {@code format(x, digits = d)} lays it out in fixed notation: each value needs the decimals
+     * that show it to d significant digits, trailing zeros dropped, and all are shown with the most any needs.
+     *
+     * @param values the column
+     * @param digits the significant digits, at least 1
+     * @return the texts, not padded
+     */
+    public static String[] significant(double[] values, int digits) {
+        int decimals = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v != 0) {
+                decimals = Math.max(decimals, new java.math.BigDecimal(v).round(new java.math.MathContext(digits,
+                        java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().scale());
+            }
+        }
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = Double.isFinite(values[i]) ? fixed(values[i], decimals) : number(values[i]);
+        }
+        return texts;
+    }
+
+    /**
+     * p-values as R's {@code format.pval(p, digits)} lays out a column of them: those of 1e-3 or more together in
+     * fixed notation ({@link #significant}), the smaller ones together in scientific notation with the fewest
+     * significant digits (at most {@code digits}) that show each, and those below the machine epsilon as
+     * {@code < 2e-16} (its digits and spacing as {@code format.pval} chooses them).
+     *
+     * @param p the p-values
+     * @param digits the significant digits, at least 1
+     * @return the texts, not padded
+     */
+    public static String[] pValues(double[] p, int digits) {
+        double eps = Math.ulp(1.0);
+        String[] texts = new String[p.length];
+        java.util.List<Integer> fixed = new java.util.ArrayList<>();
+        java.util.List<Integer> scientific = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] >= eps) {
+                (Math.floor(Math.log10(p[i])) >= -3 ? fixed : scientific).add(i);
+            }
+        }
+        String[] fixedTexts = significant(fixed.stream().mapToDouble(i -> p[i]).toArray(), digits);
+        for (int k = 0; k < fixedTexts.length; k++) {
+            texts[fixed.get(k)] = fixedTexts[k];
+        }
+        int mantissa = 1;
+        for (int i : scientific) {
+            mantissa = Math.max(mantissa, new java.math.BigDecimal(p[i]).round(new java.math.MathContext(digits,
+                    java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().precision());
+        }
+        int widest = 0;
+        for (int i : scientific) {
+            String[] parts = String.format(Locale.ROOT, "%." + (mantissa - 1) + "e", p[i]).split("e");
+            int exponent = Integer.parseInt(parts[1]);
+            texts[i] = parts[0] + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
+                    Math.abs(exponent));
+        }
+        for (String text : texts) {
+            widest = Math.max(widest, text == null ? 0 : text.length());
+        }
+        // format.pval: the epsilon with digits - 2 significant digits (fewer when the others are narrow)
+        int epsDigits = Math.max(1, digits - 2);
+        String sep = " ";
+        if (widest > 0) {
+            if (epsDigits > 1 && epsDigits + 6 > widest) {
+                epsDigits = Math.max(1, widest - 7);
+            }
+            sep = epsDigits == 1 && widest <= 6 ? "" : " ";
+        } else if (epsDigits == 1) {
+            sep = "";
+        }
+        String epsText = new java.math.BigDecimal(eps).round(new java.math.MathContext(epsDigits)).stripTrailingZeros()
+                .toString().replace("E", "e");
+        for (int i = 0; i < p.length; i++) {
+            if (texts[i] == null) {
+                texts[i] = "<" + sep + epsText;
+            }
+        }
+        return texts;
+    }
+
     /**
      * A table as R's {@code printCoefmat} lays it out: row names left-aligned, columns right-aligned under their
      * headers, one space apart.

@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Formats;
 import org.smesurvey.stats.meta.Coefficient;
 import org.smesurvey.stats.meta.Moderators;
 
@@ -986,25 +987,57 @@ public final class SurveyRegression {
     }
 
     /**
-     * The model as {@code summary.svyglm} prints its coefficients: estimate, standard error, t value and p-value,
-     * then the dispersion and the residual degrees of freedom.
+     * The model as survey's {@code print(summary(g))} ({@code print.summary.svyglm}) prints it, without the model's
+     * and the design's calls and without glm's count of Fisher scoring iterations (the fit here iterates to its own
+     * criterion, so the count is not R's): the family, then {@code printCoefmat}'s table with four significant
+     * digits — estimates and standard errors rounded together from the smallest, t values to three decimals,
+     * p-values by {@code format.pval} with three digits, the significance stars and their legend when a p-value is
+     * below 0.1 — and the dispersion ({@link #dispersion()}, seven significant digits). On a replicate design
+     * survey prints n times this dispersion ({@link #dispersion()} says why). survey prints no deviance there.
      *
-     * @return the text
+     * @return the text, lines separated by {@code \n}
      */
     public String summary() {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression%n%n",
-                family.name().toLowerCase(Locale.ROOT)));
-        int width = Math.max(14, coefficients.stream().mapToInt(c -> c.name().length()).max().orElse(0));
-        String header = "%-" + width + "s %12s %12s %9s %10s%n";
-        String row = "%-" + width + "s %12.5g %12.5g %9.3f %10.3g%n";
-        text.append(String.format(Locale.ROOT, header, "", "Estimate", "Std. Error", "t value", "Pr(>|t|)"));
-        for (Coefficient c : coefficients) {
-            text.append(String.format(Locale.ROOT, row, c.name(), c.estimate(), c.standardError(), c.statistic(),
-                    c.pValue()));
+        int p = coefficients.size();
+        double[] both = new double[2 * p];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < p; j++) {
+            both[j] = coefficients.get(j).estimate();
+            both[p + j] = coefficients.get(j).standardError();
         }
-        text.append(String.format(Locale.ROOT, "%n(Dispersion parameter taken to be %.6g; %d residual degrees of"
-                + " freedom)", dispersion, df));
-        return text.toString();
+        for (double v : both) {
+            smallest = Double.isFinite(v) && v != 0 ? Math.min(smallest, Math.abs(v)) : smallest;
+        }
+        int leading = smallest == Double.POSITIVE_INFINITY ? 1 : 1 + (int) Math.floor(Math.log10(smallest));
+        int decimals = Math.max(1, 4 - leading);
+        double[] rounded = Arrays.stream(both).map(v -> Double.isFinite(v) ? new java.math.BigDecimal(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue() : v).toArray();
+        String[] joint = Formats.significant(rounded, 4);
+        int width = Arrays.stream(joint).mapToInt(String::length).max().orElse(0);
+        for (int i = 0; i < joint.length; i++) {
+            joint[i] = " ".repeat(width - joint[i].length()) + joint[i];
+        }
+        double[] t = coefficients.stream().mapToDouble(c -> Double.isFinite(c.statistic()) ? new java.math.BigDecimal(
+                c.statistic()).setScale(3, java.math.RoundingMode.HALF_EVEN).doubleValue() : c.statistic()).toArray();
+        double[] pValues = coefficients.stream().mapToDouble(Coefficient::pValue).toArray();
+        List<String> headers = new ArrayList<>(List.of("Estimate", "Std. Error", "t value", "Pr(>|t|)"));
+        List<String[]> columns = new ArrayList<>(List.of(Arrays.copyOfRange(joint, 0, p), Arrays.copyOfRange(joint, p,
+                2 * p), Formats.significant(t, 4), Formats.pValues(pValues, 3)));
+        boolean stars = Arrays.stream(pValues).anyMatch(v -> v < 0.1);
+        if (stars) {
+            headers.add("");
+            columns.add(Arrays.stream(pValues).mapToObj(v -> String.format(Locale.ROOT, "%-3s", Formats.stars(v)))
+                    .toArray(String[]::new));
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression\n\n"
+                + "Coefficients:\n", family.name().toLowerCase(Locale.ROOT)));
+        text.append(String.join("\n", Formats.table(coefficients.stream().map(Coefficient::name).toList(), headers,
+                columns))).append('\n');
+        if (stars) {
+            text.append("---\n").append(Formats.SIGNIFICANCE_LEGEND).append('\n');
+        }
+        return text.append("\n(Dispersion parameter for ").append(family.name().toLowerCase(Locale.ROOT))
+                .append(" family taken to be ").append(Formats.number(dispersion, 7)).append(')').toString();
     }
 
     /**

@@ -251,6 +251,43 @@ class SurveyRegressionOutputsTest {
     }
 
     @Test
+    void summaryPrintsAsSummarySvyglm() throws IOException {
+        String print;
+        try (InputStream in = SurveyRegressionOutputsTest.class.getResourceAsStream(
+                "survey-glm-outputs-print.txt")) {
+            print = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> lines = print.lines().toList();
+        int checked = 0;
+        for (String model : List.of("gaussian", "quasibinomial")) {
+            // print(summary(g)) on the stratified design, from "Coefficients:" to the dispersion: our print has no
+            // calls and no count of Fisher scoring iterations, and our intercept is named intrcpt
+            int from = lines.indexOf("SUMMARY;" + model);
+            int start = lines.subList(from, lines.size()).indexOf("Coefficients:") + from;
+            int end = start;
+            while (!lines.get(end).startsWith("(Dispersion")) {
+                end++;
+            }
+            // the table's rows: R's row names are 11 wide ("(Intercept)"), ours 7 ("stypeH", "intrcpt")
+            List<String> rows = new ArrayList<>();
+            for (int i = start; i <= end; i++) {
+                String line = lines.get(i).stripTrailing();
+                boolean table = i > start && i < end && !line.startsWith("---") && !line.startsWith("Signif")
+                        && !line.isEmpty();
+                rows.add(table ? String.format("%-7s", line.substring(0, 11).strip().replace("(Intercept)",
+                        "intrcpt")) + line.substring(11) : line);
+            }
+            String expected = String.join("\n", rows);
+            String summary = fit(designs.get("strat"), strat, model).summary();
+            String ours = String.join("\n", summary.lines().map(String::stripTrailing).toList());
+            assertTrue(ours.startsWith("Survey design-based " + model + " regression\n\nCoefficients:"), ours);
+            assertEquals(expected, ours.substring(ours.indexOf("Coefficients:")), model);
+            checked++;
+        }
+        assertEquals(2, checked);
+    }
+
+    @Test
     void predictiveMarginsPartsAreSvypredmeans() {
         int checked = 0;
         for (Map.Entry<String, Design> entry : designs.entrySet()) {
