@@ -131,8 +131,9 @@ public final class Formats {
     }
 
     /**
-     * A column as R's {@code format(x, digits = d)} lays it out in fixed notation: each value needs the decimals
-     * that show it to d significant digits, trailing zeros dropped, and all are shown with the most any needs.
+     * A column as R's {@code format(x, digits = d)} lays it out: in fixed notation each value needs the decimals
+     * that show it to d significant digits, trailing zeros dropped, and all are shown with the most any needs; in
+     * scientific notation likewise with the mantissa's digits; fixed notation unless it is wider.
      *
      * @param values the column
      * @param digits the significant digits, at least 1
@@ -140,24 +141,41 @@ public final class Formats {
      */
     public static String[] significant(double[] values, int digits) {
         int decimals = 0;
+        int mantissa = 1;
         for (double v : values) {
             if (Double.isFinite(v) && v != 0) {
-                decimals = Math.max(decimals, new java.math.BigDecimal(v).round(new java.math.MathContext(digits,
-                        java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().scale());
+                java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(digits,
+                        java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                decimals = Math.max(decimals, rounded.scale());
+                mantissa = Math.max(mantissa, rounded.precision());
             }
         }
-        String[] texts = new String[values.length];
+        String[] fixed = new String[values.length];
+        String[] scientific = new String[values.length];
+        int fixedWidth = 0;
+        int scientificWidth = 0;
         for (int i = 0; i < values.length; i++) {
-            texts[i] = Double.isFinite(values[i]) ? fixed(values[i], decimals) : number(values[i]);
+            if (!Double.isFinite(values[i])) {
+                fixed[i] = number(values[i]);
+                scientific[i] = fixed[i];
+            } else {
+                fixed[i] = fixed(values[i], decimals);
+                String[] parts = String.format(Locale.ROOT, "%." + (mantissa - 1) + "e", values[i]).split("e");
+                int exponent = Integer.parseInt(parts[1]);
+                scientific[i] = parts[0] + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
+                        Math.abs(exponent));
+            }
+            fixedWidth = Math.max(fixedWidth, fixed[i].length());
+            scientificWidth = Math.max(scientificWidth, scientific[i].length());
         }
-        return texts;
+        return fixedWidth <= scientificWidth ? fixed : scientific;
     }
 
     /**
-     * p-values as R's {@code format.pval(p, digits)} lays out a column of them: those of 1e-3 or more together in
-     * fixed notation ({@link #significant}), the smaller ones together in scientific notation with the fewest
-     * significant digits (at most {@code digits}) that show each, and those below the machine epsilon as
-     * {@code < 2e-16} (its digits and spacing as {@code format.pval} chooses them).
+     * p-values as R's {@code format.pval(p, digits)} lays out a column of them: those of order 1e-3 or more (1e-4
+     * with more than one digit) together by {@code format(p, digits)} ({@link #significant}), the smaller ones
+     * together likewise, and those below the machine epsilon as {@code < 2e-16} (its digits and spacing as
+     * {@code format.pval} chooses them).
      *
      * @param p the p-values
      * @param digits the significant digits, at least 1
@@ -166,45 +184,33 @@ public final class Formats {
     public static String[] pValues(double[] p, int digits) {
         double eps = Math.ulp(1.0);
         String[] texts = new String[p.length];
-        java.util.List<Integer> fixed = new java.util.ArrayList<>();
-        java.util.List<Integer> scientific = new java.util.ArrayList<>();
+        java.util.List<Integer> large = new java.util.ArrayList<>();
+        java.util.List<Integer> small = new java.util.ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             if (p[i] >= eps) {
-                (Math.floor(Math.log10(p[i])) >= -3 ? fixed : scientific).add(i);
+                double exponent = Math.floor(Math.log10(p[i]));
+                (exponent >= -3 || exponent == -4 && digits > 1 ? large : small).add(i);
             }
         }
-        String[] fixedTexts = significant(fixed.stream().mapToDouble(i -> p[i]).toArray(), digits);
-        for (int k = 0; k < fixedTexts.length; k++) {
-            texts[fixed.get(k)] = fixedTexts[k];
-        }
-        int mantissa = 1;
-        for (int i : scientific) {
-            mantissa = Math.max(mantissa, new java.math.BigDecimal(p[i]).round(new java.math.MathContext(digits,
-                    java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().precision());
-        }
         int widest = 0;
-        for (int i : scientific) {
-            String[] parts = String.format(Locale.ROOT, "%." + (mantissa - 1) + "e", p[i]).split("e");
-            int exponent = Integer.parseInt(parts[1]);
-            texts[i] = parts[0] + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
-                    Math.abs(exponent));
+        for (java.util.List<Integer> set : java.util.List.of(large, small)) {
+            String[] formatted = significant(set.stream().mapToDouble(i -> p[i]).toArray(), digits);
+            for (int k = 0; k < formatted.length; k++) {
+                texts[set.get(k)] = formatted[k];
+                widest = Math.max(widest, formatted[k].length());
+            }
         }
-        for (String text : texts) {
-            widest = Math.max(widest, text == null ? 0 : text.length());
-        }
-        // format.pval: the epsilon with digits - 2 significant digits (fewer when the others are narrow)
         int epsDigits = Math.max(1, digits - 2);
-        String sep = " ";
+        String sep;
         if (widest > 0) {
             if (epsDigits > 1 && epsDigits + 6 > widest) {
                 epsDigits = Math.max(1, widest - 7);
             }
             sep = epsDigits == 1 && widest <= 6 ? "" : " ";
-        } else if (epsDigits == 1) {
-            sep = "";
+        } else {
+            sep = epsDigits == 1 ? "" : " ";
         }
-        String epsText = new java.math.BigDecimal(eps).round(new java.math.MathContext(epsDigits)).stripTrailingZeros()
-                .toString().replace("E", "e");
+        String epsText = significant(new double[] {eps}, epsDigits)[0];
         for (int i = 0; i < p.length; i++) {
             if (texts[i] == null) {
                 texts[i] = "<" + sep + epsText;
