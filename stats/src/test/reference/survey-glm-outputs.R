@@ -11,6 +11,7 @@
 #   NAIVE;design;model;g$naive.cov by row
 #   DEVIANCE;design;model;deviance(g),g$null.deviance,g$df.residual,g$df.null
 #   AIC;design;model;AIC(g) (eff.p, AIC, deltabar), or "error"
+#   BIC;design;model;dropped;BIC(g0, maximal = g) (p, BIC, neff), g0 = g without stype ("stype") or g ("none")
 #   Z;design;model;summary(g, df.resid = Inf)$coefficients[, 4] (the two-sided normal p-values)
 #   CONFINT;design;model;call;lower limits;upper limits     confint(g), confint(g, ddf = Inf), confint(g, df = Inf)
 #   TERM;design;model;terms;method;df;approximation;statistic;p;p.tight;lambda;ddf
@@ -62,6 +63,10 @@ for (name in names(designs)) {
     # a plain number): the line then says "error"
     aic <- tryCatch(f(AIC(g)), error = function(e) "error")
     line("AIC", name, model, aic)
+    # BIC(g0, maximal = g): g0 without stype, and g itself
+    g0 <- update(g, . ~ . - stype)
+    line("BIC", name, model, "stype", f(BIC(g0, maximal = g)))
+    line("BIC", name, model, "none", f(BIC(g, maximal = g)))
     line("Z", name, model, f(summary(g, df.resid = Inf)$coefficients[, 4]))
     for (ci in list(list("default", confint(g)), list("ddf=Inf", confint(g, ddf = Inf)),
                     list("df=Inf", confint(g, df = Inf))))

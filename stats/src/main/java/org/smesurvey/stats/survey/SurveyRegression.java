@@ -874,6 +874,51 @@ public final class SurveyRegression {
     }
 
     /**
+     * The Bayesian criterion of this model within a maximal model that holds its columns and more, survey's
+     * {@code BIC(g, maximal = M)} ({@link DesignBic} gives the formula).
+     *
+     * <p>Reference: Lumley, T. and Scott, A. J. (2015). AIC and BIC for modeling with complex survey data.
+     * <i>Journal of Survey Statistics and Methodology</i> 3(1), 1–18. doi:10.1093/jssam/smu021.
+     *
+     * @param maximal the maximal model, fitted on the same respondents
+     * @return the number of coefficients, the criterion and the effective sample size
+     * @throws IllegalArgumentException if the maximal model lacks a column of this one or has another number of
+     *         respondents
+     */
+    public DesignBic bic(SurveyRegression maximal) {
+        Objects.requireNonNull(maximal, "maximal");
+        if (maximal.y.length != y.length) {
+            throw new IllegalArgumentException("The maximal model has " + maximal.y.length + " respondents, this one "
+                    + y.length);
+        }
+        List<String> names = x.names();
+        List<String> all = maximal.x.names();
+        for (String name : names) {
+            if (!all.contains(name)) {
+                throw new IllegalArgumentException("Column " + name + " is not in the maximal model: " + all);
+            }
+        }
+        int[] index = java.util.stream.IntStream.range(0, all.size()).filter(j -> !names.contains(all.get(j)))
+                .toArray();
+        double n = 1 + nullDegreesOfFreedom();
+        int p = beta.length;
+        if (index.length == 0) {
+            return new DesignBic(p, p * Math.log(n) + maximal.deviance(), Double.NaN);
+        }
+        double[] b = new double[index.length];
+        for (int a = 0; a < index.length; a++) {
+            b[a] = maximal.beta[index[a]];
+        }
+        double[][] sandwich = maximal.covarianceOf(index);
+        double wald = dot(b, new LUDecomposition(new Array2DRowRealMatrix(sandwich, false)).getSolver()
+                .solve(new ArrayRealVector(b, false)).toArray());
+        double determinant = new LUDecomposition(new LUDecomposition(maximal.naiveCovariance(index)).getSolver()
+                .solve(new Array2DRowRealMatrix(sandwich, false))).getDeterminant();
+        return new DesignBic(p, wald + p * Math.log(n) + Math.log(determinant) + maximal.deviance(),
+                n / Math.pow(determinant, 1.0 / index.length));
+    }
+
+    /**
      * The coefficients with their tests and intervals on other degrees of freedom: survey's
      * {@code summary(g, df.resid = df)} for the p-values and {@code confint(g, ddf = df)} for the 95 % intervals;
      * {@link Double#POSITIVE_INFINITY} gives z tests and normal intervals. ({@code confint(g, df = Inf)} is not

@@ -29,10 +29,10 @@ import org.smesurvey.stats.meta.Moderators;
  * {@code svyglm(api00 ~ ell + meals + stype)} and {@code svyglm(yes ~ ell + meals + stype, family =
  * quasibinomial())}, solved with {@code glm.control(epsilon = 1e-12)} and refitted from their own estimate: the naive
  * covariance ({@code g$naive.cov}), {@code deviance(g)}, {@code g$null.deviance}, {@code g$df.residual},
- * {@code g$df.null}, {@code AIC(g)}, the z p-values of {@code summary(g, df.resid = Inf)}, {@code confint(g)} and
+ * {@code g$df.null}, {@code AIC(g)}, {@code BIC(g0, maximal = g)} (g0 without stype, and g), the z p-values of {@code summary(g, df.resid = Inf)}, {@code confint(g)} and
  * {@code confint(g, ddf = Inf)}, {@code regTermTest} with {@code df} default, {@code Inf} and 20 and
  * {@code lrt.approximation} saddlepoint and Satterthwaite with its λ, {@code svypredmeans}' two variance parts, and
- * the prints of {@code regTermTest}. The two versions agree to 1e-9 on everything but the gaussian AIC, whose
+ * the prints of {@code regTermTest} and {@code summary(g)}. The two versions agree to 1e-9 on everything but the gaussian AIC, whose
  * formula survey 4.4 replaced (see {@link DesignAic}): it is tested against survey 4.4, the rest against both.
  * Tolerance 1e-8 relative; the saddlepoint p-values against survey's saddle solved to 1e-14 at 1e-8 and against its
  * own (1e-8 in ζ) at 1e-5.
@@ -116,6 +116,44 @@ class SurveyRegressionOutputsTest {
             }
         }
         assertEquals(16, checked);
+    }
+
+    @Test
+    void bicIsSurveys() {
+        int checked = 0;
+        for (Map.Entry<String, Design> entry : designs.entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = rows(name);
+            for (String model : List.of("gaussian", "quasibinomial")) {
+                SurveyRegression fit = fit(entry.getValue(), rows, model);
+                Moderators withoutType = Moderators.builder(rows.size()).numeric("ell", numbers(rows, "ell"))
+                        .numeric("meals", numbers(rows, "meals")).build();
+                SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+                SurveyRegression reduced = model.equals("gaussian")
+                        ? estimator.regression(numbers(rows, "api00"), withoutType, SurveyRegression.Family.GAUSSIAN)
+                        : estimator.regression(rows.stream().mapToDouble(r -> r.get("sch.wide").equals("Yes") ? 1 : 0)
+                                .toArray(), withoutType, SurveyRegression.Family.QUASIBINOMIAL);
+                for (String version : VERSIONS) {
+                    for (String dropped : List.of("stype", "none")) {
+                        // BIC(g0, maximal = g): p, BIC, neff
+                        double[] expected = values(references.get(version).line("BIC", name, model, dropped)[4]);
+                        DesignBic bic = (dropped.equals("none") ? fit : reduced).bic(fit);
+                        String what = version + " " + name + " " + model + " " + dropped;
+                        assertEquals(expected[0], bic.parameters(), what);
+                        relative(expected[1], bic.bic(), TOLERANCE, what + " BIC");
+                        if (dropped.equals("none")) {
+                            assertTrue(Double.isNaN(bic.effectiveSampleSize()), what);
+                        } else {
+                            relative(expected[2], bic.effectiveSampleSize(), TOLERANCE, what + " neff");
+                        }
+                        checked++;
+                    }
+                }
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.bic(reduced));
+                assertTrue(e.getMessage().contains("Column stypeH is not in the maximal model"), e.getMessage());
+            }
+        }
+        assertEquals(32, checked);
     }
 
     @Test
