@@ -175,7 +175,7 @@ public final class Formats {
      * p-values as R's {@code format.pval(p, digits)} lays out a column of them: those of order 1e-3 or more (1e-4
      * with more than one digit) together by {@code format(p, digits)} ({@link #significant}), the smaller ones
      * together likewise, and those below the machine epsilon as {@code < 2e-16} (its digits and spacing as
-     * {@code format.pval} chooses them).
+     * {@code format.pval} chooses them); NaN as {@code NaN}, as {@code printCoefmat} shows it.
      *
      * @param p the p-values
      * @param digits the significant digits, at least 1
@@ -212,7 +212,9 @@ public final class Formats {
         }
         String epsText = significant(new double[] {eps}, epsDigits)[0];
         for (int i = 0; i < p.length; i++) {
-            if (texts[i] == null) {
+            if (Double.isNaN(p[i])) {
+                texts[i] = "NaN"; // printCoefmat's text for an undefined p-value
+            } else if (texts[i] == null) {
                 texts[i] = "<" + sep + epsText;
             }
         }

@@ -134,7 +134,8 @@ public final class TermTestResult implements SignificanceResult {
      * {@code print.regTermTestLRT}), without the model's call: the test and its columns, then the statistic and the
      * p-value ({@code format.pval}); for a working test the statistic divided by the mean of λ, λ over its mean to
      * two significant digits ("scale factors", or "df=1" for one coefficient) and the denominator's degrees of
-     * freedom when finite.
+     * freedom when finite. survey's wording is kept, its slip included: a working Wald test with a denominator is
+     * headed "Working (Rao-Scott+F)  for". Lines carry no trailing space (survey's end with one).
      *
      * @return the text, lines separated by {@code \n}
      */

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * R's column formats against R 4.2.2: {@code format.pval(x, digits = 3)} and {@code format(x, digits = 4)}, the
- * values and texts as R printed them ({@code paste(format.pval(x, digits = 3), collapse = "|")}).
+ * values and texts as R printed them ({@code paste(format.pval(x, digits = 3), collapse = "|")}; NaN as
+ * {@code printCoefmat} shows it, where format.pval alone would say NA).
  */
 class FormatsTest {
 
@@ -22,7 +23,8 @@ class FormatsTest {
         "1e-20; <2e-16",
         "0.4473,0.6253,0.0017,1.26e-5,8.95e-6; 0.4473|0.6253|0.0017|1.26e-05|8.95e-06",
         "0.5,1e-300,2e-4; 5e-01|<2e-16|2e-04",
-        "1e-17,0.0123; <2e-16|0.0123"})
+        "1e-17,0.0123; <2e-16|0.0123",
+        "NaN,0.0123; NaN|0.0123"})
     void pValuesAreFormatPval(String values, String texts) {
         assertArrayEquals(texts.split("\\|"), Formats.pValues(numbers(values), 3));
     }
