@@ -20,7 +20,9 @@
 #       1e-8) — the Java solves it to 1e-15; for the Wald tests and Satterthwaite's approximation, p again.
 #   PARTS;design;coefficient part by row;design part by row    svypredmeans(g1, ~stype), g1 = yes ~ ell + meals
 #       quasi-binomial (epsilon = 1e-14, as survey-margins.R); attr(vcov(pm), "parts") (levels sorted: E, H, M)
-# The print file holds print(summary(g)) and print(regTermTest(...)) for the stratified design.
+# The print file holds print(summary(g)) and print(regTermTest(...)) for the stratified design, and
+# print(summary(svyglm(y ~ a + b, svydesign(id = ~id, weights = ~1, data = tiny)))) on six made-up rows in two
+# clusters, a model without residual degrees of freedom ("nodf").
 suppressMessages(library(survey))
 data(api)
 args <- commandArgs(trailingOnly = TRUE)
@@ -96,4 +98,8 @@ for (name in names(designs)) {
   }
 }
 sink()
+# No residual degrees of freedom: two clusters, three coefficients
+tiny <- data.frame(y = c(1, 3, 2, 5, 4, 6), a = c(1, 2, 3, 5, 4, 7), b = c(0, 1, 0, 1, 1, 0), id = c(1, 1, 1, 2, 2, 2))
+g <- svyglm(y ~ a + b, svydesign(id = ~id, weights = ~1, data = tiny), control = tight)
+prints <- c(prints, "SUMMARY;nodf", capture.output(print(summary(g))), "END")
 writeLines(prints, paste0(out, "survey-glm-outputs-print", suffix, ".txt"))

@@ -119,13 +119,15 @@ public final class SurveyRegression {
         this.covariance = covariance;
         this.dispersion = dispersion;
         this.df = df;
-        double t = Distributions.t(0.95, df);
+        // no residual degrees of freedom (fewer units than coefficients): p-values and intervals undefined, NaN as
+        // summary.svyglm's and confint.svyglm's
+        double t = df > 0 ? Distributions.t(0.95, df) : Double.NaN;
         List<Coefficient> list = new ArrayList<>();
         for (int j = 0; j < beta.length; j++) {
             double se = Math.sqrt(covariance[j][j]);
             double statistic = beta[j] / se;
-            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, Distributions.tTwoSided(statistic, df),
-                    beta[j] - t * se, beta[j] + t * se));
+            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, df > 0 ? Distributions.tTwoSided(
+                    statistic, df) : Double.NaN, beta[j] - t * se, beta[j] + t * se));
         }
         this.coefficients = List.copyOf(list);
     }
@@ -1037,7 +1039,8 @@ public final class SurveyRegression {
      * criterion, so the count is not R's): the family, then {@code printCoefmat}'s table with four significant
      * digits — estimates and standard errors rounded together from the smallest, t values to three decimals,
      * p-values by {@code format.pval} with three digits, the significance stars and their legend when a p-value is
-     * below 0.1 — and the dispersion ({@link #dispersion()}, seven significant digits). On a replicate design
+     * below 0.1, NaN p-values and a line saying so without residual degrees of freedom — and the dispersion
+     * ({@link #dispersion()}, seven significant digits). On a replicate design
      * survey prints n times this dispersion ({@link #dispersion()} says why). survey prints no deviance there.
      *
      * @return the text, lines separated by {@code \n}
@@ -1080,6 +1083,9 @@ public final class SurveyRegression {
                 columns))).append('\n');
         if (stars) {
             text.append("---\n").append(Formats.SIGNIFICANCE_LEGEND).append('\n');
+        }
+        if (df <= 0) {
+            text.append("\nZero or negative residual df; p-values not defined\n");
         }
         return text.append("\n(Dispersion parameter for ").append(family.name().toLowerCase(Locale.ROOT))
                 .append(" family taken to be ").append(Formats.number(dispersion, 7)).append(')').toString();

@@ -297,9 +297,10 @@ class SurveyRegressionOutputsTest {
         }
         List<String> lines = print.lines().toList();
         int checked = 0;
-        for (String model : List.of("gaussian", "quasibinomial")) {
-            // print(summary(g)) on the stratified design, from "Coefficients:" to the dispersion: our print has no
-            // calls and no count of Fisher scoring iterations, and our intercept is named intrcpt
+        for (String model : List.of("gaussian", "quasibinomial", "nodf")) {
+            // print(summary(g)) on the stratified design, and the model without residual degrees of freedom, from
+            // "Coefficients:" to the dispersion: our print has no calls and no count of Fisher scoring iterations,
+            // and our intercept is named intrcpt
             int from = lines.indexOf("SUMMARY;" + model);
             int start = lines.subList(from, lines.size()).indexOf("Coefficients:") + from;
             int end = start;
@@ -311,18 +312,35 @@ class SurveyRegressionOutputsTest {
             for (int i = start; i <= end; i++) {
                 String line = lines.get(i).stripTrailing();
                 boolean table = i > start && i < end && !line.startsWith("---") && !line.startsWith("Signif")
-                        && !line.isEmpty();
+                        && !line.startsWith("Zero") && !line.isEmpty();
                 rows.add(table ? String.format("%-7s", line.substring(0, 11).strip().replace("(Intercept)",
                         "intrcpt")) + line.substring(11) : line);
             }
             String expected = String.join("\n", rows);
-            String summary = fit(designs.get("strat"), strat, model).summary();
+            String summary = model.equals("nodf") ? withoutResidualDegrees().summary()
+                    : fit(designs.get("strat"), strat, model).summary();
             String ours = String.join("\n", summary.lines().map(String::stripTrailing).toList());
-            assertTrue(ours.startsWith("Survey design-based " + model + " regression\n\nCoefficients:"), ours);
+            assertTrue(ours.startsWith("Survey design-based " + (model.equals("nodf") ? "gaussian" : model)
+                    + " regression\n\nCoefficients:"), ours);
             assertEquals(expected, ours.substring(ours.indexOf("Coefficients:")), model);
             checked++;
         }
-        assertEquals(2, checked);
+        assertEquals(3, checked);
+        SurveyRegression fit = withoutResidualDegrees();
+        assertEquals(-1, fit.degreesOfFreedom());
+        for (Coefficient c : fit.coefficients()) {
+            assertTrue(Double.isNaN(c.pValue()) && Double.isNaN(c.lower()) && Double.isNaN(c.upper()), c.name());
+        }
+    }
+
+    /** The six made-up rows of survey-glm-outputs.R in two clusters, {@code y ~ a + b}: degf + 1 - p = -1. */
+    private static SurveyRegression withoutResidualDegrees() {
+        SurveyDesign design = SurveyDesign.builder(new double[] {1, 1, 1, 1, 1, 1}).clusters(new String[] {"1", "1",
+            "1", "2", "2", "2"}).build();
+        Moderators x = Moderators.builder(6).numeric("a", new double[] {1, 2, 3, 5, 4, 7}).numeric("b",
+                new double[] {0, 1, 0, 1, 1, 0}).build();
+        return SurveyEstimator.of(design).regression(new double[] {1, 3, 2, 5, 4, 6}, x,
+                SurveyRegression.Family.GAUSSIAN);
     }
 
     @Test
