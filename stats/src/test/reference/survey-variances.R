@@ -4,19 +4,19 @@
 # Data: survey's apistrat (stratified by school type, fpc) and apiclus1 (one-stage cluster sample of districts, fpc)
 # as survey-calibration.R writes them (apistrat-calibration.csv, apiclus1-calibration.csv), and the two-units-per-
 # stratum design of survey-brr.R (apistrat-brr.csv). yes = sch.wide == "Yes", award = awards == "Yes",
-# high = api00 > 700, x = api00 with NA where snum %% 7 == 0.
+# high = api00 > 700, ny = yes with NA where snum %% 7 == 0 (a 0/1 answer, some missing).
 # Designs: strat, clus1 (svydesign with fpc); post = postStratify(clus1, ~stype), greg = calibrate(clus1, ~stype),
 # jk1 = as.svrepdesign(clus1), jkn = as.svrepdesign(strat, type = "JKn").
 # Lines (fields separated by ";", numbers by ","):
 #   VAR;design;var;estimate,se                    svyvar(~var, design): coef and SE, for var in api00, yes
 #   COVAR;design;estimate;se;vcov                 svyvar(~api00 + ell, design): the 2 x 2 matrix (by column), SE()
 #                                                 (by column), and attr(, "var"), the 4 x 4 covariance (by column)
-#   NAVAR;design;estimate,se                      svyvar(~x, design, na.rm = TRUE). survey 4.1.1 scales by n/(n-1)
+#   NAVAR;design;estimate,se                      svyvar(~ny, design, na.rm = TRUE). survey 4.1.1 scales by n/(n-1)
 #                                                 with n all the rows of non-zero weight; survey 4.4 counts only the
-#                                                 rows where x is not missing (Taylor designs; the replicate method
+#                                                 rows where ny is not missing (Taylor designs; the replicate method
 #                                                 counts the answered rows in both)
 #   SRS;design;statistic;estimate;vsrs;vsrsr      svymean / svytotal (deff = TRUE and deff = "replace") of api00
-#                                                 (mean, total), yes (proportion) and x (namean, na.rm = TRUE):
+#                                                 (mean, total), yes (proportion) and ny (namean, na.rm = TRUE):
 #                                                 the simple-random-sampling variances vcov / deff
 #   SRSBY;design;estimates;vsrs;vsrsr             svyby(~api00, ~stype, design, svymean, deff = TRUE / "replace"):
 #                                                 SE^2 / deff by domain
@@ -43,7 +43,7 @@ prepare <- function(d) {
   d$yes <- as.numeric(d$sch.wide == "Yes")
   d$award <- as.numeric(d$awards == "Yes")
   d$high <- as.numeric(d$api00 > 700)
-  d$x <- ifelse(d$snum %% 7 == 0, NA, d$api00)
+  d$ny <- ifelse(d$snum %% 7 == 0, NA, d$yes)
   d
 }
 apistrat <- prepare(read.csv(paste0(data, "apistrat-calibration.csv")))
@@ -65,10 +65,10 @@ for (name in names(designs)) {
   }
   v <- svyvar(~api00 + ell, d)
   line("COVAR", name, f(as.matrix(v)), f(SE(v)), f(attr(v, "var")))
-  v <- svyvar(~x, d, na.rm = TRUE)
+  v <- svyvar(~ny, d, na.rm = TRUE)
   line("NAVAR", name, f(coef(v), SE(v)))
   if (inherits(d, "svyrep.design")) next
-  for (s in list(c("mean", "api00"), c("total", "api00"), c("proportion", "yes"), c("namean", "x"))) {
+  for (s in list(c("mean", "api00"), c("total", "api00"), c("proportion", "yes"), c("namean", "ny"))) {
     fun <- if (s[1] == "total") svytotal else svymean
     m <- fun(make.formula(s[2]), d, deff = TRUE, na.rm = TRUE)
     r <- fun(make.formula(s[2]), d, deff = "replace", na.rm = TRUE)

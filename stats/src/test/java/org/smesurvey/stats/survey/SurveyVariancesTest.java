@@ -2,6 +2,8 @@ package org.smesurvey.stats.survey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smesurvey.stats.survey.SurveyReference.close;
 import static org.smesurvey.stats.survey.SurveyReference.numbers;
 import static org.smesurvey.stats.survey.SurveyReference.texts;
@@ -160,5 +162,191 @@ class SurveyVariancesTest {
         double[] ones = new double[n];
         Arrays.fill(ones, 1);
         assertArrayEquals(ones, none.calibrationFactors());
+    }
+
+    private static boolean[] flags(List<CSVRecord> rows, String column, String level) {
+        boolean[] flags = new boolean[rows.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = rows.get(i).get(column).equals(level);
+        }
+        return flags;
+    }
+
+    /** The school's answer is missing where its number is a multiple of 7 (survey-variances.R's ny). */
+    private static boolean[] answered(List<CSVRecord> rows) {
+        boolean[] answered = new boolean[rows.size()];
+        for (int i = 0; i < answered.length; i++) {
+            answered[i] = Integer.parseInt(rows.get(i).get("snum")) % 7 != 0;
+        }
+        return answered;
+    }
+
+    private static List<CSVRecord> rows(String design) {
+        return List.of("strat", "jkn").contains(design) ? strat : clus1;
+    }
+
+    /** The entries of a matrix read by column, as R writes a matrix. */
+    private static double[] byColumn(double[][] m) {
+        double[] v = new double[m.length * m[0].length];
+        for (int b = 0; b < m[0].length; b++) {
+            for (int a = 0; a < m.length; a++) {
+                v[a + m.length * b] = m[a][b];
+            }
+        }
+        return v;
+    }
+
+    /**
+     * {@code svyvar(~api00, design)}, {@code svyvar(~yes, design)} (an {@link Answers}), {@code svyvar(~api00 + ell,
+     * design)} with {@code SE()} and {@code attr(, "var")}, on every design of the script; the same under survey 4.4.
+     */
+    @Test
+    void variancesAndCovarianceMatricesAreSvyvars() {
+        for (Map.Entry<String, Design> entry : designs().entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = rows(name);
+            SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+            SurveyEstimate api00 = estimator.variance("api00", numbers(rows, "api00"));
+            SurveyEstimate yes = estimator.variance("yes", Answers.of(flags(rows, "sch.wide", "Yes")));
+            SurveyCovariance both = estimator.covariance(List.of("api00", "ell"),
+                    List.of(numbers(rows, "api00"), numbers(rows, "ell")));
+            for (SurveyReference file : List.of(reference, reference44)) {
+                close(values(file.line("VAR", name, "api00")[3]),
+                        new double[] {api00.estimate(), api00.standardError()}, CLOSED, name + " api00");
+                close(values(file.line("VAR", name, "yes")[3]), new double[] {yes.estimate(), yes.standardError()},
+                        CLOSED, name + " yes");
+                String[] line = file.line("COVAR", name);
+                close(values(line[2]), byColumn(both.estimate()), CLOSED, name + " covariance");
+                close(values(line[3]), byColumn(both.standardErrors()), CLOSED, name + " SE");
+                close(values(line[4]), byColumn(both.covariance()), CLOSED, name + " var");
+            }
+            assertEquals(rows.size(), api00.respondents());
+            assertTrue(api00.designEffect().isEmpty());
+            assertEquals(both.estimate("ell", "api00"), both.estimate()[1][0]);
+            assertEquals(both.standardError("api00", "ell"), both.standardErrors()[0][1]);
+        }
+    }
+
+    /**
+     * {@code svyvar(~ny, design, na.rm = TRUE)}, ny a 0/1 answer missing for a seventh of the schools. survey 4.4
+     * counts only the answered schools in n/(n − 1), as this library does; survey 4.1.1 counts every school with a
+     * non-zero weight on a linearised or calibrated design, so its estimate and standard error are ours times
+     * \( n_{all}(n - 1)/((n_{all} - 1)n) \). On the replicate designs both versions count the answered.
+     */
+    @Test
+    void varianceOfAnswersWithSomeMissingIsSurvey44sAndSurvey411sRescaled() {
+        for (Map.Entry<String, Design> entry : designs().entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = rows(name);
+            boolean[] answered = answered(rows);
+            SurveyEstimate v = SurveyEstimator.of(entry.getValue()).variance("ny",
+                    Answers.of(flags(rows, "sch.wide", "Yes"), answered));
+            double[] ours = {v.estimate(), v.standardError()};
+            close(values(reference44.line("NAVAR", name)[2]), ours, CLOSED, name + " survey 4.4");
+            int all = rows.size();
+            int n = v.respondents();
+            assertTrue(n < all);
+            double rescale = entry.getValue() instanceof ReplicateDesign ? 1
+                    : all * (n - 1.0) / ((all - 1.0) * n);
+            close(values(reference.line("NAVAR", name)[2]), new double[] {ours[0] * rescale, ours[1] * rescale},
+                    CLOSED, name + " survey 4.1.1");
+        }
+    }
+
+    /**
+     * The simple-random-sampling variances behind {@code deff = TRUE} and {@code deff = "replace"}: survey's
+     * {@code vcov(m) / deff(m)} for {@code svymean(~api00)}, {@code svytotal(~api00)}, {@code svymean(~yes)} and
+     * {@code svymean(~ny, na.rm = TRUE)}, and {@code SE(b)^2 / deff(b)} of {@code svyby(~api00, ~stype, design,
+     * svymean, deff = ...)}, on the linearised and calibrated designs.
+     */
+    @Test
+    void simpleRandomSampleVariancesAreSurveysDesignEffectDenominators() {
+        for (Map.Entry<String, Design> entry : designs().entrySet()) {
+            String name = entry.getKey();
+            if (entry.getValue() instanceof ReplicateDesign) {
+                continue;
+            }
+            List<CSVRecord> rows = rows(name);
+            SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+            Map<String, SurveyEstimate> estimates = new LinkedHashMap<>();
+            estimates.put("mean", estimator.mean("api00", numbers(rows, "api00")));
+            estimates.put("total", estimator.total("api00", numbers(rows, "api00")));
+            estimates.put("proportion", estimator.proportion("yes", flags(rows, "sch.wide", "Yes")));
+            estimates.put("namean", estimator.proportion("ny", Answers.of(flags(rows, "sch.wide", "Yes"),
+                    answered(rows))));
+            for (Map.Entry<String, SurveyEstimate> e : estimates.entrySet()) {
+                String[] line = reference.line("SRS", name, e.getKey());
+                SurveyEstimate estimate = e.getValue();
+                String what = name + " " + e.getKey();
+                close(values(line[3]), new double[] {estimate.estimate()}, CLOSED, what);
+                close(values(line[4]), new double[] {estimate.simpleRandomSampleVariance().getAsDouble()}, CLOSED,
+                        what + " without replacement");
+                close(values(line[5]), new double[] {estimate.simpleRandomSampleVarianceWithReplacement()
+                        .getAsDouble()}, CLOSED, what + " with replacement");
+                // the design effect is the variance over the very number carried
+                assertEquals(estimate.standardError() * estimate.standardError()
+                        / estimate.simpleRandomSampleVariance().getAsDouble(), estimate.designEffect().getAsDouble(),
+                        1e-12 * estimate.designEffect().getAsDouble());
+            }
+            List<SurveyEstimate> by = estimator.meanBy(numbers(rows, "api00"), texts(rows, "stype"));
+            String[] line = reference.line("SRSBY", name);
+            close(values(line[2]), by.stream().mapToDouble(SurveyEstimate::estimate).toArray(), CLOSED, name + " by");
+            close(values(line[3]), by.stream().mapToDouble(e -> e.simpleRandomSampleVariance().getAsDouble())
+                    .toArray(), CLOSED, name + " by, without replacement");
+            close(values(line[4]), by.stream().mapToDouble(e -> e.simpleRandomSampleVarianceWithReplacement()
+                    .getAsDouble()).toArray(), CLOSED, name + " by, with replacement");
+            // deff = "replace" divides by the with-replacement variance the estimate carries
+            SurveyEstimate replace = estimator.withReplacementDesignEffects().mean("api00", numbers(rows, "api00"));
+            assertEquals(replace.standardError() * replace.standardError()
+                    / replace.simpleRandomSampleVarianceWithReplacement().getAsDouble(),
+                    replace.designEffect().getAsDouble(), 1e-12 * replace.designEffect().getAsDouble());
+        }
+        SurveyEstimate ratio = SurveyEstimator.of(strat()).ratio("api00/api99", numbers(strat, "api00"),
+                numbers(strat, "api99"));
+        assertTrue(ratio.simpleRandomSampleVariance().isEmpty());
+        assertTrue(SurveyEstimator.of(ReplicateDesign.jackknife(clus1())).mean("api00", numbers(clus1, "api00"))
+                .simpleRandomSampleVarianceWithReplacement().isEmpty());
+    }
+
+    /** survey's {@code print(svyvar(~api00, strat))} and {@code print(svyvar(~api00 + ell, strat))}. */
+    @Test
+    void variancesPrintAsSurveyPrintsThem() {
+        SurveyEstimator estimator = SurveyEstimator.of(strat());
+        assertEquals(printed("var"), SurveyEstimate.table(List.of(estimator.variance("api00",
+                numbers(strat, "api00"))), "variance"));
+        assertEquals(printed("covar"), estimator.covariance(List.of("api00", "ell"),
+                List.of(numbers(strat, "api00"), numbers(strat, "ell"))).summary());
+    }
+
+    @Test
+    void varianceNeedsTwoRespondentsAndDistinctNames() {
+        SurveyEstimator estimator = SurveyEstimator.of(SurveyDesign.builder(new double[] {1, 0, 2}).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> estimator.variance("y", Answers.of(new boolean[] {true, true, false},
+                        new boolean[] {true, true, false})));
+        assertEquals("The variance of y needs two respondents or more with a non-zero weight (and an answer): 1",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> estimator.covariance(List.of("y", "y"),
+                List.of(new double[3], new double[3])));
+        assertTrue(e.getMessage().contains("no label twice"), e.getMessage());
+        SurveyCovariance c = estimator.covariance(List.of("y"), List.of(new double[] {1, 5, 3}));
+        e = assertThrows(IllegalArgumentException.class, () -> c.estimate("z", "y"));
+        assertEquals("No variable named 'z' among [y]", e.getMessage());
+    }
+
+    /** The lines R printed after {@code PRINT;what}, up to the next PRINT line. */
+    private static String printed(String what) {
+        try (java.io.InputStream in = SurveyVariancesTest.class.getResourceAsStream("survey-variances.txt")) {
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .toList();
+            int from = lines.indexOf("PRINT;" + what) + 1;
+            int to = from;
+            while (!lines.get(to).startsWith("PRINT;")) {
+                to++;
+            }
+            return String.join("\n", lines.subList(from, to));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
