@@ -24,8 +24,9 @@
 #                                                 svychisq.survey.design: Cmat, iDmat, N, V of svymean(mm)),
 #                                                 eigen(Delta)$values, their mean, sqrt(sum((delta-mean)^2)/k)/mean,
 #                                                 sum(diag(Delta))^2/sum(diag(Delta %*% Delta)) (svychisq's ndf)
-#   PDEFF;design;eigenvalues                      m <- svymean(~yes + award + high, design, deff = TRUE):
-#                                                 eigen(solve(vcov(m) / attr(m, "deff")) %*% vcov(m))$values
+#   PDEFF;design;eigenvalues;replace              m <- svymean(~yes + award + high, design, deff = TRUE):
+#                                                 eigen(solve(vcov(m) / attr(m, "deff")) %*% vcov(m))$values, and
+#                                                 the same with deff = "replace"
 #   SCALES;design;scale;rscales;mse               des$scale, des$rscales, des$mse of replicate designs: jk1, jkn,
 #                                                 jk1mse (mse = TRUE), brr and fay (rho 0.3) on apistrat-brr.csv with
 #                                                 Sylvester's H16, bootstrap (replicates = 50)
@@ -103,10 +104,12 @@ for (name in names(designs)) {
   d0 <- sum(diag(D))^2 / sum(diag(D %*% D))
   stopifnot(abs(d0 - svychisq(~awards + stype, d)$parameter[1]) < 1e-10 * d0)
   line("DELTA", name, f(e), f(mean(e)), f(sqrt(sum((e - mean(e))^2) / length(e)) / mean(e)), f(d0))
-  if (inherits(d, "svyrep.design")) next
   m <- svymean(~yes + award + high, d, deff = TRUE)
   vsrs <- vcov(m) / attr(m, "deff")
-  line("PDEFF", name, f(eigen(solve(vsrs) %*% vcov(m), only.values = TRUE)$values))
+  r <- svymean(~yes + award + high, d, deff = "replace")
+  vsrsr <- vcov(r) / attr(r, "deff")
+  line("PDEFF", name, f(eigen(solve(vsrs) %*% vcov(m), only.values = TRUE)$values),
+       f(eigen(solve(vsrsr) %*% vcov(r), only.values = TRUE)$values))
 }
 brrdata <- read.csv(paste0(data, "apistrat-brr.csv"))
 sylvester <- function(k) { h <- matrix(1); while (nrow(h) < k) h <- rbind(cbind(h, h), cbind(h, -h)); h }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.smesurvey.stats.Interval;
 
 /**
@@ -1028,6 +1029,72 @@ public final class SurveyEstimator {
      */
     public RaoScott independence(String[] rows, String[] columns) {
         return RaoScott.of(replicate != null ? replicate : design, rows, columns);
+    }
+
+    /**
+     * The design effects δ of a two-way table's interaction contrasts, those the Rao–Scott corrections of
+     * {@link #independence} rest on: the eigenvalues of survey's {@code svychisq} matrix
+     * \( Δ = (C'D^{-1}C/n)^{-1}(C'D^{-1} V D^{-1} C) \), C the \( (r-1)(c-1) \) interaction contrasts made orthogonal
+     * to the main effects, D the diagonal of the cells' estimated shares, V their design-based covariance
+     * (linearised and projected on any calibration, or the replicates') and n the respondents. Their mean divides
+     * X² in the first-order correction; with their coefficient of variation, the second order
+     * ({@link DesignEffects}).
+     *
+     * @param rows each respondent's answer to the first question
+     * @param columns each respondent's answer to the second
+     * @return the design effects, largest first
+     * @throws IllegalArgumentException as {@link #independence}, or if the table's cells do not vary
+     *         independently
+     */
+    public DesignEffects independenceDesignEffects(String[] rows, String[] columns) {
+        return RaoScott.designEffects(replicate != null ? replicate : design, rows, columns);
+    }
+
+    /**
+     * The generalised design effects of the shares answering yes to several questions: the eigenvalues of
+     * \( V_{srs}^{-1} V \), V the shares' design-based covariance ({@link #proportions(List, List)}) and
+     * \( V_{srs} \) the covariance under simple random sampling of the same respondents — the answers' covariance
+     * matrix ({@link #covariance}, survey's {@code svyvar}) times \( (1 - n/\hat N)/n \), or \( 1/n \) for an
+     * estimator {@link #withReplacementDesignEffects() with replacement}: the matrix whose diagonal over V's is
+     * survey's {@code deff} of {@code svymean(~a + b, design, deff = TRUE)}. n counts the respondents with a
+     * non-zero weight who answered every question (on a replicate design, as survey, every row that did).
+     *
+     * @param labels the questions' names
+     * @param answers each question's answers, in the labels' order
+     * @return the design effects, largest first
+     * @throws IllegalArgumentException as {@link #proportions(List, List)}, if the weights of those who answered
+     *         sum to less than their number (without replacement), or if the answers' covariance is singular (a
+     *         question answered the same by all, or one a combination of the others)
+     */
+    public DesignEffects designEffects(List<String> labels, List<Answers> answers) {
+        DomainEstimates shares = proportions(labels, answers);
+        int k = labels.size();
+        boolean[] all = new boolean[design.n];
+        Arrays.fill(all, true);
+        Variable[] ys = new Variable[k];
+        for (int j = 0; j < k; j++) {
+            Answers a = answers.get(j);
+            ys[j] = Variable.of(a.valueArray());
+            for (int i = 0; i < design.n; i++) {
+                all[i] &= a.isAnswered(i);
+            }
+        }
+        SurveyCovariance unit = covariance(labels, ys, all);
+        double sumW = 0;
+        int n = 0;
+        for (int i = 0; i < design.n; i++) {
+            if (all[i] && (replicate != null || design.weights[i] != 0)) {
+                sumW += design.weights[i];
+                n++;
+            }
+        }
+        if (!withReplacement && sumW < n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The weights of the %d respondents sum to %s,"
+                    + " less than their number: sampling without replacement from so few is undefined", n, sumW));
+        }
+        double factor = withReplacement ? 1.0 / n : (sumW - n) / (sumW * n);
+        return DesignEffects.of(MatrixUtils.createRealMatrix(unit.estimate()).scalarMultiply(factor),
+                MatrixUtils.createRealMatrix(shares.covariance()), String.join(" + ", labels));
     }
 
     /**

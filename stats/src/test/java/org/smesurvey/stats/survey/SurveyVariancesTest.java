@@ -334,6 +334,68 @@ class SurveyVariancesTest {
         assertEquals("No variable named 'z' among [y]", e.getMessage());
     }
 
+    /**
+     * The eigenvalues of svychisq's Δ for {@code svychisq(~awards + stype, design)}, computed in R by svychisq's own
+     * steps, with their mean, coefficient of variation and {@code sum(diag(Δ))^2 / sum(diag(Δ %*% Δ))}, checked in
+     * R against svychisq's {@code ndf}; the same under survey 4.4.
+     */
+    @Test
+    void tableDesignEffectsAreSvychisqsDeltaEigenvalues() {
+        for (Map.Entry<String, Design> entry : designs().entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = rows(name);
+            DesignEffects effects = SurveyEstimator.of(entry.getValue()).independenceDesignEffects(
+                    texts(rows, "awards"), texts(rows, "stype"));
+            for (SurveyReference file : List.of(reference, reference44)) {
+                String[] line = file.line("DELTA", name);
+                close(values(line[2]), effects.eigenvalues(), CLOSED, name + " eigenvalues");
+                close(values(line[3]), new double[] {effects.mean()}, CLOSED, name + " mean");
+                close(values(line[4]), new double[] {effects.coefficientOfVariation()}, CLOSED, name + " cv");
+                close(values(line[5]), new double[] {effects.satterthwaiteDegreesOfFreedom()}, CLOSED, name + " d0");
+            }
+            // the F test's numerator degrees of freedom are these
+            RaoScott tests = SurveyEstimator.of(entry.getValue()).independence(texts(rows, "awards"),
+                    texts(rows, "stype"));
+            assertEquals(effects.satterthwaiteDegreesOfFreedom(), tests.f().degreesOfFreedom().getAsDouble(),
+                    CLOSED * effects.satterthwaiteDegreesOfFreedom());
+        }
+    }
+
+    /**
+     * The generalised design effects of the shares of yes, award and high ({@code svymean(~yes + award + high,
+     * design, deff = TRUE)} and {@code deff = "replace"}): the eigenvalues of \( V_{srs}^{-1}V \), \( V_{srs} \) =
+     * {@code vcov(m) / attr(m, "deff")}; the same under survey 4.4.
+     */
+    @Test
+    void designEffectsOfSeveralSharesAreEigenvaluesOfSurveysDeffMatrix() {
+        for (Map.Entry<String, Design> entry : designs().entrySet()) {
+            String name = entry.getKey();
+            List<CSVRecord> rows = rows(name);
+            double[] api00 = numbers(rows, "api00");
+            boolean[] high = new boolean[api00.length];
+            for (int i = 0; i < high.length; i++) {
+                high[i] = api00[i] > 700;
+            }
+            List<String> labels = List.of("yes", "award", "high");
+            List<Answers> answers = List.of(Answers.of(flags(rows, "sch.wide", "Yes")),
+                    Answers.of(flags(rows, "awards", "Yes")), Answers.of(high));
+            SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+            DesignEffects without = estimator.designEffects(labels, answers);
+            DesignEffects with = estimator.withReplacementDesignEffects().designEffects(labels, answers);
+            for (SurveyReference file : List.of(reference, reference44)) {
+                String[] line = file.line("PDEFF", name);
+                close(values(line[2]), without.eigenvalues(), CLOSED, name + " without replacement");
+                close(values(line[3]), with.eigenvalues(), CLOSED, name + " with replacement");
+            }
+        }
+        SurveyEstimator estimator = SurveyEstimator.of(strat());
+        boolean[] yes = flags(strat, "sch.wide", "Yes");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> estimator.designEffects(
+                List.of("a", "b"), List.of(Answers.of(yes), Answers.of(yes))));
+        assertTrue(e.getMessage().startsWith("The simple-random-sampling covariance of a + b is not positive definite"),
+                e.getMessage());
+    }
+
     /** The lines R printed after {@code PRINT;what}, up to the next PRINT line. */
     private static String printed(String what) {
         try (java.io.InputStream in = SurveyVariancesTest.class.getResourceAsStream("survey-variances.txt")) {
