@@ -1,6 +1,7 @@
 # Reference values for SurveyVariancesTest (R 4.2.2, survey 4.1.1, Debian 12): Rscript survey-variances.R
 # Also run under R 4.5 / survey 4.4.2 (benchmarks/trixie-r.sh run ... survey-variances.R) into
-# survey-variances-4.4.txt: the two differ only in svyvar with na.rm = TRUE (NAVAR lines, see below).
+# survey-variances-4.4.txt: the two differ by 5e-15 at most (benchmarks/compare-reference.py), but for svyvar with
+# na.rm = TRUE on the Taylor designs (NAVAR lines, see below), by 1e-3 relative.
 # Data: survey's apistrat (stratified by school type, fpc) and apiclus1 (one-stage cluster sample of districts, fpc)
 # as survey-calibration.R writes them (apistrat-calibration.csv, apiclus1-calibration.csv), and the two-units-per-
 # stratum design of survey-brr.R (apistrat-brr.csv). yes = sch.wide == "Yes", award = awards == "Yes",

@@ -288,7 +288,8 @@ public final class SurveyEstimator {
      * weight, with its standard error — on a linearised or calibrated design that of the weighted mean of
      * \( \frac{n}{n-1}(y_i - \bar y)^2 \) (\( \bar y \) held fixed, as survey does: its own variation adds nothing
      * to first order, the deviations summing to 0); on a replicate design the replicates' spread of the variance
-     * recomputed with each replicate's weights and mean. No design effect.
+     * recomputed with each replicate's weights and mean. No design effect. survey prints it as
+     * {@code SurveyEstimate.table(List.of(v), "variance")} lays it out.
      *
      * <p>Reference: Lumley, T. (2010). <i>Complex Surveys</i>. Wiley, §2.3; Kish, L. (1965). <i>Survey
      * Sampling</i>. Wiley, §2.2 (the n − 1 divisor, which design effects rest on).
