@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smesurvey.stats.survey.SurveyReference.close;
+import static org.smesurvey.stats.survey.SurveyReference.indicator;
 import static org.smesurvey.stats.survey.SurveyReference.numbers;
 import static org.smesurvey.stats.survey.SurveyReference.texts;
+import static org.smesurvey.stats.survey.SurveyReference.totals;
 import static org.smesurvey.stats.survey.SurveyReference.values;
 
 import java.util.Arrays;
@@ -43,18 +45,6 @@ class SurveyVariancesTest {
         reference44 = SurveyReference.of("survey-variances-4.4.txt");
         clus1 = SurveyReference.csv("apiclus1-calibration.csv");
         strat = SurveyReference.csv("apistrat-calibration.csv");
-    }
-
-    private static double[] indicator(List<CSVRecord> rows, String column, String level) {
-        return rows.stream().mapToDouble(r -> r.get(column).equals(level) ? 1 : 0).toArray();
-    }
-
-    private static Map<String, Double> totals(Object... pairs) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        for (int k = 0; k < pairs.length; k += 2) {
-            map.put((String) pairs[k], ((Number) pairs[k + 1]).doubleValue());
-        }
-        return map;
     }
 
     private static SurveyDesign clus1() {
