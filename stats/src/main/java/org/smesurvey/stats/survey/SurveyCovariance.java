@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /**
  * The design-based estimate of the population covariance matrix of several variables, survey's
  * {@code svyvar(~x + z, design)}: \( \hat S_{ab} = \frac{n}{n-1} \sum_i w_i (x_{ia} - \bar x_a)(x_{ib} - \bar x_b)
- * / \sum_i w_i \), n the respondents with a non-zero weight, with the covariance of its \( p^2 \) entries — that
+ * / \sum_i w_i \), n the respondents with a non-zero weight (on a replicate design, as survey's
+ * {@code svyvar.svyrep.design}, every row), with the covariance of its \( p^2 \) entries — that
  * of the weighted means of the products of deviations (linearised, or from the replicates, each replicate
  * centring at its own means), as survey gives it in {@code attr(v, "var")}. Built by
  * {@link SurveyEstimator#covariance}.
