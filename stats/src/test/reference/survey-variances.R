@@ -19,7 +19,8 @@
 #   SRS;design;statistic;estimate;vsrs;vsrsr      svymean / svytotal (deff = TRUE and deff = "replace") of api00
 #                                                 (mean, total), yes (proportion) and ny (namean, na.rm = TRUE):
 #                                                 the simple-random-sampling variances vcov / deff
-#   SRSBY;design;estimates;vsrs;vsrsr             svyby(~api00, ~stype, design, svymean, deff = TRUE / "replace"):
+#   SRSBY;design;statistic;estimates;vsrs;vsrsr   svyby(~api00, ~stype, design, svymean or svytotal, deff = TRUE /
+#                                                 "replace") and svyby(~yes, ~stype, design, svymean, ...):
 #                                                 SE^2 / deff by domain
 #   DELTA;design;eigenvalues;mean;cv;d0           svychisq(~awards + stype)'s Delta as survey builds it (the code of
 #                                                 svychisq.survey.design: Cmat, iDmat, N, V of svymean(mm)),
@@ -76,9 +77,12 @@ for (name in names(designs)) {
     r <- fun(make.formula(s[2]), d, deff = "replace", na.rm = TRUE)
     line("SRS", name, s[1], f(coef(m)), f(vcov(m) / deff(m)), f(vcov(r) / deff(r)))
   }
-  b <- svyby(~api00, ~stype, d, svymean, deff = TRUE)
-  r <- svyby(~api00, ~stype, d, svymean, deff = "replace")
-  line("SRSBY", name, f(coef(b)), f(SE(b)^2 / deff(b)), f(SE(r)^2 / r[[ncol(r)]]))
+  for (s in list(c("mean", "api00"), c("total", "api00"), c("proportion", "yes"))) {
+    fun <- if (s[1] == "total") svytotal else svymean
+    b <- svyby(make.formula(s[2]), ~stype, d, fun, deff = TRUE)
+    r <- svyby(make.formula(s[2]), ~stype, d, fun, deff = "replace")
+    line("SRSBY", name, s[1], f(coef(b)), f(SE(b)^2 / deff(b)), f(SE(r)^2 / r[[ncol(r)]]))
+  }
 }
 delta <- function(design) {
   # svychisq.survey.design's own steps for svychisq(~awards + stype, design)

@@ -247,7 +247,8 @@ class SurveyVariancesTest {
      * The simple-random-sampling variances behind {@code deff = TRUE} and {@code deff = "replace"}: survey's
      * {@code vcov(m) / deff(m)} for {@code svymean(~api00)}, {@code svytotal(~api00)}, {@code svymean(~yes)} and
      * {@code svymean(~ny, na.rm = TRUE)}, and {@code SE(b)^2 / deff(b)} of {@code svyby(~api00, ~stype, design,
-     * svymean, deff = ...)}, on the linearised and calibrated designs.
+     * svymean, deff = ...)}, the same with {@code svytotal} and of {@code svyby(~yes, ~stype, design, svymean, ...)},
+     * on the linearised and calibrated designs.
      */
     @Test
     void simpleRandomSampleVariancesAreSurveysDesignEffectDenominators() {
@@ -278,13 +279,21 @@ class SurveyVariancesTest {
                         / estimate.simpleRandomSampleVariance().getAsDouble(), estimate.designEffect().getAsDouble(),
                         1e-12 * estimate.designEffect().getAsDouble());
             }
-            List<SurveyEstimate> by = estimator.meanBy(numbers(rows, "api00"), texts(rows, "stype"));
-            String[] line = reference.line("SRSBY", name);
-            close(values(line[2]), by.stream().mapToDouble(SurveyEstimate::estimate).toArray(), CLOSED, name + " by");
-            close(values(line[3]), by.stream().mapToDouble(e -> e.simpleRandomSampleVariance().getAsDouble())
-                    .toArray(), CLOSED, name + " by, without replacement");
-            close(values(line[4]), by.stream().mapToDouble(e -> e.simpleRandomSampleVarianceWithReplacement()
-                    .getAsDouble()).toArray(), CLOSED, name + " by, with replacement");
+            String[] stype = texts(rows, "stype");
+            Map<String, List<SurveyEstimate>> domains = new LinkedHashMap<>();
+            domains.put("mean", estimator.meanBy(numbers(rows, "api00"), stype));
+            domains.put("total", estimator.totalBy(numbers(rows, "api00"), stype));
+            domains.put("proportion", estimator.proportionBy(flags(rows, "sch.wide", "Yes"), stype));
+            for (Map.Entry<String, List<SurveyEstimate>> e : domains.entrySet()) {
+                List<SurveyEstimate> by = e.getValue();
+                String what = name + " by, " + e.getKey();
+                String[] line = reference.line("SRSBY", name, e.getKey());
+                close(values(line[3]), by.stream().mapToDouble(SurveyEstimate::estimate).toArray(), CLOSED, what);
+                close(values(line[4]), by.stream().mapToDouble(d -> d.simpleRandomSampleVariance().getAsDouble())
+                        .toArray(), CLOSED, what + ", without replacement");
+                close(values(line[5]), by.stream().mapToDouble(d -> d.simpleRandomSampleVarianceWithReplacement()
+                        .getAsDouble()).toArray(), CLOSED, what + ", with replacement");
+            }
             // deff = "replace" divides by the with-replacement variance the estimate carries
             SurveyEstimate replace = estimator.withReplacementDesignEffects().mean("api00", numbers(rows, "api00"));
             assertEquals(replace.standardError() * replace.standardError()
