@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smesurvey.stats.survey.SurveyReference.close;
+import static org.smesurvey.stats.survey.SurveyReference.indicator;
 import static org.smesurvey.stats.survey.SurveyReference.numbers;
 import static org.smesurvey.stats.survey.SurveyReference.texts;
 import static org.smesurvey.stats.survey.SurveyReference.values;
@@ -68,7 +69,7 @@ class SurveyRegressionOutputsTest {
         if (model.equals("gaussian")) {
             return estimator.regression(numbers(rows, "api00"), x, SurveyRegression.Family.GAUSSIAN);
         }
-        double[] yes = rows.stream().mapToDouble(r -> r.get("sch.wide").equals("Yes") ? 1 : 0).toArray();
+        double[] yes = indicator(rows, "sch.wide", "Yes");
         return estimator.regression(yes, x, SurveyRegression.Family.QUASIBINOMIAL);
     }
 
@@ -131,8 +132,8 @@ class SurveyRegressionOutputsTest {
                 SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
                 SurveyRegression reduced = model.equals("gaussian")
                         ? estimator.regression(numbers(rows, "api00"), withoutType, SurveyRegression.Family.GAUSSIAN)
-                        : estimator.regression(rows.stream().mapToDouble(r -> r.get("sch.wide").equals("Yes") ? 1 : 0)
-                                .toArray(), withoutType, SurveyRegression.Family.QUASIBINOMIAL);
+                        : estimator.regression(indicator(rows, "sch.wide", "Yes"), withoutType,
+                                SurveyRegression.Family.QUASIBINOMIAL);
                 for (String version : VERSIONS) {
                     for (String dropped : List.of("stype", "none")) {
                         // BIC(g0, maximal = g): p, BIC, neff
