@@ -193,7 +193,7 @@ public final class Calibration {
             }
             return into;
         });
-        int[][] categoryOfCell = categoryOfCell(sizes, cells);
+        int[][] categoryOfCell = categoryOfCell(sizes, cells, c -> c);
         double[][] stepFactor = new double[list.size()][];
         sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, stepFactor);
         int last = list.size() - 1;
@@ -224,11 +224,14 @@ public final class Calibration {
         return list;
     }
 
-    /** Each margin's category of each cell of the cross-table, cells numbered in mixed radix (last margin fastest). */
-    private static int[][] categoryOfCell(int[] sizes, int cells) {
+    /**
+     * Each margin's category of each of {@code cells} cells of the cross-table, cell j being the one numbered
+     * {@code number(j)} in mixed radix (the last margin fastest).
+     */
+    private static int[][] categoryOfCell(int[] sizes, int cells, java.util.function.IntUnaryOperator number) {
         int[][] categoryOfCell = new int[sizes.length][cells];
         for (int c = 0; c < cells; c++) {
-            int rest = c;
+            int rest = number.applyAsInt(c);
             for (int m = sizes.length - 1; m >= 0; m--) {
                 categoryOfCell[m][c] = rest % sizes[m];
                 rest /= sizes[m];
@@ -778,14 +781,7 @@ public final class Calibration {
             cellOf[i] = index == null ? occupied.size() - 1 : index;
         }
         int cells = cellsSeen.size();
-        int[][] categoryOfCell = new int[list.size()][cells];
-        for (int j = 0; j < cells; j++) {
-            int rest = cellsSeen.get(j);
-            for (int m = list.size() - 1; m >= 0; m--) {
-                categoryOfCell[m][j] = rest % sizes[m];
-                rest /= sizes[m];
-            }
-        }
+        int[][] categoryOfCell = categoryOfCell(sizes, cells, cellsSeen::get);
         double[] cellWeight = new double[cells];
         for (int i = 0; i < base.n; i++) {
             cellWeight[cellOf[i]] += base.weights[i];

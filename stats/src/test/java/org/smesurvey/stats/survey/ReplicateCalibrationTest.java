@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,5 +204,45 @@ class ReplicateCalibrationTest {
                 tolerance, what + " glm");
         SurveyReference.close(values(line[9]), fit.coefficients().stream().mapToDouble(c -> c.standardError())
                 .toArray(), tolerance, what + " glm se");
+    }
+    @Test
+    void everyReplicateMeetsTheTotals() {
+        // Each replicate's weights reach the totals, so a calibration variable's total has no replicate variance.
+        double[] yes = Arrays.stream(schoolWide(clus1)).mapToDouble(v -> v.equals("Yes") ? 1 : 0).toArray();
+        SurveyEstimate posted = SurveyEstimator.of(calibrate("jk1", "post")).total("sch.wide", yes);
+        assertEquals(totals("sch.wide").get("Yes"), posted.estimate(), 1e-9);
+        assertEquals(0, posted.standardError(), 1e-8);
+        SurveyEstimate api99 = SurveyEstimator.of(calibrate("boot", "logit")).total("api99", numbers(clus1, "api99"));
+        assertEquals(values(reference.line("TOTALS", "x")[3])[3], api99.estimate(), 1e-4);
+        assertEquals(0, api99.standardError(), 1e-4);
+        assertEquals(50, calibrate("boot", "raking").replicates());
+    }
+
+    @Test
+    void aReplicateWithoutACategoryIsRefused() {
+        // Two districts, one of them alone holding the category "b": the jackknife replicate that drops it has no
+        // weight there (survey's postStratify gives NaN weights).
+        SurveyDesign d = SurveyDesign.builder(new double[] {2, 2, 3, 3}).clusters(new String[] {"1", "1", "2", "3"})
+                .build();
+        ReplicateDesign r = ReplicateDesign.jackknife(d);
+        String[] category = {"a", "b", "a", "a"};
+        assertEquals("Replicate 1 has no weight in category b (0.0): its weights cannot be scaled to the category's"
+                + " total", assertThrows(IllegalArgumentException.class, () -> Calibration.postStratify(r, category,
+                        Map.of("a", 10.0, "b", 5.0))).getMessage());
+        assertEquals("Replicate 1 has no weight in category b (0.0): its weights cannot be scaled to the category's"
+                + " total", assertThrows(IllegalArgumentException.class, () -> Calibration.rake(r,
+                        List.<String[]>of(category), List.of(Map.of("a", 10.0, "b", 5.0)))).getMessage());
+    }
+
+    @Test
+    void aReplicateThatCannotMeetTheBoundsIsNamed() {
+        // survey only warns (and keeps the replicate's last weights) where bounds [0.5, 1.6] cannot be met.
+        ReplicateDesign r = design("boot");
+        Moderators x = Moderators.builder(clus1.size()).numeric("stypeH", indicator(clus1, "H"))
+                .numeric("stypeM", indicator(clus1, "M")).numeric("api99", numbers(clus1, "api99")).build();
+        double[] population = values(reference.line("TOTALS", "x")[3]);
+        String message = assertThrows(IllegalArgumentException.class, () -> Calibration.calibrate(r, x, population,
+                Calibration.Distance.LINEAR, 0.5, 1.6)).getMessage();
+        assertTrue(message.matches("Replicate [0-9]+: Calibration failed: after 50 steps .*"), message);
     }
 }
