@@ -33,11 +33,12 @@ import org.smesurvey.stats.internal.Distributions;
  * ({@link SurveyEstimator#proportion(String, Answers)}) through {@link SurveyEstimator#interval} is survey's
  * {@code svyciprop} on the design subset to them, {@code subset(design, !is.na(answer))}: t on their degrees of
  * freedom, and {@link #BETA}'s and {@link #LIKELIHOOD}'s n the respondents who answered with a non-zero weight (where
- * the beta method of survey counts {@code nrow(design)}, which keeps answered rows of weight 0: 2e-6 apart on
+ * the beta method of survey counts {@code nrow(design)}, which keeps answered rows of weight 0: 5e-5 apart on
  * survey's apistrat with every 7th answer missing and every 11th weight 0). survey's {@code svyciprop(...,
  * na.rm = TRUE)} on the whole design differs again: t on the whole design's degrees of freedom, the beta ratio on
  * all its rows, and the likelihood's λ scaled by the answered rows' mean weight over all rows' (svyglm rescales the
- * weights over all rows before dropping the missing ones) — up to 3.5e-4 apart there.
+ * weights over all rows before dropping the missing ones) — 3.5e-4 apart there for the likelihood, 1e-4 for the
+ * other methods.
  * {@link SurveyEstimator#proportionInterval(Answers, ProportionMethod, double)} gives those values.
  *
  * <p>References:
