@@ -1,7 +1,8 @@
 # Reference values for MissingAnswersTest's na.rm = TRUE intervals (R 4.2.2, survey 4.1.1, Debian 12; and R 4.5,
 # survey 4.4.2, Debian 13, whose svyciprop, svyglm, confint.svyglm and residuals.svyglm are the same code):
 #   Rscript survey-missing-narm.R                                               (survey-missing-narm.txt)
-#   benchmarks/trixie-r.sh run stats/src/test reference/survey-missing-narm.R -4.4   (survey-missing-narm-4.4.txt)
+#   benchmarks/trixie-r.sh run stats/src/test reference/survey-missing-narm.R -4.4
+#                                                                             (survey-missing-narm-4.4.txt)
 # On survey-missing.R's data (apistrat, every 7th answer missing, every 11th weight 0), svyciprop on the whole
 # design with na.rm = TRUE, its default df = degf(design):
 #   NARM;design;method;estimate,lower,upper     svyciprop(~I(yes == 1), design, method, na.rm = TRUE)
@@ -9,9 +10,10 @@
 # on a replicate design survey's likelihood interval is NA and its logit interval refits the replicates).
 # survey's likelihood interval interpolates its profile with a spline, and takes lambda from glm's weights of the
 # iterate before its last (glm stops at a relative change of 1e-8); the same interval solved exactly, from survey's
-# own fit converged with glm.control(epsilon = 1e-15): the roots of (deviance(b) - deviance) / dispersion = qt(0.025, df)^2 lambda, lambda =
-# cov.unscaled / naive.cov, the deviance that of glm's weights (rescaled to mean 1 over all rows, missing ones
-# included), the dispersion summary.svyglm's (svyvar of the Pearson residuals over the answered):
+# own fit converged with glm.control(epsilon = 1e-15): the roots of
+#   (deviance(b) - deviance) / dispersion = qt(0.025, df)^2 lambda,  lambda = cov.unscaled / naive.cov,
+# the deviance that of glm's weights (rescaled to mean 1 over all rows, missing ones included), the dispersion
+# summary.svyglm's (svyvar of the Pearson residuals over the answered):
 #   NARM_EXACT;design;likelihood;estimate,lower,upper
 args <- commandArgs(trailingOnly = TRUE)
 suffix <- if (length(args)) args[1] else ""

@@ -52,16 +52,17 @@ designs <- list(
   boot = svrepdesign(data = clus1, repweights = bootmult, weights = ~pw, type = "bootstrap",
                      combined.weights = FALSE, scale = 15 / (14 * 49), rscales = rep(1, 50)),
   jk1mse = as.svrepdesign(svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc, data = clus1), type = "JK1", mse = TRUE))
+tight <- list(epsilon = 1e-12, maxit = 200)
+tightly <- function(r, ...) do.call(calibrate, c(list(r, ...), tight))
 calibrations <- list(
   post = function(r, b) postStratify(r, ~sch.wide, popsw),
   rake = function(r, b) rake(r, list(~stype, ~sch.wide), list(popstype, popsw)),
   linear = function(r, b) calibrate(r, ~stype + api99, pop, compress = FALSE),
-  bounded = function(r, b) calibrate(r, ~stype + api99, pop, compress = FALSE, bounds = b, epsilon = 1e-12, maxit = 200),
-  raking = function(r, b) calibrate(r, ~stype + api99, pop, compress = FALSE, calfun = "raking", epsilon = 1e-12, maxit = 200),
-  logit = function(r, b) calibrate(r, ~stype + api99, pop, compress = FALSE, calfun = "logit", bounds = b, epsilon = 1e-12,
-                                maxit = 200),
-  margins = function(r, b) calibrate(r, list(~stype, ~sch.wide), list(popstype, popsw), compress = FALSE, calfun = "raking",
-                                  epsilon = 1e-12, maxit = 200))
+  bounded = function(r, b) tightly(r, ~stype + api99, pop, compress = FALSE, bounds = b),
+  raking = function(r, b) tightly(r, ~stype + api99, pop, compress = FALSE, calfun = "raking"),
+  logit = function(r, b) tightly(r, ~stype + api99, pop, compress = FALSE, calfun = "logit", bounds = b),
+  margins = function(r, b) tightly(r, list(~stype, ~sch.wide), list(popstype, popsw), compress = FALSE,
+                                   calfun = "raking"))
 sink(paste0(res, "survey-replicate-calibration", suffix, ".txt"))
 line("TOTALS", "stype", paste(popstype$stype, collapse = ","), f(popstype$Freq))
 line("TOTALS", "sch.wide", paste(popsw$sch.wide, collapse = ","), f(popsw$Freq))
