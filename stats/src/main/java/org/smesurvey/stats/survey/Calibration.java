@@ -195,7 +195,7 @@ public final class Calibration {
         });
         int[][] categoryOfCell = categoryOfCell(sizes, cells, c -> c);
         double[][] stepFactor = new double[list.size()][];
-        sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, stepFactor);
+        sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, true, stepFactor);
         int last = list.size() - 1;
         double[] rakedFactor = stepFactor[last];
         Chunks.run(design.n, (from, to) -> {
@@ -242,21 +242,20 @@ public final class Calibration {
 
     /**
      * Iterative proportional fitting on the cells' weights, survey's {@code rake}: sweeps of post-stratification
-     * over the margins in turn, at most {@code maxSweeps}, stopping after a sweep in which no cell moved by
-     * {@link #RAKE_EPSILON} (a negative {@code maxSweeps} runs exactly its absolute value, as survey's replicates
-     * follow the full sample's sweeps). Each margin's step leaves the cells' factors in {@code stepFactor[m]}; the
-     * last margin's are the raking's.
+     * over the margins in turn, at most {@code sweeps}, stopping after a sweep in which no cell moved by
+     * {@link #RAKE_EPSILON} when {@code untilSettled} (else running them all, as survey's replicates follow the full
+     * sample's sweeps). Each margin's step leaves the cells' factors in {@code stepFactor[m]}; the last margin's are
+     * the raking's.
      *
      * @return the sweeps run
      */
-    private static int sweeps(List<Margin> list, int[][] categoryOfCell, double[] cellWeight, int maxSweeps,
-            double[][] stepFactor) {
+    private static int sweeps(List<Margin> list, int[][] categoryOfCell, double[] cellWeight, int sweeps,
+            boolean untilSettled, double[][] stepFactor) {
         int cells = cellWeight.length;
         double[] factor = new double[cells];
         java.util.Arrays.fill(factor, 1);
         double[] table = cellWeight.clone();
-        int limit = Math.abs(maxSweeps);
-        for (int sweep = 0; sweep < limit; sweep++) {
+        for (int sweep = 0; sweep < sweeps; sweep++) {
             for (int m = 0; m < list.size(); m++) {
                 Margin margin = list.get(m);
                 double[] sums = new double[margin.names.size()];
@@ -277,11 +276,11 @@ public final class Calibration {
                 change = Math.max(change, Math.abs(now - table[c]));
                 table[c] = now;
             }
-            if (maxSweeps > 0 && change < RAKE_EPSILON) {
+            if (untilSettled && change < RAKE_EPSILON) {
                 return sweep + 1;
             }
         }
-        return limit;
+        return sweeps;
     }
 
     /**
@@ -788,7 +787,7 @@ public final class Calibration {
         }
         int last = list.size() - 1;
         double[][] stepFactor = new double[list.size()][];
-        int sweeps = sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, stepFactor);
+        int sweeps = sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, true, stepFactor);
         double[] g = stepFactor[last];
         double[][] replicateWeight = design.classTotals(cellOf, cells);
         double[][] replicateG = new double[replicateWeight.length][];
@@ -803,7 +802,7 @@ public final class Calibration {
                 }
             }
             double[][] replicateSteps = new double[list.size()][];
-            sweeps(list, categoryOfCell, replicateWeight[r], -sweeps, replicateSteps);
+            sweeps(list, categoryOfCell, replicateWeight[r], sweeps, false, replicateSteps);
             replicateG[r] = replicateSteps[last];
         }
         return design.recalibrated(calibrated.weights, cellOf, cells, g, replicateG, true);

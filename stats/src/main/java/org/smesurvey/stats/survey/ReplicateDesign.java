@@ -24,6 +24,10 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * <p>Replicate weights are held per primary unit (a multiplier of each unit's weights in each replicate), not
  * per respondent: 100 replicates of a million respondents in 2,000 units take 200,000 numbers.
  *
+ * <p>{@link Calibration}'s {@code postStratify}, {@code rake} and {@code calibrate} take a replicate design and
+ * calibrate its full-sample weights and each replicate's to the same totals, as survey's methods for an
+ * {@code svyrep.design} do.
+ *
  * <p>References: Wolter, K. M. (2007). <i>Introduction to Variance Estimation</i>, 2nd ed. Springer, ch. 4 and
  * 5; Canty, A. J. and Davison, A. C. (1999). Resampling-based variance estimation for labour force surveys.
  * <i>The Statistician</i> 48(3), 379–391.
