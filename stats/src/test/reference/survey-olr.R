@@ -13,13 +13,16 @@
 # Model: importance ~ band + country + sector + external, method "logistic" and "probit" (and, on d, the answer with
 # missing values, na.omit). Lines (numbers %.17g, comma separated; estimates: the 10 coefficients then the 4
 # intercepts zeta, names 1|2 .. 4|5):
-#   SVYOLR;design;answer;method;estimates;standard errors;deviance     svyolr's own values (optim stops early)
+#   SVYOLR;design;answer;method;estimates;standard errors;deviance;df.residual   svyolr's own values (optim stops
+#       early; on jkn the replicates are refitted with polr's default method, logistic, whatever the method asked)
 #   ERROR;design;answer;method;message     where svyolr stops (survey 4.4.2 on d and post, see below)
 #   TIGHT;design;answer;method;estimates;standard errors;deviance;logLik
 #       the same weighted likelihood maximised by Newton's method with its analytic gradient and Hessian (a step
 #       below 1e-13); the sandwich svyrecvar(U H^-1), U the score contributions, H the analytic information, on
 #       the design svyolr uses (d[-na.action, ]); on jkn each replicate refitted the same way from the full-sample
-#       estimate and svrVar of the replicates. logLik is sum(w log p) with the design's weights.
+#       estimate and svrVar of the replicates. logLik is sum(w log p) with the design's weights. On post the
+#       sandwich is taken without the firms of weight 0; ZEROS;post;answer;method;standard errors is svyrecvar's
+#       on the full design, where those firms count (see below).
 #   PROB;design;answer;method;probabilities     the 5 categories' probabilities at the tight fit for a firm of
 #       50-249 employees in FR, section J, using external networks
 #   PRINT;design;answer;method;line             print(summary(fit)) of the tight fit, its call left out
@@ -122,7 +125,7 @@ for (case in cases) {
     svyolr(formula, without[[case[1]]], method = method)
   })
   estimate <- c(fit$coefficients, fit$zeta)
-  line("SVYOLR", case[1], answer, method, f(estimate), f(sqrt(diag(vcov(fit)))), f(fit$deviance))
+  line("SVYOLR", case[1], answer, method, f(estimate), f(sqrt(diag(vcov(fit)))), f(fit$deviance), fit$df.residual)
   # the data svyolr fits: the answered firms, their model matrix without intercept
   keep <- !is.na(design$variables[[answer]])
   sub <- design[keep, ]
@@ -137,6 +140,16 @@ for (case in cases) {
     V <- svrVar(replicates, design$scale, design$rscales, mse = design$mse, coef = theta)
   } else {
     V <- svyrecvar(at$scores %*% solve(-at$hessian), sub$cluster, sub$strata, sub$fpc, postStrata = sub$postStrata)
+    if (!is.null(sub$postStrata)) {
+      # svyrecvar gives a firm of weight 0 in a post-stratum minus the post-stratum's mean of the influence
+      # functions (it sets their weight to 1 to avoid 0/0), where it should contribute nothing: the sandwich of
+      # the TIGHT line is taken on the design without those firms, and svyrecvar's on the full one is written too.
+      line("ZEROS", case[1], answer, method, f(sqrt(diag(V))))
+      pos <- without[[case[1]]]
+      pos <- pos[!is.na(pos$variables[[answer]]), ]
+      V <- svyrecvar(at$scores[w > 0, ] %*% solve(-at$hessian), pos$cluster, pos$strata, pos$fpc,
+                     postStrata = pos$postStrata)
+    }
   }
   deviance <- -2 * at$loglik / mean(w)
   line("TIGHT", case[1], answer, method, f(theta), f(sqrt(diag(V))), f(deviance), f(at$loglik))

@@ -106,6 +106,31 @@ public final class Formats {
         return texts;
     }
 
+    /**
+     * A column as R's {@code print} of a numeric matrix shows it ({@code formatReal} in fixed notation): each value
+     * needs the decimals that show it to {@code digits} significant digits without trailing zeros, and the column
+     * takes the most any value needs.
+     *
+     * @param values the column
+     * @param digits the significant digits, at least 1
+     * @return the texts, not padded
+     */
+    public static String[] significant(double[] values, int digits) {
+        int shown = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v != 0) {
+                java.math.BigDecimal rounded = new java.math.BigDecimal(v)
+                        .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                shown = Math.max(shown, rounded.scale());
+            }
+        }
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = Double.isFinite(values[i]) ? fixed(values[i], shown) : number(values[i]);
+        }
+        return texts;
+    }
+
     private static boolean allExactAt(double[] values, int decimals) {
         for (double v : values) {
             if (Double.isFinite(v) && Math.abs(v * Math.pow(10, decimals) - Math.rint(v * Math.pow(10, decimals)))
