@@ -42,8 +42,8 @@ import org.smesurvey.stats.survey.SurveyRegression;
  * to the population by size band and by country; a 10-coefficient logistic regression of the answer on size band and
  * five regions of countries (svyglm, quasi-binomial); the 120 domains' shares with their covariance matrix and the
  * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast); a proportional-odds regression of
- * a 5-level answer derived from the file on size band, region and external use (svyolr). Run with {@code -Xmx1g}: the heap
- * stays under 1 GB.
+ * a 5-level answer derived from the file on size band, region and external use (svyolr). Run with
+ * {@code -Xmx1g}: the heap stays under 1 GB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -332,13 +332,18 @@ class GuideTest {
         assertTrue(Files.size(png) > 0);
     }
 
-    @Test
-    void respondents() throws IOException {
-        Path file;
+    /** The simulated respondents of the examples, copied to a file the reader opens. */
+    private static Path simulatedRespondents() throws IOException {
+        Path file = Files.createTempFile("respondents", ".csv");
         try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
-            file = Files.createTempFile("respondents", ".csv");
             Files.write(file, in.readAllBytes());
         }
+        return file;
+    }
+
+    @Test
+    void respondents() throws IOException {
+        Path file = simulatedRespondents();
         // guide: respondents
         Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                 .answers("external").categories("band", "region").build().read(file);
@@ -362,11 +367,7 @@ class GuideTest {
 
     @Test
     void ordinal() throws IOException {
-        Path file;
-        try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
-            file = Files.createTempFile("respondents", ".csv");
-            Files.write(file, in.readAllBytes());
-        }
+        Path file = simulatedRespondents();
         Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                 .answers("external", "internal").categories("band", "region").build().read(file);
         Files.delete(file);

@@ -119,8 +119,8 @@ public final class Formats {
         int shown = 0;
         for (double v : values) {
             if (Double.isFinite(v) && v != 0) {
-                java.math.BigDecimal rounded = new java.math.BigDecimal(v)
-                        .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(
+                        new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
                 shown = Math.max(shown, rounded.scale());
             }
         }

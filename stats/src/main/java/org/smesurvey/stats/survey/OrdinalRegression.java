@@ -1,6 +1,7 @@
 package org.smesurvey.stats.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,8 +152,8 @@ public final class OrdinalRegression {
         this.names = List.copyOf(names);
         this.levels = List.copyOf(levels);
         int p = names.size();
-        this.beta = java.util.Arrays.copyOf(theta, p);
-        this.zeta = java.util.Arrays.copyOfRange(theta, p, theta.length);
+        this.beta = Arrays.copyOf(theta, p);
+        this.zeta = Arrays.copyOfRange(theta, p, theta.length);
         this.covariance = covariance;
         this.df = df;
         this.deviance = deviance;
@@ -404,7 +405,7 @@ public final class OrdinalRegression {
             int p = rows.p;
             int q = categories - 1;
             int k = p + q;
-            double[] beta = java.util.Arrays.copyOf(theta, p);
+            double[] beta = Arrays.copyOf(theta, p);
             double[] sums = Chunks.sum(cells.row().length, (from, to) -> {
                 double[] into = new double[1 + k + k * k];
                 int[] index = new int[p + 2];
@@ -428,8 +429,8 @@ public final class OrdinalRegression {
                     double sa = link.slope(upper);
                     double sb = link.slope(lower);
                     double ratio = w / probability;
-                    // The local parameters: the row's columns (dP/dβ = −(fa − fb) x), then ζ_{y−1} (−fb) and ζ_y
-                    // (fa), in ascending order of index.
+                    // The local parameters: the row's columns (dP/dβ = −(fa − fb) x), then ζ_{y−1} (−fb) and
+                    // ζ_y (fa), in ascending order of index.
                     int m = 0;
                     for (int e = rows.start[g]; e < rows.start[g + 1]; e++) {
                         index[m] = rows.column[e];
@@ -453,8 +454,8 @@ public final class OrdinalRegression {
                     for (int a = 0; a < m; a++) {
                         into[1 + index[a]] += ratio * first[a];
                     }
-                    // ∂²P: (sa − sb) x x' for β β, −sa x for β ζ_y, sb x for β ζ_{y−1}, sa and −sb on the diagonal
-                    // of ζ_y and ζ_{y−1}; the Hessian of log P is ∂²P/P − ∂P ∂P'/P².
+                    // ∂²P: (sa − sb) x x' for β β, −sa x for β ζ_y, sb x for β ζ_{y−1}, sa and −sb on the
+                    // diagonal of ζ_y and ζ_{y−1}; the Hessian of log P is ∂²P/P − ∂P ∂P'/P².
                     double curvature = sa - sb;
                     for (int a = 0; a < m; a++) {
                         int row = 1 + k + index[a] * k;
@@ -499,7 +500,7 @@ public final class OrdinalRegression {
                 }
                 double[] step;
                 try {
-                    step = solver(hessian).solve(new ArrayRealVector(java.util.Arrays.copyOfRange(now, 1, 1 + k),
+                    step = solver(hessian).solve(new ArrayRealVector(Arrays.copyOfRange(now, 1, 1 + k),
                             false)).toArray();
                 } catch (SingularMatrixException e) {
                     throw new IllegalArgumentException("The model matrix is not of full rank among the respondents"
@@ -548,7 +549,7 @@ public final class OrdinalRegression {
             boolean calibrated = design.isCalibrated();
             int[] unit = design.unit;
             double[] linear = new double[rows.n];
-            double[] beta = java.util.Arrays.copyOf(theta, p);
+            double[] beta = Arrays.copyOf(theta, p);
             for (int g = 0; g < rows.n; g++) {
                 linear[g] = rows.dot(g, beta);
             }

@@ -261,8 +261,8 @@ class OrdinalRegressionTest {
         int[] codes = codes("importance");
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class, () -> estimator
                 .ordinalRegression(codes, List.of("low", "high"), model(), OrdinalRegression.Link.LOGIT));
-        assertTrue(two.getMessage().matches("Answer [345] of respondent \\d+ is not 0 \\(missing\\) or a level from 1 to 2"),
-                two.getMessage());
+        assertTrue(two.getMessage().matches("Answer [345] of respondent \\d+ is not 0 \\(missing\\) or a level"
+                + " from 1 to 2"), two.getMessage());
         int[] binary = Arrays.stream(codes).map(k -> k <= 2 ? 1 : 2).toArray();
         IllegalArgumentException levels = assertThrows(IllegalArgumentException.class, () -> estimator
                 .ordinalRegression(binary, List.of("low", "high"), model(), OrdinalRegression.Link.LOGIT));
