@@ -11,7 +11,9 @@
 #        svyolr.svyrep.design calls, fails on the raw weights (its starting glm diverges: "initial value in 'vmmin'
 #        is not finite"); the fit and the replicates' spread do not depend on the weights' scale.
 # Model: importance ~ band + country + sector + external, method "logistic" and "probit" (and, on d, the answer with
-# missing values, na.omit). Lines (numbers %.17g, comma separated; estimates: the 10 coefficients then the 4
+# missing values, na.omit); "cloglog" on d and post, which svyolr.survey.design2 fits with survey:::pgumbel,
+# F(z) = exp(-exp(-z)) (MASS::polr's "loglog"; polr's "cloglog", which svyolr.svyrep.design would use, is
+# 1 - exp(-exp(z)), and its replicates are refitted logistic, so jkn is left out). Lines (numbers %.17g, comma separated; estimates: the 10 coefficients then the 4
 # intercepts zeta, names 1|2 .. 4|5):
 #   SVYOLR;design;answer;method;estimates;standard errors;deviance;df.residual   svyolr's own values (optim stops
 #       early; on jkn the replicates are refitted with polr's default method, logistic, whatever the method asked)
@@ -60,20 +62,24 @@ d1pos <- svydesign(id = ~region, strata = ~country, weights = ~w1, data = positi
 without <- list(d = dpos, post = postStratify(dpos, ~band, population), jkn = as.svrepdesign(d1pos, type = "JKn"))
 cases <- list(c("d", "importance", "logistic"), c("d", "importance", "probit"), c("d", "importance_na", "logistic"),
               c("post", "importance", "logistic"), c("post", "importance", "probit"),
-              c("jkn", "importance", "logistic"), c("jkn", "importance", "probit"))
+              c("jkn", "importance", "logistic"), c("jkn", "importance", "probit"),
+              c("d", "importance", "cloglog"), c("post", "importance", "cloglog"))
 
 # The weighted log-likelihood sum(w log(F(zeta_y - eta) - F(zeta_{y-1} - eta))), its gradient and Hessian in
 # (beta, zeta), and each respondent's score contribution.
 pieces <- function(theta, X, y, w, method) {
   p <- ncol(X); q <- length(theta) - p
-  F <- if (method == "logistic") plogis else pnorm
-  dens <- if (method == "logistic") dlogis else dnorm
-  slope <- if (method == "logistic") function(z) dlogis(z) * (1 - 2 * plogis(z)) else function(z) -z * dnorm(z)
+  F <- switch(method, logistic = plogis, probit = pnorm, cloglog = function(z) exp(-exp(-z)))
+  S <- switch(method, logistic = function(z) plogis(-z), probit = function(z) pnorm(-z),
+              cloglog = function(z) -expm1(-exp(-z)))
+  dens <- switch(method, logistic = dlogis, probit = dnorm, cloglog = function(z) exp(-z - exp(-z)))
+  slope <- switch(method, logistic = function(z) dlogis(z) * (1 - 2 * plogis(z)), probit = function(z) -z * dnorm(z),
+                  cloglog = function(z) exp(-z - exp(-z)) * expm1(-z))
   beta <- theta[seq_len(p)]; zeta <- theta[p + seq_len(q)]
   e <- drop(X %*% beta)
   upper <- c(zeta, Inf)[y] - e; lower <- c(-Inf, zeta)[y] - e
-  # P from the upper tails where both bounds are above 0, as the Java does, so that nothing cancels
-  P <- ifelse(lower > 0, F(-lower) - F(-upper), F(upper) - F(lower))
+  # P from the upper tails (S = 1 - F) where both bounds are above 0, as the Java does, so that nothing cancels
+  P <- ifelse(lower > 0, S(lower) - S(upper), F(upper) - F(lower))
   fa <- dens(upper); fb <- dens(lower); sa <- slope(upper); sb <- slope(lower)
   fa[!is.finite(upper)] <- 0; fb[!is.finite(lower)] <- 0; sa[!is.finite(upper)] <- 0; sb[!is.finite(lower)] <- 0
   # dP/d(eta, zeta_y, zeta_{y-1}) and the second derivatives
@@ -155,7 +161,8 @@ for (case in cases) {
   line("TIGHT", case[1], answer, method, f(theta), f(sqrt(diag(V))), f(deviance), f(at$loglik))
   xnew <- model.matrix(~ band + country + sector + external, new)[1, -1]
   zeta <- theta[ncol(X) + 1:4]
-  cumulative <- (if (method == "logistic") plogis else pnorm)(zeta - sum(xnew * theta[1:ncol(X)]))
+  cumulative <- switch(method, logistic = plogis, probit = pnorm,
+                       cloglog = survey:::pgumbel)(zeta - sum(xnew * theta[1:ncol(X)]))
   line("PROB", case[1], answer, method, f(diff(c(0, cumulative, 1))))
   tight <- fit
   tight$coefficients <- theta[1:ncol(X)]

@@ -23,7 +23,7 @@ import org.smesurvey.stats.meta.Moderators;
  * A design-based proportional-odds (cumulative-link) regression of an ordered answer, survey's {@code svyolr}: a
  * Likert item such as "how important are social networks to your firm", 1 (not at all) to 5 (essential), on a model
  * matrix. The answer falls in category k of K when a latent \( x'β + ε \) lies between the cut-points
- * \( ζ_{k-1} \) and \( ζ_k \) (\( ζ_0 = -∞ \), \( ζ_K = ∞ \)), ε logistic or normal:
+ * \( ζ_{k-1} \) and \( ζ_k \) (\( ζ_0 = -∞ \), \( ζ_K = ∞ \)), ε logistic, normal or Gumbel ({@link Link}):
  * \[ P(Y \le k \mid x) = F(ζ_k - x'β), \]
  * so a positive coefficient moves firms towards the higher categories. The model matrix has no intercept (the
  * cut-points, survey's {@code zeta}, named {@code 1|2}, {@code 2|3}…, take its place; an intercept column given is
@@ -69,7 +69,16 @@ public final class OrdinalRegression {
         /** The logistic distribution, proportional odds: svyolr's {@code method = "logistic"}. */
         LOGIT("logistic"),
         /** The standard normal distribution: {@code method = "probit"}. */
-        PROBIT("probit");
+        PROBIT("probit"),
+        /**
+         * svyolr's {@code method = "cloglog"} on a linearised design: the Gumbel (maximum) distribution
+         * \( F(z) = \exp(-e^{-z}) \) (survey's {@code pgumbel}), so that \( P(Y > k) = 1 - \exp(-e^{x'β - ζ_k}) \), a
+         * complementary log-log link on the chance of answering above k. MASS::polr calls this F {@code "loglog"}
+         * and its {@code "cloglog"} is \( 1 - \exp(-e^{z}) \), which survey's replicate-design svyolr hands to polr
+         * for the full sample (its replicates are refitted logistic): this class takes survey's linearised
+         * definition on every design.
+         */
+        CLOGLOG("cloglog");
 
         private final String method;
 
@@ -82,10 +91,17 @@ public final class OrdinalRegression {
             if (Double.isInfinite(z)) {
                 return z > 0 ? 1 : 0;
             }
-            if (this == LOGIT) {
-                return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-            }
-            return Distributions.normalCdf(z);
+            return switch (this) {
+                case LOGIT -> z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+                case PROBIT -> Distributions.normalCdf(z);
+                case CLOGLOG -> Math.exp(-Math.exp(-z));
+            };
+        }
+
+        /** 1 − F(z), computed without subtracting from 1. */
+        double survival(double z) {
+            return this == CLOGLOG ? (Double.isInfinite(z) ? (z > 0 ? 0 : 1) : -Math.expm1(-Math.exp(-z)))
+                    : cdf(-z); // LOGIT and PROBIT are symmetric
         }
 
         /** The density f(z), 0 at ±∞. */
@@ -93,11 +109,14 @@ public final class OrdinalRegression {
             if (Double.isInfinite(z)) {
                 return 0;
             }
-            if (this == LOGIT) {
-                double e = Math.exp(-Math.abs(z));
-                return e / ((1 + e) * (1 + e));
-            }
-            return Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+            return switch (this) {
+                case LOGIT -> {
+                    double e = Math.exp(-Math.abs(z));
+                    yield e / ((1 + e) * (1 + e));
+                }
+                case PROBIT -> Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+                case CLOGLOG -> Math.exp(-z - Math.exp(-z));
+            };
         }
 
         /** The density's derivative f'(z), 0 at ±∞. */
@@ -105,27 +124,35 @@ public final class OrdinalRegression {
             if (Double.isInfinite(z)) {
                 return 0;
             }
-            // logistic: f (1 - 2F) = -f tanh(z/2), without the cancellation of 1 - 2F in the tails
-            return this == LOGIT ? -density(z) * Math.tanh(z / 2) : -z * density(z);
+            return switch (this) {
+                // f (1 - 2F) = -f tanh(z/2), without the cancellation of 1 - 2F in the tails
+                case LOGIT -> -density(z) * Math.tanh(z / 2);
+                case PROBIT -> -z * density(z);
+                case CLOGLOG -> density(z) * Math.expm1(-z);
+            };
         }
 
         /** F⁻¹(p), for the starting cut-points. */
         double quantile(double p) {
-            return this == LOGIT ? Math.log(p / (1 - p)) : Distributions.normalQuantile(p);
+            return switch (this) {
+                case LOGIT -> Math.log(p / (1 - p));
+                case PROBIT -> Distributions.normalQuantile(p);
+                case CLOGLOG -> -Math.log(-Math.log(p));
+            };
         }
 
         /**
          * F(upper) − F(lower), lower &lt; upper, from the upper tails when both are above 0, so that two numbers
-         * near 1 are not subtracted (F is symmetric).
+         * near 1 are not subtracted.
          */
         double probability(double lower, double upper) {
-            return lower > 0 ? cdf(-lower) - cdf(-upper) : cdf(upper) - cdf(lower);
+            return lower > 0 ? survival(lower) - survival(upper) : cdf(upper) - cdf(lower);
         }
 
         /**
          * svyolr's name of the method.
          *
-         * @return {@code "logistic"} or {@code "probit"}
+         * @return {@code "logistic"}, {@code "probit"} or {@code "cloglog"}
          */
         public String method() {
             return method;
