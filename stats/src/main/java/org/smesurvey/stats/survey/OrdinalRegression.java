@@ -218,12 +218,15 @@ public final class OrdinalRegression {
      * @param link the link
      * @return the fit
      * @throws IllegalArgumentException if the lengths differ, a code is outside 0 to K, there are fewer than 3
-     *         levels or a level has no respondent of non-zero weight, a value of the model matrix is not finite,
-     *         the model matrix is not of full rank among those who answered, or the fit does not converge
+     *         levels, a level is given twice or has no respondent of non-zero weight, a value of the model matrix is
+     *         not finite, the model matrix is not of full rank among those who answered, or the fit does not
+     *         converge
      */
     static OrdinalRegression fit(Design design, int[] codes, List<String> levels, Moderators x, Link link) {
+        Objects.requireNonNull(design, "design");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(levels, "levels");
         SurveyDesign.requireLength(x.studies(), design.size(), "rows of the model matrix");
         SparseRows rows = SparseRows.of(x);
         List<String> names = new ArrayList<>(x.names());
@@ -263,10 +266,8 @@ public final class OrdinalRegression {
     static OrdinalRegression fit(Design design, String[] answers, List<String> order, Moderators x, Link link) {
         Objects.requireNonNull(answers, "answers");
         Map<String, Integer> position = new HashMap<>();
-        for (int k = 0; k < order.size(); k++) {
-            if (position.put(Objects.requireNonNull(order.get(k), "level"), k + 1) != null) {
-                throw new IllegalArgumentException("Level " + order.get(k) + " is given twice: " + order);
-            }
+        for (int k = 0; k < Objects.requireNonNull(order, "order").size(); k++) {
+            position.putIfAbsent(Objects.requireNonNull(order.get(k), "level"), k + 1);
         }
         int[] codes = new int[answers.length];
         for (int i = 0; i < answers.length; i++) {
@@ -298,6 +299,9 @@ public final class OrdinalRegression {
         if (categories < 3) {
             throw new IllegalArgumentException("An ordered answer needs 3 levels or more, as svyolr: " + order);
         }
+        if (Set.copyOf(order).size() < categories) {
+            throw new IllegalArgumentException("A level is given twice: " + order);
+        }
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         double[] w = full.weights;
         double[] answeredWeights = new double[n];
@@ -325,7 +329,8 @@ public final class OrdinalRegression {
         int q = categories - 1;
         SparseRows.Grouping grouping = x.grouping();
         Likelihood likelihood = new Likelihood(grouping.distinct(), categories, link);
-        // The start: no slope, the cut-points at the weighted shares' quantiles (the model without x's maximum).
+        // The start: no slope, the cut-points at the quantiles of the weighted cumulative shares (the maximum of the
+        // model without x).
         double[] start = new double[p + q];
         double cumulative = 0;
         for (int k = 0; k < q; k++) {

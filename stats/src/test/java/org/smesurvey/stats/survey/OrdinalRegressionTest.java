@@ -280,6 +280,9 @@ class OrdinalRegressionTest {
                 .ordinalRegression(empty, LEVELS, model(), OrdinalRegression.Link.LOGIT));
         assertEquals("No respondent of non-zero weight answered 3: its cut-points cannot be estimated",
                 none.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> estimator
+                .ordinalRegression(codes, List.of("1", "2", "3", "2", "5"), model(), OrdinalRegression.Link.LOGIT));
+        assertEquals("A level is given twice: [1, 2, 3, 2, 5]", twice.getMessage());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class, () -> estimator
                 .ordinalRegression(new int[3], LEVELS, model(), OrdinalRegression.Link.LOGIT));
         assertEquals("There are 3 answers for 2400 respondents", length.getMessage());
