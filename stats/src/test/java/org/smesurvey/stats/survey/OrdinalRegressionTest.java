@@ -30,8 +30,8 @@ import org.smesurvey.stats.meta.Moderators;
  * {@code postStratify(d, ~band, population)} and on {@code as.svrepdesign(d1, type = "JKn")} (d1: d with the weights
  * over their mean, on which MASS::polr converges; the fit and its spread do not depend on the weights' scale, and
  * the Java fits the original weights); "cloglog" on d and post only (survey's replicate svyolr is another model,
- * see {@link OrdinalRegression.Link#CLOGLOG}). R's svyolr stops early (optim's BFGS), so the estimates, standard errors,
- * deviance and category probabilities are held at 1e-8 relative to the script's TIGHT lines: the same weighted
+ * see {@link OrdinalRegression.Link#CLOGLOG}). R's svyolr stops early (optim's BFGS), so the estimates, standard
+ * errors, deviance and category probabilities are held at 1e-8 relative to the script's TIGHT lines: the same weighted
  * likelihood maximised by Newton's method (a step below 1e-13), the sandwich {@code svyrecvar(U H^-1, ...)} with the
  * analytic Hessian (svyolr's takes optim's differenced one at its own estimate), on jkn each replicate refitted
  * tightly and {@code svrVar}. svyolr's own values are held at what its optimiser gives: see
