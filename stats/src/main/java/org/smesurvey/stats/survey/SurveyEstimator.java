@@ -74,6 +74,39 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based proportional-odds regression of an ordered answer given by level number, survey's
+     * {@code svyolr(answer ~ ..., design, method)}: the sandwich on a linearised or calibrated design, the
+     * replicates' spread on a replicate design (see {@link OrdinalRegression}).
+     *
+     * @param codes each respondent's answer, 1 to K for the K levels (a Likert item's 1 to 5), 0 if missing
+     * @param levels the K ≥ 3 levels' labels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped (the cut-points take its place)
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(int[] codes, List<String> levels,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, codes, levels, x, link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given as labels, survey's {@code svyolr}
+     * on an ordered factor (see {@link OrdinalRegression}).
+     *
+     * @param answers each respondent's answer, one of the levels, or null if missing
+     * @param order the K ≥ 3 levels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if an answer is not one of the levels, or as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(String[] answers, List<String> order,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, answers, order, x, link);
+    }
+
+    /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
      * {@link ReplicateDesign} (which give no design effect).
      *
