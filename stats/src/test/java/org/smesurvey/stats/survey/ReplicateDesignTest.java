@@ -157,7 +157,10 @@ class ReplicateDesignTest {
                 assertEquals(expected[2][d], totals.get(d).estimate(), EXACT * expected[2][d], what + " by total");
                 assertEquals(expected[3][d], totals.get(d).standardError(), EXACT * expected[3][d], what + " by total se");
             }
-            assertTrue(m.designEffect().isEmpty(), "replicate designs give no design effect");
+            // the design effect divides the replicate variance by the SRS variance carried (ReplicateDesignEffectTest
+            // checks both against survey's deff = TRUE)
+            assertEquals(m.standardError() * m.standardError() / m.simpleRandomSampleVariance().getAsDouble(),
+                    m.designEffect().getAsDouble(), EXACT * m.designEffect().getAsDouble(), what + " deff");
         }
         assertEquals(4, reference.size());
     }

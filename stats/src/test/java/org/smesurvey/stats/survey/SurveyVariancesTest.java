@@ -248,7 +248,7 @@ class SurveyVariancesTest {
      * {@code vcov(m) / deff(m)} for {@code svymean(~api00)}, {@code svytotal(~api00)}, {@code svymean(~yes)} and
      * {@code svymean(~ny, na.rm = TRUE)}, and {@code SE(b)^2 / deff(b)} of {@code svyby(~api00, ~stype, design,
      * svymean, deff = ...)}, the same with {@code svytotal} and of {@code svyby(~yes, ~stype, design, svymean, ...)},
-     * on the linearised and calibrated designs.
+     * on the linearised and calibrated designs (the replicate designs' in {@link ReplicateDesignEffectTest}).
      */
     @Test
     void simpleRandomSampleVariancesAreSurveysDesignEffectDenominators() {
@@ -303,8 +303,9 @@ class SurveyVariancesTest {
         SurveyEstimate ratio = SurveyEstimator.of(strat()).ratio("api00/api99", numbers(strat, "api00"),
                 numbers(strat, "api99"));
         assertTrue(ratio.simpleRandomSampleVariance().isEmpty());
+        // replicate designs carry them too: ReplicateDesignEffectTest
         assertTrue(SurveyEstimator.of(ReplicateDesign.jackknife(clus1())).mean("api00", numbers(clus1, "api00"))
-                .simpleRandomSampleVarianceWithReplacement().isEmpty());
+                .simpleRandomSampleVarianceWithReplacement().isPresent());
     }
 
     /** survey's {@code print(svyvar(~api00, strat))} and {@code print(svyvar(~api00 + ell, strat))}. */
