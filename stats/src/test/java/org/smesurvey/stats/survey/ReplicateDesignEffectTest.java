@@ -6,10 +6,6 @@ import static org.smesurvey.stats.survey.SurveyReference.numbers;
 import static org.smesurvey.stats.survey.SurveyReference.texts;
 import static org.smesurvey.stats.survey.SurveyReference.values;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,8 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Design effects and simple-random-sampling variances of estimates on replicate designs, against survey 4.1.1
@@ -69,14 +67,7 @@ class ReplicateDesignEffectTest {
 
     /** R's bootstrap multipliers of the districts, as survey-replicate-deff.R's boot design takes them. */
     private static ReplicateDesign bootstrap() {
-        List<CSVRecord> rows = SurveyReference.csv("apiclus1-bootstrap.csv");
-        double[][] multipliers = rows.stream().map(r -> {
-            double[] m = new double[r.size() - 1];
-            for (int j = 1; j < r.size(); j++) {
-                m[j - 1] = Double.parseDouble(r.get(j));
-            }
-            return m;
-        }).toArray(double[][]::new);
+        double[][] multipliers = SurveyReference.rowsAfterFirst("apiclus1-bootstrap.csv");
         String[] scales = reference.line("SCALES", "boot");
         SurveyDesign design = SurveyDesign.builder(numbers(clus1, "pw")).clusters(texts(clus1, "dnum")).build();
         return ReplicateDesign.of(design, multipliers, values(scales[2])[0], values(scales[3]));
@@ -173,61 +164,46 @@ class ReplicateDesignEffectTest {
         relative(expected[1], each(with, SurveyEstimate::standardError), what + " SE replace");
     }
 
-    /**
-     * {@code svymean(~api00, d, deff = TRUE)}, {@code svytotal(~api00, d, deff = TRUE)}, {@code svymean(~yes, d,
-     * deff = TRUE)}, {@code svymean(~ny, d, na.rm = TRUE, deff = TRUE)} and the same with {@code deff = "replace"},
-     * on every replicate design of the script, under survey 4.1.1 and 4.4.2.
-     */
-    @Test
-    void overallDesignEffectsAreSurveys() {
-        for (Map.Entry<String, ReplicateDesign> entry : designs().entrySet()) {
-            String name = entry.getKey();
-            List<CSVRecord> rows = rows(name);
-            SurveyEstimator without = SurveyEstimator.of(entry.getValue());
-            SurveyEstimator with = without.withReplacementDesignEffects();
-            double[] api00 = numbers(rows, "api00");
-            Map<String, List<SurveyEstimate>> estimates = new LinkedHashMap<>();
-            estimates.put("mean", List.of(without.mean("api00", api00), with.mean("api00", api00)));
-            estimates.put("total", List.of(without.total("api00", api00), with.total("api00", api00)));
-            estimates.put("proportion", List.of(without.proportion("yes", yes(rows)),
-                    with.proportion("yes", yes(rows))));
-            estimates.put("namean", List.of(without.proportion("ny", ny(rows)), with.proportion("ny", ny(rows))));
-            for (Map.Entry<String, List<SurveyEstimate>> e : estimates.entrySet()) {
-                for (SurveyReference file : List.of(reference, reference44)) {
-                    check(file.line("SRS", name, e.getKey()), true, e.getValue().subList(0, 1),
-                            e.getValue().subList(1, 2), name + " " + e.getKey());
-                }
-            }
-        }
+    /** The script's four statistics on one estimator: over all schools (one estimate each) or by school type. */
+    private static Map<String, List<SurveyEstimate>> statistics(SurveyEstimator estimator, List<CSVRecord> rows,
+            boolean byType) {
+        double[] api00 = numbers(rows, "api00");
+        String[] stype = texts(rows, "stype");
+        Map<String, List<SurveyEstimate>> estimates = new LinkedHashMap<>();
+        estimates.put("mean", byType ? estimator.meanBy(api00, stype) : List.of(estimator.mean("api00", api00)));
+        estimates.put("total", byType ? estimator.totalBy(api00, stype) : List.of(estimator.total("api00", api00)));
+        estimates.put("proportion", byType ? estimator.proportionBy(yes(rows), stype)
+                : List.of(estimator.proportion("yes", yes(rows))));
+        estimates.put("namean", byType ? estimator.proportionBy(ny(rows), stype)
+                : List.of(estimator.proportion("ny", ny(rows))));
+        return estimates;
     }
 
     /**
+     * Over all schools, {@code svymean(~api00, d, deff = TRUE)}, {@code svytotal(~api00, d, deff = TRUE)},
+     * {@code svymean(~yes, d, deff = TRUE)} and {@code svymean(~ny, d, na.rm = TRUE, deff = TRUE)}; by school type,
      * {@code svyby(~api00, ~stype, d, svymean, deff = TRUE)}, the same with {@code svytotal}, {@code svyby(~yes,
-     * ~stype, d, svymean, deff = TRUE)} and {@code svyby(~ny, ~stype, d, svymean, na.rm = TRUE, deff = TRUE)}, and
-     * each with {@code deff = "replace"}, on every replicate design of the script, under survey 4.1.1 and 4.4.2.
+     * ~stype, d, svymean, deff = TRUE)} and {@code svyby(~ny, ~stype, d, svymean, na.rm = TRUE, deff = TRUE)}; each
+     * also with {@code deff = "replace"}, on every replicate design of the script, under survey 4.1.1 and 4.4.2.
      */
-    @Test
-    void domainDesignEffectsAreSvybys() {
+    @ParameterizedTest(name = "by school type: {0}")
+    @ValueSource(booleans = {false, true})
+    void designEffectsAreSurveys(boolean byType) {
         for (Map.Entry<String, ReplicateDesign> entry : designs().entrySet()) {
             String name = entry.getKey();
             List<CSVRecord> rows = rows(name);
-            SurveyEstimator without = SurveyEstimator.of(entry.getValue());
-            SurveyEstimator with = without.withReplacementDesignEffects();
-            double[] api00 = numbers(rows, "api00");
-            String[] stype = texts(rows, "stype");
-            Map<String, List<List<SurveyEstimate>>> estimates = new LinkedHashMap<>();
-            estimates.put("mean", List.of(without.meanBy(api00, stype), with.meanBy(api00, stype)));
-            estimates.put("total", List.of(without.totalBy(api00, stype), with.totalBy(api00, stype)));
-            estimates.put("proportion", List.of(without.proportionBy(yes(rows), stype),
-                    with.proportionBy(yes(rows), stype)));
-            estimates.put("namean", List.of(without.proportionBy(ny(rows), stype),
-                    with.proportionBy(ny(rows), stype)));
-            for (Map.Entry<String, List<List<SurveyEstimate>>> e : estimates.entrySet()) {
-                List<SurveyEstimate> by = e.getValue().get(0);
-                assertEquals(List.of("E", "H", "M"), by.stream().map(SurveyEstimate::label).toList());
+            SurveyEstimator estimator = SurveyEstimator.of(entry.getValue());
+            Map<String, List<SurveyEstimate>> without = statistics(estimator, rows, byType);
+            Map<String, List<SurveyEstimate>> with = statistics(estimator.withReplacementDesignEffects(), rows,
+                    byType);
+            for (String statistic : without.keySet()) {
+                List<SurveyEstimate> estimates = without.get(statistic);
+                if (byType) {
+                    assertEquals(List.of("E", "H", "M"), estimates.stream().map(SurveyEstimate::label).toList());
+                }
                 for (SurveyReference file : List.of(reference, reference44)) {
-                    check(file.line("SRSBY", name, e.getKey()), false, by, e.getValue().get(1),
-                            name + " by, " + e.getKey());
+                    check(file.line(byType ? "SRSBY" : "SRS", name, statistic), !byType, estimates,
+                            with.get(statistic), name + (byType ? " by, " : " ") + statistic);
                 }
             }
         }
@@ -271,18 +247,7 @@ class ReplicateDesignEffectTest {
                 .withReplacementDesignEffects().proportion("yes", yes(brr))), "mean"));
     }
 
-    /** The lines R printed after {@code PRINT;what}, up to the next PRINT line. */
     private static String printed(String what) {
-        try (InputStream in = ReplicateDesignEffectTest.class.getResourceAsStream("survey-replicate-deff.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            int from = lines.indexOf("PRINT;" + what) + 1;
-            int to = from;
-            while (!lines.get(to).startsWith("PRINT;")) {
-                to++;
-            }
-            return String.join("\n", lines.subList(from, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SurveyReference.printed("survey-replicate-deff.txt", what);
     }
 }

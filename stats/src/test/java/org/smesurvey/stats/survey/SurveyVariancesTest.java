@@ -396,19 +396,7 @@ class SurveyVariancesTest {
                 e.getMessage());
     }
 
-    /** The lines R printed after {@code PRINT;what}, up to the next PRINT line. */
     private static String printed(String what) {
-        try (java.io.InputStream in = SurveyVariancesTest.class.getResourceAsStream("survey-variances.txt")) {
-            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .toList();
-            int from = lines.indexOf("PRINT;" + what) + 1;
-            int to = from;
-            while (!lines.get(to).startsWith("PRINT;")) {
-                to++;
-            }
-            return String.join("\n", lines.subList(from, to));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return SurveyReference.printed("survey-variances.txt", what);
     }
 }
