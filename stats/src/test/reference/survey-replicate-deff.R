@@ -29,6 +29,15 @@
 #                                                     and svyby(~ny, ~stype, design, svymean, na.rm = TRUE, ...)
 #                                                     (namean): coef, SE, DEff, SE^2 / DEff of both
 #   SCALES;design;scale;rscales                        des$scale and des$rscales of boot, cal and post
+#   EDGE;what;estimate,se,deff                         where the answers do not vary, on flat = as.svrepdesign(
+#                                                     svydesign(ids = ~1, strata = ~s, weights = ~w), type = "JKn")
+#                                                     with s = 1, 1, 2, 2, 2 and w = 2:6 (survey-edge.R's flat):
+#                                                     svymean(~y0, flat, deff = TRUE) (all 0), svymean(~y1, flat,
+#                                                     deff = "replace") (all 1), svymean(~c, flat, deff = TRUE) and
+#                                                     svytotal(~c, flat, deff = TRUE) (all 3); and svyby(~y, ~s,
+#                                                     one, svymean, deff = TRUE) on a JK1 design of three rows
+#                                                     (s = a, a, b; w = 2, 3, 4; y = 1, 0, 1), whose domain b has
+#                                                     a single row
 #   PRINT;what followed by the printed lines           print(svymean(~api00, jk1, deff = TRUE)),
 #                                                     print(svytotal(~api00, jkn, deff = TRUE)),
 #                                                     print(svymean(~yes, fay, deff = "replace"))
@@ -109,6 +118,15 @@ for (name in names(designs)) {
 for (name in c("boot", "cal", "post")) {
   line("SCALES", name, f(designs[[name]]$scale), f(designs[[name]]$rscales))
 }
+flat <- data.frame(s = c(1, 1, 2, 2, 2), w = 2:6, y0 = 0, y1 = 1, c = 3)
+flat <- as.svrepdesign(svydesign(ids = ~1, strata = ~s, weights = ~w, data = flat), type = "JKn")
+edge <- list(y0 = svymean(~y0, flat, deff = TRUE), y1 = svymean(~y1, flat, deff = "replace"),
+             c = svymean(~c, flat, deff = TRUE), ctotal = svytotal(~c, flat, deff = TRUE))
+for (what in names(edge)) line("EDGE", what, f(coef(edge[[what]]), SE(edge[[what]]), deff(edge[[what]])))
+one <- data.frame(s = c("a", "a", "b"), w = c(2, 3, 4), y = c(1, 0, 1))
+one <- as.svrepdesign(svydesign(ids = ~1, weights = ~w, data = one), type = "JK1")
+b <- suppressWarnings(svyby(~y, ~s, one, svymean, deff = TRUE))
+line("EDGE", "single", f(coef(b)), f(SE(b)), f(b[[ncol(b)]]))
 line("PRINT", "jk1mean"); print(svymean(~api00, designs$jk1, deff = TRUE))
 line("PRINT", "jkntotal"); print(svytotal(~api00, designs$jkn, deff = TRUE))
 line("PRINT", "fayreplace"); print(svymean(~yes, designs$fay, deff = "replace"))

@@ -210,6 +210,45 @@ class ReplicateDesignEffectTest {
     }
 
     /**
+     * Where the answers do not vary, as {@link SurveyEstimate#designEffect()} documents and survey gives (EDGE lines
+     * of the script): on the JKn replicates of survey-edge.R's {@code flat}, {@code svymean(~y0, flat, deff = TRUE)}
+     * (all 0), {@code svymean(~y1, flat, deff = "replace")} (all 1) and {@code svymean(~c, flat, deff = TRUE)} (all
+     * 3) have a standard error of 0 and a design effect of NaN (0/0), {@code svytotal(~c, flat, deff = TRUE)} a
+     * standard error of 6 and a design effect of Inf; {@code svyby(~y, ~s, one, svymean, deff = TRUE)} gives its
+     * single-row domain b a design effect of NaN (its s² is 0/0).
+     */
+    @Test
+    void designEffectsWhereTheAnswersDoNotVaryAreSurveys() {
+        SurveyEstimator flat = SurveyEstimator.of(ReplicateDesign.stratifiedJackknife(SurveyDesign.builder(
+                new double[] {2, 3, 4, 5, 6}).strata(new String[] {"1", "1", "2", "2", "2"}).build()));
+        double[] threes = {3, 3, 3, 3, 3};
+        Map<String, SurveyEstimate> edge = new LinkedHashMap<>();
+        edge.put("y0", flat.proportion("y0", new boolean[5]));
+        edge.put("y1", flat.withReplacementDesignEffects().proportion("y1", new boolean[] {true, true, true, true,
+            true}));
+        edge.put("c", flat.mean("c", threes));
+        edge.put("ctotal", flat.total("c", threes));
+        for (SurveyReference file : List.of(reference, reference44)) {
+            for (Map.Entry<String, SurveyEstimate> e : edge.entrySet()) {
+                double[] expected = values(file.line("EDGE", e.getKey())[2].replace("Inf", "Infinity"));
+                SurveyEstimate estimate = e.getValue();
+                assertEquals(expected[0], estimate.estimate(), CLOSED * Math.abs(expected[0]), e.getKey());
+                assertEquals(expected[1], estimate.standardError(), CLOSED * Math.abs(expected[1]), e.getKey());
+                assertEquals(expected[2], estimate.designEffect().getAsDouble(), e.getKey() + " deff");
+            }
+            String[] line = file.line("EDGE", "single");
+            List<SurveyEstimate> by = SurveyEstimator.of(ReplicateDesign.jackknife(SurveyDesign.builder(
+                    new double[] {2, 3, 4}).build())).proportionBy(new boolean[] {true, false, true},
+                    new String[] {"a", "a", "b"});
+            relative(values(line[2]), each(by, SurveyEstimate::estimate), "single estimate");
+            relative(values(line[3]), each(by, SurveyEstimate::standardError), "single SE");
+            double[] deff = values(line[4]);
+            assertEquals(deff[0], by.get(0).designEffect().getAsDouble(), CLOSED * deff[0], "a deff");
+            assertTrue(Double.isNaN(deff[1]) && Double.isNaN(by.get(1).designEffect().getAsDouble()), "b deff");
+        }
+    }
+
+    /**
      * survey counts the rows of weight 0 in a replicate design's n (its {@code length(design$pweights)}), a
      * linearised design's does not: the estimate's respondents stay those of non-zero weight, its SRS variance
      * divides by every row. The zero design's 183 schools include 14 of weight 0.
