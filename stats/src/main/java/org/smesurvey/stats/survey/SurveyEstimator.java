@@ -158,9 +158,10 @@ public final class SurveyEstimator {
         List<SurveyEstimate> all;
         if (replicate != null) {
             // the counts hold only while nobody is set apart (an answer missing, a weight of 0)
-            all = replicate.estimates(names, included.codes(), included.codes() == codes ? counts : null, y,
-                    statistic != Statistic.TOTAL);
-            all = withReplicateDesignEffects(all, labels.size(), codes, answered, y, statistic == Statistic.TOTAL);
+            ReplicateDesign.Estimates replicated = replicate.estimates(names, included.codes(),
+                    included.codes() == codes ? counts : null, y, statistic != Statistic.TOTAL);
+            all = withReplicateDesignEffects(replicated, labels.size(), codes, answered, y,
+                    statistic == Statistic.TOTAL);
         } else if (statistic == Statistic.TOTAL) {
             all = totals(names, included.codes(), included.count(), y);
         } else {
@@ -175,46 +176,36 @@ public final class SurveyEstimator {
      * {@code "replace"} (and {@code svyby}, which subsets the replicate design by domain): the unit variance
      * {@code svyvar(x, design, estimate.only = TRUE)} over the rows answered in the domain, with n = those rows —
      * survey's {@code length(design$pweights)}, which, unlike a linearised design's n, counts the rows of weight 0
-     * — and \( \hat N \) their weights' sum. Two passes over the respondents, in parallel chunks: the sums, then the
-     * squares about the domain's mean.
+     * — and \( \hat N \) their weights' sum.
      */
-    private List<SurveyEstimate> withReplicateDesignEffects(List<SurveyEstimate> estimates, int domains, int[] codes,
-            boolean[] answered, Variable y, boolean total) {
+    private List<SurveyEstimate> withReplicateDesignEffects(ReplicateDesign.Estimates replicated, int domains,
+            int[] codes, boolean[] answered, Variable y, boolean total) {
         double[] w = design.weights;
-        // per domain, at 3d: the rows answered, the sum of their weights and of their weighted values
-        double[] sums = Chunks.sum(design.n, (from, to) -> {
-            double[] into = new double[3 * domains];
-            for (int i = from; i < to; i++) {
-                if (answered == null || answered[i]) {
-                    int d = 3 * (codes == null ? 0 : codes[i]);
-                    into[d]++;
-                    into[d + 1] += w[i];
-                    into[d + 2] += w[i] * y.at(i);
-                }
-            }
-            return into;
-        });
         double[] mean = new double[domains];
         for (int d = 0; d < domains; d++) {
-            mean[d] = sums[3 * d + 2] / sums[3 * d + 1];
+            mean[d] = replicated.weighted()[d] / replicated.weights()[d];
         }
+        // The domains' sums came with the replicate pass; one more, in parallel chunks, gives per domain the rows
+        // answered (weight 0 included) at 2d and the weighted squares about the domain's mean at 2d + 1.
         double[] squares = Chunks.sum(design.n, (from, to) -> {
-            double[] into = new double[domains];
+            double[] into = new double[2 * domains];
             for (int i = from; i < to; i++) {
                 if (answered == null || answered[i]) {
-                    int d = codes == null ? 0 : codes[i];
-                    double deviation = y.at(i) - mean[d];
-                    into[d] += w[i] * deviation * deviation;
+                    int d = 2 * (codes == null ? 0 : codes[i]);
+                    double deviation = y.at(i) - mean[d / 2];
+                    into[d]++;
+                    into[d + 1] += w[i] * deviation * deviation;
                 }
             }
             return into;
         });
+        List<SurveyEstimate> estimates = replicated.estimates();
         List<SurveyEstimate> with = new ArrayList<>(estimates);
         for (int d = 0; d < domains; d++) {
             SurveyEstimate e = estimates.get(d);
-            int n = (int) sums[3 * d];
-            double sumW = sums[3 * d + 1];
-            double unitVariance = squares[d] / sumW * n / (n - 1);
+            int n = (int) squares[2 * d];
+            double sumW = replicated.weights()[d];
+            double unitVariance = squares[2 * d + 1] / sumW * n / (n - 1);
             double variance = e.standardError() * e.standardError();
             with.set(d, withDesignEffect(e.label(), e.estimate(), variance,
                     total ? unitVariance * sumW * sumW : unitVariance, sumW, n, e.respondents(),
