@@ -41,7 +41,7 @@ formulas <- list(
   product = list(employees ~ firm * external, gaussian()),
   missing = list(internal ~ band + country + employees, quasibinomial()),
   covariate = list(external ~ band + internal, quasibinomial()))
-tests <- list(cross = list("band", "band:country", c("band", "country")), slope = list("band:employees", "sector"),
+tests <- list(cross = list("band", c("band", "country"), "band:country"), slope = list("band:employees", "sector"),
               product = list("firm:external"), missing = list("band"), covariate = list("internal"))
 countries <- c("DE", "ES", "FR")
 newdata <- list(

@@ -135,7 +135,7 @@ record Coding(List<String> names, int[] codes) {
      */
     Coding inOrder(List<String> levels, String what) {
         Objects.requireNonNull(levels, "levels");
-        if (new java.util.HashSet<>(levels).size() != levels.size() || levels.contains(null)) {
+        if (new java.util.HashSet<>(levels).size() != levels.size() || levels.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("The levels of the " + what + " repeat one or hold null: " + levels);
         }
         List<String> outside = names.stream().filter(name -> !levels.contains(name)).toList();

@@ -290,6 +290,22 @@ public final class ModelTerms {
         return byName.containsKey(name);
     }
 
+    /**
+     * The term a name stands for, an interaction's terms in either order ({@code country:band} is
+     * {@code band:country}, as regTermTest reads them), or null if none.
+     */
+    String termNamed(String name) {
+        if (byName.containsKey(name)) {
+            return name;
+        }
+        String[] parts = name.split(":", -1);
+        if (parts.length == 2) {
+            String reversed = parts[1] + ":" + parts[0];
+            return byName.containsKey(reversed) ? reversed : null;
+        }
+        return null;
+    }
+
     /** Whether a factor enters an interaction. */
     boolean inInteraction(String name) {
         return terms.stream().anyMatch(t -> t.kind() == Kind.INTERACTION && (t.first().equals(name)

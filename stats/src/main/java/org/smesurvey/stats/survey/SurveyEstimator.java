@@ -371,7 +371,8 @@ public final class SurveyEstimator {
      * @param label what is estimated
      * @param numerator each respondent's y, some perhaps missing
      * @param denominator each respondent's x, some perhaps missing
-     * @return the ratio with its standard error (no design effect); its respondents those who answered both
+     * @return the ratio with its standard error (no design effect); its respondents those with a non-zero weight
+     *         who answered both
      * @throws IllegalArgumentException if the answers are not as many as the respondents, the estimated total of x
      *         among those who answered both is 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
      */
@@ -447,7 +448,7 @@ public final class SurveyEstimator {
                 y[i] = kept[i] ? y[i] : 0;
                 x[i] = kept[i] ? x[i] : 0;
                 keptWeights[i] = kept[i] ? keptWeights[i] : 0;
-                respondents += kept[i] ? 1 : 0;
+                respondents += kept[i] && keptWeights[i] != 0 ? 1 : 0;
             }
             df = replicate != null ? df : design.reweighted(keptWeights).degreesOfFreedom();
         }
