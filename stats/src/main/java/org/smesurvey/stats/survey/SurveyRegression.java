@@ -241,20 +241,20 @@ public final class SurveyRegression {
             used += weight != 0 ? 1 : 0;
         }
         double dispersion = replicate ? meanSquare : (meanSquare - mean * mean) * used / (used - 1.0);
-        if (kept != null && !replicate) {
+        if (kept != null) {
             // survey's Pearson residuals carry sqrt(prior weight / design weight), the prior weights over their mean
             // on every row and the design's over their mean on its rows after design[-nas, ] — the rows kept, or
             // every row on a calibrated design, which keeps the rows dropped with weight 0: a factor that is 1 when
-            // nothing is dropped, and that survey 4.1.1 and 4.4.2 both apply.
+            // nothing is dropped, and that survey 4.1.1 and 4.4.2 both apply (on replicate designs too).
             double sumAll = 0;
             double sumKept = 0;
-            int rows = 0;
+            int keptRows = 0;
             for (int i = 0; i < n; i++) {
                 sumAll += all.weights[i];
                 sumKept += w[i];
-                rows += kept[i] ? 1 : 0;
+                keptRows += kept[i] ? 1 : 0;
             }
-            dispersion *= sumKept / (all.isCalibrated() ? n : rows) / (sumAll / n);
+            dispersion *= sumKept / (!replicate && all.isCalibrated() ? n : keptRows) / (sumAll / n);
         }
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
                 (replicate ? design : full).degreesOfFreedom() + 1 - p, xs, y == answers ? y.clone() : y, terms,

@@ -177,7 +177,7 @@ class ModelTermsTest {
                 }
             }
         }
-        assertEquals(9 + 5 + 4, checked);
+        assertEquals(8 + 4 + 5, checked); // Wald on d and jkn, LRT on d
     }
 
     /** The terms survey-terms.R tests in each model, as it writes them. */
