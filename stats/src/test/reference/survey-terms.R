@@ -5,7 +5,10 @@
 # clusters, 12 firms of weight 0, 72 missing answers on internal networks):
 #   d <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme, nest = TRUE)
 #   band <- factor(band, levels = c("0-9", "10-49", "50-249", "250+")); sector <- relevel(factor(sector), "G")
-# and its stratified jackknife (as.svrepdesign(d, type = "JKn")). Lines:
+# its stratified jackknife (as.svrepdesign(d, type = "JKn")) and, for the models with missing values and the 0/1
+# estimates, its post-stratification to band totals, the 12 firms of weight 0 left out
+#   ps <- postStratify(dpos, ~band, data.frame(band, Freq = c(2.6e6, 420000, 80000, 17000)))
+# (a calibrated design, whose subsets keep the rows dropped with weight 0). Lines:
 #   GLM;design;model;coef names;coef;se;df.residual;dispersion   the fits below, control = glm.control(epsilon =
 #                      1e-12, maxit = 100), refitted from their own estimate (start = coef) so that the sandwich
 #                      rests on working weights at the final coefficients
@@ -33,7 +36,11 @@ sme$sector <- relevel(factor(sme$sector), ref = "G")
 f <- function(...) paste(sprintf("%.17g", c(...)), collapse = ",")
 line <- function(...) { cat(paste(..., sep = ";")); cat("\n") }
 d <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme, nest = TRUE)
-designs <- list(d = d, jkn = as.svrepdesign(d, type = "JKn"))
+# post-stratified without the firms of weight 0, whom survey's postStratify variance treats as of weight 1 (it sets
+# their 0 to 1 before its projection), where the Java gives them no part
+dpos <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme[sme$weight > 0, ], nest = TRUE)
+ps <- postStratify(dpos, ~band, data.frame(band = factor(bands, levels = bands), Freq = c(2.6e6, 420000, 80000, 17000)))
+designs <- list(d = d, jkn = as.svrepdesign(d, type = "JKn"), ps = ps)
 tight <- glm.control(epsilon = 1e-12, maxit = 100)
 formulas <- list(
   cross = list(external ~ band * country + employees, quasibinomial()),
@@ -55,6 +62,7 @@ for (name in names(designs)) {
   x <- designs[[name]]
   for (model in names(formulas)) {
     if (name == "jkn" && !(model %in% c("cross", "missing"))) next
+    if (name == "ps" && !(model %in% c("cross", "missing", "covariate"))) next
     g0 <- svyglm(formulas[[model]][[1]], design = x, family = formulas[[model]][[2]], control = tight)
     g <- update(g0, start = coef(g0))
     g$call$start <- NULL
@@ -73,7 +81,7 @@ for (name in names(designs)) {
     pr <- predict(g, newdata = newdata[[model]], type = "response", se.fit = TRUE)
     line("PREDICT", name, model, f(pl, SE(pl), pr, SE(pr)))
   }
-  for (fun in c("mean", "total")) {
+  if (name != "ps") for (fun in c("mean", "total")) {
     b <- svyby(~external, ~band, x, if (fun == "mean") svymean else svytotal)
     line("BY", name, fun, paste(as.character(b$band), collapse = ","), f(coef(b)), f(SE(b)))
     b <- svyby(~employees, ~band, x, if (fun == "mean") svymean else svytotal)
@@ -81,8 +89,10 @@ for (name in names(designs)) {
     b <- svyby(~internal, ~band, x, if (fun == "mean") svymean else svytotal, na.rm = TRUE)
     line("NUMERICBY", name, fun, paste(as.character(b$band), collapse = ","), f(coef(b)), f(SE(b)))
   }
-  b <- svyby(~external, ~band, x, svymean, covmat = TRUE)
-  line("BYCOV", name, paste(as.character(b$band), collapse = ","), f(coef(b)), f(t(vcov(b))))
+  if (name != "ps") {
+    b <- svyby(~external, ~band, x, svymean, covmat = TRUE)
+    line("BYCOV", name, paste(as.character(b$band), collapse = ","), f(coef(b)), f(t(vcov(b))))
+  }
   m <- svymean(~internal, x, na.rm = TRUE)
   line("NUMERIC", name, "mean", f(coef(m)), f(SE(m)))
   m <- svytotal(~internal, x, na.rm = TRUE)
