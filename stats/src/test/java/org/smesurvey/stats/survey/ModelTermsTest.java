@@ -124,74 +124,75 @@ class ModelTermsTest {
         SurveyReference.close(expected, actual, tolerance, what);
     }
 
-    @Test
-    void modelsByNamedTermsAreSvyglms() {
-        int checked = 0;
+    /** What is checked on one fit: its design's and model's names in survey-terms.R. */
+    private interface FitCheck {
+        void check(String name, String model, SurveyRegression fit);
+    }
+
+    /** Fits every model survey-terms.R fits, on each design, and checks it. */
+    private static void forEachFit(FitCheck check) {
         for (Map.Entry<String, Design> d : designs().entrySet()) {
-            String name = d.getKey();
             SurveyEstimator estimator = SurveyEstimator.of(d.getValue());
             for (Map.Entry<String, Function<SurveyEstimator, SurveyRegression>> m : models().entrySet()) {
-                if (!fitted(name, m.getKey())) {
-                    continue;
+                if (fitted(d.getKey(), m.getKey())) {
+                    check.check(d.getKey(), m.getKey(), m.getValue().apply(estimator));
                 }
-                String where = name + " " + m.getKey();
-                SurveyRegression fit = m.getValue().apply(estimator);
-                String[] glm = r42.line("GLM", name, m.getKey());
-                assertEquals(List.of(glm[3].split(",")), fit.coefficients().stream().map(Coefficient::name).toList(),
-                        where + " names");
-                close(values(glm[4]), fit.coefficients().stream().mapToDouble(Coefficient::estimate).toArray(),
-                        ITERATED, where + " coef");
-                close(values(glm[5]), fit.coefficients().stream().mapToDouble(Coefficient::standardError).toArray(),
-                        ITERATED, where + " se");
-                assertEquals(Integer.parseInt(glm[6]), fit.degreesOfFreedom(), where + " df");
-                // survey 4.4.2's dispersion on a replicate design (4.1.1's is n times it; class description)
-                String[] dispersion = name.equals("jkn") ? r45.line("GLM", name, m.getKey()) : glm;
-                close(values(dispersion[7]), new double[] {fit.dispersion()}, ITERATED, where + " dispersion");
-                double[] p = values(r42.line("PREDICT", name, m.getKey())[3]);
-                SurveyRegression.Prediction prediction = fit.predict(NEWDATA.get(m.getKey()));
-                close(p, new double[] {prediction.link(), prediction.linkStandardError(), prediction.response(),
-                    prediction.responseStandardError()}, ITERATED, where + " predict");
-                checked++;
             }
         }
-        assertEquals(10, checked);
+    }
+
+    @Test
+    void modelsByNamedTermsAreSvyglms() {
+        int[] checked = {0};
+        forEachFit((name, model, fit) -> {
+            String where = name + " " + model;
+            String[] glm = r42.line("GLM", name, model);
+            assertEquals(List.of(glm[3].split(",")), fit.coefficients().stream().map(Coefficient::name).toList(),
+                    where + " names");
+            close(values(glm[4]), fit.coefficients().stream().mapToDouble(Coefficient::estimate).toArray(),
+                    ITERATED, where + " coef");
+            close(values(glm[5]), fit.coefficients().stream().mapToDouble(Coefficient::standardError).toArray(),
+                    ITERATED, where + " se");
+            assertEquals(Integer.parseInt(glm[6]), fit.degreesOfFreedom(), where + " df");
+            // survey 4.4.2's dispersion on a replicate design (4.1.1's is n times it; class description)
+            String[] dispersion = name.equals("jkn") ? r45.line("GLM", name, model) : glm;
+            close(values(dispersion[7]), new double[] {fit.dispersion()}, ITERATED, where + " dispersion");
+            double[] p = values(r42.line("PREDICT", name, model)[3]);
+            SurveyRegression.Prediction prediction = fit.predict(NEWDATA.get(model));
+            close(p, new double[] {prediction.link(), prediction.linkStandardError(), prediction.response(),
+                prediction.responseStandardError()}, ITERATED, where + " predict");
+            checked[0]++;
+        });
+        assertEquals(10, checked[0]);
     }
 
     @Test
     void termsAreTestedByName() {
-        int checked = 0;
-        for (Map.Entry<String, Design> d : designs().entrySet()) {
-            String name = d.getKey();
-            SurveyEstimator estimator = SurveyEstimator.of(d.getValue());
-            for (Map.Entry<String, Function<SurveyEstimator, SurveyRegression>> m : models().entrySet()) {
-                if (!fitted(name, m.getKey())) {
-                    continue;
-                }
-                SurveyRegression fit = m.getValue().apply(estimator);
-                for (String terms : testedTerms(m.getKey())) {
-                    String where = name + " " + m.getKey() + " " + terms;
-                    String[] names = terms.split(",");
-                    String[] wald = r42.line("TERM", name, m.getKey(), terms);
-                    TestResult f = fit.termTest(names);
-                    close(new double[] {values(wald[4])[0], values(wald[5])[0], values(wald[6])[0],
-                        values(wald[7])[0]}, new double[] {f.statistic(), f.degreesOfFreedom().orElseThrow(),
-                        f.denominatorDegreesOfFreedom().orElseThrow(), f.pValue()}, ITERATED, where + " Wald");
-                    assertEquals("Wald test for " + String.join(", ", names), f.method(), where);
-                    checked++;
-                }
-                if (name.equals("d")) {
-                    List<String> tested = testedTerms(m.getKey());
-                    String terms = tested.get(tested.size() - 1);
-                    // survey 4.4.2's LRT refits the reduced model on the model's respondents (class description)
-                    String[] lrt = (m.getKey().equals("covariate") ? r45 : r42).line("LRT", name, m.getKey(), terms);
-                    TestResult x = fit.termTest(TermTest.LIKELIHOOD_RATIO, terms.split(","));
-                    close(new double[] {values(lrt[4])[0], values(lrt[5])[0]},
-                            new double[] {x.statistic(), x.pValue()}, ITERATED, name + " " + m.getKey() + " LRT");
-                    checked++;
-                }
+        int[] checked = {0};
+        forEachFit((name, model, fit) -> {
+            for (String terms : testedTerms(model)) {
+                String where = name + " " + model + " " + terms;
+                String[] names = terms.split(",");
+                String[] wald = r42.line("TERM", name, model, terms);
+                TestResult f = fit.termTest(names);
+                close(new double[] {values(wald[4])[0], values(wald[5])[0], values(wald[6])[0], values(wald[7])[0]},
+                        new double[] {f.statistic(), f.degreesOfFreedom().orElseThrow(),
+                            f.denominatorDegreesOfFreedom().orElseThrow(), f.pValue()}, ITERATED, where + " Wald");
+                assertEquals("Wald test for " + String.join(", ", names), f.method(), where);
+                checked[0]++;
             }
-        }
-        assertEquals(8 + 4 + 5 + 5, checked); // Wald on d, jkn and ps, LRT on d
+            if (name.equals("d")) {
+                List<String> tested = testedTerms(model);
+                String terms = tested.get(tested.size() - 1);
+                // survey 4.4.2's LRT refits the reduced model on the model's respondents (class description)
+                String[] lrt = (model.equals("covariate") ? r45 : r42).line("LRT", name, model, terms);
+                TestResult x = fit.termTest(TermTest.LIKELIHOOD_RATIO, terms.split(","));
+                close(new double[] {values(lrt[4])[0], values(lrt[5])[0]}, new double[] {x.statistic(), x.pValue()},
+                        ITERATED, name + " " + model + " LRT");
+                checked[0]++;
+            }
+        });
+        assertEquals(8 + 4 + 5 + 5, checked[0]); // Wald on d, jkn and ps, LRT on d
     }
 
     /** The terms survey-terms.R tests in each model, as it writes them. */
