@@ -606,6 +606,32 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The weighted total of yes/no answers as 0 and 1 in each domain, as {@link #totalBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #totalBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> totalBy(Answers answers, String[] domains) {
+        return totalBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted mean of yes/no answers as 0 and 1 in each domain, as {@link #meanBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #proportionBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> meanBy(Answers answers, String[] domains) {
+        return meanBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
      * The weighted total of yes/no answers as 0 and 1 in each domain, among those who answered, survey's
      * {@code svyby(~y, ~domain, design, svytotal, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes,
      * domains in the order of their names or of their declared levels ({@link Domains}); a domain where nobody with

@@ -889,7 +889,8 @@ public final class SurveyRegression {
     }
 
     /**
-     * The design the model was fitted on: linearised (its sandwich) or replicate (its replicates' spread).
+     * The design the model was fitted on: linearised (its sandwich) or replicate (its replicates' spread). It holds
+     * every respondent, those a missing value left out of the model ({@link ModelTerms}) too.
      *
      * @return the design
      */

@@ -236,6 +236,12 @@ class ModelTermsTest {
             close(values(cov[4]), Arrays.stream(shares.covariance()).flatMapToDouble(Arrays::stream).toArray(),
                     CLOSED, name + " covmat");
         }
+        SurveyEstimator linearised = SurveyEstimator.of(firms.design());
+        List<SurveyEstimate> sorted = linearised.totalBy(internal, firms.categories("band"));
+        assertEquals(List.of("0-9", "10-49", "250+", "50-249"), sorted.stream().map(SurveyEstimate::label).toList());
+        assertEquals(linearised.totalBy(internal, bands).get(3).estimate(), sorted.get(2).estimate(), 0);
+        assertEquals(linearised.meanBy(internal, bands).get(3).standardError(),
+                linearised.meanBy(internal, firms.categories("band")).get(2).standardError(), 0);
         SurveyRegression model = SurveyEstimator.of(firms.design()).regression("external", ModelTerms.builder(firms)
                 .factor("band", BANDS).factor("country").build(), Family.QUASIBINOMIAL);
         assertEquals(BANDS, model.predictiveMargins("band").labels());
