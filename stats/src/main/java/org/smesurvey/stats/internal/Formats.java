@@ -116,6 +116,111 @@ public final class Formats {
         return true;
     }
 
+    /** The legend of R's significance stars, as {@code printCoefmat} prints it after {@code ---}. */
+    public static final String SIGNIFICANCE_LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01"
+            + " \u2018*\u2019 0.05 \u2018.\u2019 0.1 \u2018 \u2019 1";
+
+    /**
+     * R's significance stars, as {@code symnum} with cut points 0.001, 0.01, 0.05 and 0.1.
+     *
+     * @param p the p-value
+     * @return {@code ***}, {@code **}, {@code *}, {@code .} or the empty text
+     */
+    public static String stars(double p) {
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+    }
+
+    /**
+     * A column as R's {@code format(x, digits = d)} lays it out: in fixed notation each value needs the decimals
+     * that show it to d significant digits, trailing zeros dropped, and all are shown with the most any needs; in
+     * scientific notation likewise with the mantissa's digits; fixed notation unless it is wider.
+     *
+     * @param values the column
+     * @param digits the significant digits, at least 1
+     * @return the texts, not padded
+     */
+    public static String[] significant(double[] values, int digits) {
+        int decimals = 0;
+        int mantissa = 1;
+        for (double v : values) {
+            if (Double.isFinite(v) && v != 0) {
+                java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(digits,
+                        java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                decimals = Math.max(decimals, rounded.scale());
+                mantissa = Math.max(mantissa, rounded.precision());
+            }
+        }
+        String[] fixed = new String[values.length];
+        String[] scientific = new String[values.length];
+        int fixedWidth = 0;
+        int scientificWidth = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                fixed[i] = number(values[i]);
+                scientific[i] = fixed[i];
+            } else {
+                fixed[i] = fixed(values[i], decimals);
+                String[] parts = String.format(Locale.ROOT, "%." + (mantissa - 1) + "e", values[i]).split("e");
+                int exponent = Integer.parseInt(parts[1]);
+                scientific[i] = parts[0] + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
+                        Math.abs(exponent));
+            }
+            fixedWidth = Math.max(fixedWidth, fixed[i].length());
+            scientificWidth = Math.max(scientificWidth, scientific[i].length());
+        }
+        return fixedWidth <= scientificWidth ? fixed : scientific;
+    }
+
+    /**
+     * p-values as R's {@code format.pval(p, digits)} lays out a column of them: those of order 1e-3 or more (1e-4
+     * with more than one digit) together by {@code format(p, digits)} ({@link #significant}), the smaller ones
+     * together likewise, and those below the machine epsilon as {@code < 2e-16} (its digits and spacing as
+     * {@code format.pval} chooses them); NaN as {@code NaN}, as {@code printCoefmat} shows it.
+     *
+     * @param p the p-values
+     * @param digits the significant digits, at least 1
+     * @return the texts, not padded
+     */
+    public static String[] pValues(double[] p, int digits) {
+        double eps = Math.ulp(1.0);
+        String[] texts = new String[p.length];
+        java.util.List<Integer> large = new java.util.ArrayList<>();
+        java.util.List<Integer> small = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] >= eps) {
+                double exponent = Math.floor(Math.log10(p[i]));
+                (exponent >= -3 || exponent == -4 && digits > 1 ? large : small).add(i);
+            }
+        }
+        int widest = 0;
+        for (java.util.List<Integer> set : java.util.List.of(large, small)) {
+            String[] formatted = significant(set.stream().mapToDouble(i -> p[i]).toArray(), digits);
+            for (int k = 0; k < formatted.length; k++) {
+                texts[set.get(k)] = formatted[k];
+                widest = Math.max(widest, formatted[k].length());
+            }
+        }
+        int epsDigits = Math.max(1, digits - 2);
+        String sep;
+        if (widest > 0) {
+            if (epsDigits > 1 && epsDigits + 6 > widest) {
+                epsDigits = Math.max(1, widest - 7);
+            }
+            sep = epsDigits == 1 && widest <= 6 ? "" : " ";
+        } else {
+            sep = epsDigits == 1 ? "" : " ";
+        }
+        String epsText = significant(new double[] {eps}, epsDigits)[0];
+        for (int i = 0; i < p.length; i++) {
+            if (Double.isNaN(p[i])) {
+                texts[i] = "NaN"; // printCoefmat's text for an undefined p-value
+            } else if (texts[i] == null) {
+                texts[i] = "<" + sep + epsText;
+            }
+        }
+        return texts;
+    }
+
     /**
      * A table as R's {@code printCoefmat} lays it out: row names left-aligned, columns right-aligned under their
      * headers, one space apart.

@@ -20,8 +20,7 @@ final class MetaforLayout {
     private static final String[] RESIDUAL = {"tau^2 (estimated amount of residual heterogeneity):",
         "tau (square root of estimated tau^2 value):", "I^2 (residual heterogeneity / unaccounted variability):",
         "H^2 (unaccounted variability / sampling variability):", "R^2 (amount of heterogeneity accounted for):"};
-    static final String LEGEND = "Signif. codes:  0 \u2018***\u2019 0.001 \u2018**\u2019 0.01 \u2018*\u2019 0.05"
-            + " \u2018.\u2019 0.1 \u2018 \u2019 1";
+    static final String LEGEND = Formats.SIGNIFICANCE_LEGEND;
 
     private MetaforLayout() {
     }
@@ -198,6 +197,6 @@ final class MetaforLayout {
 
     /** R's significance stars, as {@code symnum} with cut points 0.001, 0.01, 0.05 and 0.1. */
     static String stars(double p) {
-        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+        return Formats.stars(p);
     }
 }

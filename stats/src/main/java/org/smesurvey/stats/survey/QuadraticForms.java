@@ -21,6 +21,11 @@ final class QuadraticForms {
 
     /** P(Σ λ_j χ²_1 > x), survey's {@code pchisqsum(x, 1, λ, lower.tail = FALSE, method = "saddlepoint")}. */
     static double chiSquareSumUpper(double x, double[] lambda) {
+        return chiSquareSumUpper(x, lambda, MixtureApproximation.SADDLEPOINT);
+    }
+
+    /** P(Σ λ_j χ²_1 > x), survey's {@code pchisqsum(x, 1, λ, lower.tail = FALSE, method)}. */
+    static double chiSquareSumUpper(double x, double[] lambda, MixtureApproximation approximation) {
         double[] multiplicity = ones(lambda.length);
         double mean = 0;
         double square = 0;
@@ -30,6 +35,9 @@ final class QuadraticForms {
         }
         double ratio = square / (mean * mean);
         double satterthwaite = Distributions.chiSquareUpperTail(x / (mean * ratio), lambda.length / ratio);
+        if (approximation == MixtureApproximation.SATTERTHWAITE) {
+            return satterthwaite;
+        }
         double saddle = saddle(x, lambda, multiplicity);
         return Double.isNaN(saddle) ? satterthwaite : saddle;
     }
@@ -39,6 +47,11 @@ final class QuadraticForms {
      * saddlepoint of \( Σ λ_j χ^2_1 - (x/d) χ^2_d \) at 0.
      */
     static double fSumUpper(double x, double[] lambda, double ddf) {
+        return fSumUpper(x, lambda, ddf, MixtureApproximation.SADDLEPOINT);
+    }
+
+    /** P((Σ λ_j χ²_1) / (χ²_d / d) > x), survey's {@code pFsum(x, 1, λ, ddf = d, lower.tail = FALSE, method)}. */
+    static double fSumUpper(double x, double[] lambda, double ddf, MixtureApproximation approximation) {
         double mean = 0;
         double square = 0;
         for (double l : lambda) {
@@ -48,6 +61,9 @@ final class QuadraticForms {
         double ratio = square / (mean * mean);
         double ndf = lambda.length / ratio;
         double satterthwaite = Distributions.fUpperTail(x / ndf / (mean * ratio), ndf, ddf);
+        if (approximation == MixtureApproximation.SATTERTHWAITE) {
+            return satterthwaite;
+        }
         double[] all = java.util.Arrays.copyOf(lambda, lambda.length + 1);
         all[lambda.length] = -x / ddf;
         double[] multiplicity = ones(lambda.length + 1);

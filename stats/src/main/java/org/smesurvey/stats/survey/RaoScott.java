@@ -81,7 +81,82 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
         }
     }
 
+    /**
+     * The design effects δ of the table's interaction contrasts, the eigenvalues of svychisq's
+     * \( Δ = (C'D^{-1}C/n)^{-1} (C'D^{-1} V D^{-1} C) \); see {@link SurveyEstimator#independenceDesignEffects}.
+     */
+    static DesignEffects designEffects(Design of, String[] rows, String[] columns) {
+        try {
+            Table table = table(of, rows, columns);
+            return DesignEffects.of(table.denominator(), table.numerator(), "the table's interaction contrasts");
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("The table's cells do not vary independently (a structurally empty"
+                    + " cell, or one question a function of the other): its design effects are undefined", e);
+        }
+    }
+
+    /**
+     * What the Rao–Scott corrections rest on: the codes, the cells' shares, and the matrices whose ratio is Δ,
+     * \( C'D^{-1}C/n \) (simple random sampling) and \( C'D^{-1} V D^{-1} C \) (the design), C the interaction
+     * contrasts and D the shares' diagonal.
+     */
+    private record Table(SurveyDesign design, ReplicateDesign replicates, int[] r, int[] c, int nr, int nc,
+            double[] p, RealMatrix denominator, RealMatrix numerator) {
+    }
+
     private static RaoScott compute(Design of, String[] rows, String[] columns) {
+        Table table = table(of, rows, columns);
+        SurveyDesign design = table.design();
+        ReplicateDesign replicates = table.replicates();
+        int[] r = table.r();
+        int[] c = table.c();
+        int nr = table.nr();
+        int nc = table.nc();
+        int k = nr * nc;
+        int n = design.n;
+        double[] p = table.p();
+        RealMatrix denominator = table.denominator();
+        RealMatrix numerator = table.numerator();
+        RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
+        double trace = delta.getTrace();
+        double traceSquared = delta.multiply(delta).getTrace();
+
+        double pearson = 0;
+        for (int j = 0; j < k; j++) {
+            double rowShare = 0;
+            double colShare = 0;
+            int row = j % nr;
+            int col = j / nr;
+            for (int b = 0; b < nc; b++) {
+                rowShare += p[row + nr * b];
+            }
+            for (int a = 0; a < nr; a++) {
+                colShare += p[a + nr * col];
+            }
+            double expected = n * rowShare * colShare;
+            double observed = n * p[j];
+            pearson += (observed - expected) * (observed - expected) / expected;
+        }
+        double d0 = trace * trace / traceSquared;
+        double nu = of.degreesOfFreedom();
+        double f = pearson / trace;
+        int df = (nr - 1) * (nc - 1);
+        double chi = pearson / (trace / df);
+        double wald = wald(design, replicates, r, c, nr, nc);
+        double adjustedDf = nu - df + 1;
+        return new RaoScott(pearson,
+                TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
+                        Distributions.fUpperTail(f, d0, d0 * nu)),
+                TestResult.of("Pearson's X^2: Rao & Scott first-order adjustment", chi, df,
+                        Distributions.chiSquareUpperTail(chi, df)),
+                TestResult.f("Design-based Wald test of association", wald / df, df, nu,
+                        Distributions.fUpperTail(wald / df, df, nu)),
+                TestResult.f("Design-based adjusted Wald test of association", wald * adjustedDf / (df * nu), df,
+                        adjustedDf, Distributions.fUpperTail(wald * adjustedDf / (df * nu), df, adjustedDf)));
+    }
+
+
+    private static Table table(Design of, String[] rows, String[] columns) {
         ReplicateDesign replicates = of instanceof ReplicateDesign d ? d : null;
         SurveyDesign design = replicates != null ? replicates.base() : (SurveyDesign) of;
         int[] r = Coding.of(rows, design.n, "rows").codes();
@@ -158,42 +233,7 @@ public record RaoScott(double pearson, TestResult f, TestResult chiSquare, TestR
         }
         RealMatrix denominator = contrasts.transpose().multiply(inverseP).multiply(contrasts).scalarMultiply(1.0 / n);
         RealMatrix numerator = contrasts.transpose().multiply(inverseP).multiply(v).multiply(inverseP).multiply(contrasts);
-        RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
-        double trace = delta.getTrace();
-        double traceSquared = delta.multiply(delta).getTrace();
-
-        double pearson = 0;
-        for (int j = 0; j < k; j++) {
-            double rowShare = 0;
-            double colShare = 0;
-            int row = j % nr;
-            int col = j / nr;
-            for (int b = 0; b < nc; b++) {
-                rowShare += p[row + nr * b];
-            }
-            for (int a = 0; a < nr; a++) {
-                colShare += p[a + nr * col];
-            }
-            double expected = n * rowShare * colShare;
-            double observed = n * p[j];
-            pearson += (observed - expected) * (observed - expected) / expected;
-        }
-        double d0 = trace * trace / traceSquared;
-        double nu = of.degreesOfFreedom();
-        double f = pearson / trace;
-        int df = (nr - 1) * (nc - 1);
-        double chi = pearson / (trace / df);
-        double wald = wald(design, replicates, r, c, nr, nc);
-        double adjustedDf = nu - df + 1;
-        return new RaoScott(pearson,
-                TestResult.f("Pearson's X^2: Rao & Scott adjustment", f, d0, d0 * nu,
-                        Distributions.fUpperTail(f, d0, d0 * nu)),
-                TestResult.of("Pearson's X^2: Rao & Scott first-order adjustment", chi, df,
-                        Distributions.chiSquareUpperTail(chi, df)),
-                TestResult.f("Design-based Wald test of association", wald / df, df, nu,
-                        Distributions.fUpperTail(wald / df, df, nu)),
-                TestResult.f("Design-based adjusted Wald test of association", wald * adjustedDf / (df * nu), df,
-                        adjustedDf, Distributions.fUpperTail(wald * adjustedDf / (df * nu), df, adjustedDf)));
+        return new Table(design, replicates, r, c, nr, nc, p, denominator, numerator);
     }
 
     /**

@@ -461,6 +461,28 @@ public final class ReplicateDesign implements Design {
     }
 
     /**
+     * The replicate scales \( c_r \), survey's {@code rscales} of a replicate design: 1 for JK1, BRR, Fay and the
+     * bootstrap (whose factors are all in {@link #scale()}); for JKn \( (n_h - 1)/n_h \) of the stratum whose unit
+     * replicate r drops, times its finite population factor \( 1 - n_h/N_h \); for replicates given by the user,
+     * the scales given.
+     *
+     * @return a new array, one scale per replicate
+     */
+    public double[] replicateScales() {
+        return rscales.clone();
+    }
+
+    /**
+     * Whether the squared deviations are taken around the full-sample estimate (survey's {@code mse = TRUE}) rather
+     * than around the mean of the replicates (the default); see {@link #withMse(boolean)}.
+     *
+     * @return survey's {@code mse} of the design
+     */
+    public boolean mse() {
+        return mse;
+    }
+
+    /**
      * The degrees of freedom: the rank of the replicate weights less one, survey's {@code degf} of a replicate
      * design.
      *

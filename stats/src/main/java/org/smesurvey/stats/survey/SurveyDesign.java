@@ -41,17 +41,21 @@ public final class SurveyDesign implements Design {
     final List<Calibration.Projection> calibrations;
     /** Whether a respondent has weight 0: such a unit stays in the design but out of n and degrees of freedom. */
     final boolean hasZeroWeights;
+    /** The weights the design was built with, before any calibration or trimming (the same array if none). */
+    final double[] sampledWeights;
 
     private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
-            double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations) {
+            double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations,
+            double[] sampledWeights) {
         this(weights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames, lonelyPsu, calibrations,
-                anyZero(weights));
+                anyZero(weights), sampledWeights);
     }
 
     private SurveyDesign(double[] weights, int[] stratum, int[] unit, int[] unitStratum, int[] unitsInStratum,
             double[] correction, String[] strataNames, LonelyPsu lonelyPsu, List<Calibration.Projection> calibrations,
-            boolean hasZeroWeights) {
+            boolean hasZeroWeights, double[] sampledWeights) {
         this.n = weights.length;
+        this.sampledWeights = sampledWeights;
         this.weights = weights;
         this.stratum = stratum;
         this.unit = unit;
@@ -179,7 +183,7 @@ public final class SurveyDesign implements Design {
      */
     public SurveyDesign withLonelyPsu(LonelyPsu rule) {
         return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                Objects.requireNonNull(rule, "rule"), calibrations);
+                Objects.requireNonNull(rule, "rule"), calibrations, sampledWeights);
     }
 
     /** The design calibrated to new weights, the projection remembered for the variance. */
@@ -192,13 +196,13 @@ public final class SurveyDesign implements Design {
         List<Calibration.Projection> all = new java.util.ArrayList<>(calibrations);
         all.add(projection);
         return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                lonelyPsu, List.copyOf(all), zeroWeights);
+                lonelyPsu, List.copyOf(all), zeroWeights, sampledWeights);
     }
 
     /** The design with new weights and the same calibrations (trimmed weights keep their calibration's projection). */
     SurveyDesign reweighted(double[] newWeights) {
         return new SurveyDesign(newWeights, stratum, unit, unitStratum, unitsInStratum, correction, strataNames,
-                lonelyPsu, calibrations);
+                lonelyPsu, calibrations, sampledWeights);
     }
 
     /**
@@ -208,6 +212,27 @@ public final class SurveyDesign implements Design {
      */
     public boolean isCalibrated() {
         return !calibrations.isEmpty();
+    }
+
+    /**
+     * The calibration factors (g-weights) \( g_i = w_i / d_i \): each respondent's weight over the weight it was
+     * sampled with, before any calibration, post-stratification, raking or trimming — survey's
+     * {@code weights(calibrated) / weights(design)}. For GREG calibration \( g_i = 1 + x_i'λ \), for
+     * post-stratification the population count of the respondent's post-stratum over its estimated count; after
+     * several calibrations, or a trimming, their product. All 1 for a design never calibrated.
+     *
+     * <p>Reference: Deville, J.-C. and Särndal, C.-E. (1992). Calibration estimators in survey sampling. <i>Journal
+     * of the American Statistical Association</i> 87(418), 376–382. doi:10.1080/01621459.1992.10475217.
+     *
+     * @return a new array, one factor per respondent in design order; in a calibrated design NaN for a respondent
+     *         sampled with weight 0 (0/0, as R's ratio gives)
+     */
+    public double[] calibrationFactors() {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = weights == sampledWeights ? 1 : weights[i] / sampledWeights[i];
+        }
+        return g;
     }
 
     /** Refuses an array of {@code length} per-respondent values for {@code n} respondents, unless they match. */
@@ -403,7 +428,7 @@ public final class SurveyDesign implements Design {
                 }
             }
             return new SurveyDesign(weights, stratum, unit, unitStratum, unitsInStratum, correction, names, lonelyPsu,
-                    List.of());
+                    List.of(), weights);
         }
 
         private static void requireLength(Object array, int n, String what) {

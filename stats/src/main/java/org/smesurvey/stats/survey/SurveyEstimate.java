@@ -27,10 +27,59 @@ import org.smesurvey.stats.internal.Distributions;
  *        its design effect is \( +\infty \), as {@code svytotal} gives it
  * @param respondents the respondents the estimate rests on (the domain's)
  * @param degreesOfFreedom primary units minus strata among those respondents, survey's {@code degf}
+ * @param simpleRandomSampleVariance the variance the estimate would have under simple random sampling of as many
+ *        respondents without replacement, the denominator of survey's {@code deff = TRUE}: \( s^2(1 - n/\hat N)/n \)
+ *        for a mean or proportion and \( \hat N^2 s^2(1 - n/\hat N)/n \) for a total, with \( s^2 \) the
+ *        design-based unit variance ({@code svyvar}, divisor n − 1), n the respondents and \( \hat N \) the sum of
+ *        their weights (the domain's); empty where the design effect is (weights summing to less than the
+ *        respondents) and on replicate designs and ratios, which carry no design effect. Kish (1965), §8.2;
+ *        survey's {@code vcov(m) / deff(m)}
+ * @param simpleRandomSampleVarianceWithReplacement the same with replacement, \( s^2/n \) (\( \hat N^2 s^2/n \)
+ *        for a total), the denominator of {@code deff = "replace"}; empty on replicate designs and ratios. NaN for a
+ *        single respondent, whose \( s^2 \) is 0/0
  * @since 0.1
  */
 public record SurveyEstimate(String label, double estimate, double standardError, OptionalDouble designEffect,
-        int respondents, int degreesOfFreedom) {
+        int respondents, int degreesOfFreedom, OptionalDouble simpleRandomSampleVariance,
+        OptionalDouble simpleRandomSampleVarianceWithReplacement) {
+
+    /**
+     * Validates the estimate.
+     *
+     * @param label what was estimated
+     * @param estimate the estimate
+     * @param standardError its standard error
+     * @param designEffect the design effect, or empty
+     * @param respondents the respondents the estimate rests on
+     * @param degreesOfFreedom the design degrees of freedom
+     * @param simpleRandomSampleVariance the SRS variance without replacement, or empty
+     * @param simpleRandomSampleVarianceWithReplacement the SRS variance with replacement, or empty
+     * @throws NullPointerException if the label or an optional is null
+     */
+    public SurveyEstimate {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(designEffect, "designEffect");
+        Objects.requireNonNull(simpleRandomSampleVariance, "simpleRandomSampleVariance");
+        Objects.requireNonNull(simpleRandomSampleVarianceWithReplacement, "simpleRandomSampleVarianceWithReplacement");
+    }
+
+    /**
+     * An estimate without the simple-random-sampling variances behind its design effect (a ratio, a replicate
+     * design's estimate, or one made by hand).
+     *
+     * @param label what was estimated
+     * @param estimate the estimate
+     * @param standardError its standard error
+     * @param designEffect the design effect, or empty
+     * @param respondents the respondents the estimate rests on
+     * @param degreesOfFreedom the design degrees of freedom
+     * @throws NullPointerException if the label or the design effect is null
+     */
+    public SurveyEstimate(String label, double estimate, double standardError, OptionalDouble designEffect,
+            int respondents, int degreesOfFreedom) {
+        this(label, estimate, standardError, designEffect, respondents, degreesOfFreedom, OptionalDouble.empty(),
+                OptionalDouble.empty());
+    }
 
     /**
      * The Wald interval \( \hat θ \pm t_{df} \mathrm{SE} \), survey's {@code confint(svymean(...), df = degf)}.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.smesurvey.stats.Interval;
 
 /**
@@ -492,6 +493,242 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The design-based estimate of the population variance of a variable, survey's {@code svyvar(~y, design)}:
+     * \( \hat S^2 = \frac{n}{n-1} \sum_i w_i (y_i - \bar y)^2 / \sum_i w_i \), n the respondents with a non-zero
+     * weight, with its standard error — on a linearised or calibrated design that of the weighted mean of
+     * \( \frac{n}{n-1}(y_i - \bar y)^2 \) (\( \bar y \) held fixed, as survey does: its own variation adds nothing
+     * to first order, the deviations summing to 0); on a replicate design the replicates' spread of the variance
+     * recomputed with each replicate's weights and mean. No design effect. survey prints it as
+     * {@code SurveyEstimate.table(List.of(v), "variance")} lays it out.
+     *
+     * <p>Reference: Lumley, T. (2010). <i>Complex Surveys</i>. Wiley, §2.3; Kish, L. (1965). <i>Survey
+     * Sampling</i>. Wiley, §2.2 (the n − 1 divisor, which design effects rest on).
+     *
+     * @param label what is estimated
+     * @param values each respondent's value, finite
+     * @return the variance, its standard error, the respondents and the degrees of freedom
+     * @throws IllegalArgumentException if there are not as many values as respondents, one is not finite, fewer
+     *         than two respondents have a non-zero weight, or {@link LonelyPsu#AVERAGE} has no stratum variance to
+     *         average (class description)
+     */
+    public SurveyEstimate variance(String label, double[] values) {
+        Objects.requireNonNull(label, "label");
+        return variance(label, Variable.of(requireValues(values)), null);
+    }
+
+    /**
+     * The design-based estimate of the population variance of a yes/no answer coded 0/1 among those who answered,
+     * survey's {@code svyvar(~y, design, na.rm = TRUE)}: as {@link #variance(String, double[])} over the respondents
+     * who answered, the others counting in the variance as zeros.
+     *
+     * <p><b>survey 4.1.1 and 4.4 differ</b> here on a linearised or calibrated design: 4.4 (and this method) takes
+     * n in \( n/(n-1) \) as the respondents who answered with a non-zero weight; 4.1.1 counts every respondent with
+     * a non-zero weight, answered or not, so its estimate and standard error are this method's times
+     * \( n_{all}(n - 1)/((n_{all} - 1) n) \). On a replicate design both versions count the rows answered, and so
+     * do they here, a respondent of weight 0 included (survey's {@code NROW(x)} there).
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the variance, its standard error, the respondents and the degrees of freedom
+     * @throws IllegalArgumentException if there are not as many answers as respondents, fewer than two respondents
+     *         with a non-zero weight answered, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     *         (class description)
+     */
+    public SurveyEstimate variance(String label, Answers answers) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(answers);
+        return variance(label, Variable.of(answers.valueArray()), answers.answeredOrNull());
+    }
+
+    /**
+     * The design-based estimate of the population covariance matrix of several variables, survey's
+     * {@code svyvar(~x + z, design)}, with the covariance of its entries ({@link SurveyCovariance}).
+     *
+     * @param labels the variables' names, distinct
+     * @param values each variable's values, in the labels' order, finite
+     * @return the estimate
+     * @throws IllegalArgumentException if the lists differ in length or are empty, the names repeat, an array's
+     *         length differs from the respondents', a value is not finite, fewer than two respondents have a non-zero
+     *         weight, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
+     */
+    public SurveyCovariance covariance(List<String> labels, List<double[]> values) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(values, "values");
+        int p = labels.size();
+        if (p == 0 || values.size() != p || labels.stream().distinct().count() != p) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d labels and %d variables; at least one"
+                    + " of each, as many labels as variables, no label twice: %s", p, values.size(), labels));
+        }
+        Variable[] ys = new Variable[p];
+        for (int j = 0; j < p; j++) {
+            ys[j] = Variable.of(requireValues(values.get(j)));
+        }
+        return covariance(labels, ys, null);
+    }
+
+    /** svyvar of one variable: linearised through the mean's pipeline, or from the replicates. */
+    private SurveyEstimate variance(String label, Variable y, boolean[] answered) {
+        if (replicate != null) {
+            SurveyCovariance c = covariance(List.of(label), new Variable[] {y}, answered);
+            return new SurveyEstimate(label, c.estimate()[0][0], c.standardErrors()[0][0], OptionalDouble.empty(),
+                    c.respondents(), c.degreesOfFreedom());
+        }
+        double[] w = design.weights;
+        int n = 0;
+        double sumW = 0;
+        double sumY = 0;
+        for (int i = 0; i < design.n; i++) {
+            if (w[i] != 0 && (answered == null || answered[i])) {
+                n++;
+                sumW += w[i];
+                sumY += w[i] * y.at(i);
+            }
+        }
+        requireTwo(n, label);
+        double mean = sumY / sumW;
+        double factor = n / (n - 1.0);
+        double[] z = new double[design.n];
+        for (int i = 0; i < design.n; i++) {
+            double deviation = y.at(i) - mean;
+            z[i] = deviation * deviation * factor;
+        }
+        SurveyEstimate e = estimate(List.of(label), null, answered, Variable.of(z), Statistic.MEAN).get(0);
+        return new SurveyEstimate(label, e.estimate(), e.standardError(), OptionalDouble.empty(), e.respondents(),
+                e.degreesOfFreedom());
+    }
+
+    /**
+     * svyvar of several variables: the weighted means of the products of deviations times n/(n − 1), their
+     * covariance linearised (projected on any calibration) or, on a replicate design, recomputed replicate by
+     * replicate with each replicate's means, as {@code svyvar.svyrep.design}.
+     */
+    private SurveyCovariance covariance(List<String> labels, Variable[] ys, boolean[] answered) {
+        int p = ys.length;
+        int k = p * p;
+        double[] w = design.weights;
+        boolean[] in = new boolean[design.n];
+        int respondents = 0;
+        int rows = 0;
+        double sumW = 0;
+        double[] mean = new double[p];
+        for (int i = 0; i < design.n; i++) {
+            boolean answeredRow = answered == null || answered[i];
+            rows += answeredRow ? 1 : 0;
+            in[i] = answeredRow && w[i] != 0;
+            if (in[i]) {
+                respondents++;
+                sumW += w[i];
+                for (int j = 0; j < p; j++) {
+                    mean[j] += w[i] * ys[j].at(i);
+                }
+            }
+        }
+        String what = String.join(" + ", labels);
+        requireTwo(respondents, what);
+        for (int j = 0; j < p; j++) {
+            mean[j] /= sumW;
+        }
+        if (replicate != null) {
+            // survey's replicate svyvar counts the rows answered, weight 0 or not
+            double factor = rows / (rows - 1.0);
+            // per respondent: 1, the deviations from the full-sample means, their products (shifting leaves the
+            // variance unchanged and keeps the differences of sums small)
+            int m = 1 + p + k;
+            double[] values = new double[design.n * m];
+            for (int i = 0; i < design.n; i++) {
+                if (in[i]) {
+                    int base = i * m;
+                    values[base] = 1;
+                    for (int a = 0; a < p; a++) {
+                        values[base + 1 + a] = ys[a].at(i) - mean[a];
+                    }
+                    for (int b = 0; b < p; b++) {
+                        for (int a = 0; a < p; a++) {
+                            values[base + 1 + p + a + p * b] = values[base + 1 + a] * values[base + 1 + b];
+                        }
+                    }
+                }
+            }
+            double[] full = new double[m];
+            for (int i = 0; i < design.n; i++) {
+                for (int j = 0; j < m; j++) {
+                    full[j] += w[i] * values[i * m + j];
+                }
+            }
+            double[][] totals = replicate.replicateTotals(values, m);
+            double[][] entries = new double[totals.length][];
+            for (int r = 0; r < totals.length; r++) {
+                entries[r] = products(totals[r], p, factor);
+            }
+            double[] estimate = products(full, p, factor);
+            return new SurveyCovariance(labels, square(estimate, p), replicate.covariance(entries, estimate),
+                    respondents, replicate.degreesOfFreedom());
+        }
+        double factor = respondents / (respondents - 1.0);
+        double[] z = new double[design.n * k];
+        double[] estimate = new double[k];
+        double[] deviation = new double[p];
+        for (int i = 0; i < design.n; i++) {
+            if (in[i]) {
+                for (int a = 0; a < p; a++) {
+                    deviation[a] = ys[a].at(i) - mean[a];
+                }
+                for (int b = 0; b < p; b++) {
+                    for (int a = 0; a < p; a++) {
+                        double value = deviation[a] * deviation[b] * factor;
+                        z[i * k + a + p * b] = value;
+                        estimate[a + p * b] += w[i] * value;
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            estimate[j] /= sumW;
+        }
+        double[] scores = new double[design.n * k];
+        for (int i = 0; i < design.n; i++) {
+            if (in[i]) {
+                for (int j = 0; j < k; j++) {
+                    scores[i * k + j] = w[i] * (z[i * k + j] - estimate[j]) / sumW;
+                }
+            }
+        }
+        return new SurveyCovariance(labels, square(estimate, p), Linearisation.scoreCovariance(design, scores, k),
+                respondents, design.degreesOfFreedom());
+    }
+
+    /** The covariance entries (by column) from totals of 1, deviations and their products: one replicate's. */
+    private static double[] products(double[] totals, int p, double factor) {
+        double[] entries = new double[p * p];
+        double sum = totals[0];
+        for (int b = 0; b < p; b++) {
+            for (int a = 0; a < p; a++) {
+                double ma = totals[1 + a] / sum;
+                double mb = totals[1 + b] / sum;
+                entries[a + p * b] = factor * (totals[1 + p + a + p * b] / sum - ma * mb);
+            }
+        }
+        return entries;
+    }
+
+    private static double[][] square(double[] byColumn, int p) {
+        double[][] matrix = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                matrix[a][b] = byColumn[a + p * b];
+            }
+        }
+        return matrix;
+    }
+
+    private static void requireTwo(int respondents, String what) {
+        if (respondents < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The variance of %s needs two respondents"
+                    + " or more with a non-zero weight (and an answer): %d", what, respondents));
+        }
+    }
+
+    /**
      * The shares answering yes to several questions put to the same respondents, with their covariance, survey's
      * {@code svymean(~a + b, design, na.rm = TRUE)} and its {@code vcov}: for contrasts between them — external
      * against internal network use by the same firms — whose standard errors need that covariance
@@ -693,8 +930,7 @@ public final class SurveyEstimator {
             int n = domains.respondents(d);
             double svyvar = squares[d] / sumW[d] * n / (n - 1);
             double big = sumW[d];
-            OptionalDouble deff = designEffect(variance[d], svyvar * big * big, big, n);
-            estimates.add(new SurveyEstimate(labels.get(d), total[d], Math.sqrt(variance[d]), deff, n,
+            estimates.add(withDesignEffect(labels.get(d), total[d], variance[d], svyvar * big * big, big, n,
                     domains.degreesOfFreedom(d)));
         }
         return estimates;
@@ -911,8 +1147,7 @@ public final class SurveyEstimator {
         for (int d = 0; d < count; d++) {
             int n = domains.respondents(d);
             double svyvar = squares[d] / sumW[d] * n / (n - 1);
-            OptionalDouble deff = designEffect(variance[d], svyvar, sumW[d], n);
-            estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
+            estimates.add(withDesignEffect(labels.get(d), mean[d], variance[d], svyvar, sumW[d], n,
                     domains.degreesOfFreedom(d)));
         }
         return estimates;
@@ -1001,8 +1236,7 @@ public final class SurveyEstimator {
             int n = respondents[d];
             double squares = yes[d] * (1 - mean[d]) * (1 - mean[d]) + (sumW[d] - yes[d]) * mean[d] * mean[d];
             double svyvar = squares / sumW[d] * n / (n - 1);
-            OptionalDouble deff = designEffect(variance[d], svyvar, sumW[d], n);
-            estimates.add(new SurveyEstimate(labels.get(d), mean[d], Math.sqrt(variance[d]), deff, n,
+            estimates.add(withDesignEffect(labels.get(d), mean[d], variance[d], svyvar, sumW[d], n,
                     unitsWith[d] - strataWith[d]));
         }
         return estimates;
@@ -1069,16 +1303,85 @@ public final class SurveyEstimator {
     }
 
     /**
-     * The design effect of a variance against simple random sampling of n from a population of \( \hat N \)
-     * (the sum of the weights) with the unit variance {@code unitVariance}: without replacement, none when
-     * \( \hat N < n \), as survey leaves it out.
+     * The design effects δ of a two-way table's interaction contrasts, those the Rao–Scott corrections of
+     * {@link #independence} rest on: the eigenvalues of survey's {@code svychisq} matrix
+     * \( Δ = (C'D^{-1}C/n)^{-1}(C'D^{-1} V D^{-1} C) \), C the \( (r-1)(c-1) \) interaction contrasts made orthogonal
+     * to the main effects, D the diagonal of the cells' estimated shares, V their design-based covariance
+     * (linearised and projected on any calibration, or the replicates') and n the respondents. Their mean divides
+     * X² in the first-order correction; with their coefficient of variation, the second order
+     * ({@link DesignEffects}).
+     *
+     * @param rows each respondent's answer to the first question
+     * @param columns each respondent's answer to the second
+     * @return the design effects, largest first
+     * @throws IllegalArgumentException as {@link #independence}, or if the table's cells do not vary
+     *         independently
      */
-    private OptionalDouble designEffect(double variance, double unitVariance, double populationSize, int n) {
-        if (withReplacement) {
-            return OptionalDouble.of(variance / (unitVariance / n));
+    public DesignEffects independenceDesignEffects(String[] rows, String[] columns) {
+        return RaoScott.designEffects(replicate != null ? replicate : design, rows, columns);
+    }
+
+    /**
+     * The generalised design effects of the shares answering yes to several questions: the eigenvalues of
+     * \( V_{srs}^{-1} V \), V the shares' design-based covariance ({@link #proportions(List, List)}) and
+     * \( V_{srs} \) the covariance under simple random sampling of the same respondents — the answers' covariance
+     * matrix ({@link #covariance}, survey's {@code svyvar}) times \( (1 - n/\hat N)/n \), or \( 1/n \) for an
+     * estimator {@link #withReplacementDesignEffects() with replacement}: the matrix whose diagonal over V's is
+     * survey's {@code deff} of {@code svymean(~a + b, design, deff = TRUE)}. n counts the respondents with a
+     * non-zero weight who answered every question (on a replicate design, as survey, every row that did).
+     *
+     * @param labels the questions' names
+     * @param answers each question's answers, in the labels' order
+     * @return the design effects, largest first
+     * @throws IllegalArgumentException as {@link #proportions(List, List)}, if the weights of those who answered
+     *         sum to less than their number (without replacement), or if the answers' covariance is singular (a
+     *         question answered the same by all, or one a combination of the others)
+     */
+    public DesignEffects designEffects(List<String> labels, List<Answers> answers) {
+        DomainEstimates shares = proportions(labels, answers);
+        int k = labels.size();
+        boolean[] all = new boolean[design.n];
+        Arrays.fill(all, true);
+        Variable[] ys = new Variable[k];
+        for (int j = 0; j < k; j++) {
+            Answers a = answers.get(j);
+            ys[j] = Variable.of(a.valueArray());
+            for (int i = 0; i < design.n; i++) {
+                all[i] &= a.isAnswered(i);
+            }
         }
-        return populationSize < n ? OptionalDouble.empty()
-                : OptionalDouble.of(variance / (unitVariance * (populationSize - n) / (populationSize * n)));
+        SurveyCovariance unit = covariance(labels, ys, all);
+        double sumW = 0;
+        int n = 0;
+        for (int i = 0; i < design.n; i++) {
+            if (all[i] && (replicate != null || design.weights[i] != 0)) {
+                sumW += design.weights[i];
+                n++;
+            }
+        }
+        if (!withReplacement && sumW < n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The weights of the %d respondents sum to %s,"
+                    + " less than their number: sampling without replacement from so few is undefined", n, sumW));
+        }
+        double factor = withReplacement ? 1.0 / n : (sumW - n) / (sumW * n);
+        return DesignEffects.of(MatrixUtils.createRealMatrix(unit.estimate()).scalarMultiply(factor),
+                MatrixUtils.createRealMatrix(shares.covariance()), String.join(" + ", labels));
+    }
+
+    /**
+     * The estimate with its design effect and the simple-random-sampling variances it divides by: of n from a
+     * population of \( \hat N \) with the unit variance {@code unitVariance}, \( s^2(1 - n/\hat N)/n \) without
+     * replacement (none when \( \hat N < n \)) and \( s^2/n \) with. The design effect divides by the very
+     * numbers the estimate carries, so that variance over SRS variance gives it back exactly.
+     */
+    private SurveyEstimate withDesignEffect(String label, double estimate, double variance, double unitVariance,
+            double populationSize, int n, int degreesOfFreedom) {
+        OptionalDouble without = populationSize < n ? OptionalDouble.empty()
+                : OptionalDouble.of(unitVariance * (populationSize - n) / (populationSize * n));
+        OptionalDouble with = OptionalDouble.of(unitVariance / n);
+        OptionalDouble deff = withReplacement ? OptionalDouble.of(variance / with.getAsDouble())
+                : without.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(variance / without.getAsDouble());
+        return new SurveyEstimate(label, estimate, Math.sqrt(variance), deff, n, degreesOfFreedom, without, with);
     }
 
     private void requireAnswers(Answers answers) {

@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
+import org.smesurvey.stats.internal.Formats;
 import org.smesurvey.stats.meta.Coefficient;
 import org.smesurvey.stats.meta.Moderators;
 
@@ -124,13 +125,15 @@ public final class SurveyRegression {
         this.covariance = covariance;
         this.dispersion = dispersion;
         this.df = df;
-        double t = Distributions.t(0.95, df);
+        // no residual degrees of freedom (fewer units than coefficients): p-values and intervals undefined, NaN as
+        // summary.svyglm's and confint.svyglm's
+        double t = df > 0 ? Distributions.t(0.95, df) : Double.NaN;
         List<Coefficient> list = new ArrayList<>();
         for (int j = 0; j < beta.length; j++) {
             double se = Math.sqrt(covariance[j][j]);
             double statistic = beta[j] / se;
-            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, Distributions.tTwoSided(statistic, df),
-                    beta[j] - t * se, beta[j] + t * se));
+            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, df > 0 ? Distributions.tTwoSided(
+                    statistic, df) : Double.NaN, beta[j] - t * se, beta[j] + t * se));
         }
         this.coefficients = List.copyOf(list);
     }
@@ -619,6 +622,20 @@ public final class SurveyRegression {
      * @throws IllegalArgumentException if the model matrix has no such factor
      */
     public DomainEstimates predictiveMargins(String factor) {
+        return predictiveMarginsWithParts(factor).margins();
+    }
+
+    /**
+     * Predictive margins of a factor as {@link #predictiveMargins(String)}, with the two parts of their covariance
+     * that survey's {@code svypredmeans} keeps in {@code attr(vcov(.), "parts")}: the coefficients' part
+     * \( D V D' \) and the design's part, the variance of the weighted mean of the predictions with the fit held
+     * fixed. survey adds the factor to the model it is given; here the model must already hold it.
+     *
+     * @param factor a factor of the model matrix ({@link Moderators.Builder#factor})
+     * @return the margins, one per level (the reference first), with their covariance and its two parts
+     * @throws IllegalArgumentException if the model matrix has no such factor
+     */
+    public PredictiveMargins predictiveMarginsWithParts(String factor) {
         if (terms != null && terms.hasTerm(factor) && terms.inInteraction(factor)) {
             throw new IllegalArgumentException("The factor " + factor + " enters an interaction of the model "
                     + terms.formula() + ": its predictive margins would need the interaction's columns reset too");
@@ -679,6 +696,8 @@ public final class SurveyRegression {
             }
             covariance = Linearisation.scoreCovariance(full, scores, g);
         }
+        double[][] coefficientPart = new double[g][g];
+        double[][] total = new double[g][g];
         for (int a = 0; a < g; a++) {
             for (int b = 0; b < g; b++) {
                 double sum = 0;
@@ -687,10 +706,11 @@ public final class SurveyRegression {
                         sum += derivative[a][j] * this.covariance[j][k] * derivative[b][k];
                     }
                 }
-                covariance[a][b] += sum;
+                coefficientPart[a][b] = sum;
+                total[a][b] = covariance[a][b] + sum;
             }
         }
-        return new DomainEstimates(levels, margins, covariance);
+        return new PredictiveMargins(new DomainEstimates(levels, margins, total), coefficientPart, covariance);
     }
 
     /**
@@ -730,46 +750,318 @@ public final class SurveyRegression {
      */
     public TestResult termTest(TermTest method, String... columns) {
         Objects.requireNonNull(method, "method");
+        return termTest(method, method == TermTest.WALD_CHI_SQUARED ? Double.POSITIVE_INFINITY : df,
+                MixtureApproximation.SADDLEPOINT, columns).toTestResult();
+    }
+
+    /**
+     * A test that a set of coefficients are all 0 with survey's options, {@code regTermTest(g, ~ terms, method,
+     * df, lrt.approximation)}, with the eigenvalues λ of the working tests. The Wald test is F on the denominator's
+     * degrees of freedom, or χ² when they are infinite ({@code df = Inf}); the working Wald and likelihood-ratio
+     * statistics X are referred to \( \sum_j λ_j χ^2_1 \) over an independent \( χ^2_d/d \), or to
+     * \( \sum_j λ_j χ^2_1 \) alone when d is infinite, λ the eigenvalues of \( V_0^{-1} V \) (V the sandwich
+     * covariance of the tested coefficients, \( V_0 \) their naive covariance, {@link #naiveCovariance()}), the
+     * tail approximated as asked. survey's default d is the model's residual degrees of freedom,
+     * {@link #degreesOfFreedom()}; {@code termTest(method, fit.degreesOfFreedom(), SADDLEPOINT, columns)} is
+     * {@link #termTest(TermTest, String...)} with λ. The likelihood ratio refits the model without the columns.
+     *
+     * <p>Reference: Lumley, T. and Scott, A. J. (2014). Tests for regression models fitted to survey data.
+     * <i>Australian &amp; New Zealand Journal of Statistics</i> 56(1), 1–14.
+     *
+     * @param method the test; {@link TermTest#WALD_F} and {@link TermTest#WALD_CHI_SQUARED} are both survey's
+     *        {@code "Wald"}, the first with finite denominator degrees of freedom, the second with infinite ones
+     * @param denominatorDegreesOfFreedom d: positive, {@link Double#POSITIVE_INFINITY} for survey's {@code df = Inf}
+     * @param approximation how the working tests' p-value is approximated (the Wald tests' are exact)
+     * @param columns the terms or model-matrix columns tested, as {@link #termTest(String...)} takes them
+     * @return the test, with λ for the working tests
+     * @throws IllegalArgumentException if a name is neither a term nor a column of the model, a column is named
+     *         twice, or none is given, d is not positive (or is
+     *         NaN), or {@link TermTest#WALD_CHI_SQUARED} is asked for with a finite d
+     */
+    public TermTestResult termTest(TermTest method, double denominatorDegreesOfFreedom,
+            MixtureApproximation approximation, String... columns) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(approximation, "approximation");
         Objects.requireNonNull(columns, "columns");
+        double ddf = denominatorDegreesOfFreedom;
+        if (!(ddf > 0)) {
+            throw new IllegalArgumentException("Denominator degrees of freedom are not positive: " + ddf);
+        }
+        if (method == TermTest.WALD_CHI_SQUARED && Double.isFinite(ddf)) {
+            throw new IllegalArgumentException("The Wald chi-squared test has infinite denominator degrees of"
+                    + " freedom, not " + ddf + ": use WALD_F");
+        }
         if (columns.length == 0) {
             throw new IllegalArgumentException("No column to test");
         }
         int[] index = tested(columns);
         int m = index.length;
-        double[][] sub = new double[m][m];
         double[] b = new double[m];
         for (int a = 0; a < m; a++) {
             b[a] = beta[index[a]];
-            for (int c = 0; c < m; c++) {
-                sub[a][c] = covariance[index[a]][index[c]];
-            }
         }
-        String name = String.join(", ", columns);
+        double[][] sub = covarianceOf(index);
+        List<String> names = List.of(columns);
+        List<String> tested = Arrays.stream(index).mapToObj(x.names()::get).toList();
         if (method == TermTest.WALD_F || method == TermTest.WALD_CHI_SQUARED) {
             double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
                     .solve(new ArrayRealVector(b, false)).toArray();
             double chi = dot(b, solved);
-            if (method == TermTest.WALD_CHI_SQUARED) {
-                return new TestResult("Wald test for " + name, chi, java.util.OptionalDouble.of(m),
-                        java.util.OptionalDouble.empty(), Distributions.chiSquareUpperTail(chi, m));
+            if (Double.isInfinite(ddf)) {
+                return new TermTestResult(TermTest.WALD_CHI_SQUARED, names, tested, chi, ddf,
+                        Distributions.chiSquareUpperTail(chi, m), new double[0]);
             }
             double f = chi / m;
-            return new TestResult("Wald test for " + name, f, java.util.OptionalDouble.of(m),
-                    java.util.OptionalDouble.of(df), Distributions.fUpperTail(f, m, df));
+            return new TermTestResult(TermTest.WALD_F, names, tested, f, ddf, Distributions.fUpperTail(f, m, ddf),
+                    new double[0]);
         }
-        RealMatrix naive = naiveCovariance(index);
-        RealMatrix naiveInverse = new LUDecomposition(naive).getSolver().getInverse();
+        RealMatrix naiveInverse = new LUDecomposition(naiveCovariance(index)).getSolver().getInverse();
         double statistic;
         if (method == TermTest.WORKING_WALD) {
             statistic = dot(b, naiveInverse.operate(b));
         } else {
             statistic = reducedDeviance(index) - deviance(xs, beta);
         }
+        double[] lambda = designEffects(naiveInverse, sub);
+        double p = Double.isInfinite(ddf) ? QuadraticForms.chiSquareSumUpper(statistic, lambda, approximation)
+                : QuadraticForms.fSumUpper(statistic, lambda, ddf, approximation);
+        return new TermTestResult(method, names, tested, statistic, ddf, p, lambda);
+    }
+
+    /** The sandwich covariance of the columns. */
+    private double[][] covarianceOf(int[] index) {
+        double[][] sub = new double[index.length][index.length];
+        for (int a = 0; a < index.length; a++) {
+            for (int c = 0; c < index.length; c++) {
+                sub[a][c] = covariance[index[a]][index[c]];
+            }
+        }
+        return sub;
+    }
+
+    /** The eigenvalues of \( V_0^{-1} V \), decreasing, as R's {@code eigen}. */
+    private static double[] designEffects(RealMatrix naiveInverse, double[][] sandwich) {
         double[] lambda = new org.apache.commons.math3.linear.EigenDecomposition(
-                naiveInverse.multiply(new Array2DRowRealMatrix(sub, false))).getRealEigenvalues();
-        return new TestResult((method == TermTest.WORKING_WALD ? "Working Wald test for " : "Working likelihood-ratio"
-                + " test for ") + name, statistic, java.util.OptionalDouble.of(m), java.util.OptionalDouble.of(df),
-                QuadraticForms.fSumUpper(statistic, lambda, df));
+                naiveInverse.multiply(new Array2DRowRealMatrix(sandwich, false))).getRealEigenvalues();
+        Arrays.sort(lambda);
+        for (int j = 0; j < lambda.length / 2; j++) {
+            double swap = lambda[j];
+            lambda[j] = lambda[lambda.length - 1 - j];
+            lambda[lambda.length - 1 - j] = swap;
+        }
+        return lambda;
+    }
+
+    /**
+     * The naive (model-based) covariance of the coefficients, svyglm's {@code naive.cov}: glm's
+     * {@code cov.unscaled} with the weights rescaled to mean 1, \( (\sum_i \tilde w_i v(μ_i) x_i x_i')^{-1} \),
+     * \( \tilde w_i = w_i/\bar w \) and v the family's variance function, at the estimates. It is not multiplied
+     * by the dispersion: for a gaussian model it is \( (X'\tilde WX)^{-1} \), the model-based covariance over
+     * σ². As the weights are rescaled to mean 1 it is of the order of the sandwich ({@link #covariance()}), and
+     * \( V_0^{-1}V \) holds the design effects of {@link #termTest(TermTest, double, MixtureApproximation,
+     * String...)} and {@link #aic()}. On a replicate design the weights are the full sample's.
+     *
+     * @return a copy, p × p, in the model matrix's column order
+     */
+    public double[][] naiveCovariance() {
+        int[] all = new int[beta.length];
+        Arrays.setAll(all, j -> j);
+        return naiveCovariance(all).getData();
+    }
+
+    /**
+     * The deviance, glm's {@code deviance(g)} of svyglm's fit: \( \sum_i \tilde w_i d(y_i, μ_i) \) with the
+     * weights rescaled to mean 1 and d the family's unit deviance — \( (y - μ)^2 \) (gaussian),
+     * \( 2[y \log(y/μ) + (1 - y)\log((1 - y)/(1 - μ))] \) (binomial), \( 2[y \log(y/μ) - (y - μ)] \) (Poisson).
+     * Its scale is that of n respondents, not of the population.
+     *
+     * <p>Reference: McCullagh, P. and Nelder, J. A. (1989). <i>Generalized Linear Models</i>, 2nd edition.
+     * Chapman and Hall, section 2.3.
+     *
+     * @return the deviance
+     */
+    public double deviance() {
+        return deviance(xs, beta);
+    }
+
+    /**
+     * The null deviance, svyglm's {@code null.deviance}: the deviance of the model with only an intercept, every
+     * \( μ_i \) the weighted mean answer, or, without an intercept, of \( μ_i \) at a linear predictor of 0, as
+     * {@code glm.fit}; the weights rescaled to mean 1.
+     *
+     * @return the null deviance
+     */
+    public double nullDeviance() {
+        double[] w = meanOneWeights();
+        double mu = family.mean(0);
+        if (x.hasIntercept()) {
+            double sumW = 0;
+            double sumWY = 0;
+            for (int i = 0; i < y.length; i++) {
+                sumW += w[i];
+                sumWY += w[i] * y[i];
+            }
+            mu = sumWY / sumW;
+        }
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            sum += w[i] * unitDeviance(y[i], mu);
+        }
+        return sum;
+    }
+
+    /**
+     * The null deviance's degrees of freedom, svyglm's {@code df.null} (glm's, not the design's): the respondents
+     * with a non-zero weight, less 1 for an intercept.
+     *
+     * @return the degrees of freedom
+     */
+    public int nullDegreesOfFreedom() {
+        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        int n = 0;
+        for (double w : keptWeights(full.weights, kept)) {
+            n += w != 0 ? 1 : 0; // those a missing value left out of the model are not counted, as glm's na.omit
+        }
+        return n - (x.hasIntercept() ? 1 : 0);
+    }
+
+    /**
+     * Akaike's criterion of the design-based fit, survey's {@code AIC(g)} ({@link DesignAic} gives the formulas:
+     * the deviance, or the gaussian −2 log-likelihood, penalised by the sum of the design effects).
+     *
+     * <p>Reference: Lumley, T. and Scott, A. J. (2015). AIC and BIC for modeling with complex survey data.
+     * <i>Journal of Survey Statistics and Methodology</i> 3(1), 1–18. doi:10.1093/jssam/smu021.
+     *
+     * @return the effective number of parameters, the criterion and the mean design effect
+     */
+    public DesignAic aic() {
+        int first = x.hasIntercept() ? 1 : 0;
+        int[] index = new int[beta.length - first];
+        Arrays.setAll(index, j -> j + first);
+        if (family != Family.GAUSSIAN) {
+            if (index.length == 0) {
+                return new DesignAic(0, deviance(), Double.NaN);
+            }
+            double[] lambda = designEffects(new LUDecomposition(naiveCovariance(index)).getSolver().getInverse(),
+                    covarianceOf(index));
+            double sum = Arrays.stream(lambda).sum();
+            return new DesignAic(sum, deviance() + 2 * sum, sum / lambda.length);
+        }
+        double[] w = meanOneWeights();
+        double total = 0;
+        double squares = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = y[i] - xs.dot(i, beta);
+            total += w[i];
+            squares += w[i] * r * r;
+        }
+        double sigma2 = squares / total;
+        double information = total / (2 * sigma2 * sigma2);
+        double h = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = y[i] - xs.dot(i, beta);
+            double u = -1 / (2 * sigma2) + r * r / (2 * sigma2 * sigma2);
+            h += w[i] * u * u;
+        }
+        double deltaSigma2 = information / h;
+        double trace = 0;
+        if (index.length > 0) {
+            RealMatrix delta = new LUDecomposition(naiveCovariance(index).scalarMultiply(sigma2)).getSolver()
+                    .solve(new Array2DRowRealMatrix(covarianceOf(index), false));
+            trace = delta.getTrace();
+        }
+        double effective = trace + deltaSigma2;
+        double minus2LogLikelihood = total * Math.log(sigma2) + total + total * Math.log(2 * Math.PI);
+        return new DesignAic(effective, minus2LogLikelihood + 2 * effective, effective / (index.length + 1));
+    }
+
+    /**
+     * The Bayesian criterion of this model within a maximal model that holds its columns and more, survey's
+     * {@code BIC(g, maximal = M)} ({@link DesignBic} gives the formula).
+     *
+     * <p>Reference: Lumley, T. and Scott, A. J. (2015). AIC and BIC for modeling with complex survey data.
+     * <i>Journal of Survey Statistics and Methodology</i> 3(1), 1–18. doi:10.1093/jssam/smu021.
+     *
+     * @param maximal the maximal model, fitted on the same respondents
+     * @return the number of coefficients, the criterion and the effective sample size
+     * @throws IllegalArgumentException if the maximal model lacks a column of this one or has another number of
+     *         respondents
+     */
+    public DesignBic bic(SurveyRegression maximal) {
+        Objects.requireNonNull(maximal, "maximal");
+        if (maximal.y.length != y.length) {
+            throw new IllegalArgumentException("The maximal model has " + maximal.y.length + " respondents, this one "
+                    + y.length);
+        }
+        List<String> names = x.names();
+        List<String> all = maximal.x.names();
+        for (String name : names) {
+            if (!all.contains(name)) {
+                throw new IllegalArgumentException("Column " + name + " is not in the maximal model: " + all);
+            }
+        }
+        int[] index = java.util.stream.IntStream.range(0, all.size()).filter(j -> !names.contains(all.get(j)))
+                .toArray();
+        double n = 1 + nullDegreesOfFreedom();
+        int p = beta.length;
+        if (index.length == 0) {
+            return new DesignBic(p, p * Math.log(n) + maximal.deviance(), Double.NaN);
+        }
+        double[] b = new double[index.length];
+        for (int a = 0; a < index.length; a++) {
+            b[a] = maximal.beta[index[a]];
+        }
+        double[][] sandwich = maximal.covarianceOf(index);
+        double wald = dot(b, new LUDecomposition(new Array2DRowRealMatrix(sandwich, false)).getSolver()
+                .solve(new ArrayRealVector(b, false)).toArray());
+        double determinant = new LUDecomposition(new LUDecomposition(maximal.naiveCovariance(index)).getSolver()
+                .solve(new Array2DRowRealMatrix(sandwich, false))).getDeterminant();
+        return new DesignBic(p, wald + p * Math.log(n) + Math.log(determinant) + maximal.deviance(),
+                n / Math.pow(determinant, 1.0 / index.length));
+    }
+
+    /**
+     * The coefficients with their tests and intervals on other degrees of freedom: survey's
+     * {@code summary(g, df.resid = df)} for the p-values and {@code confint(g, ddf = df)} for the 95 % intervals;
+     * {@link Double#POSITIVE_INFINITY} gives z tests and normal intervals. ({@code confint(g, df = Inf)} is not
+     * that: {@code confint.svyglm} takes {@code ddf} and passes {@code df} on unused, so it keeps the t interval on
+     * the residual degrees of freedom.)
+     *
+     * @param degreesOfFreedom the degrees of freedom, positive, infinite for normal tests
+     * @return the coefficients, in the model matrix's column order
+     * @throws IllegalArgumentException if the degrees of freedom are not positive or are NaN
+     */
+    public List<Coefficient> coefficients(double degreesOfFreedom) {
+        return coefficients(degreesOfFreedom, 0.95);
+    }
+
+    /**
+     * The coefficients with their tests and intervals at a level on given degrees of freedom, survey's
+     * {@code summary(g, df.resid = df)} and {@code confint(g, level = level, ddf = df)}: \( \hat β_j \pm
+     * q\,\mathrm{se}_j \), q the t quantile on df degrees of freedom (the normal's when infinite).
+     *
+     * @param degreesOfFreedom the degrees of freedom, positive, infinite for normal tests
+     * @param level the confidence level, in (0, 1)
+     * @return the coefficients, in the model matrix's column order
+     * @throws IllegalArgumentException if the degrees of freedom are not positive or are NaN, or the level is not
+     *         in (0, 1)
+     */
+    public List<Coefficient> coefficients(double degreesOfFreedom, double level) {
+        if (!(degreesOfFreedom > 0)) {
+            throw new IllegalArgumentException("Degrees of freedom are not positive: " + degreesOfFreedom);
+        }
+        org.smesurvey.stats.internal.Checks.requireLevel(level);
+        boolean normal = Double.isInfinite(degreesOfFreedom);
+        double q = normal ? Distributions.z(level) : Distributions.t(level, degreesOfFreedom);
+        List<Coefficient> list = new ArrayList<>();
+        for (int j = 0; j < beta.length; j++) {
+            double se = Math.sqrt(covariance[j][j]);
+            double statistic = beta[j] / se;
+            double p = normal ? Distributions.normalTwoSided(statistic)
+                    : Distributions.tTwoSided(statistic, degreesOfFreedom);
+            list.add(new Coefficient(x.names().get(j), beta[j], se, statistic, p, beta[j] - q * se, beta[j] + q * se));
+        }
+        return List.copyOf(list);
     }
 
     /**
@@ -850,15 +1142,18 @@ public final class SurveyRegression {
         double[] w = meanOneWeights();
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            double mu = family.mean(matrix.dot(i, coefficients));
-            double yi = y[i];
-            sum += w[i] * switch (family) {
-                case GAUSSIAN -> (yi - mu) * (yi - mu);
-                case BINOMIAL, QUASIBINOMIAL -> 2 * (xlogx(yi, mu) + xlogx(1 - yi, 1 - mu));
-                case POISSON, QUASIPOISSON -> 2 * (xlogx(yi, mu) - (yi - mu));
-            };
+            sum += w[i] * unitDeviance(y[i], family.mean(matrix.dot(i, coefficients)));
         }
         return sum;
+    }
+
+    /** The family's unit deviance d(y, μ). */
+    private double unitDeviance(double yi, double mu) {
+        return switch (family) {
+            case GAUSSIAN -> (yi - mu) * (yi - mu);
+            case BINOMIAL, QUASIBINOMIAL -> 2 * (xlogx(yi, mu) + xlogx(1 - yi, 1 - mu));
+            case POISSON, QUASIPOISSON -> 2 * (xlogx(yi, mu) - (yi - mu));
+        };
     }
 
     /** y log(y/μ), 0 at y = 0. */
@@ -867,25 +1162,61 @@ public final class SurveyRegression {
     }
 
     /**
-     * The model as {@code summary.svyglm} prints its coefficients: estimate, standard error, t value and p-value,
-     * then the dispersion and the residual degrees of freedom.
+     * The model as survey's {@code print(summary(g))} ({@code print.summary.svyglm}) prints it, without the model's
+     * and the design's calls and without glm's count of Fisher scoring iterations (the fit here iterates to its own
+     * criterion, so the count is not R's): the family, then {@code printCoefmat}'s table with four significant
+     * digits — estimates and standard errors rounded together from the smallest, t values to three decimals,
+     * p-values by {@code format.pval} with three digits, the significance stars and their legend when a p-value is
+     * below 0.1, NaN p-values and a line saying so without residual degrees of freedom — and the dispersion
+     * ({@link #dispersion()}, seven significant digits). On a replicate design
+     * survey prints n times this dispersion ({@link #dispersion()} says why). survey prints no deviance there.
      *
-     * @return the text
+     * @return the text, lines separated by {@code \n}
      */
     public String summary() {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression%n%n",
-                family.name().toLowerCase(Locale.ROOT)));
-        int width = Math.max(14, coefficients.stream().mapToInt(c -> c.name().length()).max().orElse(0));
-        String header = "%-" + width + "s %12s %12s %9s %10s%n";
-        String row = "%-" + width + "s %12.5g %12.5g %9.3f %10.3g%n";
-        text.append(String.format(Locale.ROOT, header, "", "Estimate", "Std. Error", "t value", "Pr(>|t|)"));
-        for (Coefficient c : coefficients) {
-            text.append(String.format(Locale.ROOT, row, c.name(), c.estimate(), c.standardError(), c.statistic(),
-                    c.pValue()));
+        int p = coefficients.size();
+        double[] both = new double[2 * p];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < p; j++) {
+            both[j] = coefficients.get(j).estimate();
+            both[p + j] = coefficients.get(j).standardError();
         }
-        text.append(String.format(Locale.ROOT, "%n(Dispersion parameter taken to be %.6g; %d residual degrees of"
-                + " freedom)", dispersion, df));
-        return text.toString();
+        for (double v : both) {
+            smallest = Double.isFinite(v) && v != 0 ? Math.min(smallest, Math.abs(v)) : smallest;
+        }
+        int leading = smallest == Double.POSITIVE_INFINITY ? 1 : 1 + (int) Math.floor(Math.log10(smallest));
+        int decimals = Math.max(1, 4 - leading);
+        double[] rounded = Arrays.stream(both).map(v -> Double.isFinite(v) ? new java.math.BigDecimal(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue() : v).toArray();
+        String[] joint = Formats.significant(rounded, 4);
+        int width = Arrays.stream(joint).mapToInt(String::length).max().orElse(0);
+        for (int i = 0; i < joint.length; i++) {
+            joint[i] = " ".repeat(width - joint[i].length()) + joint[i];
+        }
+        double[] t = coefficients.stream().mapToDouble(c -> Double.isFinite(c.statistic()) ? new java.math.BigDecimal(
+                c.statistic()).setScale(3, java.math.RoundingMode.HALF_EVEN).doubleValue() : c.statistic()).toArray();
+        double[] pValues = coefficients.stream().mapToDouble(Coefficient::pValue).toArray();
+        List<String> headers = new ArrayList<>(List.of("Estimate", "Std. Error", "t value", "Pr(>|t|)"));
+        List<String[]> columns = new ArrayList<>(List.of(Arrays.copyOfRange(joint, 0, p), Arrays.copyOfRange(joint, p,
+                2 * p), Formats.significant(t, 4), Formats.pValues(pValues, 3)));
+        boolean stars = Arrays.stream(pValues).anyMatch(v -> v < 0.1);
+        if (stars) {
+            headers.add("");
+            columns.add(Arrays.stream(pValues).mapToObj(v -> String.format(Locale.ROOT, "%-3s", Formats.stars(v)))
+                    .toArray(String[]::new));
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Survey design-based %s regression\n\n"
+                + "Coefficients:\n", family.name().toLowerCase(Locale.ROOT)));
+        text.append(String.join("\n", Formats.table(coefficients.stream().map(Coefficient::name).toList(), headers,
+                columns))).append('\n');
+        if (stars) {
+            text.append("---\n").append(Formats.SIGNIFICANCE_LEGEND).append('\n');
+        }
+        if (df <= 0) {
+            text.append("\nZero or negative residual df; p-values not defined\n");
+        }
+        return text.append("\n(Dispersion parameter for ").append(family.name().toLowerCase(Locale.ROOT))
+                .append(" family taken to be ").append(Formats.number(dispersion, 7)).append(')').toString();
     }
 
     /**

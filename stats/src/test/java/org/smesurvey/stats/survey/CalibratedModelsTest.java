@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smesurvey.stats.survey.SurveyReference.close;
+import static org.smesurvey.stats.survey.SurveyReference.indicator;
 import static org.smesurvey.stats.survey.SurveyReference.numbers;
 import static org.smesurvey.stats.survey.SurveyReference.texts;
+import static org.smesurvey.stats.survey.SurveyReference.totals;
 import static org.smesurvey.stats.survey.SurveyReference.values;
 
 import java.util.Arrays;
@@ -56,18 +58,6 @@ class CalibratedModelsTest {
 
     private static String[] line(String... key) {
         return reference.line(key);
-    }
-
-    private static double[] indicator(List<CSVRecord> rows, String column, String level) {
-        return rows.stream().mapToDouble(r -> r.get(column).equals(level) ? 1 : 0).toArray();
-    }
-
-    private static Map<String, Double> totals(Object... pairs) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        for (int k = 0; k < pairs.length; k += 2) {
-            map.put((String) pairs[k], ((Number) pairs[k + 1]).doubleValue());
-        }
-        return map;
     }
 
     private static Map<String, SurveyDesign> calibratedDesigns() {

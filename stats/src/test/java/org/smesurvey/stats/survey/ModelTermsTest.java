@@ -337,6 +337,10 @@ class ModelTermsTest {
         TestResult byColumns = fit.termTest("band10-49", "band50-249", "band250+");
         assertEquals(byTerm.statistic(), byColumns.statistic(), 0);
         assertEquals("Wald test for band10-49, band50-249, band250+", byColumns.method());
+        TermTestResult withLambda = fit.termTest(TermTest.WALD_F, fit.degreesOfFreedom(),
+                MixtureApproximation.SADDLEPOINT, "band");
+        assertEquals(List.of("band10-49", "band50-249", "band250+"), withLambda.columns());
+        assertTrue(withLambda.summary().startsWith("Wald test for band\nF =  "), withLambda.summary());
         assertEquals(1, fit.termTest("countryES").degreesOfFreedom().orElseThrow());
     }
 

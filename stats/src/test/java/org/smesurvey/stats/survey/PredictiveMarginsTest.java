@@ -45,7 +45,7 @@ class PredictiveMarginsTest {
         return reference.line(key);
     }
 
-    private static Map<String, Design> designs() {
+    static Map<String, Design> designs() {
         SurveyDesign clusters = SurveyDesign.builder(numbers(clus1, "pw")).clusters(texts(clus1, "dnum"))
                 .fpc(numbers(clus1, "fpc")).build();
         SurveyDesign strata = SurveyDesign.builder(numbers(strat, "pw")).strata(texts(strat, "stype"))

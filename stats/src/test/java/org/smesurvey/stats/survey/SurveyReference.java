@@ -9,7 +9,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -57,6 +59,20 @@ final class SurveyReference {
 
     static String[] texts(List<CSVRecord> rows, String name) {
         return rows.stream().map(r -> r.get(name)).toArray(String[]::new);
+    }
+
+    /** 1 where the column holds the level, else 0. */
+    static double[] indicator(List<CSVRecord> rows, String column, String level) {
+        return rows.stream().mapToDouble(r -> r.get(column).equals(level) ? 1 : 0).toArray();
+    }
+
+    /** Population totals from pairs of a category and its count, in order. */
+    static Map<String, Double> totals(Object... pairs) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k = 0; k < pairs.length; k += 2) {
+            map.put((String) pairs[k], ((Number) pairs[k + 1]).doubleValue());
+        }
+        return map;
     }
 
     /** A field's numbers. */
