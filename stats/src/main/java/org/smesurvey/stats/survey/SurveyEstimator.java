@@ -881,11 +881,16 @@ public final class SurveyEstimator {
      *         has no stratum variance to average in a domain (class description)
      */
     public List<SurveyEstimate> totalBy(Answers answers, Domains domains) {
+        return byDomain(answers, domains, Statistic.TOTAL);
+    }
+
+    /** Answers' shares or totals by domain, those who did not answer set apart ({@link Included}). */
+    private List<SurveyEstimate> byDomain(Answers answers, Domains domains, Statistic statistic) {
         Objects.requireNonNull(domains, "domains");
         requireAnswers(answers);
         Coding coding = domains.coding(design.n);
         return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(),
-                Variable.of(answers.valueArray()), Statistic.TOTAL);
+                Variable.of(answers.valueArray()), statistic);
     }
 
     /**
@@ -982,12 +987,7 @@ public final class SurveyEstimator {
      *         in a domain (class description)
      */
     public List<SurveyEstimate> proportionBy(Answers answers, Domains domains) {
-        Objects.requireNonNull(domains, "domains");
-        requireAnswers(answers);
-        Coding coding = domains.coding(design.n);
-        byte[] yes = answers.valueArray();
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), Variable.of(yes),
-                Statistic.PROPORTION);
+        return byDomain(answers, domains, Statistic.PROPORTION);
     }
 
     /**
