@@ -11,6 +11,9 @@ x <- read.csv(args[2], colClasses = c("character", "integer", "integer", "numeri
 x$region <- paste0("R", (as.integer(substr(x$country, 2, 3)) - 1) %/% 4 + 1)
 x$bandf <- factor(x$band, levels = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"))
 x$domain <- paste(x$country, x$band)
+# The ordered answer of the proportional-odds case, as SurveyBenchmark derives it: 1 + floor(5 s / 11) of the score
+# s = band index (0 to 5) + 2 x external + (primary unit mod 4).
+x$importance <- factor(1 + ((as.integer(x$bandf) - 1 + 2 * x$external + x$psu %% 4) * 5) %/% 11, levels = 1:5)
 d <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = x, nest = TRUE)
 jk <- as.svrepdesign(svydesign(ids = ~group, weights = ~weight, data = x), type = "JK1")
 bands <- data.frame(band = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"),
@@ -33,6 +36,8 @@ cases <- list(
        timed(function() rake(d, list(~band, ~country), list(bands, countries)), 1)),
   list("logistic regression, 10 coefficients", "logisticRegression", NA,
        timed(function() svyglm(external ~ bandf + region, d, family = quasibinomial()), 1)),
+  list("proportional-odds regression, 10 coefficients and 4 cut-points", "ordinalRegression", NA,
+       timed(function() svyolr(importance ~ bandf + region + external, d), 1)),
   list("120 domains with their covariance, 20 contrasts", "domainContrasts", NA,
        timed(function() {
          b <- svyby(~external, ~domain, d, svymean, covmat = TRUE)

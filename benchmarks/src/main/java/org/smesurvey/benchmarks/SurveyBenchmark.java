@@ -27,6 +27,7 @@ import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.Domains;
+import org.smesurvey.stats.survey.OrdinalRegression;
 import org.smesurvey.stats.survey.ReplicateDesign;
 import org.smesurvey.stats.survey.SurveyDesign;
 import org.smesurvey.stats.survey.SurveyEstimate;
@@ -40,8 +41,9 @@ import org.smesurvey.stats.survey.SurveyRegression;
  * band) with Taylor-linearised standard errors; the same with 100 JK1 replicates (groups of 20 units); raking
  * to the population by size band and by country; a 10-coefficient logistic regression of the answer on size band and
  * five regions of countries (svyglm, quasi-binomial); the 120 domains' shares with their covariance matrix and the
- * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast). Run with {@code -Xmx1g}: the heap
- * stays under 1 GB.
+ * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast); a proportional-odds regression of
+ * a 5-level answer derived from the file on size band, region and external use (svyolr). Run with
+ * {@code -Xmx1g}: the heap stays under 1 GB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -78,6 +80,9 @@ public class SurveyBenchmark {
     private int jackknifeGroups;
     private double[] answer;
     private Answers answers;
+    /** The ordered answer of the proportional-odds case, 1 to 5, and its model matrix without intercept. */
+    private int[] importance;
+    private Moderators ordinalModel;
 
     /** JMH creates the state; the data come in {@link #load()}. */
     public SurveyBenchmark() {
@@ -162,11 +167,29 @@ public class SurveyBenchmark {
                 boundDomain[i] = java.util.Collections.binarySearch(names, domains[i]);
             }
             taylor = SurveyEstimator.of(design);
+            ordinal(psu, region);
             jackknife = ReplicateDesign.jackknife(SurveyDesign.builder(weights).clusters(group).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         prepare();
+    }
+
+    /**
+     * The ordered answer of the proportional-odds case, as survey-timing.R derives it from the file (which has
+     * none): importance 1 + ⌊5 s / 11⌋ of the score s = band index (0 to 5) + 2 × external + (primary unit mod 4),
+     * modelled on size band, region and external use.
+     */
+    private void ordinal(String[] psu, String[] region) {
+        int n = external.length;
+        List<String> bandLevels = List.of("0-9", "10-19", "20-49", "50-99", "100-249", "250+");
+        importance = new int[n];
+        for (int i = 0; i < n; i++) {
+            int score = bandLevels.indexOf(bandOf[i]) + (external[i] ? 2 : 0) + Integer.parseInt(psu[i]) % 4;
+            importance[i] = 1 + score * 5 / 11;
+        }
+        ordinalModel = Moderators.builder(n).withoutIntercept().factor("band", bandOf, bandLevels)
+                .factor("region", region, "R1").numeric("external", answer).build();
     }
 
     /** What a subclass does once the data are in, before any measurement: here, nothing. */
@@ -417,6 +440,18 @@ public class SurveyBenchmark {
     @Benchmark
     public SurveyRegression logisticRegression() {
         return taylor.regression(answer, model, SurveyRegression.Family.QUASIBINOMIAL);
+    }
+
+    /**
+     * A proportional-odds regression of a 5-level answer with 10 coefficients and 4 cut-points, its sandwich
+     * covariance (svyolr).
+     *
+     * @return the fit
+     */
+    @Benchmark
+    public OrdinalRegression ordinalRegression() {
+        return taylor.ordinalRegression(importance, List.of("1", "2", "3", "4", "5"), ordinalModel,
+                OrdinalRegression.Link.LOGIT);
     }
 
     /**

@@ -69,6 +69,7 @@ import org.smesurvey.stats.proportion.ProportionInterval;
 import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.ModelTerms;
+import org.smesurvey.stats.survey.OrdinalRegression;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
 import org.smesurvey.stats.survey.SurveyEstimator;
@@ -99,7 +100,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(15, guide.size());
+        assertEquals(16, guide.size());
     }
 
     @Test
@@ -332,13 +333,18 @@ class GuideTest {
         assertTrue(Files.size(png) > 0);
     }
 
-    @Test
-    void respondents() throws IOException {
-        Path file;
+    /** The simulated respondents of the examples, copied to a file the reader opens. */
+    private static Path simulatedRespondents() throws IOException {
+        Path file = Files.createTempFile("respondents", ".csv");
         try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
-            file = Files.createTempFile("respondents", ".csv");
             Files.write(file, in.readAllBytes());
         }
+        return file;
+    }
+
+    @Test
+    void respondents() throws IOException {
+        Path file = simulatedRespondents();
         // guide: respondents
         Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                 .answers("external").categories("band", "region").build().read(file);
@@ -357,6 +363,35 @@ class GuideTest {
         assertEquals(sizes, margins.labels());
         assertEquals(sizes, bySize.labels());
         assertEquals(List.of("band10-249", "band250-4999", "band5000+"), terms.columns("band"));
+    }
+
+    @Test
+    void ordinal() throws IOException {
+        Path file = simulatedRespondents();
+        Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                .answers("external", "internal").categories("band", "region").build().read(file);
+        Files.delete(file);
+        SurveyEstimator estimator = SurveyEstimator.of(data.design());
+        Moderators x = Moderators.builder(data.size())
+                .factor("band", data.categories("band"), List.of("0-9", "10-249", "250-4999", "5000+"))
+                .factor("region", data.categories("region"), "Ile-de-France").build();
+        // an ordered answer for the example: higher where the firm uses networks, 0 (missing) for every 50th
+        int[] importance = new int[data.size()];
+        for (int i = 0; i < importance.length; i++) {
+            importance[i] = i % 50 == 49 ? 0 : 1 + (data.answers("external").isYes(i) ? 2 : 0)
+                    + (data.answers("internal").isYes(i) ? 1 : 0) + i % 2;
+        }
+        // guide: ordinal
+        List<String> levels = List.of("not at all", "a little", "somewhat", "much", "essential");
+        OrdinalRegression importanceModel = estimator.ordinalRegression(importance, levels, x,   // 1 to 5, 0 missing
+                OrdinalRegression.Link.LOGIT);   // x's intercept is dropped: the cut-points take its place
+        System.out.println(importanceModel.summary());   // Coefficients, Intercepts (not at all|a little, ...)
+        double[] shares = importanceModel.probabilities(1, 0, 0, 0, 0, 0, 0);   // 10-249 in Ile-de-France: 5 shares
+        // end
+        assertEquals(4, importanceModel.intercepts().size());
+        assertEquals(7, importanceModel.coefficients().size());
+        assertEquals(1, java.util.Arrays.stream(shares).sum(), 1e-12);
+        assertEquals(40, importanceModel.missing());
     }
 
     @Test

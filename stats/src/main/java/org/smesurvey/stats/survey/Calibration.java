@@ -158,11 +158,7 @@ public final class Calibration {
                     "Raking needs as many margins as sets of totals, at least one: %d and %d", margins.size(),
                     totals.size()));
         }
-        List<Margin> list = new ArrayList<>();
-        for (int m = 0; m < margins.size(); m++) {
-            list.add(Margin.of(Objects.requireNonNull(margins.get(m), "margin").coding(design.n), totals.get(m),
-                    "margin " + (m + 1) + " category"));
-        }
+        List<Margin> list = margins(design, margins, totals);
         // Every respondent of a cell of the margins' cross-table gets the same factors, so iterative proportional
         // fitting runs on the cells' weights: one pass to total them, the sweeps on the cells, one pass to write the
         // raked weights. The weights after each earlier margin's step of the last sweep, which the variance's
@@ -197,22 +193,72 @@ public final class Calibration {
             }
             return into;
         });
-        int[][] categoryOfCell = new int[list.size()][cells];
+        int[][] categoryOfCell = categoryOfCell(sizes, cells, c -> c);
+        double[][] stepFactor = new double[list.size()][];
+        sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, true, stepFactor);
+        int last = list.size() - 1;
+        double[] rakedFactor = stepFactor[last];
+        Chunks.run(design.n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                weights[i] = design.weights[i] * rakedFactor[(int) weights[i]];
+            }
+        });
+        List<Step> steps = new ArrayList<>();
+        for (int m = 0; m < last; m++) {
+            steps.add(new Step(codes[m], sizes[m], cross.withFactor(stepFactor[m])));
+        }
+        steps.add(new Step(codes[last], sizes[last], weights, null));
+        // Every factor is positive (a product of totals over positive sums), so the raked weights are 0 where the
+        // design's were.
+        return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS),
+                design.hasZeroWeights);
+    }
+
+    /** Each margin coded over the design's respondents, with its totals. */
+    private static List<Margin> margins(SurveyDesign design, List<Domains> margins, List<Map<String, Double>> totals) {
+        List<Margin> list = new ArrayList<>();
+        for (int m = 0; m < margins.size(); m++) {
+            list.add(Margin.of(Objects.requireNonNull(margins.get(m), "margin").coding(design.n), totals.get(m),
+                    "margin " + (m + 1) + " category"));
+        }
+        return list;
+    }
+
+    /**
+     * Each margin's category of each of {@code cells} cells of the cross-table, cell j being the one numbered
+     * {@code number(j)} in mixed radix (the last margin fastest).
+     */
+    private static int[][] categoryOfCell(int[] sizes, int cells, java.util.function.IntUnaryOperator number) {
+        int[][] categoryOfCell = new int[sizes.length][cells];
         for (int c = 0; c < cells; c++) {
-            int rest = c;
-            for (int m = list.size() - 1; m >= 0; m--) {
+            int rest = number.applyAsInt(c);
+            for (int m = sizes.length - 1; m >= 0; m--) {
                 categoryOfCell[m][c] = rest % sizes[m];
                 rest /= sizes[m];
             }
         }
+        return categoryOfCell;
+    }
+
+    /**
+     * Iterative proportional fitting on the cells' weights, survey's {@code rake}: sweeps of post-stratification
+     * over the margins in turn, at most {@code sweeps}, stopping after a sweep in which no cell moved by
+     * {@link #RAKE_EPSILON} when {@code untilSettled} (else running them all, as survey's replicates follow the full
+     * sample's sweeps). Each margin's step leaves the cells' factors in {@code stepFactor[m]}; the last margin's are
+     * the raking's.
+     *
+     * @return the sweeps run
+     */
+    private static int sweeps(List<Margin> list, int[][] categoryOfCell, double[] cellWeight, int sweeps,
+            boolean untilSettled, double[][] stepFactor) {
+        int cells = cellWeight.length;
         double[] factor = new double[cells];
         java.util.Arrays.fill(factor, 1);
         double[] table = cellWeight.clone();
-        double[][] stepFactor = new double[list.size()][];
-        for (int sweep = 0; sweep < RAKE_SWEEPS; sweep++) {
+        for (int sweep = 0; sweep < sweeps; sweep++) {
             for (int m = 0; m < list.size(); m++) {
                 Margin margin = list.get(m);
-                double[] sums = new double[sizes[m]];
+                double[] sums = new double[margin.names.size()];
                 for (int c = 0; c < cells; c++) {
                     sums[categoryOfCell[m][c]] += cellWeight[c] * factor[c];
                 }
@@ -230,26 +276,11 @@ public final class Calibration {
                 change = Math.max(change, Math.abs(now - table[c]));
                 table[c] = now;
             }
-            if (change < RAKE_EPSILON) {
-                break;
+            if (untilSettled && change < RAKE_EPSILON) {
+                return sweep + 1;
             }
         }
-        int last = list.size() - 1;
-        double[] rakedFactor = stepFactor[last];
-        Chunks.run(design.n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                weights[i] = design.weights[i] * rakedFactor[(int) weights[i]];
-            }
-        });
-        List<Step> steps = new ArrayList<>();
-        for (int m = 0; m < last; m++) {
-            steps.add(new Step(codes[m], sizes[m], cross.withFactor(stepFactor[m])));
-        }
-        steps.add(new Step(codes[last], sizes[last], weights, null));
-        // Every factor is positive (a product of totals over positive sums), so the raked weights are 0 where the
-        // design's were.
-        return design.calibrated(weights, new Projection(List.copyOf(steps), RAKE_PROJECTION_ROUNDS),
-                design.hasZeroWeights);
+        return sweeps;
     }
 
     /**
@@ -443,6 +474,20 @@ public final class Calibration {
     public static SurveyDesign calibrate(SurveyDesign design, List<String[]> margins,
             List<Map<String, Double>> totals, Distance distance, double lower, double upper) {
         Objects.requireNonNull(design, "design");
+        Indicators indicators = indicators(design, margins, totals);
+        return calibrate(design, indicators.x(), indicators.population(), distance, lower, upper);
+    }
+
+    /** The margins' indicators as calibration variables, with their population totals. */
+    private record Indicators(Moderators x, double[] population) {
+    }
+
+    /**
+     * Every category of the first margin, all but the first of each other, as {@link #calibrate(SurveyDesign, List,
+     * List, Distance, double, double)} calibrates to them.
+     */
+    private static Indicators indicators(SurveyDesign design, List<String[]> margins,
+            List<Map<String, Double>> totals) {
         Objects.requireNonNull(margins, "margins");
         Objects.requireNonNull(totals, "totals");
         if (margins.isEmpty() || margins.size() != totals.size()) {
@@ -471,8 +516,7 @@ public final class Calibration {
                 population.add(margin.totals[k]);
             }
         }
-        return calibrate(design, x.build(), population.stream().mapToDouble(Double::doubleValue).toArray(), distance,
-                lower, upper);
+        return new Indicators(x.build(), population.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** survey's {@code regcalibrate}: g = 1 + x'T^{-1}(t_x − \hat t_x), in closed form. */
@@ -624,6 +668,278 @@ public final class Calibration {
             }
         }
         return misfit;
+    }
+
+    /**
+     * Post-stratifies a replicate design replicate by replicate, survey's {@code postStratify(repdesign, ~category,
+     * population)}: the full-sample weights as {@link #postStratify(SurveyDesign, String[], Map)}, and each
+     * replicate's weights \( w_i m_{ir} \) times the category's population total over the replicate's weighted count
+     * of the category, \( w_i m_{ir} N_c / \sum_{j \in c} w_j m_{jr} \). Every replicate then meets the totals, so
+     * the replicate variances carry what the post-stratification fixes, as the linearised variance of a
+     * post-stratified design does. The scales and the centring ({@link ReplicateDesign#withMse}) stay; the
+     * degrees of freedom are the recalibrated weights' rank less one, as survey recomputes {@code degf}.
+     *
+     * <p>The replicate weights are held as multipliers of the full-sample weights, one row per primary unit and
+     * category (survey's compressed weights): what survey's {@code compress} chooses changes no estimate.
+     *
+     * <p>References: Valliant, R. (1993). Poststratification and conditional variance estimation. <i>Journal of the
+     * American Statistical Association</i> 88(421), 89–96. doi:10.1080/01621459.1993.10594298; Lumley, T. (2010).
+     * <i>Complex Surveys</i>. Wiley, §7.2.
+     *
+     * @param design the replicate design
+     * @param categories each respondent's category
+     * @param totals the population total of every category
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #postStratify(SurveyDesign, String[], Map)}, or if a replicate has
+     *         no weight in a category (survey's weights would be NaN)
+     */
+    public static ReplicateDesign postStratify(ReplicateDesign design, String[] categories,
+            Map<String, Double> totals) {
+        Objects.requireNonNull(design, "design");
+        SurveyDesign base = design.base();
+        SurveyDesign calibrated = postStratify(base, categories, totals);
+        Margin margin = Margin.of(base, categories, totals, "post-stratum");
+        int count = margin.names.size();
+        double[] sums = new double[count];
+        for (int i = 0; i < base.n; i++) {
+            sums[margin.category[i]] += base.weights[i];
+        }
+        double[] g = new double[count];
+        for (int c = 0; c < count; c++) {
+            g[c] = margin.totals[c] / sums[c];
+        }
+        double[][] replicateSums = design.classTotals(margin.category, count);
+        double[][] replicateG = new double[design.replicates()][count];
+        for (int r = 0; r < replicateG.length; r++) {
+            for (int c = 0; c < count; c++) {
+                requireWeight(replicateSums[r][c], r, margin.names.get(c));
+                replicateG[r][c] = margin.totals[c] / replicateSums[r][c];
+            }
+        }
+        return design.recalibrated(calibrated.weights, margin.category, count, g, replicateG, true);
+    }
+
+    /**
+     * Rakes a replicate design replicate by replicate, survey's {@code rake(repdesign, list(~a, ~b), list(totalsA,
+     * totalsB))}: the full sample as {@link #rake(SurveyDesign, List, List)} (sweeps until no cell of the margins'
+     * cross-table moves by one weight unit, at most 10), and each replicate's weights by as many sweeps of
+     * post-stratification to the same totals, as survey post-stratifies the replicates with the full sample in every
+     * sweep. See {@link #postStratify(ReplicateDesign, String[], Map)} for what the result holds.
+     *
+     * @param design the replicate design
+     * @param margins each margin's categories, one per respondent
+     * @param totals each margin's population totals
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #rake(SurveyDesign, List, List)}, or if a replicate has no weight
+     *         in a category of a margin
+     */
+    public static ReplicateDesign rake(ReplicateDesign design, List<String[]> margins,
+            List<Map<String, Double>> totals) {
+        Objects.requireNonNull(margins, "margins");
+        List<Domains> coded = new ArrayList<>();
+        for (String[] margin : margins) {
+            coded.add(Domains.of(Objects.requireNonNull(margin, "margin")));
+        }
+        return rakeCoded(design, coded, totals);
+    }
+
+    /**
+     * Rakes a replicate design replicate by replicate to margins coded once, as
+     * {@link #rake(ReplicateDesign, List, List)}.
+     *
+     * @param design the replicate design
+     * @param margins each margin's categories, coded
+     * @param totals each margin's population totals
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #rake(ReplicateDesign, List, List)}
+     */
+    public static ReplicateDesign rakeCoded(ReplicateDesign design, List<Domains> margins,
+            List<Map<String, Double>> totals) {
+        Objects.requireNonNull(design, "design");
+        SurveyDesign base = design.base();
+        SurveyDesign calibrated = rakeCoded(base, margins, totals);
+        List<Margin> list = margins(base, margins, totals);
+        int[][] codes = new int[list.size()][];
+        int[] sizes = new int[list.size()];
+        for (int m = 0; m < list.size(); m++) {
+            codes[m] = list.get(m).category;
+            sizes[m] = list.get(m).names.size();
+        }
+        // The cells of the cross-table that hold respondents, in order of appearance: the rest weigh nothing in
+        // any replicate and leave the fitting unchanged.
+        CrossTable cross = new CrossTable(base.weights, codes, sizes, null);
+        Map<Integer, Integer> occupied = new java.util.HashMap<>();
+        int[] cellOf = new int[base.n];
+        List<Integer> cellsSeen = new ArrayList<>();
+        for (int i = 0; i < base.n; i++) {
+            int cell = cross.cell(i);
+            Integer index = occupied.putIfAbsent(cell, occupied.size());
+            if (index == null) {
+                cellsSeen.add(cell);
+            }
+            cellOf[i] = index == null ? occupied.size() - 1 : index;
+        }
+        int cells = cellsSeen.size();
+        int[][] categoryOfCell = categoryOfCell(sizes, cells, cellsSeen::get);
+        double[] cellWeight = new double[cells];
+        for (int i = 0; i < base.n; i++) {
+            cellWeight[cellOf[i]] += base.weights[i];
+        }
+        int last = list.size() - 1;
+        double[][] stepFactor = new double[list.size()][];
+        int sweeps = sweeps(list, categoryOfCell, cellWeight, RAKE_SWEEPS, true, stepFactor);
+        double[] g = stepFactor[last];
+        double[][] replicateWeight = design.classTotals(cellOf, cells);
+        double[][] replicateG = new double[replicateWeight.length][];
+        for (int r = 0; r < replicateWeight.length; r++) {
+            for (int m = 0; m < list.size(); m++) {
+                double[] sums = new double[sizes[m]];
+                for (int j = 0; j < cells; j++) {
+                    sums[categoryOfCell[m][j]] += replicateWeight[r][j];
+                }
+                for (int k = 0; k < sizes[m]; k++) {
+                    requireWeight(sums[k], r, list.get(m).names.get(k));
+                }
+            }
+            double[][] replicateSteps = new double[list.size()][];
+            sweeps(list, categoryOfCell, replicateWeight[r], sweeps, false, replicateSteps);
+            replicateG[r] = replicateSteps[last];
+        }
+        return design.recalibrated(calibrated.weights, cellOf, cells, g, replicateG, true);
+    }
+
+    /**
+     * Calibrates a replicate design replicate by replicate by the linear (GREG) distance, unbounded, survey's
+     * {@code calibrate(repdesign, formula, population)} (its {@code regcalibrate}): as
+     * {@link #calibrate(ReplicateDesign, Moderators, double[], Distance, double, double)} with the linear distance
+     * and no bounds.
+     *
+     * @param design the replicate design
+     * @param x the auxiliary variables, one row per respondent
+     * @param population the population total of each column of x
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #calibrate(ReplicateDesign, Moderators, double[], Distance, double,
+     *         double)}
+     */
+    public static ReplicateDesign calibrate(ReplicateDesign design, Moderators x, double[] population) {
+        return calibrate(design, x, population, Distance.LINEAR, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Calibrates a replicate design replicate by replicate, survey's {@code calibrate(repdesign, formula,
+     * population, calfun, bounds)}: the full-sample weights as {@link #calibrate(SurveyDesign, Moderators, double[],
+     * Distance, double, double)}, and each replicate's weights \( w_i m_{ir} \) by the same solver to the same
+     * totals, \( \sum_i w_i m_{ir} F(x_i'λ_r) x_i = t_x \), from \( λ_r = 0 \) (survey's {@code grake} for each
+     * column of replicate weights). Respondents with the same row of x share their g in every replicate, so each
+     * solve runs on the distinct rows with their summed weights. The degrees of freedom are the new weights' rank
+     * less one for the unbounded linear distance, as survey's {@code regcalibrate} recomputes {@code degf}, and
+     * those of the design otherwise, as survey's {@code calibrate} keeps them. See
+     * {@link #postStratify(ReplicateDesign, String[], Map)} for what the result holds.
+     *
+     * <p>survey only warns when a replicate does not converge (and keeps its last weights); here that replicate
+     * fails the calibration, its number in the message.
+     *
+     * <p>References: Deville, J.-C. and Särndal, C.-E. (1992), JASA 87, 376–382; Lumley, T. (2010).
+     * <i>Complex Surveys</i>. Wiley, §7.4.
+     *
+     * @param design the replicate design
+     * @param x the auxiliary variables, one row per respondent
+     * @param population the population total of each column of x, in the columns' order
+     * @param distance the distance function
+     * @param lower the lower bound on g (or −∞)
+     * @param upper the upper bound on g (or +∞)
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #calibrate(SurveyDesign, Moderators, double[], Distance, double,
+     *         double)}, for the full sample or (its number in the message) for a replicate; or if a class of
+     *         respondents gets a full-sample g of 0
+     */
+    public static ReplicateDesign calibrate(ReplicateDesign design, Moderators x, double[] population,
+            Distance distance, double lower, double upper) {
+        Objects.requireNonNull(design, "design");
+        SurveyDesign base = design.base();
+        SurveyDesign calibrated = calibrate(base, x, population, distance, lower, upper);
+        int q = x.columns();
+        Map<Row, Integer> rows = new java.util.HashMap<>();
+        int[] classOf = new int[base.n];
+        double[] features = new double[base.n * q];
+        for (int i = 0; i < base.n; i++) {
+            double[] row = x.rowArrayOf(i);
+            Integer index = rows.putIfAbsent(new Row(row), rows.size());
+            if (index == null) {
+                System.arraycopy(row, 0, features, (rows.size() - 1) * q, q);
+            }
+            classOf[i] = index == null ? rows.size() - 1 : index;
+        }
+        int classes = rows.size();
+        features = java.util.Arrays.copyOf(features, classes * q);
+        double[] weight = new double[classes];
+        for (int i = 0; i < base.n; i++) {
+            weight[classOf[i]] += base.weights[i];
+        }
+        boolean linear = distance == Distance.LINEAR && lower == Double.NEGATIVE_INFINITY
+                && upper == Double.POSITIVE_INFINITY;
+        double[] g = linear ? regression(features, q, weight, population)
+                : newton(features, q, weight, population, distance, lower, upper, x.names());
+        double[][] replicateWeight = design.classTotals(classOf, classes);
+        double[][] replicateG = new double[replicateWeight.length][];
+        for (int r = 0; r < replicateWeight.length; r++) {
+            try {
+                replicateG[r] = linear ? regression(features, q, replicateWeight[r], population)
+                        : newton(features, q, replicateWeight[r], population, distance, lower, upper, x.names());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Replicate " + (r + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return design.recalibrated(calibrated.weights, classOf, classes, g, replicateG, linear);
+    }
+
+    /**
+     * Calibrates a replicate design replicate by replicate to the totals of several categorical margins, survey's
+     * {@code calibrate(repdesign, list(~a, ~b), list(totalsA, totalsB), calfun, bounds)}: the margins' indicators as
+     * in {@link #calibrate(SurveyDesign, List, List, Distance, double, double)}, calibrated as
+     * {@link #calibrate(ReplicateDesign, Moderators, double[], Distance, double, double)}.
+     *
+     * @param design the replicate design
+     * @param margins each margin's categories, one per respondent
+     * @param totals each margin's population totals, by category
+     * @param distance the distance function
+     * @param lower the lower bound on g (or −∞)
+     * @param upper the upper bound on g (or +∞)
+     * @return the recalibrated replicate design
+     * @throws IllegalArgumentException as {@link #calibrate(SurveyDesign, List, List, Distance, double, double)},
+     *         for the full sample or a replicate
+     */
+    public static ReplicateDesign calibrate(ReplicateDesign design, List<String[]> margins,
+            List<Map<String, Double>> totals, Distance distance, double lower, double upper) {
+        Objects.requireNonNull(design, "design");
+        Indicators indicators = indicators(design.base(), margins, totals);
+        return calibrate(design, indicators.x(), indicators.population(), distance, lower, upper);
+    }
+
+    /** A replicate's weighted count of a category must be positive for it to be scaled to the category's total. */
+    private static void requireWeight(double sum, int replicate, String category) {
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Replicate %d has no weight in category %s"
+                    + " (%s): its weights cannot be scaled to the category's total", replicate + 1, category, sum));
+        }
+    }
+
+    /** A row of calibration variables as a key: rows equal value by value are one class. */
+    private record Row(double[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Row row && java.util.Arrays.equals(values, row.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return java.util.Arrays.toString(values);
+        }
     }
 
     /**

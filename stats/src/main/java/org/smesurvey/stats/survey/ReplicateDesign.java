@@ -24,6 +24,10 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * <p>Replicate weights are held per primary unit (a multiplier of each unit's weights in each replicate), not
  * per respondent: 100 replicates of a million respondents in 2,000 units take 200,000 numbers.
  *
+ * <p>{@link Calibration}'s {@code postStratify}, {@code rake} and {@code calibrate} take a replicate design and
+ * calibrate its full-sample weights and each replicate's to the same totals, as survey's methods for an
+ * {@code svyrep.design} do.
+ *
  * <p>References: Wolter, K. M. (2007). <i>Introduction to Variance Estimation</i>, 2nd ed. Springer, ch. 4 and
  * 5; Canty, A. J. and Davison, A. C. (1999). Resampling-based variance estimation for labour force surveys.
  * <i>The Statistician</i> 48(3), 379–391.
@@ -522,6 +526,164 @@ public final class ReplicateDesign implements Design {
     /** Respondent i's weight in replicate r: the full-sample weight times its unit's multiplier. */
     double replicateWeight(int i, int r) {
         return design.weights[i] * multipliers[design.unit[i] * replicates + r];
+    }
+
+    /**
+     * Each replicate's weighted count of each calibration class, \( \sum_{i \in c} w_i m_{p(i) r} \): {@code [r][c]},
+     * from the sums of the units' respondents in each class.
+     *
+     * @param classOf each respondent's class, 0 to classes − 1
+     * @param classes the number of classes
+     */
+    double[][] classTotals(int[] classOf, int classes) {
+        Cells cells = cells(classOf, classes);
+        double[][] totals = new double[replicates][classes];
+        for (int k = 0; k < cells.unit().length; k++) {
+            int p = cells.unit()[k];
+            int c = cells.category()[k];
+            double w = cells.weight()[k];
+            for (int r = 0; r < replicates; r++) {
+                totals[r][c] += multipliers[p * replicates + r] * w;
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * This design recalibrated replicate by replicate, as survey's {@code postStratify}, {@code rake} and
+     * {@code calibrate} on an {@code svyrep.design}: respondent i of class c has the full-sample weight
+     * {@code weights[i]} (the calibrated \( w_i g_c \)) and in replicate r the weight \( w_i m_{p(i) r} g_{rc} \),
+     * held as the multiplier \( m_{p(i) r} g_{rc} / g_c \) of a new unit per primary unit and class. The scales and
+     * the centring stay; the degrees of freedom are the new multipliers' rank less one when {@code recount} (survey
+     * recomputes {@code degf} after {@code postStratify}, {@code rake} and linear calibration), else kept (its
+     * {@code calibrate} with a distance function or bounds keeps them).
+     *
+     * @param weights the calibrated full-sample weights
+     * @param classOf each respondent's class: respondents of a class share their g in every replicate
+     * @param classes the number of classes
+     * @param fullG each class's g in the full sample
+     * @param replicateG each replicate's g of each class, {@code [r][c]}
+     * @param recount whether to recount the degrees of freedom
+     * @throws IllegalArgumentException if a class of respondents with non-zero weights has a full-sample g of 0
+     *         (their replicate weights would not be multiples of their weights)
+     */
+    ReplicateDesign recalibrated(double[] weights, int[] classOf, int classes, double[] fullG, double[][] replicateG,
+            boolean recount) {
+        Cells cells = cells(classOf, classes);
+        String[] unitOf = new String[design.n];
+        boolean negative = false;
+        for (int i = 0; i < design.n; i++) {
+            unitOf[i] = Integer.toString(cells.of()[i]);
+            negative |= weights[i] < 0;
+        }
+        SurveyDesign.Builder builder = SurveyDesign.builder(weights).clusters(unitOf);
+        SurveyDesign base = (negative ? builder.allowNegativeWeights() : builder).build();
+        int units = cells.unit().length;
+        double[] m = new double[units * replicates];
+        for (int i = 0; i < design.n; i++) {
+            int k = cells.of()[i];
+            int u = base.unit[i];
+            int c = cells.category()[k];
+            if (fullG[c] == 0) {
+                if (design.weights[i] != 0) {
+                    throw new IllegalArgumentException("Respondent " + (i + 1) + " has a calibrated weight of 0: its"
+                            + " replicate weights cannot be held as multiples of it; keep g away from 0 (bounds)");
+                }
+                continue;
+            }
+            int p = cells.unit()[k];
+            for (int r = 0; r < replicates; r++) {
+                m[u * replicates + r] = multipliers[p * replicates + r] * replicateG[r][c] / fullG[c];
+            }
+        }
+        double[] squares = new double[units];
+        for (int i = 0; i < design.n; i++) {
+            squares[base.unit[i]] += weights[i] * weights[i];
+        }
+        return new ReplicateDesign(base, m, replicates, scale, rscales, mse,
+                recount ? qrRank(m, units, replicates, squares, design.n) - 1 : degreesOfFreedom);
+    }
+
+    /**
+     * The rank R's {@code qr(weights(design, "analysis"), tol = 1e-5)$rank} gives, survey's {@code degf} of a
+     * replicate design: LINPACK's {@code dqrdc2} takes the columns (replicates) in order and sets aside one whose
+     * norm, once orthogonal to the columns kept, is below 1e-5 of its own norm; the rank counts the columns kept (at
+     * most the rows). The norms come from the Gram matrix of the analysis weights, \( \sum_u (\sum_{i \in u}
+     * w_i^2) m_u m_u' \), whose squared residual norms are compared with 1e-10 of the squared norms: the
+     * recalibrated weights can have singular values between 1e-7 and 1e-5 of the largest, which this criterion
+     * counts and a threshold on singular values would not.
+     */
+    private static int qrRank(double[] m, int units, int replicates, double[] unitSquares, int rows) {
+        double[][] gram = new double[replicates][replicates];
+        for (int p = 0; p < units; p++) {
+            double s = unitSquares[p];
+            if (s == 0) {
+                continue;
+            }
+            for (int a = 0; a < replicates; a++) {
+                double ma = s * m[p * replicates + a];
+                if (ma != 0) {
+                    for (int b = 0; b < replicates; b++) {
+                        gram[a][b] += ma * m[p * replicates + b];
+                    }
+                }
+            }
+        }
+        // The kept columns' Cholesky factor, row by row: l[k][0..k] for the k-th kept column.
+        double[][] l = new double[replicates][];
+        int[] kept = new int[replicates];
+        int count = 0;
+        int rank = 0;
+        for (int j = 0; j < replicates; j++) {
+            double[] row = new double[count + 1];
+            double residual = gram[j][j];
+            for (int k = 0; k < count; k++) {
+                double sum = gram[kept[k]][j];
+                for (int t = 0; t < k; t++) {
+                    sum -= l[k][t] * row[t];
+                }
+                row[k] = sum / l[k][k];
+                residual -= row[k] * row[k];
+            }
+            if (gram[j][j] == 0) {
+                rank++; // LINPACK keeps a column of zeros (0 is not below 1e-5 of 0) and transforms nothing
+            } else if (residual >= 1e-10 * gram[j][j]) {
+                row[count] = Math.sqrt(residual);
+                l[count] = row;
+                kept[count++] = j;
+                rank++;
+            }
+        }
+        return Math.min(rank, rows);
+    }
+
+    /**
+     * The cells primary unit × class that hold respondents, numbered in order of first appearance: each
+     * respondent's cell, and each cell's unit, class and total weight.
+     */
+    private record Cells(int[] of, int[] unit, int[] category, double[] weight) {
+    }
+
+    private Cells cells(int[] classOf, int classes) {
+        Map<Long, Integer> index = new java.util.HashMap<>();
+        int[] of = new int[design.n];
+        int[] unit = new int[design.n];
+        int[] category = new int[design.n];
+        double[] weight = new double[design.n];
+        for (int i = 0; i < design.n; i++) {
+            int p = design.unit[i];
+            int c = classOf[i];
+            Integer k = index.putIfAbsent((long) p * classes + c, index.size());
+            int cell = k == null ? index.size() - 1 : k;
+            if (k == null) {
+                unit[cell] = p;
+                category[cell] = c;
+            }
+            weight[cell] += design.weights[i];
+            of[i] = cell;
+        }
+        int count = index.size();
+        return new Cells(of, Arrays.copyOf(unit, count), Arrays.copyOf(category, count), Arrays.copyOf(weight, count));
     }
 
     /**

@@ -159,6 +159,39 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based proportional-odds regression of an ordered answer given by level number, survey's
+     * {@code svyolr(answer ~ ..., design, method)}: the sandwich on a linearised or calibrated design, the
+     * replicates' spread on a replicate design (see {@link OrdinalRegression}).
+     *
+     * @param codes each respondent's answer, 1 to K for the K levels (a Likert item's 1 to 5), 0 if missing
+     * @param levels the K ≥ 3 levels' labels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped (the cut-points take its place)
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(int[] codes, List<String> levels,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, codes, levels, x, link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given as labels, survey's {@code svyolr}
+     * on an ordered factor (see {@link OrdinalRegression}).
+     *
+     * @param answers each respondent's answer, one of the levels, or null if missing
+     * @param order the K ≥ 3 levels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if an answer is not one of the levels, or as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(String[] answers, List<String> order,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, answers, order, x, link);
+    }
+
+    /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
      * {@link ReplicateDesign} (which give no design effect).
      *
@@ -1259,6 +1292,61 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The confidence interval of the share of those who answered that answered yes exactly as survey's
+     * {@code svyciprop(~I(answer), design, method, level, na.rm = TRUE)} computes it on the whole design, which
+     * differs from {@link #interval(SurveyEstimate, ProportionMethod, double) interval(proportion(label, answers),
+     * method, level)} — survey's {@code svyciprop} on the design subset to those who answered — in three ways:
+     * <ul>
+     * <li>its t quantiles are on the whole design's degrees of freedom ({@code degf(design)}, svyciprop's default
+     *     {@code df}), not those of the respondents who answered;</li>
+     * <li>{@link ProportionMethod#BETA}'s ratio \( (t_{n-1}/t_{df})^2 \) takes n as all the design's rows
+     *     ({@code nrow(design)}: missing answers and weights of 0 included);</li>
+     * <li>{@link ProportionMethod#LIKELIHOOD}'s ratio λ of design-based to model-based variance is multiplied by
+     *     \( \bar w_{answered}/\bar w_{all} \), the mean weight of the rows answered over that of all rows: svyglm
+     *     rescales the weights to mean 1 over all rows before glm drops the missing ones, and its Pearson residuals
+     *     divide by weights rescaled over the rows answered.</li>
+     * </ul>
+     * On survey's apistrat with every 7th answer missing and every 11th weight 0 these move the bounds by up to
+     * 3.5e-4 (likelihood) and 1e-4 (the other methods). At a proportion of 0 or 1, or a standard error of 0, the
+     * conventions of {@link ProportionMethod} hold, with the whole design's degrees of freedom.
+     *
+     * <p>On a replicate design {@code svyciprop} refits the replicates for {@link ProportionMethod#LOGIT} and gives NA
+     * for {@link ProportionMethod#LIKELIHOOD} when answers are missing (its Pearson residuals need the sampling
+     * probabilities a replicate design lacks): those two are refused there.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param method the method
+     * @param level the confidence level, in (0, 1)
+     * @return the interval around the estimated proportion
+     * @throws IllegalArgumentException as {@link #proportion(String, Answers)} and
+     *         {@link #interval(SurveyEstimate, ProportionMethod, double)}, or if the design is a replicate design and
+     *         the method {@link ProportionMethod#LOGIT} or {@link ProportionMethod#LIKELIHOOD}
+     */
+    public Interval proportionInterval(Answers answers, ProportionMethod method, double level) {
+        Objects.requireNonNull(method, "method");
+        if (replicate != null && (method == ProportionMethod.LOGIT || method == ProportionMethod.LIKELIHOOD)) {
+            throw new IllegalArgumentException("svyciprop's " + method.name().toLowerCase(Locale.ROOT) + " interval"
+                    + " with na.rm = TRUE is not defined here on a replicate design (survey refits the replicates or"
+                    + " gives NA): use interval(proportion(label, answers), method, level)");
+        }
+        SurveyEstimate answered = proportion("", answers);
+        SurveyEstimate whole = new SurveyEstimate(answered.label(), answered.estimate(), answered.standardError(),
+                answered.designEffect(), answered.respondents(), replicate != null ? replicate.degreesOfFreedom()
+                        : design.degreesOfFreedom());
+        double all = 0;
+        double ofAnswered = 0;
+        int rowsAnswered = 0;
+        for (int i = 0; i < design.n; i++) {
+            all += design.weights[i];
+            if (answers.isAnswered(i)) {
+                ofAnswered += design.weights[i];
+                rowsAnswered++;
+            }
+        }
+        return method.interval(whole, level, design.n, (ofAnswered / rowsAnswered) / (all / design.n));
+    }
+
+    /**
      * The confidence interval of a proportion estimated here (overall or in a domain), by one of
      * {@code svyciprop}'s methods; see {@link ProportionMethod} for each method.
      *
@@ -1270,6 +1358,10 @@ public final class SurveyEstimator {
      * more); {@code MEAN} gives \( [\hat p, \hat p] \) as survey does. At a standard error of 0 with
      * \( 0 &lt; \hat p &lt; 1 \) every method gives \( [\hat p, \hat p] \). The class description of
      * {@link ProportionMethod} says where survey differs.
+     *
+     * <p>For a proportion of those who answered this is survey's {@code svyciprop} on the design subset to them;
+     * {@link #proportionInterval(Answers, ProportionMethod, double)} gives its {@code na.rm = TRUE} interval on the
+     * whole design, which differs (the degrees of freedom, beta's rows, likelihood's weights: see there).
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method

@@ -14,6 +14,8 @@
  * replication and Fay's method, the bootstrap, and replicate weights as offices deliver them — every estimator
  * above works on each. Domain estimates enter the meta-analysis through
  * {@link org.smesurvey.stats.survey.SurveyEstimate#toEffectiveSample()}.
+ * Ordered answers (Likert items) have their proportional-odds regression,
+ * {@link org.smesurvey.stats.survey.OrdinalRegression} ({@code svyolr}).
  *
  * <p>Everything is held in primitive arrays indexed by respondent; each statistic is one or two passes, in
  * parallel chunks for large samples, whatever the number of domains.

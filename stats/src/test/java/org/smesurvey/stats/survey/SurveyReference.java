@@ -43,6 +43,11 @@ final class SurveyReference {
                 .orElseThrow(() -> new AssertionError("No line " + String.join(";", key)));
     }
 
+    /** Every line whose first fields are the key, in order. */
+    List<String[]> lines(String... key) {
+        return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, key.length), key)).toList();
+    }
+
     /** The rows of a CSV file of this package's test resources, with its header. */
     static List<CSVRecord> csv(String resource) {
         try (InputStream in = SurveyReference.class.getResourceAsStream(resource);
