@@ -11,11 +11,11 @@ import org.smesurvey.stats.Interval;
 
 /**
  * The one survey estimator: design-based estimates of proportions, means and totals, over all respondents or by
- * domain, on either kind of {@link Design} — Taylor-linearised standard errors and design effects on a
- * {@link SurveyDesign}, replicate standard errors on a {@link ReplicateDesign} — as R's {@code svymean},
+ * domain, on either kind of {@link Design} — Taylor-linearised standard errors on a {@link SurveyDesign},
+ * replicate standard errors on a {@link ReplicateDesign}, with design effects on both — as R's {@code svymean},
  * {@code svytotal}, {@code svyby(..., deff = TRUE)} and {@code svyciprop}, with the same results. Each statistic
- * is two passes over primitive arrays, whatever the number of domains. Missing answers and zero weights are
- * handled as survey's {@code na.rm = TRUE} ({@link Answers}).
+ * is two passes over primitive arrays, whatever the number of domains (on a replicate design, two more for the
+ * design effects). Missing answers and zero weights are handled as survey's {@code na.rm = TRUE} ({@link Answers}).
  *
  * <p>A domain is estimated as survey estimates on {@code subset(design, domain)}: ratio estimators over the
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
@@ -193,7 +193,9 @@ public final class SurveyEstimator {
 
     /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
-     * {@link ReplicateDesign} (which give no design effect).
+     * {@link ReplicateDesign}. Both give design effects; a replicate design's divide the replicate variance by the
+     * simple-random-sampling variance of survey's {@code svymean.svyrep.design}, whose n counts the rows of weight 0
+     * ({@link SurveyEstimate#simpleRandomSampleVariance()}).
      *
      * @param design the design
      * @return the estimator
@@ -243,12 +245,67 @@ public final class SurveyEstimator {
             // the counts hold only while nobody is set apart (an answer missing, a weight of 0)
             all = replicate.estimates(names, included.codes(), included.codes() == codes ? counts : null, y,
                     statistic != Statistic.TOTAL);
+            all = withReplicateDesignEffects(all, labels.size(), codes, answered, y, statistic == Statistic.TOTAL);
         } else if (statistic == Statistic.TOTAL) {
             all = totals(names, included.codes(), included.count(), y);
         } else {
             all = means(names, included.codes(), included.count(), y, statistic == Statistic.PROPORTION);
         }
         return requireDefined(included.keep(all), codes == null, statistic != Statistic.TOTAL);
+    }
+
+    /**
+     * The replicate estimates with the design effects and simple-random-sampling variances survey's
+     * {@code svymean.svyrep.design} and {@code svytotal.svyrep.design} give with {@code deff = TRUE} or
+     * {@code "replace"} (and {@code svyby}, which subsets the replicate design by domain): the unit variance
+     * {@code svyvar(x, design, estimate.only = TRUE)} over the rows answered in the domain, with n = those rows —
+     * survey's {@code length(design$pweights)}, which, unlike a linearised design's n, counts the rows of weight 0
+     * — and \( \hat N \) their weights' sum. Two passes over the respondents, in parallel chunks: the sums, then the
+     * squares about the domain's mean.
+     */
+    private List<SurveyEstimate> withReplicateDesignEffects(List<SurveyEstimate> estimates, int domains, int[] codes,
+            boolean[] answered, Variable y, boolean total) {
+        double[] w = design.weights;
+        // per domain, at 3d: the rows answered, the sum of their weights and of their weighted values
+        double[] sums = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[3 * domains];
+            for (int i = from; i < to; i++) {
+                if (answered == null || answered[i]) {
+                    int d = 3 * (codes == null ? 0 : codes[i]);
+                    into[d]++;
+                    into[d + 1] += w[i];
+                    into[d + 2] += w[i] * y.at(i);
+                }
+            }
+            return into;
+        });
+        double[] mean = new double[domains];
+        for (int d = 0; d < domains; d++) {
+            mean[d] = sums[3 * d + 2] / sums[3 * d + 1];
+        }
+        double[] squares = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[domains];
+            for (int i = from; i < to; i++) {
+                if (answered == null || answered[i]) {
+                    int d = codes == null ? 0 : codes[i];
+                    double deviation = y.at(i) - mean[d];
+                    into[d] += w[i] * deviation * deviation;
+                }
+            }
+            return into;
+        });
+        List<SurveyEstimate> with = new ArrayList<>(estimates);
+        for (int d = 0; d < domains; d++) {
+            SurveyEstimate e = estimates.get(d);
+            int n = (int) sums[3 * d];
+            double sumW = sums[3 * d + 1];
+            double unitVariance = squares[d] / sumW * n / (n - 1);
+            double variance = e.standardError() * e.standardError();
+            with.set(d, withDesignEffect(e.label(), e.estimate(), variance,
+                    total ? unitVariance * sumW * sumW : unitVariance, sumW, n, e.respondents(),
+                    e.degreesOfFreedom()));
+        }
+        return with;
     }
 
     /**
@@ -1468,12 +1525,19 @@ public final class SurveyEstimator {
      */
     private SurveyEstimate withDesignEffect(String label, double estimate, double variance, double unitVariance,
             double populationSize, int n, int degreesOfFreedom) {
+        return withDesignEffect(label, estimate, variance, unitVariance, populationSize, n, n, degreesOfFreedom);
+    }
+
+    /** As above, the estimate resting on {@code respondents}, which may differ from the n of its SRS variance. */
+    private SurveyEstimate withDesignEffect(String label, double estimate, double variance, double unitVariance,
+            double populationSize, int n, int respondents, int degreesOfFreedom) {
         OptionalDouble without = populationSize < n ? OptionalDouble.empty()
                 : OptionalDouble.of(unitVariance * (populationSize - n) / (populationSize * n));
         OptionalDouble with = OptionalDouble.of(unitVariance / n);
         OptionalDouble deff = withReplacement ? OptionalDouble.of(variance / with.getAsDouble())
                 : without.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(variance / without.getAsDouble());
-        return new SurveyEstimate(label, estimate, Math.sqrt(variance), deff, n, degreesOfFreedom, without, with);
+        return new SurveyEstimate(label, estimate, Math.sqrt(variance), deff, respondents, degreesOfFreedom, without,
+                with);
     }
 
     private void requireAnswers(Answers answers) {

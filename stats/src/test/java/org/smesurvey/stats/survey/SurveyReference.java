@@ -80,6 +80,32 @@ final class SurveyReference {
         return map;
     }
 
+    /** Each row of a CSV of this package's test resources as numbers, its first column (a name) left out. */
+    static double[][] rowsAfterFirst(String resource) {
+        return csv(resource).stream().map(r -> {
+            double[] m = new double[r.size() - 1];
+            for (int j = 1; j < r.size(); j++) {
+                m[j - 1] = Double.parseDouble(r.get(j));
+            }
+            return m;
+        }).toArray(double[][]::new);
+    }
+
+    /** The lines R printed after {@code PRINT;what} in a reference file, up to the next PRINT line. */
+    static String printed(String resource, String what) {
+        try (InputStream in = SurveyReference.class.getResourceAsStream(resource)) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            int from = lines.indexOf("PRINT;" + what) + 1;
+            int to = from;
+            while (!lines.get(to).startsWith("PRINT;")) {
+                to++;
+            }
+            return String.join("\n", lines.subList(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A field's numbers. */
     static double[] values(String field) {
         return Arrays.stream(field.split(",")).mapToDouble(Double::parseDouble).toArray();
