@@ -68,6 +68,7 @@ import org.smesurvey.stats.proportion.KProportions;
 import org.smesurvey.stats.proportion.ProportionInterval;
 import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
+import org.smesurvey.stats.survey.ModelTerms;
 import org.smesurvey.stats.survey.OrdinalRegression;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
@@ -348,21 +349,20 @@ class GuideTest {
         Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                 .answers("external").categories("band", "region").build().read(file);
         SurveyEstimator estimator = SurveyEstimator.of(data.design());
-        DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.categories("band"));
+        List<String> sizes = List.of("0-9", "10-249", "250-4999", "5000+");   // the factor's levels, in order
+        DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.domains("band", sizes));
         System.out.println(bySize.difference("10-249", "0-9"));   // with the covariance of the two domains
-        Moderators x = Moderators.builder(data.size())
-                .factor("band", data.categories("band"), List.of("0-9", "10-249", "250-4999", "5000+"))
-                .factor("region", data.categories("region"), "Ile-de-France").build();
-        double[] y = new double[data.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = data.answers("external").isYes(i) ? 1 : 0;
-        }
-        SurveyRegression model = estimator.regression(y, x, SurveyRegression.Family.QUASIBINOMIAL);
-        System.out.println(model.summary());
+        ModelTerms terms = ModelTerms.builder(data).factor("band", sizes).factor("region", "Ile-de-France").build();
+        SurveyRegression model = estimator.regression("external", terms, SurveyRegression.Family.QUASIBINOMIAL);
+        System.out.println(model.summary());                     // svyglm(external ~ band + region, quasibinomial)
+        System.out.println(model.termTest("band"));              // regTermTest(model, ~band)
+        System.out.println(model.predict(Map.of("band", "10-249", "region", "Occitanie")).response());
         DomainEstimates margins = model.predictiveMargins("band");   // by size, the regional mix held fixed
         // end
         Files.delete(file);
-        assertEquals(4, margins.labels().size());
+        assertEquals(sizes, margins.labels());
+        assertEquals(sizes, bySize.labels());
+        assertEquals(List.of("band10-249", "band250-4999", "band5000+"), terms.columns("band"));
     }
 
     @Test

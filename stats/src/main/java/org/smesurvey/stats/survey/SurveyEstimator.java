@@ -74,6 +74,91 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based generalised linear model of a column of the respondents on named terms, survey's
+     * {@code svyglm(answer ~ band + country + band:country, design, family)}: an answer column (0 or 1, a missing
+     * answer leaving the respondent out) or a numeric column, on the terms' model matrix ({@link ModelTerms}).
+     *
+     * @param answer the name of an answer or numeric column of the respondents the terms were read from
+     * @param x the terms, built from {@link ModelTerms#builder(Respondents)}
+     * @param family the family and its canonical link
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the terms were read from a table rather than respondents, the column is
+     *         neither an answer nor a numeric column, or as {@link #regression(Answers, ModelTerms,
+     *         SurveyRegression.Family)}
+     */
+    public SurveyRegression regression(String answer, ModelTerms x, SurveyRegression.Family family) {
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(x, "x");
+        Respondents data = x.source();
+        if (data == null) {
+            throw new IllegalArgumentException("The terms were read from a table: give the answers themselves,"
+                    + " as Answers or double[]");
+        }
+        if (data.answerColumns().contains(answer)) {
+            return regression(data.answers(answer), x, family);
+        }
+        if (data.numberColumns().contains(answer)) {
+            return regression(data.numbers(answer), x, family);
+        }
+        throw new IllegalArgumentException("No answer or numeric column " + answer + "; the answers are "
+                + data.answerColumns() + ", the numeric columns " + data.numberColumns());
+    }
+
+    /**
+     * A design-based generalised linear model of yes/no answers on named terms, survey's {@code svyglm(answer ~
+     * terms, design, family)} with the answers as 0 and 1. A respondent whose answer or a term's value is missing is
+     * left out as survey leaves out the rows R's {@code na.omit} drops: out of the fit, its contributions 0 in the
+     * variance while the design's strata and clusters stay ({@code design[-nas, ]}), the degrees of freedom those of
+     * the respondents kept.
+     *
+     * @param y each respondent's answer, some perhaps missing
+     * @param x the terms ({@link ModelTerms})
+     * @param family the family and its canonical link (binomial or quasi-binomial, usually)
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the answers or the terms are not as many as the respondents, or as
+     *         {@link SurveyRegression} (the model matrix is not of full rank among the respondents kept, the fit does
+     *         not converge)
+     */
+    public SurveyRegression regression(Answers y, ModelTerms x, SurveyRegression.Family family) {
+        requireAnswers(y);
+        return regression(y.numbers(), x, family);
+    }
+
+    /**
+     * A design-based generalised linear model of an answer on named terms, survey's {@code svyglm(y ~ terms,
+     * design, family)}; a NaN answer is missing (R's {@code NA}) and leaves the respondent out, as a missing
+     * term's value does ({@link #regression(Answers, ModelTerms, SurveyRegression.Family)}).
+     *
+     * @param y each respondent's answer, in design order, NaN where missing
+     * @param x the terms ({@link ModelTerms})
+     * @param family the family and its canonical link
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the answers or the terms are not as many as the respondents, an answer is
+     *         infinite or outside the family's range, or as {@link SurveyRegression}
+     */
+    public SurveyRegression regression(double[] y, ModelTerms x, SurveyRegression.Family family) {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(y.length, design.n, "answers");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        boolean[] complete = x.completeOrNull();
+        boolean[] kept = null;
+        for (int i = 0; i < y.length; i++) {
+            boolean in = !Double.isNaN(y[i]) && (complete == null || complete[i]);
+            if (!in && kept == null) {
+                kept = new boolean[y.length];
+                for (int j = 0; j < i; j++) {
+                    kept[j] = true;
+                }
+            }
+            if (kept != null) {
+                kept[i] = in;
+            }
+        }
+        return SurveyRegression.fit(replicate != null ? replicate : design, y, x.matrix(), family, kept, x);
+    }
+
+    /**
      * A design-based proportional-odds regression of an ordered answer given by level number, survey's
      * {@code svyolr(answer ~ ..., design, method)}: the sandwich on a linearised or calibrated design, the
      * replicates' spread on a replicate design (see {@link OrdinalRegression}).
@@ -289,6 +374,41 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The weighted mean of yes/no answers as 0 and 1 among those who answered, survey's {@code svymean(~y, design,
+     * na.rm = TRUE, deff = TRUE)}: the share answering yes, the same estimate as {@link #proportion(String, Answers)}.
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate
+     * @throws IllegalArgumentException as {@link #proportion(String, Answers)}
+     */
+    public SurveyEstimate mean(String label, Answers answers) {
+        return proportion(label, answers);
+    }
+
+    /**
+     * The weighted total of yes/no answers as 0 and 1 among those who answered, survey's {@code svytotal(~y,
+     * design, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes, the unanswered counting in the
+     * variance as zeros and nowhere else (as {@link Answers}).
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many answers as respondents, none with a non-zero weight
+     *         answered, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
+     */
+    public SurveyEstimate total(String label, Answers answers) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(answers);
+        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(),
+                Variable.of(answers.valueArray()), Statistic.TOTAL);
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
+        }
+        return estimates.get(0);
+    }
+
+    /**
      * The weighted total \( \sum w_i y_i \), survey's {@code svytotal(~y, design, deff = TRUE)}.
      *
      * @param label what is estimated
@@ -321,8 +441,99 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate ratio(String label, double[] numerator, double[] denominator) {
         Objects.requireNonNull(label, "label");
-        double[] y = requireValues(numerator);
-        double[] x = requireValues(denominator);
+        return ratio(label, requireValues(numerator), requireValues(denominator), null);
+    }
+
+    /**
+     * The ratio of the totals of two yes/no answers as 0 and 1, survey's {@code svyratio(~y, ~x, design, na.rm =
+     * TRUE)} — the share using internal networks among the firms using external ones, say: over the respondents who
+     * answered both (the others count in the variance as zeros, and the degrees of freedom are theirs), as
+     * {@link #ratio(String, double[], double[])} otherwise.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's y, some perhaps missing
+     * @param denominator each respondent's x, some perhaps missing
+     * @return the ratio with its standard error (no design effect); its respondents those with a non-zero weight
+     *         who answered both
+     * @throws IllegalArgumentException if the answers are not as many as the respondents, the estimated total of x
+     *         among those who answered both is 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     */
+    public SurveyEstimate ratio(String label, Answers numerator, Answers denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(numerator);
+        requireAnswers(denominator);
+        return ratio(label, numerator.numbers(), denominator.numbers(), answeredBoth(numerator, denominator));
+    }
+
+    /**
+     * The ratio of the total of a yes/no answer as 0 and 1 to a numeric variable's, survey's {@code svyratio(~y,
+     * ~x, design, na.rm = TRUE)} — the share of employees in firms answering yes, with y the answer times the
+     * employees, or answers per employee: over the respondents who answered, as
+     * {@link #ratio(String, Answers, Answers)}.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's answer, some perhaps missing
+     * @param denominator each respondent's x, finite
+     * @return the ratio with its standard error (no design effect)
+     * @throws IllegalArgumentException as {@link #ratio(String, Answers, Answers)}, or if a value is not finite
+     */
+    public SurveyEstimate ratio(String label, Answers numerator, double[] denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(numerator);
+        return ratio(label, numerator.numbers(), requireValues(denominator), numerator.answeredOrNull());
+    }
+
+    /**
+     * The ratio of a numeric variable's total to that of a yes/no answer as 0 and 1, survey's {@code svyratio(~y,
+     * ~x, design, na.rm = TRUE)} — employees per firm answering yes: over the respondents who answered, as
+     * {@link #ratio(String, Answers, Answers)}.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's y, finite
+     * @param denominator each respondent's answer, some perhaps missing
+     * @return the ratio with its standard error (no design effect)
+     * @throws IllegalArgumentException as {@link #ratio(String, Answers, Answers)}, or if a value is not finite
+     */
+    public SurveyEstimate ratio(String label, double[] numerator, Answers denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(denominator);
+        return ratio(label, requireValues(numerator), denominator.numbers(), denominator.answeredOrNull());
+    }
+
+    /** Who answered both, or null when nobody misses either. */
+    private static boolean[] answeredBoth(Answers a, Answers b) {
+        if (a.missing() == 0 && b.missing() == 0) {
+            return null;
+        }
+        boolean[] both = a.answered();
+        for (int i = 0; i < both.length; i++) {
+            both[i] &= b.isAnswered(i);
+        }
+        return both;
+    }
+
+    /**
+     * The ratio over the respondents kept (null: all), the others' values taken as 0: survey's
+     * {@code design[!missing, ]}, which keeps them in the variance as zeros.
+     */
+    private SurveyEstimate ratio(String label, double[] numerator, double[] denominator, boolean[] kept) {
+        double[] y = numerator;
+        double[] x = denominator;
+        int respondents = design.n;
+        int df = (replicate != null ? replicate : design).degreesOfFreedom();
+        if (kept != null) {
+            y = y.clone();
+            x = x.clone();
+            double[] keptWeights = design.weights.clone();
+            respondents = 0;
+            for (int i = 0; i < design.n; i++) {
+                y[i] = kept[i] ? y[i] : 0;
+                x[i] = kept[i] ? x[i] : 0;
+                keptWeights[i] = kept[i] ? keptWeights[i] : 0;
+                respondents += kept[i] && keptWeights[i] != 0 ? 1 : 0;
+            }
+            df = replicate != null ? df : design.reweighted(keptWeights).degreesOfFreedom();
+        }
         double[] w = design.weights;
         double sumY = 0;
         double sumX = 0;
@@ -359,8 +570,7 @@ public final class SurveyEstimator {
                 throw Linearisation.nothingToAverage(design, "'" + label + "'");
             }
         }
-        return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), design.n,
-                (replicate != null ? replicate : design).degreesOfFreedom());
+        return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), respondents, df);
     }
 
     /**
@@ -713,6 +923,71 @@ public final class SurveyEstimator {
         return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, Variable.of(y), Statistic.TOTAL);
     }
 
+    /**
+     * The weighted total of yes/no answers as 0 and 1 in each domain, as {@link #totalBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #totalBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> totalBy(Answers answers, String[] domains) {
+        return totalBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted mean of yes/no answers as 0 and 1 in each domain, as {@link #meanBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #proportionBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> meanBy(Answers answers, String[] domains) {
+        return meanBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted total of yes/no answers as 0 and 1 in each domain, among those who answered, survey's
+     * {@code svyby(~y, ~domain, design, svytotal, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes,
+     * domains in the order of their names or of their declared levels ({@link Domains}); a domain where nobody with
+     * a non-zero weight answered is left out.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the lengths differ from the respondents', or {@link LonelyPsu#AVERAGE}
+     *         has no stratum variance to average in a domain (class description)
+     */
+    public List<SurveyEstimate> totalBy(Answers answers, Domains domains) {
+        return byDomain(answers, domains, Statistic.TOTAL);
+    }
+
+    /** Answers' shares or totals by domain, those who did not answer set apart ({@link Included}). */
+    private List<SurveyEstimate> byDomain(Answers answers, Domains domains, Statistic statistic) {
+        Objects.requireNonNull(domains, "domains");
+        requireAnswers(answers);
+        Coding coding = domains.coding(design.n);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(),
+                Variable.of(answers.valueArray()), statistic);
+    }
+
+    /**
+     * The weighted mean of yes/no answers as 0 and 1 in each domain, among those who answered, survey's
+     * {@code svyby(~y, ~domain, design, svymean, na.rm = TRUE, deff = TRUE)}: the share answering yes, the same
+     * estimates as {@link #proportionBy(Answers, Domains)}.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #proportionBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> meanBy(Answers answers, Domains domains) {
+        return proportionBy(answers, domains);
+    }
+
     private static double[] ones(int count) {
         double[] ones = new double[count];
         Arrays.fill(ones, 1);
@@ -793,12 +1068,7 @@ public final class SurveyEstimator {
      *         in a domain (class description)
      */
     public List<SurveyEstimate> proportionBy(Answers answers, Domains domains) {
-        Objects.requireNonNull(domains, "domains");
-        requireAnswers(answers);
-        Coding coding = domains.coding(design.n);
-        byte[] yes = answers.valueArray();
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), Variable.of(yes),
-                Statistic.PROPORTION);
+        return byDomain(answers, domains, Statistic.PROPORTION);
     }
 
     /**
