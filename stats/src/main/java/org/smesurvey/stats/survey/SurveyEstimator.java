@@ -799,6 +799,131 @@ public final class SurveyEstimator {
     }
 
     /**
+     * Quantiles of a numeric variable with Woodruff's intervals at 95 %, survey's {@code svyquantile(~x, design,
+     * probabilities, ci = TRUE, na.rm = TRUE)}: the rule {@link QuantileRule#MATH}, the interval
+     * {@link QuantileInterval#MEAN} (survey's defaults).
+     *
+     * @param label the variable's label (firm size, say)
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param probabilities the probabilities, in [0, 1] (0.5 for the median)
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, double... probabilities) {
+        return quantiles(label, values, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles of a numeric variable with their confidence intervals and standard errors, survey's
+     * {@code svyquantile(~x, design, probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)} (survey 4.x): on a linearised or calibrated design the shares' variances are linearised (and
+     * projected on the calibration), on a replicate design they come from the replicates. See
+     * {@link QuantileRule} for the estimate, {@link QuantileInterval} for the interval and the standard error.
+     *
+     * @param label the variable's label
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException if there are not as many values as respondents, a value is infinite, no
+     *         respondent of non-zero weight has a value, there is no probability or one is not in [0, 1], the
+     *         level is not in (0, 1), the interval is {@link QuantileInterval#SCORE} on a replicate design or
+     *         {@link QuantileInterval#QUANTILE} on a linearised one, the score interval's search fails (see
+     *         {@link QuantileInterval#SCORE}), or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, QuantileRule rule, QuantileInterval interval,
+            double level, double... probabilities) {
+        Objects.requireNonNull(label, "label");
+        List<SurveyQuantiles> all = quantiles(values, null, List.of(label), rule, interval, level, probabilities);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight has a value: " + label);
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, survey's {@code svyby(~x, ~domain, design,
+     * svyquantile, quantiles = probabilities, ci = TRUE, na.rm = TRUE)}; domains in the order of their names, as
+     * the other estimates by domain.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, String[] domains, double... probabilities) {
+        return quantilesBy(values, Domains.of(Objects.requireNonNull(domains, "domains")), QuantileRule.MATH,
+                QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles in each domain with their confidence intervals and standard errors, survey's {@code svyby(~x,
+     * ~domain, design, svyquantile, quantiles = probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)}: each domain as survey's {@code subset(design, domain)}, its degrees of freedom its own.
+     * Domains in the order of their names.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}, or if the domains' length differs from the respondents'
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, QuantileRule rule,
+            QuantileInterval interval, double level, double... probabilities) {
+        Objects.requireNonNull(domains, "domains");
+        Coding coding = domains.coding(design.n);
+        return quantiles(values, coding.codes(), coding.names(), rule, interval, level, probabilities);
+    }
+
+    private List<SurveyQuantiles> quantiles(double[] values, int[] codes, List<String> names, QuantileRule rule,
+            QuantileInterval interval, double level, double[] probabilities) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(probabilities, "probabilities");
+        SurveyDesign.requireLength(values.length, design.n, "values");
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Value of respondent %d is infinite: %s", i + 1, values[i]));
+            }
+        }
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("No probability to estimate a quantile at");
+        }
+        for (double p : probabilities) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("Probability is not in [0, 1]: " + p);
+            }
+        }
+        org.smesurvey.stats.internal.Checks.requireOpenUnit(level, "level");
+        if (interval == QuantileInterval.SCORE && replicate != null) {
+            throw new IllegalArgumentException("The score interval is survey's for linearised designs only; on a"
+                    + " replicate design use QUANTILE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        if (interval == QuantileInterval.QUANTILE && replicate == null) {
+            throw new IllegalArgumentException("The QUANTILE interval needs a replicate design; on a linearised"
+                    + " design use SCORE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        return Quantiles.of(this, design, replicate, values, codes, names, probabilities.clone(), rule, interval,
+                level);
+    }
+
+    /** The shares of 0/1 answers by domain (codes null: one) over the respondents answered, for quantiles. */
+    List<SurveyEstimate> shares(List<String> labels, int[] codes, boolean[] answered, byte[] yes) {
+        return estimate(labels, codes, answered, Variable.of(yes), Statistic.PROPORTION);
+    }
+
+    /**
      * The design effect of a variance against simple random sampling of n from a population of \( \hat N \)
      * (the sum of the weights) with the unit variance {@code unitVariance}: without replacement, none when
      * \( \hat N < n \), as survey leaves it out.

@@ -1,0 +1,293 @@
+package org.smesurvey.stats.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smesurvey.stats.survey.SurveyReference.values;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smesurvey.stats.meta.Moderators;
+
+/**
+ * Design-based quantiles against survey's {@code svyquantile} (stats/src/test/reference/survey-quantile.R, which
+ * quotes every call): the size in employees of the firms of the generated SME survey of survey-sme.R (integers, with
+ * many ties; 2,400 firms, 3 countries as strata, 30 regions as primary units, 12 firms of weight 0), missing for
+ * every 37th firm, at probabilities 0.25, 0.5 and 0.75, with every interval type and quantile rule, overall
+ * ({@code svyquantile(~size, x, c(0.25, 0.5, 0.75), ci = TRUE, na.rm = TRUE, interval.type = type, qrule = rule)})
+ * and by size band ({@code svyby(~size, ~band, x, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE,
+ * na.rm = TRUE, interval.type = type, qrule = rule, vartype = c("se", "ci"))}), on four designs:
+ * {@code svydesign(id = ~region, strata = ~country, weights = ~weight, nest = TRUE)}, the same without the firms of
+ * weight 0 raked to band and NACE section totals ({@code calibrate(..., calfun = "raking", epsilon = 1e-12)}), its
+ * stratified jackknife ({@code as.svrepdesign(d, type = "JKn")}) and Fay's method on the regions paired
+ * ({@code fay.rho = 0.5}, Sylvester's Hadamard matrix of order 16).
+ *
+ * <p>Tolerance 1e-10 relative to max(1, |value|): the rules are closed forms and Woodruff's limits a closed form of
+ * the share's standard error; the score interval is R's uniroot stepped as R steps it (its roots only decide which
+ * firms lie at or below them, so the limits are those of the tight solution too, TIGHT lines).
+ *
+ * <p>Two versions: survey 4.1.1 (Debian 12, survey-quantile.txt) is the reference; survey 4.4.2 (Debian 13,
+ * survey-quantile-4.4.txt) differs where this package follows 4.4: (1) on replicate designs 4.1.1 ignores
+ * {@code interval.type} and always gives the {@code "mean"} interval, 4.4 gives each; (2) below the first firm's
+ * share of the weight (p = 0 and 0.0001 in the 250+ band, EDGE lines) 4.1.1's step rules give the second smallest
+ * size (its test {@code wlow == 0}), 4.4 the smallest ({@code wlow <= 0}); (3) the raked design's 0-9 band under
+ * {@code "hf4"}, where the share at a size is p to the last bit and R 4.2 and 4.5 round the raked weights' cumulative
+ * sums to different sides of it.
+ */
+class SurveyQuantileTest {
+
+    private static final double TOLERANCE = 1e-10;
+    private static final List<String> BANDS = List.of("0-9", "10-49", "50-249", "250+");
+    private static final double[] PROBABILITIES = {0.25, 0.5, 0.75};
+    private static SurveyReference r41;
+    private static SurveyReference r44;
+    private static Respondents firms;
+    private static Map<String, Design> designs;
+    private static Map<String, double[]> sizes;
+    private static Map<String, String[]> bands;
+
+    @BeforeAll
+    static void load() throws IOException {
+        r41 = SurveyReference.of("survey-quantile.txt");
+        r44 = SurveyReference.of("survey-quantile-4.4.txt");
+        Path file = Files.createTempFile("sme-survey", ".csv");
+        try (InputStream in = SurveyQuantileTest.class.getResourceAsStream("sme-survey.csv")) {
+            Files.write(file, in.readAllBytes());
+            firms = RespondentReader.builder().weight("weight").strata("country").clusters("region")
+                    .categories("country", "band", "sector", "pair", "region").numbers("employees").build().read(file);
+        } finally {
+            Files.delete(file);
+        }
+        int n = firms.size();
+        double[] size = firms.numbers("employees").clone();
+        for (int i = 0; i < n; i++) {
+            size[i] = (i + 1) % 37 == 0 ? Double.NaN : size[i];
+        }
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = firms.design().weight(i);
+        }
+        designs = new LinkedHashMap<>();
+        sizes = new LinkedHashMap<>();
+        bands = new LinkedHashMap<>();
+        SurveyDesign d = firms.design();
+        put("d", d, size, firms.categories("band"));
+        // R calibrates the design without the firms of weight 0 (survey's GREG variance divides by the weights)
+        int[] positive = java.util.stream.IntStream.range(0, n).filter(i -> weights[i] > 0).toArray();
+        SurveyDesign dpos = SurveyDesign.builder(pick(weights, positive))
+                .strata(pick(firms.categories("country"), positive))
+                .clusters(pick(firms.categories("region"), positive)).build();
+        Moderators margins = Moderators.builder(positive.length)
+                .factor("band", pick(firms.categories("band"), positive), BANDS)
+                .factor("sector", pick(firms.categories("sector"), positive), "C").build();
+        double[] totals = values(SurveyReference.of("survey-sme.txt").line("TOTALS")[1]);
+        put("cal", Calibration.calibrate(dpos, margins, totals, Calibration.Distance.RAKING, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY), pick(size, positive), pick(firms.categories("band"), positive));
+        put("jkn", ReplicateDesign.stratifiedJackknife(d), size, firms.categories("band"));
+        SurveyDesign paired = SurveyDesign.builder(weights).strata(firms.categories("pair"))
+                .clusters(firms.categories("region")).build();
+        put("fay", ReplicateDesign.balancedRepeatedReplication(paired, 0.5), size, firms.categories("band"));
+    }
+
+    private static void put(String name, Design design, double[] size, String[] band) {
+        designs.put(name, design);
+        sizes.put(name, size);
+        bands.put(name, band);
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        return Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
+    }
+
+    private static String[] pick(String[] values, int[] rows) {
+        return Arrays.stream(rows).mapToObj(i -> values[i]).toArray(String[]::new);
+    }
+
+    /** As {@link SurveyReference#close}, a NaN (a limit survey gives as NaN) equal only to NaN. */
+    private static void close(double[] expected, double[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int j = 0; j < expected.length; j++) {
+            if (Double.isNaN(expected[j])) {
+                assertTrue(Double.isNaN(actual[j]), what + " " + j + ": NaN expected, was " + actual[j]);
+            } else {
+                assertEquals(expected[j], actual[j], tolerance * Math.max(1, Math.abs(expected[j])), what + " " + j);
+            }
+        }
+    }
+
+    private static QuantileRule rule(String name) {
+        return name.equals("shahvaish") ? QuantileRule.SHAH_VAISH : QuantileRule.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** quantile, lower, upper, se for each probability, as the R script writes a row. */
+    private static double[] flat(SurveyQuantiles q) {
+        List<Double> all = new ArrayList<>();
+        for (SurveyQuantiles.Quantile x : q.quantiles()) {
+            all.addAll(List.of(x.estimate(), x.lower(), x.upper(), x.standardError()));
+        }
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Map<String, double[]> run(String design, QuantileRule rule, QuantileInterval interval,
+            double... probabilities) {
+        SurveyEstimator estimator = SurveyEstimator.of(designs.get(design));
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        rows.put("", flat(estimator.quantiles("size", sizes.get(design), rule, interval, 0.95, probabilities)));
+        List<SurveyQuantiles> byBand = estimator.quantilesBy(sizes.get(design), Domains.of(bands.get(design)), rule,
+                interval, 0.95, probabilities);
+        assertEquals(List.of("0-9", "10-49", "250+", "50-249"), byBand.stream().map(SurveyQuantiles::label).toList(),
+                "domains in the order of their names");
+        for (SurveyQuantiles q : byBand) {
+            rows.put(q.label(), flat(q));
+        }
+        return rows;
+    }
+
+    /** Whether survey 4.1.1 gives the mean interval for this type: the class description's (1). */
+    private static boolean replicateTypeIgnoredBy411(String design, String type) {
+        boolean replicate = design.equals("jkn") || design.equals("fay");
+        return replicate && List.of("beta", "xlogit", "asin").contains(type);
+    }
+
+    @Test
+    void everyRuleAndIntervalIsSurveys() {
+        int checked = 0;
+        for (String design : designs.keySet()) {
+            boolean replicate = designs.get(design) instanceof ReplicateDesign;
+            List<String> types = replicate ? List.of("mean", "beta", "xlogit", "asin", "quantile")
+                    : List.of("mean", "beta", "xlogit", "asin", "score");
+            for (String type : types) {
+                for (String name : List.of("math", "school", "shahvaish", "hf1", "hf2", "hf3", "hf4", "hf5", "hf6",
+                        "hf7", "hf8", "hf9")) {
+                    Map<String, double[]> rows = run(design, rule(name),
+                            QuantileInterval.valueOf(type.toUpperCase(Locale.ROOT)), PROBABILITIES);
+                    for (Map.Entry<String, double[]> row : rows.entrySet()) {
+                        String what = String.join(";", design, type, name, row.getKey());
+                        String[] four = r44.line("QUANTILE", design, type, name, row.getKey());
+                        if (!(design.equals("cal") && name.equals("hf4") && row.getKey().equals("0-9"))) {
+                            close(values(four[5]), row.getValue(), TOLERANCE, what + " (4.4)");
+                        }
+                        if (!replicateTypeIgnoredBy411(design, type)) {
+                            close(values(r41.line("QUANTILE", design, type, name, row.getKey())[5]),
+                                    row.getValue(), TOLERANCE, what);
+                        }
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(4 * 5 * 12 * 5, checked);
+    }
+
+    @Test
+    void survey411GivesTheMeanIntervalOnReplicateDesignsWhateverTheType() {
+        // 4.1.1's svyquantile.svyrep.design calls woodruffCI without its method: "beta" is "mean" there
+        for (String design : List.of("jkn", "fay")) {
+            Map<String, double[]> mean = run(design, QuantileRule.HF7, QuantileInterval.MEAN, PROBABILITIES);
+            for (String type : List.of("beta", "xlogit", "asin")) {
+                for (Map.Entry<String, double[]> row : mean.entrySet()) {
+                    close(values(r41.line("QUANTILE", design, type, "hf7", row.getKey())[5]),
+                            row.getValue(), TOLERANCE, design + " " + type + " " + row.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void belowTheFirstShareTheSmallestValueAsSurvey44() {
+        for (String design : designs.keySet()) {
+            for (String name : List.of("math", "school", "hf1", "hf2", "hf3", "hf4", "hf7")) {
+                Map<String, double[]> rows = run(design, rule(name), QuantileInterval.MEAN, 0, 0.0001);
+                for (Map.Entry<String, double[]> row : rows.entrySet()) {
+                    close(values(r44.line("EDGE", design, name, row.getKey())[4]), row.getValue(),
+                            TOLERANCE, design + " " + name + " " + row.getKey());
+                }
+            }
+        }
+        // survey 4.1.1 gives the second smallest size of the 250+ band, 258 firms' 254, where 4.4 and this give 253
+        assertEquals(254, values(r41.line("EDGE", "d", "math", "250+")[4])[0]);
+        assertEquals(253, run("d", QuantileRule.MATH, QuantileInterval.MEAN, 0).get("250+")[0]);
+    }
+
+    @Test
+    void theScoreIntervalIsTheTightSolutions() {
+        // TIGHT: survey's ffullerCI with uniroot's tolerance at 1e-12: the same limits as at survey's 1/(100 sqrt(n))
+        for (String design : List.of("d", "cal")) {
+            SurveyQuantiles q = SurveyEstimator.of(designs.get(design)).quantiles("size", sizes.get(design),
+                    QuantileRule.MATH, QuantileInterval.SCORE, 0.95, PROBABILITIES);
+            double[] limits = q.quantiles().stream().flatMapToDouble(x -> Arrays.stream(new double[] {x.lower(),
+                x.upper()})).toArray();
+            close(values(r41.line("TIGHT", design)[2]), limits, TOLERANCE, design);
+        }
+    }
+
+    @Test
+    void printsAsSurvey() {
+        SurveyQuantiles q = SurveyEstimator.of(designs.get("d")).quantiles("size", sizes.get("d"), PROBABILITIES);
+        // print(svyquantile(~size, d, c(0.25, 0.5, 0.75), ci = TRUE, na.rm = TRUE)), survey 4.1.1, without its
+        // attributes
+        assertEquals(String.join("\n",
+                "$size",
+                "     quantile ci.2.5 ci.97.5        se",
+                "0.25        1      1       2 0.2436848",
+                "0.5         3      3       4 0.2436848",
+                "0.75        6      6       7 0.2436848"), q.summary());
+        List<SurveyQuantiles> byBand = SurveyEstimator.of(designs.get("d")).quantilesBy(sizes.get("d"),
+                bands.get("d"), PROBABILITIES);
+        // print(svyby(~size, ~band, d, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE, na.rm = TRUE))
+        assertEquals(String.join("\n",
+                "         band size.0.25 size.0.5 size.0.75 se.size.0.25 se.size.0.5",
+                "0-9       0-9         1        2         4    0.2436848   0.2436848",
+                "10-49   10-49        16       24        35    0.4873697   0.7310545",
+                "250+     250+       382      623      1192   20.4695269  30.2169207",
+                "50-249 50-249        73      114       169    1.9494788   5.6047514",
+                "       se.size.0.75",
+                "0-9       0.2436848",
+                "10-49     0.9747394",
+                "250+     85.7770652",
+                "50-249    5.3610666"), SurveyQuantiles.table("band", "size", byBand));
+    }
+
+    @Test
+    void refusesWhatSurveyCannotEstimate() {
+        SurveyEstimator taylor = SurveyEstimator.of(designs.get("d"));
+        SurveyEstimator jackknife = SurveyEstimator.of(designs.get("jkn"));
+        double[] size = sizes.get("d");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> jackknife.quantiles("size",
+                size, QuantileRule.MATH, QuantileInterval.SCORE, 0.95, 0.5));
+        assertTrue(e.getMessage().contains("linearised designs only"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", size, QuantileRule.MATH,
+                QuantileInterval.QUANTILE, 0.95, 0.5));
+        assertTrue(e.getMessage().contains("needs a replicate design"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", size, 1.5));
+        assertEquals("Probability is not in [0, 1]: 1.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", size, Double.NaN));
+        assertEquals("Probability is not in [0, 1]: NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", size));
+        assertEquals("No probability to estimate a quantile at", e.getMessage());
+        double[] infinite = size.clone();
+        infinite[3] = Double.POSITIVE_INFINITY;
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", infinite, 0.5));
+        assertEquals("Value of respondent 4 is infinite: Infinity", e.getMessage());
+        double[] none = new double[size.length];
+        Arrays.fill(none, Double.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", none, 0.5));
+        assertEquals("No respondent with a non-zero weight has a value: size", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> taylor.quantiles("size", new double[3], 0.5));
+        assertTrue(e.getMessage().contains("values"), e.getMessage());
+        SurveyQuantiles median = taylor.quantiles("size", size, 0.5);
+        e = assertThrows(IllegalArgumentException.class, () -> median.quantile(0.25));
+        assertEquals("Probability 0.25 was not asked for; asked: [0.5]", e.getMessage());
+        assertEquals(3, median.quantile(0.5).estimate());
+    }
+}
