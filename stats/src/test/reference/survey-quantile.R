@@ -5,6 +5,7 @@
 # employees missing for every 37th firm (firm %% 37 == 0), dropped as na.rm = TRUE. The designs, as survey-sme.R:
 #   d   <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme, nest = TRUE)
 #   cal <- calibrate(dpos, ~band + sector, totals, calfun = "raking", epsilon = 1e-12)   (dpos: the firms of weight > 0)
+#   post <- postStratify(dpos, ~band, data.frame(band = bands, Freq = c(2683000, 420000, 80000, 17000)))
 #   jkn <- as.svrepdesign(d, type = "JKn")
 #   fay <- as.svrepdesign(paired, type = "Fay", fay.rho = 0.5, hadamard.matrix = H16)
 # Each line: QUANTILE;design;interval.type;qrule;domain;quantile,lower,upper,se for probabilities 0.25, 0.5, 0.75, from
@@ -30,9 +31,11 @@ dpos <- svydesign(id = ~region, strata = ~country, weights = ~weight, data = sme
 dpos$variables$band <- factor(dpos$variables$band, levels = bands)
 cal <- calibrate(dpos, ~band + sector, totals, calfun = "raking", epsilon = 1e-12)
 cal$variables$band <- as.character(cal$variables$band)
+post <- postStratify(dpos, ~band, data.frame(band = bands, Freq = c(2683000, 420000, 80000, 17000)))
+post$variables$band <- as.character(post$variables$band)
 sylvester <- function(k) { h <- matrix(1); while (nrow(h) < k) h <- rbind(cbind(h, h), cbind(h, -h)); h }
 paired <- svydesign(id = ~region, strata = ~pair, weights = ~weight, data = sme, nest = TRUE)
-designs <- list(d = d, cal = cal, jkn = as.svrepdesign(d, type = "JKn"),
+designs <- list(d = d, cal = cal, post = post, jkn = as.svrepdesign(d, type = "JKn"),
                 fay = as.svrepdesign(paired, type = "Fay", fay.rho = 0.5, hadamard.matrix = sylvester(16)))
 rules <- c("math", "school", "shahvaish", paste0("hf", 1:9))
 probs <- c(0.25, 0.5, 0.75)
@@ -77,7 +80,7 @@ tight <- survey:::ffullerCI
 body(tight) <- parse(text = sub("tol <- 1/\\(100 \\* sqrt\\(nrow\\(design\\)\\)\\)", "tol <- 1e-12",
                                 paste(deparse(body(tight)), collapse = "\n")))[[1]]
 environment(tight) <- asNamespace("survey")
-for (name in c("d", "cal")) {
+for (name in c("d", "cal", "post")) {
   x <- designs[[name]]
   s <- x[!is.na(x$variables$size), ]
   v <- s$variables$size

@@ -30,7 +30,8 @@ import org.smesurvey.stats.meta.Moderators;
  * {@code svydesign(id = ~region, strata = ~country, weights = ~weight, nest = TRUE)}, the same without the firms of
  * weight 0 raked to band and NACE section totals ({@code calibrate(..., calfun = "raking", epsilon = 1e-12)}), its
  * stratified jackknife ({@code as.svrepdesign(d, type = "JKn")}) and Fay's method on the regions paired
- * ({@code fay.rho = 0.5}, Sylvester's Hadamard matrix of order 16).
+ * ({@code fay.rho = 0.5}, Sylvester's Hadamard matrix of order 16); and the design without the firms of weight 0
+ * post-stratified to the band totals ({@code postStratify(dpos, ~band, ...)}).
  *
  * <p>Tolerance 1e-10 relative to max(1, |value|): the rules are closed forms and Woodruff's limits a closed form of
  * the share's standard error; the score interval is R's uniroot stepped as R steps it (its roots only decide which
@@ -99,6 +100,9 @@ class SurveyQuantileTest {
         double[] totals = values(SurveyReference.of("survey-sme.txt").line("TOTALS")[1]);
         put("cal", Calibration.calibrate(dpos, margins, totals, Calibration.Distance.RAKING, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY), pick(size, positive), pick(firms.categories("band"), positive));
+        String[] positiveBands = pick(firms.categories("band"), positive);
+        put("post", Calibration.postStratify(dpos, positiveBands, Map.of("0-9", 2683000.0, "10-49", 420000.0,
+                "50-249", 80000.0, "250+", 17000.0)), pick(size, positive), positiveBands);
         put("jkn", ReplicateDesign.stratifiedJackknife(d), size, firms.categories("band"));
         SurveyDesign paired = SurveyDesign.builder(weights).strata(firms.categories("pair"))
                 .clusters(firms.categories("region")).build();
@@ -199,7 +203,7 @@ class SurveyQuantileTest {
                 }
             }
         }
-        assertEquals(4 * 5 * 12 * 5, checked);
+        assertEquals(5 * 5 * 12 * 5, checked);
         // (3) of the class description: the raked 0-9 band under hf4, where R 4.2 and 4.5 differ (this gives 4.2's)
         List<String> expected = new ArrayList<>();
         for (String type : List.of("mean", "beta", "xlogit", "asin")) {
@@ -207,10 +211,10 @@ class SurveyQuantileTest {
         }
         // (4): where the share at or below Shah and Vaish's quantile of the 0-9 band is exactly 1 (every firm
         // there), survey gives NaN limits for beta, xlogit and asin, this the limit [p, p] (see the next test)
-        for (String design : List.of("cal", "jkn", "fay")) {
+        for (String design : List.of("cal", "post", "jkn", "fay")) {
             for (String type : List.of("beta", "xlogit", "asin")) {
                 expected.add(design + ";" + type + ";shahvaish;0-9;4.4");
-                if (design.equals("cal")) {
+                if (design.equals("cal") || design.equals("post")) {
                     expected.add(design + ";" + type + ";shahvaish;0-9;4.1.1");
                 }
             }
@@ -221,9 +225,9 @@ class SurveyQuantileTest {
     @Test
     void aShareOfOneWithoutVarianceGivesTheQuantileItself() {
         // Shah and Vaish's quantiles of the 0-9 band are its largest size, 9: every firm of the band is at or below.
-        // survey's share is exactly 1 on the raked design (beta, xlogit, asin: NaN limits) and 1 - 1e-16 with a
+        // survey's share is exactly 1 on the calibrated designs (beta, xlogit, asin: NaN limits) and 1 - 1e-16 with a
         // variance of 1e-35 on the linearised one (limits 9, 9); here the share's interval is [1, 1] on both.
-        for (String design : List.of("d", "cal")) {
+        for (String design : List.of("d", "cal", "post")) {
             for (QuantileInterval type : List.of(QuantileInterval.BETA, QuantileInterval.XLOGIT, QuantileInterval.ASIN)) {
                 String typeName = type.name().toLowerCase(Locale.ROOT);
                 double[] survey = values(r41.line("QUANTILE", design, typeName, "shahvaish", "0-9")[5]);
@@ -233,7 +237,7 @@ class SurveyQuantileTest {
                 }
                 // p = 0.5 and 0.75: the quantile 9, limits 9 and 9, standard error 0
                 close(new double[] {9, 9, 9, 0, 9, 9, 9, 0}, Arrays.copyOfRange(row, 4, 12), TOLERANCE, design);
-                assertEquals(design.equals("cal"), Double.isNaN(survey[5]), design + ": survey's NaN on the raked design");
+                assertEquals(!design.equals("d"), Double.isNaN(survey[5]), design + ": survey's NaN when calibrated");
             }
         }
     }
@@ -283,7 +287,7 @@ class SurveyQuantileTest {
     @Test
     void theScoreIntervalIsTheTightSolutions() {
         // TIGHT: survey's ffullerCI with uniroot's tolerance at 1e-12: the same limits as at survey's 1/(100 sqrt(n))
-        for (String design : List.of("d", "cal")) {
+        for (String design : List.of("d", "cal", "post")) {
             SurveyQuantiles q = SurveyEstimator.of(designs.get(design)).quantiles("size", sizes.get(design),
                     QuantileRule.MATH, QuantileInterval.SCORE, 0.95, PROBABILITIES);
             double[] limits = q.quantiles().stream().flatMapToDouble(x -> Arrays.stream(new double[] {x.lower(),
