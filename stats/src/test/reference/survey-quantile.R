@@ -1,5 +1,6 @@
 # Reference values for SurveyQuantileTest: Rscript survey-quantile.R (R 4.2.2, survey 4.1.1), and under R 4.5 /
-# survey 4.4.2: benchmarks/trixie-r.sh run stats/src/test/reference survey-quantile.R 4.4 (writes survey-quantile-4.4.txt).
+# survey 4.4.2, from the repository's root (the script reads and writes ../resources):
+#   benchmarks/trixie-r.sh run stats/src/test reference/survey-quantile.R 4.4      (writes survey-quantile-4.4.txt)
 # Design-based quantiles of firm size (employees, integers with many ties) on the generated SME survey of survey-sme.R
 # (sme-survey.csv: 2,400 firms, 3 countries as strata, 30 regions as primary units, 12 firms of weight 0), with
 # employees missing for every 37th firm (firm %% 37 == 0), dropped as na.rm = TRUE. The designs, as survey-sme.R:
@@ -50,7 +51,7 @@ sink(paste0(out, file))
 for (name in names(designs)) {
   x <- designs[[name]]
   replicate <- inherits(x, "svyrep.design")
-  types <- if (replicate) c("mean", "beta", "xlogit", "asin", "quantile") else c("mean", "beta", "xlogit", "asin", "score")
+  types <- c("mean", "beta", "xlogit", "asin", if (replicate) "quantile" else "score")
   if (replicate) {
     line("DEGF", name, f(degf(x), degf(x[!is.na(x$variables$size), ]),
                          sapply(bands, function(b) degf(x[!is.na(x$variables$size) & x$variables$band == b, ]))))

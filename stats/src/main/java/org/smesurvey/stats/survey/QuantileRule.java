@@ -57,8 +57,9 @@ public enum QuantileRule {
     HF3,
     /**
      * Type 4, linear interpolation of the distribution function: \( (1 - γ)x_{(k)} + γx_{(k^+)} \) with
-     * \( γ = g/(g + g^+) \); {@code "hf4"}. As survey computes it: between two equal values the weighted sum can land an
-     * ulp either side of them, and Woodruff's share at or below the quantile then counts the ties or not.
+     * \( γ = g/(g + g^+) \); {@code "hf4"}. As survey computes it: between two equal values the weighted sum
+     * can land an ulp either side of them, and Woodruff's share at or below the quantile then counts the ties or
+     * not.
      */
     HF4,
     /** Type 5, \( p_k = (C_k - w_{(k)}/2)/W \), interpolated; {@code "hf5"}. */

@@ -228,7 +228,8 @@ class SurveyQuantileTest {
         // survey's share is exactly 1 on the calibrated designs (beta, xlogit, asin: NaN limits) and 1 - 1e-16 with a
         // variance of 1e-35 on the linearised one (limits 9, 9); here the share's interval is [1, 1] on both.
         for (String design : List.of("d", "cal", "post")) {
-            for (QuantileInterval type : List.of(QuantileInterval.BETA, QuantileInterval.XLOGIT, QuantileInterval.ASIN)) {
+            for (QuantileInterval type : List.of(QuantileInterval.BETA, QuantileInterval.XLOGIT,
+                    QuantileInterval.ASIN)) {
                 String typeName = type.name().toLowerCase(Locale.ROOT);
                 double[] survey = values(r41.line("QUANTILE", design, typeName, "shahvaish", "0-9")[5]);
                 double[] row = run(design, QuantileRule.SHAH_VAISH, type, PROBABILITIES).get("0-9");
