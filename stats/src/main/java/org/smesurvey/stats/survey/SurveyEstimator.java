@@ -862,6 +862,21 @@ public final class SurveyEstimator {
     }
 
     /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, the domains coded once (see
+     * {@link #quantilesBy(double[], String[], double...)}).
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, double... probabilities) {
+        return quantilesBy(values, domains, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
      * Quantiles in each domain with their confidence intervals and standard errors, survey's {@code svyby(~x,
      * ~domain, design, svyquantile, quantiles = probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
      * na.rm = TRUE)}: each domain as survey's {@code subset(design, domain)}, its degrees of freedom its own.

@@ -112,7 +112,8 @@ public final class SurveyQuantiles {
      * The quantiles as R prints {@code svyquantile}'s result for one variable: the label after {@code $}, then a
      * row per probability with columns {@code quantile}, {@code ci.2.5}, {@code ci.97.5} (at level 0.95) and
      * {@code se}, each column to seven significant digits as R's {@code print} (the object's attributes, which R
-     * prints after, are left out).
+     * prints after, are left out; survey 4.1.1 names the last column {@code se.97.5} on replicate designs, 4.4
+     * {@code se}).
      *
      * @return the text, lines separated by {@code \n}
      */

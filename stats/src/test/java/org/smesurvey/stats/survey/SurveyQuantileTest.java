@@ -244,6 +244,25 @@ class SurveyQuantileTest {
     }
 
     @Test
+    void replicateDegreesOfFreedomAreSurveys() {
+        // DEGF: degf(x), degf(x[!is.na(size), ]) and degf of each band's subset, which survey recomputes as the rank
+        // of the subset's replicate weights less one: the design's here, as this package takes them
+        for (String design : List.of("jkn", "fay")) {
+            double[] survey = values(r41.line("DEGF", design)[2]);
+            SurveyEstimator estimator = SurveyEstimator.of(designs.get(design));
+            List<Integer> java = new ArrayList<>();
+            java.add(designs.get(design).degreesOfFreedom());
+            java.add(estimator.quantiles("size", sizes.get(design), 0.5).degreesOfFreedom());
+            List<SurveyQuantiles> byBand = estimator.quantilesBy(sizes.get(design), bands.get(design), 0.5);
+            for (String band : BANDS) {
+                java.add(byBand.stream().filter(q -> q.label().equals(band)).findFirst().orElseThrow()
+                        .degreesOfFreedom());
+            }
+            assertEquals(Arrays.stream(survey).mapToObj(v -> (int) v).toList(), java, design);
+        }
+    }
+
+    @Test
     void survey411GivesTheMeanIntervalOnReplicateDesignsWhateverTheType() {
         // 4.1.1's svyquantile.svyrep.design calls woodruffCI without its method: "beta" is "mean" there
         for (String design : List.of("jkn", "fay")) {
