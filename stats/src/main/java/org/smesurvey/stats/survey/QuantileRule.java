@@ -85,13 +85,30 @@ public enum QuantileRule {
      * @param p the probability
      */
     double quantile(double[] x, double[] w, int n, double p) {
+        return quantiles(x, w, n, new double[] {p})[0];
+    }
+
+    /**
+     * The quantiles at several probabilities, the cumulative weights (or interpolation points) made once for all.
+     *
+     * @param x the sorted values; only the first n are read
+     * @param w their weights, all positive
+     * @param n how many, at least 1
+     * @param p the probabilities
+     */
+    double[] quantiles(double[] x, double[] w, int n, double[] p) {
+        double[] q = new double[p.length];
         if (n == 1) {
-            return x[0];
+            java.util.Arrays.fill(q, x[0]);
+            return q;
         }
         switch (this) {
             case MATH, HF1, SCHOOL, HF2, HF4: {
                 double[] c = cumulative(w, n);
-                return step(x, c, n, p);
+                for (int j = 0; j < p.length; j++) {
+                    q[j] = step(x, c, n, p[j]);
+                }
+                return q;
             }
             case HF3: {
                 // ties merged, their weights added in their order (R's rowsum)
@@ -106,7 +123,11 @@ public enum QuantileRule {
                         uw[m++] = w[i];
                     }
                 }
-                return step(ux, cumulative(uw, m), m, p);
+                double[] c = cumulative(uw, m);
+                for (int j = 0; j < p.length; j++) {
+                    q[j] = step(ux, c, m, p[j]);
+                }
+                return q;
             }
             case SHAH_VAISH: {
                 double total = cumulative(w, n)[n - 1];
@@ -125,7 +146,7 @@ public enum QuantileRule {
                 for (int i = 0; i < n; i++) {
                     pk[i] = (s[i] + 0.5 - w[i] / 2) / (n + 1);
                 }
-                return approx(pk, x, n, p, false);
+                return interpolated(pk, x, n, p, false);
             }
             default: {
                 double[] c = cumulative(w, n);
@@ -141,9 +162,33 @@ public enum QuantileRule {
                         default -> (before * 3 / 8 + c[i] * 5 / 8) / (total + w[n - 1] / 4);
                     };
                 }
-                return approx(pk, x, n, p, true);
+                return interpolated(pk, x, n, p, true);
             }
         }
+    }
+
+    /** R's {@code approx(pk, x, p, rule = 2)} at each p, the points regularised once (see {@link #approx}). */
+    private static double[] interpolated(double[] pk, double[] x, int n, double[] p, boolean linear) {
+        boolean sorted = true;
+        boolean ties = false;
+        for (int k = 1; k < n; k++) {
+            sorted &= pk[k - 1] <= pk[k];
+            ties |= pk[k - 1] == pk[k];
+        }
+        double[] px = pk;
+        double[] py = x;
+        int m = n;
+        if (!sorted || ties) {
+            double[][] regular = regularised(pk, x, n, sorted);
+            px = regular[0];
+            py = regular[1];
+            m = px.length;
+        }
+        double[] q = new double[p.length];
+        for (int j = 0; j < p.length; j++) {
+            q[j] = approx(px, py, m, p[j], linear);
+        }
+        return q;
     }
 
     /** The step rules on cumulative weights c (survey's {@code qs}). */
@@ -196,19 +241,10 @@ public enum QuantileRule {
     }
 
     /**
-     * R's {@code approx(pk, x, v, rule = 2)} on increasing pk: linear, or constant from the left ({@code f = 0}),
-     * the interval found by R's bisection.
+     * R's {@code approx(pk, x, v, rule = 2)} on strictly increasing pk: linear, or constant from the left
+     * ({@code f = 0}), the interval found by R's bisection.
      */
     private static double approx(double[] pk, double[] x, int n, double v, boolean linear) {
-        boolean sorted = true;
-        boolean ties = false;
-        for (int k = 1; k < n; k++) {
-            sorted &= pk[k - 1] <= pk[k];
-            ties |= pk[k - 1] == pk[k];
-        }
-        if (!sorted || ties) {
-            return regularised(pk, x, n, v, linear, sorted);
-        }
         int i = 0;
         int j = n - 1;
         if (v < pk[i]) {
@@ -239,7 +275,7 @@ public enum QuantileRule {
      * collapsed into one at the mean of their values ({@code ties = mean}). Shah and Vaish's probabilities need it:
      * they take off half the unscaled weight, so that they need not increase.
      */
-    private static double regularised(double[] pk, double[] x, int n, double v, boolean linear, boolean sorted) {
+    private static double[][] regularised(double[] pk, double[] x, int n, boolean sorted) {
         Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) {
             order[k] = k;
@@ -264,7 +300,7 @@ public enum QuantileRule {
             uy[m++] = mean(group);
             k = end + 1;
         }
-        return approx(ux, uy, m, v, linear);
+        return new double[][] {java.util.Arrays.copyOf(ux, m), java.util.Arrays.copyOf(uy, m)};
     }
 
     /** R's mean: the sum over n, corrected by the mean deviation from it. */

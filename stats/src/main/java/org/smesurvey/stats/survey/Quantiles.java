@@ -95,7 +95,7 @@ final class Quantiles {
                 distinct[k++] = values[i] + 0.0;
             }
         }
-        Arrays.sort(distinct);
+        Arrays.parallelSort(distinct);
         int m = 0;
         for (int j = 0; j < kept; j++) {
             if (m == 0 || distinct[m - 1] != distinct[j]) {
@@ -111,7 +111,7 @@ final class Quantiles {
                 keys[k++] = group << 31 | i;
             }
         }
-        Arrays.sort(keys);
+        Arrays.parallelSort(keys);
         int count = names.size();
         int[] sizes = new int[count];
         for (long key : keys) {
@@ -150,10 +150,8 @@ final class Quantiles {
         double[][] estimates = new double[count][k];
         for (int d = 0; d < count; d++) {
             int m = sortedValues[d].length;
-            for (int j = 0; j < k; j++) {
-                estimates[d][j] = m == 0 ? Double.NaN : rule.quantile(sortedValues[d], sortedWeights[d], m,
-                        probabilities[j]);
-            }
+            estimates[d] = m == 0 ? nans(k) : rule.quantiles(sortedValues[d], sortedWeights[d], m,
+                    probabilities);
         }
         // The shares at or below each estimate: Woodruff's starting point, and every domain's degrees of freedom.
         List<Map<String, SurveyEstimate>> shares = new ArrayList<>(k);
@@ -210,19 +208,24 @@ final class Quantiles {
     private void woodruff(double[][] estimates, List<Map<String, SurveyEstimate>> shares, double[][] lower,
             double[][] upper) {
         int[] rows = rows();
+        int k = probabilities.length;
         for (int d = 0; d < names.size(); d++) {
-            for (int j = 0; j < probabilities.length; j++) {
+            if (shares.get(0).get(names.get(d)) == null) {
+                continue;
+            }
+            // the shares' limits, [2j] lower and [2j + 1] upper, taken back through the distribution at once
+            double[] limits = new double[2 * k];
+            for (int j = 0; j < k; j++) {
                 SurveyEstimate share = shares.get(j).get(names.get(d));
-                if (share == null) {
-                    continue;
-                }
-                double[] limits = interval.shareInterval(share.estimate(), share.standardError(),
+                double[] limit = interval.shareInterval(share.estimate(), share.standardError(),
                         share.degreesOfFreedom(), rows[d], level);
-                int m = sortedValues[d].length;
-                lower[d][j] = Double.isNaN(limits[0]) || limits[0] < 0 ? Double.NaN
-                        : rule.quantile(sortedValues[d], sortedWeights[d], m, limits[0]);
-                upper[d][j] = Double.isNaN(limits[1]) || limits[1] > 1 ? Double.NaN
-                        : rule.quantile(sortedValues[d], sortedWeights[d], m, limits[1]);
+                limits[2 * j] = limit[0];
+                limits[2 * j + 1] = limit[1];
+            }
+            double[] back = rule.quantiles(sortedValues[d], sortedWeights[d], sortedValues[d].length, limits);
+            for (int j = 0; j < k; j++) {
+                lower[d][j] = Double.isNaN(limits[2 * j]) || limits[2 * j] < 0 ? Double.NaN : back[2 * j];
+                upper[d][j] = Double.isNaN(limits[2 * j + 1]) || limits[2 * j + 1] > 1 ? Double.NaN : back[2 * j + 1];
             }
         }
     }
@@ -265,9 +268,7 @@ final class Quantiles {
                         w[m++] = weight;
                     }
                 }
-                for (int j = 0; j < k; j++) {
-                    byReplicate[d][b][j] = m == 0 ? Double.NaN : rule.quantile(x, w, m, probabilities[j]);
-                }
+                byReplicate[d][b] = m == 0 ? nans(k) : rule.quantiles(x, w, m, probabilities);
             }
         }
         for (int d = 0; d < count; d++) {
@@ -439,6 +440,12 @@ final class Quantiles {
             }
         }
         return x;
+    }
+
+    private static double[] nans(int k) {
+        double[] nan = new double[k];
+        Arrays.fill(nan, Double.NaN);
+        return nan;
     }
 
     private static double shareAtOrBelow(double[] x, double theta) {
