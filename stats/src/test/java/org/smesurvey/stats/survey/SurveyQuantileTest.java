@@ -244,6 +244,36 @@ class SurveyQuantileTest {
     }
 
     @Test
+    void eachRuleOnASmallWeightedSample() {
+        // survey 4.1.1 (and 4.4.2, the same): x <- c(3, 1, 4, 1, 5, 9, 2, 6); w <- c(2, 1, 3, 1, 0.5, 2, 1, 4);
+        // survey:::qrule_<rule>(x, w, p) for p = 0.1, 0.5, 0.9
+        double[] x = {1, 1, 2, 3, 4, 5, 6, 9};
+        double[] w = {1, 1, 1, 2, 3, 0.5, 4, 2};
+        Map<QuantileRule, double[]> expected = new LinkedHashMap<>();
+        for (QuantileRule step : List.of(QuantileRule.MATH, QuantileRule.SCHOOL, QuantileRule.SHAH_VAISH,
+                QuantileRule.HF1, QuantileRule.HF2)) {
+            expected.put(step, new double[] {1, 4, 9});
+        }
+        expected.put(QuantileRule.HF3, new double[] {2, 4, 9});
+        expected.put(QuantileRule.HF4, new double[] {1, 3.75, 6.8250000000000011});
+        expected.put(QuantileRule.HF5, new double[] {1, 4.4285714285714288, 8.5500000000000007});
+        expected.put(QuantileRule.HF6, new double[] {1, 4.5, 9});
+        expected.put(QuantileRule.HF7, new double[] {1.25, 4.416666666666667, 8.0625});
+        expected.put(QuantileRule.HF8, new double[] {1, 4.4375, 8.7937499999999993});
+        expected.put(QuantileRule.HF9, new double[] {1, 4.4347826086956523, 8.7272727272727284});
+        assertEquals(List.of(QuantileRule.values()), List.copyOf(expected.keySet()));
+        for (Map.Entry<QuantileRule, double[]> rule : expected.entrySet()) {
+            close(rule.getValue(), rule.getKey().quantiles(x, w, x.length, new double[] {0.1, 0.5, 0.9}), TOLERANCE,
+                    rule.getKey().name());
+        }
+        // one value: survey 4.4's qrule_hf7(5, 2, 0.3) and qrule_shahvaish(5, 2, 0.3) give 5; 4.1.1's hf7 stops
+        // ("'x' and 'y' lengths differ")
+        for (QuantileRule rule : QuantileRule.values()) {
+            assertEquals(5, rule.quantile(new double[] {5}, new double[] {2}, 1, 0.3), rule.name());
+        }
+    }
+
+    @Test
     void replicateDegreesOfFreedomAreSurveys() {
         // DEGF: degf(x), degf(x[!is.na(size), ]) and degf of each band's subset, which survey recomputes as the rank
         // of the subset's replicate weights less one: the design's here, as this package takes them
