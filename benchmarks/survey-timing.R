@@ -14,6 +14,10 @@ x$domain <- paste(x$country, x$band)
 # The ordered answer of the proportional-odds case, as SurveyBenchmark derives it: 1 + floor(5 s / 11) of the score
 # s = band index (0 to 5) + 2 x external + (primary unit mod 4).
 x$importance <- factor(1 + ((as.integer(x$bandf) - 1 + 2 * x$external + x$psu %% 4) * 5) %/% 11, levels = 1:5)
+# a size in employees spread over each band by a fixed rule, as SurveyBenchmark.sizes makes it (the file has none)
+low <- c(0, 10, 20, 50, 100, 250)[match(x$band, levels(x$bandf))]
+width <- c(10, 10, 30, 50, 150, 1750)[match(x$band, levels(x$bandf))]
+x$size <- low + (7919 * (seq_len(nrow(x)) - 1)) %% width
 d <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = x, nest = TRUE)
 jk <- as.svrepdesign(svydesign(ids = ~group, weights = ~weight, data = x), type = "JK1")
 bands <- data.frame(band = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"),
@@ -44,7 +48,11 @@ cases <- list(
          svycontrast(b, lapply(setNames(sprintf("C%02d", 1:20), sprintf("C%02d", 1:20)), function(country) {
            w <- setNames(rep(0, nrow(b)), rownames(b)); w[paste(country, "250+")] <- 1; w[paste(country, "0-9")] <- -1; w
          }))
-       }, 1)))
+       }, 1)),
+  list("quartiles of firm size, Woodruff intervals", "quartilesTaylor", NA,
+       timed(function() svyquantile(~size, d, c(0.25, 0.5, 0.75), ci = TRUE), 3)),
+  list("quartiles in 120 domains, Woodruff intervals", "quartilesDomainsTaylor", NA,
+       timed(function() svyby(~size, ~domain, d, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE), 1)))
 # The same estimates from labels and boolean arrays coded in each call (the String[] and boolean[] overloads).
 per_call <- list(c("overallTaylor", "overall share, Taylor SE"), c("domainsTaylor", "120 domains, Taylor SE"),
                  c("overallJackknife", "overall share, 100 JK1 replicates"),

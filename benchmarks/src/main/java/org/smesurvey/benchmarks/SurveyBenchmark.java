@@ -28,10 +28,13 @@ import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.Domains;
 import org.smesurvey.stats.survey.OrdinalRegression;
+import org.smesurvey.stats.survey.QuantileInterval;
+import org.smesurvey.stats.survey.QuantileRule;
 import org.smesurvey.stats.survey.ReplicateDesign;
 import org.smesurvey.stats.survey.SurveyDesign;
 import org.smesurvey.stats.survey.SurveyEstimate;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyQuantiles;
 import org.smesurvey.stats.survey.SurveyRegression;
 
 /**
@@ -42,8 +45,9 @@ import org.smesurvey.stats.survey.SurveyRegression;
  * to the population by size band and by country; a 10-coefficient logistic regression of the answer on size band and
  * five regions of countries (svyglm, quasi-binomial); the 120 domains' shares with their covariance matrix and the
  * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast); a proportional-odds regression of
- * a 5-level answer derived from the file on size band, region and external use (svyolr). Run with
- * {@code -Xmx1g}: the heap stays under 1 GB.
+ * a 5-level answer derived from the file on size band, region and external use (svyolr); the quartiles of firm
+ * size (made from the size band, see {@link #sizes}) with Woodruff's intervals, overall and in the 120 domains
+ * (svyquantile, svyby). Run with {@code -Xmx1g}: the heap stays under 1 GB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -83,6 +87,9 @@ public class SurveyBenchmark {
     /** The ordered answer of the proportional-odds case, 1 to 5, and its model matrix without intercept. */
     private int[] importance;
     private Moderators ordinalModel;
+
+    /** Each respondent's size in employees, made from its band as survey-timing.R makes it: for the quantiles. */
+    private double[] size;
 
     /** JMH creates the state; the data come in {@link #load()}. */
     public SurveyBenchmark() {
@@ -166,6 +173,7 @@ public class SurveyBenchmark {
             for (int i = 0; i < n; i++) {
                 boundDomain[i] = java.util.Collections.binarySearch(names, domains[i]);
             }
+            size = sizes(bandOf);
             taylor = SurveyEstimator.of(design);
             ordinal(psu, region);
             jackknife = ReplicateDesign.jackknife(SurveyDesign.builder(weights).clusters(group).build());
@@ -487,5 +495,45 @@ public class SurveyBenchmark {
     @Benchmark
     public SurveyDesign rakeTwoMargins() {
         return Calibration.rake(design, List.of(bandOf, countryOf), List.of(BANDS, COUNTRIES));
+    }
+
+    /**
+     * A size in employees for each respondent, spread over its band by a fixed rule (the file has no size):
+     * respondent i (from 0) of band [low, low + width) has {@code low + (7919 i) mod width}, 250+ taken as
+     * [250, 2000). survey-timing.R makes the same column.
+     */
+    static double[] sizes(String[] bands) {
+        List<String> names = List.of("0-9", "10-19", "20-49", "50-99", "100-249", "250+");
+        int[] low = {0, 10, 20, 50, 100, 250};
+        int[] width = {10, 10, 30, 50, 150, 1750};
+        double[] size = new double[bands.length];
+        for (int i = 0; i < bands.length; i++) {
+            int b = names.indexOf(bands[i]);
+            size[i] = low[b] + Math.floorMod(7919L * i, width[b]);
+        }
+        return size;
+    }
+
+    /**
+     * The quartiles of firm size with Woodruff's intervals, survey's {@code svyquantile(~size, d, c(0.25, 0.5,
+     * 0.75), ci = TRUE)}.
+     *
+     * @return the quartiles
+     */
+    @Benchmark
+    public SurveyQuantiles quartilesTaylor() {
+        return taylor.quantiles("size", size, 0.25, 0.5, 0.75);
+    }
+
+    /**
+     * The quartiles of firm size in each of the 120 domains with Woodruff's intervals, survey's {@code svyby(~size,
+     * ~domain, d, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE)}, the domains coded once beforehand.
+     *
+     * @return the domains' quartiles
+     */
+    @Benchmark
+    public List<SurveyQuantiles> quartilesDomainsTaylor() {
+        return taylor.quantilesBy(size, codedDomains, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, 0.25, 0.5,
+                0.75);
     }
 }

@@ -73,6 +73,7 @@ import org.smesurvey.stats.survey.OrdinalRegression;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyQuantiles;
 import org.smesurvey.stats.survey.SurveyRegression;
 
 /**
@@ -100,7 +101,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(16, guide.size());
+        assertEquals(17, guide.size());
     }
 
     @Test
@@ -372,9 +373,8 @@ class GuideTest {
                 .answers("external", "internal").categories("band", "region").build().read(file);
         Files.delete(file);
         SurveyEstimator estimator = SurveyEstimator.of(data.design());
-        Moderators x = Moderators.builder(data.size())
-                .factor("band", data.categories("band"), List.of("0-9", "10-249", "250-4999", "5000+"))
-                .factor("region", data.categories("region"), "Ile-de-France").build();
+        ModelTerms terms = ModelTerms.builder(data).factor("band", List.of("0-9", "10-249", "250-4999", "5000+"))
+                .factor("region", "Ile-de-France").build();
         // an ordered answer for the example: higher where the firm uses networks, 0 (missing) for every 50th
         int[] importance = new int[data.size()];
         for (int i = 0; i < importance.length; i++) {
@@ -383,8 +383,8 @@ class GuideTest {
         }
         // guide: ordinal
         List<String> levels = List.of("not at all", "a little", "somewhat", "much", "essential");
-        OrdinalRegression importanceModel = estimator.ordinalRegression(importance, levels, x,   // 1 to 5, 0 missing
-                OrdinalRegression.Link.LOGIT);   // x's intercept is dropped: the cut-points take its place
+        OrdinalRegression importanceModel = estimator.ordinalRegression(importance, levels, terms,   // 1 to 5, 0 missing
+                OrdinalRegression.Link.LOGIT);   // no intercept: the cut-points take its place
         System.out.println(importanceModel.summary());   // Coefficients, Intercepts (not at all|a little, ...)
         double[] shares = importanceModel.probabilities(1, 0, 0, 0, 0, 0, 0);   // 10-249 in Ile-de-France: 5 shares
         // end
@@ -392,6 +392,39 @@ class GuideTest {
         assertEquals(7, importanceModel.coefficients().size());
         assertEquals(1, java.util.Arrays.stream(shares).sum(), 1e-12);
         assertEquals(40, importanceModel.missing());
+    }
+
+    @Test
+    void quantiles(@TempDir Path dir) throws IOException {
+        // the simulated respondents with a size in employees spread over each band by a fixed rule
+        List<String> lines;
+        try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        Map<String, int[]> bands = Map.of("0-9", new int[] {0, 10}, "10-249", new int[] {10, 240},
+                "250-4999", new int[] {250, 4750}, "5000+", new int[] {5000, 5000});
+        List<String> sized = new ArrayList<>(List.of(lines.get(0) + ",employees"));
+        for (int i = 1; i < lines.size(); i++) {
+            int[] band = bands.get(lines.get(i).split(",")[0]);
+            sized.add(lines.get(i) + "," + (band[0] + Math.floorMod(7919L * i, band[1])));
+        }
+        Path file = dir.resolve("respondents.csv");
+        Files.write(file, sized);
+        Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                .categories("band").numbers("employees").build().read(file);
+        SurveyEstimator estimator = SurveyEstimator.of(data.design());
+        // guide: quantiles
+        double[] employees = data.numbers("employees");   // a NaN (not said) would be left out, as na.rm = TRUE
+        SurveyQuantiles median = estimator.quantiles("employees", employees, 0.5);
+        System.out.println(median.summary());   // quantile, ci.2.5, ci.97.5, se: print(svyquantile(~employees, d, 0.5))
+        List<SurveyQuantiles> byBand = estimator.quantilesBy(employees, data.categories("band"), 0.25, 0.5, 0.75);
+        System.out.println(SurveyQuantiles.table("band", "employees", byBand));   // as svyby(~employees, ~band, ...)
+        // end
+        SurveyQuantiles.Quantile half = median.quantile(0.5);
+        assertTrue(half.lower() <= half.estimate() && half.estimate() <= half.upper(), median.summary());
+        assertEquals(data.size(), median.respondents());
+        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), byBand.stream().map(SurveyQuantiles::label)
+                .toList());
     }
 
     @Test

@@ -192,6 +192,63 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based proportional-odds regression of an ordered answer on named terms, survey's {@code
+     * svyolr(answer ~ band + region, design)}: the terms' model matrix without its intercept (the cut-points take its
+     * place); a respondent whose answer or a term's value is missing is left out, as R's {@code na.omit} leaves out
+     * the rows ({@link OrdinalRegression}).
+     *
+     * @param codes each respondent's answer as its level's number, 1 (lowest) to K, or 0 if missing
+     * @param levels the K ≥ 3 levels' names, lowest first
+     * @param x the terms ({@link ModelTerms})
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if the terms are not as many as the respondents, or as
+     *         {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(int[] codes, List<String> levels, ModelTerms x,
+            OrdinalRegression.Link link) {
+        Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        int[] kept = codes;
+        if (x.incomplete() > 0) {
+            kept = codes.clone();
+            for (int i = 0; i < kept.length && i < x.size(); i++) {
+                kept[i] = x.isComplete(i) ? kept[i] : 0;
+            }
+        }
+        return ordinalRegression(kept, levels, x.matrix(), link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given as labels on named terms, survey's
+     * {@code svyolr} on an ordered factor (see {@link #ordinalRegression(int[], List, ModelTerms,
+     * OrdinalRegression.Link)}).
+     *
+     * @param answers each respondent's answer, one of the levels, or null if missing
+     * @param order the K ≥ 3 levels, lowest first
+     * @param x the terms ({@link ModelTerms})
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if an answer is not one of the levels, the terms are not as many as the
+     *         respondents, or as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(String[] answers, List<String> order, ModelTerms x,
+            OrdinalRegression.Link link) {
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        String[] kept = answers;
+        if (x.incomplete() > 0) {
+            kept = answers.clone();
+            for (int i = 0; i < kept.length && i < x.size(); i++) {
+                kept[i] = x.isComplete(i) ? kept[i] : null;
+            }
+        }
+        return ordinalRegression(kept, order, x.matrix(), link);
+    }
+
+    /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
      * {@link ReplicateDesign}. Both give design effects; a replicate design's divide the replicate variance by the
      * simple-random-sampling variance of survey's {@code svymean.svyrep.design}, whose n counts the rows of weight 0
@@ -1440,6 +1497,146 @@ public final class SurveyEstimator {
      */
     public RaoScott independence(String[] rows, String[] columns) {
         return RaoScott.of(replicate != null ? replicate : design, rows, columns);
+    }
+
+    /**
+     * Quantiles of a numeric variable with Woodruff's intervals at 95 %, survey's {@code svyquantile(~x, design,
+     * probabilities, ci = TRUE, na.rm = TRUE)}: the rule {@link QuantileRule#MATH}, the interval
+     * {@link QuantileInterval#MEAN} (survey's defaults).
+     *
+     * @param label the variable's label (firm size, say)
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param probabilities the probabilities, in [0, 1] (0.5 for the median)
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, double... probabilities) {
+        return quantiles(label, values, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles of a numeric variable with their confidence intervals and standard errors, survey's
+     * {@code svyquantile(~x, design, probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)} (survey 4.x): on a linearised or calibrated design the shares' variances are linearised (and
+     * projected on the calibration), on a replicate design they come from the replicates. See
+     * {@link QuantileRule} for the estimate, {@link QuantileInterval} for the interval and the standard error.
+     *
+     * @param label the variable's label
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException if there are not as many values as respondents, a value is infinite, no
+     *         respondent of non-zero weight has a value, there is no probability or one is not in [0, 1], the
+     *         level is not in (0, 1), the interval is {@link QuantileInterval#SCORE} on a replicate design or
+     *         {@link QuantileInterval#QUANTILE} on a linearised one, the score interval's search fails (see
+     *         {@link QuantileInterval#SCORE}), or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, QuantileRule rule, QuantileInterval interval,
+            double level, double... probabilities) {
+        Objects.requireNonNull(label, "label");
+        List<SurveyQuantiles> all = quantiles(values, null, List.of(label), rule, interval, level, probabilities);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight has a value: " + label);
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, survey's {@code svyby(~x, ~domain, design,
+     * svyquantile, quantiles = probabilities, ci = TRUE, na.rm = TRUE)}; domains in the order of their names, as
+     * the other estimates by domain.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, String[] domains, double... probabilities) {
+        return quantilesBy(values, Domains.of(Objects.requireNonNull(domains, "domains")), QuantileRule.MATH,
+                QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, the domains coded once (see
+     * {@link #quantilesBy(double[], String[], double...)}).
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, double... probabilities) {
+        return quantilesBy(values, domains, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles in each domain with their confidence intervals and standard errors, survey's {@code svyby(~x,
+     * ~domain, design, svyquantile, quantiles = probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)}: each domain as survey's {@code subset(design, domain)}, its degrees of freedom its own.
+     * Domains in the order of their names.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}, or if the domains' length differs from the respondents'
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, QuantileRule rule,
+            QuantileInterval interval, double level, double... probabilities) {
+        Objects.requireNonNull(domains, "domains");
+        Coding coding = domains.coding(design.n);
+        return quantiles(values, coding.codes(), coding.names(), rule, interval, level, probabilities);
+    }
+
+    private List<SurveyQuantiles> quantiles(double[] values, int[] codes, List<String> names, QuantileRule rule,
+            QuantileInterval interval, double level, double[] probabilities) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(probabilities, "probabilities");
+        SurveyDesign.requireLength(values.length, design.n, "values");
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Value of respondent %d is infinite: %s", i + 1, values[i]));
+            }
+        }
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("No probability to estimate a quantile at");
+        }
+        for (double p : probabilities) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("Probability is not in [0, 1]: " + p);
+            }
+        }
+        org.smesurvey.stats.internal.Checks.requireOpenUnit(level, "level");
+        if (interval == QuantileInterval.SCORE && replicate != null) {
+            throw new IllegalArgumentException("The score interval is survey's for linearised designs only; on a"
+                    + " replicate design use QUANTILE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        if (interval == QuantileInterval.QUANTILE && replicate == null) {
+            throw new IllegalArgumentException("The QUANTILE interval needs a replicate design; on a linearised"
+                    + " design use SCORE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        return Quantiles.of(this, design, replicate, values, codes, names, probabilities.clone(), rule, interval,
+                level);
+    }
+
+    /** The shares of 0/1 answers by domain (codes null: one) over the respondents answered, for quantiles. */
+    List<SurveyEstimate> shares(List<String> labels, int[] codes, boolean[] answered, byte[] yes) {
+        return estimate(labels, codes, answered, Variable.of(yes), Statistic.PROPORTION);
     }
 
     /**
