@@ -23,7 +23,8 @@ jk <- as.svrepdesign(svydesign(ids = ~group, weights = ~weight, data = x), type 
 bands <- data.frame(band = c("0-9", "10-19", "20-49", "50-99", "100-249", "250+"),
                     Freq = 30e6 * c(40, 25, 15, 10, 7, 3) / 100)
 countries <- data.frame(country = sprintf("C%02d", 1:20), Freq = 30e6 * (21 - 1:20) / 210)
-timed <- function(f, times) {
+# A case's timing, run when the case is reached (so that CASES can leave cases out untimed).
+timed <- function(f, times) function() {
   if (times > 1) f()
   median(replicate(times, system.time(f())[["elapsed"]]))
 }
@@ -53,6 +54,10 @@ cases <- list(
        timed(function() svyquantile(~size, d, c(0.25, 0.5, 0.75), ci = TRUE), 3)),
   list("quartiles in 120 domains, Woodruff intervals", "quartilesDomainsTaylor", NA,
        timed(function() svyby(~size, ~domain, d, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE), 1)))
+# CASES=REGEX (environment): only the cases whose benchmark's name matches are timed, without the per-call and
+# user's-JVM tables, e.g. CASES='^(ordinalRegression|quartiles)' for the JMH results of those benchmarks alone.
+only <- Sys.getenv("CASES")
+if (nzchar(only)) cases <- Filter(function(case) grepl(only, case[[2]]), cases)
 # The same estimates from labels and boolean arrays coded in each call (the String[] and boolean[] overloads).
 per_call <- list(c("overallTaylor", "overall share, Taylor SE"), c("domainsTaylor", "120 domains, Taylor SE"),
                  c("overallJackknife", "overall share, 100 JK1 replicates"),
@@ -71,21 +76,23 @@ cat("| Task (", respondents, " respondents) | smesurvey (JMH) | one-pass bound |
 r_time <- list()
 for (case in cases) {
   java <- seconds(case[[2]])
-  r_time[[case[[1]]]] <- case[[4]]
+  r <- case[[4]]()
+  r_time[[case[[1]]]] <- r
   bound <- if (is.na(case[[3]])) "" else show(seconds(case[[3]]))
   times <- if (is.na(case[[3]])) "" else sprintf("%.1f×", java / seconds(case[[3]]))
-  cat(sprintf("| %s | %s | %s | %s | %s | %.0f× |\n", case[[1]], show(java), bound, times, show(case[[4]]),
-              case[[4]] / java))
+  cat(sprintf("| %s | %s | %s | %s | %s | %.0f× |\n", case[[1]], show(java), bound, times, show(r), r / java))
 }
-cat("\nCoded in each call (labels as String[], answers as boolean[]):\n\n",
-    "| Task | smesurvey (JMH) | survey ÷ smesurvey |\n|---|---:|---:|\n", sep = "")
-for (case in per_call) {
-  java <- seconds(case[[1]])
-  cat(sprintf("| %s | %s | %.0f× |\n", case[[2]], show(java), r_time[[case[[2]]]] / java))
+if (!nzchar(only)) {
+  cat("\nCoded in each call (labels as String[], answers as boolean[]):\n\n",
+      "| Task | smesurvey (JMH) | survey ÷ smesurvey |\n|---|---:|---:|\n", sep = "")
+  for (case in per_call) {
+    java <- seconds(case[[1]])
+    cat(sprintf("| %s | %s | %.0f× |\n", case[[2]], show(java), r_time[[case[[2]]]] / java))
+  }
 }
 # In a user's JVM (SurveyUserJvmBenchmark: every form of every estimator called before any measurement), beside the
 # same cases alone in their JVM (the table above) and the bound measured in the user's JVM.
-if (length(args) >= 3) {
+if (length(args) >= 3 && !nzchar(only)) {
   user <- read.csv(args[3], check.names = FALSE)
   in_user <- function(name) {
     row <- user[grepl(paste0("\\.", name, "$"), user$Benchmark), ]
