@@ -12,6 +12,7 @@ import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.DomainEstimates;
+import org.smesurvey.stats.survey.MixtureApproximation;
 import org.smesurvey.stats.survey.ModelTerms;
 import org.smesurvey.stats.survey.Respondents;
 import org.smesurvey.stats.survey.RespondentReader;
@@ -54,7 +55,8 @@ class RespondentNotebookTest {
         ModelTerms terms = ModelTerms.builder(data).factor("band", sizes).factor("region", "Ile-de-France").build();
         SurveyRegression model = estimator.regression("external", terms, SurveyRegression.Family.QUASIBINOMIAL);
         String summary = model.summary();
-        String test = model.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, "band").summary();
+        String test = model.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, model.degreesOfFreedom(),
+                MixtureApproximation.SADDLEPOINT, "band").summary();
         SurveyRegression.Prediction occitanie = model.predict(Map.of("band", "10-249", "region", "Occitanie"));
         DomainEstimates margins = model.predictiveMargins("band");
         DomainEstimates.Contrast largest = margins.difference("5000+", "0-9");
@@ -62,7 +64,8 @@ class RespondentNotebookTest {
         assertTrue(bySizeTable.indexOf("0-9") < bySizeTable.indexOf("250-4999"), bySizeTable);
         assertEquals(sizes, bySize.labels());
         assertTrue(summary.contains("regionOccitanie"), summary);
-        assertTrue(test.startsWith("Working likelihood-ratio test for band"), test);
+        assertTrue(test.startsWith("Working (Rao-Scott+F) LRT for band"), test);
+        assertTrue(test.contains("Working 2logLR = "), test);
         assertTrue(occitanie.response() > 0 && occitanie.response() < 1);
         assertEquals(sizes, margins.labels());
         assertTrue(Double.isFinite(largest.standardError()));
