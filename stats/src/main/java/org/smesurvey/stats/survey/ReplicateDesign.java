@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * A design with replicate weights — the jackknife (JK1) or the bootstrap — whose variances are the spread of
@@ -83,14 +81,16 @@ public final class ReplicateDesign implements Design {
         }
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
-        return new ReplicateDesign(design, m, n, design.correction[0] * (n - 1) / n, ones, false, n - 1);
+        return new ReplicateDesign(design, m, n, design.correction[0] * (n - 1) / n, ones, false,
+                degreesOfFreedom(design, m, n));
     }
 
     /**
      * The stratified delete-one-unit jackknife, survey's {@code as.svrepdesign(design, type = "JKn")}: one replicate
      * per primary unit, which drops it and multiplies the other units of its stratum by \( n_h/(n_h - 1) \) (the
      * other strata unchanged); scale 1 and replicate scales \( (n_h - 1)/n_h \) times the stratum's finite
-     * population factor \( 1 - n_h/N_h \); \( n - H \) degrees of freedom.
+     * population factor \( 1 - n_h/N_h \); \( n - H \) degrees of freedom when every unit weighs something (fewer
+     * when units of weight 0 make replicates alike: see {@link #degreesOfFreedom()}).
      *
      * <p>Reference: Rust, K. F. and Rao, J. N. K. (1996). Variance estimation for complex surveys using replication
      * techniques. <i>Statistical Methods in Medical Research</i> 5, 283–310.
@@ -121,7 +121,7 @@ public final class ReplicateDesign implements Design {
                 m[p * n + r] = p == r ? 0 : design.unitStratum[p] == h ? nh / (nh - 1) : 1;
             }
         }
-        return new ReplicateDesign(design, m, n, 1, rscales, false, n - design.strata());
+        return new ReplicateDesign(design, m, n, 1, rscales, false, degreesOfFreedom(design, m, n));
     }
 
     /**
@@ -256,7 +256,7 @@ public final class ReplicateDesign implements Design {
         double[] ones = new double[order];
         Arrays.fill(ones, 1);
         return new ReplicateDesign(design, m, order, 1 / (order * (1 - fayRho) * (1 - fayRho)), ones, false,
-                rank(m, units, order) - 1);
+                degreesOfFreedom(design, m, order));
     }
 
     /**
@@ -320,7 +320,7 @@ public final class ReplicateDesign implements Design {
         double[] ones = new double[replicates];
         java.util.Arrays.fill(ones, 1);
         return new ReplicateDesign(design, m, replicates, perStratum / ((perStratum - 1) * (replicates - 1)), ones,
-                false, rank(m, units, replicates) - 1);
+                false, degreesOfFreedom(design, m, replicates));
     }
 
     /**
@@ -371,7 +371,8 @@ public final class ReplicateDesign implements Design {
         if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Scale is not a positive finite number: " + scale);
         }
-        return new ReplicateDesign(design, m, r, scale, replicateScales.clone(), false, rank(m, units, r) - 1);
+        return new ReplicateDesign(design, m, r, scale, replicateScales.clone(), false,
+                degreesOfFreedom(design, m, r));
     }
 
     /**
@@ -488,7 +489,13 @@ public final class ReplicateDesign implements Design {
 
     /**
      * The degrees of freedom: the rank of the replicate weights less one, survey's {@code degf} of a replicate
-     * design.
+     * design, \( \operatorname{rank}(W) - 1 \) with W the respondents × replicates analysis weights
+     * \( w_i m_{p(i) r} \), the rank as R's {@code qr(W, tol = 1e-5)} counts it (LINPACK's column by column test).
+     * Units of weight 0 contribute rows of 0, so the replicates that only they tell apart count once: the
+     * stratified jackknife of n units in H strata, \( n_0 \) of them (in no stratum entirely) of weight 0, has
+     * \( n - n_0 - H \), the delete-one jackknife \( n - n_0 - 1 \). Every constructor counts it so (for n
+     * jackknife replicates in time of order \( n^3/2 \), as R's {@code qr} takes), and {@link Calibration} counts
+     * it again on the recalibrated weights where survey does.
      *
      * @return the degrees of freedom
      */
@@ -596,12 +603,21 @@ public final class ReplicateDesign implements Design {
                 m[u * replicates + r] = multipliers[p * replicates + r] * replicateG[r][c] / fullG[c];
             }
         }
-        double[] squares = new double[units];
-        for (int i = 0; i < design.n; i++) {
-            squares[base.unit[i]] += weights[i] * weights[i];
-        }
         return new ReplicateDesign(base, m, replicates, scale, rscales, mse,
-                recount ? qrRank(m, units, replicates, squares, design.n) - 1 : degreesOfFreedom);
+                recount ? degreesOfFreedom(base, m, replicates) : degreesOfFreedom);
+    }
+
+    /**
+     * survey's {@code degf} of a replicate design, the rank of its analysis weights less one: each respondent's
+     * weight in each replicate, \( w_i m_{p(i) r} \), so that units of weight 0 (whose rows are 0) and replicates
+     * they make identical count as R counts them. Every constructor and recalibration counts it here.
+     */
+    private static int degreesOfFreedom(SurveyDesign design, double[] m, int replicates) {
+        double[] squares = new double[design.units()];
+        for (int i = 0; i < design.n; i++) {
+            squares[design.unit[i]] += design.weights[i] * design.weights[i];
+        }
+        return qrRank(m, design.units(), replicates, squares, design.n) - 1;
     }
 
     /**
@@ -620,11 +636,15 @@ public final class ReplicateDesign implements Design {
             if (s == 0) {
                 continue;
             }
+            int row = p * replicates;
             for (int a = 0; a < replicates; a++) {
-                double ma = s * m[p * replicates + a];
+                double ma = s * m[row + a];
                 if (ma != 0) {
-                    for (int b = 0; b < replicates; b++) {
-                        gram[a][b] += ma * m[p * replicates + b];
+                    // The upper triangle only, all the elimination below reads: units × replicates² / 2 products,
+                    // as R's qr of the n × R analysis weights takes n R² (JK1 on 2,000 units: about a second).
+                    double[] gramRow = gram[a];
+                    for (int b = a; b < replicates; b++) {
+                        gramRow[b] += ma * m[row + b];
                     }
                 }
             }
@@ -718,6 +738,25 @@ public final class ReplicateDesign implements Design {
             }
         }
         return means;
+    }
+
+    /**
+     * The replicates' standard error of the logit of the share answering yes, as survey's {@code svyglm(y ~ 1,
+     * family = quasibinomial)} on a replicate design refits it: each replicate's intercept is the logit of its
+     * weighted share \( \hat p_r \) (the quasi-binomial score equation of an intercept alone), so the variance is
+     * {@link #covariance} of \( \operatorname{logit} \hat p_r \) around the full sample's logit or their mean.
+     * Only the respondents answered (all, if null) count, as svyglm drops missing rows from every replicate's fit.
+     *
+     * @param yes each respondent's answer
+     * @param answered whether each respondent answered, or null
+     * @param logit the full-sample logit
+     */
+    double logitStandardError(boolean[] yes, boolean[] answered, double logit) {
+        double[][] values = domainMeans(1, new int[design.n], yes, answered);
+        for (double[] value : values) {
+            value[0] = Math.log(value[0] / (1 - value[0]));
+        }
+        return Math.sqrt(covariance(values, new double[] {logit})[0][0]);
     }
 
     /**
@@ -961,26 +1000,4 @@ public final class ReplicateDesign implements Design {
         return known;
     }
 
-    /**
-     * The rank of the units × replicates multipliers M: the singular values above 1e-5 times the largest, from the
-     * eigenvalues of the R × R matrix M'M (R's {@code qr(..., tol = 1e-5)$rank} on replicate weights, which are never
-     * nearly but not exactly dependent). Commons Math's rank-revealing QR judges the rank by a fall in the norms of
-     * trailing blocks, which miscounts half-sample matrices of 0 and 2.
-     */
-    private static int rank(double[] multipliers, int units, int replicates) {
-        double[][] gram = new double[replicates][replicates];
-        for (int p = 0; p < units; p++) {
-            for (int a = 0; a < replicates; a++) {
-                double ma = multipliers[p * replicates + a];
-                if (ma != 0) {
-                    for (int b = 0; b < replicates; b++) {
-                        gram[a][b] += ma * multipliers[p * replicates + b];
-                    }
-                }
-            }
-        }
-        double[] eigenvalues = new EigenDecomposition(MatrixUtils.createRealMatrix(gram)).getRealEigenvalues();
-        double largest = Arrays.stream(eigenvalues).max().orElse(0);
-        return (int) Arrays.stream(eigenvalues).filter(e -> e > 1e-10 * largest).count();
-    }
 }
