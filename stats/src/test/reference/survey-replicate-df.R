@@ -29,6 +29,8 @@
 #        LOGIT_NARM;jknzero;estimate,lower,upper   svyciprop(..., na.rm = TRUE) with every 7th answer missing, and its
 #        LOGIT_NARM_TIGHT;jknzero;...   tight refit (svyglm drops the missing rows from every replicate's fit; df the
 #             whole design's degf)
+#        SUBSET;jknzero;method;degf;estimate,lower,upper   svyciprop(~I(yes == 1), subset(jknzero, !is.na(yes)), method)
+#             for mean, xlogit, asin: subset() of a replicate design counts degf again on the rows kept
 args <- commandArgs(trailingOnly = TRUE)
 suffix <- if (length(args)) args[1] else ""
 suppressMessages(library(survey))
@@ -86,4 +88,9 @@ ci <- quiet(svyciprop(~I(yes == 1), d, method = "logit", na.rm = TRUE))
 line("LOGIT_NARM", "jknzero", f(coef(ci), attr(ci, "ci")))
 g <- quiet(svyglm(I(yes == 1) ~ 1, d, family = quasibinomial, control = tight))
 line("LOGIT_NARM_TIGHT", "jknzero", f(plogis(coef(g)[[1]]), plogis(confint(g, 1, method = "Wald", ddf = degf(d)))))
+s <- subset(d, !is.na(yes))
+for (method in c("mean", "xlogit", "asin")) {
+  ci <- svyciprop(~I(yes == 1), s, method = method)
+  line("SUBSET", "jknzero", method, degf(s), f(coef(ci), attr(ci, "ci")))
+}
 sink()

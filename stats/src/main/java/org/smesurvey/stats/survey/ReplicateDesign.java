@@ -614,11 +614,29 @@ public final class ReplicateDesign implements Design {
      * they make identical count as R counts them. Every constructor and recalibration counts it here.
      */
     private static int degreesOfFreedom(SurveyDesign design, double[] m, int replicates) {
+        return degreesOfFreedom(design, m, replicates, null);
+    }
+
+    /**
+     * survey's {@code degf} of this design subset to some respondents: {@code subset()} of a replicate design keeps
+     * only their rows and counts the rank again on them.
+     *
+     * @param kept whether each respondent is kept
+     */
+    int degreesOfFreedom(boolean[] kept) {
+        return degreesOfFreedom(design, multipliers, replicates, kept);
+    }
+
+    private static int degreesOfFreedom(SurveyDesign design, double[] m, int replicates, boolean[] kept) {
         double[] squares = new double[design.units()];
+        int rows = 0;
         for (int i = 0; i < design.n; i++) {
-            squares[design.unit[i]] += design.weights[i] * design.weights[i];
+            if (kept == null || kept[i]) {
+                squares[design.unit[i]] += design.weights[i] * design.weights[i];
+                rows++;
+            }
         }
-        return qrRank(m, design.units(), replicates, squares, design.n) - 1;
+        return qrRank(m, design.units(), replicates, squares, rows) - 1;
     }
 
     /**

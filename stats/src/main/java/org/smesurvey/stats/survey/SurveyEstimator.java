@@ -171,7 +171,9 @@ public final class SurveyEstimator {
     /**
      * The weighted share of those who answered that answered yes, survey's {@code svymean(~I(answer), design,
      * na.rm = TRUE, deff = TRUE)}: the respondents with a missing answer, and those with weight 0, count in the
-     * variance as zeros and nowhere else (see {@link Answers}).
+     * variance as zeros and nowhere else (see {@link Answers}). Its degrees of freedom are those of the design subset
+     * to those who answered, as survey's {@code degf(subset(design, !is.na(answer)))}: on a replicate design the rank
+     * of the answered rows' replicate weights less one (see {@link ReplicateDesign#degreesOfFreedom()}).
      *
      * @param label what is estimated
      * @param answers each respondent's answer, some perhaps missing
@@ -189,7 +191,15 @@ public final class SurveyEstimator {
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
-        return estimates.get(0);
+        SurveyEstimate estimate = estimates.get(0);
+        if (replicate != null && answers.answeredOrNull() != null) {
+            // survey's subset(design, !is.na(answer)) of a replicate design counts degf again on the rows kept.
+            return new SurveyEstimate(estimate.label(), estimate.estimate(), estimate.standardError(),
+                    estimate.designEffect(), estimate.respondents(),
+                    replicate.degreesOfFreedom(answers.answeredOrNull()), estimate.simpleRandomSampleVariance(),
+                    estimate.simpleRandomSampleVarianceWithReplacement());
+        }
+        return estimate;
     }
 
     /**

@@ -203,12 +203,7 @@ class ReplicateDegreesOfFreedomTest {
      */
     @Test
     void logitIntervalWithMissingAnswers() {
-        boolean[] yes = schoolWide(strat);
-        boolean[] answered = new boolean[yes.length];
-        for (int i = 0; i < yes.length; i++) {
-            answered[i] = Integer.parseInt(strat.get(i).get("snum")) % 7 != 0;
-        }
-        Interval interval = SurveyEstimator.of(design("jknzero")).proportionInterval(Answers.of(yes, answered),
+        Interval interval = SurveyEstimator.of(design("jknzero")).proportionInterval(missingAnswers(),
                 ProportionMethod.LOGIT, 0.95);
         for (String file : FILES) {
             SurveyReference r = SurveyReference.of(file);
@@ -218,6 +213,36 @@ class ReplicateDegreesOfFreedomTest {
                 assertEquals(expected[1], interval.lower(), GLM, file + " " + kind);
                 assertEquals(expected[2], interval.upper(), GLM, file + " " + kind);
             }
+        }
+    }
+
+    /** The R script's answers with every 7th school's missing. */
+    private static Answers missingAnswers() {
+        boolean[] answered = new boolean[strat.size()];
+        for (int i = 0; i < answered.length; i++) {
+            answered[i] = Integer.parseInt(strat.get(i).get("snum")) % 7 != 0;
+        }
+        return Answers.of(schoolWide(strat), answered);
+    }
+
+    /**
+     * {@code svyciprop(~I(yes == 1), subset(jknzero, !is.na(yes)), method)}: {@code subset()} of a replicate design
+     * counts {@code degf} again on the rows kept (151, where the whole design has 182), as the estimate of those who
+     * answered does here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mean", "xlogit", "asin"})
+    void subsetOfTheAnswered(String method) {
+        SurveyEstimate estimate = SurveyEstimator.of(design("jknzero")).proportion("yes", missingAnswers());
+        Interval interval = SurveyEstimator.interval(estimate,
+                ProportionMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT)), 0.95);
+        for (String file : FILES) {
+            String[] line = SurveyReference.of(file).line("SUBSET", "jknzero", method);
+            double[] expected = values(line[4]);
+            assertEquals(Integer.parseInt(line[3]), estimate.degreesOfFreedom(), file + " degf");
+            assertEquals(expected[0], interval.estimate(), EXACT, file + " " + method);
+            assertEquals(expected[1], interval.lower(), EXACT, file + " " + method);
+            assertEquals(expected[2], interval.upper(), EXACT, file + " " + method);
         }
     }
 }
