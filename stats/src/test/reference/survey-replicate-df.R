@@ -20,6 +20,7 @@
 #                   type = "JKn", scale = 1, rscales = jknzero$rscales)
 #   jk1mse:         jk1 with mse = TRUE
 # Lines: DEGF;design;degf;svymean(~api00) estimate,se;confint(svymean(~api00), df = degf(design)) lower,upper
+#        GLM;design;df.residual;p values;confint   of svyglm(api00 ~ ell + meals, design): t on degf(design) + 1 - 3
 #        XLOGIT;design;estimate,lower,upper  svyciprop(~I(sch.wide == "Yes"), design, method = "xlogit") (delta method)
 #        LOGIT;design;estimate,lower,upper   svyciprop(~I(sch.wide == "Yes"), design, method = "logit")
 #        LOGIT_TIGHT;design;estimate,lower,upper   the same Wald interval of svyglm(I(sch.wide == "Yes") ~ 1, design,
@@ -78,6 +79,8 @@ for (name in names(designs)) {
   line("XLOGIT", name, f(coef(ci), attr(ci, "ci")))
   ci <- quiet(svyciprop(~I(sch.wide == "Yes"), d, method = "logit"))
   line("LOGIT", name, f(coef(ci), attr(ci, "ci")))
+  r <- quiet(svyglm(api00 ~ ell + meals, d))
+  line("GLM", name, r$df.residual, f(quiet(summary(r))$coefficients[, 4]), f(confint(r)))
   g <- quiet(svyglm(I(sch.wide == "Yes") ~ 1, d, family = quasibinomial, control = tight))
   line("LOGIT_TIGHT", name, f(plogis(coef(g)[[1]]), plogis(confint(g, 1, method = "Wald", ddf = degf(d)))))
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smesurvey.stats.Interval;
+import org.smesurvey.stats.meta.Coefficient;
+import org.smesurvey.stats.meta.Moderators;
 
 /**
  * The degrees of freedom of replicate designs and svyciprop's logit interval on them, against R's survey 4.1.1
@@ -150,6 +152,34 @@ class ReplicateDegreesOfFreedomTest {
             assertEquals(m[1], mean.standardError(), EXACT * m[1], file + " " + name);
             assertEquals(ci[0], interval.lower(), EXACT * ci[0], file + " " + name);
             assertEquals(ci[1], interval.upper(), EXACT * ci[1], file + " " + name);
+        }
+    }
+
+    /**
+     * {@code svyglm(api00 ~ ell + meals, design)}: its t tests and {@code confint} on {@code degf(design) + 1 - 3}
+     * residual degrees of freedom.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jk1", "jk1zero", "jkn", "jknzero", "brr", "brrzero", "boot", "bootzero", "jk1mse",
+        "jknweights"})
+    void regressionTestsOnTheDegreesOfFreedom(String name) {
+        List<CSVRecord> rows = data(name);
+        Moderators x = Moderators.builder(rows.size()).numeric("ell", numbers(rows, "ell"))
+                .numeric("meals", numbers(rows, "meals")).build();
+        SurveyRegression fit = SurveyEstimator.of(design(name)).regression(numbers(rows, "api00"), x,
+                SurveyRegression.Family.GAUSSIAN);
+        for (String file : FILES) {
+            String[] line = SurveyReference.of(file).line("GLM", name);
+            assertEquals(Integer.parseInt(line[2]), fit.degreesOfFreedom(), file + " " + name + " df.residual");
+            double[] p = values(line[3]);
+            double[] ci = values(line[4]);
+            for (int j = 0; j < p.length; j++) {
+                Coefficient c = fit.coefficients().get(j);
+                assertEquals(p[j], c.pValue(), EXACT, file + " " + name + " p " + j);
+                assertEquals(ci[j], c.lower(), EXACT * Math.abs(ci[j]), file + " " + name + " lower " + j);
+                assertEquals(ci[j + p.length], c.upper(), EXACT * Math.abs(ci[j + p.length]),
+                        file + " " + name + " upper " + j);
+            }
         }
     }
 
