@@ -27,10 +27,14 @@ import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.DomainEstimates;
 import org.smesurvey.stats.survey.Domains;
+import org.smesurvey.stats.survey.OrdinalRegression;
+import org.smesurvey.stats.survey.QuantileInterval;
+import org.smesurvey.stats.survey.QuantileRule;
 import org.smesurvey.stats.survey.ReplicateDesign;
 import org.smesurvey.stats.survey.SurveyDesign;
 import org.smesurvey.stats.survey.SurveyEstimate;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyQuantiles;
 import org.smesurvey.stats.survey.SurveyRegression;
 
 /**
@@ -40,8 +44,10 @@ import org.smesurvey.stats.survey.SurveyRegression;
  * band) with Taylor-linearised standard errors; the same with 100 JK1 replicates (groups of 20 units); raking
  * to the population by size band and by country; a 10-coefficient logistic regression of the answer on size band and
  * five regions of countries (svyglm, quasi-binomial); the 120 domains' shares with their covariance matrix and the
- * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast). Run with {@code -Xmx1g}: the heap
- * stays under 1 GB.
+ * 20 contrasts 250+ − 0-9 within each country (svyby with covmat, svycontrast); a proportional-odds regression of
+ * a 5-level answer derived from the file on size band, region and external use (svyolr); the quartiles of firm
+ * size (made from the size band, see {@link #sizes}) with Woodruff's intervals, overall and in the 120 domains
+ * (svyquantile, svyby). Run with {@code -Xmx1g}: the heap stays under 1 GB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -78,6 +84,12 @@ public class SurveyBenchmark {
     private int jackknifeGroups;
     private double[] answer;
     private Answers answers;
+    /** The ordered answer of the proportional-odds case, 1 to 5, and its model matrix without intercept. */
+    private int[] importance;
+    private Moderators ordinalModel;
+
+    /** Each respondent's size in employees, made from its band as survey-timing.R makes it: for the quantiles. */
+    private double[] size;
 
     /** JMH creates the state; the data come in {@link #load()}. */
     public SurveyBenchmark() {
@@ -161,12 +173,31 @@ public class SurveyBenchmark {
             for (int i = 0; i < n; i++) {
                 boundDomain[i] = java.util.Collections.binarySearch(names, domains[i]);
             }
+            size = sizes(bandOf);
             taylor = SurveyEstimator.of(design);
+            ordinal(psu, region);
             jackknife = ReplicateDesign.jackknife(SurveyDesign.builder(weights).clusters(group).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         prepare();
+    }
+
+    /**
+     * The ordered answer of the proportional-odds case, as survey-timing.R derives it from the file (which has
+     * none): importance 1 + ⌊5 s / 11⌋ of the score s = band index (0 to 5) + 2 × external + (primary unit mod 4),
+     * modelled on size band, region and external use.
+     */
+    private void ordinal(String[] psu, String[] region) {
+        int n = external.length;
+        List<String> bandLevels = List.of("0-9", "10-19", "20-49", "50-99", "100-249", "250+");
+        importance = new int[n];
+        for (int i = 0; i < n; i++) {
+            int score = bandLevels.indexOf(bandOf[i]) + (external[i] ? 2 : 0) + Integer.parseInt(psu[i]) % 4;
+            importance[i] = 1 + score * 5 / 11;
+        }
+        ordinalModel = Moderators.builder(n).withoutIntercept().factor("band", bandOf, bandLevels)
+                .factor("region", region, "R1").numeric("external", answer).build();
     }
 
     /** What a subclass does once the data are in, before any measurement: here, nothing. */
@@ -420,6 +451,18 @@ public class SurveyBenchmark {
     }
 
     /**
+     * A proportional-odds regression of a 5-level answer with 10 coefficients and 4 cut-points, its sandwich
+     * covariance (svyolr).
+     *
+     * @return the fit
+     */
+    @Benchmark
+    public OrdinalRegression ordinalRegression() {
+        return taylor.ordinalRegression(importance, List.of("1", "2", "3", "4", "5"), ordinalModel,
+                OrdinalRegression.Link.LOGIT);
+    }
+
+    /**
      * The 120 domains' shares with their covariance, and the 20 contrasts of the largest and smallest firms.
      *
      * @return the contrasts
@@ -452,5 +495,45 @@ public class SurveyBenchmark {
     @Benchmark
     public SurveyDesign rakeTwoMargins() {
         return Calibration.rake(design, List.of(bandOf, countryOf), List.of(BANDS, COUNTRIES));
+    }
+
+    /**
+     * A size in employees for each respondent, spread over its band by a fixed rule (the file has no size):
+     * respondent i (from 0) of band [low, low + width) has {@code low + (7919 i) mod width}, 250+ taken as
+     * [250, 2000). survey-timing.R makes the same column.
+     */
+    static double[] sizes(String[] bands) {
+        List<String> names = List.of("0-9", "10-19", "20-49", "50-99", "100-249", "250+");
+        int[] low = {0, 10, 20, 50, 100, 250};
+        int[] width = {10, 10, 30, 50, 150, 1750};
+        double[] size = new double[bands.length];
+        for (int i = 0; i < bands.length; i++) {
+            int b = names.indexOf(bands[i]);
+            size[i] = low[b] + Math.floorMod(7919L * i, width[b]);
+        }
+        return size;
+    }
+
+    /**
+     * The quartiles of firm size with Woodruff's intervals, survey's {@code svyquantile(~size, d, c(0.25, 0.5,
+     * 0.75), ci = TRUE)}.
+     *
+     * @return the quartiles
+     */
+    @Benchmark
+    public SurveyQuantiles quartilesTaylor() {
+        return taylor.quantiles("size", size, 0.25, 0.5, 0.75);
+    }
+
+    /**
+     * The quartiles of firm size in each of the 120 domains with Woodruff's intervals, survey's {@code svyby(~size,
+     * ~domain, d, svyquantile, quantiles = c(0.25, 0.5, 0.75), ci = TRUE)}, the domains coded once beforehand.
+     *
+     * @return the domains' quartiles
+     */
+    @Benchmark
+    public List<SurveyQuantiles> quartilesDomainsTaylor() {
+        return taylor.quantilesBy(size, codedDomains, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, 0.25, 0.5,
+                0.75);
     }
 }

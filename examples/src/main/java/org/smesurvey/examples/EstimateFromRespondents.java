@@ -11,10 +11,10 @@ import org.smesurvey.core.SizeBand;
 import org.smesurvey.core.bundled.Bundled;
 import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
-import org.smesurvey.stats.meta.Moderators;
 import org.smesurvey.stats.survey.Answers;
 import org.smesurvey.stats.survey.Calibration;
 import org.smesurvey.stats.survey.DomainEstimates;
+import org.smesurvey.stats.survey.ModelTerms;
 import org.smesurvey.stats.survey.ProportionMethod;
 import org.smesurvey.stats.survey.RaoScott;
 import org.smesurvey.stats.survey.Respondents;
@@ -109,16 +109,10 @@ public final class EstimateFromRespondents {
 
         // A design-based logistic regression on size and region (svyglm), and what it predicts by size.
         List<String> sizes = List.of("0-9", "10-249", "250-4999", "5000+");
-        Moderators x = Moderators.builder(design.size()).factor("band", data.categories("band"), sizes)
-                .factor("region", data.categories("region"), "Ile-de-France").build();
-        double[] y = new double[design.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = external.isYes(i) ? 1 : 0;
-        }
-        SurveyRegression model = estimator.regression(y, x, SurveyRegression.Family.QUASIBINOMIAL);
+        ModelTerms terms = ModelTerms.builder(data).factor("band", sizes).factor("region", "Ile-de-France").build();
+        SurveyRegression model = estimator.regression("external", terms, SurveyRegression.Family.QUASIBINOMIAL);
         out.println(model.summary());
-        TestResult size = model.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, "band10-249", "band250-4999",
-                "band5000+");
+        TestResult size = model.termTest(SurveyRegression.TermTest.LIKELIHOOD_RATIO, "band");
         out.printf(Locale.ROOT, "size, working likelihood-ratio test: p = %.3g%n", size.pValue());
         DomainEstimates margins = model.predictiveMargins("band");
         for (int b = 0; b < sizes.size(); b++) {

@@ -68,9 +68,12 @@ import org.smesurvey.stats.proportion.KProportions;
 import org.smesurvey.stats.proportion.ProportionInterval;
 import org.smesurvey.stats.proportion.Ratios;
 import org.smesurvey.stats.survey.DomainEstimates;
+import org.smesurvey.stats.survey.ModelTerms;
+import org.smesurvey.stats.survey.OrdinalRegression;
 import org.smesurvey.stats.survey.RespondentReader;
 import org.smesurvey.stats.survey.Respondents;
 import org.smesurvey.stats.survey.SurveyEstimator;
+import org.smesurvey.stats.survey.SurveyQuantiles;
 import org.smesurvey.stats.survey.SurveyRegression;
 
 /**
@@ -98,7 +101,7 @@ class GuideTest {
                     .reduce((a, b) -> a + "\n" + b).orElse("").strip());
         }
         assertEquals(regions, guide);
-        assertEquals(15, guide.size());
+        assertEquals(17, guide.size());
     }
 
     @Test
@@ -331,32 +334,97 @@ class GuideTest {
         assertTrue(Files.size(png) > 0);
     }
 
-    @Test
-    void respondents() throws IOException {
-        Path file;
+    /** The simulated respondents of the examples, copied to a file the reader opens. */
+    private static Path simulatedRespondents() throws IOException {
+        Path file = Files.createTempFile("respondents", ".csv");
         try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
-            file = Files.createTempFile("respondents", ".csv");
             Files.write(file, in.readAllBytes());
         }
+        return file;
+    }
+
+    @Test
+    void respondents() throws IOException {
+        Path file = simulatedRespondents();
         // guide: respondents
         Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
                 .answers("external").categories("band", "region").build().read(file);
         SurveyEstimator estimator = SurveyEstimator.of(data.design());
-        DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.categories("band"));
+        List<String> sizes = List.of("0-9", "10-249", "250-4999", "5000+");   // the factor's levels, in order
+        DomainEstimates bySize = estimator.proportionsBy(data.answers("external"), data.domains("band", sizes));
         System.out.println(bySize.difference("10-249", "0-9"));   // with the covariance of the two domains
-        Moderators x = Moderators.builder(data.size())
-                .factor("band", data.categories("band"), List.of("0-9", "10-249", "250-4999", "5000+"))
-                .factor("region", data.categories("region"), "Ile-de-France").build();
-        double[] y = new double[data.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = data.answers("external").isYes(i) ? 1 : 0;
-        }
-        SurveyRegression model = estimator.regression(y, x, SurveyRegression.Family.QUASIBINOMIAL);
-        System.out.println(model.summary());
+        ModelTerms terms = ModelTerms.builder(data).factor("band", sizes).factor("region", "Ile-de-France").build();
+        SurveyRegression model = estimator.regression("external", terms, SurveyRegression.Family.QUASIBINOMIAL);
+        System.out.println(model.summary());                     // svyglm(external ~ band + region, quasibinomial)
+        System.out.println(model.termTest("band"));              // regTermTest(model, ~band)
+        System.out.println(model.predict(Map.of("band", "10-249", "region", "Occitanie")).response());
         DomainEstimates margins = model.predictiveMargins("band");   // by size, the regional mix held fixed
         // end
         Files.delete(file);
-        assertEquals(4, margins.labels().size());
+        assertEquals(sizes, margins.labels());
+        assertEquals(sizes, bySize.labels());
+        assertEquals(List.of("band10-249", "band250-4999", "band5000+"), terms.columns("band"));
+    }
+
+    @Test
+    void ordinal() throws IOException {
+        Path file = simulatedRespondents();
+        Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                .answers("external", "internal").categories("band", "region").build().read(file);
+        Files.delete(file);
+        SurveyEstimator estimator = SurveyEstimator.of(data.design());
+        ModelTerms terms = ModelTerms.builder(data).factor("band", List.of("0-9", "10-249", "250-4999", "5000+"))
+                .factor("region", "Ile-de-France").build();
+        // an ordered answer for the example: higher where the firm uses networks, 0 (missing) for every 50th
+        int[] importance = new int[data.size()];
+        for (int i = 0; i < importance.length; i++) {
+            importance[i] = i % 50 == 49 ? 0 : 1 + (data.answers("external").isYes(i) ? 2 : 0)
+                    + (data.answers("internal").isYes(i) ? 1 : 0) + i % 2;
+        }
+        // guide: ordinal
+        List<String> levels = List.of("not at all", "a little", "somewhat", "much", "essential");
+        OrdinalRegression importanceModel = estimator.ordinalRegression(importance, levels, terms,   // 1 to 5, 0 missing
+                OrdinalRegression.Link.LOGIT);   // no intercept: the cut-points take its place
+        System.out.println(importanceModel.summary());   // Coefficients, Intercepts (not at all|a little, ...)
+        double[] shares = importanceModel.probabilities(1, 0, 0, 0, 0, 0, 0);   // 10-249 in Ile-de-France: 5 shares
+        // end
+        assertEquals(4, importanceModel.intercepts().size());
+        assertEquals(7, importanceModel.coefficients().size());
+        assertEquals(1, java.util.Arrays.stream(shares).sum(), 1e-12);
+        assertEquals(40, importanceModel.missing());
+    }
+
+    @Test
+    void quantiles(@TempDir Path dir) throws IOException {
+        // the simulated respondents with a size in employees spread over each band by a fixed rule
+        List<String> lines;
+        try (InputStream in = EstimateFromRespondents.class.getResourceAsStream("simulated-respondents.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        Map<String, int[]> bands = Map.of("0-9", new int[] {0, 10}, "10-249", new int[] {10, 240},
+                "250-4999", new int[] {250, 4750}, "5000+", new int[] {5000, 5000});
+        List<String> sized = new ArrayList<>(List.of(lines.get(0) + ",employees"));
+        for (int i = 1; i < lines.size(); i++) {
+            int[] band = bands.get(lines.get(i).split(",")[0]);
+            sized.add(lines.get(i) + "," + (band[0] + Math.floorMod(7919L * i, band[1])));
+        }
+        Path file = dir.resolve("respondents.csv");
+        Files.write(file, sized);
+        Respondents data = RespondentReader.builder().weight("weight").strata("band").clusters("psu")
+                .categories("band").numbers("employees").build().read(file);
+        SurveyEstimator estimator = SurveyEstimator.of(data.design());
+        // guide: quantiles
+        double[] employees = data.numbers("employees");   // a NaN (not said) would be left out, as na.rm = TRUE
+        SurveyQuantiles median = estimator.quantiles("employees", employees, 0.5);
+        System.out.println(median.summary());   // quantile, ci.2.5, ci.97.5, se: print(svyquantile(~employees, d, 0.5))
+        List<SurveyQuantiles> byBand = estimator.quantilesBy(employees, data.categories("band"), 0.25, 0.5, 0.75);
+        System.out.println(SurveyQuantiles.table("band", "employees", byBand));   // as svyby(~employees, ~band, ...)
+        // end
+        SurveyQuantiles.Quantile half = median.quantile(0.5);
+        assertTrue(half.lower() <= half.estimate() && half.estimate() <= half.upper(), median.summary());
+        assertEquals(data.size(), median.respondents());
+        assertEquals(List.of("0-9", "10-249", "250-4999", "5000+"), byBand.stream().map(SurveyQuantiles::label)
+                .toList());
     }
 
     @Test

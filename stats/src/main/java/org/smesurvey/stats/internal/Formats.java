@@ -77,7 +77,9 @@ public final class Formats {
     /**
      * A column of numbers as R's {@code format(round(x, decimals), digits)}: rounded, then shown with the fewest
      * decimals (at most {@code decimals}) that give every non-zero value {@code digits} significant digits, trailing
-     * zeros common to all dropped.
+     * zeros common to all dropped — the zeros of each value rounded to {@code digits} significant digits, as R's
+     * {@code formatReal} counts them: {@code format(c(0.827948, 0.0256), digits = 5)} shows five decimals, not six,
+     * and {@code format(11.6897, digits = 5)} "11.69".
      *
      * @param values the column
      * @param decimals the rounding
@@ -96,7 +98,13 @@ public final class Formats {
             }
         }
         shown = Math.max(0, Math.min(decimals, shown));
-        while (shown > 0 && allExactAt(rounded, shown - 1)) {
+        double[] significant = new double[rounded.length];
+        for (int i = 0; i < rounded.length; i++) {
+            significant[i] = Double.isFinite(rounded[i]) && rounded[i] != 0 ? new java.math.BigDecimal(rounded[i])
+                    .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).doubleValue()
+                    : rounded[i];
+        }
+        while (shown > 0 && allExactAt(significant, shown - 1)) {
             shown--;
         }
         String[] texts = new String[values.length];

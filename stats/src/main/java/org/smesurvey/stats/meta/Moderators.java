@@ -200,6 +200,7 @@ public final class Moderators {
     public static final class Builder {
         private final int k;
         private boolean intercept = true;
+        private String interceptName = "intrcpt";
         private final List<String> names = new ArrayList<>();
         private final List<double[]> columns = new ArrayList<>();
         private final Map<String, List<String>> factors = new LinkedHashMap<>();
@@ -215,6 +216,22 @@ public final class Moderators {
          */
         public Builder withoutIntercept() {
             intercept = false;
+            return this;
+        }
+
+        /**
+         * Names the intercept's column: {@code intrcpt} as metafor names it unless told, {@code (Intercept)} for a
+         * model whose coefficients should carry R's {@code lm}/{@code glm} names.
+         *
+         * @param name the column's name
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank
+         */
+        public Builder interceptNamed(String name) {
+            if (Objects.requireNonNull(name, "name").isBlank()) {
+                throw new IllegalArgumentException("The intercept's name is blank");
+            }
+            interceptName = name;
             return this;
         }
 
@@ -386,7 +403,7 @@ public final class Moderators {
         public Moderators build() {
             List<String> all = new ArrayList<>();
             if (intercept) {
-                all.add("intrcpt");
+                all.add(interceptName);
             }
             all.addAll(names);
             if (all.isEmpty()) {

@@ -122,6 +122,20 @@ public final class Answers {
     }
 
     /**
+     * The answers as numbers, for the estimators and models that take a numeric variable: 1 for yes, 0 for no and
+     * NaN for a missing answer (R's {@code NA} in {@code as.numeric(answer)}).
+     *
+     * @return a new array
+     */
+    public double[] numbers() {
+        double[] numbers = new double[yes.length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = answered != null && !answered[i] ? Double.NaN : values[i];
+        }
+        return numbers;
+    }
+
+    /**
      * Whether each respondent answered.
      *
      * @return a copy, all true when none is missing

@@ -129,6 +129,36 @@ record Coding(List<String> names, int[] codes) {
         return new Coding(List.copyOf(names), provisional);
     }
 
+    /**
+     * The same labels with their names in a declared order (those present, in the order of {@code levels}), the
+     * codes renumbered: a factor's levels, as {@code factor(x, levels = ...)} orders them.
+     */
+    Coding inOrder(List<String> levels, String what) {
+        Objects.requireNonNull(levels, "levels");
+        if (new java.util.HashSet<>(levels).size() != levels.size() || levels.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("The levels of the " + what + " repeat one or hold null: " + levels);
+        }
+        List<String> outside = names.stream().filter(name -> !levels.contains(name)).toList();
+        if (!outside.isEmpty()) {
+            throw new IllegalArgumentException("The " + what + " " + outside + " are not among the levels " + levels);
+        }
+        List<String> ordered = levels.stream().filter(names::contains).toList();
+        Map<String, Integer> position = positions(ordered);
+        int[] remap = new int[names.size()];
+        for (int k = 0; k < remap.length; k++) {
+            remap[k] = position.get(names.get(k));
+        }
+        int[] renumbered = new int[codes.length];
+        IntStream.range(0, Chunks.chunks(codes.length)).parallel().forEach(c -> {
+            int chunks = Chunks.chunks(codes.length);
+            int to = (int) ((long) codes.length * (c + 1) / chunks);
+            for (int i = (int) ((long) codes.length * c / chunks); i < to; i++) {
+                renumbered[i] = remap[codes[i]];
+            }
+        });
+        return new Coding(ordered, renumbered);
+    }
+
     /** Each name's position in the list. */
     private static Map<String, Integer> positions(List<String> names) {
         Map<String, Integer> position = new HashMap<>();

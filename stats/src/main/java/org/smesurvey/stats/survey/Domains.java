@@ -7,7 +7,8 @@ import java.util.Objects;
  * Each respondent's domain (country, size band, their cross), coded once: the labels hashed and numbered when the
  * domains are defined, so that every estimate by domain afterwards — shares, means, totals, their covariance, on
  * any design of the same respondents — skips that work. Domains are in the order of their names, as svyby orders
- * them.
+ * the values of a character variable, or in the order of declared levels ({@link #of(String[], List)}), as svyby
+ * orders a factor's.
  *
  * <p>Immutable.
  *
@@ -51,13 +52,40 @@ public final class Domains {
         return new Domains(Coding.of(labels, labels.length, "domains"));
     }
 
+    /**
+     * Codes the respondents' domains, ordered as declared levels — size bands from the smallest, say — as svyby
+     * orders the domains of {@code factor(band, levels = levels)}: every estimate by these domains comes in this
+     * order. Levels no respondent has are left out, as svyby leaves out empty domains.
+     *
+     * @param labels each respondent's domain
+     * @param levels every domain, each once, in their order
+     * @return the domains
+     * @throws NullPointerException if the array, a label or the levels are null
+     * @throws IllegalArgumentException if a label is not among the levels, or the levels repeat one
+     */
+    public static Domains of(String[] labels, List<String> levels) {
+        return of(labels).inOrder(levels);
+    }
+
+    /**
+     * The same domains ordered as declared levels ({@link #of(String[], List)}).
+     *
+     * @param levels every domain, each once, in their order
+     * @return the domains in that order
+     * @throws NullPointerException if the levels are null
+     * @throws IllegalArgumentException if a domain is not among the levels, or the levels repeat one
+     */
+    public Domains inOrder(List<String> levels) {
+        return new Domains(coding.inOrder(levels, "domains"));
+    }
+
     /** Domains of labels already coded (a column of {@link Respondents}). */
     static Domains of(Coding coding) {
         return new Domains(coding);
     }
 
     /**
-     * The domains' names, sorted.
+     * The domains' names, sorted or in their declared order.
      *
      * @return the names
      */

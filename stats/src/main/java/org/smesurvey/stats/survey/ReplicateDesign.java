@@ -899,9 +899,10 @@ public final class ReplicateDesign implements Design {
      * Ratio means (or totals) by domain, with their replicate variances: \( \hat θ_d = \sum w y/\sum w \) over the
      * domain (or \( \sum w y \)), each replicate's from the units' sums times the unit's multiplier. A replicate in
      * which a domain has no weight is left out of that domain's variance, as survey leaves out replicates that
-     * give NA.
+     * give NA. With them, each domain's full-sample sums of weights and of weighted values, which the design
+     * effects' unit variances centre on without another pass.
      */
-    List<SurveyEstimate> estimates(List<String> names, int[] code, int[] counts, Variable y, boolean ratio) {
+    Estimates estimates(List<String> names, int[] code, int[] counts, Variable y, boolean ratio) {
         int count = names.size();
         int units = design.units();
         // One pass, in parallel chunks: per unit and domain the weight and the weighted value, then per domain the
@@ -1013,7 +1014,17 @@ public final class ReplicateDesign implements Design {
             estimates.add(new SurveyEstimate(names.get(d), estimate, Math.sqrt(scale * variance),
                     OptionalDouble.empty(), respondents[d], degreesOfFreedom));
         }
-        return estimates;
+        return new Estimates(estimates, fullAll, fullY);
+    }
+
+    /**
+     * The estimates by domain and, per domain, the full sample's sum of weights and of weighted values.
+     *
+     * @param estimates the estimates, one a domain
+     * @param weights each domain's \( \sum w \)
+     * @param weighted each domain's \( \sum w y \)
+     */
+    record Estimates(List<SurveyEstimate> estimates, double[] weights, double[] weighted) {
     }
 
     private static void add(double[] y, double[] all, double m, double[] weightY, double[] weightAll, int row,

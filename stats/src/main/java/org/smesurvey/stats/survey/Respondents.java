@@ -1,5 +1,6 @@
 package org.smesurvey.stats.survey;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,6 +88,21 @@ public final class Respondents {
      */
     public Domains domains(String column) {
         return Domains.of(coding(column));
+    }
+
+    /**
+     * A categorical column as domains in the order of declared levels, as a factor's — size bands from the
+     * smallest: every estimate by these domains comes in that order, as svyby gives {@code factor(column, levels =
+     * levels)}'s ({@link Domains#of(String[], List)}).
+     *
+     * @param column its name
+     * @param levels every category, each once, in their order
+     * @return each respondent's category, as domains in that order
+     * @throws IllegalArgumentException if the column was not read as categories, a category is not among the levels
+     *         or the levels repeat one
+     */
+    public Domains domains(String column, List<String> levels) {
+        return domains(column).inOrder(levels);
     }
 
     private Coding coding(String column) {

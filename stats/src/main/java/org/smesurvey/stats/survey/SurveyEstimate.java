@@ -12,7 +12,7 @@ import org.smesurvey.stats.internal.Formats;
 import org.smesurvey.stats.internal.Distributions;
 
 /**
- * A design-based estimate: a proportion (mean of a 0/1 answer) or a total, with its Taylor-linearised
+ * A design-based estimate: a proportion (mean of a 0/1 answer) or a total, with its Taylor-linearised or replicate
  * standard error, design effect and degrees of freedom, over all respondents or within a domain.
  *
  * @param label what was estimated ("uses an external network", "FR / 10-49")
@@ -32,11 +32,13 @@ import org.smesurvey.stats.internal.Distributions;
  *        for a mean or proportion and \( \hat N^2 s^2(1 - n/\hat N)/n \) for a total, with \( s^2 \) the
  *        design-based unit variance ({@code svyvar}, divisor n − 1), n the respondents and \( \hat N \) the sum of
  *        their weights (the domain's); empty where the design effect is (weights summing to less than the
- *        respondents) and on replicate designs and ratios, which carry no design effect. Kish (1965), §8.2;
- *        survey's {@code vcov(m) / deff(m)}
+ *        respondents) and on ratios, which carry no design effect. On a replicate design n counts the rows answered
+ *        in the domain, those of weight 0 included, as survey's {@code svymean.svyrep.design} and
+ *        {@code svytotal.svyrep.design} count {@code length(design$pweights)} (in \( s^2 \)'s n − 1 too); the
+ *        estimate's {@code respondents} do not count them. Kish (1965), §8.2; survey's {@code vcov(m) / deff(m)}
  * @param simpleRandomSampleVarianceWithReplacement the same with replacement, \( s^2/n \) (\( \hat N^2 s^2/n \)
- *        for a total), the denominator of {@code deff = "replace"}; empty on replicate designs and ratios. NaN for a
- *        single respondent, whose \( s^2 \) is 0/0
+ *        for a total), the denominator of {@code deff = "replace"}; empty on ratios. NaN for a single respondent,
+ *        whose \( s^2 \) is 0/0
  * @since 0.1
  */
 public record SurveyEstimate(String label, double estimate, double standardError, OptionalDouble designEffect,
@@ -64,8 +66,8 @@ public record SurveyEstimate(String label, double estimate, double standardError
     }
 
     /**
-     * An estimate without the simple-random-sampling variances behind its design effect (a ratio, a replicate
-     * design's estimate, or one made by hand).
+     * An estimate without the simple-random-sampling variances behind its design effect (a ratio, a variance, or
+     * one made by hand).
      *
      * @param label what was estimated
      * @param estimate the estimate

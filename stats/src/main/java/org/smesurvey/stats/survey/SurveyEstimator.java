@@ -11,11 +11,11 @@ import org.smesurvey.stats.Interval;
 
 /**
  * The one survey estimator: design-based estimates of proportions, means and totals, over all respondents or by
- * domain, on either kind of {@link Design} — Taylor-linearised standard errors and design effects on a
- * {@link SurveyDesign}, replicate standard errors on a {@link ReplicateDesign} — as R's {@code svymean},
+ * domain, on either kind of {@link Design} — Taylor-linearised standard errors on a {@link SurveyDesign},
+ * replicate standard errors on a {@link ReplicateDesign}, with design effects on both — as R's {@code svymean},
  * {@code svytotal}, {@code svyby(..., deff = TRUE)} and {@code svyciprop}, with the same results. Each statistic
- * is two passes over primitive arrays, whatever the number of domains. Missing answers and zero weights are
- * handled as survey's {@code na.rm = TRUE} ({@link Answers}).
+ * is two passes over primitive arrays, whatever the number of domains (on a replicate design, two more for the
+ * design effects). Missing answers and zero weights are handled as survey's {@code na.rm = TRUE} ({@link Answers}).
  *
  * <p>A domain is estimated as survey estimates on {@code subset(design, domain)}: ratio estimators over the
  * domain's respondents, variances over the whole design with zeros outside the domain, degrees of freedom and
@@ -74,8 +74,185 @@ public final class SurveyEstimator {
     }
 
     /**
+     * A design-based generalised linear model of a column of the respondents on named terms, survey's
+     * {@code svyglm(answer ~ band + country + band:country, design, family)}: an answer column (0 or 1, a missing
+     * answer leaving the respondent out) or a numeric column, on the terms' model matrix ({@link ModelTerms}).
+     *
+     * @param answer the name of an answer or numeric column of the respondents the terms were read from
+     * @param x the terms, built from {@link ModelTerms#builder(Respondents)}
+     * @param family the family and its canonical link
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the terms were read from a table rather than respondents, the column is
+     *         neither an answer nor a numeric column, or as {@link #regression(Answers, ModelTerms,
+     *         SurveyRegression.Family)}
+     */
+    public SurveyRegression regression(String answer, ModelTerms x, SurveyRegression.Family family) {
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(x, "x");
+        Respondents data = x.source();
+        if (data == null) {
+            throw new IllegalArgumentException("The terms were read from a table: give the answers themselves,"
+                    + " as Answers or double[]");
+        }
+        if (data.answerColumns().contains(answer)) {
+            return regression(data.answers(answer), x, family);
+        }
+        if (data.numberColumns().contains(answer)) {
+            return regression(data.numbers(answer), x, family);
+        }
+        throw new IllegalArgumentException("No answer or numeric column " + answer + "; the answers are "
+                + data.answerColumns() + ", the numeric columns " + data.numberColumns());
+    }
+
+    /**
+     * A design-based generalised linear model of yes/no answers on named terms, survey's {@code svyglm(answer ~
+     * terms, design, family)} with the answers as 0 and 1. A respondent whose answer or a term's value is missing is
+     * left out as survey leaves out the rows R's {@code na.omit} drops: out of the fit, its contributions 0 in the
+     * variance while the design's strata and clusters stay ({@code design[-nas, ]}), the degrees of freedom those of
+     * the respondents kept.
+     *
+     * @param y each respondent's answer, some perhaps missing
+     * @param x the terms ({@link ModelTerms})
+     * @param family the family and its canonical link (binomial or quasi-binomial, usually)
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the answers or the terms are not as many as the respondents, or as
+     *         {@link SurveyRegression} (the model matrix is not of full rank among the respondents kept, the fit does
+     *         not converge)
+     */
+    public SurveyRegression regression(Answers y, ModelTerms x, SurveyRegression.Family family) {
+        requireAnswers(y);
+        return regression(y.numbers(), x, family);
+    }
+
+    /**
+     * A design-based generalised linear model of an answer on named terms, survey's {@code svyglm(y ~ terms,
+     * design, family)}; a NaN answer is missing (R's {@code NA}) and leaves the respondent out, as a missing
+     * term's value does ({@link #regression(Answers, ModelTerms, SurveyRegression.Family)}).
+     *
+     * @param y each respondent's answer, in design order, NaN where missing
+     * @param x the terms ({@link ModelTerms})
+     * @param family the family and its canonical link
+     * @return the fit, whose tests and predictions take the terms by name
+     * @throws IllegalArgumentException if the answers or the terms are not as many as the respondents, an answer is
+     *         infinite or outside the family's range, or as {@link SurveyRegression}
+     */
+    public SurveyRegression regression(double[] y, ModelTerms x, SurveyRegression.Family family) {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(y.length, design.n, "answers");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        boolean[] complete = x.completeOrNull();
+        boolean[] kept = null;
+        for (int i = 0; i < y.length; i++) {
+            boolean in = !Double.isNaN(y[i]) && (complete == null || complete[i]);
+            if (!in && kept == null) {
+                kept = new boolean[y.length];
+                for (int j = 0; j < i; j++) {
+                    kept[j] = true;
+                }
+            }
+            if (kept != null) {
+                kept[i] = in;
+            }
+        }
+        return SurveyRegression.fit(replicate != null ? replicate : design, y, x.matrix(), family, kept, x);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given by level number, survey's
+     * {@code svyolr(answer ~ ..., design, method)}: the sandwich on a linearised or calibrated design, the
+     * replicates' spread on a replicate design (see {@link OrdinalRegression}).
+     *
+     * @param codes each respondent's answer, 1 to K for the K levels (a Likert item's 1 to 5), 0 if missing
+     * @param levels the K ≥ 3 levels' labels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped (the cut-points take its place)
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(int[] codes, List<String> levels,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, codes, levels, x, link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given as labels, survey's {@code svyolr}
+     * on an ordered factor (see {@link OrdinalRegression}).
+     *
+     * @param answers each respondent's answer, one of the levels, or null if missing
+     * @param order the K ≥ 3 levels, lowest first
+     * @param x the model matrix; its intercept, if it has one, is dropped
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if an answer is not one of the levels, or as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(String[] answers, List<String> order,
+            org.smesurvey.stats.meta.Moderators x, OrdinalRegression.Link link) {
+        return OrdinalRegression.fit(replicate != null ? replicate : design, answers, order, x, link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer on named terms, survey's {@code
+     * svyolr(answer ~ band + region, design)}: the terms' model matrix without its intercept (the cut-points take its
+     * place); a respondent whose answer or a term's value is missing is left out, as R's {@code na.omit} leaves out
+     * the rows ({@link OrdinalRegression}).
+     *
+     * @param codes each respondent's answer as its level's number, 1 (lowest) to K, or 0 if missing
+     * @param levels the K ≥ 3 levels' names, lowest first
+     * @param x the terms ({@link ModelTerms})
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if the terms are not as many as the respondents, or as
+     *         {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(int[] codes, List<String> levels, ModelTerms x,
+            OrdinalRegression.Link link) {
+        Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        int[] kept = codes;
+        if (x.incomplete() > 0) {
+            kept = codes.clone();
+            for (int i = 0; i < kept.length && i < x.size(); i++) {
+                kept[i] = x.isComplete(i) ? kept[i] : 0;
+            }
+        }
+        return ordinalRegression(kept, levels, x.matrix(), link);
+    }
+
+    /**
+     * A design-based proportional-odds regression of an ordered answer given as labels on named terms, survey's
+     * {@code svyolr} on an ordered factor (see {@link #ordinalRegression(int[], List, ModelTerms,
+     * OrdinalRegression.Link)}).
+     *
+     * @param answers each respondent's answer, one of the levels, or null if missing
+     * @param order the K ≥ 3 levels, lowest first
+     * @param x the terms ({@link ModelTerms})
+     * @param link the link
+     * @return the fit
+     * @throws IllegalArgumentException if an answer is not one of the levels, the terms are not as many as the
+     *         respondents, or as {@link OrdinalRegression}
+     */
+    public OrdinalRegression ordinalRegression(String[] answers, List<String> order, ModelTerms x,
+            OrdinalRegression.Link link) {
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(x, "x");
+        SurveyDesign.requireLength(x.size(), design.n, "terms");
+        String[] kept = answers;
+        if (x.incomplete() > 0) {
+            kept = answers.clone();
+            for (int i = 0; i < kept.length && i < x.size(); i++) {
+                kept[i] = x.isComplete(i) ? kept[i] : null;
+            }
+        }
+        return ordinalRegression(kept, order, x.matrix(), link);
+    }
+
+    /**
      * An estimator on a design: Taylor-linearised variances for a {@link SurveyDesign}, replicate variances for a
-     * {@link ReplicateDesign} (which give no design effect).
+     * {@link ReplicateDesign}. Both give design effects; a replicate design's divide the replicate variance by the
+     * simple-random-sampling variance of survey's {@code svymean.svyrep.design}, whose n counts the rows of weight 0
+     * ({@link SurveyEstimate#simpleRandomSampleVariance()}).
      *
      * @param design the design
      * @return the estimator
@@ -123,14 +300,60 @@ public final class SurveyEstimator {
         List<SurveyEstimate> all;
         if (replicate != null) {
             // the counts hold only while nobody is set apart (an answer missing, a weight of 0)
-            all = replicate.estimates(names, included.codes(), included.codes() == codes ? counts : null, y,
-                    statistic != Statistic.TOTAL);
+            ReplicateDesign.Estimates replicated = replicate.estimates(names, included.codes(),
+                    included.codes() == codes ? counts : null, y, statistic != Statistic.TOTAL);
+            all = withReplicateDesignEffects(replicated, labels.size(), codes, answered, y,
+                    statistic == Statistic.TOTAL);
         } else if (statistic == Statistic.TOTAL) {
             all = totals(names, included.codes(), included.count(), y);
         } else {
             all = means(names, included.codes(), included.count(), y, statistic == Statistic.PROPORTION);
         }
         return requireDefined(included.keep(all), codes == null, statistic != Statistic.TOTAL);
+    }
+
+    /**
+     * The replicate estimates with the design effects and simple-random-sampling variances survey's
+     * {@code svymean.svyrep.design} and {@code svytotal.svyrep.design} give with {@code deff = TRUE} or
+     * {@code "replace"} (and {@code svyby}, which subsets the replicate design by domain): the unit variance
+     * {@code svyvar(x, design, estimate.only = TRUE)} over the rows answered in the domain, with n = those rows —
+     * survey's {@code length(design$pweights)}, which, unlike a linearised design's n, counts the rows of weight 0
+     * — and \( \hat N \) their weights' sum.
+     */
+    private List<SurveyEstimate> withReplicateDesignEffects(ReplicateDesign.Estimates replicated, int domains,
+            int[] codes, boolean[] answered, Variable y, boolean total) {
+        double[] w = design.weights;
+        double[] mean = new double[domains];
+        for (int d = 0; d < domains; d++) {
+            mean[d] = replicated.weighted()[d] / replicated.weights()[d];
+        }
+        // The domains' sums came with the replicate pass; one more, in parallel chunks, gives per domain the rows
+        // answered (weight 0 included) at 2d and the weighted squares about the domain's mean at 2d + 1.
+        double[] squares = Chunks.sum(design.n, (from, to) -> {
+            double[] into = new double[2 * domains];
+            for (int i = from; i < to; i++) {
+                if (answered == null || answered[i]) {
+                    int d = 2 * (codes == null ? 0 : codes[i]);
+                    double deviation = y.at(i) - mean[d / 2];
+                    into[d]++;
+                    into[d + 1] += w[i] * deviation * deviation;
+                }
+            }
+            return into;
+        });
+        List<SurveyEstimate> estimates = replicated.estimates();
+        List<SurveyEstimate> with = new ArrayList<>(estimates);
+        for (int d = 0; d < domains; d++) {
+            SurveyEstimate e = estimates.get(d);
+            int n = (int) squares[2 * d];
+            double sumW = replicated.weights()[d];
+            double unitVariance = squares[2 * d + 1] / sumW * n / (n - 1);
+            double variance = e.standardError() * e.standardError();
+            with.set(d, withDesignEffect(e.label(), e.estimate(), variance,
+                    total ? unitVariance * sumW * sumW : unitVariance, sumW, n, e.respondents(),
+                    e.degreesOfFreedom()));
+        }
+        return with;
     }
 
     /**
@@ -218,6 +441,41 @@ public final class SurveyEstimator {
     }
 
     /**
+     * The weighted mean of yes/no answers as 0 and 1 among those who answered, survey's {@code svymean(~y, design,
+     * na.rm = TRUE, deff = TRUE)}: the share answering yes, the same estimate as {@link #proportion(String, Answers)}.
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate
+     * @throws IllegalArgumentException as {@link #proportion(String, Answers)}
+     */
+    public SurveyEstimate mean(String label, Answers answers) {
+        return proportion(label, answers);
+    }
+
+    /**
+     * The weighted total of yes/no answers as 0 and 1 among those who answered, survey's {@code svytotal(~y,
+     * design, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes, the unanswered counting in the
+     * variance as zeros and nowhere else (as {@link Answers}).
+     *
+     * @param label what is estimated
+     * @param answers each respondent's answer, some perhaps missing
+     * @return the estimate
+     * @throws IllegalArgumentException if there are not as many answers as respondents, none with a non-zero weight
+     *         answered, or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
+     */
+    public SurveyEstimate total(String label, Answers answers) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(answers);
+        List<SurveyEstimate> estimates = estimate(List.of(label), null, answers.answeredOrNull(),
+                Variable.of(answers.valueArray()), Statistic.TOTAL);
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
+        }
+        return estimates.get(0);
+    }
+
+    /**
      * The weighted total \( \sum w_i y_i \), survey's {@code svytotal(~y, design, deff = TRUE)}.
      *
      * @param label what is estimated
@@ -250,8 +508,99 @@ public final class SurveyEstimator {
      */
     public SurveyEstimate ratio(String label, double[] numerator, double[] denominator) {
         Objects.requireNonNull(label, "label");
-        double[] y = requireValues(numerator);
-        double[] x = requireValues(denominator);
+        return ratio(label, requireValues(numerator), requireValues(denominator), null);
+    }
+
+    /**
+     * The ratio of the totals of two yes/no answers as 0 and 1, survey's {@code svyratio(~y, ~x, design, na.rm =
+     * TRUE)} — the share using internal networks among the firms using external ones, say: over the respondents who
+     * answered both (the others count in the variance as zeros, and the degrees of freedom are theirs), as
+     * {@link #ratio(String, double[], double[])} otherwise.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's y, some perhaps missing
+     * @param denominator each respondent's x, some perhaps missing
+     * @return the ratio with its standard error (no design effect); its respondents those with a non-zero weight
+     *         who answered both
+     * @throws IllegalArgumentException if the answers are not as many as the respondents, the estimated total of x
+     *         among those who answered both is 0, or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     */
+    public SurveyEstimate ratio(String label, Answers numerator, Answers denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(numerator);
+        requireAnswers(denominator);
+        return ratio(label, numerator.numbers(), denominator.numbers(), answeredBoth(numerator, denominator));
+    }
+
+    /**
+     * The ratio of the total of a yes/no answer as 0 and 1 to a numeric variable's, survey's {@code svyratio(~y,
+     * ~x, design, na.rm = TRUE)} — the share of employees in firms answering yes, with y the answer times the
+     * employees, or answers per employee: over the respondents who answered, as
+     * {@link #ratio(String, Answers, Answers)}.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's answer, some perhaps missing
+     * @param denominator each respondent's x, finite
+     * @return the ratio with its standard error (no design effect)
+     * @throws IllegalArgumentException as {@link #ratio(String, Answers, Answers)}, or if a value is not finite
+     */
+    public SurveyEstimate ratio(String label, Answers numerator, double[] denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(numerator);
+        return ratio(label, numerator.numbers(), requireValues(denominator), numerator.answeredOrNull());
+    }
+
+    /**
+     * The ratio of a numeric variable's total to that of a yes/no answer as 0 and 1, survey's {@code svyratio(~y,
+     * ~x, design, na.rm = TRUE)} — employees per firm answering yes: over the respondents who answered, as
+     * {@link #ratio(String, Answers, Answers)}.
+     *
+     * @param label what is estimated
+     * @param numerator each respondent's y, finite
+     * @param denominator each respondent's answer, some perhaps missing
+     * @return the ratio with its standard error (no design effect)
+     * @throws IllegalArgumentException as {@link #ratio(String, Answers, Answers)}, or if a value is not finite
+     */
+    public SurveyEstimate ratio(String label, double[] numerator, Answers denominator) {
+        Objects.requireNonNull(label, "label");
+        requireAnswers(denominator);
+        return ratio(label, requireValues(numerator), denominator.numbers(), denominator.answeredOrNull());
+    }
+
+    /** Who answered both, or null when nobody misses either. */
+    private static boolean[] answeredBoth(Answers a, Answers b) {
+        if (a.missing() == 0 && b.missing() == 0) {
+            return null;
+        }
+        boolean[] both = a.answered();
+        for (int i = 0; i < both.length; i++) {
+            both[i] &= b.isAnswered(i);
+        }
+        return both;
+    }
+
+    /**
+     * The ratio over the respondents kept (null: all), the others' values taken as 0: survey's
+     * {@code design[!missing, ]}, which keeps them in the variance as zeros.
+     */
+    private SurveyEstimate ratio(String label, double[] numerator, double[] denominator, boolean[] kept) {
+        double[] y = numerator;
+        double[] x = denominator;
+        int respondents = design.n;
+        int df = (replicate != null ? replicate : design).degreesOfFreedom();
+        if (kept != null) {
+            y = y.clone();
+            x = x.clone();
+            double[] keptWeights = design.weights.clone();
+            respondents = 0;
+            for (int i = 0; i < design.n; i++) {
+                y[i] = kept[i] ? y[i] : 0;
+                x[i] = kept[i] ? x[i] : 0;
+                keptWeights[i] = kept[i] ? keptWeights[i] : 0;
+                respondents += kept[i] && keptWeights[i] != 0 ? 1 : 0;
+            }
+            df = replicate != null ? df : design.reweighted(keptWeights).degreesOfFreedom();
+        }
         double[] w = design.weights;
         double sumY = 0;
         double sumX = 0;
@@ -288,8 +637,7 @@ public final class SurveyEstimator {
                 throw Linearisation.nothingToAverage(design, "'" + label + "'");
             }
         }
-        return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), design.n,
-                (replicate != null ? replicate : design).degreesOfFreedom());
+        return new SurveyEstimate(label, ratio, Math.sqrt(variance), OptionalDouble.empty(), respondents, df);
     }
 
     /**
@@ -642,6 +990,71 @@ public final class SurveyEstimator {
         return estimate(coding.names(), coding.codes(), replicateCounts(domains), null, Variable.of(y), Statistic.TOTAL);
     }
 
+    /**
+     * The weighted total of yes/no answers as 0 and 1 in each domain, as {@link #totalBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #totalBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> totalBy(Answers answers, String[] domains) {
+        return totalBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted mean of yes/no answers as 0 and 1 in each domain, as {@link #meanBy(Answers, Domains)}, the
+     * domains in the order of their names.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #proportionBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> meanBy(Answers answers, String[] domains) {
+        return meanBy(answers, Domains.of(Objects.requireNonNull(domains, "domains")));
+    }
+
+    /**
+     * The weighted total of yes/no answers as 0 and 1 in each domain, among those who answered, survey's
+     * {@code svyby(~y, ~domain, design, svytotal, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes,
+     * domains in the order of their names or of their declared levels ({@link Domains}); a domain where nobody with
+     * a non-zero weight answered is left out.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException if the lengths differ from the respondents', or {@link LonelyPsu#AVERAGE}
+     *         has no stratum variance to average in a domain (class description)
+     */
+    public List<SurveyEstimate> totalBy(Answers answers, Domains domains) {
+        return byDomain(answers, domains, Statistic.TOTAL);
+    }
+
+    /** Answers' shares or totals by domain, those who did not answer set apart ({@link Included}). */
+    private List<SurveyEstimate> byDomain(Answers answers, Domains domains, Statistic statistic) {
+        Objects.requireNonNull(domains, "domains");
+        requireAnswers(answers);
+        Coding coding = domains.coding(design.n);
+        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(),
+                Variable.of(answers.valueArray()), statistic);
+    }
+
+    /**
+     * The weighted mean of yes/no answers as 0 and 1 in each domain, among those who answered, survey's
+     * {@code svyby(~y, ~domain, design, svymean, na.rm = TRUE, deff = TRUE)}: the share answering yes, the same
+     * estimates as {@link #proportionBy(Answers, Domains)}.
+     *
+     * @param answers each respondent's answer, some perhaps missing
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @return one estimate per domain, labelled with its name
+     * @throws IllegalArgumentException as {@link #proportionBy(Answers, Domains)}
+     */
+    public List<SurveyEstimate> meanBy(Answers answers, Domains domains) {
+        return proportionBy(answers, domains);
+    }
+
     private static double[] ones(int count) {
         double[] ones = new double[count];
         Arrays.fill(ones, 1);
@@ -722,12 +1135,7 @@ public final class SurveyEstimator {
      *         in a domain (class description)
      */
     public List<SurveyEstimate> proportionBy(Answers answers, Domains domains) {
-        Objects.requireNonNull(domains, "domains");
-        requireAnswers(answers);
-        Coding coding = domains.coding(design.n);
-        byte[] yes = answers.valueArray();
-        return estimate(coding.names(), coding.codes(), replicateCounts(domains), answers.answeredOrNull(), Variable.of(yes),
-                Statistic.PROPORTION);
+        return byDomain(answers, domains, Statistic.PROPORTION);
     }
 
     /**
@@ -1141,6 +1549,146 @@ public final class SurveyEstimator {
     }
 
     /**
+     * Quantiles of a numeric variable with Woodruff's intervals at 95 %, survey's {@code svyquantile(~x, design,
+     * probabilities, ci = TRUE, na.rm = TRUE)}: the rule {@link QuantileRule#MATH}, the interval
+     * {@link QuantileInterval#MEAN} (survey's defaults).
+     *
+     * @param label the variable's label (firm size, say)
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param probabilities the probabilities, in [0, 1] (0.5 for the median)
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, double... probabilities) {
+        return quantiles(label, values, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles of a numeric variable with their confidence intervals and standard errors, survey's
+     * {@code svyquantile(~x, design, probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)} (survey 4.x): on a linearised or calibrated design the shares' variances are linearised (and
+     * projected on the calibration), on a replicate design they come from the replicates. See
+     * {@link QuantileRule} for the estimate, {@link QuantileInterval} for the interval and the standard error.
+     *
+     * @param label the variable's label
+     * @param values each respondent's value; NaN for a missing one, left out as survey's {@code na.rm = TRUE}
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return the quantiles in the order of the probabilities
+     * @throws IllegalArgumentException if there are not as many values as respondents, a value is infinite, no
+     *         respondent of non-zero weight has a value, there is no probability or one is not in [0, 1], the
+     *         level is not in (0, 1), the interval is {@link QuantileInterval#SCORE} on a replicate design or
+     *         {@link QuantileInterval#QUANTILE} on a linearised one, the score interval's search fails (see
+     *         {@link QuantileInterval#SCORE}), or {@link LonelyPsu#AVERAGE} has no stratum variance to average
+     */
+    public SurveyQuantiles quantiles(String label, double[] values, QuantileRule rule, QuantileInterval interval,
+            double level, double... probabilities) {
+        Objects.requireNonNull(label, "label");
+        List<SurveyQuantiles> all = quantiles(values, null, List.of(label), rule, interval, level, probabilities);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No respondent with a non-zero weight has a value: " + label);
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, survey's {@code svyby(~x, ~domain, design,
+     * svyquantile, quantiles = probabilities, ci = TRUE, na.rm = TRUE)}; domains in the order of their names, as
+     * the other estimates by domain.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, String[] domains, double... probabilities) {
+        return quantilesBy(values, Domains.of(Objects.requireNonNull(domains, "domains")), QuantileRule.MATH,
+                QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles in each domain with Woodruff's intervals at 95 %, the domains coded once (see
+     * {@link #quantilesBy(double[], String[], double...)}).
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantilesBy(double[], Domains, QuantileRule, QuantileInterval,
+     *         double, double...)}
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, double... probabilities) {
+        return quantilesBy(values, domains, QuantileRule.MATH, QuantileInterval.MEAN, 0.95, probabilities);
+    }
+
+    /**
+     * Quantiles in each domain with their confidence intervals and standard errors, survey's {@code svyby(~x,
+     * ~domain, design, svyquantile, quantiles = probabilities, alpha = 1 - level, interval.type, qrule, ci = TRUE,
+     * na.rm = TRUE)}: each domain as survey's {@code subset(design, domain)}, its degrees of freedom its own.
+     * Domains in the order of their names.
+     *
+     * @param values each respondent's value; NaN for a missing one
+     * @param domains each respondent's domain, coded once ({@link Domains})
+     * @param rule how the quantile is read off the weighted distribution
+     * @param interval the interval
+     * @param level the confidence level, in (0, 1)
+     * @param probabilities the probabilities, in [0, 1]
+     * @return one result per domain with a respondent of non-zero weight and a value, labelled with its name
+     * @throws IllegalArgumentException as {@link #quantiles(String, double[], QuantileRule, QuantileInterval,
+     *         double, double...)}, or if the domains' length differs from the respondents'
+     */
+    public List<SurveyQuantiles> quantilesBy(double[] values, Domains domains, QuantileRule rule,
+            QuantileInterval interval, double level, double... probabilities) {
+        Objects.requireNonNull(domains, "domains");
+        Coding coding = domains.coding(design.n);
+        return quantiles(values, coding.codes(), coding.names(), rule, interval, level, probabilities);
+    }
+
+    private List<SurveyQuantiles> quantiles(double[] values, int[] codes, List<String> names, QuantileRule rule,
+            QuantileInterval interval, double level, double[] probabilities) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(probabilities, "probabilities");
+        SurveyDesign.requireLength(values.length, design.n, "values");
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Value of respondent %d is infinite: %s", i + 1, values[i]));
+            }
+        }
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("No probability to estimate a quantile at");
+        }
+        for (double p : probabilities) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("Probability is not in [0, 1]: " + p);
+            }
+        }
+        org.smesurvey.stats.internal.Checks.requireOpenUnit(level, "level");
+        if (interval == QuantileInterval.SCORE && replicate != null) {
+            throw new IllegalArgumentException("The score interval is survey's for linearised designs only; on a"
+                    + " replicate design use QUANTILE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        if (interval == QuantileInterval.QUANTILE && replicate == null) {
+            throw new IllegalArgumentException("The QUANTILE interval needs a replicate design; on a linearised"
+                    + " design use SCORE or a Woodruff interval (MEAN, BETA, XLOGIT, ASIN)");
+        }
+        return Quantiles.of(this, design, replicate, values, codes, names, probabilities.clone(), rule, interval,
+                level);
+    }
+
+    /** The shares of 0/1 answers by domain (codes null: one) over the respondents answered, for quantiles. */
+    List<SurveyEstimate> shares(List<String> labels, int[] codes, boolean[] answered, byte[] yes) {
+        return estimate(labels, codes, answered, Variable.of(yes), Statistic.PROPORTION);
+    }
+
+    /**
      * The design effects δ of a two-way table's interaction contrasts, those the Rao–Scott corrections of
      * {@link #independence} rest on: the eigenvalues of survey's {@code svychisq} matrix
      * \( Δ = (C'D^{-1}C/n)^{-1}(C'D^{-1} V D^{-1} C) \), C the \( (r-1)(c-1) \) interaction contrasts made orthogonal
@@ -1214,12 +1762,19 @@ public final class SurveyEstimator {
      */
     private SurveyEstimate withDesignEffect(String label, double estimate, double variance, double unitVariance,
             double populationSize, int n, int degreesOfFreedom) {
+        return withDesignEffect(label, estimate, variance, unitVariance, populationSize, n, n, degreesOfFreedom);
+    }
+
+    /** As above, the estimate resting on {@code respondents}, which may differ from the n of its SRS variance. */
+    private SurveyEstimate withDesignEffect(String label, double estimate, double variance, double unitVariance,
+            double populationSize, int n, int respondents, int degreesOfFreedom) {
         OptionalDouble without = populationSize < n ? OptionalDouble.empty()
                 : OptionalDouble.of(unitVariance * (populationSize - n) / (populationSize * n));
         OptionalDouble with = OptionalDouble.of(unitVariance / n);
         OptionalDouble deff = withReplacement ? OptionalDouble.of(variance / with.getAsDouble())
                 : without.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(variance / without.getAsDouble());
-        return new SurveyEstimate(label, estimate, Math.sqrt(variance), deff, n, degreesOfFreedom, without, with);
+        return new SurveyEstimate(label, estimate, Math.sqrt(variance), deff, respondents, degreesOfFreedom, without,
+                with);
     }
 
     private void requireAnswers(Answers answers) {

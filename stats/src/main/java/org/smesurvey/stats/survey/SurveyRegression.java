@@ -89,6 +89,10 @@ public final class SurveyRegression {
     /** The model matrix without its zeros, and the answers, for the tests' reduced fits. */
     private final SparseRows xs;
     private final double[] y;
+    /** The named terms the model matrix was built from, or null for a model matrix given as it is. */
+    private final ModelTerms terms;
+    /** The respondents in the model (an answer and every term's value there), or null when all are. */
+    private final boolean[] kept;
 
     /** The tests of {@link #termTest(TermTest, String...)}, survey's {@code regTermTest} methods. */
     public enum TermTest {
@@ -109,8 +113,10 @@ public final class SurveyRegression {
     }
 
     private SurveyRegression(Design design, Moderators x, Family family, double[] beta, double[][] covariance,
-            double dispersion, int df, SparseRows xs, double[] y) {
+            double dispersion, int df, SparseRows xs, double[] y, ModelTerms terms, boolean[] kept) {
         this.design = design;
+        this.terms = terms;
+        this.kept = kept;
         this.xs = xs;
         this.y = y;
         this.x = x;
@@ -144,7 +150,20 @@ public final class SurveyRegression {
      *         range, the model matrix is not of full rank, or the fit does not converge in 100 iterations
      */
     static SurveyRegression fit(Design design, double[] y, Moderators x, Family family) {
+        return fit(design, y, x, family, null, null);
+    }
+
+    /**
+     * As {@link #fit(Design, double[], Moderators, Family)}, on the respondents flagged in {@code kept} (null for
+     * all): the others are left out as survey's {@code svyglm} leaves out the rows {@code na.omit} drops, their
+     * answers not read, their weights 0 in the fit and their contributions 0 in the design's variance, the strata and
+     * clusters kept ({@code design[-nas, ]}); the glm weights are still the design's over their mean over every row,
+     * and the degrees of freedom those of the respondents kept.
+     */
+    static SurveyRegression fit(Design design, double[] answers, Moderators x, Family family, boolean[] kept,
+            ModelTerms terms) {
         Objects.requireNonNull(design, "design");
+        double[] y = answers;
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(family, "family");
@@ -152,6 +171,13 @@ public final class SurveyRegression {
         if (y.length != n || x.studies() != n) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d respondents, %d answers, %d rows of the"
                     + " model matrix", n, y.length, x.studies()));
+        }
+        if (kept != null) {
+            SurveyDesign.requireLength(kept.length, n, "kept");
+            y = y.clone();
+            for (int i = 0; i < n; i++) {
+                y[i] = kept[i] ? y[i] : 0;
+            }
         }
         for (int i = 0; i < n; i++) {
             boolean ok = Double.isFinite(y[i]) && switch (family) {
@@ -168,8 +194,10 @@ public final class SurveyRegression {
         SparseRows xs = SparseRows.of(x);
         SparseRows.Grouping grouping = xs.grouping();
         SparseRows rows = grouping.distinct();
-        SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
-        double[] w = full.weights;
+        SurveyDesign all = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
+        double[] w = keptWeights(all.weights, kept);
+        // the design of the respondents kept: the others' weights 0, strata and clusters as they were
+        SurveyDesign full = kept == null ? all : all.reweighted(w);
         GroupSums sums = GroupSums.of(grouping, w, y);
         double[] beta = irls(rows, sums, family, null);
         int m = grouping.size();
@@ -182,7 +210,7 @@ public final class SurveyRegression {
         boolean replicate = design instanceof ReplicateDesign;
         double[][] covariance;
         if (replicate) {
-            covariance = replicateCovariance((ReplicateDesign) design, grouping, y, family, beta);
+            covariance = replicateCovariance((ReplicateDesign) design, grouping, y, family, beta, kept);
         } else {
             double[] scaled = new double[m];
             for (int g = 0; g < m; g++) {
@@ -210,9 +238,42 @@ public final class SurveyRegression {
         }
         double meanSquare = sumSquares / sumW;
         double mean = sumPearson / sumW;
-        double dispersion = replicate ? meanSquare : (meanSquare - mean * mean) * n / (n - 1.0);
+        // svyvar's n: the respondents kept with a non-zero weight
+        int used = 0;
+        for (double weight : w) {
+            used += weight != 0 ? 1 : 0;
+        }
+        double dispersion = replicate ? meanSquare : (meanSquare - mean * mean) * used / (used - 1.0);
+        if (kept != null) {
+            // survey's Pearson residuals carry sqrt(prior weight / design weight), the prior weights over their mean
+            // on every row and the design's over their mean on its rows after design[-nas, ] — the rows kept, or
+            // every row on a calibrated design, which keeps the rows dropped with weight 0: a factor that is 1 when
+            // nothing is dropped, and that survey 4.1.1 and 4.4.2 both apply (on replicate designs too).
+            double sumAll = 0;
+            double sumKept = 0;
+            int keptRows = 0;
+            for (int i = 0; i < n; i++) {
+                sumAll += all.weights[i];
+                sumKept += w[i];
+                keptRows += kept[i] ? 1 : 0;
+            }
+            dispersion *= sumKept / (!replicate && all.isCalibrated() ? n : keptRows) / (sumAll / n);
+        }
         return new SurveyRegression(design, x, family, beta, covariance, dispersion,
-                design.degreesOfFreedom() + 1 - p, xs, y.clone());
+                (replicate ? design : full).degreesOfFreedom() + 1 - p, xs, y == answers ? y.clone() : y, terms,
+                kept == null ? null : kept.clone());
+    }
+
+    /** The weights with those of the respondents not kept set to 0; the weights themselves when all are kept. */
+    private static double[] keptWeights(double[] weights, boolean[] kept) {
+        if (kept == null) {
+            return weights;
+        }
+        double[] w = weights.clone();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = kept[i] ? w[i] : 0;
+        }
+        return w;
     }
 
     /** The weights' and the weighted answers' sums over each group of equal rows: W, W y and W y². */
@@ -398,13 +459,13 @@ public final class SurveyRegression {
      * ({@link ReplicateDesign#covariance}).
      */
     private static double[][] replicateCovariance(ReplicateDesign design, SparseRows.Grouping grouping, double[] y,
-            Family family, double[] beta) {
+            Family family, double[] beta, boolean[] kept) {
         int n = y.length;
         double[][] replicates = new double[design.replicates()][];
         for (int r = 0; r < replicates.length; r++) {
             double[] w = new double[n];
             for (int i = 0; i < n; i++) {
-                w[i] = design.replicateWeight(i, r);
+                w[i] = kept == null || kept[i] ? design.replicateWeight(i, r) : 0;
             }
             replicates[r] = irls(grouping.distinct(), GroupSums.of(grouping, w, y), family, beta);
         }
@@ -504,6 +565,36 @@ public final class SurveyRegression {
     }
 
     /**
+     * A prediction at named values of the model's terms, survey's {@code predict(g, newdata = data.frame(band =
+     * "10-249", region = "Bretagne", employees = 25), se.fit = TRUE)} (type {@code "link"} and {@code "response"}):
+     * a level for each factor, a finite number for each numeric term; the interactions follow from them. The model
+     * must have been given by {@link ModelTerms}.
+     *
+     * @param values each main effect's value, by term name ({@code Map.of("band", "10-249", "employees", 25.0)})
+     * @return the prediction on both scales, with its standard errors
+     * @throws IllegalArgumentException if the model was fitted on a model matrix without named terms, a name is not
+     *         a main effect of the model (an interaction's value follows from its terms), a term has no value, a
+     *         factor's value is not one of its levels, or a numeric term's is not a finite number
+     */
+    public Prediction predict(java.util.Map<String, ?> values) {
+        if (terms == null) {
+            throw new IllegalArgumentException("The model was fitted on a model matrix, not on named terms: predict"
+                    + " from its columns' values, predict(double...)");
+        }
+        double[] row = terms.row(values);
+        return predict(Arrays.copyOfRange(row, 1, row.length));
+    }
+
+    /**
+     * The named terms the model was fitted on.
+     *
+     * @return the terms, or empty for a model fitted on a model matrix
+     */
+    public java.util.Optional<ModelTerms> terms() {
+        return java.util.Optional.ofNullable(terms);
+    }
+
+    /**
      * A prediction on both scales.
      *
      * @param link the linear predictor
@@ -545,6 +636,10 @@ public final class SurveyRegression {
      * @throws IllegalArgumentException if the model matrix has no such factor
      */
     public PredictiveMargins predictiveMarginsWithParts(String factor) {
+        if (terms != null && terms.hasTerm(factor) && terms.inInteraction(factor)) {
+            throw new IllegalArgumentException("The factor " + factor + " enters an interaction of the model "
+                    + terms.formula() + ": its predictive margins would need the interaction's columns reset too");
+        }
         List<String> levels = x.levels(factor);
         int g = levels.size();
         int[] columns = new int[g];
@@ -555,7 +650,7 @@ public final class SurveyRegression {
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         int n = full.size();
         int p = beta.length;
-        double[] w = full.weights;
+        double[] w = keptWeights(full.weights, kept);
         double sumW = 0;
         for (int i = 0; i < n; i++) {
             sumW += w[i];
@@ -564,6 +659,9 @@ public final class SurveyRegression {
         double[] margins = new double[g];
         double[][] derivative = new double[g][p];
         for (int i = 0; i < n; i++) {
+            if (kept != null && !kept[i]) {
+                continue; // out of the model: no fit, and not counted in the replicates' sums of weights
+            }
             double[] row = x.rowArrayOf(i);
             for (int l = 0; l < g; l++) {
                 for (int l2 = 1; l2 < g; l2++) {
@@ -617,11 +715,16 @@ public final class SurveyRegression {
 
     /**
      * The Wald test that a set of coefficients are all 0, survey's {@code regTermTest(g, ~ terms)} with its
-     * default F test on |terms| and the residual degrees of freedom.
+     * default F test on the number of columns tested and the residual degrees of freedom. On a model given by
+     * {@link ModelTerms}, a term's name tests all its columns — {@code termTest("band")} is
+     * {@code regTermTest(g, ~band)}, {@code termTest("band", "region")} is {@code regTermTest(g, ~band + region)}
+     * — and a model-matrix column's name ({@code "band10-249"}) that column alone; a name that is both is the term.
+     * The test is labelled with the names given.
      *
-     * @param columns the model matrix's columns tested
+     * @param columns the terms or model-matrix columns tested
      * @return the F test
-     * @throws IllegalArgumentException if a column is not in the model or none is given
+     * @throws IllegalArgumentException if a name is neither a term nor a column of the model, a column is named
+     *         twice, or none is given
      */
     public TestResult termTest(String... columns) {
         return termTest(TermTest.WALD_F, columns);
@@ -640,9 +743,10 @@ public final class SurveyRegression {
      * (1984). <i>Annals of Statistics</i> 12, 46–60.
      *
      * @param method the test
-     * @param columns the model matrix's columns tested
+     * @param columns the terms or model-matrix columns tested, as {@link #termTest(String...)} takes them
      * @return the test: its statistic (F, χ², or the working statistic X), degrees of freedom, p-value
-     * @throws IllegalArgumentException if a column is not in the model or none is given
+     * @throws IllegalArgumentException if a name is neither a term nor a column of the model, a column is named
+     *         twice, or none is given
      */
     public TestResult termTest(TermTest method, String... columns) {
         Objects.requireNonNull(method, "method");
@@ -668,9 +772,10 @@ public final class SurveyRegression {
      *        {@code "Wald"}, the first with finite denominator degrees of freedom, the second with infinite ones
      * @param denominatorDegreesOfFreedom d: positive, {@link Double#POSITIVE_INFINITY} for survey's {@code df = Inf}
      * @param approximation how the working tests' p-value is approximated (the Wald tests' are exact)
-     * @param columns the model matrix's columns tested
+     * @param columns the terms or model-matrix columns tested, as {@link #termTest(String...)} takes them
      * @return the test, with λ for the working tests
-     * @throws IllegalArgumentException if a column is not in the model or none is given, d is not positive (or is
+     * @throws IllegalArgumentException if a name is neither a term nor a column of the model, a column is named
+     *         twice, or none is given, d is not positive (or is
      *         NaN), or {@link TermTest#WALD_CHI_SQUARED} is asked for with a finite d
      */
     public TermTestResult termTest(TermTest method, double denominatorDegreesOfFreedom,
@@ -689,30 +794,25 @@ public final class SurveyRegression {
         if (columns.length == 0) {
             throw new IllegalArgumentException("No column to test");
         }
-        int m = columns.length;
-        int[] index = new int[m];
-        for (int a = 0; a < m; a++) {
-            index[a] = x.names().indexOf(columns[a]);
-            if (index[a] < 0) {
-                throw new IllegalArgumentException("The model has no column " + columns[a] + ": " + x.names());
-            }
-        }
+        int[] index = tested(columns);
+        int m = index.length;
         double[] b = new double[m];
         for (int a = 0; a < m; a++) {
             b[a] = beta[index[a]];
         }
         double[][] sub = covarianceOf(index);
         List<String> names = List.of(columns);
+        List<String> tested = Arrays.stream(index).mapToObj(x.names()::get).toList();
         if (method == TermTest.WALD_F || method == TermTest.WALD_CHI_SQUARED) {
             double[] solved = new LUDecomposition(new Array2DRowRealMatrix(sub, false)).getSolver()
                     .solve(new ArrayRealVector(b, false)).toArray();
             double chi = dot(b, solved);
             if (Double.isInfinite(ddf)) {
-                return new TermTestResult(TermTest.WALD_CHI_SQUARED, names, chi, ddf,
+                return new TermTestResult(TermTest.WALD_CHI_SQUARED, names, tested, chi, ddf,
                         Distributions.chiSquareUpperTail(chi, m), new double[0]);
             }
             double f = chi / m;
-            return new TermTestResult(TermTest.WALD_F, names, f, ddf, Distributions.fUpperTail(f, m, ddf),
+            return new TermTestResult(TermTest.WALD_F, names, tested, f, ddf, Distributions.fUpperTail(f, m, ddf),
                     new double[0]);
         }
         RealMatrix naiveInverse = new LUDecomposition(naiveCovariance(index)).getSolver().getInverse();
@@ -725,7 +825,7 @@ public final class SurveyRegression {
         double[] lambda = designEffects(naiveInverse, sub);
         double p = Double.isInfinite(ddf) ? QuadraticForms.chiSquareSumUpper(statistic, lambda, approximation)
                 : QuadraticForms.fSumUpper(statistic, lambda, ddf, approximation);
-        return new TermTestResult(method, names, statistic, ddf, p, lambda);
+        return new TermTestResult(method, names, tested, statistic, ddf, p, lambda);
     }
 
     /** The sandwich covariance of the columns. */
@@ -819,8 +919,8 @@ public final class SurveyRegression {
     public int nullDegreesOfFreedom() {
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         int n = 0;
-        for (double w : full.weights) {
-            n += w != 0 ? 1 : 0;
+        for (double w : keptWeights(full.weights, kept)) {
+            n += w != 0 ? 1 : 0; // those a missing value left out of the model are not counted, as glm's na.omit
         }
         return n - (x.hasIntercept() ? 1 : 0);
     }
@@ -964,13 +1064,40 @@ public final class SurveyRegression {
         return List.copyOf(list);
     }
 
+    /**
+     * The model matrix's columns of the names tested: a term of a model given by {@link ModelTerms} stands for all
+     * its columns (a name that is both a term and a column is the term), any other name for the column.
+     */
+    private int[] tested(String[] names) {
+        List<Integer> index = new ArrayList<>();
+        for (String name : names) {
+            Objects.requireNonNull(name, "column");
+            String term = terms == null ? null : terms.termNamed(name);
+            List<String> columns = term != null ? terms.columns(term) : List.of(name);
+            for (String column : columns) {
+                int j = x.names().indexOf(column);
+                if (j < 0) {
+                    throw new IllegalArgumentException("The model has no term or column " + name + ": its "
+                            + (terms != null ? "terms are " + terms.terms() + ", its " : "") + "columns "
+                            + x.names());
+                }
+                if (index.contains(j)) {
+                    throw new IllegalArgumentException("The column " + column + " is tested twice");
+                }
+                index.add(j);
+            }
+        }
+        return index.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** The full-sample weights rescaled to mean 1, as svyglm hands them to glm. */
     private double[] meanOneWeights() {
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         double[] w = full.weights.clone();
+        // over every respondent, those left out for a missing value too, as svyglm rescales before glm drops them
         double mean = java.util.Arrays.stream(w).average().orElseThrow();
         for (int i = 0; i < w.length; i++) {
-            w[i] /= mean;
+            w[i] = kept == null || kept[i] ? w[i] / mean : 0;
         }
         return w;
     }
@@ -1006,7 +1133,8 @@ public final class SurveyRegression {
         }
         SurveyDesign full = design instanceof ReplicateDesign r ? r.base() : (SurveyDesign) design;
         SparseRows.Grouping grouping = reduced.grouping();
-        return deviance(reduced, irls(grouping.distinct(), GroupSums.of(grouping, full.weights, y), family, null));
+        return deviance(reduced, irls(grouping.distinct(), GroupSums.of(grouping, keptWeights(full.weights, kept), y),
+                family, null));
     }
 
     /** glm's deviance with mean-one weights: Σ w d(y, μ), d the family's unit deviance. */
@@ -1092,7 +1220,8 @@ public final class SurveyRegression {
     }
 
     /**
-     * The design the model was fitted on: linearised (its sandwich) or replicate (its replicates' spread).
+     * The design the model was fitted on: linearised (its sandwich) or replicate (its replicates' spread). It holds
+     * every respondent, those a missing value left out of the model ({@link ModelTerms}) too.
      *
      * @return the design
      */

@@ -26,15 +26,19 @@ public final class TermTestResult implements SignificanceResult {
 
     private final SurveyRegression.TermTest test;
     private final List<String> columns;
+    /** What the test was asked for: the columns, or the terms standing for them; the label names these. */
+    private final List<String> names;
     private final double statistic;
     private final int coefficients;
     private final double denominator;
     private final double pValue;
     private final double[] lambda;
 
-    TermTestResult(SurveyRegression.TermTest test, List<String> columns, double statistic, double denominator,
-            double pValue, double[] lambda) {
+    /** A test of the columns asked for by {@code names}: terms of a model given by {@link ModelTerms}, or columns. */
+    TermTestResult(SurveyRegression.TermTest test, List<String> names, List<String> columns, double statistic,
+            double denominator, double pValue, double[] lambda) {
         this.test = Objects.requireNonNull(test, "test");
+        this.names = List.copyOf(names);
         this.columns = List.copyOf(columns);
         this.statistic = statistic;
         this.coefficients = columns.size();
@@ -53,7 +57,7 @@ public final class TermTestResult implements SignificanceResult {
     }
 
     /**
-     * The model matrix's columns tested.
+     * The model matrix's columns tested (all the columns of a term tested by its name).
      *
      * @return their names
      */
@@ -63,7 +67,7 @@ public final class TermTestResult implements SignificanceResult {
 
     @Override
     public String method() {
-        String name = String.join(", ", columns);
+        String name = String.join(", ", names);
         return switch (test) {
             case WALD_F, WALD_CHI_SQUARED -> "Wald test for " + name;
             case WORKING_WALD -> "Working Wald test for " + name;
@@ -141,7 +145,7 @@ public final class TermTestResult implements SignificanceResult {
      */
     @Override
     public String summary() {
-        String terms = String.join(" ", columns);
+        String terms = String.join(" ", names);
         String p = pValue < 0x1p-52 ? "< 2.22e-16" : Formats.number(pValue, 5);
         boolean finite = Double.isFinite(denominator);
         if (test == SurveyRegression.TermTest.WALD_F || test == SurveyRegression.TermTest.WALD_CHI_SQUARED) {

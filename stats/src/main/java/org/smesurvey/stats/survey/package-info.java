@@ -4,7 +4,8 @@
  * replicate weights) from CSV or Tablesaw; {@link org.smesurvey.stats.survey.SurveyDesign} holds weights, strata,
  * clusters and the finite population correction; {@link org.smesurvey.stats.survey.SurveyEstimator} gives
  * proportions, means, totals and ratios overall and by domain, with Taylor-linearised standard errors and design
- * effects, {@code svyciprop}'s intervals and Rao–Scott tests, and fits design-based regressions
+ * effects, {@code svyciprop}'s intervals and Rao–Scott tests, quantiles with their intervals
+ * ({@link org.smesurvey.stats.survey.SurveyQuantiles}: {@code svyquantile}), and fits design-based regressions
  * ({@link org.smesurvey.stats.survey.SurveyRegression}: {@code svyglm}, {@code regTermTest}, predictions and
  * predictive margins); {@link org.smesurvey.stats.survey.DomainEstimates} carries the covariance of domains or of
  * several answers of the same respondents into their contrasts ({@code svyby(covmat = TRUE)}, {@code svycontrast});
@@ -14,6 +15,8 @@
  * replication and Fay's method, the bootstrap, and replicate weights as offices deliver them — every estimator
  * above works on each. Domain estimates enter the meta-analysis through
  * {@link org.smesurvey.stats.survey.SurveyEstimate#toEffectiveSample()}.
+ * Ordered answers (Likert items) have their proportional-odds regression,
+ * {@link org.smesurvey.stats.survey.OrdinalRegression} ({@code svyolr}).
  *
  * <p>Everything is held in primitive arrays indexed by respondent; each statistic is one or two passes, in
  * parallel chunks for large samples, whatever the number of domains.

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,19 +70,8 @@ class ReplicateDesignTest {
     }
 
     @Test
-    void bootstrapReplicatesMadeByR() throws IOException {
-        List<CSVRecord> rows;
-        try (InputStream in = ReplicateDesignTest.class.getResourceAsStream("apiclus1-bootstrap.csv");
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
-        double[][] multipliers = rows.stream().map(r -> {
-            double[] m = new double[r.size() - 1];
-            for (int j = 1; j < r.size(); j++) {
-                m[j - 1] = Double.parseDouble(r.get(j));
-            }
-            return m;
-        }).toArray(double[][]::new);
+    void bootstrapReplicatesMadeByR() {
+        double[][] multipliers = SurveyReference.rowsAfterFirst("apiclus1-bootstrap.csv");
         String[] expected = lines.stream().filter(l -> l[0].equals("BOOTSTRAP")).findFirst().orElseThrow();
         double scale = values(expected[2])[2];
         double[] ones = new double[50];
@@ -157,7 +142,10 @@ class ReplicateDesignTest {
                 assertEquals(expected[2][d], totals.get(d).estimate(), EXACT * expected[2][d], what + " by total");
                 assertEquals(expected[3][d], totals.get(d).standardError(), EXACT * expected[3][d], what + " by total se");
             }
-            assertTrue(m.designEffect().isEmpty(), "replicate designs give no design effect");
+            // the design effect divides the replicate variance by the SRS variance carried (ReplicateDesignEffectTest
+            // checks both against survey's deff = TRUE)
+            assertEquals(m.standardError() * m.standardError() / m.simpleRandomSampleVariance().getAsDouble(),
+                    m.designEffect().getAsDouble(), EXACT * m.designEffect().getAsDouble(), what + " deff");
         }
         assertEquals(4, reference.size());
     }

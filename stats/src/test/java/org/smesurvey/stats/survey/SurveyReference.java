@@ -43,6 +43,11 @@ final class SurveyReference {
                 .orElseThrow(() -> new AssertionError("No line " + String.join(";", key)));
     }
 
+    /** Every line whose first fields are the key, in order. */
+    List<String[]> lines(String... key) {
+        return lines.stream().filter(l -> Arrays.equals(Arrays.copyOf(l, key.length), key)).toList();
+    }
+
     /** The rows of a CSV file of this package's test resources, with its header. */
     static List<CSVRecord> csv(String resource) {
         try (InputStream in = SurveyReference.class.getResourceAsStream(resource);
@@ -73,6 +78,32 @@ final class SurveyReference {
             map.put((String) pairs[k], ((Number) pairs[k + 1]).doubleValue());
         }
         return map;
+    }
+
+    /** Each row of a CSV of this package's test resources as numbers, its first column (a name) left out. */
+    static double[][] rowsAfterFirst(String resource) {
+        return csv(resource).stream().map(r -> {
+            double[] m = new double[r.size() - 1];
+            for (int j = 1; j < r.size(); j++) {
+                m[j - 1] = Double.parseDouble(r.get(j));
+            }
+            return m;
+        }).toArray(double[][]::new);
+    }
+
+    /** The lines R printed after {@code PRINT;what} in a reference file, up to the next PRINT line. */
+    static String printed(String resource, String what) {
+        try (InputStream in = SurveyReference.class.getResourceAsStream(resource)) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            int from = lines.indexOf("PRINT;" + what) + 1;
+            int to = from;
+            while (!lines.get(to).startsWith("PRINT;")) {
+                to++;
+            }
+            return String.join("\n", lines.subList(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A field's numbers. */

@@ -248,7 +248,7 @@ class SurveyVariancesTest {
      * {@code vcov(m) / deff(m)} for {@code svymean(~api00)}, {@code svytotal(~api00)}, {@code svymean(~yes)} and
      * {@code svymean(~ny, na.rm = TRUE)}, and {@code SE(b)^2 / deff(b)} of {@code svyby(~api00, ~stype, design,
      * svymean, deff = ...)}, the same with {@code svytotal} and of {@code svyby(~yes, ~stype, design, svymean, ...)},
-     * on the linearised and calibrated designs.
+     * on the linearised and calibrated designs (the replicate designs' in {@link ReplicateDesignEffectTest}).
      */
     @Test
     void simpleRandomSampleVariancesAreSurveysDesignEffectDenominators() {
@@ -303,8 +303,9 @@ class SurveyVariancesTest {
         SurveyEstimate ratio = SurveyEstimator.of(strat()).ratio("api00/api99", numbers(strat, "api00"),
                 numbers(strat, "api99"));
         assertTrue(ratio.simpleRandomSampleVariance().isEmpty());
+        // replicate designs carry them too: ReplicateDesignEffectTest
         assertTrue(SurveyEstimator.of(ReplicateDesign.jackknife(clus1())).mean("api00", numbers(clus1, "api00"))
-                .simpleRandomSampleVarianceWithReplacement().isEmpty());
+                .simpleRandomSampleVarianceWithReplacement().isPresent());
     }
 
     /** survey's {@code print(svyvar(~api00, strat))} and {@code print(svyvar(~api00 + ell, strat))}. */
@@ -395,19 +396,7 @@ class SurveyVariancesTest {
                 e.getMessage());
     }
 
-    /** The lines R printed after {@code PRINT;what}, up to the next PRINT line. */
     private static String printed(String what) {
-        try (java.io.InputStream in = SurveyVariancesTest.class.getResourceAsStream("survey-variances.txt")) {
-            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .toList();
-            int from = lines.indexOf("PRINT;" + what) + 1;
-            int to = from;
-            while (!lines.get(to).startsWith("PRINT;")) {
-                to++;
-            }
-            return String.join("\n", lines.subList(from, to));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return SurveyReference.printed("survey-variances.txt", what);
     }
 }
