@@ -32,6 +32,8 @@
 #             whole design's degf)
 #        SUBSET;jknzero;method;degf;estimate,lower,upper   svyciprop(~I(yes == 1), subset(jknzero, !is.na(yes)), method)
 #             for mean, xlogit, asin: subset() of a replicate design counts degf again on the rows kept
+#        SUBSET_TOTAL;jknzero;degf;estimate,se;lower,upper   svytotal(~yes, jknzero, na.rm = TRUE), confint on the
+#             subset's degf
 args <- commandArgs(trailingOnly = TRUE)
 suffix <- if (length(args)) args[1] else ""
 suppressMessages(library(survey))
@@ -92,6 +94,8 @@ line("LOGIT_NARM", "jknzero", f(coef(ci), attr(ci, "ci")))
 g <- quiet(svyglm(I(yes == 1) ~ 1, d, family = quasibinomial, control = tight))
 line("LOGIT_NARM_TIGHT", "jknzero", f(plogis(coef(g)[[1]]), plogis(confint(g, 1, method = "Wald", ddf = degf(d)))))
 s <- subset(d, !is.na(yes))
+t <- svytotal(~yes, d, na.rm = TRUE)
+line("SUBSET_TOTAL", "jknzero", degf(s), f(coef(t), SE(t)), f(confint(t, df = degf(s))))
 for (method in c("mean", "xlogit", "asin")) {
   ci <- svyciprop(~I(yes == 1), s, method = method)
   line("SUBSET", "jknzero", method, degf(s), f(coef(ci), attr(ci, "ci")))

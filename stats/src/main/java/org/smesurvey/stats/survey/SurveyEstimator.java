@@ -414,15 +414,21 @@ public final class SurveyEstimator {
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
-        SurveyEstimate estimate = estimates.get(0);
-        if (replicate != null && answers.answeredOrNull() != null) {
-            // survey's subset(design, !is.na(answer)) of a replicate design counts degf again on the rows kept.
-            return new SurveyEstimate(estimate.label(), estimate.estimate(), estimate.standardError(),
-                    estimate.designEffect(), estimate.respondents(),
-                    replicate.degreesOfFreedom(answers.answeredOrNull()), estimate.simpleRandomSampleVariance(),
-                    estimate.simpleRandomSampleVarianceWithReplacement());
+        return ofTheAnswered(estimates.get(0), answers);
+    }
+
+    /**
+     * An estimate of those who answered with the degrees of freedom of the design subset to them: on a replicate
+     * design survey's {@code subset(design, !is.na(answer))} counts {@code degf} again on the rows kept (a linearised
+     * design's estimate already counts the units that answered).
+     */
+    private SurveyEstimate ofTheAnswered(SurveyEstimate estimate, Answers answers) {
+        if (replicate == null || answers.answeredOrNull() == null) {
+            return estimate;
         }
-        return estimate;
+        return new SurveyEstimate(estimate.label(), estimate.estimate(), estimate.standardError(),
+                estimate.designEffect(), estimate.respondents(), replicate.degreesOfFreedom(answers.answeredOrNull()),
+                estimate.simpleRandomSampleVariance(), estimate.simpleRandomSampleVarianceWithReplacement());
     }
 
     /**
@@ -456,7 +462,8 @@ public final class SurveyEstimator {
     /**
      * The weighted total of yes/no answers as 0 and 1 among those who answered, survey's {@code svytotal(~y,
      * design, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes, the unanswered counting in the
-     * variance as zeros and nowhere else (as {@link Answers}).
+     * variance as zeros and nowhere else (as {@link Answers}); the degrees of freedom of the design subset to those
+     * who answered, as {@link #proportion(String, Answers)}.
      *
      * @param label what is estimated
      * @param answers each respondent's answer, some perhaps missing
@@ -472,7 +479,7 @@ public final class SurveyEstimator {
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
-        return estimates.get(0);
+        return ofTheAnswered(estimates.get(0), answers);
     }
 
     /**

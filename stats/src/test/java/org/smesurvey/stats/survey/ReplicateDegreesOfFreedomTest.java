@@ -275,4 +275,24 @@ class ReplicateDegreesOfFreedomTest {
             assertEquals(expected[2], interval.upper(), EXACT, file + " " + method);
         }
     }
+
+    /**
+     * {@code svytotal(~yes, jknzero, na.rm = TRUE)} with {@code confint(..., df = degf(subset(jknzero,
+     * !is.na(yes))))}: the total of those who answered has the subset's degrees of freedom too.
+     */
+    @Test
+    void totalOfTheAnswered() {
+        SurveyEstimate total = SurveyEstimator.of(design("jknzero")).total("yes", missingAnswers());
+        Interval interval = total.confidenceInterval(0.95);
+        for (String file : FILES) {
+            String[] line = SurveyReference.of(file).line("SUBSET_TOTAL", "jknzero");
+            double[] t = values(line[3]);
+            double[] ci = values(line[4]);
+            assertEquals(Integer.parseInt(line[2]), total.degreesOfFreedom(), file + " degf");
+            assertEquals(t[0], total.estimate(), EXACT * t[0], file);
+            assertEquals(t[1], total.standardError(), EXACT * t[1], file);
+            assertEquals(ci[0], interval.lower(), EXACT * ci[0], file);
+            assertEquals(ci[1], interval.upper(), EXACT * ci[1], file);
+        }
+    }
 }
