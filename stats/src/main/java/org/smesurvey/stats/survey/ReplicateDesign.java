@@ -492,8 +492,9 @@ public final class ReplicateDesign implements Design {
      * design, \( \operatorname{rank}(W) - 1 \) with W the respondents × replicates analysis weights
      * \( w_i m_{p(i) r} \), the rank as R's {@code qr(W, tol = 1e-5)} counts it (LINPACK's column by column test).
      * Units of weight 0 contribute rows of 0, so the replicates that only they tell apart count once: the
-     * stratified jackknife of n units in H strata, \( n_0 \) of them (in no stratum entirely) of weight 0, has
-     * \( n - n_0 - H \), the delete-one jackknife \( n - n_0 - 1 \). Every constructor counts it so, and
+     * delete-one jackknife of n units, \( n_0 \) of them of weight 0, has \( n - n_0 - 1 \); the stratified
+     * jackknife of survey's apistrat (200 schools in 3 strata) with 17 schools of weight 0, some in every stratum,
+     * has 182 where units less strata would be 197. Every constructor counts it so, and
      * {@link Calibration} counts it again on the recalibrated weights where survey does. The count takes of the
      * order of \( R^3/6 \) operations for R replicates (about 1.5 s for a jackknife of 2,000 units; R's {@code qr}
      * of the respondents × replicates weights takes more).
