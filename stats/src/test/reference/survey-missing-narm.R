@@ -6,8 +6,8 @@
 # On survey-missing.R's data (apistrat, every 7th answer missing, every 11th weight 0), svyciprop on the whole
 # design with na.rm = TRUE, its default df = degf(design):
 #   NARM;design;method;estimate,lower,upper     svyciprop(~I(yes == 1), design, method, na.rm = TRUE)
-# for the stratified designs with and without fpc (every method) and their JKn replicates (mean, xlogit, asin, beta:
-# on a replicate design survey's likelihood interval is NA and its logit interval refits the replicates).
+# for the stratified designs with and without fpc (every method) and their JKn replicates (mean, xlogit, asin, beta,
+# logit: on a replicate design survey's likelihood interval is NA and its logit interval refits the replicates).
 # survey's likelihood interval interpolates its profile with a spline, and takes lambda from glm's weights of the
 # iterate before its last (glm stops at a relative change of 1e-8); the same interval solved exactly, from survey's
 # own fit converged with glm.control(epsilon = 1e-15): the roots of
@@ -45,8 +45,8 @@ for (fpc in c(TRUE, FALSE)) {
   upper <- uniroot(excess, c(b0, b0 + 2), tol = 1e-15)$root
   line("NARM_EXACT", name, "likelihood", f(plogis(b0), plogis(lower), plogis(upper)))
   rep <- as.svrepdesign(des, type = "JKn")
-  for (method in c("mean", "xlogit", "asin", "beta")) {
-    ci <- svyciprop(~I(yes == 1), rep, method = method, na.rm = TRUE)
+  for (method in c("mean", "xlogit", "asin", "beta", "logit")) {
+    ci <- quiet(svyciprop(~I(yes == 1), rep, method = method, na.rm = TRUE))
     line("NARM", paste0(name, "_jkn"), method, f(coef(ci), attr(ci, "ci")))
   }
 }

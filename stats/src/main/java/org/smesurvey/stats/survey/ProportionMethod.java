@@ -63,7 +63,10 @@ public enum ProportionMethod {
     XLOGIT,
     /**
      * The Wald interval of an intercept-only quasi-binomial {@code svyglm}, {@code "logit"}: the same interval
-     * as {@link #XLOGIT} solved exactly, where R stops its iterations at a relative change of 1e-8. At
+     * as {@link #XLOGIT} solved exactly, where R stops its iterations at a relative change of 1e-8. On a replicate
+     * design survey's variance is the replicates' spread of their refitted logits, not the delta method's: that
+     * interval comes from {@link SurveyEstimator#proportionInterval(boolean[], ProportionMethod, double)}, which has
+     * the replicates (an estimate alone gives {@link #XLOGIT}'s). At
      * \( \hat p = 0 \) or 1, where survey's fit does not converge, Korn and Graubard's interval, as
      * {@link #XLOGIT} (see the class description).
      */

@@ -394,7 +394,9 @@ public final class SurveyEstimator {
     /**
      * The weighted share of those who answered that answered yes, survey's {@code svymean(~I(answer), design,
      * na.rm = TRUE, deff = TRUE)}: the respondents with a missing answer, and those with weight 0, count in the
-     * variance as zeros and nowhere else (see {@link Answers}).
+     * variance as zeros and nowhere else (see {@link Answers}). Its degrees of freedom are those of the design subset
+     * to those who answered, as survey's {@code degf(subset(design, !is.na(answer)))}: on a replicate design the rank
+     * of the answered rows' replicate weights less one (see {@link ReplicateDesign#degreesOfFreedom()}).
      *
      * @param label what is estimated
      * @param answers each respondent's answer, some perhaps missing
@@ -412,7 +414,21 @@ public final class SurveyEstimator {
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
-        return estimates.get(0);
+        return ofTheAnswered(estimates.get(0), answers);
+    }
+
+    /**
+     * An estimate of those who answered with the degrees of freedom of the design subset to them: on a replicate
+     * design survey's {@code subset(design, !is.na(answer))} counts {@code degf} again on the rows kept (a linearised
+     * design's estimate already counts the units that answered).
+     */
+    private SurveyEstimate ofTheAnswered(SurveyEstimate estimate, Answers answers) {
+        if (replicate == null || answers.answeredOrNull() == null) {
+            return estimate;
+        }
+        return new SurveyEstimate(estimate.label(), estimate.estimate(), estimate.standardError(),
+                estimate.designEffect(), estimate.respondents(), replicate.degreesOfFreedom(answers.answeredOrNull()),
+                estimate.simpleRandomSampleVariance(), estimate.simpleRandomSampleVarianceWithReplacement());
     }
 
     /**
@@ -446,7 +462,8 @@ public final class SurveyEstimator {
     /**
      * The weighted total of yes/no answers as 0 and 1 among those who answered, survey's {@code svytotal(~y,
      * design, na.rm = TRUE, deff = TRUE)}: the estimated number answering yes, the unanswered counting in the
-     * variance as zeros and nowhere else (as {@link Answers}).
+     * variance as zeros and nowhere else (as {@link Answers}); the degrees of freedom of the design subset to those
+     * who answered, as {@link #proportion(String, Answers)}.
      *
      * @param label what is estimated
      * @param answers each respondent's answer, some perhaps missing
@@ -462,7 +479,7 @@ public final class SurveyEstimator {
         if (estimates.isEmpty()) {
             throw new IllegalArgumentException("No respondent with a non-zero weight answered: " + label);
         }
-        return estimates.get(0);
+        return ofTheAnswered(estimates.get(0), answers);
     }
 
     /**
@@ -1385,6 +1402,13 @@ public final class SurveyEstimator {
      * method, level)}, with t quantiles on the design's degrees of freedom. When no respondent or every one
      * answers yes, where survey gives NaN, the interval is Korn and Graubard's; see {@link #interval}.
      *
+     * <p>On a replicate design {@link ProportionMethod#LOGIT} is survey's: {@code svyciprop} fits
+     * {@code svyglm(y ~ 1, family = quasibinomial)}, whose variance is the replicates' spread of their refitted logits
+     * \( \operatorname{logit} \hat p_r \), and the interval is \( \operatorname{expit}(\operatorname{logit} \hat p
+     * \pm t_{df} \mathrm{SE}_{rep}) \). {@link #interval(SurveyEstimate, ProportionMethod, double) interval(proportion(
+     * label, answers), LOGIT, level)} has only the estimate, not the replicates, and gives the delta method's logit
+     * interval there ({@link ProportionMethod#XLOGIT}'s): 6e-4 apart on survey's apistrat with JKn replicates.
+     *
      * @param answers each respondent's answer
      * @param method the method
      * @param level the confidence level, in (0, 1)
@@ -1393,7 +1417,29 @@ public final class SurveyEstimator {
      *         not in (0, 1), or {@link LonelyPsu#AVERAGE} has no stratum variance to average (class description)
      */
     public Interval proportionInterval(boolean[] answers, ProportionMethod method, double level) {
-        return interval(proportion("", answers), method, level);
+        SurveyEstimate estimate = proportion("", answers);
+        if (replicate != null && method == ProportionMethod.LOGIT) {
+            return replicateLogit(estimate, answers, null, level);
+        }
+        return interval(estimate, method, level);
+    }
+
+    /**
+     * survey's {@code svyciprop(method = "logit")} on a replicate design: the Wald interval of the intercept of
+     * {@code svyglm(y ~ 1, design, family = quasibinomial)}, whose variance is the replicates' spread of their refitted
+     * intercepts \( \operatorname{logit} \hat p_r \), \( \operatorname{expit}(\operatorname{logit} \hat p \pm
+     * t_{df} \mathrm{SE}_{rep}) \). At a proportion of 0 or 1, or a standard error of 0, the conventions of
+     * {@link ProportionMethod}.
+     */
+    private Interval replicateLogit(SurveyEstimate estimate, boolean[] yes, boolean[] answered, double level) {
+        double p = estimate.estimate();
+        double logit = Math.log(p / (1 - p));
+        double se = p > 0 && p < 1 ? replicate.logitStandardError(yes, answered, logit) : 0;
+        if (!(se > 0)) {
+            return ProportionMethod.LOGIT.interval(estimate, level);
+        }
+        double half = estimate.critical(level) * se;
+        return new Interval(p, 1 / (1 + Math.exp(half - logit)), 1 / (1 + Math.exp(-logit - half)), level);
     }
 
     /**
@@ -1415,9 +1461,11 @@ public final class SurveyEstimator {
      * 3.5e-4 (likelihood) and 1e-4 (the other methods). At a proportion of 0 or 1, or a standard error of 0, the
      * conventions of {@link ProportionMethod} hold, with the whole design's degrees of freedom.
      *
-     * <p>On a replicate design {@code svyciprop} refits the replicates for {@link ProportionMethod#LOGIT} and gives NA
-     * for {@link ProportionMethod#LIKELIHOOD} when answers are missing (its Pearson residuals need the sampling
-     * probabilities a replicate design lacks): those two are refused there.
+     * <p>On a replicate design {@link ProportionMethod#LOGIT} refits the replicates as survey's does (see
+     * {@link #proportionInterval(boolean[], ProportionMethod, double)}), each replicate on the rows answered (svyglm
+     * drops the missing ones), t on the whole design's degrees of freedom; survey gives NA for
+     * {@link ProportionMethod#LIKELIHOOD} when answers are missing (its Pearson residuals need the sampling
+     * probabilities a replicate design lacks): that one is refused there.
      *
      * @param answers each respondent's answer, some perhaps missing
      * @param method the method
@@ -1425,19 +1473,22 @@ public final class SurveyEstimator {
      * @return the interval around the estimated proportion
      * @throws IllegalArgumentException as {@link #proportion(String, Answers)} and
      *         {@link #interval(SurveyEstimate, ProportionMethod, double)}, or if the design is a replicate design and
-     *         the method {@link ProportionMethod#LOGIT} or {@link ProportionMethod#LIKELIHOOD}
+     *         the method {@link ProportionMethod#LIKELIHOOD}
      */
     public Interval proportionInterval(Answers answers, ProportionMethod method, double level) {
         Objects.requireNonNull(method, "method");
-        if (replicate != null && (method == ProportionMethod.LOGIT || method == ProportionMethod.LIKELIHOOD)) {
-            throw new IllegalArgumentException("svyciprop's " + method.name().toLowerCase(Locale.ROOT) + " interval"
-                    + " with na.rm = TRUE is not defined here on a replicate design (survey refits the replicates or"
-                    + " gives NA): use interval(proportion(label, answers), method, level)");
+        if (replicate != null && method == ProportionMethod.LIKELIHOOD) {
+            throw new IllegalArgumentException("svyciprop's likelihood interval with na.rm = TRUE is not defined"
+                    + " here on a replicate design (survey gives NA): use interval(proportion(label, answers), method,"
+                    + " level)");
         }
         SurveyEstimate answered = proportion("", answers);
         SurveyEstimate whole = new SurveyEstimate(answered.label(), answered.estimate(), answered.standardError(),
                 answered.designEffect(), answered.respondents(), replicate != null ? replicate.degreesOfFreedom()
                         : design.degreesOfFreedom());
+        if (replicate != null && method == ProportionMethod.LOGIT) {
+            return replicateLogit(whole, answers.yesArray(), answers.answeredOrNull(), level);
+        }
         double all = 0;
         double ofAnswered = 0;
         int rowsAnswered = 0;
@@ -1467,6 +1518,11 @@ public final class SurveyEstimator {
      * <p>For a proportion of those who answered this is survey's {@code svyciprop} on the design subset to them;
      * {@link #proportionInterval(Answers, ProportionMethod, double)} gives its {@code na.rm = TRUE} interval on the
      * whole design, which differs (the degrees of freedom, beta's rows, likelihood's weights: see there).
+     *
+     * <p><b>On a replicate design</b> an estimate does not hold its replicates, so {@link ProportionMethod#LOGIT} here
+     * is the delta method's logit interval, \( \mathrm{SE}/(\hat p(1 - \hat p)) \) on the logit scale, where survey's
+     * {@code svyciprop(method = "logit")} refits each replicate; {@link #proportionInterval(boolean[],
+     * ProportionMethod, double)} and {@link #proportionInterval(Answers, ProportionMethod, double)} give survey's.
      *
      * @param estimate a proportion from {@link #proportion} or {@link #proportionBy}
      * @param method the method

@@ -91,7 +91,7 @@ class ReplicateCalibrationTest {
                 multipliers, 15.0 / (14 * 49), ones);
     }
 
-    private static int[][] sylvester(int order) {
+    static int[][] sylvester(int order) {
         int[][] h = {{1}};
         while (h.length < order) {
             int k = h.length;
