@@ -15,12 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.smesurvey.core.io.InputSource;
 
 /**
  * One HTTP GET into a temporary file, and the atomic placing of files into a cache directory: what the fetchers of
  * Eurostat's and the OECD's tables share. Nothing is written to the cache directory unless every file is ready.
  */
 final class Download {
+
+    /**
+     * The media types asked for: CSV first, anything after it, as the format is in the URL; a bare
+     * {@code text/csv} is refused by Eurostat (406) and the OECD (500).
+     */
+    static final String ACCEPT = "text/csv, */*;q=0.1";
 
     /** The longest part of an error body quoted in a message. */
     private static final int QUOTED = 200;
@@ -139,6 +146,106 @@ final class Download {
         } finally {
             for (Path copy : copies) {
                 Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /** Reads a fetched table. */
+    @FunctionalInterface
+    interface Importer {
+        Imported read(InputSource source) throws IOException;
+    }
+
+    /**
+     * Fetches a table into a cache directory and reads it: the table is read from a temporary file, its problems
+     * named by the URL, and only a table read without a problem is moved into the directory with its release file.
+     * A cached table of the same URL is asked for with {@code If-Modified-Since} and reused on 304.
+     *
+     * @param url the address
+     * @param timeout how long to wait
+     * @param accept the media type asked for
+     * @param directory the cache directory
+     * @param tableName the table's file name there
+     * @param releaseName the release file's name there
+     * @param what what is asked, for messages
+     * @param importer how the table is read
+     * @return the fetched table
+     * @throws IOException as {@link #get}, the importer, or the directory
+     */
+    static Fetched cached(URI url, Duration timeout, String accept, Path directory, String tableName,
+            String releaseName, String what, Importer importer) throws IOException {
+        Path cachedTable = directory.resolve(tableName);
+        Optional<Release> cached = Release.read(directory.resolve(releaseName))
+                .filter(r -> r.url().equals(url.toString()) && Files.isRegularFile(cachedTable));
+        Response response = get(url, timeout, accept, cached.flatMap(Release::released), what);
+        if (response.file().isEmpty()) {
+            Imported imported = importer.read(source(url, cachedTable));
+            return new Fetched(url, cachedTable, cached.flatMap(Release::released), true, imported);
+        }
+        Path body = response.file().get();
+        Path release = null;
+        try {
+            Imported imported = importer.read(source(url, body));
+            Optional<String> released = response.lastModified().or(() -> lastUpdate(body));
+            release = Files.createTempFile("smesurvey-release-", ".part");
+            Files.writeString(release, new Release(url.toString(), released).text(), StandardCharsets.UTF_8);
+            place(directory, List.of(body, release), List.of(tableName, releaseName));
+            return new Fetched(url, cachedTable, released, false, imported);
+        } finally {
+            Files.deleteIfExists(body);
+            if (release != null) {
+                Files.deleteIfExists(release);
+            }
+        }
+    }
+
+    /** The file, its problems named by the URL it came from. */
+    private static InputSource source(URI url, Path file) {
+        return new InputSource(url.toString(), () -> Files.newInputStream(file));
+    }
+
+    /** The {@code LAST UPDATE} of the table's first row (Eurostat's SDMX-CSV), when its header has that column. */
+    private static Optional<String> lastUpdate(Path table) {
+        try (java.io.BufferedReader in = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            String first = in.readLine();
+            if (header == null || first == null) {
+                return Optional.empty();
+            }
+            List<String> names = List.of(header.replace("\uFEFF", "").split(",", -1));
+            String[] cells = first.split(",", -1);
+            int column = names.indexOf("LAST UPDATE");
+            return column >= 0 && column < cells.length && !cells[column].isBlank()
+                    ? Optional.of(cells[column].strip()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The release file: the URL asked and the release date, one {@code name=value} a line. */
+    record Release(String url, Optional<String> released) {
+
+        String text() {
+            return "url=" + url + "\n" + released.map(r -> "released=" + r + "\n").orElse("");
+        }
+
+        static Optional<Release> read(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                String url = null;
+                String released = null;
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("url=")) {
+                        url = line.substring(4);
+                    } else if (line.startsWith("released=")) {
+                        released = line.substring(9);
+                    }
+                }
+                return url == null ? Optional.empty() : Optional.of(new Release(url, Optional.ofNullable(released)));
+            } catch (IOException e) {
+                return Optional.empty(); // an unreadable cache is fetched again, never trusted
             }
         }
     }

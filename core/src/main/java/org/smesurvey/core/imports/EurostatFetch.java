@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.smesurvey.core.YearRange;
-import org.smesurvey.core.io.InputSource;
 
 /**
  * Fetches a table of Eurostat's ICT usage in enterprises survey (isoc_cismt, isoc_cismp, isoc_cismpol…) from
@@ -153,37 +150,8 @@ public final class EurostatFetch {
         Objects.requireNonNull(directory, "directory");
         String code = dataset(dataset);
         URI url = url(code, geos, since);
-        String tableName = code + ".sdmx.csv";
-        String releaseName = code + ".release";
-        Path cachedTable = directory.resolve(tableName);
-        Optional<Release> cached = Release.read(directory.resolve(releaseName))
-                .filter(r -> r.url().equals(url.toString()) && Files.isRegularFile(cachedTable));
-        Download.Response response = Download.get(url, timeout, "text/csv", cached.flatMap(Release::released),
-                "Eurostat's dataset " + code);
-        if (response.file().isEmpty()) {
-            Imported imported = EurostatTable.read(source(url, cachedTable), code);
-            return new Fetched(url, cachedTable, cached.flatMap(Release::released), true, imported);
-        }
-        Path body = response.file().get();
-        Path release = null;
-        try {
-            Imported imported = EurostatTable.read(source(url, body), code);
-            Optional<String> released = response.lastModified().or(() -> lastUpdate(body));
-            release = Files.createTempFile("smesurvey-release-", ".part");
-            Files.writeString(release, new Release(url.toString(), released).text(), StandardCharsets.UTF_8);
-            Download.place(directory, List.of(body, release), List.of(tableName, releaseName));
-            return new Fetched(url, cachedTable, released, false, imported);
-        } finally {
-            Files.deleteIfExists(body);
-            if (release != null) {
-                Files.deleteIfExists(release);
-            }
-        }
-    }
-
-    /** The file, its problems named by the URL it came from. */
-    private static InputSource source(URI url, Path file) {
-        return new InputSource(url.toString(), () -> Files.newInputStream(file));
+        return Download.cached(url, timeout, Download.ACCEPT, directory, code + ".sdmx.csv", code + ".release",
+                "Eurostat's dataset " + code, source -> EurostatTable.read(source, code));
     }
 
     private static String dataset(String dataset) {
@@ -193,83 +161,6 @@ public final class EurostatFetch {
             throw new IllegalArgumentException("'" + dataset + "' is not a Eurostat dataset code such as isoc_cismt");
         }
         return code;
-    }
-
-    /** The {@code LAST UPDATE} of the table's first row, when its header has that column. */
-    private static Optional<String> lastUpdate(Path table) {
-        try (java.io.BufferedReader in = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            String first = in.readLine();
-            if (header == null || first == null) {
-                return Optional.empty();
-            }
-            List<String> names = List.of(header.replace("\uFEFF", "").split(",", -1));
-            String[] cells = first.split(",", -1);
-            int column = names.indexOf("LAST UPDATE");
-            return column >= 0 && column < cells.length && !cells[column].isBlank()
-                    ? Optional.of(cells[column].strip()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The release file: the URL asked and the release date, one {@code name=value} a line. */
-    record Release(String url, Optional<String> released) {
-
-        String text() {
-            return "url=" + url + "\n" + released.map(r -> "released=" + r + "\n").orElse("");
-        }
-
-        static Optional<Release> read(Path file) {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            try {
-                String url = null;
-                String released = null;
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("url=")) {
-                        url = line.substring(4);
-                    } else if (line.startsWith("released=")) {
-                        released = line.substring(9);
-                    }
-                }
-                return url == null ? Optional.empty() : Optional.of(new Release(url, Optional.ofNullable(released)));
-            } catch (IOException e) {
-                return Optional.empty(); // an unreadable cache is fetched again, never trusted
-            }
-        }
-    }
-
-    /**
-     * A fetched table.
-     *
-     * @param url the address asked
-     * @param file where the table is kept in the cache directory
-     * @param released the release date Eurostat gave (its {@code Last-Modified}, else the table's
-     *        {@code LAST UPDATE}), if any
-     * @param fromCache whether Eurostat answered that the cached table is current (HTTP 304)
-     * @param imported what the importer made of the table
-     * @since 0.2
-     */
-    public record Fetched(URI url, Path file, Optional<String> released, boolean fromCache, Imported imported) {
-
-        /**
-         * Checks the parts.
-         *
-         * @param url the address asked
-         * @param file where the table is kept
-         * @param released the release date, if any
-         * @param fromCache whether the cached table was reused
-         * @param imported what the importer made of it
-         * @throws NullPointerException if an argument is null
-         */
-        public Fetched {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(released, "released");
-            Objects.requireNonNull(imported, "imported");
-        }
     }
 
     /**

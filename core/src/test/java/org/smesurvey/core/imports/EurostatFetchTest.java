@@ -93,7 +93,7 @@ class EurostatFetchTest {
     void fetchesCachesWithTheReleaseDateAndReadsWithTheImportersRules() throws IOException {
         serve(200, fixture());
         Path dir = temp.resolve("out");
-        EurostatFetch.Fetched fetched = fetcher(Duration.ofSeconds(10)).fetch("ISOC_CISMT", List.of("eu27_2020",
+        Fetched fetched = fetcher(Duration.ofSeconds(10)).fetch("ISOC_CISMT", List.of("eu27_2020",
                 "MT", "SE"), OptionalInt.of(2015), dir);
         assertEquals("/eurostat/api/dissemination/sdmx/2.1/data/isoc_cismt/.....EU27_2020%2BMT%2BSE"
                 + "?format=SDMX-CSV&startPeriod=2015 null", asked.get(0));
@@ -108,7 +108,7 @@ class EurostatFetchTest {
         assertEquals(direct.leftOut(), fetched.imported().leftOut());
 
         // The second fetch sends the release date, and Eurostat's 304 reuses the cached table.
-        EurostatFetch.Fetched again = fetcher(Duration.ofSeconds(10)).fetch("isoc_cismt", List.of("EU27_2020",
+        Fetched again = fetcher(Duration.ofSeconds(10)).fetch("isoc_cismt", List.of("EU27_2020",
                 "MT", "SE"), OptionalInt.of(2015), dir);
         assertTrue(asked.get(1).endsWith(" " + LAST_MODIFIED));
         assertTrue(again.fromCache());
@@ -124,7 +124,7 @@ class EurostatFetchTest {
                 out.write(body);
             }
         });
-        EurostatFetch.Fetched fetched = fetcher(Duration.ofSeconds(10)).fetch("isoc_cismt", List.of(),
+        Fetched fetched = fetcher(Duration.ofSeconds(10)).fetch("isoc_cismt", List.of(),
                 OptionalInt.empty(), temp);
         assertEquals(java.util.Optional.of("15/12/23 23:00:00"), fetched.released());
         assertTrue(fetched.url().toString().endsWith("/data/isoc_cismt/all?format=SDMX-CSV"), fetched.url()

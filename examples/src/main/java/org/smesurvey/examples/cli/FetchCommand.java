@@ -10,19 +10,21 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.smesurvey.core.imports.EurostatFetch;
+import org.smesurvey.core.imports.Fetched;
+import org.smesurvey.core.imports.OecdFetch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fetch eurostat DATASET}: an official table fetched from its office's API, kept in the output directory
+ * {@code fetch eurostat DATASET} and {@code fetch oecd ict-bus}: an official table fetched from its office's API, kept in the output directory
  * with its release date, and imported into a catalogue there, as {@code import} does with a downloaded file.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch an official table from its office's API into a catalogue directory, keeping the table"
                 + " and its release date there.",
-        subcommands = {FetchCommand.Eurostat.class})
+        subcommands = {FetchCommand.Eurostat.class, FetchCommand.Oecd.class})
 final class FetchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -54,6 +56,15 @@ final class FetchCommand implements Callable<Integer> {
                         spec.findOption("--timeout").originalStringValues().get(0));
             }
             return Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)));
+        }
+
+        /** Says what was fetched, then writes the catalogue as {@code import} does. */
+        Integer written(Fetched fetched, CommandLine.Model.CommandSpec spec) throws IOException {
+            PrintWriter to = spec.commandLine().getOut();
+            to.println((fetched.fromCache() ? "Unchanged since the cached copy: " : "Fetched ") + fetched.url());
+            to.println("Released " + fetched.released().orElse("(no date given)") + "; kept in "
+                    + fetched.file().toAbsolutePath());
+            return Smesurvey.write(fetched.imported(), out, to);
         }
 
         URI baseUrl(CommandLine.Model.CommandSpec spec) {
@@ -92,13 +103,45 @@ final class FetchCommand implements Callable<Integer> {
             if (request.baseUrl != null) {
                 builder.baseUrl(request.baseUrl(spec));
             }
-            EurostatFetch.Fetched fetched = builder.build().fetch(dataset, geos,
+            Fetched fetched = builder.build().fetch(dataset, geos,
                     since == null ? OptionalInt.empty() : OptionalInt.of(since), request.out);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println((fetched.fromCache() ? "Unchanged since the cached copy: " : "Fetched ") + fetched.url());
-            out.println("Released " + fetched.released().orElse("(no date given)") + "; kept in "
-                    + fetched.file().toAbsolutePath());
-            return Smesurvey.write(fetched.imported(), request.out, out);
+            return request.written(fetched, spec);
+        }
+    }
+
+    /** {@code fetch oecd ict-bus}. */
+    @Command(name = "oecd", mixinStandardHelpOptions = true,
+            description = "The OECD's ICT Access and Usage by Businesses (" + OecdFetch.DATAFLOW + ") from the"
+                    + " OECD's SDMX API (" + OecdFetch.OFFICIAL + "): non-EU countries such as CAN, AUS, JPN,"
+                    + " KOR, USA.")
+    static final class Oecd implements Callable<Integer> {
+        @Parameters(paramLabel = "TABLE", description = "The table: ict-bus.")
+        String table;
+
+        @Option(names = "--geo", paramLabel = "CC", split = ",", description = "Only these countries (CA or CAN);"
+                + " all by default.")
+        List<String> geos = new ArrayList<>();
+
+        @Option(names = "--since", paramLabel = "YYYY", description = "Only years from this one, 1900 to 2100.")
+        Integer since;
+
+        @CommandLine.Mixin
+        Request request = new Request();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!"ict-bus".equals(table)) {
+                throw Smesurvey.usage(spec, "The OECD table fetched is ict-bus (ICT Access and Usage by Businesses),"
+                        + " not '%s'", table);
+            }
+            OecdFetch fetch = OecdFetch.of(request.baseUrl == null ? URI.create(OecdFetch.OFFICIAL)
+                    : request.baseUrl(spec), request.timeout(spec));
+            Fetched fetched = fetch.fetch(geos, since == null ? OptionalInt.empty() : OptionalInt.of(since),
+                    request.out);
+            return request.written(fetched, spec);
         }
     }
 }

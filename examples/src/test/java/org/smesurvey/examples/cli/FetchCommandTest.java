@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code smesurvey fetch} against a server on the loopback address that answers in Eurostat's SDMX-CSV, and fails
+ * {@code smesurvey fetch} against a server on the loopback address that answers in Eurostat's or the OECD's
+ * SDMX-CSV, and fails
  * as the API can: each failure a message in words with status 1 (the API) or 2 (the table), nothing written.
  */
 class FetchCommandTest {
@@ -147,5 +148,29 @@ class FetchCommandTest {
         assertEquals(0, run("fetch", "eurostat", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(
                 "https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1"), out.toString());
+    }
+
+    /** The OECD API's SDMX-CSV with labels; the values and the measure code are made up for the test. */
+    private static final String OECD = "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,Reference area,FREQ,"
+            + "Frequency of observation,MEASURE,Measure,UNIT_MEASURE,Unit of measure,ACTIVITY,Economic activity,"
+            + "SIZE_CLASS,Employment size class,TIME_PERIOD,Time period,OBS_VALUE,Observation value,OBS_STATUS,"
+            + "Observation status,UNIT_MULT,Unit multiplier,DECIMALS,Decimals\n"
+            + "DATAFLOW,OECD.STI.DEP:DSD_ICT_B@DF_BUSINESSES(1.0),ICT Access and Usage by Businesses,I,JPN,Japan,A,"
+            + "Annual,SMU_B,Businesses using social media,PT_ENT,Percentage of enterprises,_T,Total - all"
+            + " activities,S10T49,From 10 to 49,2021,,38.5,,A,Normal value,0,Units,1,One\n";
+
+    @Test
+    void fetchesTheOecdTable() {
+        serve(200, OECD);
+        Path dir = temp.resolve("oecd");
+        assertEquals(0, run("fetch", "oecd", "ict-bus", "--geo", "JP", "--since", "2020", "--out", dir.toString(),
+                "--base-url", base()), err());
+        assertEquals(List.of("/sdmx/2.1/data/OECD.STI.DEP,DSD_ICT_B%40DF_BUSINESSES,1.0/JPN.A..PT_ENT..?"
+                + "startPeriod=2020&dimensionAtObservation=AllDimensions"
+                + "&format=csvfilewithlabels"), asked);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 figure in 1 study"), out.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("ict-bus.sdmx.csv")));
+        assertEquals(2, run("fetch", "oecd", "ict-hh", "--out", dir.toString(), "--base-url", base()));
+        assertTrue(err().contains("The OECD table fetched is ict-bus"), err());
     }
 }
