@@ -152,7 +152,8 @@ class OecdTableTest {
         try {
             InputFormatException e = assertThrows(InputFormatException.class, () -> fetcher(malformed,
                     Duration.ofSeconds(10)).fetch(List.of(), OptionalInt.empty(), dir));
-            assertTrue(e.problems().get(0).file().contains("/data/OECD.STI.DEP,DSD_ICT_B%40DF_BUSINESSES,1.0/"), e.getMessage());
+            assertTrue(e.problems().get(0).file().contains("/data/OECD.STI.DEP,DSD_ICT_B%40DF_BUSINESSES,1.0/"),
+                    e.getMessage());
             assertEquals(2, e.problems().get(0).line(), e.getMessage());
         } finally {
             malformed.stop(0);

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fetch eurostat DATASET} and {@code fetch oecd ict-bus}: an official table fetched from its office's API, kept in the output directory
- * with its release date, and imported into a catalogue there, as {@code import} does with a downloaded file.
+ * {@code fetch eurostat DATASET} and {@code fetch oecd ict-bus}: an official table fetched from its office's API,
+ * kept in the output directory with its release date, and imported into a catalogue there, as {@code import} does
+ * with a downloaded file.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch an official table from its office's API into a catalogue directory, keeping the table"

@@ -55,14 +55,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code smesurvey report|summary|list|compare|pool|import|fetch}, each with {@code --help}. Exit status
- * 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an unknown study id or
- * indicator code, with the closest one offered) and for an unusable catalogue or table (its problems printed one per
- * line with file, line and column, or two catalogues that give one study different contents); 1 when a file or
- * directory cannot be used: missing, unreadable or unwritable, a directory where a file is expected or the reverse
- * ({@link FileFailures}). Study ids and indicator codes are taken in any case; {@code smesurvey list
- * studies|indicators} lists them. Every message says in words what is wrong with which option or path, never with a
- * Java exception's name nor a stack trace.
+ * The command line: {@code smesurvey report|summary|list|compare|pool|import|fetch}, each with {@code --help}.
+ * Exit status 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an
+ * unknown study id or indicator code, with the closest one offered) and for an unusable catalogue or table (its
+ * problems printed one per line with file, line and column, or two catalogues that give one study different
+ * contents); 1 when a file or directory cannot be used: missing, unreadable or unwritable, a directory where a
+ * file is expected or the reverse ({@link FileFailures}), or when an office's API fails to answer ({@code fetch}).
+ * Study ids and indicator codes are taken in any case; {@code smesurvey list studies|indicators} lists them. Every
+ * message says in words what is wrong with which option or path, never with a Java exception's name nor a stack
+ * trace.
  *
  * @since 0.1
  */

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code smesurvey fetch} against a server on the loopback address that answers in Eurostat's or the OECD's
- * SDMX-CSV, and fails
- * as the API can: each failure a message in words with status 1 (the API) or 2 (the table), nothing written.
+ * SDMX-CSV, and fails as the API can: each failure a message in words with status 1 (the API) or 2 (the table),
+ * nothing written.
  */
 class FetchCommandTest {
 
