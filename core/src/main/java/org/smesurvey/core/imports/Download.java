@@ -77,9 +77,15 @@ final class Download {
                 throw new FetchException(url, "Cannot connect to " + url.getHost() + " for " + what + " (" + url
                         + "): check the network or the base URL", e);
             } catch (IOException e) {
-                throw new FetchException(url, "The answer for " + what + " from " + url + " was cut off before its"
-                        + " end (truncated: " + (e.getMessage() == null ? "the connection closed" : e.getMessage())
-                        + "); nothing was written: try again", e);
+                // HttpClient says "fixed content-length: N, bytes received: M" or "EOF reached while reading" when
+                // the connection closes inside the body; anything else failed before an answer came.
+                String detail = e.getMessage() == null ? "the connection closed" : e.getMessage();
+                boolean cut = detail.contains("content-length") || detail.contains("EOF")
+                        || detail.contains("closed");
+                throw new FetchException(url, cut ? "The answer for " + what + " from " + url + " was cut off"
+                        + " before its end (truncated: " + detail + "); nothing was written: try again"
+                        : "The request for " + what + " to " + url + " failed (" + detail + "); nothing was"
+                        + " written: check the network or the base URL", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FetchException(url, "Interrupted while fetching " + what + " from " + url, e);
