@@ -23,7 +23,8 @@ import org.smesurvey.core.YearRange;
  * <p>The request is {@code BASE/data/DATASET/KEY?format=SDMX-CSV&startPeriod=YEAR}, BASE being
  * {@value #OFFICIAL} unless another is given. The key filters the countries: the three datasets above have the
  * dimensions {@code freq.indic_is.size_emp.nace_r2.unit.geo}, so that {@code --geo FR,DE} asks for
- * {@code .....FR+DE}; without countries the key is {@code all}. In the cache directory the body becomes
+ * {@code .....FR+DE}; without countries the key is left out, as in Eurostat's own examples
+ * ({@code BASE/data/DATASET?format=SDMX-CSV}). In the cache directory the body becomes
  * {@code DATASET.sdmx.csv} and its release date {@code DATASET.release} (the response's {@code Last-Modified}
  * header, else the table's {@code LAST UPDATE} column), both written only after the table was read without a
  * problem, through temporary files moved into place. A second fetch of the same URL sends the release date as
@@ -105,7 +106,7 @@ public final class EurostatFetch {
         String code = dataset(dataset);
         Objects.requireNonNull(geos, "geos");
         Objects.requireNonNull(since, "since");
-        String key = "all";
+        String key = "";
         if (!geos.isEmpty()) {
             List<String> dimensions = DIMENSIONS.get(code);
             if (dimensions == null) {
@@ -121,14 +122,13 @@ public final class EurostatFetch {
                 }
                 codes.add(upper);
             }
-            key = ".".repeat(dimensions.size() - 1) + String.join("+", codes);
+            key = "/" + ".".repeat(dimensions.size() - 1) + String.join("%2B", codes);
         }
         StringBuilder query = new StringBuilder("format=SDMX-CSV");
         if (since.isPresent()) {
             query.append("&startPeriod=").append(YearRange.requireYear(since.getAsInt()));
         }
-        return URI.create(base + "/data/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "/"
-                + key.replace("+", "%2B") + "?" + query);
+        return URI.create(base + "/data/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + key + "?" + query);
     }
 
     /**

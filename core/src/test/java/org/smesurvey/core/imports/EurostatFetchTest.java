@@ -127,7 +127,7 @@ class EurostatFetchTest {
         Fetched fetched = fetcher(Duration.ofSeconds(10)).fetch("isoc_cismt", List.of(),
                 OptionalInt.empty(), temp);
         assertEquals(java.util.Optional.of("15/12/23 23:00:00"), fetched.released());
-        assertTrue(fetched.url().toString().endsWith("/data/isoc_cismt/all?format=SDMX-CSV"), fetched.url()
+        assertTrue(fetched.url().toString().endsWith("/data/isoc_cismt?format=SDMX-CSV"), fetched.url()
                 .toString());
     }
 
@@ -193,7 +193,7 @@ class EurostatFetchTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> fetcher(Duration.ofSeconds(10))
                 .fetch("isoc_cismt", List.of(), OptionalInt.empty(), dir));
         assertEquals(3, e.problems().get(0).line(), e.getMessage());
-        assertTrue(e.problems().get(0).file().endsWith("/data/isoc_cismt/all?format=SDMX-CSV"), e.getMessage());
+        assertTrue(e.problems().get(0).file().endsWith("/data/isoc_cismt?format=SDMX-CSV"), e.getMessage());
         assertFalse(Files.exists(dir));
     }
 
@@ -209,7 +209,7 @@ class EurostatFetchTest {
         assertEquals(3, e.problems().get(0).line());
         assertEquals(10, e.problems().get(0).column());
         assertEquals("9five", e.problems().get(0).value());
-        assertTrue(e.getMessage().contains("/data/isoc_cismt/all?format=SDMX-CSV"), e.getMessage());
+        assertTrue(e.getMessage().contains("/data/isoc_cismt?format=SDMX-CSV"), e.getMessage());
         assertFalse(Files.exists(dir));
     }
 

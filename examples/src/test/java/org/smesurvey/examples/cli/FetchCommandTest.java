@@ -105,7 +105,7 @@ class FetchCommandTest {
         Path dir = temp.resolve("eurostat");
         assertEquals(1, run("fetch", "eurostat", "isoc_nosuch", "--out", dir.toString(), "--base-url", base()));
         assertTrue(err().contains("answered HTTP 404 (not found) for Eurostat's dataset isoc_nosuch (" + base()
-                + "/data/isoc_nosuch/all?format=SDMX-CSV): No results found"), err());
+                + "/data/isoc_nosuch?format=SDMX-CSV): No results found"), err());
         assertFalse(Files.exists(dir));
     }
 
@@ -131,7 +131,7 @@ class FetchCommandTest {
         serve(200, TABLE.replace("GE250,C10-S951_X_K,PC_ENT,FR,2021,80", "GE250,C10-S951_X_K,PC_ENT,FR,2021,8O"));
         Path dir = temp.resolve("eurostat");
         assertEquals(2, run("fetch", "eurostat", "isoc_cismt", "--out", dir.toString(), "--base-url", base()));
-        assertTrue(err().contains(base() + "/data/isoc_cismt/all?format=SDMX-CSV, line 3, column 10 (OBS_VALUE)"),
+        assertTrue(err().contains(base() + "/data/isoc_cismt?format=SDMX-CSV, line 3, column 10 (OBS_VALUE)"),
                 err());
         assertTrue(err().contains("8O"), err());
         assertFalse(Files.exists(dir));
