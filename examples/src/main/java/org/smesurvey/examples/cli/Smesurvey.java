@@ -55,14 +55,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code smesurvey report|summary|list|compare|pool|import}, each with {@code --help}. Exit status
- * 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an unknown study id or
- * indicator code, with the closest one offered) and for an unusable catalogue or table (its problems printed one per
- * line with file, line and column, or two catalogues that give one study different contents); 1 when a file or
- * directory cannot be used: missing, unreadable or unwritable, a directory where a file is expected or the reverse
- * ({@link FileFailures}). Study ids and indicator codes are taken in any case; {@code smesurvey list
- * studies|indicators} lists them. Every message says in words what is wrong with which option or path, never with a
- * Java exception's name nor a stack trace.
+ * The command line: {@code smesurvey report|summary|list|compare|pool|import|fetch}, each with {@code --help}.
+ * Exit status 0 on success; 2 for a usage error (an unknown option or command, a value outside its rule, an
+ * unknown study id or indicator code, with the closest one offered) and for an unusable catalogue or table (its
+ * problems printed one per line with file, line and column, or two catalogues that give one study different
+ * contents); 1 when a file or directory cannot be used: missing, unreadable or unwritable, a directory where a
+ * file is expected or the reverse ({@link FileFailures}), or when an office's API fails to answer ({@code fetch}).
+ * Study ids and indicator codes are taken in any case; {@code smesurvey list studies|indicators} lists them. Every
+ * message says in words what is wrong with which option or path, never with a Java exception's name nor a stack
+ * trace.
  *
  * @since 0.1
  */
@@ -71,11 +72,13 @@ import picocli.CommandLine.Parameters;
                 + " studies, pools, and imports of official tables. Study ids and indicator codes are taken in any"
                 + " case; `smesurvey list studies` and `smesurvey list indicators` list them.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:a file or directory missing, unreadable, unwritable, or of the wrong kind",
+        exitCodeList = {"0:done", "1:a file or directory missing, unreadable, unwritable, or of the wrong kind;"
+                + " an office's API that failed to answer",
             "2:usage error: a wrong option or value, an unknown id, or a catalogue or table with problems or in"
                 + " conflict"},
         subcommands = {Smesurvey.ReportCommand.class, Smesurvey.SummaryCommand.class, ListCommand.class,
-            Smesurvey.CompareCommand.class, Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class})
+            Smesurvey.CompareCommand.class, Smesurvey.PoolCommand.class, Smesurvey.ImportCommand.class,
+            FetchCommand.class})
 public final class Smesurvey implements Callable<Integer> {
 
     /** A usage error (picocli's {@link CommandLine.ExitCode#USAGE}): bad arguments, or input with problems. */
@@ -558,7 +561,7 @@ public final class Smesurvey implements Callable<Integer> {
      * Writes an import and says what it made and left out, and which of its figures repeat the bundled catalogue's
      * (the same statistic, {@link DuplicateFigures}): the report and the adoption model enter those once.
      */
-    private static Integer write(Imported imported, Path out, PrintWriter to) throws IOException {
+    static Integer write(Imported imported, Path out, PrintWriter to) throws IOException {
         CatalogueWriter.withDefaults().write(imported.catalogue(), out);
         to.println(imported.summary());
         repeats(imported.catalogue(), Bundled.catalogue()).forEach(to::println);

@@ -68,7 +68,8 @@ class SmesurveyTest {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("report"), List.of("summary"),
                 List.of("compare"), List.of("pool"), List.of("list"), List.of("list", "studies"),
                 List.of("list", "indicators"), List.of("import"), List.of("import", "eurostat"),
-                List.of("import", "table"))) {
+                List.of("import", "table"), List.of("fetch"), List.of("fetch", "eurostat"),
+                List.of("fetch", "oecd"))) {
             String[] args = Stream.concat(command.stream(), Stream.of("--help")).toArray(String[]::new);
             assertEquals(0, run(args), String.join(" ", args) + ": " + err());
             assertTrue(out().startsWith("Usage: smesurvey"), out());
