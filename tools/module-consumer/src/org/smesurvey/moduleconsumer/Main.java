@@ -45,9 +45,9 @@ public final class Main {
 
         MetaResult result = MetaAnalysis.withDefaults().fit(EffectSizes.of(ProportionMeasure.PLO,
                 new int[] {12, 30, 45, 20, 61}, new int[] {40, 80, 100, 50, 120}));
-        close(result.estimate(), -0.3158863094642, "estimate");
-        close(result.standardError(), 0.140673711349332, "standard error");
-        close(result.tau2(), 0.0411727968460696, "tau2");
+        near(result.estimate(), -0.3158863094642, "estimate");
+        near(result.standardError(), 0.140673711349332, "standard error");
+        near(result.tau2(), 0.0411727968460696, "tau2");
 
         Path svg = out.resolve("forest.svg");
         Path png = out.resolve("forest.png");
@@ -68,7 +68,7 @@ public final class Main {
                 result.tau2(), out);
     }
 
-    private static void close(double actual, double expected, String what) {
+    private static void near(double actual, double expected, String what) {
         check(Math.abs(actual - expected) <= TOLERANCE, what + ": " + actual + ", metafor " + expected);
     }
 
