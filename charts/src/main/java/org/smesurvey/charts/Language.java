@@ -1,7 +1,13 @@
 package org.smesurvey.charts;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
 /**
@@ -33,8 +39,35 @@ public enum Language {
 
     /** A label of {@code labels.properties} (English) or {@code labels_fr.properties}. */
     String label(String key) {
-        return ResourceBundle.getBundle("org.smesurvey.charts.labels", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        ResourceBundle own = Labels.BUNDLES.get(this);
+        if (own.containsKey(key)) {
+            return own.getString(key);
+        }
+        return Labels.BUNDLES.get(ENGLISH).getString(key);
+    }
+
+    /**
+     * The label files, read once. They are read here rather than by {@code ResourceBundle.getBundle} with a
+     * no-fallback control, which a named module (an automatic one too) may not use: it throws
+     * UnsupportedOperationException. The result is the same: the language's own file, then
+     * {@code labels.properties}, never the default locale.
+     */
+    private static final class Labels {
+        static final Map<Language, ResourceBundle> BUNDLES =
+                Map.of(ENGLISH, read("labels.properties"), FRENCH, read("labels_fr.properties"));
+
+        private static ResourceBundle read(String file) {
+            try (InputStream in = Language.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new MissingResourceException("the chart labels " + file
+                            + " are missing from smesurvey-charts", Language.class.getName(), file);
+                }
+                // PropertyResourceBundle reads UTF-8 (and ISO-8859-1 if that fails), as getBundle does.
+                return new PropertyResourceBundle(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the chart labels " + file + " cannot be read", e);
+            }
+        }
     }
 
     /** A label with its arguments put in, by {@link String#format}. */

@@ -232,11 +232,14 @@ public final class RespondentReader {
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException(file + " is an Arrow IPC file: reading or writing it needs Arrow's Java"
                     + " library on the class path (org.apache.arrow:arrow-vector, arrow-memory-unsafe and"
-                    + " arrow-compression, optional dependencies of smesurvey-stats); missing: " + e.getMessage(), e);
+                    + " arrow-compression, optional dependencies of smesurvey-stats; on the module path also"
+                    + " --add-modules org.apache.arrow.vector,org.apache.arrow.memory.unsafe,"
+                    + "org.apache.arrow.compression); missing: " + e.getMessage(), e);
         } catch (RuntimeException | ExceptionInInitializerError e) {
             if (closedMemory(e)) {
                 throw new IllegalStateException("Arrow's memory layer cannot start for " + file + ": run Java with"
-                        + " --add-opens=java.base/java.nio=ALL-UNNAMED (Arrow's own requirement on Java 17 and later)",
+                        + " --add-opens=java.base/java.nio=ALL-UNNAMED (Arrow's own requirement on Java 17 and"
+                        + " later; on the module path --add-opens=java.base/java.nio=org.apache.arrow.memory.core)",
                         e);
             }
             throw e;
