@@ -12,7 +12,7 @@
 # it metafor's leave1out; the survey part about twenty minutes.
 set -eu
 cd "$(dirname "$0")/.."
-./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
+./mvnw -q -B -ntp -Pbenchmarks -pl benchmarks -am package -DskipTests
 part=${1:-all}
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 trixie=${TRIXIE_DIR:-/work/trixie}

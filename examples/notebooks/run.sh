@@ -18,14 +18,14 @@ fi
 
 echo "== building smesurvey into examples/target/notebook-lib"
 rm -rf examples/target/notebook-lib
-./mvnw -q -B -pl examples -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+./mvnw -q -B -ntp -pl examples -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
     -DoutputDirectory="$root/examples/target/notebook-lib"
 cp examples/target/smesurvey-examples-*.jar examples/target/notebook-lib/
 
 echo "== the Java kernel, rapaio-jupyter-kernel $kernel_version"
 kernels="$root/examples/target/jupyter/kernels/rapaio-jupyter-kernel"
 mkdir -p "$kernels"
-./mvnw -q -B -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+./mvnw -q -B -ntp -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
     -DoutputDirectory="$kernels"
 cat > "$kernels/kernel.json" <<JSON
 {
