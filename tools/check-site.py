@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Checks the documentation site (./mvnw -q -pl site -am package writes it to target/site) as a reader's browser
-shows it, as tools/check-report.py checks the report: every page of the site opens in headless Chromium at 1,400
-and 800 pixels wide with no page wider than the window and no text cut off outside a box that scrolls (wide
-tables and code scroll in their own box); every link and image between the site's files points to a file that
-is there, and a link to an anchor to an element with that id (the API's Javadoc pages are not walked, but every
-link into them is checked). Writes a screenshot per page and width into target/site-check for a person to look
-at, and exits 1, listing the problems, if any check fails.
+"""Checks the documentation site (./mvnw -q -Psite -pl site -am package -DskipTests writes it to target/site) as
+a reader's browser shows it, as tools/check-report.py checks the report: every page of the site opens in headless
+Chromium at 1,400 and 800 pixels wide with no page wider than the window, no text cut off outside a box that
+scrolls (wide tables and code scroll in their own box), its navigation bar and every image loaded; every link and
+image between the site's files points to a file that is there, and a link to an anchor to an element with that id
+(the API's Javadoc pages are not walked, but every link into them is checked). Writes a screenshot per page and
+width into target/site-check for a person to look at, and exits 1, listing the problems, if any check fails.
 
 Usage: python3 tools/check-site.py [target/site]
 Needs Chromium (Debian: apt-get install chromium).
@@ -179,7 +179,7 @@ def main():
     site = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else "target/site")
     pages = sorted(os.path.join(site, name) for name in os.listdir(site) if name.endswith(".html"))
     if not pages or os.path.join(site, "index.html") not in pages:
-        sys.exit("no site in %s: build it with ./mvnw -q -pl site -am package" % site)
+        sys.exit("no site in %s: build it with ./mvnw -q -Psite -pl site -am package -DskipTests" % site)
     shots = os.path.join(os.path.dirname(site), "site-check")
     os.makedirs(shots, exist_ok=True)
     browser = Browser()

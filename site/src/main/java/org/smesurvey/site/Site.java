@@ -35,8 +35,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * the pages; links to the gallery's images stay inside the site; links to any other file of the repository
  * (sources, {@code LICENSE}) go to that file on GitHub, since the site does not carry it.
  *
- * <p>Run by the build ({@code ./mvnw -q -pl site -am package}); {@code main} takes the repository's root, the
- * directory to write, whether to leave out the API, and where the API's Javadoc was generated.
+ * <p>Run by the build, {@code ./mvnw -q -Psite -pl site -am package -DskipTests}; {@code main} takes the repository's
+ * root, the directory to write, whether to leave out the API, and where the API's Javadoc was generated.
  */
 public final class Site {
 
@@ -172,7 +172,7 @@ public final class Site {
     public void copyApi(Path api) throws IOException {
         if (!Files.isRegularFile(api.resolve("index.html"))) {
             throw new IllegalArgumentException("no API Javadoc in " + api + " (its index.html is missing): build it"
-                    + " with ./mvnw -q -pl site -am package, or leave it out with -Dsite.skipApi");
+                    + " with ./mvnw -q -Psite -pl site -am package -DskipTests, or leave it out with -Dsite.skipApi");
         }
         Path target = out.resolve("api");
         try (Stream<Path> files = Files.walk(api)) {
