@@ -58,6 +58,7 @@ public final class Site {
             new Page("docs/performance.md", "performance.html", "Performance"),
             new Page("docs/architecture.md", "architecture.html", "Architecture"),
             new Page("docs/catalogue-format.md", "catalogue-format.html", "Catalogue format"),
+            new Page("docs/modules.md", "modules.html", "Modules"),
             new Page("docs/versioning.md", "versioning.html", "Versioning"),
             new Page("CHANGELOG.md", "changelog.html", "Changelog"));
 
