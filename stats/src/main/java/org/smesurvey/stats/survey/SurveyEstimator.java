@@ -327,9 +327,13 @@ public final class SurveyEstimator {
         for (int d = 0; d < domains; d++) {
             mean[d] = replicated.weighted()[d] / replicated.weights()[d];
         }
-        // The domains' sums came with the replicate pass; one more, in parallel chunks, gives per domain the rows
+        // The domains' sums came with the replicate pass. For 0/1 answers on a design without weights of 0 they
+        // are all it takes: the rows answered are the domain's respondents, and as y² = y the weighted squares
+        // about the mean m are Σwy (1 − m). Otherwise one more pass, in parallel chunks, gives per domain the rows
         // answered (weight 0 included) at 2d and the weighted squares about the domain's mean at 2d + 1.
-        double[] squares = Chunks.sum(design.n, (from, to) -> {
+        List<SurveyEstimate> estimates = replicated.estimates();
+        double[] squares = y.isZeroOne() && !design.hasZeroWeights ? new double[2 * domains]
+                : Chunks.sum(design.n, (from, to) -> {
             double[] into = new double[2 * domains];
             for (int i = from; i < to; i++) {
                 if (answered == null || answered[i]) {
@@ -341,7 +345,12 @@ public final class SurveyEstimator {
             }
             return into;
         });
-        List<SurveyEstimate> estimates = replicated.estimates();
+        if (y.isZeroOne() && !design.hasZeroWeights) {
+            for (int d = 0; d < domains; d++) {
+                squares[2 * d] = estimates.get(d).respondents();
+                squares[2 * d + 1] = replicated.weighted()[d] * (1 - mean[d]);
+            }
+        }
         List<SurveyEstimate> with = new ArrayList<>(estimates);
         for (int d = 0; d < domains; d++) {
             SurveyEstimate e = estimates.get(d);

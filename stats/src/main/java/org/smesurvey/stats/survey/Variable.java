@@ -35,6 +35,11 @@ final class Variable {
         return new Variable(null, null, numbers);
     }
 
+    /** Whether every value is 0 or 1 (answers as bytes or flags), so that y² = y. */
+    boolean isZeroOne() {
+        return numbers == null;
+    }
+
     /** Respondent i's value. */
     double at(int i) {
         return bytes != null ? bytes[i] : flags != null ? (flags[i] ? 1 : 0) : numbers[i];
