@@ -351,11 +351,7 @@ public final class CrossedFit {
      * @return a copy
      */
     public double[][] covariance() {
-        double[][] copy = new double[state.b.length][];
-        for (int a = 0; a < copy.length; a++) {
-            copy[a] = state.b[a].clone();
-        }
-        return copy;
+        return Matrices.copy(state.b);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
+import org.smesurvey.stats.internal.Matrices;
 
 /**
  * A fitted binomial–normal model ({@link Glmm}), as metafor's {@code rma.glmm(measure = "PLO")} reports it: the
@@ -208,11 +209,7 @@ public final class GlmmResult implements PooledModel {
      */
     @Override
     public double[][] covariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = covariance[j].clone();
-        }
-        return copy;
+        return Matrices.copy(covariance);
     }
 
     @Override

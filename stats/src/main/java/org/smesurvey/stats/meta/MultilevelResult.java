@@ -16,6 +16,7 @@ import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.CrossedFit;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
+import org.smesurvey.stats.internal.Matrices;
 
 /**
  * A multilevel meta-analysis: estimates nested in clusters (figures in studies), and random intercepts crossed with
@@ -722,11 +723,7 @@ public final class MultilevelResult implements PooledModel {
      */
     @Override
     public double[][] covariance() {
-        double[][] copy = new double[fit.vb.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = fit.vb[j].clone();
-        }
-        return copy;
+        return Matrices.copy(fit.vb);
     }
 
     /**
@@ -1136,11 +1133,7 @@ public final class MultilevelResult implements PooledModel {
          * @since 0.2
          */
         public double[][] covariance() {
-            double[][] copy = new double[covariance.length][];
-            for (int j = 0; j < copy.length; j++) {
-                copy[j] = covariance[j].clone();
-            }
-            return copy;
+            return Matrices.copy(covariance);
         }
 
         /**

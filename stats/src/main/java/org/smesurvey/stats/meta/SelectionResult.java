@@ -10,6 +10,7 @@ import org.smesurvey.stats.Interval;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
+import org.smesurvey.stats.internal.Matrices;
 
 /**
  * A fitted step-function selection model ({@link SelectionModel}): what metafor's {@code selmodel(res, type =
@@ -271,11 +272,7 @@ public final class SelectionResult {
      * @return a copy, p × p, in the order of {@link #coefficients()}
      */
     public double[][] covariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = covariance[j].clone();
-        }
-        return copy;
+        return Matrices.copy(covariance);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import org.smesurvey.stats.internal.Matrices;
 
 /**
  * Domain estimates of one survey with their covariance, survey's {@code svyby(..., covmat = TRUE)}, and their
@@ -67,11 +68,7 @@ public record DomainEstimates(List<String> labels, double[] estimates, double[][
      */
     @Override
     public double[][] covariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int d = 0; d < copy.length; d++) {
-            copy[d] = covariance[d].clone();
-        }
-        return copy;
+        return Matrices.copy(covariance);
     }
 
     /**

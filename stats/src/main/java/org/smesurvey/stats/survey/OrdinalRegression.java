@@ -16,6 +16,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
+import org.smesurvey.stats.internal.Matrices;
 import org.smesurvey.stats.meta.Coefficient;
 import org.smesurvey.stats.meta.Moderators;
 
@@ -657,11 +658,7 @@ public final class OrdinalRegression {
      * @return a copy, (p + K − 1) square
      */
     public double[][] covariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = covariance[j].clone();
-        }
-        return copy;
+        return Matrices.copy(covariance);
     }
 
     /**

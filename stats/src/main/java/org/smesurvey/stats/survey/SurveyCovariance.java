@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.smesurvey.stats.internal.Matrices;
 
 /**
  * The design-based estimate of the population covariance matrix of several variables, survey's
@@ -55,7 +56,7 @@ public final class SurveyCovariance {
      * @return a copy, p × p, in the labels' order
      */
     public double[][] estimate() {
-        return copy(estimate);
+        return Matrices.copy(estimate);
     }
 
     /**
@@ -106,7 +107,7 @@ public final class SurveyCovariance {
      * @return a copy
      */
     public double[][] covariance() {
-        return copy(covariance);
+        return Matrices.copy(covariance);
     }
 
     /**
@@ -149,13 +150,5 @@ public final class SurveyCovariance {
             throw new IllegalArgumentException("No variable named '" + name + "' among " + labels);
         }
         return k;
-    }
-
-    private static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.smesurvey.stats.TestResult;
 import org.smesurvey.stats.internal.Distributions;
 import org.smesurvey.stats.internal.Formats;
+import org.smesurvey.stats.internal.Matrices;
 import org.smesurvey.stats.meta.Coefficient;
 import org.smesurvey.stats.meta.Moderators;
 
@@ -495,11 +496,7 @@ public final class SurveyRegression {
      * @return a copy, p × p
      */
     public double[][] covariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = covariance[j].clone();
-        }
-        return copy;
+        return Matrices.copy(covariance);
     }
 
     /**
